@@ -1,0 +1,30 @@
+namespace Regie.Domain.Common;
+
+/// <summary>Rules every free-text field obeys: length limits and no control characters.</summary>
+public static class TextRules
+{
+    public const string TooLongCode = "text-too-long";
+    public const string RequiredCode = "text-required";
+    public const string ControlCharsCode = "text-invalid-characters";
+
+    public static Result<string> Required(string? value, string field, string label, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return new DomainError(RequiredCode, field, $"Vul {label} in.");
+        var optional = Optional(value, field, label, maxLength);
+        return optional.IsValid ? Result<string>.Ok(optional.Value!) : optional.Error!;
+    }
+
+    /// <summary>Trims; an empty value becomes null. HTML is kept as text: escaping happens at rendering.</summary>
+    public static Result<string?> Optional(string? value, string field, string label, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Result<string?>.Ok(null);
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+            return new DomainError(TooLongCode, field, $"{Capitalize(label)} mag maximaal {maxLength} tekens lang zijn (nu {trimmed.Length}).");
+        if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            return new DomainError(ControlCharsCode, field, $"{Capitalize(label)} bevat tekens die niet zijn toegestaan.");
+        return Result<string?>.Ok(trimmed);
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

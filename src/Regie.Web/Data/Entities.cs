@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using Regie.Domain.Registry;
+
+namespace Regie.Web.Data;
+
+/// <summary>Marks rows that hold residents' data: they always belong to one municipality.</summary>
+public interface IMunicipalityOwned
+{
+    string Gemeentecode { get; }
+}
+
+public sealed class Municipality
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class Team
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public required string Name { get; set; }
+    public string? Wijk { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Email { get; set; }
+}
+
+public sealed class RegieUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid? TeamId { get; set; }
+}
+
+public sealed class Person : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public string? Bsn { get; set; }
+    public required string Voornamen { get; set; }
+    public string? Voorvoegsel { get; set; }
+    public required string Achternaam { get; set; }
+    /// <summary>Normalised achternaam (see PersonName.SearchKeyOf); indexed for prefix search.</summary>
+    public required string ZoekNaam { get; set; }
+    public DateOnly Geboortedatum { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Email { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public List<HouseholdMember> Memberships { get; set; } = [];
+
+    public PersonName Name => new(Voornamen, Voorvoegsel, Achternaam);
+}
+
+public sealed class Household : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public required string Naam { get; set; }
+    public string? Straat { get; set; }
+    public int Huisnummer { get; set; }
+    public string? Huisletter { get; set; }
+    public string? Toevoeging { get; set; }
+    public required string Postcode { get; set; }
+    public required string Woonplaats { get; set; }
+    public string? Wijk { get; set; }
+    public string? Buurt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public List<HouseholdMember> Members { get; set; } = [];
+
+    public Address Address => new(Straat, Huisnummer, Huisletter, Toevoeging,
+        Domain.Registry.Postcode.Parse(Postcode).Value, Woonplaats, Wijk, Buurt);
+
+    public void SetAddress(Address a)
+    {
+        Straat = a.Straat;
+        Huisnummer = a.Huisnummer;
+        Huisletter = a.Huisletter;
+        Toevoeging = a.Toevoeging;
+        Postcode = a.Postcode.Value;
+        Woonplaats = a.Woonplaats;
+        Wijk = a.Wijk;
+        Buurt = a.Buurt;
+    }
+}
+
+/// <summary>A period of membership. Ending one sets Until; rows are never deleted, so history stays.</summary>
+public sealed class HouseholdMember : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid PersonId { get; set; }
+    public HouseholdRole Role { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? Until { get; set; }
+
+    public Household? Household { get; set; }
+    public Person? Person { get; set; }
+
+    public MembershipPeriod ToPeriod() => new(HouseholdId, Role, From, Until);
+}
+
+/// <summary>
+/// An immutable fact about a household: what happened, to whom, by whom, when. The household
+/// timeline shows them; the monitor aggregates them. <see cref="Id"/> is an ever-increasing
+/// sequence, so an aggregate can resume from the last event it processed.
+/// </summary>
+public sealed class HouseholdEvent : IMunicipalityOwned
+{
+    public long Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid? PersonId { get; set; }
+    /// <summary>Stable machine name such as "household.created"; see <see cref="EventTypes"/>.</summary>
+    public required string Type { get; set; }
+    public DateTime OccurredAt { get; set; }
+    /// <summary>The day the fact applies to (a move date), which may precede the day it was recorded.</summary>
+    public DateOnly EffectiveDate { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Summary { get; set; }
+    /// <summary>Structured details as JSON, for aggregation; never shown raw.</summary>
+    public string? Data { get; set; }
+}
+
+public static class EventTypes
+{
+    public const string HouseholdCreated = "household.created";
+    public const string AddressChanged = "household.address-changed";
+    public const string MemberJoined = "member.joined";
+    public const string MemberLeft = "member.left";
+    public const string PersonRegistered = "person.registered";
+    public const string PersonUpdated = "person.updated";
+}

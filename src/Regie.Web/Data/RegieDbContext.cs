@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Data;
+
+public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICurrentMunicipality municipality)
+    : IdentityDbContext<RegieUser, IdentityRole, string>(options)
+{
+    /// <summary>
+    /// Read by the query filters on every residents' table, per context instance: one
+    /// municipality never sees another's residents, also not through a forgotten Where.
+    /// </summary>
+    public string? Gemeentecode => municipality.Gemeentecode;
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<HouseholdEvent> HouseholdEvents => Set<HouseholdEvent>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<RegieUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Gemeentecode).HasMaxLength(4);
+        });
+
+        b.Entity<Municipality>(e =>
+        {
+            e.HasKey(m => m.Code);
+            e.Property(m => m.Code).HasMaxLength(4);
+            e.Property(m => m.Name).HasMaxLength(200);
+        });
+
+        b.Entity<Team>(e =>
+        {
+            e.Property(t => t.Gemeentecode).HasMaxLength(4);
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.Property(t => t.Wijk).HasMaxLength(100);
+            e.Property(t => t.Telefoon).HasMaxLength(30);
+            e.Property(t => t.Email).HasMaxLength(254);
+            e.HasIndex(t => t.Gemeentecode);
+            e.HasQueryFilter(t => t.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Person>(e =>
+        {
+            e.Property(p => p.Gemeentecode).HasMaxLength(4);
+            e.Property(p => p.Bsn).HasMaxLength(9);
+            e.Property(p => p.Voornamen).HasMaxLength(200);
+            e.Property(p => p.Voorvoegsel).HasMaxLength(20);
+            e.Property(p => p.Achternaam).HasMaxLength(200);
+            e.Property(p => p.ZoekNaam).HasMaxLength(200);
+            e.Property(p => p.Telefoon).HasMaxLength(30);
+            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.Gemeentecode, p.Bsn }).IsUnique();
+            e.HasIndex(p => new { p.Gemeentecode, p.ZoekNaam, p.Geboortedatum });
+            e.HasIndex(p => new { p.Gemeentecode, p.Geboortedatum });
+            e.Ignore(p => p.Name);
+            e.HasQueryFilter(p => p.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Household>(e =>
+        {
+            e.Property(h => h.Gemeentecode).HasMaxLength(4);
+            e.Property(h => h.Naam).HasMaxLength(200);
+            e.Property(h => h.Straat).HasMaxLength(200);
+            e.Property(h => h.Huisletter).HasMaxLength(1);
+            e.Property(h => h.Toevoeging).HasMaxLength(4);
+            e.Property(h => h.Postcode).HasMaxLength(6);
+            e.Property(h => h.Woonplaats).HasMaxLength(100);
+            e.Property(h => h.Wijk).HasMaxLength(100);
+            e.Property(h => h.Buurt).HasMaxLength(100);
+            e.Property(h => h.Version).IsConcurrencyToken();
+            e.HasIndex(h => new { h.Gemeentecode, h.Postcode, h.Huisnummer });
+            e.Ignore(h => h.Address);
+            e.HasQueryFilter(h => h.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<HouseholdMember>(e =>
+        {
+            e.Property(m => m.Gemeentecode).HasMaxLength(4);
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasOne(m => m.Household).WithMany(h => h.Members).HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(m => m.Person).WithMany(p => p.Memberships).HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+            // The database itself refuses a second current household for one person.
+            e.HasIndex(m => m.PersonId).IsUnique().HasFilter("\"Until\" IS NULL").HasDatabaseName("IX_HouseholdMembers_PersonId_Current");
+            e.HasIndex(m => new { m.PersonId, m.From });
+            e.HasIndex(m => m.HouseholdId);
+            e.HasQueryFilter(m => m.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<HouseholdEvent>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Type).HasMaxLength(64);
+            e.Property(x => x.ActorId).HasMaxLength(64);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.HasIndex(x => new { x.HouseholdId, x.Id });
+            e.HasIndex(x => new { x.Gemeentecode, x.Type, x.OccurredAt });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            // Events are facts: the database triggers refuse changes too, this gives the clearer error first.
+            if (entry.Entity is HouseholdEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Household events are immutable.");
+
+            // Optimistic concurrency: the UPDATE matches the version that was read, and bumps it,
+            // so a second save of the same stale version affects no row and fails.
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version)
+                entry.Property(version.Name).CurrentValue = (int)entry.Property(version.Name).OriginalValue! + 1;
+        }
+    }
+}

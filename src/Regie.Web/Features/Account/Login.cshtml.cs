@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regie.Web.Data;
+
+namespace Regie.Web.Features.Account;
+
+public sealed class LoginModel(SignInManager<RegieUser> signIn) : PageModel
+{
+    public sealed class LoginInput
+    {
+        public string? Email { get; set; }
+        public string? Wachtwoord { get; set; }
+    }
+
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Vul uw e-mailadres in.");
+        if (string.IsNullOrEmpty(Input.Wachtwoord)) ModelState.AddModelError("Input.Wachtwoord", "Vul uw wachtwoord in.");
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Wachtwoord!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // One message for unknown user and wrong password: the form must not reveal which accounts exist.
+        ModelState.AddModelError("Input.Wachtwoord", result.IsLockedOut
+            ? "Te veel mislukte pogingen. Uw account is 15 minuten geblokkeerd."
+            : "Het e-mailadres of het wachtwoord klopt niet.");
+        return Page();
+    }
+}

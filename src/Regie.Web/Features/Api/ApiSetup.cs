@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Regie.Domain.Common;
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Persons;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Api;
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddRegieApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Regie API";
+            doc.Info.Description = "Huishoudens en personen van het sociaal domein. Fouten komen terug als application/problem+json met een vaste 'code' per regel.";
+            return Task.CompletedTask;
+        }));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static void MapRegieApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        v1.MapHouseholdsApi();
+        v1.MapPersonsApi();
+    }
+}
+
+/// <summary>Turns a handler's answer into HTTP: 400/404/409 as problem+json carrying the rule codes.</summary>
+public static class ApiResults
+{
+    public static IResult From<T>(CommandResult<T> result, Func<T, IResult> ok) => result.Status switch
+    {
+        CommandStatus.Ok => ok(result.Value!),
+        CommandStatus.NotFound => Problem(StatusCodes.Status404NotFound, "Niet gevonden.", result.Errors),
+        CommandStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Iemand anders heeft dit intussen gewijzigd.", result.Errors),
+        _ => Problem(StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig.", result.Errors),
+    };
+
+    public static IResult Problem(int status, string title, IReadOnlyList<DomainError> errors)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Type = "urn:regie:problem:" + (errors.FirstOrDefault()?.Code ?? "error"),
+            Detail = errors.FirstOrDefault()?.Message,
+        };
+        problem.Extensions["code"] = errors.FirstOrDefault()?.Code;
+        problem.Extensions["errors"] = errors.Select(e => new { e.Code, field = e.Field, e.Message }).ToList();
+        return Results.Problem(problem);
+    }
+
+    public static IResult NotFound(string what) => From(CommandResult<object>.NotFound(what), _ => Results.Ok());
+
+    public static IResult Invalid(DomainError error) => Problem(StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig.", [error]);
+}

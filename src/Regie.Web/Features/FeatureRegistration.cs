@@ -1,0 +1,27 @@
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Persons;
+using Regie.Web.Features.Search;
+using Regie.Web.Features.Timeline;
+
+namespace Regie.Web.Features;
+
+public static class FeatureRegistration
+{
+    /// <summary>Handlers and queries that pages, API and CLI share. Scoped: one DbContext per request.</summary>
+    public static IServiceCollection AddRegieFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TimelineWriter>();
+        services.AddScoped<TimelineQuery>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<PersonQueries>();
+        services.AddScoped<UpdateContactHandler>();
+        services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<HouseholdQueries>();
+        services.AddScoped<CreateHouseholdHandler>();
+        services.AddScoped<HouseholdMembershipHandler>();
+        services.AddScoped<ChangeAddressHandler>();
+        services.AddScoped<Infrastructure.Demo.DemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
+using Regie.Web.Data;
+using Regie.Web.Features.Shared;
+using Regie.Web.Features.Timeline;
+
+namespace Regie.Web.Features.Households;
+
+public sealed class ChangeAddressInput
+{
+    public AddressInput Adres { get; set; } = new();
+    /// <summary>The version the worker saw; a save against a newer one is refused.</summary>
+    public int Versie { get; set; }
+}
+
+public sealed class ChangeAddressHandler(RegieDbContext db, TimelineWriter timeline, TimeProvider clock)
+{
+    public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, ChangeAddressInput input, CancellationToken ct)
+    {
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
+        var errors = new ErrorList();
+        var address = input.Adres.Validate(errors);
+        if (address is null) return CommandResult<Guid>.Invalid(errors.Errors);
+        if (household.Version != input.Versie) return CommandResult<Guid>.Conflict();
+
+        var old = household.Address;
+        if (old == address) return CommandResult<Guid>.Ok(household.Id);
+        db.Entry(household).Property(h => h.Version).OriginalValue = input.Versie;
+        household.SetAddress(address);
+        household.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        timeline.Record(household, EventTypes.AddressChanged, $"Adres gewijzigd van {old.Line1}, {old.Line2} naar {address.Line1}, {address.Line2}",
+            data: new { vanPostcode = old.Postcode.Value, naarPostcode = address.Postcode.Value, wijk = address.Wijk, buurt = address.Buurt });
+        return await db.SaveOrConflictAsync(household.Id, ct);
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Features.Persons;
+using Regie.Web.Features.Shared;
+using Regie.Web.Features.Timeline;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Households;
+
+public sealed class CreateHouseholdInput
+{
+    public string? Naam { get; set; }
+    public AddressInput Adres { get; set; } = new();
+    public List<MemberInput> Leden { get; set; } = [];
+    /// <summary>The worker confirmed that a same-name-and-birth-date person is someone else.</summary>
+    public bool BevestigMogelijkDubbel { get; set; }
+}
+
+/// <summary>Registers a household at an address with its members, new or already known, in one go.</summary>
+public sealed class CreateHouseholdHandler(RegieDbContext db, ICurrentMunicipality municipality, TimelineWriter timeline, TimeProvider clock)
+{
+    public async Task<CommandResult<Guid>> HandleAsync(CreateHouseholdInput input, CancellationToken ct)
+    {
+        var gemeente = municipality.Gemeentecode ?? throw new InvalidOperationException("No municipality for this request.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var errors = new ErrorList();
+
+        var address = input.Adres.Validate(errors);
+        var naam = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam van het huishouden", 200));
+
+        var rows = input.Leden.Select((m, i) => (Member: m, Index: i)).Where(r => !r.Member.IsBlank).ToList();
+        if (rows.Count == 0)
+            errors.Add(new DomainError(ErrorCodes.HouseholdNeedsMember, "Leden", "Voeg minstens één lid toe aan het huishouden."));
+
+        var household = new Household
+        {
+            Id = Guid.CreateVersion7(),
+            Gemeentecode = gemeente,
+            Naam = "",
+            Postcode = "",
+            Woonplaats = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        var joining = new List<(Person Person, HouseholdRole Role, bool IsNew)>();
+        var seenBsn = new HashSet<string>();
+        foreach (var (member, i) in rows)
+        {
+            var prefix = $"Leden[{i}].";
+            var role = errors.Take(HouseholdRoles.Parse(member.Rol, prefix + "Rol"));
+            if (member.PersonId is { } existingId)
+            {
+                var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == existingId, ct);
+                if (person is null)
+                {
+                    errors.Add(new DomainError("not-found", prefix + "PersonId", "Deze persoon is niet gevonden."));
+                    continue;
+                }
+                errors.Add(MembershipRules.CanJoin(person.Memberships.Select(x => x.ToPeriod()), household.Id) is { } e ? e with { Field = prefix + "PersonId" } : null);
+                if (person.Bsn is not null && !seenBsn.Add(person.Bsn))
+                    errors.Add(new DomainError(ErrorCodes.DuplicateMemberInRequest, prefix + "PersonId", "Deze persoon staat twee keer in de lijst."));
+                joining.Add((person, role, false));
+                continue;
+            }
+
+            var valid = PersonRules.Validate(member, today, errors, prefix);
+            if (valid is null) continue;
+            if (valid.Bsn is not null && !seenBsn.Add(valid.Bsn))
+            {
+                errors.Add(new DomainError(ErrorCodes.DuplicateMemberInRequest, prefix + "Bsn", "Dit BSN staat al bij een ander lid in deze lijst."));
+                continue;
+            }
+            await PersonRules.CheckDuplicatesAsync(db, valid, input.BevestigMogelijkDubbel, errors, prefix, ct);
+            joining.Add((PersonRules.ToEntity(valid, gemeente, now), role, true));
+        }
+
+        if (errors.HasErrors || address is null) return CommandResult<Guid>.Invalid(errors.Errors);
+
+        household.SetAddress(address);
+        var first = joining[0].Person;
+        household.Naam = naam ?? $"Huishouden {new PersonName(first.Voornamen, first.Voorvoegsel, first.Achternaam).Achternaam}";
+        db.Households.Add(household);
+        timeline.Record(household, EventTypes.HouseholdCreated, $"Huishouden geregistreerd op {address.Line1}, {address.Line2}",
+            data: new { household.Wijk, household.Buurt, leden = joining.Count });
+
+        foreach (var (person, role, isNew) in joining)
+        {
+            if (isNew)
+            {
+                db.Persons.Add(person);
+                timeline.Record(household, EventTypes.PersonRegistered, $"{person.Name.FullName} geregistreerd", personId: person.Id);
+            }
+            db.HouseholdMembers.Add(new HouseholdMember
+            {
+                Id = Guid.CreateVersion7(),
+                Gemeentecode = gemeente,
+                HouseholdId = household.Id,
+                PersonId = person.Id,
+                Role = role,
+                From = today,
+            });
+            timeline.Record(household, EventTypes.MemberJoined, $"{person.Name.FullName} toegevoegd als {HouseholdRoles.Label(role).ToLowerInvariant()}",
+                today, person.Id, new { rol = role.ToString() });
+        }
+
+        return await db.SaveOrConflictAsync(household.Id, ct);
+    }
+}

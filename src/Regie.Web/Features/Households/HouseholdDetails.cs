@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+
+namespace Regie.Web.Features.Households;
+
+public sealed record MemberView(Guid PersonId, string Naam, string? Bsn, DateOnly Geboortedatum, HouseholdRole Rol, DateOnly Vanaf, DateOnly? Tot);
+
+public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime CreatedAt, int Versie,
+    IReadOnlyList<MemberView> Leden, IReadOnlyList<MemberView> VoormaligeLeden);
+
+public sealed class HouseholdQueries(RegieDbContext db)
+{
+    public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var h = await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (h is null) return null;
+        var members = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id)
+            .OrderBy(m => m.From).ThenBy(m => m.Person!.Geboortedatum)
+            .Select(m => new { m.PersonId, m.Person!.Voornamen, m.Person.Voorvoegsel, m.Person.Achternaam, m.Person.Bsn, m.Person.Geboortedatum, m.Role, m.From, m.Until })
+            .ToListAsync(ct);
+        var views = members.Select(m => new MemberView(m.PersonId, new PersonName(m.Voornamen, m.Voorvoegsel, m.Achternaam).FullName,
+            m.Bsn, m.Geboortedatum, m.Role, m.From, m.Until)).ToList();
+        return new HouseholdView(h.Id, h.Naam, h.Address, h.CreatedAt, h.Version,
+            views.Where(v => v.Tot is null).OrderBy(v => v.Rol).ThenBy(v => v.Geboortedatum).ToList(),
+            views.Where(v => v.Tot is not null).OrderByDescending(v => v.Tot).ToList());
+    }
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.Households.AnyAsync(h => h.Id == id, ct);
+
+    public sealed record HouseholdHit(Guid Id, string Naam, string Adres, int Leden);
+
+    public async Task<IReadOnlyList<HouseholdHit>> AtAddressAsync(string postcode, int huisnummer, CancellationToken ct)
+    {
+        var rows = await db.Households.AsNoTracking().Where(h => h.Postcode == postcode && h.Huisnummer == huisnummer)
+            .OrderBy(h => h.Naam).Take(50)
+            .Select(h => new { h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats, Leden = h.Members.Count(m => m.Until == null) })
+            .ToListAsync(ct);
+        return rows.Select(h => new HouseholdHit(h.Id, h.Naam,
+            Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats), h.Leden)).ToList();
+    }
+}

@@ -1,0 +1,46 @@
+using Regie.Domain.Common;
+using Regie.Domain.Registry;
+using Regie.Web.Features.Persons;
+
+namespace Regie.Web.Features.Households;
+
+public sealed class AddressInput
+{
+    public string? Straat { get; set; }
+    public string? Huisnummer { get; set; }
+    public string? Huisletter { get; set; }
+    public string? Toevoeging { get; set; }
+    public string? Postcode { get; set; }
+    public string? Woonplaats { get; set; }
+    public string? Wijk { get; set; }
+    public string? Buurt { get; set; }
+
+    public Address? Validate(ErrorList errors, string prefix = "Adres.")
+    {
+        var local = new ErrorList();
+        var address = Address.Create(Straat, Huisnummer, Huisletter, Toevoeging, Postcode, Woonplaats, Wijk, Buurt, local);
+        errors.AddRange(local.Errors.Select(e => e with { Field = prefix + e.Field }));
+        return address;
+    }
+
+    public static AddressInput From(Address a) => new()
+    {
+        Straat = a.Straat,
+        Huisnummer = a.Huisnummer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Huisletter = a.Huisletter,
+        Toevoeging = a.Toevoeging,
+        Postcode = a.Postcode.Display,
+        Woonplaats = a.Woonplaats,
+        Wijk = a.Wijk,
+        Buurt = a.Buurt,
+    };
+}
+
+/// <summary>A member: either an existing person (<see cref="PersonId"/>) or a new one described by the person fields.</summary>
+public sealed class MemberInput : PersonInput
+{
+    public Guid? PersonId { get; set; }
+    public string? Rol { get; set; }
+
+    public bool IsBlank => PersonId is null && IsEmpty;
+}

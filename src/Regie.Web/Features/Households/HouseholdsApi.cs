@@ -1,0 +1,62 @@
+using Regie.Domain.Registry;
+using Regie.Web.Features.Api;
+using Regie.Web.Features.Timeline;
+
+namespace Regie.Web.Features.Households;
+
+public sealed record AddressDto(string? Straat, int Huisnummer, string? Huisletter, string? Toevoeging, string Postcode, string Woonplaats, string? Wijk, string? Buurt);
+
+public sealed record MemberDto(Guid PersonId, string Naam, string? Bsn, DateOnly Geboortedatum, string Rol, DateOnly Vanaf, DateOnly? Tot);
+
+public sealed record HouseholdDto(Guid Id, string Naam, AddressDto Adres, int Versie, IReadOnlyList<MemberDto> Leden, IReadOnlyList<MemberDto> VoormaligeLeden);
+
+public static class HouseholdsApi
+{
+    public static void MapHouseholdsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/households").WithTags("Huishoudens");
+
+        g.MapGet("/", async (string? postcode, int? huisnummer, HouseholdQueries queries, CancellationToken ct) =>
+        {
+            var pc = Postcode.Parse(postcode, "postcode");
+            if (!pc.IsValid) return ApiResults.Invalid(pc.Error!);
+            if (huisnummer is null) return ApiResults.Invalid(new(Address.HuisnummerCode, "huisnummer", "Geef ook het huisnummer op."));
+            return Results.Ok(await queries.AtAddressAsync(pc.Value.Value, huisnummer.Value, ct));
+        }).WithName("SearchHouseholds").WithSummary("Huishoudens op een adres (postcode + huisnummer).");
+
+        g.MapGet("/{id:guid}", async (Guid id, HouseholdQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, ct) is { } h ? Results.Ok(ToDto(h)) : ApiResults.NotFound("Het huishouden"))
+            .WithName("GetHousehold");
+
+        g.MapPost("/", async (CreateHouseholdInput input, CreateHouseholdHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/households/{id}", new { id })))
+            .WithName("CreateHousehold").WithSummary("Registreer een huishouden met zijn leden.");
+
+        g.MapPost("/{id:guid}/members", async (Guid id, AddMemberInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.AddMemberAsync(id, input, ct), personId => Results.Ok(new { personId })))
+            .WithName("AddHouseholdMember");
+
+        g.MapPost("/{id:guid}/members/{personId:guid}/end", async (Guid id, Guid personId, EndMembershipInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.EndAsync(id, personId, input, ct), _ => Results.NoContent()))
+            .WithName("EndHouseholdMembership");
+
+        g.MapPut("/{id:guid}/address", async (Guid id, ChangeAddressInput input, ChangeAddressHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), _ => Results.NoContent()))
+            .WithName("ChangeHouseholdAddress");
+
+        g.MapGet("/{id:guid}/timeline", async (Guid id, long? before, HouseholdQueries queries, TimelineQuery timeline, CancellationToken ct) =>
+        {
+            if (!await queries.ExistsAsync(id, ct)) return ApiResults.NotFound("Het huishouden");
+            return Results.Ok(await timeline.ForHouseholdAsync(id, before, ct));
+        }).WithName("GetHouseholdTimeline");
+    }
+
+    public static HouseholdDto ToDto(HouseholdView h)
+    {
+        var a = h.Adres;
+        return new HouseholdDto(h.Id, h.Naam, new AddressDto(a.Straat, a.Huisnummer, a.Huisletter, a.Toevoeging, a.Postcode.Value, a.Woonplaats, a.Wijk, a.Buurt),
+            h.Versie, h.Leden.Select(Member).ToList(), h.VoormaligeLeden.Select(Member).ToList());
+
+        static MemberDto Member(MemberView m) => new(m.PersonId, m.Naam, m.Bsn, m.Geboortedatum, m.Rol.ToString().ToLowerInvariant(), m.Vanaf, m.Tot);
+    }
+}

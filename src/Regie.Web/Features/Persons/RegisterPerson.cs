@@ -1,0 +1,27 @@
+using Regie.Domain.Common;
+using Regie.Web.Data;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Persons;
+
+public sealed class RegisterPersonInput : PersonInput
+{
+    public bool BevestigMogelijkDubbel { get; set; }
+}
+
+/// <summary>Registers a person who does not (yet) belong to a household, e.g. before the household is known.</summary>
+public sealed class RegisterPersonHandler(RegieDbContext db, ICurrentMunicipality municipality, TimeProvider clock)
+{
+    public async Task<CommandResult<Guid>> HandleAsync(RegisterPersonInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new ErrorList();
+        var valid = PersonRules.Validate(input, DateOnly.FromDateTime(now), errors);
+        if (valid is not null) await PersonRules.CheckDuplicatesAsync(db, valid, input.BevestigMogelijkDubbel, errors, "", ct);
+        if (valid is null || errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
+        var person = PersonRules.ToEntity(valid, municipality.Gemeentecode!, now);
+        db.Persons.Add(person);
+        return await db.SaveOrConflictAsync(person.Id, ct);
+    }
+}

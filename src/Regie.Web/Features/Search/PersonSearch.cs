@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Search;
+
+public enum SearchKind
+{
+    Bsn,
+    Naam,
+    Adres,
+    Geboortedatum,
+}
+
+public sealed record SearchRequest(SearchKind Kind, string? Bsn = null, string? NaamKey = null, string? Voornaam = null,
+    string? Postcode = null, int? Huisnummer = null, DateOnly? Geboortedatum = null);
+
+public sealed record PersonHit(Guid Id, string Naam, string? Bsn, DateOnly Geboortedatum, Guid? HouseholdId, string? Adres);
+
+public sealed record SearchResult(SearchRequest Request, IReadOnlyList<PersonHit> Hits, bool Truncated);
+
+/// <summary>
+/// One search box for the four ways a professional looks a resident up. Each kind is answered
+/// from its own index (see RegieDbContext), so search stays fast at 100,000 households.
+/// </summary>
+public sealed partial class PersonSearch(RegieDbContext db)
+{
+    public const int MaxHits = 50;
+
+    [GeneratedRegex(@"^\s*([1-9][0-9]{3})\s?([a-zA-Z]{2})\s*[,\s]\s*([0-9]{1,5})\s*([a-zA-Z])?\s*$")]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(@"^\s*[0-9][0-9 .]{7,11}\s*$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*$|^\s*\d{4}-\d{2}-\d{2}\s*$")]
+    private static partial Regex DatePattern();
+
+    /// <summary>Works out from the text what the user searches for: "999990019", "1234 AB 12", "03-07-1985", "de Vries".</summary>
+    public static Result<SearchRequest> Parse(string? text, DateOnly today)
+    {
+        var q = (text ?? "").Trim();
+        if (q.Length > 200) return new DomainError(TextRules.TooLongCode, "q", "Een zoekopdracht mag maximaal 200 tekens lang zijn.");
+        if (q.Length < 2) return new DomainError(ErrorCodes.SearchTooShort, "q", "Typ minstens 2 tekens: een naam, BSN, geboortedatum of postcode met huisnummer.");
+
+        if (NumberPattern().IsMatch(q))
+        {
+            var bsn = Bsn.Parse(q, "q");
+            return bsn.IsValid ? new SearchRequest(SearchKind.Bsn, Bsn: bsn.Value.Value) : bsn.Error!;
+        }
+
+        if (AddressPattern().Match(q) is { Success: true } a)
+        {
+            var pc = Postcode.Parse(a.Groups[1].Value + a.Groups[2].Value, "q");
+            if (!pc.IsValid) return pc.Error!;
+            return new SearchRequest(SearchKind.Adres, Postcode: pc.Value.Value, Huisnummer: int.Parse(a.Groups[3].Value));
+        }
+
+        if (DatePattern().IsMatch(q))
+        {
+            var d = BirthDate.Parse(q, today, "q");
+            return d.IsValid ? new SearchRequest(SearchKind.Geboortedatum, Geboortedatum: d.Value) : d.Error!;
+        }
+
+        return ParseName(q);
+    }
+
+    /// <summary>"Jansen", "Piet Jansen", "Jansen, Piet", "van der Berg": achternaam prefix, optional voornaam.</summary>
+    public static Result<SearchRequest> ParseName(string q)
+    {
+        string achternaam;
+        string? voornaam = null;
+        var comma = q.IndexOf(',');
+        if (comma >= 0)
+        {
+            achternaam = q[..comma];
+            voornaam = q[(comma + 1)..].Trim();
+        }
+        else
+        {
+            var stripped = PersonName.StripPrefix(q);
+            var parts = stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1 && stripped == q.Trim())
+            {
+                voornaam = parts[0];
+                achternaam = PersonName.StripPrefix(string.Join(' ', parts[1..]));
+            }
+            else achternaam = stripped;
+        }
+
+        var key = PersonName.SearchKeyOf(PersonName.StripPrefix(achternaam));
+        if (key.Length < 2)
+            return new DomainError(ErrorCodes.SearchTooShort, "q", "Typ minstens 2 letters van de achternaam.");
+        return new SearchRequest(SearchKind.Naam, NaamKey: key, Voornaam: string.IsNullOrWhiteSpace(voornaam) ? null : voornaam);
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var persons = db.Persons.AsNoTracking();
+        List<Person> found;
+        switch (request.Kind)
+        {
+            case SearchKind.Bsn:
+                found = await persons.Where(p => p.Bsn == request.Bsn).Take(MaxHits + 1).ToListAsync(ct);
+                break;
+            case SearchKind.Geboortedatum:
+                found = await persons.Where(p => p.Geboortedatum == request.Geboortedatum)
+                    .OrderBy(p => p.ZoekNaam).Take(MaxHits + 1).ToListAsync(ct);
+                break;
+            case SearchKind.Adres:
+                var ids = db.HouseholdMembers.Where(m => m.Until == null
+                        && m.Household!.Postcode == request.Postcode && m.Household.Huisnummer == request.Huisnummer)
+                    .Select(m => m.PersonId);
+                found = await persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Geboortedatum).Take(MaxHits + 1).ToListAsync(ct);
+                break;
+            default:
+                var low = request.NaamKey!;
+                var high = NextPrefix(low);
+                var byName = persons.Where(p => string.Compare(p.ZoekNaam, low) >= 0);
+                if (high is not null) byName = byName.Where(p => string.Compare(p.ZoekNaam, high) < 0);
+                // Fetch more when a first name narrows the list in memory afterwards.
+                var take = request.Voornaam is null ? MaxHits + 1 : 500;
+                found = await byName.OrderBy(p => p.ZoekNaam).ThenBy(p => p.Geboortedatum).Take(take).ToListAsync(ct);
+                if (request.Voornaam is { } vn)
+                {
+                    var vk = PersonName.SearchKeyOf(vn);
+                    found = found.Where(p => p.Voornamen.Split(' ').Any(f => PersonName.SearchKeyOf(f).StartsWith(vk, StringComparison.Ordinal)))
+                        .Take(MaxHits + 1).ToList();
+                }
+                break;
+        }
+
+        var truncated = found.Count > MaxHits;
+        if (truncated) found.RemoveAt(MaxHits);
+        var hits = await WithCurrentHouseholdAsync(found, ct);
+        return new SearchResult(request, hits, truncated);
+    }
+
+    private async Task<IReadOnlyList<PersonHit>> WithCurrentHouseholdAsync(List<Person> persons, CancellationToken ct)
+    {
+        if (persons.Count == 0) return [];
+        var ids = persons.Select(p => p.Id).ToList();
+        var homes = await db.HouseholdMembers.AsNoTracking()
+            .Where(m => m.Until == null && ids.Contains(m.PersonId))
+            .Select(m => new { m.PersonId, m.HouseholdId, m.Household!.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats })
+            .ToDictionaryAsync(m => m.PersonId, ct);
+        return persons.Select(p =>
+        {
+            homes.TryGetValue(p.Id, out var h);
+            var adres = h is null ? null : Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats);
+            return new PersonHit(p.Id, p.Name.SortName, p.Bsn, p.Geboortedatum, h?.HouseholdId, adres);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The smallest key after every key starting with <paramref name="prefix"/>. Keys hold only
+    /// [0-9a-z], whose order is the same in every collation, so this range is exact in SQLite and PostgreSQL.
+    /// </summary>
+    public static string? NextPrefix(string prefix)
+    {
+        var chars = prefix.ToCharArray();
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] == 'z') continue;
+            chars[i] = chars[i] == '9' ? 'a' : (char)(chars[i] + 1);
+            return new string(chars, 0, i + 1);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+using Regie.Domain.Common;
+
+namespace Regie.Web.Features.Shared;
+
+public enum CommandStatus
+{
+    Ok,
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>
+/// What a handler returns to a page or an API endpoint. Both show the same errors: pages next
+/// to the field, the API as problem+json with the stable codes.
+/// </summary>
+public sealed record CommandResult<T>(CommandStatus Status, T? Value, IReadOnlyList<DomainError> Errors)
+{
+    public bool IsOk => Status == CommandStatus.Ok;
+
+    public static CommandResult<T> Ok(T value) => new(CommandStatus.Ok, value, []);
+    public static CommandResult<T> Invalid(IReadOnlyList<DomainError> errors) => new(CommandStatus.Invalid, default, errors);
+    public static CommandResult<T> Invalid(DomainError error) => new(CommandStatus.Invalid, default, [error]);
+
+    public static CommandResult<T> NotFound(string what) =>
+        new(CommandStatus.NotFound, default, [new DomainError("not-found", "", $"{what} is niet gevonden.")]);
+
+    public static CommandResult<T> Conflict() =>
+        new(CommandStatus.Conflict, default, [new DomainError("concurrency-conflict", "",
+            "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe gegevens en sla uw wijziging opnieuw op.")]);
+}

@@ -1,0 +1,14 @@
+namespace Regie.Web.Features.Shared;
+
+/// <summary>Codes of rules that live in the features (the domain's codes live next to their rules).</summary>
+public static class ErrorCodes
+{
+    public const string BsnDuplicate = "bsn-duplicate";
+    public const string PossibleDuplicate = "person-possible-duplicate";
+    public const string HouseholdNeedsMember = "household-needs-member";
+    public const string DuplicateMemberInRequest = "member-listed-twice";
+    public const string EmailInvalid = "email-invalid";
+    public const string PhoneInvalid = "phone-invalid";
+    public const string RequestInvalid = "request-invalid";
+    public const string SearchTooShort = "search-too-short";
+}

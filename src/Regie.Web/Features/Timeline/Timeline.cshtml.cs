@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regie.Web.Features.Households;
+
+namespace Regie.Web.Features.Timeline;
+
+public sealed class TimelineModel(HouseholdQueries households, TimelineQuery timeline) : PageModel
+{
+    public TimelineView View { get; private set; } = default!;
+    public bool IsFragment => Request.Headers.ContainsKey("HX-Request");
+
+    public async Task<IActionResult> OnGetAsync(Guid id, long? voor, CancellationToken ct)
+    {
+        if (!await households.ExistsAsync(id, ct)) return NotFound();
+        View = new TimelineView(id, await timeline.ForHouseholdAsync(id, voor, ct));
+        return Page();
+    }
+}

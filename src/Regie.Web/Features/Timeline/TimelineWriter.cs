@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Timeline;
+
+/// <summary>
+/// Adds events to the same unit of work as the change they describe, so a change and its
+/// timeline entry are saved together or not at all.
+/// </summary>
+public sealed class TimelineWriter(RegieDbContext db, ICurrentActor actor, TimeProvider clock)
+{
+    public HouseholdEvent Record(Household household, string type, string summary, DateOnly? effectiveDate = null,
+        Guid? personId = null, object? data = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var e = new HouseholdEvent
+        {
+            Gemeentecode = household.Gemeentecode,
+            HouseholdId = household.Id,
+            PersonId = personId,
+            Type = type,
+            OccurredAt = now,
+            EffectiveDate = effectiveDate ?? DateOnly.FromDateTime(now),
+            ActorId = Truncate(actor.ActorId, 64),
+            ActorName = Truncate(actor.ActorName, 200),
+            Summary = Truncate(summary, 1000),
+            Data = data is null ? null : JsonSerializer.Serialize(data),
+        };
+        db.HouseholdEvents.Add(e);
+        return e;
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

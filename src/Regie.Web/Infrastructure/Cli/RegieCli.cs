@@ -1,0 +1,138 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure.Demo;
+
+namespace Regie.Web.Infrastructure.Cli;
+
+public static class RegieCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Regie: één huishouden, één plan, één regisseur. Zonder opdracht start de webserver.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((pr, ct) => ServeAsync(pr.UnmatchedTokens.ToArray(), ct));
+
+        var serve = new Command("serve", "Start de webserver (standaard).") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((pr, ct) => ServeAsync(pr.UnmatchedTokens.ToArray(), ct));
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Breng het databaseschema naar de nieuwste versie.") { TreatUnmatchedTokensAsErrors = false };
+        migrate.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            var applied = await Migrations.ApplyAsync(sp, ct);
+            Console.WriteLine(applied.Count == 0 ? "Het schema is al bij." : $"Toegepast: {string.Join(", ", applied)}");
+            return 0;
+        }));
+        root.Subcommands.Add(migrate);
+
+        var households = new Option<int>("--households") { Description = "Aantal synthetische huishoudens", DefaultValueFactory = _ => 500 };
+        var seed = new Command("seed-demo", "Vul de database met Gemeente Voorbeeld: teams, demo-accounts en synthetische huishoudens.")
+        {
+            households,
+        };
+        seed.TreatUnmatchedTokensAsErrors = false;
+        seed.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            var n = pr.GetValue(households);
+            if (n is < 0 or > 10_000_000)
+            {
+                Console.Error.WriteLine("--households moet tussen 0 en 10.000.000 liggen.");
+                return 2;
+            }
+            await Migrations.ApplyAsync(sp, ct);
+            var seeder = sp.GetRequiredService<DemoSeeder>();
+            await seeder.SeedOrganisationAsync(ct);
+            TimeSpan elapsed = default;
+            await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"{n:N0} huishoudens", maxValue: Math.Max(1, n));
+                elapsed = await seeder.SeedHouseholdsAsync(n, done => task.Value = done, ct);
+                task.Value = task.MaxValue;
+            });
+            Console.WriteLine($"Klaar: {n:N0} huishoudens in {elapsed.TotalSeconds:N1} s.");
+            Startup.PrintDemoLogins(Console.Out);
+            return 0;
+        }));
+        root.Subcommands.Add(seed);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> ServeAsync(string[] hostArgs, CancellationToken ct)
+    {
+        var app = RegieApp.Build(hostArgs);
+        await Startup.PrepareAsync(app.Services, app.Configuration, ct);
+        app.Lifetime.ApplicationStarted.Register(() => Startup.PrintBanner(app));
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>CLI commands use the same composition root as the server, without starting it.</summary>
+    private static async Task<int> WithAppAsync(string[] hostArgs, Func<IServiceProvider, Task<int>> run)
+    {
+        await using var app = RegieApp.Build(hostArgs, b => b.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] ??= "Warning");
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            return await run(scope.ServiceProvider);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"Mislukt: {e.Message}");
+            return 1;
+        }
+    }
+}
+
+public static class Migrations
+{
+    public static async Task<IReadOnlyList<string>> ApplyAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<RegieDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0) await db.Database.MigrateAsync(ct);
+        return pending;
+    }
+}
+
+public static class Startup
+{
+    /// <summary>The embedded default migrates itself and gets the demo municipality on first start, so one command is enough.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration config, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        if (options.ShouldMigrateOnStart) await Migrations.ApplyAsync(sp, ct);
+
+        var seedDemo = config.GetValue<bool?>("Demo:SeedOnFirstStart") ?? options.Provider == DatabaseProvider.Sqlite;
+        if (!seedDemo) return;
+        var seeder = sp.GetRequiredService<DemoSeeder>();
+        if (await seeder.IsSeededAsync(ct)) return;
+        Console.WriteLine("Eerste start: Gemeente Voorbeeld wordt aangemaakt…");
+        await seeder.SeedOrganisationAsync(ct);
+        await seeder.SeedHouseholdsAsync(config.GetValue("Demo:Households", 500), null, ct);
+    }
+
+    public static void PrintBanner(WebApplication app)
+    {
+        var urls = string.Join(", ", app.Urls);
+        Console.WriteLine();
+        Console.WriteLine($"Regie draait op {urls}");
+        using var scope = app.Services.CreateScope();
+        if (scope.ServiceProvider.GetRequiredService<RegieDbContext>().Municipalities.Any(m => m.Code == DemoSeeder.Gemeentecode))
+            PrintDemoLogins(Console.Out);
+    }
+
+    public static void PrintDemoLogins(TextWriter output)
+    {
+        output.WriteLine($"Demo-accounts van {DemoSeeder.GemeenteNaam} (wachtwoord voor allemaal: {DemoSeeder.Password}):");
+        foreach (var l in DemoSeeder.Logins)
+            output.WriteLine($"  {l.Email,-30} {Roles.Label(l.Role)}{(l.Team is null ? "" : ", " + l.Team)}");
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Regie.Web.Data;
+
+namespace Regie.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string ConnectionString { get; set; } = "Data Source=data/regie.db";
+    /// <summary>Apply pending migrations at start. Default on for the embedded SQLite database only.</summary>
+    public bool? MigrateOnStart { get; set; }
+    public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddRegieDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddDbContext<RegieDbContext>(o => Configure(o, options));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder o, DatabaseOptions options)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                o.UseNpgsql(options.ConnectionString);
+                break;
+            default:
+                EnsureSqliteDirectory(options.ConnectionString);
+                o.UseSqlite(options.ConnectionString);
+                break;
+        }
+        // Migrations are hand-written without a model snapshot; MigrationSchemaTests prove they match the model.
+        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}

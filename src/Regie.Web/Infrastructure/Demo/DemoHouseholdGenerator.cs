@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Bogus;
+using Person = Regie.Web.Data.Person;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+
+namespace Regie.Web.Infrastructure.Demo;
+
+public sealed record DemoBatch(List<Household> Households, List<Person> Persons, List<HouseholdMember> Members, List<HouseholdEvent> Events);
+
+/// <summary>
+/// Plausible Dutch households: singles, couples, families, single parents and three
+/// generations under one roof, with move and address histories spread over the last years.
+/// Test BSNs run out after about 9,100 persons; later persons are registered without BSN.
+/// </summary>
+public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IEnumerator<string> bsns, int seed)
+{
+    private readonly Faker _f = new("nl") { Random = new Randomizer(seed) };
+    private readonly DateOnly _today = DateOnly.FromDateTime(now);
+    private const string Actor = "demo";
+
+    public DemoBatch Generate(int count, bool includeStory)
+    {
+        var batch = new DemoBatch([], [], [], []);
+        if (includeStory) AddSeed003Story(batch);
+        for (var i = batch.Households.Count; i < count; i++) AddRandomHousehold(batch);
+        return batch;
+    }
+
+    private void AddRandomHousehold(DemoBatch b)
+    {
+        var registered = _today.AddDays(-_f.Random.Int(30, 3 * 365));
+        var h = NewHousehold(b, registered);
+        var family = SplitName(_f.Name.LastName());
+        var roll = _f.Random.Int(1, 100);
+        var adults = roll switch { <= 30 => 1, <= 55 => 2, <= 80 => 2, <= 92 => 1, _ => 1 };
+        var kids = roll switch { <= 55 => 0, _ => _f.Random.Int(1, 3) };
+        var parentAge = kids > 0 ? _f.Random.Int(26, 52) : _f.Random.Int(19, 88);
+        var formed = registered.AddDays(-_f.Random.Int(0, 8 * 365));
+
+        var first = AddPerson(b, h, family, parentAge, kids > 0 ? HouseholdRole.Ouder : HouseholdRole.Partner, formed, registered);
+        h.Naam = $"Huishouden {first.Achternaam}";
+        if (adults == 2)
+            AddPerson(b, h, _f.Random.Bool(0.6f) ? family : SplitName(_f.Name.LastName()), parentAge + _f.Random.Int(-4, 4),
+                kids > 0 ? HouseholdRole.Ouder : HouseholdRole.Partner, formed, registered);
+        for (var k = 0; k < kids; k++)
+            AddPerson(b, h, family, _f.Random.Int(0, Math.Min(17, parentAge - 18)), HouseholdRole.Kind, formed, registered);
+        if (roll > 92)
+            AddPerson(b, h, SplitName(_f.Name.LastName()), _f.Random.Int(65, 90), HouseholdRole.Overig, formed, registered);
+
+        // Some households saw a child leave home (to a household registered later) or moved house.
+        if (roll is > 55 and <= 62 && b.Persons.Count > 0)
+        {
+            var leaver = AddPerson(b, h, family, _f.Random.Int(18, 24), HouseholdRole.Kind, formed, registered);
+            var moveDate = _today.AddDays(-_f.Random.Int(10, 300));
+            var membership = b.Members[^1];
+            membership.Until = moveDate;
+            var own = NewHousehold(b, moveDate);
+            own.Naam = $"Huishouden {leaver.Achternaam}";
+            b.Members.Add(Member(own, leaver, HouseholdRole.Partner, moveDate));
+            Event(b, h, EventTypes.MemberLeft, moveDate, leaver.Id, $"{leaver.Name.FullName} verhuisd naar {own.Naam} ({own.Address.Line1})", new { reden = "verhuisd", naarHuishouden = own.Id });
+            Event(b, own, EventTypes.HouseholdCreated, moveDate, null, $"Huishouden geregistreerd op {own.Address.Line1}, {own.Address.Line2}", new { own.Wijk, own.Buurt, leden = 1 });
+            Event(b, own, EventTypes.MemberJoined, moveDate, leaver.Id, $"{leaver.Name.FullName} ingetrokken vanuit {h.Naam}, als partner", new { rol = "Partner", vanHuishouden = h.Id });
+        }
+        else if (roll is > 62 and <= 66)
+        {
+            var old = h.Address;
+            var moved = _today.AddDays(-_f.Random.Int(5, 200));
+            SetRandomAddress(h);
+            Event(b, h, EventTypes.AddressChanged, moved, null, $"Adres gewijzigd van {old.Line1}, {old.Line2} naar {h.Address.Line1}, {h.Address.Line2}",
+                new { vanPostcode = old.Postcode.Value, naarPostcode = h.Postcode, wijk = h.Wijk, buurt = h.Buurt });
+        }
+    }
+
+    /// <summary>Seed 003: a mother and her two children move in with her own mother after an eviction threat.</summary>
+    private void AddSeed003Story(DemoBatch b)
+    {
+        var moveDate = _today.AddDays(-21);
+        var gran = NewHousehold(b, _today.AddYears(-2));
+        gran.Naam = "Huishouden de Wit";
+        var ria = AddNamedPerson(b, gran, "Ria", "de", "Wit", new DateOnly(1961, 4, 12), HouseholdRole.Ouder, _today.AddYears(-30), _today.AddYears(-2));
+
+        var mother = NewHousehold(b, _today.AddDays(-400));
+        mother.Naam = "Huishouden Bakker";
+        var sanne = AddNamedPerson(b, mother, "Sanne", null, "Bakker", new DateOnly(1989, 9, 3), HouseholdRole.Ouder, _today.AddYears(-9), _today.AddDays(-400));
+        var kids = new[]
+        {
+            AddNamedPerson(b, mother, "Noah", null, "Bakker", new DateOnly(2015, 2, 17), HouseholdRole.Kind, new DateOnly(2015, 2, 17), _today.AddDays(-400)),
+            AddNamedPerson(b, mother, "Lieke", null, "Bakker", new DateOnly(2018, 11, 30), HouseholdRole.Kind, new DateOnly(2018, 11, 30), _today.AddDays(-400)),
+        };
+        foreach (var p in kids.Prepend(sanne))
+        {
+            var m = b.Members.Single(x => x.PersonId == p.Id);
+            m.Until = moveDate;
+            b.Members.Add(Member(gran, p, p == sanne ? HouseholdRole.Overig : HouseholdRole.Kind, moveDate));
+            Event(b, mother, EventTypes.MemberLeft, moveDate, p.Id, $"{p.Name.FullName} verhuisd naar {gran.Naam} ({gran.Address.Line1})", new { reden = "verhuisd", naarHuishouden = gran.Id });
+            Event(b, gran, EventTypes.MemberJoined, moveDate, p.Id, $"{p.Name.FullName} ingetrokken vanuit {mother.Naam}, als {(p == sanne ? "overig" : "kind")}", new { vanHuishouden = mother.Id });
+        }
+        _ = ria;
+    }
+
+    private Household NewHousehold(DemoBatch b, DateOnly registered)
+    {
+        var at = registered.ToDateTime(new TimeOnly(9, 0).AddMinutes(_f.Random.Int(0, 480)), DateTimeKind.Utc);
+        var h = new Household
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Naam = "Huishouden", Postcode = "", Woonplaats = "Voorbeeld",
+            CreatedAt = at, UpdatedAt = at,
+        };
+        SetRandomAddress(h);
+        b.Households.Add(h);
+        Event(b, h, EventTypes.HouseholdCreated, registered, null, $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}", new { h.Wijk, h.Buurt });
+        return h;
+    }
+
+    private void SetRandomAddress(Household h)
+    {
+        var team = _f.PickRandom(DemoSeeder.Teams);
+        h.Wijk = team.Wijk;
+        h.Buurt = _f.PickRandom(team.Buurten);
+        h.Straat = _f.Address.StreetName();
+        h.Huisnummer = _f.Random.Int(1, 250);
+        h.Huisletter = _f.Random.Bool(0.08f) ? _f.PickRandom("A", "B", "C") : null;
+        h.Toevoeging = _f.Random.Bool(0.1f) ? _f.Random.Int(1, 4).ToString() : null;
+        string letters;
+        do letters = _f.Random.String2(2, "ABCEFGHJKLMNPRTVWXZ"); while (letters is "SA" or "SD" or "SS");
+        h.Postcode = team.PostcodePrefix + _f.Random.Int(1, 9) + letters;
+    }
+
+    private Person AddPerson(DemoBatch b, Household h, (string? Prefix, string Last) family, int age, HouseholdRole role, DateOnly formed, DateOnly registered)
+    {
+        var birth = _today.AddYears(-Math.Max(0, age)).AddDays(-_f.Random.Int(1, 364));
+        var gender = _f.PickRandom(Bogus.DataSets.Name.Gender.Female, Bogus.DataSets.Name.Gender.Male);
+        var first = _f.Name.FirstName(gender);
+        if (_f.Random.Bool(0.3f)) first += " " + _f.Name.FirstName(gender);
+        var from = birth > formed ? birth : formed;
+        return AddNamedPerson(b, h, first, family.Prefix, family.Last, birth, role, from, registered);
+    }
+
+    private Person AddNamedPerson(DemoBatch b, Household h, string first, string? prefix, string last, DateOnly birth, HouseholdRole role, DateOnly from, DateOnly registered)
+    {
+        var at = registered.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        var adult = BirthDate.AgeOn(birth, _today) >= 18;
+        var p = new Person
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Bsn = bsns.MoveNext() ? bsns.Current : null,
+            Voornamen = first, Voorvoegsel = prefix, Achternaam = last, ZoekNaam = PersonName.SearchKeyOf(last), Geboortedatum = birth,
+            Telefoon = adult ? "06" + _f.Random.Int(10_000_000, 99_999_999) : null,
+            Email = adult && _f.Random.Bool(0.5f) ? $"{PersonName.SearchKeyOf(first.Split(' ')[0])}.{PersonName.SearchKeyOf(last)}{_f.Random.Int(1, 99)}@voorbeeld.nl" : null,
+            CreatedAt = at, UpdatedAt = at,
+        };
+        b.Persons.Add(p);
+        b.Members.Add(Member(h, p, role, from));
+        Event(b, h, EventTypes.PersonRegistered, registered, p.Id, $"{p.Name.FullName} geregistreerd", null);
+        Event(b, h, EventTypes.MemberJoined, from > registered ? from : registered, p.Id,
+            $"{p.Name.FullName} toegevoegd als {HouseholdRoles.Label(role).ToLowerInvariant()}", new { rol = role.ToString() });
+        return p;
+    }
+
+    private HouseholdMember Member(Household h, Person p, HouseholdRole role, DateOnly from) => new()
+    {
+        Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, PersonId = p.Id, Role = role, From = from,
+    };
+
+    private void Event(DemoBatch b, Household h, string type, DateOnly effective, Guid? personId, string summary, object? data) =>
+        b.Events.Add(new HouseholdEvent
+        {
+            Gemeentecode = gemeentecode, HouseholdId = h.Id, PersonId = personId, Type = type,
+            OccurredAt = (effective > _today ? _today : effective).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+            EffectiveDate = effective, ActorId = Actor, ActorName = "Demo-installatie", Summary = summary,
+            Data = data is null ? null : JsonSerializer.Serialize(data),
+        });
+
+    private static (string? Prefix, string Last) SplitName(string full)
+    {
+        var stripped = PersonName.StripPrefix(full);
+        if (stripped.Length == full.Length) return (null, full);
+        return (full[..(full.Length - stripped.Length)].Trim().ToLowerInvariant(), stripped);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+
+namespace Regie.Web.Infrastructure.Demo;
+
+public sealed record DemoLogin(string Email, string Role, string Name, string? Team);
+
+/// <summary>
+/// "Gemeente Voorbeeld": a fictitious municipality (code 9999 is not a CBS code) with teams,
+/// staff and synthetic households. Only test BSNs (999900006–999999990) are ever used.
+/// </summary>
+public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, RoleManager<IdentityRole> roles,
+    CurrentUser current, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    public const string Gemeentecode = "9999";
+    public const string GemeenteNaam = "Gemeente Voorbeeld";
+    public const string Password = "Regie-demo-2026!";
+
+    public static readonly (string Name, string Wijk, string[] Buurten, string PostcodePrefix)[] Teams =
+    [
+        ("Wijkteam Noord", "Noord", ["Molenwijk", "Vogelbuurt"], "991"),
+        ("Wijkteam Centrum", "Centrum", ["Binnenstad", "Stationskwartier"], "992"),
+        ("Wijkteam Zuid", "Zuid", ["Parkwijk", "Tuinstad"], "993"),
+        ("Wijkteam Oost", "Oost", ["Bloemenbuurt", "Rivierenbuurt"], "994"),
+    ];
+
+    public static readonly DemoLogin[] Logins =
+    [
+        new("regisseur@voorbeeld.nl", Roles.Professional, "Fatima Bouzid", "Wijkteam Noord"),
+        new("regisseur.zuid@voorbeeld.nl", Roles.Professional, "Koen Verhoeven", "Wijkteam Zuid"),
+        new("teamleider@voorbeeld.nl", Roles.Teamleider, "Marloes de Groot", "Wijkteam Noord"),
+        new("consulent@voorbeeld.nl", Roles.Consulent, "Peter Smit", null),
+        new("beheerder@voorbeeld.nl", Roles.Beheerder, "Anouk Visser", null),
+    ];
+
+    /// <summary>Seeded means households exist too, so a first start that was interrupted seeds again.</summary>
+    public async Task<bool> IsSeededAsync(CancellationToken ct) =>
+        await db.Municipalities.AnyAsync(m => m.Code == Gemeentecode, ct)
+        && await db.Households.IgnoreQueryFilters().AnyAsync(h => h.Gemeentecode == Gemeentecode, ct);
+
+    /// <summary>Municipality, teams, roles and demo accounts; safe to run again.</summary>
+    public async Task SeedOrganisationAsync(CancellationToken ct)
+    {
+        current.ActAs(Gemeentecode, "systeem", "Demo-installatie");
+        if (!await db.Municipalities.AnyAsync(m => m.Code == Gemeentecode, ct))
+            db.Municipalities.Add(new Municipality { Code = Gemeentecode, Name = GemeenteNaam, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        foreach (var (name, wijk, _, _) in Teams)
+            if (!await db.Teams.AnyAsync(t => t.Name == name, ct))
+                db.Teams.Add(new Team
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Name = name, Wijk = wijk,
+                    Telefoon = "0900 1234567", Email = $"{wijk.ToLowerInvariant()}@wijkteam.voorbeeld.nl",
+                });
+        await db.SaveChangesAsync(ct);
+
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+
+        var teams = await db.Teams.ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        foreach (var login in Logins)
+        {
+            if (await users.FindByEmailAsync(login.Email) is not null) continue;
+            var user = new RegieUser
+            {
+                UserName = login.Email, Email = login.Email, EmailConfirmed = true, DisplayName = login.Name,
+                Gemeentecode = Gemeentecode, TeamId = login.Team is null ? null : teams[login.Team],
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, login.Role));
+        }
+    }
+
+    private static void Check(IdentityResult r)
+    {
+        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Adds <paramref name="count"/> synthetic households with members and history, in bulk.</summary>
+    public async Task<TimeSpan> SeedHouseholdsAsync(int count, Action<int>? progress, CancellationToken ct, int? randomSeed = null)
+    {
+        var sw = Stopwatch.StartNew();
+        current.ActAs(Gemeentecode, "systeem", "Demo-installatie");
+        var usedBsns = (await db.Persons.IgnoreQueryFilters().Where(p => p.Bsn != null).Select(p => p.Bsn!).ToListAsync(ct)).ToHashSet();
+        var generator = new DemoHouseholdGenerator(Gemeentecode, clock.GetUtcNow().UtcDateTime,
+            Bsn.TestNumbers().Where(b => !usedBsns.Contains(b)).GetEnumerator(), randomSeed ?? Environment.TickCount);
+
+        const int batchSize = 5_000;
+        var done = 0;
+        var first = !await db.Households.AnyAsync(ct);
+        while (done < count)
+        {
+            var n = Math.Min(batchSize, count - done);
+            var batch = generator.Generate(n, includeStory: first && done == 0);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await BulkInserter.InsertAsync(db, batch.Households, ct);
+                await BulkInserter.InsertAsync(db, batch.Persons, ct);
+                await BulkInserter.InsertAsync(db, batch.Members, ct);
+                await BulkInserter.InsertAsync(db, batch.Events, ct);
+                await tx.CommitAsync(ct);
+            }
+            done += n;
+            progress?.Invoke(done);
+        }
+        log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);
+        return sw.Elapsed;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Regie.Web.Data;
+using Regie.Web.Features;
+using Regie.Web.Features.Api;
+using Regie.Web.Features.Health;
+
+namespace Regie.Web.Infrastructure;
+
+/// <summary>The composition root: one place that wires Regie, used by the server, the CLI and the tests.</summary>
+public static class RegieApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(RegieApp).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddEnvironmentVariables(prefix: "REGIE_");
+        configure?.Invoke(builder);
+
+        builder.Logging.ClearProviders();
+        if (builder.Configuration.GetValue("Logging:Format", "json") == "json")
+            builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
+        else
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddRegieDatabase(builder.Configuration);
+        builder.Services.AddRegieIdentity();
+        builder.Services.AddRegieFeatures();
+        builder.Services.AddRegieHealthChecks();
+        builder.Services.AddRegieApi();
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Shared/Error");
+        });
+
+        var app = builder.Build();
+
+        var dutch = new CultureInfo("nl-NL");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(dutch),
+            SupportedCultures = [dutch],
+            SupportedUICultures = [dutch],
+        });
+        app.UseSecurityHeaders();
+        app.UseRegieErrorHandling();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRegieHealthChecks();
+        app.MapRegieApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public static class IdentitySetup
+{
+    public static IServiceCollection AddRegieIdentity(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentMunicipality>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentUser>());
+
+        services.AddIdentity<RegieUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<RegieDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<RegieClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/inloggen";
+            o.LogoutPath = "/uitloggen";
+            o.AccessDeniedPath = "/fout";
+            o.Cookie.Name = "regie.sessie";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            // An API client gets a status code, not a login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        return services;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Puts the municipality, team and display name in the session, so every request knows its scope without a query.</summary>
+public sealed class RegieClaimsFactory(UserManager<RegieUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<RegieUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(RegieUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new(RegieClaims.Gemeentecode, user.Gemeentecode));
+        identity.AddClaim(new(RegieClaims.DisplayName, user.DisplayName));
+        if (user.TeamId is { } team) identity.AddClaim(new(RegieClaims.TeamId, team.ToString()));
+        return identity;
+    }
+}
