@@ -17,6 +17,8 @@ public static class RegieApp
         {
             Args = args,
             ApplicationName = typeof(RegieApp).Assembly.GetName().Name,
+            // Configuration and views travel with the binaries; the working directory only holds ./data/.
+            ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddEnvironmentVariables(prefix: "REGIE_");
         configure?.Invoke(builder);
