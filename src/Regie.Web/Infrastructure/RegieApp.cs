@@ -11,7 +11,8 @@ namespace Regie.Web.Infrastructure;
 /// <summary>The composition root: one place that wires Regie, used by the server, the CLI and the tests.</summary>
 public static class RegieApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="webRootPath">Tests point this at the source wwwroot; normally it is the published wwwroot.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? webRootPath = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -19,6 +20,7 @@ public static class RegieApp
             ApplicationName = typeof(RegieApp).Assembly.GetName().Name,
             // Configuration and views travel with the binaries; the working directory only holds ./data/.
             ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = webRootPath,
         });
         builder.Configuration.AddEnvironmentVariables(prefix: "REGIE_");
         configure?.Invoke(builder);
