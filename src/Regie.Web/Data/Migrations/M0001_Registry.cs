@@ -10,7 +10,7 @@ namespace Regie.Web.Data.Migrations;
 /// type mapping, so one migration serves SQLite and PostgreSQL.
 /// </summary>
 [DbContext(typeof(RegieDbContext))]
-[Migration("202611220001_Registry")]
+[Migration("20261122000001_Registry")]
 public sealed class M0001_Registry : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -9,7 +9,7 @@ namespace Regie.Web.Data.Migrations;
 /// refuse UPDATE and DELETE, so no code path (or SQL console) rewrites history unnoticed.
 /// </summary>
 [DbContext(typeof(RegieDbContext))]
-[Migration("202611220002_HouseholdTimeline")]
+[Migration("20261122000002_HouseholdTimeline")]
 public sealed class M0002_HouseholdTimeline : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -22,12 +22,12 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
     public DemoBatch Generate(int count, bool includeStory)
     {
         var batch = new DemoBatch([], [], [], []);
-        if (includeStory) AddSeed003Story(batch);
-        for (var i = batch.Households.Count; i < count; i++) AddRandomHousehold(batch);
+        if (includeStory && count >= 2) AddSeed003Story(batch);
+        while (batch.Households.Count < count) AddRandomHousehold(batch, roomForTwo: batch.Households.Count + 2 <= count);
         return batch;
     }
 
-    private void AddRandomHousehold(DemoBatch b)
+    private void AddRandomHousehold(DemoBatch b, bool roomForTwo)
     {
         var registered = _today.AddDays(-_f.Random.Int(30, 3 * 365));
         var h = NewHousehold(b, registered);
@@ -49,7 +49,7 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
             AddPerson(b, h, SplitName(_f.Name.LastName()), _f.Random.Int(65, 90), HouseholdRole.Overig, formed, registered);
 
         // Some households saw a child leave home (to a household registered later) or moved house.
-        if (roll is > 55 and <= 62 && b.Persons.Count > 0)
+        if (roll is > 55 and <= 62 && roomForTwo)
         {
             var leaver = AddPerson(b, h, family, _f.Random.Int(18, 24), HouseholdRole.Kind, formed, registered);
             var moveDate = _today.AddDays(-_f.Random.Int(10, 300));
