@@ -11,6 +11,8 @@ public static class ApiSetup
     public static IServiceCollection AddRegieApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Unreadable bodies reach the exception handler, which answers problem+json with code request-invalid.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Regie API";
