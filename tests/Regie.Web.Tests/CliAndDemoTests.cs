@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure.Cli;
+
+namespace Regie.Web.Tests;
+
+/// <summary>The admin CLI is the same executable; these run its commands in-process against a fresh database.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class CliAndDemoTests
+{
+    private static string[] DatabaseArgs(TestDatabase db) =>
+        [$"--Database:Provider={db.Provider}", $"--Database:ConnectionString={db.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+
+    [Fact]
+    public async Task Ops_migrates_an_empty_database_and_a_second_run_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var (exit, output) = await ConsoleCollection.RunAsync(["migrate", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        Assert.Contains("20261122000002_HouseholdTimeline", output);
+
+        (exit, output) = await ConsoleCollection.RunAsync(["migrate", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        Assert.Contains("al bij", output);
+    }
+
+    [Fact]
+    public async Task Seed_demo_creates_the_municipality_teams_logins_and_exactly_n_households_with_history()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var (exit, output) = await ConsoleCollection.RunAsync(["seed-demo", "--households", "120", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        Assert.Contains("regisseur@voorbeeld.nl", output);
+
+        await using var ctx = TestContexts.Create(db);
+        Assert.Equal(120, await ctx.Households.CountAsync());
+        Assert.Equal(4, await ctx.Teams.CountAsync());
+        Assert.Equal(5, await ctx.Users.CountAsync());
+        var persons = await ctx.Persons.ToListAsync();
+        Assert.InRange(persons.Count, 150, 500);
+        Assert.All(persons.Where(p => p.Bsn is not null), p => Assert.True(Domain.Registry.Bsn.Parse(p.Bsn).Value.IsTestNumber));
+        Assert.Equal(persons.Count, persons.Select(p => p.Bsn).Distinct().Count());
+        Assert.All(persons, p => Assert.Equal(Domain.Registry.PersonName.SearchKeyOf(p.Achternaam), p.ZoekNaam));
+        // Every person lives in at most one household; some moved (closed periods).
+        var members = await ctx.HouseholdMembers.ToListAsync();
+        Assert.All(members.Where(m => m.Until is null).GroupBy(m => m.PersonId), g => Assert.Single(g));
+        Assert.Contains(members, m => m.Until is not null);
+        // The seed-003 story: Sanne Bakker lives with her mother Ria de Wit now.
+        var sanne = persons.Single(p => p.Voornamen == "Sanne" && p.Achternaam == "Bakker");
+        var home = members.Single(m => m.PersonId == sanne.Id && m.Until is null).HouseholdId;
+        Assert.Equal("Huishouden de Wit", (await ctx.Households.SingleAsync(h => h.Id == home)).Naam);
+        Assert.True(await ctx.HouseholdEvents.CountAsync() >= 120 * 3);
+
+        // Seeding again adds households and never reuses a BSN.
+        (exit, _) = await ConsoleCollection.RunAsync(["seed-demo", "--households", "30", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        ctx.ChangeTracker.Clear();
+        Assert.Equal(150, await ctx.Households.CountAsync());
+        var bsns = await ctx.Persons.Where(p => p.Bsn != null).Select(p => p.Bsn).ToListAsync();
+        Assert.Equal(bsns.Count, bsns.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        var (exit, output) = await ConsoleCollection.RunAsync(["--help"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("migrate", output);
+        Assert.Contains("seed-demo", output);
+    }
+
+    [Fact]
+    public async Task Out_of_range_household_count_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var (exit, _) = await ConsoleCollection.RunAsync(["seed-demo", "--households", "-5", .. DatabaseArgs(db)]);
+        Assert.Equal(2, exit);
+    }
+}
+
+/// <summary>Tests that redirect the process-wide console run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+
+    public static async Task<(int Exit, string Output)> RunAsync(string[] args)
+    {
+        var original = Console.Out;
+        var originalError = Console.Error;
+        using var writer = new StringWriter();
+        Console.SetOut(writer);
+        Console.SetError(writer);
+        try
+        {
+            var exit = await RegieCli.RunAsync(args);
+            return (exit, writer.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+            Console.SetError(originalError);
+        }
+    }
+}
