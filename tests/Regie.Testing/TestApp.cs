@@ -45,6 +45,7 @@ public sealed partial class TestApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Urls"] = "http://127.0.0.1:0",
+            ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "regie-tests", "keys"),
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
 

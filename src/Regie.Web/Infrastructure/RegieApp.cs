@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Regie.Web.Data;
@@ -33,6 +34,10 @@ public static class RegieApp
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddRegieDatabase(builder.Configuration);
+        // Sign-in cookies must survive a restart: keep the key ring next to the data, not in the user profile.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Regie")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
         builder.Services.AddRegieIdentity();
         builder.Services.AddRegieFeatures();
         builder.Services.AddRegieHealthChecks();
