@@ -38,7 +38,7 @@ public sealed class MigrationTests
             Assert.Equal(["20261122000001_Registry"], await ctx.Database.GetAppliedMigrationsAsync());
             var now = DateTime.UtcNow;
             var household = new Household { Id = Guid.CreateVersion7(), Gemeentecode = "9999", Naam = "Huishouden Jansen", Postcode = "9911AB", Huisnummer = 3, Woonplaats = "Voorbeeld", CreatedAt = now, UpdatedAt = now };
-            var person = new Person { Id = Guid.CreateVersion7(), Gemeentecode = "9999", Bsn = TestApp.NextBsn(), Voornamen = "Anna", Achternaam = "Jansen", ZoekNaam = "jansen", Geboortedatum = new DateOnly(1980, 1, 2), CreatedAt = now, UpdatedAt = now };
+            var person = new Person { Id = Guid.CreateVersion7(), Gemeentecode = "9999", Bsn = TestApp.NextBsn(), Voornamen = "Anna", Achternaam = "Jansen", ZoekNaam = "jansen", ZoekVoornamen = " anna", Geboortedatum = new DateOnly(1980, 1, 2), CreatedAt = now, UpdatedAt = now };
             ctx.AddRange(household, person, new HouseholdMember { Id = Guid.CreateVersion7(), Gemeentecode = "9999", HouseholdId = household.Id, PersonId = person.Id, Role = Domain.Registry.HouseholdRole.Ouder, From = new DateOnly(2020, 1, 1) });
             await ctx.SaveChangesAsync();
         }

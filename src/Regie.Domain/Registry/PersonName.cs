@@ -29,6 +29,12 @@ public sealed record PersonName(string Voornamen, string? Voorvoegsel, string Ac
 
     public string SearchKey => SearchKeyOf(Achternaam);
 
+    /// <summary>" jan pieter": each first name's key after a space, so " pie" matches a first name that starts with "pie".</summary>
+    public string FirstNamesSearchKey => FirstNamesSearchKeyOf(Voornamen);
+
+    public static string FirstNamesSearchKeyOf(string voornamen) =>
+        string.Concat(voornamen.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(n => " " + SearchKeyOf(n)).Where(k => k.Length > 1));
+
     /// <summary>
     /// Lower case, accents removed, letters only: "Çelik-Özdemir" → "celikozdemir". Searching
     /// compares these keys, so an index on them answers a prefix search in both databases.

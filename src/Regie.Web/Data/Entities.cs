@@ -43,6 +43,8 @@ public sealed class Person : IMunicipalityOwned
     public required string Achternaam { get; set; }
     /// <summary>Normalised achternaam (see PersonName.SearchKeyOf); indexed for prefix search.</summary>
     public required string ZoekNaam { get; set; }
+    /// <summary>Normalised first names (see PersonName.FirstNamesSearchKeyOf), carried in the name index.</summary>
+    public required string ZoekVoornamen { get; set; }
     public DateOnly Geboortedatum { get; set; }
     public string? Telefoon { get; set; }
     public string? Email { get; set; }

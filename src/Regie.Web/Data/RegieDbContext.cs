@@ -57,11 +57,13 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.Property(p => p.Voorvoegsel).HasMaxLength(20);
             e.Property(p => p.Achternaam).HasMaxLength(200);
             e.Property(p => p.ZoekNaam).HasMaxLength(200);
+            e.Property(p => p.ZoekVoornamen).HasMaxLength(400);
             e.Property(p => p.Telefoon).HasMaxLength(30);
             e.Property(p => p.Email).HasMaxLength(254);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.Gemeentecode, p.Bsn }).IsUnique();
-            e.HasIndex(p => new { p.Gemeentecode, p.ZoekNaam, p.Geboortedatum });
+            // PostgreSQL answers "Jan Jansen" from the index alone (first names included); SQLite ignores INCLUDE.
+            e.HasIndex(p => new { p.Gemeentecode, p.ZoekNaam, p.Geboortedatum }).IncludeProperties(p => new { p.ZoekVoornamen });
             e.HasIndex(p => new { p.Gemeentecode, p.Geboortedatum });
             e.Ignore(p => p.Name);
             e.HasQueryFilter(p => p.Gemeentecode == Gemeentecode);

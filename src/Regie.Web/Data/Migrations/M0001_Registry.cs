@@ -143,6 +143,7 @@ public sealed class M0001_Registry : Migration
             Voorvoegsel = t.Column<string>(maxLength: 20, nullable: true),
             Achternaam = t.Column<string>(maxLength: 200, nullable: false),
             ZoekNaam = t.Column<string>(maxLength: 200, nullable: false),
+            ZoekVoornamen = t.Column<string>(maxLength: 400, nullable: false),
             Geboortedatum = t.Column<DateOnly>(nullable: false),
             Telefoon = t.Column<string>(maxLength: 30, nullable: true),
             Email = t.Column<string>(maxLength: 254, nullable: true),
@@ -151,7 +152,8 @@ public sealed class M0001_Registry : Migration
             Version = t.Column<int>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_Persons", x => x.Id));
         m.CreateIndex("IX_Persons_Gemeentecode_Bsn", "Persons", ["Gemeentecode", "Bsn"], unique: true);
-        m.CreateIndex("IX_Persons_Gemeentecode_ZoekNaam_Geboortedatum", "Persons", ["Gemeentecode", "ZoekNaam", "Geboortedatum"]);
+        m.CreateIndex("IX_Persons_Gemeentecode_ZoekNaam_Geboortedatum", "Persons", ["Gemeentecode", "ZoekNaam", "Geboortedatum"])
+            .Annotation("Npgsql:IndexInclude", new[] { "ZoekVoornamen" });
         m.CreateIndex("IX_Persons_Gemeentecode_Geboortedatum", "Persons", ["Gemeentecode", "Geboortedatum"]);
 
         m.CreateTable("Households", t => new

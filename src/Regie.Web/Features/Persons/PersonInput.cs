@@ -104,6 +104,7 @@ public static partial class PersonRules
         Voorvoegsel = v.Name.Voorvoegsel,
         Achternaam = v.Name.Achternaam,
         ZoekNaam = v.Name.SearchKey,
+        ZoekVoornamen = v.Name.FirstNamesSearchKey,
         Geboortedatum = v.Geboortedatum,
         Telefoon = v.Telefoon,
         Email = v.Email,

@@ -104,7 +104,7 @@ public sealed partial class PersonSearch(RegieDbContext db)
         switch (request.Kind)
         {
             case SearchKind.Bsn:
-                found = await persons.Where(p => p.Bsn == request.Bsn).Take(MaxHits + 1).ToListAsync(ct);
+                found = await persons.Where(p => p.Bsn == request.Bsn).OrderBy(p => p.Id).Take(MaxHits + 1).ToListAsync(ct);
                 break;
             case SearchKind.Geboortedatum:
                 found = await persons.Where(p => p.Geboortedatum == request.Geboortedatum)
@@ -121,15 +121,13 @@ public sealed partial class PersonSearch(RegieDbContext db)
                 var high = NextPrefix(low);
                 var byName = persons.Where(p => string.Compare(p.ZoekNaam, low) >= 0);
                 if (high is not null) byName = byName.Where(p => string.Compare(p.ZoekNaam, high) < 0);
-                // Fetch more when a first name narrows the list in memory afterwards.
-                var take = request.Voornaam is null ? MaxHits + 1 : 500;
-                found = await byName.OrderBy(p => p.ZoekNaam).ThenBy(p => p.Geboortedatum).Take(take).ToListAsync(ct);
                 if (request.Voornaam is { } vn)
                 {
-                    var vk = PersonName.SearchKeyOf(vn);
-                    found = found.Where(p => p.Voornamen.Split(' ').Any(f => PersonName.SearchKeyOf(f).StartsWith(vk, StringComparison.Ordinal)))
-                        .Take(MaxHits + 1).ToList();
+                    // In the database, not afterwards: a common surname has thousands of rows and the person must not fall off the end.
+                    var firstName = " " + PersonName.SearchKeyOf(vn);
+                    byName = byName.Where(p => p.ZoekVoornamen.Contains(firstName));
                 }
+                found = await byName.OrderBy(p => p.ZoekNaam).ThenBy(p => p.Geboortedatum).Take(MaxHits + 1).ToListAsync(ct);
                 break;
         }
 

@@ -144,7 +144,8 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         var p = new Person
         {
             Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Bsn = bsns.MoveNext() ? bsns.Current : null,
-            Voornamen = first, Voorvoegsel = prefix, Achternaam = last, ZoekNaam = PersonName.SearchKeyOf(last), Geboortedatum = birth,
+            Voornamen = first, Voorvoegsel = prefix, Achternaam = last, ZoekNaam = PersonName.SearchKeyOf(last),
+            ZoekVoornamen = PersonName.FirstNamesSearchKeyOf(first), Geboortedatum = birth,
             Telefoon = adult ? "06" + _f.Random.Int(10_000_000, 99_999_999) : null,
             Email = adult && _f.Random.Bool(0.5f) ? $"{PersonName.SearchKeyOf(first.Split(' ')[0])}.{PersonName.SearchKeyOf(last)}{_f.Random.Int(1, 99)}@voorbeeld.nl" : null,
             CreatedAt = at, UpdatedAt = at,
