@@ -31,6 +31,8 @@ public sealed class RegieUser : IdentityUser
     public required string DisplayName { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid? TeamId { get; set; }
+    /// <summary>For department and partner accounts: the organisation they act for (e.g. "Woningcorporatie Thuis").</summary>
+    public string? Organisation { get; set; }
 }
 
 public sealed class Person : IMunicipalityOwned
@@ -70,6 +72,8 @@ public sealed class Household : IMunicipalityOwned
     public required string Woonplaats { get; set; }
     public string? Wijk { get; set; }
     public string? Buurt { get; set; }
+    /// <summary>The team that holds the file ("regie"); its professionals see it without further grant.</summary>
+    public Guid? ResponsibleTeamId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -140,4 +144,71 @@ public static class EventTypes
     public const string MemberLeft = "member.left";
     public const string PersonRegistered = "person.registered";
     public const string PersonUpdated = "person.updated";
+}
+
+public static class AccessKinds
+{
+    /// <summary>Explicitly added to the file (a professional from another team, or a partner).</summary>
+    public const string Added = "toegevoegd";
+    /// <summary>Break the glass: emergency access with a reason, for a limited time.</summary>
+    public const string BreakGlass = "noodtoegang";
+}
+
+/// <summary>A user's access to one household beyond their team's responsibility. Never deleted: revoked or expired.</summary>
+public sealed class HouseholdAccess : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public required string UserId { get; set; }
+    public required string Kind { get; set; }
+    public string? Reason { get; set; }
+    /// <summary>For partners: which parts of the file are shared, comma-separated (e.g. "leden,tijdlijn").</summary>
+    public string? SharedParts { get; set; }
+    public required string GrantedBy { get; set; }
+    public DateTime GrantedAt { get; set; }
+    public DateTime? ExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}
+
+/// <summary>
+/// One entry of the audit trail: who (with role and organisation) did what to whose data, when
+/// and why. Append-only; each entry's <see cref="Hash"/> covers its content and the previous
+/// entry's hash, so a changed or removed entry breaks the chain.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public string? Gemeentecode { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public string? Role { get; set; }
+    public string? Organisation { get; set; }
+    /// <summary>read, create, update, export, search, lookup, break-glass, sign-in, erase, …</summary>
+    public required string Action { get; set; }
+    /// <summary>household, person, audit, api-key, …</summary>
+    public required string Resource { get; set; }
+    public Guid? HouseholdId { get; set; }
+    public Guid? PersonId { get; set; }
+    public string? Purpose { get; set; }
+    public string? Detail { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}
+
+/// <summary>A key for system-to-system calls. Only a hash of the secret is stored; the key itself is shown once.</summary>
+public sealed class ApiKey
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public required string Organisation { get; set; }
+    public required string Role { get; set; }
+    /// <summary>The key's first characters, stored plainly, to find the row without scanning hashes.</summary>
+    public required string Prefix { get; set; }
+    public required string SecretHash { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
 }

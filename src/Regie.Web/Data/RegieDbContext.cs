@@ -20,6 +20,9 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<Household> Households => Set<Household>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<HouseholdEvent> HouseholdEvents => Set<HouseholdEvent>();
+    public DbSet<HouseholdAccess> HouseholdAccess => Set<HouseholdAccess>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -29,6 +32,7 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Gemeentecode).HasMaxLength(4);
+            e.Property(u => u.Organisation).HasMaxLength(200);
         });
 
         b.Entity<Municipality>(e =>
@@ -82,6 +86,7 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.Property(h => h.Buurt).HasMaxLength(100);
             e.Property(h => h.Version).IsConcurrencyToken();
             e.HasIndex(h => new { h.Gemeentecode, h.Postcode, h.Huisnummer });
+            e.HasIndex(h => h.ResponsibleTeamId);
             e.Ignore(h => h.Address);
             e.HasQueryFilter(h => h.Gemeentecode == Gemeentecode);
         });
@@ -97,6 +102,50 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.HasIndex(m => new { m.PersonId, m.From });
             e.HasIndex(m => m.HouseholdId);
             e.HasQueryFilter(m => m.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<HouseholdAccess>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.SharedParts).HasMaxLength(200);
+            e.Property(x => x.GrantedBy).HasMaxLength(64);
+            e.HasIndex(x => new { x.UserId, x.HouseholdId });
+            e.HasIndex(x => new { x.HouseholdId, x.GrantedAt });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        // No municipality filter on the audit trail: the privacy officer's queries filter explicitly,
+        // and `audit verify` must see the whole chain.
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.ActorId).HasMaxLength(64);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.Organisation).HasMaxLength(200);
+            e.Property(x => x.Action).HasMaxLength(32);
+            e.Property(x => x.Resource).HasMaxLength(32);
+            e.Property(x => x.Purpose).HasMaxLength(1000);
+            e.Property(x => x.Detail).HasMaxLength(2000);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => new { x.PersonId, x.OccurredAt });
+            e.HasIndex(x => new { x.HouseholdId, x.OccurredAt });
+            e.HasIndex(x => new { x.ActorId, x.OccurredAt });
+        });
+
+        b.Entity<ApiKey>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Organisation).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.SecretHash).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.HasIndex(x => x.Prefix).IsUnique();
         });
 
         b.Entity<HouseholdEvent>(e =>
@@ -129,8 +178,8 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
         foreach (var entry in ChangeTracker.Entries())
         {
             // Events are facts: the database triggers refuse changes too, this gives the clearer error first.
-            if (entry.Entity is HouseholdEvent && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("Household events are immutable.");
+            if (entry.Entity is HouseholdEvent or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are immutable.");
 
             // Optimistic concurrency: the UPDATE matches the version that was read, and bumps it,
             // so a second save of the same stale version affects no row and fails.
