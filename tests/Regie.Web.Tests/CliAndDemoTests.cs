@@ -35,7 +35,11 @@ public sealed class CliAndDemoTests
         await using var ctx = TestContexts.Create(db);
         Assert.Equal(120, await ctx.Households.CountAsync());
         Assert.Equal(4, await ctx.Teams.CountAsync());
-        Assert.Equal(5, await ctx.Users.CountAsync());
+        Assert.Equal(Regie.Web.Infrastructure.Demo.DemoSeeder.Logins.Length, await ctx.Users.CountAsync());
+        // A demo account for every role, so a newcomer can see what each role sees.
+        Assert.Equal(Regie.Web.Infrastructure.Roles.All.Order(), Regie.Web.Infrastructure.Demo.DemoSeeder.Logins.Select(l => l.Role).Distinct().Order());
+        Assert.InRange(await ctx.Households.CountAsync(h => h.ResponsibleTeamId != null), 20, 80);
+        Assert.Equal(1, await ctx.HouseholdAccess.CountAsync());
         var persons = await ctx.Persons.ToListAsync();
         Assert.InRange(persons.Count, 150, 500);
         Assert.All(persons.Where(p => p.Bsn is not null), p => Assert.True(Domain.Registry.Bsn.Parse(p.Bsn).Value.IsTestNumber));

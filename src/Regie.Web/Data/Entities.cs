@@ -144,6 +144,7 @@ public static class EventTypes
     public const string MemberLeft = "member.left";
     public const string PersonRegistered = "person.registered";
     public const string PersonUpdated = "person.updated";
+    public const string EmergencyAccess = "access.emergency";
 }
 
 public static class AccessKinds

@@ -12,6 +12,9 @@ public static class FeatureRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TimelineWriter>();
+        services.AddScoped<Access.FileAccessService>();
+        services.AddScoped<Access.BreakGlassHandler>();
+        services.AddScoped<Access.EmergencyAccessOverview>();
         services.AddScoped<TimelineQuery>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonQueries>();

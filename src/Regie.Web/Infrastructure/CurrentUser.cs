@@ -7,6 +7,7 @@ public static class RegieClaims
     public const string Gemeentecode = "regie:gemeentecode";
     public const string DisplayName = "regie:naam";
     public const string TeamId = "regie:team";
+    public const string Organisation = "regie:organisatie";
 }
 
 /// <summary>The municipality whose residents this request may see. Scoped: one per request or CLI run.</summary>
@@ -31,6 +32,9 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     private string? _gemeentecode;
     private string? _actorId;
     private string? _actorName;
+    private bool _explicit;
+    private string? _role;
+    private Guid? _teamId;
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 
@@ -38,10 +42,22 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     public string ActorId => _actorId ?? User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "systeem";
     public string ActorName => _actorName ?? User?.FindFirstValue(RegieClaims.DisplayName) ?? "Systeem";
 
-    public void ActAs(string gemeentecode, string actorId, string actorName)
+    /// <summary>
+    /// The role that decides file access. A system actor (CLI, scheduled job: <see cref="ActAs"/>
+    /// without a role) has none and is trusted; a request without a known role sees nothing.
+    /// </summary>
+    public string? Role => _explicit ? _role : Roles.All.FirstOrDefault(r => User?.IsInRole(r) == true);
+    public bool IsSystem => _explicit && _role is null;
+    public Guid? TeamId => _explicit ? _teamId : Guid.TryParse(User?.FindFirstValue(RegieClaims.TeamId), out var t) ? t : null;
+    public string? Organisation => _explicit ? null : User?.FindFirstValue(RegieClaims.Organisation);
+
+    public void ActAs(string gemeentecode, string actorId, string actorName, string? role = null, Guid? teamId = null)
     {
+        _explicit = true;
         _gemeentecode = gemeentecode;
         _actorId = actorId;
         _actorName = actorName;
+        _role = role;
+        _teamId = teamId;
     }
 }

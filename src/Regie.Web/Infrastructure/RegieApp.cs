@@ -42,10 +42,18 @@ public static class RegieApp
         builder.Services.AddRegieFeatures();
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
+        builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AuthorizeFolder("/Search", Policies.Files);
+            o.Conventions.AuthorizeFolder("/Households", Policies.Files);
+            o.Conventions.AuthorizeFolder("/Persons", Policies.Files);
+            o.Conventions.AuthorizeFolder("/Timeline", Policies.Files);
+            o.Conventions.AuthorizePage("/Households/New", Policies.Care);
+            o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
+            o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
         });
@@ -132,6 +140,7 @@ public sealed class RegieClaimsFactory(UserManager<RegieUser> users, RoleManager
         identity.AddClaim(new(RegieClaims.Gemeentecode, user.Gemeentecode));
         identity.AddClaim(new(RegieClaims.DisplayName, user.DisplayName));
         if (user.TeamId is { } team) identity.AddClaim(new(RegieClaims.TeamId, team.ToString()));
+        if (user.Organisation is { } organisation) identity.AddClaim(new(RegieClaims.Organisation, organisation));
         return identity;
     }
 }

@@ -23,7 +23,14 @@ public sealed class LoginModel(SignInManager<RegieUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
 
         var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Wachtwoord!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Succeeded)
+        {
+            if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/") return LocalRedirect(ReturnUrl!);
+            // Roles without files start on the overview of what they can do, not on a refused search page.
+            var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+            var roles = user is null ? [] : await signIn.UserManager.GetRolesAsync(user);
+            return LocalRedirect(roles.Any(r => Regie.Domain.Access.FileAccessRules.FileRoles.Contains(r)) ? "/" : "/start");
+        }
         // One message for unknown user and wrong password: the form must not reveal which accounts exist.
         ModelState.AddModelError("Input.Wachtwoord", result.IsLockedOut
             ? "Te veel mislukte pogingen. Uw account is 15 minuten geblokkeerd."

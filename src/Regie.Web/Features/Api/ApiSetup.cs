@@ -40,6 +40,7 @@ public static class ApiResults
         CommandStatus.Ok => ok(result.Value!),
         CommandStatus.NotFound => Problem(StatusCodes.Status404NotFound, "Niet gevonden.", result.Errors),
         CommandStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Iemand anders heeft dit intussen gewijzigd.", result.Errors),
+        CommandStatus.Forbidden => Problem(StatusCodes.Status403Forbidden, "Geen toegang.", result.Errors),
         _ => Problem(StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig.", result.Errors),
     };
 

@@ -13,10 +13,11 @@ public sealed class ChangeAddressInput
     public int Versie { get; set; }
 }
 
-public sealed class ChangeAddressHandler(RegieDbContext db, TimelineWriter timeline, TimeProvider clock)
+public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessService access, TimelineWriter timeline, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, ChangeAddressInput input, CancellationToken ct)
     {
+        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
         var errors = new ErrorList();

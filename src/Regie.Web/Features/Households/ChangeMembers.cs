@@ -42,12 +42,13 @@ public static class LeaveReasons
 }
 
 /// <summary>Household composition changes. Every change ends or starts a membership period; none is overwritten.</summary>
-public sealed class HouseholdMembershipHandler(RegieDbContext db, TimelineWriter timeline, TimeProvider clock)
+public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAccessService access, TimelineWriter timeline, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<CommandResult<Guid>> AddMemberAsync(Guid householdId, AddMemberInput input, CancellationToken ct)
     {
+        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
         var errors = new ErrorList();
@@ -91,9 +92,12 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, TimelineWriter
     /// <summary>A person moves to another household: the old period closes on the day the new one opens.</summary>
     public async Task<CommandResult<Guid>> MoveAsync(Guid personId, MovePersonInput input, CancellationToken ct)
     {
+        if (!await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
         var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
-        var target = await db.Households.FirstOrDefaultAsync(h => h.Id == input.NaarHuishoudenId, ct);
+        var target = await access.CanOpenAsync(input.NaarHuishoudenId, ct)
+            ? await db.Households.FirstOrDefaultAsync(h => h.Id == input.NaarHuishoudenId, ct)
+            : null;
         if (target is null)
             return CommandResult<Guid>.Invalid(new DomainError("not-found", "NaarHuishoudenId", "Kies het huishouden waar de persoon naartoe verhuist."));
 
@@ -127,6 +131,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, TimelineWriter
 
     public async Task<CommandResult<Guid>> EndAsync(Guid householdId, Guid personId, EndMembershipInput input, CancellationToken ct)
     {
+        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
         var member = await db.HouseholdMembers.Include(m => m.Person).Include(m => m.Household)
             .FirstOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == personId && m.Until == null, ct);
         if (member is null) return CommandResult<Guid>.NotFound("Dit lid");

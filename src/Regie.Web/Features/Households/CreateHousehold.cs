@@ -19,10 +19,12 @@ public sealed class CreateHouseholdInput
 }
 
 /// <summary>Registers a household at an address with its members, new or already known, in one go.</summary>
-public sealed class CreateHouseholdHandler(RegieDbContext db, ICurrentMunicipality municipality, TimelineWriter timeline, TimeProvider clock)
+public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, Access.FileAccessService access, TimelineWriter timeline, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(CreateHouseholdInput input, CancellationToken ct)
     {
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        var municipality = user;
         var gemeente = municipality.Gemeentecode ?? throw new InvalidOperationException("No municipality for this request.");
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -54,6 +56,11 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, ICurrentMunicipali
             var role = errors.Take(HouseholdRoles.Parse(member.Rol, prefix + "Rol"));
             if (member.PersonId is { } existingId)
             {
+                if (!await access.CanOpenPersonAsync(existingId, ct))
+                {
+                    errors.Add(new DomainError("not-found", prefix + "PersonId", "Deze persoon is niet gevonden."));
+                    continue;
+                }
                 var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == existingId, ct);
                 if (person is null)
                 {
@@ -81,6 +88,14 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, ICurrentMunicipali
         if (errors.HasErrors || address is null) return CommandResult<Guid>.Invalid(errors.Errors);
 
         household.SetAddress(address);
+        // Whoever registers a household is helping it: their team holds the file; a desk worker without a team is added to it.
+        household.ResponsibleTeamId = user.TeamId;
+        if (user.TeamId is null && !user.IsSystem)
+            db.HouseholdAccess.Add(new HouseholdAccess
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = gemeente, HouseholdId = household.Id, UserId = user.ActorId,
+                Kind = AccessKinds.Added, GrantedBy = user.ActorId, GrantedAt = now, Reason = "Heeft het huishouden geregistreerd",
+            });
         var first = joining[0].Person;
         household.Naam = naam ?? $"Huishouden {new PersonName(first.Voornamen, first.Voorvoegsel, first.Achternaam).Achternaam}";
         db.Households.Add(household);

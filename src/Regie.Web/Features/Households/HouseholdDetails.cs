@@ -1,18 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
+using Regie.Web.Features.Access;
 
 namespace Regie.Web.Features.Households;
 
 public sealed record MemberView(Guid PersonId, string Naam, string? Bsn, DateOnly Geboortedatum, HouseholdRole Rol, DateOnly Vanaf, DateOnly? Tot);
 
-public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime CreatedAt, int Versie,
+public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime CreatedAt, int Versie, string? Team,
     IReadOnlyList<MemberView> Leden, IReadOnlyList<MemberView> VoormaligeLeden);
 
-public sealed class HouseholdQueries(RegieDbContext db)
+public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access)
 {
+    /// <summary>The file, or null when it does not exist or the user may not open it (indistinguishable on purpose).</summary>
     public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct)
     {
+        if (!await access.CanOpenAsync(id, ct)) return null;
         var h = await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null) return null;
         var members = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id)
@@ -21,12 +24,14 @@ public sealed class HouseholdQueries(RegieDbContext db)
             .ToListAsync(ct);
         var views = members.Select(m => new MemberView(m.PersonId, new PersonName(m.Voornamen, m.Voorvoegsel, m.Achternaam).FullName,
             m.Bsn, m.Geboortedatum, m.Role, m.From, m.Until)).ToList();
-        return new HouseholdView(h.Id, h.Naam, h.Address, h.CreatedAt, h.Version,
+        var team = h.ResponsibleTeamId is { } tid ? await db.Teams.Where(t => t.Id == tid).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
+        return new HouseholdView(h.Id, h.Naam, h.Address, h.CreatedAt, h.Version, team,
             views.Where(v => v.Tot is null).OrderBy(v => v.Rol).ThenBy(v => v.Geboortedatum).ToList(),
             views.Where(v => v.Tot is not null).OrderByDescending(v => v.Tot).ToList());
     }
 
-    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.Households.AnyAsync(h => h.Id == id, ct);
+    /// <summary>Exists and the user may open it.</summary>
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => access.CanOpenAsync(id, ct);
 
     public sealed record HouseholdHit(Guid Id, string Naam, string Adres, int Leden);
 

@@ -14,7 +14,7 @@ public static class HouseholdsApi
 {
     public static void MapHouseholdsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/households").WithTags("Huishoudens");
+        var g = api.MapGroup("/households").WithTags("Huishoudens").RequireAuthorization(Infrastructure.Policies.Files);
 
         g.MapGet("/", async (string? postcode, int? huisnummer, HouseholdQueries queries, CancellationToken ct) =>
         {

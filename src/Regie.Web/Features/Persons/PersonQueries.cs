@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
+using Regie.Web.Features.Access;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 
@@ -15,10 +16,11 @@ public sealed record PersonView(Guid Id, string? Bsn, PersonName Naam, DateOnly 
     public MembershipView? Huidig => Huishoudens.FirstOrDefault(h => h.Tot is null);
 }
 
-public sealed class PersonQueries(RegieDbContext db)
+public sealed class PersonQueries(RegieDbContext db, FileAccessService access)
 {
     public async Task<PersonView?> GetAsync(Guid id, CancellationToken ct)
     {
+        if (!await access.CanOpenPersonAsync(id, ct)) return null;
         var p = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
         var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == id)
@@ -39,10 +41,11 @@ public sealed class UpdateContactInput
 }
 
 /// <summary>Contact details change often; name, BSN and birth date come from the BRP and are corrected elsewhere.</summary>
-public sealed class UpdateContactHandler(RegieDbContext db, TimelineWriter timeline, TimeProvider clock)
+public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService access, TimelineWriter timeline, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid personId, UpdateContactInput input, CancellationToken ct)
     {
+        if (!await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
         var errors = new ErrorList();

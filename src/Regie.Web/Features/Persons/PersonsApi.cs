@@ -16,7 +16,7 @@ public static class PersonsApi
 {
     public static void MapPersonsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/persons").WithTags("Personen");
+        var g = api.MapGroup("/persons").WithTags("Personen").RequireAuthorization(Infrastructure.Policies.Files);
 
         g.MapGet("/", async (string? q, string? bsn, string? naam, string? geboortedatum, string? postcode, int? huisnummer,
             PersonSearch search, TimeProvider clock, CancellationToken ct) =>

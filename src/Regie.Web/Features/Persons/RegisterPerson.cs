@@ -11,10 +11,11 @@ public sealed class RegisterPersonInput : PersonInput
 }
 
 /// <summary>Registers a person who does not (yet) belong to a household, e.g. before the household is known.</summary>
-public sealed class RegisterPersonHandler(RegieDbContext db, ICurrentMunicipality municipality, TimeProvider clock)
+public sealed class RegisterPersonHandler(RegieDbContext db, ICurrentMunicipality municipality, Access.FileAccessService access, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(RegisterPersonInput input, CancellationToken ct)
     {
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new ErrorList();
         var valid = PersonRules.Validate(input, DateOnly.FromDateTime(now), errors);

@@ -18,7 +18,11 @@ public enum SearchKind
 public sealed record SearchRequest(SearchKind Kind, string? Bsn = null, string? NaamKey = null, string? Voornaam = null,
     string? Postcode = null, int? Huisnummer = null, DateOnly? Geboortedatum = null);
 
-public sealed record PersonHit(Guid Id, string Naam, string? Bsn, DateOnly Geboortedatum, Guid? HouseholdId, string? Adres);
+/// <summary>
+/// A search hit. For a household the user may not open, only name, birth date and that it exists
+/// are shown (the worker must know the person is known, to ask for access), not BSN or address.
+/// </summary>
+public sealed record PersonHit(Guid Id, string Naam, string? Bsn, DateOnly Geboortedatum, Guid? HouseholdId, string? Adres, bool MayOpen = true);
 
 public sealed record SearchResult(SearchRequest Request, IReadOnlyList<PersonHit> Hits, bool Truncated);
 
@@ -26,7 +30,7 @@ public sealed record SearchResult(SearchRequest Request, IReadOnlyList<PersonHit
 /// One search box for the four ways a professional looks a resident up. Each kind is answered
 /// from its own index (see RegieDbContext), so search stays fast at 100,000 households.
 /// </summary>
-public sealed partial class PersonSearch(RegieDbContext db)
+public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessService access)
 {
     public const int MaxHits = 50;
 
@@ -100,6 +104,13 @@ public sealed partial class PersonSearch(RegieDbContext db)
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         var persons = db.Persons.AsNoTracking();
+        if (!access.MayWorkWithFiles) return new SearchResult(request, [], false);
+        if (!access.IsCareRole)
+        {
+            // A partner finds only the members of households it was added to.
+            var granted = access.GrantedHouseholdIds();
+            persons = persons.Where(p => p.Memberships.Any(m => m.Until == null && granted.Contains(m.HouseholdId)));
+        }
         List<Person> found;
         switch (request.Kind)
         {
@@ -145,9 +156,12 @@ public sealed partial class PersonSearch(RegieDbContext db)
             .Where(m => m.Until == null && ids.Contains(m.PersonId))
             .Select(m => new { m.PersonId, m.HouseholdId, m.Household!.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats })
             .ToDictionaryAsync(m => m.PersonId, ct);
+        var levels = await access.DecideManyAsync(homes.Values.Select(h => h.HouseholdId).Distinct().ToList(), ct);
         return persons.Select(p =>
         {
             homes.TryGetValue(p.Id, out var h);
+            var mayOpen = h is null ? access.IsCareRole : levels.GetValueOrDefault(h.HouseholdId) != Domain.Access.FileAccessLevel.Denied;
+            if (!mayOpen) return new PersonHit(p.Id, p.Name.SortName, null, p.Geboortedatum, h?.HouseholdId, null, false);
             var adres = h is null ? null : Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats);
             return new PersonHit(p.Id, p.Name.SortName, p.Bsn, p.Geboortedatum, h?.HouseholdId, adres);
         }).ToList();

@@ -8,6 +8,7 @@ public enum CommandStatus
     Invalid,
     NotFound,
     Conflict,
+    Forbidden,
 }
 
 /// <summary>
@@ -24,6 +25,9 @@ public sealed record CommandResult<T>(CommandStatus Status, T? Value, IReadOnlyL
 
     public static CommandResult<T> NotFound(string what) =>
         new(CommandStatus.NotFound, default, [new DomainError("not-found", "", $"{what} is niet gevonden.")]);
+
+    public static CommandResult<T> Forbidden() =>
+        new(CommandStatus.Forbidden, default, [new DomainError("forbidden", "", "U heeft geen toegang om dit te doen.")]);
 
     public static CommandResult<T> Conflict() =>
         new(CommandStatus.Conflict, default, [new DomainError("concurrency-conflict", "",

@@ -13,8 +13,11 @@ public sealed record DemoBatch(List<Household> Households, List<Person> Persons,
 /// generations under one roof, with move and address histories spread over the last years.
 /// Test BSNs run out after about 9,100 persons; later persons are registered without BSN.
 /// </summary>
-public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IEnumerator<string> bsns, int seed)
+public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IEnumerator<string> bsns, int seed,
+    IReadOnlyDictionary<string, Guid>? teamsByWijk = null)
 {
+    /// <summary>About a third of households get help from their wijk's team; the rest are only registered.</summary>
+    private const float ShareWithTeam = 0.35f;
     private readonly Faker _f = new("nl") { Random = new Randomizer(seed) };
     private readonly DateOnly _today = DateOnly.FromDateTime(now);
     private const string Actor = "demo";
@@ -78,10 +81,12 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         var moveDate = _today.AddDays(-21);
         var gran = NewHousehold(b, _today.AddYears(-2));
         gran.Naam = "Huishouden de Wit";
+        InWijkNoord(b, gran);
         var ria = AddNamedPerson(b, gran, "Ria", "de", "Wit", new DateOnly(1961, 4, 12), HouseholdRole.Ouder, _today.AddYears(-30), _today.AddYears(-2));
 
         var mother = NewHousehold(b, _today.AddDays(-400));
         mother.Naam = "Huishouden Bakker";
+        InWijkNoord(b, mother);
         var sanne = AddNamedPerson(b, mother, "Sanne", null, "Bakker", new DateOnly(1989, 9, 3), HouseholdRole.Ouder, _today.AddYears(-9), _today.AddDays(-400));
         var kids = new[]
         {
@@ -99,6 +104,17 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         _ = ria;
     }
 
+    /// <summary>The story plays in Noord, where the demo coordinator works, with the team holding both files.</summary>
+    private void InWijkNoord(DemoBatch b, Household h)
+    {
+        h.Wijk = "Noord";
+        h.Buurt = "Molenwijk";
+        h.Postcode = "991" + h.Postcode[3..];
+        h.ResponsibleTeamId = teamsByWijk?.GetValueOrDefault("Noord");
+        b.Events.Single(e => e.HouseholdId == h.Id && e.Type == EventTypes.HouseholdCreated).Summary =
+            $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}";
+    }
+
     private Household NewHousehold(DemoBatch b, DateOnly registered)
     {
         var at = registered.ToDateTime(new TimeOnly(9, 0).AddMinutes(_f.Random.Int(0, 480)), DateTimeKind.Utc);
@@ -108,6 +124,7 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
             CreatedAt = at, UpdatedAt = at,
         };
         SetRandomAddress(h);
+        if (teamsByWijk is not null && _f.Random.Bool(ShareWithTeam)) h.ResponsibleTeamId = teamsByWijk.GetValueOrDefault(h.Wijk!);
         b.Households.Add(h);
         Event(b, h, EventTypes.HouseholdCreated, registered, null, $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}", new { h.Wijk, h.Buurt });
         return h;

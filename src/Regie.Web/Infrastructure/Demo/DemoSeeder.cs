@@ -6,7 +6,7 @@ using Regie.Web.Data;
 
 namespace Regie.Web.Infrastructure.Demo;
 
-public sealed record DemoLogin(string Email, string Role, string Name, string? Team);
+public sealed record DemoLogin(string Email, string Role, string Name, string? Team, string? Organisation = null);
 
 /// <summary>
 /// "Gemeente Voorbeeld": a fictitious municipality (code 9999 is not a CBS code) with teams,
@@ -33,6 +33,10 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         new("regisseur.zuid@voorbeeld.nl", Roles.Professional, "Koen Verhoeven", "Wijkteam Zuid"),
         new("teamleider@voorbeeld.nl", Roles.Teamleider, "Marloes de Groot", "Wijkteam Noord"),
         new("consulent@voorbeeld.nl", Roles.Consulent, "Peter Smit", null),
+        new("werkeninkomen@voorbeeld.nl", Roles.Afdeling, "Ruud Hendriks", null, "Werk & Inkomen"),
+        new("woningcorporatie@voorbeeld.nl", Roles.Partner, "Linda Meijer", null, "Woningcorporatie Thuis"),
+        new("beleid@voorbeeld.nl", Roles.Beleid, "Thomas Bos", null),
+        new("privacy@voorbeeld.nl", Roles.Privacy, "Priya Ramdin", null),
         new("beheerder@voorbeeld.nl", Roles.Beheerder, "Anouk Visser", null),
     ];
 
@@ -67,11 +71,27 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             var user = new RegieUser
             {
                 UserName = login.Email, Email = login.Email, EmailConfirmed = true, DisplayName = login.Name,
-                Gemeentecode = Gemeentecode, TeamId = login.Team is null ? null : teams[login.Team],
+                Gemeentecode = Gemeentecode, TeamId = login.Team is null ? null : teams[login.Team], Organisation = login.Organisation,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, login.Role));
         }
+    }
+
+    /// <summary>The housing corporation was added to the grandmother's household, where the evicted family now lives.</summary>
+    private async Task GrantPartnerAccessToStoryAsync(DemoBatch batch, CancellationToken ct)
+    {
+        var household = batch.Households.FirstOrDefault(h => h.Naam == "Huishouden de Wit");
+        var partner = await users.FindByEmailAsync("woningcorporatie@voorbeeld.nl");
+        var lead = await users.FindByEmailAsync("teamleider@voorbeeld.nl");
+        if (household is null || partner is null || lead is null) return;
+        db.HouseholdAccess.Add(new HouseholdAccess
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = household.Id, UserId = partner.Id,
+            Kind = AccessKinds.Added, SharedParts = "leden", Reason = "Huurachterstand: afspraken over de woning",
+            GrantedBy = lead.Id, GrantedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Check(IdentityResult r)
@@ -85,8 +105,9 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         var sw = Stopwatch.StartNew();
         current.ActAs(Gemeentecode, "systeem", "Demo-installatie");
         var usedBsns = (await db.Persons.IgnoreQueryFilters().Where(p => p.Bsn != null).Select(p => p.Bsn!).ToListAsync(ct)).ToHashSet();
+        var teamsByWijk = await db.Teams.Where(t => t.Wijk != null).ToDictionaryAsync(t => t.Wijk!, t => t.Id, ct);
         var generator = new DemoHouseholdGenerator(Gemeentecode, clock.GetUtcNow().UtcDateTime,
-            Bsn.TestNumbers().Where(b => !usedBsns.Contains(b)).GetEnumerator(), randomSeed ?? Environment.TickCount);
+            Bsn.TestNumbers().Where(b => !usedBsns.Contains(b)).GetEnumerator(), randomSeed ?? Environment.TickCount, teamsByWijk);
 
         const int batchSize = 5_000;
         var done = 0;
@@ -101,6 +122,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 await BulkInserter.InsertAsync(db, batch.Persons, ct);
                 await BulkInserter.InsertAsync(db, batch.Members, ct);
                 await BulkInserter.InsertAsync(db, batch.Events, ct);
+                await GrantPartnerAccessToStoryAsync(batch, ct);
                 await tx.CommitAsync(ct);
             }
             done += n;

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Access;
+
+/// <summary>
+/// Applies <see cref="FileAccessRules"/> to the signed-in user. Every query and handler that
+/// shows or changes a file asks here first; a file the user may not open answers "not found",
+/// so guessing ids reveals nothing.
+/// </summary>
+public sealed class FileAccessService(RegieDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public string? Role => user.Role;
+    public bool IsSystem => user.IsSystem;
+    public bool MayWorkWithFiles => user.IsSystem || (user.Role is { } r && FileAccessRules.FileRoles.Contains(r));
+    public bool IsCareRole => user.IsSystem || (user.Role is { } r && FileAccessRules.CareRoles.Contains(r));
+
+    public async Task<FileAccessLevel> DecideAsync(Guid householdId, CancellationToken ct) =>
+        (await DecideManyAsync([householdId], ct)).GetValueOrDefault(householdId, FileAccessLevel.Denied);
+
+    public async Task<bool> CanOpenAsync(Guid householdId, CancellationToken ct) => await DecideAsync(householdId, ct) != FileAccessLevel.Denied;
+
+    /// <summary>One round trip for a whole result list (search hits).</summary>
+    public async Task<IReadOnlyDictionary<Guid, FileAccessLevel>> DecideManyAsync(IReadOnlyCollection<Guid> householdIds, CancellationToken ct)
+    {
+        if (householdIds.Count == 0) return new Dictionary<Guid, FileAccessLevel>();
+        var teams = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
+            .Select(h => new { h.Id, h.ResponsibleTeamId }).ToListAsync(ct);
+        if (user.IsSystem) return teams.ToDictionary(t => t.Id, _ => FileAccessLevel.Team);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = user.ActorId;
+        var grants = await db.HouseholdAccess.AsNoTracking()
+            .Where(a => a.UserId == userId && householdIds.Contains(a.HouseholdId) && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now))
+            .Select(a => new { a.HouseholdId, a.Kind }).ToListAsync(ct);
+        return teams.ToDictionary(t => t.Id, t => FileAccessRules.Decide(new FileAccessFacts(
+            user.Role, user.TeamId, t.ResponsibleTeamId,
+            grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.Added),
+            grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.BreakGlass))));
+    }
+
+    /// <summary>
+    /// A person's data is part of the files of the households they lived in. Someone in no
+    /// household yet is registry data only, open to the care roles of the municipality.
+    /// </summary>
+    public async Task<bool> CanOpenPersonAsync(Guid personId, CancellationToken ct)
+    {
+        var households = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == personId).Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
+        if (households.Count == 0) return IsCareRole && await db.Persons.AnyAsync(p => p.Id == personId, ct);
+        return (await DecideManyAsync(households, ct)).Values.Any(a => a != FileAccessLevel.Denied);
+    }
+
+    /// <summary>Households a partner was added to; they search and see nothing else.</summary>
+    public IQueryable<Guid> GrantedHouseholdIds()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = user.ActorId;
+        return db.HouseholdAccess.Where(a => a.UserId == userId && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now)).Select(a => a.HouseholdId);
+    }
+}

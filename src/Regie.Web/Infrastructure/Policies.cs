@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Regie.Web.Infrastructure;
+
+/// <summary>
+/// Which roles reach which part of Regie. Whether a user may open one particular file is decided
+/// per household by FileAccessService; these policies only keep roles out of whole areas.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Household files: search, households, persons, timeline.</summary>
+    public const string Files = "dossiers";
+    /// <summary>Registering households and breaking the glass: the roles that give care.</summary>
+    public const string Care = "zorg";
+    /// <summary>Overseeing emergency access.</summary>
+    public const string Oversight = "toezicht";
+
+    public static void Add(AuthorizationOptions o)
+    {
+        o.AddPolicy(Files, p => p.RequireRole(Roles.Professional, Roles.Teamleider, Roles.Consulent, Roles.Partner));
+        o.AddPolicy(Care, p => p.RequireRole(Roles.Professional, Roles.Teamleider, Roles.Consulent));
+        o.AddPolicy(Oversight, p => p.RequireRole(Roles.Teamleider, Roles.Privacy));
+    }
+}
