@@ -105,7 +105,7 @@ public static class IdentitySetup
         {
             o.LoginPath = "/inloggen";
             o.LogoutPath = "/uitloggen";
-            o.AccessDeniedPath = "/fout";
+            o.AccessDeniedPath = "/geen-toegang";
             o.Cookie.Name = "regie.sessie";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
