@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Infrastructure;
+using Regie.Web.Infrastructure.Demo;
+using Xunit.Abstractions;
+
+namespace Regie.Web.Tests;
+
+/// <summary>
+/// Every page and API endpoint × every role and anonymous, from the application's own route
+/// table. An endpoint without an entry in <see cref="Expected"/> fails the test, so nobody adds a
+/// route without deciding who may use it.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputHelper output) : IClassFixture<AccessFixture>
+{
+    private const string Anonymous = "anoniem";
+    private static readonly string[] FileRoles = [Roles.Professional, Roles.Teamleider, Roles.Consulent, Roles.Partner];
+    private static readonly string[] CareRoles = [Roles.Professional, Roles.Teamleider, Roles.Consulent];
+    private static readonly string[] Everyone = [.. Roles.All];
+    private static readonly string[] Public = [Anonymous, .. Roles.All];
+
+    /// <summary>Route pattern → who gets past authorisation. Same for every HTTP method of the route.</summary>
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["/"] = FileRoles,
+        ["/zoeken"] = FileRoles,
+        ["/start"] = Everyone,
+        ["/inloggen"] = Public,
+        ["/uitloggen"] = Everyone,
+        ["/fout"] = Public,
+        ["/geen-toegang"] = Everyone,
+        ["/huishoudens/nieuw"] = CareRoles,
+        ["/huishoudens/{id:guid}"] = FileRoles,
+        ["/huishoudens/{id:guid}/adres"] = FileRoles,
+        ["/huishoudens/{id:guid}/lid-toevoegen"] = FileRoles,
+        ["/huishoudens/{id:guid}/tijdlijn"] = FileRoles,
+        ["/huishoudens/{id:guid}/noodtoegang"] = CareRoles,
+        ["/noodtoegang"] = [Roles.Teamleider, Roles.Privacy],
+        ["/personen/{id:guid}"] = FileRoles,
+        ["/personen/{id:guid}/contact"] = FileRoles,
+        ["/personen/{id:guid}/verhuizen"] = FileRoles,
+        ["/personen/{id:guid}/uitschrijven"] = FileRoles,
+        ["/health"] = Public,
+        ["/health/live"] = Public,
+        ["/openapi/{documentName}.json"] = Public,
+        ["/api/v1/households/"] = FileRoles,
+        ["/api/v1/households/{id:guid}"] = FileRoles,
+        ["/api/v1/households/{id:guid}/members"] = FileRoles,
+        ["/api/v1/households/{id:guid}/members/{personId:guid}/end"] = FileRoles,
+        ["/api/v1/households/{id:guid}/address"] = FileRoles,
+        ["/api/v1/households/{id:guid}/timeline"] = FileRoles,
+        ["/api/v1/persons/"] = FileRoles,
+        ["/api/v1/persons/{id:guid}"] = FileRoles,
+        ["/api/v1/persons/{id:guid}/contact"] = FileRoles,
+        ["/api/v1/persons/{id:guid}/move"] = FileRoles,
+    };
+
+    private sealed record Route(string Pattern, string Method);
+
+    private IReadOnlyList<Route> RouteTable()
+    {
+        var routes = new List<Route>();
+        foreach (var endpoint in fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
+            if (page is not null)
+            {
+                routes.Add(new Route(pattern, "GET"));
+                var model = endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.ModelTypeInfo;
+                if (model?.GetMethods().Any(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)) == true) routes.Add(new Route(pattern, "POST"));
+                continue;
+            }
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                routes.Add(new Route(pattern, method));
+        }
+        return routes.Distinct().OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method).ToList();
+    }
+
+    [Fact]
+    public void Every_route_has_a_decision_on_who_may_use_it()
+    {
+        var missing = RouteTable().Select(r => r.Pattern).Distinct().Where(p => !Expected.ContainsKey(p)).ToList();
+        Assert.True(missing.Count == 0, "Routes without an authorisation entry: " + string.Join(", ", missing));
+        Assert.True(RouteTable().Count >= 30);
+    }
+
+    [Fact]
+    public async Task Every_role_gets_exactly_the_routes_it_may_use()
+    {
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = fixture.App.AnonymousClient() };
+        foreach (var login in DemoSeeder.Logins.DistinctBy(l => l.Role))
+            clients[login.Role] = await fixture.App.SignedInClientAsync(login.Email);
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var route in RouteTable().Where(r => Expected.ContainsKey(r.Pattern)))
+        {
+            // Logging out would end the session the next checks use.
+            if (route.Pattern == "/uitloggen" && route.Method == "POST") continue;
+            var path = route.Pattern.Replace("{id:guid}", route.Pattern.StartsWith("/personen", StringComparison.Ordinal) || route.Pattern.StartsWith("/api/v1/persons", StringComparison.Ordinal)
+                    ? fixture.NoordPerson.ToString() : fixture.NoordHousehold.ToString())
+                .Replace("{personId:guid}", fixture.NoordPerson.ToString())
+                .Replace("{documentName}", "v1");
+            foreach (var (who, client) in clients)
+            {
+                var allowed = Expected[route.Pattern].Contains(who);
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+                if (route.Method != "GET") request.Content = path.StartsWith("/api", StringComparison.Ordinal)
+                    ? new StringContent("{}", Encoding.UTF8, "application/json")
+                    : new FormUrlEncodedContent([]);
+                using var response = await client.SendAsync(request);
+                var outcome = Classify(response);
+                checks++;
+                if (allowed && outcome != "door" || !allowed && outcome == "door")
+                    failures.Add($"{route.Method} {path} as {who}: {(int)response.StatusCode} {response.Headers.Location} (expected {(allowed ? "allowed" : "refused")})");
+            }
+        }
+        output.WriteLine($"{checks} checks");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Refused: 401/403, or a redirect to the login or access-denied page. Anything else got past authorisation.</summary>
+    private string Classify(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return "refused";
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location)
+        {
+            var target = new Uri(fixture.App.BaseAddress, location).AbsolutePath;
+            if (target is "/inloggen" or "/geen-toegang") return "refused";
+        }
+        return "door";
+    }
+}
