@@ -22,13 +22,18 @@ public abstract class BrowserFixture : IAsyncLifetime
     public TestApp App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
+    private const string Chromium = "/usr/bin/chromium";
+
     public async Task InitializeAsync()
     {
+        // Playwright's own browser download cannot work here (no network); the Debian package is the browser.
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: apt-get install chromium (test.sh does this).");
         var starting = TestApp.StartAsync(demoHouseholds: DemoHouseholds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium,
             Headless = true,
             Args = ChromiumArgs,
         });
