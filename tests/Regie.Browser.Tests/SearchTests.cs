@@ -119,6 +119,43 @@ public sealed partial class SearchTests(SeededBrowserFixture fixture) : IClassFi
         s.AssertNoBrowserProblems();
     }
 
+    [Fact]
+    public async Task Professional_sees_accessible_pages_for_changing_a_household_and_a_person()
+    {
+        Guid household, ria;
+        await using (var scope = fixture.App.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            household = await db.Households.Where(h => h.Naam == "Huishouden de Wit").Select(h => h.Id).SingleAsync();
+            ria = await db.Persons.Where(p => p.Voornamen == "Ria" && p.Achternaam == "Wit").Select(p => p.Id).SingleAsync();
+        }
+        await using var s = await fixture.NewSessionAsync();
+        var pages = new (string Path, string Heading)[]
+        {
+            ($"/huishoudens/{household}/lid-toevoegen", "Lid toevoegen aan Huishouden de Wit"),
+            ($"/huishoudens/{household}/adres", "Adres wijzigen"),
+            ($"/huishoudens/{household}/tijdlijn", "Tijdlijn"),
+            ($"/personen/{ria}/contact", "Contactgegevens van Ria de Wit"),
+            ($"/personen/{ria}/uitschrijven", "Ria de Wit uitschrijven uit Huishouden de Wit"),
+        };
+        foreach (var (path, heading) in pages)
+        {
+            await s.GotoAsync(path);
+            Assert.Equal(heading, await s.Page.Locator("h1").InnerTextAsync());
+            await s.AssertAccessibleAsync();
+        }
+
+        // Still on the leave form: sending it without a reason explains what is missing and changes nothing.
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Uitschrijven" }).ClickAsync();
+        var summary = s.Page.Locator("#foutmeldingen");
+        await summary.WaitForAsync();
+        Assert.Contains("Kies de reden van uitschrijven.", await summary.InnerTextAsync());
+        Assert.Equal("Kies de reden van uitschrijven.", await s.Page.Locator("#Input_Reden-error").InnerTextAsync());
+        await s.AssertAccessibleAsync();
+        await s.GotoAsync($"/huishoudens/{household}");
+        Assert.Equal("Leden (4)", await s.Page.Locator("#leden-kop").InnerTextAsync());
+    }
+
     /// <summary>
     /// The household page at a laptop's size: members and timeline side by side. With
     /// REGIE_SCREENSHOT_DIR set, the picture is saved there (docs/images/huishouden.png).
