@@ -50,10 +50,9 @@ await using (var scope = app.Services.CreateAsyncScope())
         Console.Error.WriteLine($"Empty database: seeding {options.Households:N0} demo households…");
         await seeder.SeedOrganisationAsync(ct);
         var took = await seeder.SeedHouseholdsAsync(options.Households, null, ct, randomSeed: 42);
+        // SeedHouseholdsAsync ends with ANALYZE on PostgreSQL (as the CLI's seed-demo), so the plans
+        // measured below are made with statistics; that ANALYZE is inside this time.
         seededIn = $"{took.TotalSeconds:N1} s";
-        // Autovacuum would analyze the fresh tables within a minute or so; measuring before that
-        // would time plans made without statistics, which no running installation has for long.
-        await sp.GetRequiredService<RegieDbContext>().Database.ExecuteSqlRawAsync("ANALYZE", ct);
     }
 }
 
@@ -65,7 +64,7 @@ var kinds = new Kind[]
     new("SELECT 1 (baseline)", _ => new Query("SELECT 1", null, Guid.Empty), async (sp, _) =>
     {
         var rows = await sp.GetRequiredService<RegieDbContext>().Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync(ct);
-        return new Outcome(rows.Count, false, true);
+        return new Outcome(rows.Count, false, true, null);
     }),
     new("Person by Id (PK, baseline)", r =>
     {
@@ -74,33 +73,33 @@ var kinds = new Kind[]
     }, async (sp, q) =>
     {
         var rows = await sp.GetRequiredService<RegieDbContext>().Persons.AsNoTracking().Where(p => p.Id == q.Expect).ToListAsync(ct);
-        return new Outcome(rows.Count, false, rows.Count == 1);
+        return new Outcome(rows.Count, false, rows.Count == 1, null);
     }),
     Search("BSN", r =>
     {
         var p = sources.WithBsn[r.Next(sources.WithBsn.Count)];
         return (p.Bsn!, p.Id);
-    }),
+    }, p => p.Id.ToString()),
     Search("Achternaam prefix (3–5)", r =>
     {
         var p = sources.Persons[r.Next(sources.Persons.Count)];
         return (NamePrefix(p, r), p.Id);
-    }),
+    }, NameOrder),
     Search("Voornaam + achternaam prefix", r =>
     {
         var p = sources.Persons[r.Next(sources.Persons.Count)];
         return ($"{p.Voornamen.Split(' ')[0]} {NamePrefix(p, r)}", p.Id);
-    }),
+    }, NameOrder),
     Search("Postcode + huisnummer", r =>
     {
         var a = sources.Addresses[r.Next(sources.Addresses.Count)];
         return ($"{a.Postcode[..4]} {a.Postcode[4..]} {a.Huisnummer}", a.PersonId);
-    }),
+    }, p => p.Geboortedatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
     Search("Geboortedatum", r =>
     {
         var p = sources.Persons[r.Next(sources.Persons.Count)];
         return (p.Geboortedatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), p.Id);
-    }),
+    }, p => p.ZoekNaam),
 };
 
 var queries = kinds.Select(k => Enumerable.Range(0, options.Warmup + options.Iterations).Select(_ => k.Pick(rng)).ToArray()).ToArray();
@@ -141,7 +140,12 @@ var loadAfter = LoadAverage();
 await PrintReportAsync();
 return 0;
 
-Kind Search(string name, Func<Random, (string Text, Guid Source)> make) => new(name, r =>
+// The order PersonSearch returns each kind in, as an ordinal string key ("jansen 1980-05-01": the
+// space sorts before every key character), so a truncated result can be checked too: the source
+// person may only be missing when it sorts after the last hit returned.
+static string NameOrder(Source p) => $"{p.ZoekNaam} {p.Geboortedatum:yyyy-MM-dd}";
+
+Kind Search(string name, Func<Random, (string Text, Guid Source)> make, Func<Source, string> order) => new(name, r =>
 {
     // A picked value that the parser would not read as this kind (e.g. a first name that is also
     // a surname prefix) is drawn again, so every measured query is what its row says it is.
@@ -155,8 +159,8 @@ Kind Search(string name, Func<Random, (string Text, Guid Source)> make) => new(n
 }, async (sp, q) =>
 {
     var result = await sp.GetRequiredService<PersonSearch>().SearchAsync(q.Request!, ct);
-    return new Outcome(result.Hits.Count, result.Truncated, result.Hits.Any(h => h.Id == q.Expect));
-});
+    return new Outcome(result.Hits.Count, result.Truncated, result.Hits.Any(h => h.Id == q.Expect), result.Hits.Count == 0 ? null : result.Hits[^1].Id);
+}, order);
 
 static bool KindMatches(string name, SearchRequest r) => name switch
 {
@@ -211,7 +215,7 @@ async Task PrintReportAsync()
     o.WriteLine($"### Regie.Bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
     o.WriteLine();
     o.WriteLine($"- Data: {sources.Households:N0} households, {sources.Persons.Count:N0} persons ({sources.WithBsn.Count:N0} with BSN) in municipality {DemoSeeder.Gemeentecode}"
-        + (seededIn is null ? "; database was already seeded" : $"; seeded by this run in {seededIn} (then ANALYZE)"));
+        + (seededIn is null ? "; database was already seeded" : $"; seeded by this run in {seededIn} (including its ANALYZE)"));
     o.WriteLine($"- PostgreSQL {version} ({settings}); {RuntimeInformation.FrameworkDescription}; {Environment.ProcessorCount} logical CPUs; server GC {System.Runtime.GCSettings.IsServerGC}");
     o.WriteLine($"- {options.Iterations:N0} measured queries per kind after {options.Warmup:N0} warm-up queries per kind; kinds interleaved round-robin; value seed {options.Seed}; measured part took {wall.Elapsed.TotalSeconds:N1} s");
     // Other work on the machine shifts absolute times; the load average shows whether it was quiet.
@@ -226,8 +230,9 @@ async Task PrintReportAsync()
     {
         var s = stats[k];
         var outs = outcomes[k];
-        // A complete (untruncated) result that lacks the person the query was made from is a miss.
-        var missed = outs.Zip(queries[k].Skip(options.Warmup)).Count(x => !x.First.Truncated && !x.First.ContainsExpected && x.Second.Expect != Guid.Empty);
+        // A result that lacks the person the query was made from is a miss, unless it was cut off at
+        // 50 hits before that person's place in the result order (ties count as cut off).
+        var missed = outs.Zip(queries[k].Skip(options.Warmup)).Count(x => IsMiss(kinds[k], x.First, x.Second));
         o.WriteLine($"| {kinds[k].Name} | `{queries[k][options.Warmup].Text}` | {s.P50:F3} | {s.P99:F3} | {s.Mean:F3} | {s.P50 / one.P50:F1} | {s.P99 / one.P99:F1} | {s.P50 / pk.P50:F1} | {s.P99 / pk.P99:F1} "
             + $"| {outs.Average(x => x.Rows):F1} | {outs.Count(x => x.Truncated) * 100.0 / outs.Length:F0}% | {missed * 100.0 / outs.Length:F1}% |");
     }
@@ -258,6 +263,14 @@ async Task PrintReportAsync()
     }
 }
 
+bool IsMiss(Kind kind, Outcome outcome, Query q)
+{
+    if (outcome.ContainsExpected || q.Expect == Guid.Empty) return false;
+    if (!outcome.Truncated) return true;
+    if (kind.Order is null || outcome.LastHit is not { } last) return false;
+    return string.CompareOrdinal(kind.Order(sources.ById[q.Expect]), kind.Order(sources.ById[last])) < 0;
+}
+
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
@@ -279,15 +292,19 @@ namespace Regie.Bench
 {
     public sealed record Query(string Text, SearchRequest? Request, Guid Expect);
 
-    public sealed record Outcome(int Rows, bool Truncated, bool ContainsExpected);
+    public sealed record Outcome(int Rows, bool Truncated, bool ContainsExpected, Guid? LastHit);
 
-    public sealed record Kind(string Name, Func<Random, Query> Pick, Func<IServiceProvider, Query, Task<Outcome>> Run);
+    /// <param name="Order">The order key of the result (null for the baselines), to tell a cut-off result from a miss.</param>
+    public sealed record Kind(string Name, Func<Random, Query> Pick, Func<IServiceProvider, Query, Task<Outcome>> Run, Func<Source, string>? Order = null);
 
     public sealed record Source(Guid Id, string? Bsn, string ZoekNaam, string Voornamen, DateOnly Geboortedatum);
 
     public sealed record AddressSource(string Postcode, int Huisnummer, Guid PersonId);
 
-    public sealed record Sources(List<Source> Persons, List<Source> WithBsn, List<AddressSource> Addresses, int Households);
+    public sealed record Sources(List<Source> Persons, List<Source> WithBsn, List<AddressSource> Addresses, int Households)
+    {
+        public Dictionary<Guid, Source> ById { get; } = Persons.ToDictionary(p => p.Id);
+    }
 
     public sealed record Stats(double P50, double P99, double Mean)
     {
