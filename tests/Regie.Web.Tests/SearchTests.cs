@@ -22,6 +22,7 @@ public sealed class SearchTests(RegistryFixture fixture) : IClassFixture<Registr
         var many = Enumerable.Range(0, 1000).Select(i => NewPerson("Jan", new DateOnly(1950, 1, 1).AddDays(i))).ToList();
         // Born last, so sorted after all the others.
         many.Add(NewPerson("Anna Zeldzaam", new DateOnly(2010, 6, 1)));
+        many.Add(NewPerson("Anne-Marie", new DateOnly(2011, 6, 1)));
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
@@ -42,5 +43,6 @@ public sealed class SearchTests(RegistryFixture fixture) : IClassFixture<Registr
         Assert.True(common.Truncated);
         Assert.Equal(PersonSearch.MaxHits, common.Hits.Count);
         Assert.Empty((await search.SearchAsync(PersonSearch.Parse("Ann Veelvouw", today).Value, default)).Hits);
+        Assert.Equal("Veelvoud, Anne-Marie", Assert.Single((await search.SearchAsync(PersonSearch.Parse("Anne-Marie Veelvoud", today).Value, default)).Hits).Naam);
     }
 }

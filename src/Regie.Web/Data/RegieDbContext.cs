@@ -66,8 +66,8 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.Property(p => p.Email).HasMaxLength(254);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.Gemeentecode, p.Bsn }).IsUnique();
-            // PostgreSQL answers "Jan Jansen" from the index alone (first names included); SQLite ignores INCLUDE.
-            e.HasIndex(p => new { p.Gemeentecode, p.ZoekNaam, p.Geboortedatum }).IncludeProperties(p => new { p.ZoekVoornamen });
+            // PostgreSQL finds the ids for "Jan Jansen" from the index alone (first names and id included); SQLite ignores INCLUDE.
+            e.HasIndex(p => new { p.Gemeentecode, p.ZoekNaam, p.Geboortedatum }).IncludeProperties(p => new { p.ZoekVoornamen, p.Id });
             e.HasIndex(p => new { p.Gemeentecode, p.Geboortedatum });
             e.Ignore(p => p.Name);
             e.HasQueryFilter(p => p.Gemeentecode == Gemeentecode);

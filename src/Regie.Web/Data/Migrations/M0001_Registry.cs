@@ -153,7 +153,7 @@ public sealed class M0001_Registry : Migration
         }, constraints: t => t.PrimaryKey("PK_Persons", x => x.Id));
         m.CreateIndex("IX_Persons_Gemeentecode_Bsn", "Persons", ["Gemeentecode", "Bsn"], unique: true);
         m.CreateIndex("IX_Persons_Gemeentecode_ZoekNaam_Geboortedatum", "Persons", ["Gemeentecode", "ZoekNaam", "Geboortedatum"])
-            .Annotation("Npgsql:IndexInclude", new[] { "ZoekVoornamen" });
+            .Annotation("Npgsql:IndexInclude", new[] { "ZoekVoornamen", "Id" });
         m.CreateIndex("IX_Persons_Gemeentecode_Geboortedatum", "Persons", ["Gemeentecode", "Geboortedatum"]);
 
         m.CreateTable("Households", t => new

@@ -134,9 +134,13 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
                 if (high is not null) byName = byName.Where(p => string.Compare(p.ZoekNaam, high) < 0);
                 if (request.Voornaam is { } vn)
                 {
-                    // In the database, not afterwards: a common surname has thousands of rows and the person must not fall off the end.
-                    var firstName = " " + PersonName.SearchKeyOf(vn);
-                    byName = byName.Where(p => p.ZoekVoornamen.Contains(firstName));
+                    // In the database, not afterwards: a common surname has thousands of rows and the person must not fall
+                    // off the end. Ids first, from the index alone, then the rows; "Anne-Marie" is searched as "anne".
+                    var firstName = " " + PersonName.SearchKeyOf(vn.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)[0]);
+                    var matching = await byName.Where(p => p.ZoekVoornamen.Contains(firstName))
+                        .OrderBy(p => p.ZoekNaam).ThenBy(p => p.Geboortedatum).Select(p => p.Id).Take(MaxHits + 1).ToListAsync(ct);
+                    found = (await persons.Where(p => matching.Contains(p.Id)).ToListAsync(ct)).OrderBy(p => matching.IndexOf(p.Id)).ToList();
+                    break;
                 }
                 found = await byName.OrderBy(p => p.ZoekNaam).ThenBy(p => p.Geboortedatum).Take(MaxHits + 1).ToListAsync(ct);
                 break;
