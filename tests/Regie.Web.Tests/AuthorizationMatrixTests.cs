@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/tijdlijn"] = FileRoles,
         ["/huishoudens/{id:guid}/noodtoegang"] = CareRoles,
         ["/noodtoegang"] = [Roles.Teamleider, Roles.Privacy],
+        ["/privacy/audit"] = [Roles.Privacy],
         ["/personen/{id:guid}"] = FileRoles,
         ["/personen/{id:guid}/contact"] = FileRoles,
         ["/personen/{id:guid}/verhuizen"] = FileRoles,

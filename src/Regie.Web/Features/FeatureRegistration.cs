@@ -13,6 +13,8 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TimelineWriter>();
         services.AddScoped<Access.FileAccessService>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Access.BreakGlassHandler>();
         services.AddScoped<Access.EmergencyAccessOverview>();
         services.AddScoped<TimelineQuery>();

@@ -18,7 +18,7 @@ public sealed class BreakGlassInput
 /// The reason goes on the household's timeline (the team and its lead see it) and into the
 /// emergency-access overview of the team lead and the privacy officer; access ends by itself.
 /// </summary>
-public sealed class BreakGlassHandler(RegieDbContext db, CurrentUser user, FileAccessService access, TimelineWriter timeline, TimeProvider clock)
+public sealed class BreakGlassHandler(RegieDbContext db, CurrentUser user, FileAccessService access, Audit.AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
     public const string AlreadyHasAccessCode = "break-glass-not-needed";
 
@@ -41,7 +41,9 @@ public sealed class BreakGlassHandler(RegieDbContext db, CurrentUser user, FileA
         });
         timeline.Record(household, EventTypes.EmergencyAccess, $"Noodtoegang door {user.ActorName} tot {Format.DateTime(until)}: {reason}",
             data: new { gebruiker = user.ActorId, rol = user.Role });
-        return await db.SaveOrConflictAsync(until, ct);
+        var result = await db.SaveOrConflictAsync(until, ct);
+        if (result.IsOk) await audit.RecordAsync(Audit.AuditActions.BreakGlass, Audit.AuditResources.Household, household.Id, purpose: reason, ct: ct);
+        return result;
     }
 }
 

@@ -3,6 +3,7 @@ using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
+using Regie.Web.Features.Audit;
 
 namespace Regie.Web.Features.Households;
 
@@ -13,7 +14,7 @@ public sealed class ChangeAddressInput
     public int Versie { get; set; }
 }
 
-public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessService access, TimelineWriter timeline, TimeProvider clock)
+public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessService access, Audit.AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, ChangeAddressInput input, CancellationToken ct)
     {
@@ -32,6 +33,6 @@ public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessSer
         household.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         timeline.Record(household, EventTypes.AddressChanged, $"Adres gewijzigd van {old.Line1}, {old.Line2} naar {address.Line1}, {address.Line2}",
             data: new { vanPostcode = old.Postcode.Value, naarPostcode = address.Postcode.Value, wijk = address.Wijk, buurt = address.Buurt });
-        return await db.SaveOrConflictAsync(household.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(household.Id, ct), Audit.AuditResources.Household, household.Id, null, "adres gewijzigd", ct);
     }
 }

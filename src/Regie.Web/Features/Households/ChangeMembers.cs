@@ -6,6 +6,7 @@ using Regie.Web.Features.Persons;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
+using Regie.Web.Features.Audit;
 
 namespace Regie.Web.Features.Households;
 
@@ -42,7 +43,7 @@ public static class LeaveReasons
 }
 
 /// <summary>Household composition changes. Every change ends or starts a membership period; none is overwritten.</summary>
-public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAccessService access, TimelineWriter timeline, TimeProvider clock)
+public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAccessService access, Audit.AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -86,7 +87,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
         Touch(household, now);
         timeline.Record(household, EventTypes.MemberJoined, $"{person.Name.FullName} toegevoegd als {HouseholdRoles.Label(role).ToLowerInvariant()}",
             Today, person.Id, new { rol = role.ToString() });
-        return await db.SaveOrConflictAsync(person.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(person.Id, ct), Audit.AuditResources.Household, household.Id, person.Id, "lid toegevoegd", ct);
     }
 
     /// <summary>A person moves to another household: the old period closes on the day the new one opens.</summary>
@@ -126,7 +127,8 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
             date, person.Id, new { reden = "verhuisd", naarHuishouden = target.Id });
         timeline.Record(target, EventTypes.MemberJoined, $"{person.Name.FullName} ingetrokken vanuit {source.Naam}, als {HouseholdRoles.Label(role).ToLowerInvariant()}",
             date, person.Id, new { rol = role.ToString(), vanHuishouden = source.Id });
-        return await db.SaveOrConflictAsync(target.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(target.Id, ct), Audit.AuditResources.Person, target.Id, person.Id,
+            $"verhuisd van huishouden {source.Id}", ct);
     }
 
     public async Task<CommandResult<Guid>> EndAsync(Guid householdId, Guid personId, EndMembershipInput input, CancellationToken ct)
@@ -149,7 +151,8 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
         Touch(member.Household!, clock.GetUtcNow().UtcDateTime);
         timeline.Record(member.Household!, EventTypes.MemberLeft,
             $"{member.Person!.Name.FullName} uitgeschreven: {LeaveReasons.Labels[input.Reden!].ToLowerInvariant()}", date, personId, new { reden = input.Reden });
-        return await db.SaveOrConflictAsync(householdId, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(householdId, ct), Audit.AuditResources.Household, householdId, personId,
+            $"lid uitgeschreven: {input.Reden}", ct);
     }
 
     private static void Touch(Household h, DateTime now) => h.UpdatedAt = now;

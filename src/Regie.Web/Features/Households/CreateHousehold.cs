@@ -6,6 +6,7 @@ using Regie.Web.Features.Persons;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
+using Regie.Web.Features.Audit;
 
 namespace Regie.Web.Features.Households;
 
@@ -19,7 +20,7 @@ public sealed class CreateHouseholdInput
 }
 
 /// <summary>Registers a household at an address with its members, new or already known, in one go.</summary>
-public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, Access.FileAccessService access, TimelineWriter timeline, TimeProvider clock)
+public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, Access.FileAccessService access, Audit.AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(CreateHouseholdInput input, CancellationToken ct)
     {
@@ -122,6 +123,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
                 today, person.Id, new { rol = role.ToString() });
         }
 
-        return await db.SaveOrConflictAsync(household.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(household.Id, ct), Audit.AuditResources.Household, household.Id, null,
+            $"huishouden geregistreerd met {joining.Count} leden", ct, Audit.AuditActions.Create);
     }
 }

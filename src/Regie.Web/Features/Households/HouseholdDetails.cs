@@ -10,14 +10,20 @@ public sealed record MemberView(Guid PersonId, string Naam, string? Bsn, DateOnl
 public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime CreatedAt, int Versie, string? Team,
     IReadOnlyList<MemberView> Leden, IReadOnlyList<MemberView> VoormaligeLeden);
 
-public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access)
+public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access, Audit.AuditLog audit)
 {
     /// <summary>The file, or null when it does not exist or the user may not open it (indistinguishable on purpose).</summary>
     public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(id, ct)) return null;
+        if (!await access.CanOpenAsync(id, ct))
+        {
+            // Refused look-ups are evidence of snooping: the privacy officer sees them.
+            await audit.RecordAsync(Audit.AuditActions.Denied, Audit.AuditResources.Household, householdId: id, ct: ct);
+            return null;
+        }
         var h = await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null) return null;
+        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Household, householdId: id, ct: ct);
         var members = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id)
             .OrderBy(m => m.From).ThenBy(m => m.Person!.Geboortedatum)
             .Select(m => new { m.PersonId, m.Person!.Voornamen, m.Person.Voorvoegsel, m.Person.Achternaam, m.Person.Bsn, m.Person.Geboortedatum, m.Role, m.From, m.Until })

@@ -3,6 +3,7 @@ using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 
@@ -16,13 +17,18 @@ public sealed record PersonView(Guid Id, string? Bsn, PersonName Naam, DateOnly 
     public MembershipView? Huidig => Huishoudens.FirstOrDefault(h => h.Tot is null);
 }
 
-public sealed class PersonQueries(RegieDbContext db, FileAccessService access)
+public sealed class PersonQueries(RegieDbContext db, FileAccessService access, Audit.AuditLog audit)
 {
     public async Task<PersonView?> GetAsync(Guid id, CancellationToken ct)
     {
-        if (!await access.CanOpenPersonAsync(id, ct)) return null;
+        if (!await access.CanOpenPersonAsync(id, ct))
+        {
+            await audit.RecordAsync(Audit.AuditActions.Denied, Audit.AuditResources.Person, personId: id, ct: ct);
+            return null;
+        }
         var p = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
+        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Person, personId: id, ct: ct);
         var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == id)
             .OrderByDescending(m => m.From)
             .Select(m => new { m.HouseholdId, m.Household!.Naam, m.Household.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats, m.Role, m.From, m.Until })
@@ -41,7 +47,7 @@ public sealed class UpdateContactInput
 }
 
 /// <summary>Contact details change often; name, BSN and birth date come from the BRP and are corrected elsewhere.</summary>
-public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService access, TimelineWriter timeline, TimeProvider clock)
+public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService access, Audit.AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid personId, UpdateContactInput input, CancellationToken ct)
     {
@@ -66,6 +72,6 @@ public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService ac
         var home = await db.HouseholdMembers.Where(m => m.PersonId == personId && m.Until == null).Select(m => m.Household).FirstOrDefaultAsync(ct);
         if (home is not null)
             timeline.Record(home, EventTypes.PersonUpdated, $"Contactgegevens van {person.Name.FullName} gewijzigd", personId: person.Id);
-        return await db.SaveOrConflictAsync(person.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(person.Id, ct), Audit.AuditResources.Person, home?.Id, person.Id, "contactgegevens", ct);
     }
 }

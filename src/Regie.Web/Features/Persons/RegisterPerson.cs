@@ -2,6 +2,7 @@ using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
+using Regie.Web.Features.Audit;
 
 namespace Regie.Web.Features.Persons;
 
@@ -11,7 +12,7 @@ public sealed class RegisterPersonInput : PersonInput
 }
 
 /// <summary>Registers a person who does not (yet) belong to a household, e.g. before the household is known.</summary>
-public sealed class RegisterPersonHandler(RegieDbContext db, ICurrentMunicipality municipality, Access.FileAccessService access, TimeProvider clock)
+public sealed class RegisterPersonHandler(RegieDbContext db, ICurrentMunicipality municipality, Access.FileAccessService access, Audit.AuditLog audit, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(RegisterPersonInput input, CancellationToken ct)
     {
@@ -23,6 +24,6 @@ public sealed class RegisterPersonHandler(RegieDbContext db, ICurrentMunicipalit
         if (valid is null || errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
         var person = PersonRules.ToEntity(valid, municipality.Gemeentecode!, now);
         db.Persons.Add(person);
-        return await db.SaveOrConflictAsync(person.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(person.Id, ct), Audit.AuditResources.Person, null, person.Id, "persoon geregistreerd", ct, Audit.AuditActions.Create);
     }
 }

@@ -30,7 +30,7 @@ public sealed record SearchResult(SearchRequest Request, IReadOnlyList<PersonHit
 /// One search box for the four ways a professional looks a resident up. Each kind is answered
 /// from its own index (see RegieDbContext), so search stays fast at 100,000 households.
 /// </summary>
-public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessService access)
+public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessService access, Audit.AuditLog audit)
 {
     public const int MaxHits = 50;
 
@@ -149,6 +149,9 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
         var truncated = found.Count > MaxHits;
         if (truncated) found.RemoveAt(MaxHits);
         var hits = await WithCurrentHouseholdAsync(found, ct);
+        // What was searched for is personal data itself: the trail records the kind and the number of hits only.
+        await audit.RecordAsync(Audit.AuditActions.Search, Audit.AuditResources.Person,
+            detail: $"soort={request.Kind.ToString().ToLowerInvariant()}; resultaten={hits.Count}", ct: ct);
         return new SearchResult(request, hits, truncated);
     }
 

@@ -7,9 +7,16 @@ public sealed record TimelineEntry(long Id, string Type, DateTime OccurredAt, Da
 
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, long? NextBefore);
 
-public sealed class TimelineQuery(RegieDbContext db)
+public sealed class TimelineQuery(RegieDbContext db, Audit.AuditLog audit)
 {
     public const int PageSize = 25;
+
+    /// <summary>The timeline on its own (API, older pages); the household page's first page is covered by its household read.</summary>
+    public async Task<TimelinePage> ReadAsync(Guid householdId, long? before, CancellationToken ct)
+    {
+        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Timeline, householdId: householdId, ct: ct);
+        return await ForHouseholdAsync(householdId, before, ct);
+    }
 
     /// <summary>Newest first; keyset paging on the event sequence, so page 100 costs what page 1 costs.</summary>
     public async Task<TimelinePage> ForHouseholdAsync(Guid householdId, long? before, CancellationToken ct)

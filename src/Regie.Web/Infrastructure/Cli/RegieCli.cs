@@ -59,6 +59,27 @@ public static class RegieCli
         }));
         root.Subcommands.Add(seed);
 
+        var audit = new Command("audit", "Audittrail.");
+        var verify = new Command("verify", "Controleer de hele hash-keten van de audittrail; exitcode 1 bij een breuk.") { TreatUnmatchedTokensAsErrors = false };
+        verify.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), sp =>
+        {
+            var db = sp.GetRequiredService<RegieDbContext>();
+            // Streams in id order: the trail may hold millions of entries.
+            var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(Features.Audit.AuditLog.ToChained);
+            var broken = Domain.Audit.AuditChain.Verify(entries, out var count);
+            if (broken is null)
+            {
+                Console.WriteLine($"Audittrail intact: {count:N0} regels.");
+                return Task.FromResult(0);
+            }
+            Console.Error.WriteLine(broken.Kind == Domain.Audit.ChainBreakKind.Changed
+                ? $"Audittrail gebroken bij regel {broken.Id}: de inhoud is gewijzigd."
+                : $"Audittrail gebroken bij regel {broken.Id}: de schakel naar de vorige regel ontbreekt (regel verwijderd of ingevoegd).");
+            return Task.FromResult(1);
+        }));
+        audit.Subcommands.Add(verify);
+        root.Subcommands.Add(audit);
+
         return await root.Parse(args).InvokeAsync();
     }
 

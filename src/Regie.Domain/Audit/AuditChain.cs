@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Regie.Domain.Audit;
+
+/// <summary>What an audit entry says; the chain hashes exactly these fields.</summary>
+public sealed record AuditContent(
+    DateTime OccurredAt, string? Gemeentecode, string ActorId, string ActorName, string? Role, string? Organisation,
+    string Action, string Resource, Guid? HouseholdId, Guid? PersonId, string? Purpose, string? Detail);
+
+public sealed record ChainedEntry(long Id, AuditContent Content, string PreviousHash, string Hash);
+
+public enum ChainBreakKind
+{
+    /// <summary>The entry's content no longer matches its hash.</summary>
+    Changed,
+    /// <summary>The entry does not point at the entry before it: something was removed or inserted.</summary>
+    LinkMissing,
+}
+
+public sealed record ChainBreak(long Id, ChainBreakKind Kind);
+
+/// <summary>
+/// The audit trail as a hash chain: each entry's hash covers its content and the previous
+/// entry's hash. Changing an entry breaks its own hash; removing one breaks the next link.
+/// </summary>
+public static class AuditChain
+{
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>
+    /// Whole milliseconds: both databases store that exactly (PostgreSQL keeps microseconds,
+    /// SQLite text keeps ticks), so the time read back hashes the same as the time written.
+    /// </summary>
+    public static DateTime Normalise(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    public static string ComputeHash(string previousHash, AuditContent c)
+    {
+        // Length-prefixed fields: no value can be made to look like two others.
+        var sb = new StringBuilder(previousHash);
+        foreach (var field in new[]
+                 {
+                     c.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), c.Gemeentecode, c.ActorId, c.ActorName,
+                     c.Role, c.Organisation, c.Action, c.Resource, c.HouseholdId?.ToString("N"), c.PersonId?.ToString("N"), c.Purpose, c.Detail,
+                 })
+        {
+            sb.Append('|');
+            if (field is null) sb.Append('-');
+            else sb.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>Walks the chain in id order; returns the first break, or null when it is intact.</summary>
+    public static ChainBreak? Verify(IEnumerable<ChainedEntry> entriesInIdOrder, out long count)
+    {
+        count = 0;
+        var previous = Genesis;
+        foreach (var e in entriesInIdOrder)
+        {
+            count++;
+            if (e.PreviousHash != previous) return new ChainBreak(e.Id, ChainBreakKind.LinkMissing);
+            if (ComputeHash(e.PreviousHash, e.Content) != e.Hash) return new ChainBreak(e.Id, ChainBreakKind.Changed);
+            previous = e.Hash;
+        }
+        return null;
+    }
+}
