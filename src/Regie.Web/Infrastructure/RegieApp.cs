@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Regie.Web.Data;
 using Regie.Web.Features;
 using Regie.Web.Features.Api;
+using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Health;
 
 namespace Regie.Web.Infrastructure;
@@ -39,6 +40,7 @@ public static class RegieApp
             .SetApplicationName("Regie")
             .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
         builder.Services.AddRegieIdentity();
+        builder.Services.AddRegieApiKeys();
         builder.Services.AddRegieFeatures();
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();

@@ -26,7 +26,10 @@ public static class ApiSetup
     public static void MapRegieApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        // Systems authenticate with X-Api-Key, people with their session cookie; the same role rules apply.
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeys.ApiKeyDefaults.ApiScheme })
+            .DisableAntiforgery();
         v1.MapHouseholdsApi();
         v1.MapPersonsApi();
     }

@@ -59,6 +59,8 @@ public static class RegieCli
         }));
         root.Subcommands.Add(seed);
 
+        root.Subcommands.Add(ApiKeyCommands());
+
         var audit = new Command("audit", "Audittrail.");
         var verify = new Command("verify", "Controleer de hele hash-keten van de audittrail; exitcode 1 bij een breuk.") { TreatUnmatchedTokensAsErrors = false };
         verify.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), sp =>
@@ -81,6 +83,60 @@ public static class RegieCli
         root.Subcommands.Add(audit);
 
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command ApiKeyCommands()
+    {
+        var org = new Option<string>("--org") { Description = "Organisatie die de sleutel gebruikt", Required = true };
+        var role = new Option<string>("--role") { Description = $"Rol: {string.Join(", ", Roles.All)}", Required = true };
+        var gemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Demo.DemoSeeder.Gemeentecode };
+        var create = new Command("create", "Maak een API-sleutel; de sleutel wordt één keer getoond.") { org, role, gemeente };
+        create.TreatUnmatchedTokensAsErrors = false;
+        create.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            sp.GetRequiredService<CurrentUser>().ActAs(pr.GetValue(gemeente) ?? "", "cli", "Beheer via de opdrachtregel");
+            var result = await sp.GetRequiredService<Features.ApiKeys.ApiKeyService>()
+                .CreateAsync(pr.GetValue(org), pr.GetValue(role), pr.GetValue(gemeente), Environment.UserName, ct);
+            if (!result.IsValid)
+            {
+                Console.Error.WriteLine(result.Error!.Message);
+                return 2;
+            }
+            var k = result.Value.Row;
+            await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Create, "api-key",
+                detail: $"sleutel {k.Prefix} voor {k.Organisation}, rol {k.Role}", ct: ct);
+            Console.WriteLine($"API-sleutel voor {k.Organisation} (rol {k.Role}, gemeente {k.Gemeentecode}, id {k.Id}):");
+            Console.WriteLine(result.Value.Key);
+            Console.WriteLine("Bewaar de sleutel nu veilig: Regie slaat alleen een hash op en kan hem niet opnieuw tonen.");
+            return 0;
+        }));
+
+        var list = new Command("list", "Toon de API-sleutels (zonder geheimen).") { TreatUnmatchedTokensAsErrors = false };
+        list.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            foreach (var k in await sp.GetRequiredService<RegieDbContext>().ApiKeys.OrderBy(k => k.CreatedAt).ToListAsync(ct))
+                Console.WriteLine($"{k.Id}  {k.Prefix}  {k.Organisation,-30} {k.Role,-12} {(k.RevokedAt is null ? "actief" : "ingetrokken")}  laatst gebruikt: {k.LastUsedAt?.ToString("u") ?? "nooit"}");
+            return 0;
+        }));
+
+        var id = new Argument<string>("sleutel") { Description = "Id of prefix van de sleutel" };
+        var revoke = new Command("revoke", "Trek een API-sleutel in.") { id };
+        revoke.TreatUnmatchedTokensAsErrors = false;
+        revoke.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            var k = await sp.GetRequiredService<Features.ApiKeys.ApiKeyService>().RevokeAsync(pr.GetValue(id)!, ct);
+            if (k is null)
+            {
+                Console.Error.WriteLine("Geen sleutel gevonden met dit id of prefix.");
+                return 2;
+            }
+            sp.GetRequiredService<CurrentUser>().ActAs(k.Gemeentecode, "cli", "Beheer via de opdrachtregel");
+            await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Update, "api-key", detail: $"sleutel {k.Prefix} ingetrokken", ct: ct);
+            Console.WriteLine($"Sleutel {k.Prefix} van {k.Organisation} is ingetrokken.");
+            return 0;
+        }));
+
+        return new Command("apikey", "API-sleutels voor systemen van afdelingen en partners.") { create, list, revoke };
     }
 
     private static async Task<int> ServeAsync(string[] hostArgs, CancellationToken ct)

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.ApiKeys;
+
+public sealed record CreatedApiKey(ApiKey Row, string Key);
+
+/// <summary>
+/// API keys for departments' and partners' systems. The key is shown once; Regie keeps only
+/// its SHA-256. A fast hash is right here (unlike passwords): the secret has 190 random bits,
+/// so there is nothing to guess.
+/// </summary>
+public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
+{
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    public async Task<Result<CreatedApiKey>> CreateAsync(string? organisation, string? role, string? gemeentecode, string createdBy, CancellationToken ct)
+    {
+        var errors = new ErrorList();
+        var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", 200));
+        if (role is null || !Roles.All.Contains(role))
+            errors.Add(new DomainError("role-invalid", "role", $"Onbekende rol. Kies uit: {string.Join(", ", Roles.All)}."));
+        var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
+        if (errors.HasErrors) return errors.Errors[0];
+
+        var prefix = Random(8);
+        var key = $"rg_{prefix}_{Random(32)}";
+        var row = new ApiKey
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeente.Value, Organisation = org!, Role = role!, Prefix = prefix,
+            SecretHash = Hash(key), CreatedBy = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ApiKeys.Add(row);
+        await db.SaveChangesAsync(ct);
+        return new CreatedApiKey(row, key);
+    }
+
+    public async Task<ApiKey?> RevokeAsync(string idOrPrefix, CancellationToken ct)
+    {
+        var key = Guid.TryParse(idOrPrefix, out var id)
+            ? await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct)
+            : await db.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == idOrPrefix, ct);
+        if (key is null || key.RevokedAt is not null) return key;
+        key.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return key;
+    }
+
+    /// <summary>The key's row when the presented key is genuine and not revoked.</summary>
+    public async Task<ApiKey?> ValidateAsync(string presented, CancellationToken ct)
+    {
+        var parts = presented.Split('_');
+        if (parts is not ["rg", { Length: 8 } prefix, { Length: 32 }]) return null;
+        var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
+        if (row is null || row.RevokedAt is not null) return null;
+        var expected = Convert.FromHexString(row.SecretHash);
+        var actual = Convert.FromHexString(Hash(presented));
+        if (!CryptographicOperations.FixedTimeEquals(expected, actual)) return null;
+
+        // Last use helps admins find dead keys; once a minute is precise enough and spares a write per call.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now.AddMinutes(-1);
+        await db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+        return row;
+    }
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string Random(int length)
+    {
+        var sb = new StringBuilder(length);
+        for (var i = 0; i < length; i++) sb.Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
+        return sb.ToString();
+    }
+}
