@@ -109,3 +109,24 @@ public sealed class PageTests(RegistryFixture fixture) : IClassFixture<RegistryF
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 }
+
+public sealed class LoginRateLimitTests
+{
+    [Fact]
+    public async Task Many_login_attempts_from_one_address_get_429()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Security:LoginAttemptsPerMinute"] = "3" });
+        using var client = app.AnonymousClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@voorbeeld.nl", ["Input.Wachtwoord"] = "fout" }));
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal(3, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var last = await client.PostAsync("/inloggen", new FormUrlEncodedContent([]));
+        Assert.Contains("Te veel inlogpogingen", await last.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/inloggen")).StatusCode);
+    }
+}

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Regie.Web.Data;
 using Regie.Web.Features;
 using Regie.Web.Features.Api;
+using Regie.Web.Features.Account;
 using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Health;
 
@@ -41,6 +42,7 @@ public static class RegieApp
             .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
         builder.Services.AddRegieIdentity();
         builder.Services.AddRegieApiKeys();
+        builder.Services.AddRegieLoginRateLimit(builder.Configuration);
         builder.Services.AddRegieFeatures();
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
@@ -73,6 +75,7 @@ public static class RegieApp
         app.UseRegieErrorHandling();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRegieHealthChecks();
