@@ -30,8 +30,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["POST /api/v1/persons/"] = CareRoles,
     };
 
-    /// <summary>Pages that answer 403 on purpose: reaching them is success.</summary>
-    private static readonly HashSet<string> RefusalPages = ["/geen-toegang"];
+    /// <summary>Pages that answer 403 on purpose (or, for the second sign-in step without a first, send back to the login): reaching them is success.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> RefusalPages = new()
+    {
+        ["/geen-toegang"] = HttpStatusCode.Forbidden,
+        ["/inloggen/code"] = HttpStatusCode.Redirect,
+    };
 
     /// <summary>Route pattern → who gets past authorisation, for every HTTP method of the route.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
@@ -40,6 +44,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/zoeken"] = FileRoles,
         ["/start"] = Everyone,
         ["/inloggen"] = Public,
+        ["/inloggen/code"] = Public,
+        ["/account/tweestapsverificatie"] = Everyone,
         ["/uitloggen"] = Everyone,
         ["/fout"] = Public,
         ["/geen-toegang"] = Everyone,
@@ -125,7 +131,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
                     ? new StringContent("{}", Encoding.UTF8, "application/json")
                     : new FormUrlEncodedContent([]);
                 using var response = await client.SendAsync(request);
-                var outcome = RefusalPages.Contains(route.Pattern) && response.StatusCode == HttpStatusCode.Forbidden ? "door" : Classify(response);
+                var outcome = RefusalPages.TryGetValue(route.Pattern, out var byDesign) && response.StatusCode == byDesign ? "door" : Classify(response);
                 checks++;
                 if (allowed && outcome != "door" || !allowed && outcome == "door")
                     failures.Add($"{route.Method} {path} as {who}: {(int)response.StatusCode} {response.Headers.Location} (expected {(allowed ? "allowed" : "refused")})");

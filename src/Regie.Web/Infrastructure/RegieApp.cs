@@ -59,6 +59,7 @@ public static class RegieApp
             o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
         });
 
@@ -78,6 +79,7 @@ public static class RegieApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorForAdmins();
         app.MapRegieHealthChecks();
         app.MapRegieApi();
         app.MapRazorPages();
@@ -146,6 +148,7 @@ public sealed class RegieClaimsFactory(UserManager<RegieUser> users, RoleManager
         identity.AddClaim(new(RegieClaims.DisplayName, user.DisplayName));
         if (user.TeamId is { } team) identity.AddClaim(new(RegieClaims.TeamId, team.ToString()));
         if (user.Organisation is { } organisation) identity.AddClaim(new(RegieClaims.Organisation, organisation));
+        identity.AddClaim(new(RequireTwoFactor.Claim, user.TwoFactorEnabled ? "true" : "false"));
         return identity;
     }
 }

@@ -31,6 +31,7 @@ public sealed class LoginModel(SignInManager<RegieUser> signIn) : PageModel
             var roles = user is null ? [] : await signIn.UserManager.GetRolesAsync(user);
             return LocalRedirect(roles.Any(r => Regie.Domain.Access.FileAccessRules.FileRoles.Contains(r)) ? "/" : "/start");
         }
+        if (result.RequiresTwoFactor) return Redirect("/inloggen/code" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
         // One message for unknown user and wrong password: the form must not reveal which accounts exist.
         ModelState.AddModelError("Input.Wachtwoord", result.IsLockedOut
             ? "Te veel mislukte pogingen. Uw account is 15 minuten geblokkeerd."
