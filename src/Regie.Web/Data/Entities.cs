@@ -145,6 +145,7 @@ public static class EventTypes
     public const string PersonRegistered = "person.registered";
     public const string PersonUpdated = "person.updated";
     public const string EmergencyAccess = "access.emergency";
+    public const string PersonCorrected = "person.corrected";
 }
 
 public static class AccessKinds

@@ -15,6 +15,7 @@ public static class FeatureRegistration
         services.AddScoped<Access.FileAccessService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditSearch>();
+        services.AddScoped<Privacy.ResidentExportService>();
         services.AddScoped<Access.BreakGlassHandler>();
         services.AddScoped<Access.EmergencyAccessOverview>();
         services.AddScoped<TimelineQuery>();
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         services.AddScoped<PersonQueries>();
         services.AddScoped<UpdateContactHandler>();
         services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<CorrectPersonHandler>();
         services.AddScoped<HouseholdQueries>();
         services.AddScoped<CreateHouseholdHandler>();
         services.AddScoped<HouseholdMembershipHandler>();
