@@ -47,6 +47,8 @@ public sealed partial class TestApp : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             // Tests sign in far more often than people do, all from 127.0.0.1.
             ["Security:LoginAttemptsPerMinute"] = "10000",
+            // Tests run retention themselves, at a moment they choose.
+            ["Retention:JobEnabled"] = "false",
             ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "regie-tests", "keys"),
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;

@@ -53,6 +53,8 @@ public sealed class Person : IMunicipalityOwned
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>Set when retention removed what identifies this person; the row stays for the figures.</summary>
+    public DateTime? AnonymisedAt { get; set; }
 
     public List<HouseholdMember> Memberships { get; set; } = [];
 
@@ -74,6 +76,7 @@ public sealed class Household : IMunicipalityOwned
     public string? Buurt { get; set; }
     /// <summary>The team that holds the file ("regie"); its professionals see it without further grant.</summary>
     public Guid? ResponsibleTeamId { get; set; }
+    public DateTime? AnonymisedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -213,4 +216,20 @@ public sealed class ApiKey
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+}
+
+/// <summary>
+/// One run of the retention job. While a run's row is unfinished inside its transaction, the
+/// timeline's append-only triggers let that transaction anonymise event texts, and nothing else.
+/// </summary>
+public sealed class RetentionRun
+{
+    public long Id { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public bool DryRun { get; set; }
+    public int Households { get; set; }
+    public int Persons { get; set; }
+    public int Events { get; set; }
+    public required string StartedBy { get; set; }
 }

@@ -23,6 +23,7 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<HouseholdAccess> HouseholdAccess => Set<HouseholdAccess>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -147,6 +148,8 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.HasIndex(x => x.Prefix).IsUnique();
         });
+
+        b.Entity<RetentionRun>(e => e.Property(x => x.StartedBy).HasMaxLength(200));
 
         b.Entity<HouseholdEvent>(e =>
         {

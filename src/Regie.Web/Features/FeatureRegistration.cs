@@ -16,6 +16,8 @@ public static class FeatureRegistration
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Privacy.ResidentExportService>();
+        services.AddScoped<Retention.RetentionService>();
+        services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();
         services.AddScoped<Access.EmergencyAccessOverview>();
         services.AddScoped<TimelineQuery>();

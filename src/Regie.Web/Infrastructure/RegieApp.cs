@@ -44,6 +44,7 @@ public static class RegieApp
         builder.Services.AddRegieApiKeys();
         builder.Services.AddRegieLoginRateLimit(builder.Configuration);
         builder.Services.AddRegieFeatures();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Retention.RetentionOptions.Section).Get<Features.Retention.RetentionOptions>() ?? new());
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
         builder.Services.AddAuthorization(Policies.Add);

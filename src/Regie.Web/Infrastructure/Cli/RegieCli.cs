@@ -61,6 +61,18 @@ public static class RegieCli
 
         root.Subcommands.Add(ApiKeyCommands());
 
+        var dryRun = new Option<bool>("--dry-run") { Description = "Alleen tellen, niets wijzigen" };
+        var retentionRun = new Command("run", "Anonimiseer dossiers waarvan de bewaartermijn voorbij is.") { dryRun };
+        retentionRun.TreatUnmatchedTokensAsErrors = false;
+        retentionRun.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            sp.GetRequiredService<CurrentUser>().ActAs("", "cli", "Beheer via de opdrachtregel");
+            var r = await sp.GetRequiredService<Features.Retention.RetentionService>().RunAsync(pr.GetValue(dryRun), ct);
+            Console.WriteLine($"{(r.DryRun ? "Proefrun, niets gewijzigd" : "Geanonimiseerd")}: {r.Households} huishoudens, {r.Persons} personen, {r.Events} gebeurtenissen.");
+            return 0;
+        }));
+        root.Subcommands.Add(new Command("retention", "Bewaartermijnen.") { retentionRun });
+
         var audit = new Command("audit", "Audittrail.");
         var verify = new Command("verify", "Controleer de hele hash-keten van de audittrail; exitcode 1 bij een breuk.") { TreatUnmatchedTokensAsErrors = false };
         verify.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), sp =>

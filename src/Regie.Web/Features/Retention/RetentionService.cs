@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Retention;
+
+/// <summary>
+/// Retention periods per legal framework, in years after the file ended. Defaults and sources
+/// are in README.md ("Retention"); a municipality sets its own in configuration.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+    /// <summary>Jeugdwet art. 7.3.8: twenty years after the end of care.</summary>
+    public int JeugdwetYears { get; set; } = 20;
+    /// <summary>No statutory term in the Wmo 2015; a municipal policy choice.</summary>
+    public int WmoYears { get; set; } = 15;
+    /// <summary>No statutory term for social-assistance files in Regie; seven years follows fiscal record keeping.</summary>
+    public int ParticipatiewetYears { get; set; } = 7;
+    /// <summary>Wgs: no statutory term for the case file; a municipal policy choice.</summary>
+    public int WgsYears { get; set; } = 7;
+    /// <summary>A household no team ever worked with: registry data only.</summary>
+    public int RegistryOnlyYears { get; set; } = 2;
+    public bool JobEnabled { get; set; } = true;
+    public int JobIntervalHours { get; set; } = 24;
+
+    /// <summary>
+    /// Until files record their legal framework (plans, decisions), a file a team worked on is
+    /// kept for the longest framework period, so nothing is removed too early.
+    /// </summary>
+    public int TeamFileYears => new[] { JeugdwetYears, WmoYears, ParticipatiewetYears, WgsYears }.Max();
+}
+
+public sealed record RetentionResult(bool DryRun, int Households, int Persons, int Events);
+
+/// <summary>
+/// Removes what identifies residents from files whose retention period has passed. Rows stay,
+/// anonymised, so the municipality's figures (wijk, dates, event types) still add up.
+/// </summary>
+public sealed class RetentionService(RegieDbContext db, RetentionOptions options, AuditLog audit, CurrentUser user, TimeProvider clock)
+{
+    public const string Anonymous = "Geanonimiseerd";
+
+    public async Task<RetentionResult> RunAsync(bool dryRun, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var teamCutoff = today.AddYears(-options.TeamFileYears);
+        var registryCutoff = today.AddYears(-options.RegistryOnlyYears);
+
+        // Ended households: nobody lives there any more, and the last member left before the cutoff.
+        var candidates = await db.Households.IgnoreQueryFilters()
+            .Where(h => h.AnonymisedAt == null && h.Members.Any() && h.Members.All(m => m.Until != null))
+            .Select(h => new { h.Id, h.ResponsibleTeamId, Ended = h.Members.Max(m => m.Until)!.Value })
+            .ToListAsync(ct);
+        var expired = candidates.Where(h => h.Ended < (h.ResponsibleTeamId is null ? registryCutoff : teamCutoff)).Select(h => h.Id).ToHashSet();
+
+        // A person goes only when every household they ever belonged to has gone.
+        var personIds = await db.HouseholdMembers.IgnoreQueryFilters().Where(m => expired.Contains(m.HouseholdId)).Select(m => m.PersonId).Distinct().ToListAsync(ct);
+        var stillKept = await db.HouseholdMembers.IgnoreQueryFilters()
+            .Where(m => personIds.Contains(m.PersonId) && !expired.Contains(m.HouseholdId)).Select(m => m.PersonId).Distinct().ToListAsync(ct);
+        var persons = personIds.Except(stillKept).ToList();
+        var events = await db.HouseholdEvents.IgnoreQueryFilters().CountAsync(e => expired.Contains(e.HouseholdId), ct);
+        var result = new RetentionResult(dryRun, expired.Count, persons.Count, events);
+        if (dryRun || expired.Count == 0)
+        {
+            await audit.RecordAsync("retention", "retention", detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen", ct: ct);
+            return result;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = new RetentionRun { StartedAt = now, StartedBy = user.ActorName, Households = expired.Count, Persons = persons.Count, Events = events };
+        db.RetentionRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        await db.Households.IgnoreQueryFilters().Where(h => expired.Contains(h.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(h => h.Naam, "Geanonimiseerd huishouden").SetProperty(h => h.Straat, (string?)null).SetProperty(h => h.Huisnummer, 0)
+            .SetProperty(h => h.Huisletter, (string?)null).SetProperty(h => h.Toevoeging, (string?)null)
+            .SetProperty(h => h.Postcode, h => h.Postcode.Substring(0, 4) + "XX").SetProperty(h => h.AnonymisedAt, now), ct);
+        await db.Persons.IgnoreQueryFilters().Where(p => persons.Contains(p.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Bsn, (string?)null).SetProperty(p => p.Voornamen, Anonymous).SetProperty(p => p.Voorvoegsel, (string?)null)
+            .SetProperty(p => p.Achternaam, Anonymous).SetProperty(p => p.ZoekNaam, "geanonimiseerd").SetProperty(p => p.ZoekVoornamen, "")
+            .SetProperty(p => p.Telefoon, (string?)null).SetProperty(p => p.Email, (string?)null).SetProperty(p => p.AnonymisedAt, now), ct);
+        // Event texts name people; type, dates and household stay for the figures.
+        await db.HouseholdEvents.IgnoreQueryFilters().Where(e => expired.Contains(e.HouseholdId)).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Summary, "[geanonimiseerd na bewaartermijn]").SetProperty(e => e.Data, (string?)null), ct);
+
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await audit.RecordAsync("retention", "retention", detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen", ct: ct);
+        return result;
+    }
+}
+
+/// <summary>Runs retention on a schedule in the web process; `regie retention run` does the same by hand.</summary>
+public sealed class RetentionJob(IServiceScopeFactory scopes, RetentionOptions options, ILogger<RetentionJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.JobEnabled) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(1, options.JobIntervalHours)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("", "retentie", "Bewaartermijnen (automatisch)");
+                var r = await scope.ServiceProvider.GetRequiredService<RetentionService>().RunAsync(dryRun: false, stoppingToken);
+                log.LogInformation("Retention run: {Households} households, {Persons} persons anonymised", r.Households, r.Persons);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Retention run failed; it will be tried again at the next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

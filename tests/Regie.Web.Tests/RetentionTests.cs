@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Features.Retention;
+
+namespace Regie.Web.Tests;
+
+public sealed class RetentionTests : IAsyncLifetime
+{
+    private TestApp _app = default!;
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>A household whose last member left <paramref name="yearsAgo"/> years ago.</summary>
+    private async Task<(Guid Household, Guid Person)> EndedAsync(string name, int yearsAgo, bool withTeam, Guid? alsoLivesIn = null)
+    {
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var now = DateTime.UtcNow;
+        var ended = DateOnly.FromDateTime(now).AddYears(-yearsAgo);
+        var team = withTeam ? await db.Teams.Select(t => (Guid?)t.Id).FirstAsync() : null;
+        var h = new Household { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, Naam = "Huishouden " + name, Straat = "Oude Weg", Huisnummer = 4, Postcode = "9911AB", Woonplaats = "Voorbeeld", Wijk = "Noord", ResponsibleTeamId = team, CreatedAt = now, UpdatedAt = now };
+        var p = new Person { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, Bsn = TestApp.NextBsn(), Voornamen = "Oud", Achternaam = name, ZoekNaam = PersonName.SearchKeyOf(name), ZoekVoornamen = " oud", Geboortedatum = new DateOnly(1950, 5, 5), Telefoon = "0612345678", CreatedAt = now, UpdatedAt = now };
+        db.AddRange(h, p, new HouseholdMember { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = h.Id, PersonId = p.Id, Role = HouseholdRole.Ouder, From = ended.AddYears(-3), Until = ended });
+        if (alsoLivesIn is { } other)
+            db.Add(new HouseholdMember { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = other, PersonId = p.Id, Role = HouseholdRole.Ouder, From = ended });
+        db.Add(new HouseholdEvent { Gemeentecode = TestApp.Gemeentecode, HouseholdId = h.Id, PersonId = p.Id, Type = EventTypes.MemberLeft, OccurredAt = now, EffectiveDate = ended, ActorId = "t", ActorName = "Medewerker", Summary = $"Oud {name} vertrokken" });
+        await db.SaveChangesAsync();
+        return (h.Id, p.Id);
+    }
+
+    private async Task<RetentionResult> RunAsync(bool dryRun)
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionService>().RunAsync(dryRun, default);
+    }
+
+    [Fact]
+    public async Task Files_past_their_retention_period_are_anonymised_and_the_rest_is_kept()
+    {
+        var (oldTeamFile, oldPerson) = await EndedAsync("Verjaard", 21, withTeam: true);
+        var (youngTeamFile, youngPerson) = await EndedAsync("Bewaard", 5, withTeam: true);
+        var (oldRegistry, _) = await EndedAsync("Registratie", 3, withTeam: false);
+        var (_, movedOn) = await EndedAsync("Verhuisd", 21, withTeam: true, alsoLivesIn: youngTeamFile);
+
+        var preview = await RunAsync(dryRun: true);
+        Assert.Equal(new RetentionResult(true, 3, 2, 3), preview);
+        await using (var s = _app.Scope())
+            Assert.Equal(0, await s.ServiceProvider.GetRequiredService<RegieDbContext>().Persons.CountAsync(p => p.AnonymisedAt != null));
+
+        Assert.Equal(new RetentionResult(false, 3, 2, 3), await RunAsync(dryRun: false));
+
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var gone = await db.Persons.SingleAsync(p => p.Id == oldPerson);
+        Assert.Null(gone.Bsn);
+        Assert.Equal("Geanonimiseerd", gone.Achternaam);
+        Assert.Null(gone.Telefoon);
+        Assert.NotNull(gone.AnonymisedAt);
+        var household = await db.Households.SingleAsync(h => h.Id == oldTeamFile);
+        Assert.Equal("9911XX", household.Postcode);
+        Assert.Equal("Noord", household.Wijk); // the figures per wijk still add up
+        Assert.Equal("[geanonimiseerd na bewaartermijn]", (await db.HouseholdEvents.SingleAsync(e => e.HouseholdId == oldTeamFile)).Summary);
+        Assert.NotNull((await db.Households.SingleAsync(h => h.Id == oldRegistry)).AnonymisedAt);
+
+        // Kept: a file within its period, and a person who still lives in a kept household.
+        Assert.Equal("Bewaard", (await db.Persons.SingleAsync(p => p.Id == youngPerson)).Achternaam);
+        Assert.Equal("Verhuisd", (await db.Persons.SingleAsync(p => p.Id == movedOn)).Achternaam);
+        Assert.Null((await db.Households.SingleAsync(h => h.Id == youngTeamFile)).AnonymisedAt);
+
+        var run = await db.RetentionRuns.SingleAsync();
+        Assert.NotNull(run.FinishedAt);
+        Assert.Contains(await db.AuditEntries.ToListAsync(), e => e.Action == "retention" && e.Detail!.Contains("3 huishoudens"));
+
+        // Outside a run the timeline stays append-only.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"HouseholdEvents\" SET \"Summary\" = 'x'"));
+        Assert.Equal(new RetentionResult(false, 0, 0, 0), await RunAsync(dryRun: false));
+    }
+}
