@@ -109,7 +109,13 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
             db.HouseholdAccess.Add(new HouseholdAccess { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = fixture.NoordHousehold, UserId = partnerId, Kind = AccessKinds.Added, GrantedBy = "test", GrantedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(partner, $"/huishoudens/{fixture.NoordHousehold}"));
+        var file = await partner.GetStringAsync($"/huishoudens/{fixture.NoordHousehold}");
+        Assert.Contains("Test Noorderling", file);
+        Assert.Contains("De tijdlijn is niet met uw organisatie gedeeld.", file);
+        Assert.DoesNotContain("Adres wijzigen", file);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(partner, $"/api/v1/households/{fixture.NoordHousehold}/timeline"));
+        var edit = await partner.PutAsJsonAsync($"/api/v1/households/{fixture.NoordHousehold}/address", new { adres = new { postcode = "9911 AB", huisnummer = "1", woonplaats = "Voorbeeld" }, versie = 0 });
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Equal(1, (await partner.GetFromJsonAsync<JsonElement>("/api/v1/persons?naam=Noorderling")).GetProperty("resultaten").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(partner, $"/huishoudens/{fixture.ZuidHousehold}"));
         // A partner registers no households.

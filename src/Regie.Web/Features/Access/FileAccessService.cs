@@ -52,6 +52,29 @@ public sealed class FileAccessService(RegieDbContext db, CurrentUser user, TimeP
         return (await DecideManyAsync(households, ct)).Values.Any(a => a != FileAccessLevel.Denied);
     }
 
+    public static class Parts
+    {
+        public const string Members = "leden";
+        public const string Timeline = "tijdlijn";
+        public static readonly IReadOnlySet<string> All = new HashSet<string> { Members, Timeline };
+    }
+
+    /// <summary>
+    /// The parts of a file the user may see. Care roles see the whole file; a partner sees only
+    /// the parts listed when it was added ("leden", "tijdlijn").
+    /// </summary>
+    public async Task<IReadOnlySet<string>> VisiblePartsAsync(Guid householdId, CancellationToken ct)
+    {
+        if (IsCareRole) return Parts.All;
+        if (user.Role != Roles.Partner) return new HashSet<string>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = user.ActorId;
+        var shared = await db.HouseholdAccess.AsNoTracking()
+            .Where(a => a.HouseholdId == householdId && a.UserId == userId && a.Kind == AccessKinds.Added && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now))
+            .Select(a => a.SharedParts).ToListAsync(ct);
+        return shared.SelectMany(s => (s ?? Parts.Members).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+    }
+
     /// <summary>Households a partner was added to; they search and see nothing else.</summary>
     public IQueryable<Guid> GrantedHouseholdIds()
     {

@@ -19,6 +19,7 @@ public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessSer
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, ChangeAddressInput input, CancellationToken ct)
     {
         if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
         var errors = new ErrorList();

@@ -50,6 +50,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
     public async Task<CommandResult<Guid>> AddMemberAsync(Guid householdId, AddMemberInput input, CancellationToken ct)
     {
         if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
         var errors = new ErrorList();
@@ -94,6 +95,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
     public async Task<CommandResult<Guid>> MoveAsync(Guid personId, MovePersonInput input, CancellationToken ct)
     {
         if (!await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
         var target = await access.CanOpenAsync(input.NaarHuishoudenId, ct)
@@ -134,6 +136,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
     public async Task<CommandResult<Guid>> EndAsync(Guid householdId, Guid personId, EndMembershipInput input, CancellationToken ct)
     {
         if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var member = await db.HouseholdMembers.Include(m => m.Person).Include(m => m.Household)
             .FirstOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == personId && m.Until == null, ct);
         if (member is null) return CommandResult<Guid>.NotFound("Dit lid");

@@ -47,7 +47,7 @@ public static class HouseholdsApi
         g.MapGet("/{id:guid}/timeline", async (Guid id, long? before, HouseholdQueries queries, TimelineQuery timeline, CancellationToken ct) =>
         {
             if (!await queries.ExistsAsync(id, ct)) return ApiResults.NotFound("Het huishouden");
-            return Results.Ok(await timeline.ReadAsync(id, before, ct));
+            return await timeline.ReadAsync(id, before, ct) is { } page ? Results.Ok(page) : ApiResults.NotFound("De tijdlijn");
         }).WithName("GetHouseholdTimeline");
     }
 

@@ -52,6 +52,7 @@ public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService ac
     public async Task<CommandResult<Guid>> HandleAsync(Guid personId, UpdateContactInput input, CancellationToken ct)
     {
         if (!await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
+        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
         var errors = new ErrorList();

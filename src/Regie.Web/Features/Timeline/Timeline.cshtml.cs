@@ -12,7 +12,8 @@ public sealed class TimelineModel(HouseholdQueries households, TimelineQuery tim
     public async Task<IActionResult> OnGetAsync(Guid id, long? voor, CancellationToken ct)
     {
         if (!await households.ExistsAsync(id, ct)) return NotFound();
-        View = new TimelineView(id, await timeline.ReadAsync(id, voor, ct));
+        if (await timeline.ReadAsync(id, voor, ct) is not { } page) return NotFound();
+        View = new TimelineView(id, page);
         return Page();
     }
 }

@@ -7,13 +7,14 @@ public sealed record TimelineEntry(long Id, string Type, DateTime OccurredAt, Da
 
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, long? NextBefore);
 
-public sealed class TimelineQuery(RegieDbContext db, Audit.AuditLog audit)
+public sealed class TimelineQuery(RegieDbContext db, Audit.AuditLog audit, Access.FileAccessService access)
 {
     public const int PageSize = 25;
 
     /// <summary>The timeline on its own (API, older pages); the household page's first page is covered by its household read.</summary>
-    public async Task<TimelinePage> ReadAsync(Guid householdId, long? before, CancellationToken ct)
+    public async Task<TimelinePage?> ReadAsync(Guid householdId, long? before, CancellationToken ct)
     {
+        if (!(await access.VisiblePartsAsync(householdId, ct)).Contains(Access.FileAccessService.Parts.Timeline)) return null;
         await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Timeline, householdId: householdId, ct: ct);
         return await ForHouseholdAsync(householdId, before, ct);
     }
