@@ -61,7 +61,7 @@ public sealed class RetentionTests : IAsyncLifetime
         var household = await db.Households.SingleAsync(h => h.Id == oldTeamFile);
         Assert.Equal("9911XX", household.Postcode);
         Assert.Equal("Noord", household.Wijk); // the figures per wijk still add up
-        Assert.Equal("[geanonimiseerd na bewaartermijn]", (await db.HouseholdEvents.SingleAsync(e => e.HouseholdId == oldTeamFile)).Summary);
+        Assert.Equal("[geanonimiseerd]", (await db.HouseholdEvents.SingleAsync(e => e.HouseholdId == oldTeamFile)).Summary);
         Assert.NotNull((await db.Households.SingleAsync(h => h.Id == oldRegistry)).AnonymisedAt);
 
         // Kept: a file within its period, and a person who still lives in a kept household.
@@ -76,5 +76,43 @@ public sealed class RetentionTests : IAsyncLifetime
         // Outside a run the timeline stays append-only.
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"HouseholdEvents\" SET \"Summary\" = 'x'"));
         Assert.Equal(new RetentionResult(false, 0, 0, 0), await RunAsync(dryRun: false));
+    }
+}
+
+public sealed class ErasureTests : IAsyncLifetime
+{
+    private TestApp _app = default!;
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Privacy_officer_erases_registry_data_on_request_but_not_a_team_file()
+    {
+        Guid registryOnly, teamFile;
+        string registryBsn;
+        await using (var scope = _app.Scope())
+        {
+            var create = scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Households.CreateHouseholdHandler>();
+            var member = Builders.Member("Wis", "Mijgegevens");
+            registryBsn = member.Bsn!;
+            var h1 = (await create.HandleAsync(Builders.Household(member), default)).Value;
+            var h2 = (await create.HandleAsync(Builders.Household(Builders.Member("Blijf", "Bewaarplicht")), default)).Value;
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            await db.Households.Where(h => h.Id == h2).ExecuteUpdateAsync(s => s.SetProperty(h => h.ResponsibleTeamId, db.Teams.Select(t => (Guid?)t.Id).First()));
+            registryOnly = await db.HouseholdMembers.Where(m => m.HouseholdId == h1).Select(m => m.PersonId).SingleAsync();
+            teamFile = await db.HouseholdMembers.Where(m => m.HouseholdId == h2).Select(m => m.PersonId).SingleAsync();
+        }
+
+        await using var s = _app.Scope();
+        var retention = s.ServiceProvider.GetRequiredService<RetentionService>();
+        Assert.Equal("text-required", (await retention.EraseOnRequestAsync(registryOnly, "", default)).Error!.Code);
+        Assert.Equal(RetentionService.RetentionDutyCode, (await retention.EraseOnRequestAsync(teamFile, "Verzoek inwoner", default)).Error!.Code);
+        Assert.Equal(1, (await retention.EraseOnRequestAsync(registryOnly, "Verzoek inwoner per brief van 1 november", default)).Value);
+
+        var db2 = s.ServiceProvider.GetRequiredService<RegieDbContext>();
+        Assert.False(await db2.Persons.AnyAsync(p => p.Bsn == registryBsn));
+        Assert.Equal("Geanonimiseerd", (await db2.Persons.SingleAsync(p => p.Id == registryOnly)).Achternaam);
+        Assert.Equal("Bewaarplicht", (await db2.Persons.SingleAsync(p => p.Id == teamFile)).Achternaam);
+        Assert.Contains(await db2.AuditEntries.ToListAsync(), e => e.Action == "erase" && e.PersonId == registryOnly);
     }
 }

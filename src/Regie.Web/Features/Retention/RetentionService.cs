@@ -69,10 +69,45 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             return result;
         }
 
+        await AnonymiseAsync(expired, persons, personEventsOnly: [], now, ct);
+        await audit.RecordAsync("retention", "retention", detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen", ct: ct);
+        return result;
+    }
+
+    public const string RetentionDutyCode = "erasure-retention-duty";
+
+    /// <summary>
+    /// Erasure on request (AVG art. 17) where the law allows it: registry data that no team
+    /// worked with. A file a team holds or held falls under a legal retention duty (Jeugdwet,
+    /// Wmo policy); such a request is refused here with the reason, for the privacy officer to
+    /// weigh by hand.
+    /// </summary>
+    public async Task<Domain.Common.Result<int>> EraseOnRequestAsync(Guid personId, string? reason, CancellationToken ct)
+    {
+        var why = Domain.Common.TextRules.Required(reason, "Reden", "de reden van het verzoek", 1000);
+        if (!why.IsValid) return why.Error!;
+        var households = await db.HouseholdMembers.IgnoreQueryFilters().Where(m => m.PersonId == personId).Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
+        var heldByTeam = await db.Households.IgnoreQueryFilters().AnyAsync(h => households.Contains(h.Id) && h.ResponsibleTeamId != null, ct)
+                         || await db.HouseholdAccess.IgnoreQueryFilters().AnyAsync(a => households.Contains(a.HouseholdId), ct);
+        if (heldByTeam)
+            return new Domain.Common.DomainError(RetentionDutyCode, "Reden",
+                "Deze inwoner heeft een dossier bij een wijkteam of partner: daarvoor geldt een wettelijke bewaartermijn. Beoordeel het verzoek met de jurist; Regie wist dit niet automatisch.");
+        // Households where nobody else ever lived go as a whole; in shared ones only this person's traces.
+        var sharedWithOthers = await db.HouseholdMembers.IgnoreQueryFilters()
+            .Where(m => households.Contains(m.HouseholdId) && m.PersonId != personId).Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
+        var own = households.Except(sharedWithOthers).ToHashSet();
+        await AnonymiseAsync(own, [personId], [personId], clock.GetUtcNow().UtcDateTime, ct);
+        await audit.RecordAsync("erase", AuditResources.Person, personId: personId, purpose: why.Value, detail: $"gewist op verzoek; {own.Count} huishoudens", ct: ct);
+        return own.Count;
+    }
+
+    private async Task AnonymiseAsync(IReadOnlyCollection<Guid> households, IReadOnlyCollection<Guid> persons, IReadOnlyCollection<Guid> personEventsOnly, DateTime now, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = new RetentionRun { StartedAt = now, StartedBy = user.ActorName, Households = expired.Count, Persons = persons.Count, Events = events };
+        var run = new RetentionRun { StartedAt = now, StartedBy = user.ActorName, Households = households.Count, Persons = persons.Count };
         db.RetentionRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        var expired = households;
 
         await db.Households.IgnoreQueryFilters().Where(h => expired.Contains(h.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(h => h.Naam, "Geanonimiseerd huishouden").SetProperty(h => h.Straat, (string?)null).SetProperty(h => h.Huisnummer, 0)
@@ -83,14 +118,13 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             .SetProperty(p => p.Achternaam, Anonymous).SetProperty(p => p.ZoekNaam, "geanonimiseerd").SetProperty(p => p.ZoekVoornamen, "")
             .SetProperty(p => p.Telefoon, (string?)null).SetProperty(p => p.Email, (string?)null).SetProperty(p => p.AnonymisedAt, now), ct);
         // Event texts name people; type, dates and household stay for the figures.
-        await db.HouseholdEvents.IgnoreQueryFilters().Where(e => expired.Contains(e.HouseholdId)).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.Summary, "[geanonimiseerd na bewaartermijn]").SetProperty(e => e.Data, (string?)null), ct);
+        run.Events = await db.HouseholdEvents.IgnoreQueryFilters()
+            .Where(e => expired.Contains(e.HouseholdId) || (e.PersonId != null && personEventsOnly.Contains(e.PersonId.Value)))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "[geanonimiseerd]").SetProperty(e => e.Data, (string?)null), ct);
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await audit.RecordAsync("retention", "retention", detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen", ct: ct);
-        return result;
     }
 }
 
