@@ -1,0 +1,52 @@
+namespace Regie.Browser.Tests;
+
+public sealed class EmergencyAccessTests(SeededBrowserFixture fixture) : IClassFixture<SeededBrowserFixture>
+{
+    [Fact]
+    public async Task Professional_of_another_team_breaks_the_glass_and_the_privacy_officer_sees_it_in_the_audit_trail()
+    {
+        const string reason = "Crisismelding politie, regisseur van Noord niet bereikbaar";
+        await using (var s = await fixture.NewSessionAsync(signedIn: false))
+        {
+            await s.SignInAsync("regisseur.zuid@voorbeeld.nl");
+            await s.Page.GetByLabel("Naam, BSN, geboortedatum of postcode + huisnummer").FillAsync("Ria de Wit");
+            await s.Page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            var row = s.Page.Locator("#resultaten tr", new() { HasText = "Wit, Ria de" });
+            await row.WaitForAsync();
+            Assert.Contains("Dossier van een ander team.", await row.InnerTextAsync());
+            Assert.Equal(0, await row.GetByRole(AriaRole.Link, new() { Name = "Wit, Ria de" }).CountAsync());
+            await s.AssertAccessibleAsync();
+
+            await row.GetByRole(AriaRole.Link, new() { Name = "Noodtoegang aanvragen" }).ClickAsync();
+            await s.Page.WaitForURLAsync(url => url.EndsWith("/noodtoegang", StringComparison.Ordinal));
+            await s.AssertAccessibleAsync();
+            await s.Page.GetByRole(AriaRole.Button, new() { Name = "Dossier openen met noodtoegang" }).ClickAsync();
+            Assert.Contains("minstens 15 tekens", await s.Page.Locator(".utrecht-form-field-error-message").InnerTextAsync());
+            await s.AssertAccessibleAsync();
+
+            await s.Page.GetByLabel("Reden").FillAsync(reason);
+            await s.Page.GetByRole(AriaRole.Button, new() { Name = "Dossier openen met noodtoegang" }).ClickAsync();
+            await s.Page.WaitForURLAsync(url => !url.EndsWith("/noodtoegang", StringComparison.Ordinal));
+            Assert.Equal("Huishouden de Wit", await s.Page.Locator("h1").InnerTextAsync());
+            Assert.Contains("U heeft noodtoegang tot", await s.Page.GetByRole(AriaRole.Status).InnerTextAsync());
+            Assert.Contains($"Noodtoegang door Koen Verhoeven", await s.Page.Locator("#tijdlijn").InnerTextAsync());
+            await s.AssertAccessibleAsync();
+        }
+
+        await using var privacy = await fixture.NewSessionAsync(signedIn: false);
+        await privacy.SignInAsync("privacy@voorbeeld.nl");
+        Assert.Equal("/start", new Uri(privacy.Page.Url).AbsolutePath);
+        await privacy.Page.GetByRole(AriaRole.Link, new() { Name = "Audittrail", Exact = true }).ClickAsync();
+        await privacy.Page.GetByLabel("E-mailadres van de gebruiker").FillAsync("regisseur.zuid@voorbeeld.nl");
+        await privacy.Page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        var trail = await privacy.Page.Locator("tbody").InnerTextAsync();
+        Assert.Contains("break-glass", trail);
+        Assert.Contains(reason, trail);
+        Assert.Contains("search", trail);
+        await privacy.AssertAccessibleAsync();
+
+        await privacy.GotoAsync("/noodtoegang");
+        Assert.Contains(reason, await privacy.Page.Locator("tbody").InnerTextAsync());
+        await privacy.AssertAccessibleAsync();
+    }
+}
