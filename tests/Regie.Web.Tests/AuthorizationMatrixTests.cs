@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/lid-toevoegen"] = FileRoles,
         ["/huishoudens/{id:guid}/tijdlijn"] = FileRoles,
         ["/huishoudens/{id:guid}/noodtoegang"] = CareRoles,
+        ["/huishoudens/{id:guid}/zrm"] = CareRoles,
+        ["/api/v1/households/{id:guid}/assessments"] = FileRoles,
         ["/noodtoegang"] = [Roles.Teamleider, Roles.Privacy],
         ["/privacy/audit"] = [Roles.Privacy],
         ["/privacy/inzage"] = [Roles.Privacy],

@@ -54,6 +54,10 @@ public sealed class CliAndDemoTests
         var home = members.Single(m => m.PersonId == sanne.Id && m.Until is null).HouseholdId;
         Assert.Equal("Huishouden de Wit", (await ctx.Households.SingleAsync(h => h.Id == home)).Naam);
         Assert.True(await ctx.HouseholdEvents.CountAsync() >= 120 * 3);
+        // Households a team works with have ZRM assessments, some of them twice.
+        Assert.True(await ctx.ZrmAssessments.CountAsync() > 10);
+        Assert.True(await ctx.ZrmScores.CountAsync() > 100);
+        Assert.True(await ctx.ZrmAssessments.GroupBy(a => a.PersonId).CountAsync(g => g.Count() > 1) > 0);
 
         // Seeding again adds households and never reuses a BSN.
         (exit, _) = await ConsoleCollection.RunAsync(["seed-demo", "--households", "30", .. DatabaseArgs(db)]);

@@ -149,6 +149,7 @@ public static class EventTypes
     public const string PersonUpdated = "person.updated";
     public const string EmergencyAccess = "access.emergency";
     public const string PersonCorrected = "person.corrected";
+    public const string AssessmentRecorded = "assessment.recorded";
 }
 
 public static class AccessKinds
@@ -232,4 +233,26 @@ public sealed class RetentionRun
     public int Persons { get; set; }
     public int Events { get; set; }
     public required string StartedBy { get; set; }
+}
+
+/// <summary>A ZRM assessment of one person on one day. Never changed: a new situation is a new assessment.</summary>
+public sealed class ZrmAssessment : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid PersonId { get; set; }
+    public DateOnly AssessedOn { get; set; }
+    public required string AssessorId { get; set; }
+    public required string AssessorName { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<ZrmScore> Scores { get; set; } = [];
+}
+
+/// <summary>One domain's score; a domain that was not assessed has no row.</summary>
+public sealed class ZrmScore
+{
+    public Guid AssessmentId { get; set; }
+    public Domain.Assessment.ZrmDomain Domain { get; set; }
+    public int Score { get; set; }
 }

@@ -24,6 +24,8 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<ZrmAssessment> ZrmAssessments => Set<ZrmAssessment>();
+    public DbSet<ZrmScore> ZrmScores => Set<ZrmScore>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -150,6 +152,23 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
         });
 
         b.Entity<RetentionRun>(e => e.Property(x => x.StartedBy).HasMaxLength(200));
+
+        b.Entity<ZrmAssessment>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.AssessorId).HasMaxLength(64);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.HasIndex(x => new { x.HouseholdId, x.AssessedOn });
+            e.HasIndex(x => new { x.PersonId, x.AssessedOn });
+            e.HasMany(x => x.Scores).WithOne().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<ZrmScore>(e =>
+        {
+            e.HasKey(x => new { x.AssessmentId, x.Domain });
+            e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
+        });
 
         b.Entity<HouseholdEvent>(e =>
         {

@@ -17,6 +17,7 @@ public static class FeatureRegistration
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Privacy.ResidentExportService>();
         services.AddScoped<Retention.RetentionService>();
+        services.AddScoped<Assessments.ZrmAssessmentHandler>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();
         services.AddScoped<Access.EmergencyAccessOverview>();

@@ -48,6 +48,9 @@ public static class RegieApp
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
         builder.Services.AddAuthorization(Policies.Add);
+        // Dutch text (ë, é) is written as is, not as character references: smaller pages, readable source.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -58,6 +61,7 @@ public static class RegieApp
             o.Conventions.AuthorizeFolder("/Timeline", Policies.Files);
             o.Conventions.AuthorizePage("/Households/New", Policies.Care);
             o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
+            o.Conventions.AuthorizePage("/Assessments/Zrm", Policies.Care);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");

@@ -44,6 +44,14 @@ public static class HouseholdsApi
             ApiResults.From(await handler.HandleAsync(id, input, ct), _ => Results.NoContent()))
             .WithName("ChangeHouseholdAddress");
 
+        g.MapPost("/{id:guid}/assessments", async (Guid id, Assessments.ZrmInput input, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.RecordAsync(id, input, ct), a => Results.Created($"/api/v1/households/{id}/assessments", new { id = a })))
+            .WithName("RecordZrmAssessment").WithSummary("Leg een ZRM-meting vast van een lid (scores 1–5 per leefgebied).");
+
+        g.MapGet("/{id:guid}/assessments", async (Guid id, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
+            await handler.OverviewAsync(id, ct) is { } o ? Results.Ok(o) : ApiResults.NotFound("Het huishouden"))
+            .WithName("GetZrmAssessments");
+
         g.MapGet("/{id:guid}/timeline", async (Guid id, long? before, HouseholdQueries queries, TimelineQuery timeline, CancellationToken ct) =>
         {
             if (!await queries.ExistsAsync(id, ct)) return ApiResults.NotFound("Het huishouden");

@@ -6,7 +6,11 @@ using Regie.Web.Data;
 
 namespace Regie.Web.Infrastructure.Demo;
 
-public sealed record DemoBatch(List<Household> Households, List<Person> Persons, List<HouseholdMember> Members, List<HouseholdEvent> Events);
+public sealed record DemoBatch(List<Household> Households, List<Person> Persons, List<HouseholdMember> Members, List<HouseholdEvent> Events)
+{
+    public List<ZrmAssessment> Assessments { get; } = [];
+    public List<ZrmScore> Scores { get; } = [];
+}
 
 /// <summary>
 /// Plausible Dutch households: singles, couples, families, single parents and three
@@ -27,6 +31,11 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         var batch = new DemoBatch([], [], [], []);
         if (includeStory && count >= 2) AddSeed003Story(batch);
         while (batch.Households.Count < count) AddRandomHousehold(batch, roomForTwo: batch.Households.Count + 2 <= count);
+        AddAssessments(batch);
+        // Ids follow insertion order and the timeline pages by id: insert the history in the order it happened.
+        var chronological = batch.Events.OrderBy(e => e.OccurredAt).ToList();
+        batch.Events.Clear();
+        batch.Events.AddRange(chronological);
         return batch;
     }
 
@@ -113,6 +122,44 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         h.ResponsibleTeamId = teamsByWijk?.GetValueOrDefault("Noord");
         b.Events.Single(e => e.HouseholdId == h.Id && e.Type == EventTypes.HouseholdCreated).Summary =
             $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}";
+    }
+
+    /// <summary>
+    /// Adults in households a team works with get a first ZRM assessment and, often, a later one
+    /// that shows progress (or not), so the household summary and, later, the monitor have data.
+    /// </summary>
+    private void AddAssessments(DemoBatch b)
+    {
+        var withTeam = b.Households.Where(h => h.ResponsibleTeamId is not null).Select(h => h.Id).ToHashSet();
+        var people = b.Persons.ToDictionary(p => p.Id);
+        foreach (var m in b.Members.Where(m => m.Until is null && withTeam.Contains(m.HouseholdId) && m.Role != HouseholdRole.Kind))
+        {
+            var household = b.Households.First(h => h.Id == m.HouseholdId);
+            var first = _today.AddDays(-_f.Random.Int(60, 400));
+            var baseline = Domain.Assessment.Zrm.Domains.ToDictionary(d => d, _ => _f.Random.Int(1, 5));
+            Assess(b, household, people[m.PersonId], first, baseline);
+            if (_f.Random.Bool(0.7f))
+                Assess(b, household, people[m.PersonId], _today.AddDays(-_f.Random.Int(1, 29)),
+                    baseline.ToDictionary(kv => kv.Key, kv => Math.Clamp(kv.Value + _f.Random.Int(-1, 2), 1, 5)));
+        }
+    }
+
+    private void Assess(DemoBatch b, Household h, Person p, DateOnly on, Dictionary<Domain.Assessment.ZrmDomain, int> scores)
+    {
+        var a = new ZrmAssessment
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, PersonId = p.Id, AssessedOn = on,
+            AssessorId = Actor, AssessorName = "Demo-installatie", CreatedAt = on.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc),
+        };
+        // Not every domain is assessed every time.
+        var assessed = scores.Where(_ => _f.Random.Bool(0.85f)).ToList();
+        b.Assessments.Add(a);
+        b.Scores.AddRange(assessed.Select(kv => new ZrmScore { AssessmentId = a.Id, Domain = kv.Key, Score = kv.Value }));
+        if (assessed.Count == 0) return;
+        var lowest = assessed.MinBy(kv => kv.Value);
+        Event(b, h, EventTypes.AssessmentRecorded, on, p.Id,
+            $"ZRM-meting van {p.Name.FullName}: {assessed.Count} leefgebieden, laagste score {lowest.Value} ({Domain.Assessment.Zrm.Label(lowest.Key)})",
+            assessed.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value));
     }
 
     private Household NewHousehold(DemoBatch b, DateOnly registered)

@@ -122,6 +122,8 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 await BulkInserter.InsertAsync(db, batch.Persons, ct);
                 await BulkInserter.InsertAsync(db, batch.Members, ct);
                 await BulkInserter.InsertAsync(db, batch.Events, ct);
+                await BulkInserter.InsertAsync(db, batch.Assessments, ct);
+                await BulkInserter.InsertAsync(db, batch.Scores, ct);
                 await GrantPartnerAccessToStoryAsync(batch, ct);
                 await tx.CommitAsync(ct);
             }

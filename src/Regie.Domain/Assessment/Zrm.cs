@@ -1,0 +1,97 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Assessment;
+
+/// <summary>The 13 life domains of the Zelfredzaamheid-Matrix (ZRM 2017, GGD Amsterdam). Stored by name.</summary>
+public enum ZrmDomain
+{
+    Financien,
+    WerkOpleiding,
+    Tijdsbesteding,
+    Huisvesting,
+    HuiselijkeRelaties,
+    GeestelijkeGezondheid,
+    LichamelijkeGezondheid,
+    Middelengebruik,
+    BasaleAdl,
+    InstrumenteleAdl,
+    SociaalNetwerk,
+    MaatschappelijkeParticipatie,
+    Justitie,
+}
+
+/// <summary>
+/// Domain names and the five scale labels of the ZRM. Only names and labels: the per-cell
+/// criteria texts are GGD Amsterdam's and not ours to ship.
+/// </summary>
+public static class Zrm
+{
+    public const string ScoreInvalidCode = "zrm-score-invalid";
+    public const string DateTooOldCode = "zrm-date-too-old";
+    public const string DateInvalidCode = "zrm-date-invalid";
+    public const string DateInFutureCode = "zrm-date-in-future";
+    public const string NothingAssessedCode = "zrm-nothing-assessed";
+    /// <summary>The ZRM scores the current situation: nothing older than 30 days.</summary>
+    public const int MaxAgeDays = 30;
+
+    public static readonly IReadOnlyList<ZrmDomain> Domains = Enum.GetValues<ZrmDomain>();
+
+    public static string Label(ZrmDomain d) => d switch
+    {
+        ZrmDomain.Financien => "Financiën",
+        ZrmDomain.WerkOpleiding => "Werk & opleiding",
+        ZrmDomain.Tijdsbesteding => "Tijdsbesteding",
+        ZrmDomain.Huisvesting => "Huisvesting",
+        ZrmDomain.HuiselijkeRelaties => "Huiselijke relaties",
+        ZrmDomain.GeestelijkeGezondheid => "Geestelijke gezondheid",
+        ZrmDomain.LichamelijkeGezondheid => "Lichamelijke gezondheid",
+        ZrmDomain.Middelengebruik => "Middelengebruik",
+        ZrmDomain.BasaleAdl => "Basale ADL",
+        ZrmDomain.InstrumenteleAdl => "Instrumentele ADL",
+        ZrmDomain.SociaalNetwerk => "Sociaal netwerk",
+        ZrmDomain.MaatschappelijkeParticipatie => "Maatschappelijke participatie",
+        _ => "Justitie",
+    };
+
+    public static string ScaleLabel(int score) => score switch
+    {
+        1 => "acute problematiek",
+        2 => "niet zelfredzaam",
+        3 => "beperkt zelfredzaam",
+        4 => "voldoende zelfredzaam",
+        5 => "volledig zelfredzaam",
+        _ => "niet beoordeeld",
+    };
+
+    /// <summary>Checks an assessment: scores 1–5 or not assessed, at least one domain, dated within the last 30 days.</summary>
+    public static void Validate(IReadOnlyDictionary<ZrmDomain, int?> scores, DateOnly assessedOn, DateOnly today, ErrorList errors)
+    {
+        foreach (var (domain, score) in scores)
+            if (score is { } s && s is < 1 or > 5)
+                errors.Add(new DomainError(ScoreInvalidCode, $"Scores[{domain}]", $"{Label(domain)}: kies een score van 1 tot en met 5, of 'niet beoordeeld'."));
+        if (scores.Values.All(s => s is null))
+            errors.Add(new DomainError(NothingAssessedCode, "Scores", "Beoordeel minstens één leefgebied."));
+        if (assessedOn > today)
+            errors.Add(new DomainError(DateInFutureCode, "Datum", "De datum van de meting ligt in de toekomst."));
+        else if (assessedOn < today.AddDays(-MaxAgeDays))
+            errors.Add(new DomainError(DateTooOldCode, "Datum", $"De ZRM beschrijft de huidige situatie: de meting mag niet ouder zijn dan {MaxAgeDays} dagen."));
+    }
+
+    public sealed record DomainSummary(ZrmDomain Domain, int? Lowest, int? LowestAtFirst)
+    {
+        /// <summary>Positive: the household became more self-reliant in this domain.</summary>
+        public int? Change => Lowest is { } now && LowestAtFirst is { } first ? now - first : null;
+    }
+
+    /// <summary>
+    /// The household's picture: per domain the lowest latest score of its members (the weakest
+    /// link decides what help is needed), next to the lowest score of their first assessments.
+    /// </summary>
+    public static IReadOnlyList<DomainSummary> Summarise(IEnumerable<(Guid Person, DateOnly On, IReadOnlyDictionary<ZrmDomain, int?> Scores)> assessments)
+    {
+        var byPerson = assessments.GroupBy(a => a.Person).Select(g => (First: g.MinBy(a => a.On), Latest: g.MaxBy(a => a.On))).ToList();
+        return Domains.Select(d => new DomainSummary(d,
+            byPerson.Select(p => p.Latest.Scores.GetValueOrDefault(d)).Where(s => s is not null).Min(),
+            byPerson.Select(p => p.First.Scores.GetValueOrDefault(d)).Where(s => s is not null).Min())).ToList();
+    }
+}
