@@ -76,6 +76,8 @@ public sealed class Household : IMunicipalityOwned
     public string? Buurt { get; set; }
     /// <summary>The team that holds the file ("regie"); its professionals see it without further grant.</summary>
     public Guid? ResponsibleTeamId { get; set; }
+    /// <summary>The one coordinator (regisseur); history in <see cref="CoordinatorAssignment"/>.</summary>
+    public string? CoordinatorId { get; set; }
     public DateTime? AnonymisedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -150,6 +152,7 @@ public static class EventTypes
     public const string EmergencyAccess = "access.emergency";
     public const string PersonCorrected = "person.corrected";
     public const string AssessmentRecorded = "assessment.recorded";
+    public const string CoordinatorAssigned = "coordinator.assigned";
 }
 
 public static class AccessKinds
@@ -255,4 +258,17 @@ public sealed class ZrmScore
     public Guid AssessmentId { get; set; }
     public Domain.Assessment.ZrmDomain Domain { get; set; }
     public int Score { get; set; }
+}
+
+/// <summary>A period in which one professional was a household's coordinator, with the handover note that started it.</summary>
+public sealed class CoordinatorAssignment : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public required string UserId { get; set; }
+    public DateTime From { get; set; }
+    public DateTime? Until { get; set; }
+    public string? HandoverNote { get; set; }
+    public required string AssignedBy { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
     public DbSet<ZrmAssessment> ZrmAssessments => Set<ZrmAssessment>();
     public DbSet<ZrmScore> ZrmScores => Set<ZrmScore>();
+    public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -90,6 +91,8 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.Property(h => h.Version).IsConcurrencyToken();
             e.HasIndex(h => new { h.Gemeentecode, h.Postcode, h.Huisnummer });
             e.HasIndex(h => h.ResponsibleTeamId);
+            e.Property(h => h.CoordinatorId).HasMaxLength(64);
+            e.HasIndex(h => h.CoordinatorId);
             e.Ignore(h => h.Address);
             e.HasQueryFilter(h => h.Gemeentecode == Gemeentecode);
         });
@@ -161,6 +164,18 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.HasIndex(x => new { x.HouseholdId, x.AssessedOn });
             e.HasIndex(x => new { x.PersonId, x.AssessedOn });
             e.HasMany(x => x.Scores).WithOne().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<CoordinatorAssignment>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.AssignedBy).HasMaxLength(64);
+            e.Property(x => x.HandoverNote).HasMaxLength(4000);
+            e.HasIndex(x => new { x.HouseholdId, x.From });
+            // One current coordinator per household, also under two simultaneous transfers.
+            e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"Until\" IS NULL").HasDatabaseName("IX_CoordinatorAssignments_HouseholdId_Current");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
 

@@ -18,6 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<Privacy.ResidentExportService>();
         services.AddScoped<Retention.RetentionService>();
         services.AddScoped<Assessments.ZrmAssessmentHandler>();
+        services.AddScoped<Coordination.CoordinatorHandler>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();
         services.AddScoped<Access.EmergencyAccessOverview>();

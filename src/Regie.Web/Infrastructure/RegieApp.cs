@@ -62,6 +62,7 @@ public static class RegieApp
             o.Conventions.AuthorizePage("/Households/New", Policies.Care);
             o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
             o.Conventions.AuthorizePage("/Assessments/Zrm", Policies.Care);
+            o.Conventions.AuthorizeFolder("/Coordination", Policies.Care);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");

@@ -7,7 +7,7 @@ namespace Regie.Web.Features.Households;
 
 public sealed record MemberView(Guid PersonId, string Naam, string? Bsn, DateOnly Geboortedatum, HouseholdRole Rol, DateOnly Vanaf, DateOnly? Tot);
 
-public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime CreatedAt, int Versie, string? Team,
+public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime CreatedAt, int Versie, string? Team, string? Regisseur,
     IReadOnlyList<MemberView> Leden, IReadOnlyList<MemberView> VoormaligeLeden);
 
 public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access, Audit.AuditLog audit)
@@ -31,7 +31,8 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
         var views = members.Select(m => new MemberView(m.PersonId, new PersonName(m.Voornamen, m.Voorvoegsel, m.Achternaam).FullName,
             m.Bsn, m.Geboortedatum, m.Role, m.From, m.Until)).ToList();
         var team = h.ResponsibleTeamId is { } tid ? await db.Teams.Where(t => t.Id == tid).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
-        return new HouseholdView(h.Id, h.Naam, h.Address, h.CreatedAt, h.Version, team,
+        var coordinator = h.CoordinatorId is { } cid ? await db.Users.Where(u => u.Id == cid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        return new HouseholdView(h.Id, h.Naam, h.Address, h.CreatedAt, h.Version, team, coordinator,
             views.Where(v => v.Tot is null).OrderBy(v => v.Rol).ThenBy(v => v.Geboortedatum).ToList(),
             views.Where(v => v.Tot is not null).OrderByDescending(v => v.Tot).ToList());
     }

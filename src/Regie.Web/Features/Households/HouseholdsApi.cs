@@ -52,6 +52,10 @@ public static class HouseholdsApi
             await handler.OverviewAsync(id, ct) is { } o ? Results.Ok(o) : ApiResults.NotFound("Het huishouden"))
             .WithName("GetZrmAssessments");
 
+        g.MapPut("/{id:guid}/coordinator", async (Guid id, Coordination.AssignCoordinatorInput input, Coordination.CoordinatorHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.AssignAsync(id, input, ct), _ => Results.NoContent()))
+            .WithName("AssignCoordinator").WithSummary("Wijs de regisseur toe of draag de regie over (met overdracht).");
+
         g.MapGet("/{id:guid}/timeline", async (Guid id, long? before, HouseholdQueries queries, TimelineQuery timeline, CancellationToken ct) =>
         {
             if (!await queries.ExistsAsync(id, ct)) return ApiResults.NotFound("Het huishouden");

@@ -109,6 +109,11 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         var generator = new DemoHouseholdGenerator(Gemeentecode, clock.GetUtcNow().UtcDateTime,
             Bsn.TestNumbers().Where(b => !usedBsns.Contains(b)).GetEnumerator(), randomSeed ?? Environment.TickCount, teamsByWijk);
 
+        // The demo coordinators take the households of their own team.
+        var coordinators = new Dictionary<Guid, string>();
+        foreach (var login in Logins.Where(l => l.Role == Roles.Professional && l.Team is not null))
+            if (await users.FindByEmailAsync(login.Email) is { TeamId: { } team } u) coordinators.TryAdd(team, u.Id);
+
         const int batchSize = 5_000;
         var done = 0;
         var first = !await db.Households.AnyAsync(ct);
@@ -116,6 +121,16 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         {
             var n = Math.Min(batchSize, count - done);
             var batch = generator.Generate(n, includeStory: first && done == 0);
+            var assignments = new List<CoordinatorAssignment>();
+            foreach (var h in batch.Households)
+                if (h.ResponsibleTeamId is { } team && coordinators.TryGetValue(team, out var coordinator))
+                {
+                    h.CoordinatorId = coordinator;
+                    assignments.Add(new CoordinatorAssignment
+                    {
+                        Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = h.Id, UserId = coordinator, From = h.CreatedAt, AssignedBy = "demo",
+                    });
+                }
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 await BulkInserter.InsertAsync(db, batch.Households, ct);
@@ -124,6 +139,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 await BulkInserter.InsertAsync(db, batch.Events, ct);
                 await BulkInserter.InsertAsync(db, batch.Assessments, ct);
                 await BulkInserter.InsertAsync(db, batch.Scores, ct);
+                await BulkInserter.InsertAsync(db, assignments, ct);
                 await GrantPartnerAccessToStoryAsync(batch, ct);
                 await tx.CommitAsync(ct);
             }

@@ -1,0 +1,21 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Coordination;
+
+/// <summary>"Eén gezin, één regisseur": one coordinator at a time, and no transfer without a handover.</summary>
+public static class CoordinatorRules
+{
+    public const string SameCoordinatorCode = "coordinator-unchanged";
+    public const string HandoverRequiredCode = "handover-note-required";
+    public const int MinimumHandoverLength = 20;
+
+    public static void CheckTransfer(string? current, string next, string? handoverNote, ErrorList errors)
+    {
+        if (current == next)
+            errors.Add(new DomainError(SameCoordinatorCode, "RegisseurId", "Deze medewerker is al de regisseur van dit huishouden."));
+        // The first coordinator needs no handover; every later one inherits a household and needs to know why and what.
+        if (current is not null && (handoverNote?.Trim().Length ?? 0) < MinimumHandoverLength)
+            errors.Add(new DomainError(HandoverRequiredCode, "Overdracht",
+                $"Schrijf een overdracht van minstens {MinimumHandoverLength} tekens: wat speelt er, wat is afgesproken, wie zijn betrokken."));
+    }
+}

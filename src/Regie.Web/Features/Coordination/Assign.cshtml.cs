@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Coordination;
+
+public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler handler) : PageModel
+{
+    [BindProperty] public AssignCoordinatorInput Input { get; set; } = new();
+    public Guid HouseholdId { get; private set; }
+    public string HouseholdNaam { get; private set; } = "";
+    public string? Current { get; private set; }
+    public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
+    public IReadOnlyList<AssignmentView> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await handler.AssignAsync(id, Input, ct);
+        if (result.Status == CommandStatus.NotFound) return NotFound();
+        if (result.Status == CommandStatus.Forbidden) return Forbid();
+        if (result.IsOk)
+        {
+            TempData["Melding"] = "De regisseur is vastgelegd.";
+            return Redirect($"/huishoudens/{id}");
+        }
+        result.Errors.AddTo(ModelState);
+        var posted = Input;
+        await LoadAsync(id, ct);
+        if (result.Status != CommandStatus.Conflict) Input.Versie = posted.Versie;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await households.GetAsync(id, ct) is not { } h) return false;
+        HouseholdId = id;
+        HouseholdNaam = h.Naam;
+        Current = h.Regisseur;
+        Input.Versie = h.Versie;
+        Candidates = (await handler.CandidatesAsync(ct)).Select(c => new SelectListItem(c.Team is null ? c.Name : $"{c.Name} ({c.Team})", c.UserId))
+            .Prepend(new SelectListItem("Kies een medewerker", "")).ToList();
+        History = await handler.HistoryAsync(id, ct);
+        return true;
+    }
+}

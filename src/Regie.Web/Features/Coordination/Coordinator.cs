@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
+using Regie.Domain.Coordination;
+using Regie.Web.Data;
+using Regie.Web.Features.Access;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Shared;
+using Regie.Web.Features.Timeline;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Coordination;
+
+public sealed class AssignCoordinatorInput
+{
+    public string? RegisseurId { get; set; }
+    public string? Overdracht { get; set; }
+    public int Versie { get; set; }
+}
+
+public sealed record CoordinatorCandidate(string UserId, string Name, string? Team);
+public sealed record AssignmentView(string Name, DateTime From, DateTime? Until, string? HandoverNote);
+public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? LastActivity, DateOnly? LastAssessment);
+
+/// <summary>Assigns or transfers the household's coordinator; the team of the new coordinator holds the file from then on.</summary>
+public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
+{
+    public async Task<CommandResult<string>> AssignAsync(Guid householdId, AssignCoordinatorInput input, CancellationToken ct)
+    {
+        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<string>.NotFound("Het huishouden");
+        if (!access.IsCareRole) return CommandResult<string>.Forbidden();
+        var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
+        var errors = new ErrorList();
+        var candidate = (await CandidatesAsync(ct)).FirstOrDefault(c => c.UserId == input.RegisseurId);
+        if (candidate is null) errors.Add(new DomainError("coordinator-invalid", "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
+        else CoordinatorRules.CheckTransfer(household.CoordinatorId, candidate.UserId, input.Overdracht, errors);
+        var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", 4000));
+        if (errors.HasErrors) return CommandResult<string>.Invalid(errors.Errors);
+        if (household.Version != input.Versie) return CommandResult<string>.Conflict();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var current = await db.CoordinatorAssignments.FirstOrDefaultAsync(a => a.HouseholdId == householdId && a.Until == null, ct);
+        if (current is not null) current.Until = now;
+        db.CoordinatorAssignments.Add(new CoordinatorAssignment
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = householdId, UserId = candidate!.UserId,
+            From = now, HandoverNote = note, AssignedBy = user.ActorId,
+        });
+        db.Entry(household).Property(h => h.Version).OriginalValue = input.Versie;
+        household.CoordinatorId = candidate.UserId;
+        household.ResponsibleTeamId = await db.Users.Where(u => u.Id == candidate.UserId).Select(u => u.TeamId).FirstAsync(ct) ?? household.ResponsibleTeamId;
+        household.UpdatedAt = now;
+        timeline.Record(household, EventTypes.CoordinatorAssigned,
+            current is null ? $"{candidate.Name} is regisseur" : $"Regie overgedragen aan {candidate.Name}{(candidate.Team is null ? "" : " (" + candidate.Team + ")")}",
+            data: new { regisseur = candidate.UserId, team = candidate.Team, overdracht = note is not null });
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(candidate.UserId, ct), AuditResources.Household, householdId, null, "regisseur toegewezen", ct);
+    }
+
+    /// <summary>Professionals and team leads of the municipality: who can be a coordinator.</summary>
+    public async Task<IReadOnlyList<CoordinatorCandidate>> CandidatesAsync(CancellationToken ct)
+    {
+        var gemeente = user.Gemeentecode;
+        var roleIds = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider).Select(r => r.Id).ToListAsync(ct);
+        return await db.Users.Where(u => u.Gemeentecode == gemeente && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new CoordinatorCandidate(u.Id, u.DisplayName, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AssignmentView>> HistoryAsync(Guid householdId, CancellationToken ct)
+    {
+        if (!await access.CanOpenAsync(householdId, ct) || !access.IsCareRole) return [];
+        return await db.CoordinatorAssignments.AsNoTracking().Where(a => a.HouseholdId == householdId).OrderByDescending(a => a.From)
+            .Select(a => new AssignmentView(db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? "?", a.From, a.Until, a.HandoverNote))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>"Mijn huishoudens": the households the signed-in professional coordinates.</summary>
+    public async Task<IReadOnlyList<MyHousehold>> MineAsync(CancellationToken ct)
+    {
+        var me = user.ActorId;
+        var rows = await db.Households.AsNoTracking().Where(h => h.CoordinatorId == me).OrderBy(h => h.Naam).Take(500)
+            .Select(h => new
+            {
+                h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats,
+                Last = db.HouseholdEvents.Where(e => e.HouseholdId == h.Id).Max(e => (DateTime?)e.OccurredAt),
+                Zrm = db.ZrmAssessments.Where(a => a.HouseholdId == h.Id).Max(a => (DateOnly?)a.AssessedOn),
+            }).ToListAsync(ct);
+        return rows.Select(r => new MyHousehold(r.Id, r.Naam, Domain.Registry.Address.OneLine(r.Straat, r.Huisnummer, r.Huisletter, r.Toevoeging, r.Postcode, r.Woonplaats), r.Last, r.Zrm)).ToList();
+    }
+}
