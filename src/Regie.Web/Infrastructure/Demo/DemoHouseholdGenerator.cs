@@ -135,11 +135,14 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         foreach (var m in b.Members.Where(m => m.Until is null && withTeam.Contains(m.HouseholdId) && m.Role != HouseholdRole.Kind))
         {
             var household = b.Households.First(h => h.Id == m.HouseholdId);
+            // Assessed in this household: never before the person lived there.
             var first = _today.AddDays(-_f.Random.Int(60, 400));
+            if (first < m.From) first = m.From;
             var baseline = Domain.Assessment.Zrm.Domains.ToDictionary(d => d, _ => _f.Random.Int(1, 5));
             Assess(b, household, people[m.PersonId], first, baseline);
-            if (_f.Random.Bool(0.7f))
-                Assess(b, household, people[m.PersonId], _today.AddDays(-_f.Random.Int(1, 29)),
+            var second = _today.AddDays(-_f.Random.Int(1, 29));
+            if (second > first && _f.Random.Bool(0.7f))
+                Assess(b, household, people[m.PersonId], second,
                     baseline.ToDictionary(kv => kv.Key, kv => Math.Clamp(kv.Value + _f.Random.Int(-1, 2), 1, 5)));
         }
     }
