@@ -23,16 +23,8 @@ public sealed class ZrmModel(HouseholdQueries households, ZrmAssessmentHandler h
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.RecordAsync(id, Input, ct);
-        if (result.Status == CommandStatus.NotFound) return NotFound();
-        if (result.Status == CommandStatus.Forbidden) return Forbid();
-        if (result.IsOk)
-        {
-            TempData["Melding"] = "De ZRM-meting is opgeslagen.";
-            return Redirect($"/huishoudens/{id}/zrm");
-        }
-        result.Errors.AddTo(ModelState);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return this.Finish(await handler.RecordAsync(id, Input, ct), $"/huishoudens/{id}/zrm", "De ZRM-meting is opgeslagen.")
+            ?? (await LoadAsync(id, ct) ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

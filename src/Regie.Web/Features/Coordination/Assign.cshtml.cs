@@ -25,14 +25,7 @@ public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler 
     {
         ModelState.Clear();
         var result = await handler.AssignAsync(id, Input, ct);
-        if (result.Status == CommandStatus.NotFound) return NotFound();
-        if (result.Status == CommandStatus.Forbidden) return Forbid();
-        if (result.IsOk)
-        {
-            TempData["Melding"] = "De regisseur is vastgelegd.";
-            return Redirect($"/huishoudens/{id}");
-        }
-        result.Errors.AddTo(ModelState);
+        if (this.Finish(result, $"/huishoudens/{id}", "De regisseur is vastgelegd.") is { } done) return done;
         var posted = Input;
         await LoadAsync(id, ct);
         if (result.Status != CommandStatus.Conflict) Input.Versie = posted.Versie;

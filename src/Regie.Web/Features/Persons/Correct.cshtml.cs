@@ -26,14 +26,6 @@ public sealed class CorrectModel(PersonQueries queries, CorrectPersonHandler han
     {
         PersonId = id;
         ModelState.Clear();
-        var result = await handler.HandleAsync(id, Input, ct);
-        if (result.Status == CommandStatus.NotFound) return NotFound();
-        if (result.IsOk)
-        {
-            TempData["Melding"] = "De correctie is opgeslagen.";
-            return Redirect($"/personen/{id}");
-        }
-        result.Errors.AddTo(ModelState);
-        return Page();
+        return this.Finish(await handler.HandleAsync(id, Input, ct), $"/personen/{id}", "De correctie is opgeslagen.") ?? Page();
     }
 }
