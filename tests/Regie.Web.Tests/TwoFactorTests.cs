@@ -71,6 +71,49 @@ public sealed partial class TwoFactorTests(RegistryFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/start")).StatusCode);
     }
 
+    [GeneratedRegex("<li><code>([A-Za-z0-9-]+)</code></li>")]
+    private static partial Regex RecoveryCodePattern();
+
+    private async Task<HttpClient> PasswordStepAsync(string email)
+    {
+        var client = _app.AnonymousClient();
+        var password = await PostAsync(client, "/inloggen", "/inloggen", new() { ["Input.Email"] = email, ["Input.Wachtwoord"] = DemoSeeder.Password });
+        Assert.Equal("/inloggen/code", new Uri(_app.BaseAddress, password.Headers.Location!).AbsolutePath);
+        return client;
+    }
+
+    [Fact]
+    public async Task Consultant_turns_on_two_factor_and_signs_in_once_with_a_recovery_code_after_losing_the_phone()
+    {
+        const string email = "consulent@voorbeeld.nl";
+        using (var setupClient = await _app.SignedInClientAsync(email))
+        {
+            var setup = await setupClient.GetStringAsync("/account/tweestapsverificatie");
+            Assert.DoesNotContain("moet u tweestapsverificatie aanzetten", setup);
+            var secret = SecretPattern().Match(setup).Groups[1].Value;
+            var enabled = await PostAsync(setupClient, "/account/tweestapsverificatie", "/account/tweestapsverificatie", new() { ["Code"] = Totp(secret, DateTimeOffset.UtcNow) });
+            var codes = RecoveryCodePattern().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(10, codes.Count);
+            Assert.Equal(10, codes.Distinct().Count());
+
+            using var lostPhone = await PasswordStepAsync(email);
+            // Typed the way people do: without the dash, in lower case.
+            var recovered = await PostAsync(lostPhone, "/inloggen/code", "/inloggen/code", new() { ["Code"] = codes[0].Replace("-", "").ToLowerInvariant() });
+            Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await lostPhone.GetAsync("/start")).StatusCode);
+
+            using var replay = await PasswordStepAsync(email);
+            var reused = await PostAsync(replay, "/inloggen/code", "/inloggen/code", new() { ["Code"] = codes[0] });
+            Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+            Assert.Contains("Deze code klopt niet", await reused.Content.ReadAsStringAsync());
+
+            // Not an admin: may turn it off again, and then signs in with the password alone.
+            await PostAsync(setupClient, "/account/tweestapsverificatie?handler=Uitzetten", "/account/tweestapsverificatie", []);
+        }
+        using var plain = await _app.SignedInClientAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync("/start")).StatusCode);
+    }
+
     [Fact]
     public void Totp_helper_matches_the_RFC_6238_test_vector()
     {
