@@ -95,11 +95,37 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_key_does_not_open_the_web_pages()
+    public async Task A_key_does_not_open_the_web_pages_and_is_not_sent_to_the_login_page()
     {
         var key = await CreateKeyAsync("Woningcorporatie Thuis", "professional");
         using var client = KeyClient(key);
         var page = await client.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Null(page.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Unknown_municipality_code_is_refused_at_creation()
+    {
+        var (exit, output) = await ConsoleCollection.RunAsync(["apikey", "create", "--org", "UWV", "--role", "consulent", "--gemeente", "12", .. DatabaseArgs]);
+        Assert.Equal(2, exit);
+        Assert.Contains("4 cijfers", output);
+        await using var scope = _app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<RegieDbContext>().ApiKeys.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Admin_revokes_a_key_by_its_id()
+    {
+        var (exit, output) = await ConsoleCollection.RunAsync(["apikey", "create", "--org", "GGD", "--role", "consulent", .. DatabaseArgs]);
+        Assert.Equal(0, exit);
+        Assert.Contains("kan hem niet opnieuw tonen", output);
+        var id = System.Text.RegularExpressions.Regex.Match(output, @"id ([0-9a-f-]{36})").Groups[1].Value;
+        var key = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("rg_", StringComparison.Ordinal));
+        using var client = KeyClient(key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/persons?naam=Jansen")).StatusCode);
+
+        Assert.Equal(0, (await ConsoleCollection.RunAsync(["apikey", "revoke", id, .. DatabaseArgs])).Exit);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/persons?naam=Jansen")).StatusCode);
     }
 }

@@ -133,7 +133,8 @@ public static class IdentitySetup
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        // A system that sends a key cannot follow a login page; it must see the refusal itself.
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.ContainsKey(ApiKeyDefaults.Header))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -144,6 +145,11 @@ public static class IdentitySetup
 }
 
 /// <summary>Puts the municipality, team and display name in the session, so every request knows its scope without a query.</summary>
+/// <remarks>
+/// Claims are made in two places only: here for people and in ApiKeyAuthenticationHandler for systems.
+/// Features read claims, never how someone signed in, so an external OIDC provider can be added as
+/// another scheme whose sign-in maps the provider's user to a RegieUser and issues these same claims.
+/// </remarks>
 public sealed class RegieClaimsFactory(UserManager<RegieUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<RegieUser, IdentityRole>(users, roles, options)
 {
