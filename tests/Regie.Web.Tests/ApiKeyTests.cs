@@ -55,6 +55,23 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Busy_system_does_not_write_last_use_on_every_call()
+    {
+        var key = await CreateKeyAsync("GGD", "consulent");
+        using var client = KeyClient(key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/persons?naam=Jansen")).StatusCode);
+        DateTime? first;
+        await using (var scope = _app.Scope())
+            first = (await scope.ServiceProvider.GetRequiredService<RegieDbContext>().ApiKeys.AsNoTracking().SingleAsync()).LastUsedAt;
+        Assert.NotNull(first);
+
+        await Task.Delay(50);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/persons?naam=Jansen")).StatusCode);
+        await using (var scope = _app.Scope())
+            Assert.Equal(first, (await scope.ServiceProvider.GetRequiredService<RegieDbContext>().ApiKeys.AsNoTracking().SingleAsync()).LastUsedAt);
+    }
+
+    [Fact]
     public async Task Key_carries_the_rules_of_its_role()
     {
         var key = await CreateKeyAsync("Werk & Inkomen", "afdeling");
