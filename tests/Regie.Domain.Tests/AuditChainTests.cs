@@ -54,4 +54,71 @@ public sealed class AuditChainTests
     [Fact]
     public void Time_is_hashed_to_the_millisecond_both_databases_keep() =>
         Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0, 123, DateTimeKind.Utc), AuditChain.Normalise(new DateTime(2026, 1, 1, 0, 0, 0, 123, DateTimeKind.Utc).AddTicks(4567)));
+
+    [Fact]
+    public void Empty_trail_is_intact() => Assert.True(AuditChain.Check([]).Intact);
+
+    [Fact]
+    public void Entry_inserted_before_the_first_breaks_the_link_of_the_first()
+    {
+        var chain = Chain(3);
+        var forged = new AuditContent(new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc), "9999", "x", "Vervalser", null, null, "read", "household", null, null, null, null);
+        chain.Insert(0, new ChainedEntry(0, forged, AuditChain.Genesis, AuditChain.ComputeHash(AuditChain.Genesis, forged)));
+        Assert.Equal(new ChainBreak(1, ChainBreakKind.LinkMissing), AuditChain.Check(chain).Break);
+    }
+
+    [Fact]
+    public void Every_field_is_covered_by_the_hash()
+    {
+        var c = Chain(1)[0].Content;
+        var variants = new[]
+        {
+            c with { OccurredAt = c.OccurredAt.AddMilliseconds(1) }, c with { Gemeentecode = "0363" }, c with { ActorId = "u9" },
+            c with { ActorName = "X" }, c with { Role = "privacy" }, c with { Organisation = "" }, c with { Action = "update" },
+            c with { Resource = "person" }, c with { HouseholdId = null }, c with { PersonId = Guid.Empty }, c with { Purpose = "" }, c with { Detail = "-" },
+        };
+        var original = AuditChain.ComputeHash(AuditChain.Genesis, c);
+        Assert.All(variants, v => Assert.NotEqual(original, AuditChain.ComputeHash(AuditChain.Genesis, v)));
+        Assert.NotEqual(original, AuditChain.ComputeHash(new string('1', 64), c));
+    }
+
+    [Fact]
+    public void Rewritten_chain_with_fresh_hashes_passes_alone_but_not_against_an_anchor()
+    {
+        var chain = Chain(5);
+        var anchor = new ChainAnchor(chain[3].Id, chain[3].Hash);
+        // An insider changes entry 2 and recomputes every hash after it.
+        var previous = chain[0].Hash;
+        for (var i = 1; i < chain.Count; i++)
+        {
+            var content = i == 1 ? chain[i].Content with { ActorName = "Niemand" } : chain[i].Content;
+            var hash = AuditChain.ComputeHash(previous, content);
+            chain[i] = new ChainedEntry(chain[i].Id, content, previous, hash);
+            previous = hash;
+        }
+        Assert.True(AuditChain.Check(chain).Intact);
+        Assert.Equal(new ChainBreak(4, ChainBreakKind.AnchorDiffers), AuditChain.Check(chain, anchor).Break);
+    }
+
+    [Fact]
+    public void Cutting_off_the_newest_entries_is_found_with_an_anchor()
+    {
+        var chain = Chain(5);
+        var report = AuditChain.Check(chain);
+        Assert.Equal(new ChainAnchor(5, chain[4].Hash), report.Last);
+        chain.RemoveRange(3, 2);
+        Assert.True(AuditChain.Check(chain).Intact);
+        Assert.Equal(new ChainBreak(5, ChainBreakKind.AnchorMissing), AuditChain.Check(chain, report.Last).Break);
+    }
+
+    [Theory]
+    [InlineData("12:abc", false)]
+    [InlineData("x:0000000000000000000000000000000000000000000000000000000000000000", false)]
+    [InlineData("-1:0000000000000000000000000000000000000000000000000000000000000000", false)]
+    [InlineData("12:00000000000000000000000000000000000000000000000000000000000000AF", true)]
+    public void Anchor_is_id_colon_sha256_hex(string text, bool valid)
+    {
+        Assert.Equal(valid, ChainAnchor.TryParse(text, out var anchor));
+        if (valid) Assert.Equal(text.ToLowerInvariant(), anchor.ToString());
+    }
 }

@@ -150,17 +150,183 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Contains("Fatima Bouzid", page);
 
         var csv = await privacy.GetAsync($"/privacy/audit?handler=Csv&Filter.Bsn={bsn}");
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType?.ToString());
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("\uFEFFid;tijdstip_utc;gebruiker", text);
         Assert.Contains(";Marloes de Groot;teamleider;", text);
-        Assert.Contains(await TrailAsync(), e => e.Action == AuditActions.Export && e.Resource == AuditResources.Audit);
+        // Asking the trail about a person is itself on record, with the person, never the BSN typed.
+        var person = await PersonAsync(bsn);
+        var export = Assert.Single(await TrailAsync(), e => e.Action == AuditActions.Export && e.Resource == AuditResources.Audit);
+        Assert.Equal(person.Id, export.PersonId);
+        Assert.Contains(await TrailAsync(), e => e.Action == AuditActions.Read && e.Resource == AuditResources.Audit && e.PersonId == person.Id);
+        Assert.DoesNotContain(await TrailAsync(), e => $"{e.Detail} {e.Purpose}".Contains(bsn));
 
         var invalid = await privacy.GetStringAsync("/privacy/audit?Filter.Bsn=123");
         Assert.Contains("Een BSN bestaat uit 9 cijfers.", invalid);
 
         using var professional = await _app.SignedInClientAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await professional.GetAsync("/privacy/audit")).StatusCode);
+    }
+
+    private async Task<Person> PersonAsync(string bsn)
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Persons.AsNoTracking().SingleAsync(p => p.Bsn == bsn);
+    }
+
+    [Fact]
+    public async Task Reading_a_person_the_timeline_and_zrm_scores_and_changing_contact_details_are_each_on_record()
+    {
+        var (household, bsn) = await HouseholdAsync();
+        var person = await PersonAsync(bsn);
+        using var client = await _app.SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/personen/{person.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/persons/{person.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/households/{household}/timeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/households/{household}/assessments")).StatusCode);
+        var put = await client.PutAsJsonAsync($"/api/v1/persons/{person.Id}/contact", new { telefoon = "0612345678", email = "gezien@example.nl", versie = person.Version });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        var trail = await TrailAsync();
+        var personReads = trail.Where(e => e.Action == AuditActions.Read && e.Resource == AuditResources.Person && e.PersonId == person.Id).ToList();
+        Assert.Equal(2, personReads.Count);
+        Assert.All(personReads, e => Assert.Equal(("Fatima Bouzid", "professional"), (e.ActorName, e.Role)));
+        Assert.Single(trail, e => e.Action == AuditActions.Read && e.Resource == AuditResources.Timeline && e.HouseholdId == household);
+        Assert.Single(trail, e => e.Action == AuditActions.Read && e.Resource == AuditResources.Assessment && e.HouseholdId == household);
+        var change = Assert.Single(trail, e => e.Action == AuditActions.Update && e.PersonId == person.Id);
+        Assert.Equal(household, change.HouseholdId);
+        // The new phone number is in the file, not in the trail.
+        Assert.DoesNotContain(trail, e => (e.Detail ?? "").Contains("0612345678"));
+    }
+
+    [Fact]
+    public async Task Searching_by_name_is_audited_without_the_name()
+    {
+        await HouseholdAsync();
+        using var client = await _app.SignedInClientAsync();
+        await client.GetStringAsync("/?q=Zeldzaamnaam");
+        var search = Assert.Single(await TrailAsync(), e => e.Action == AuditActions.Search);
+        Assert.StartsWith("soort=", search.Detail);
+        Assert.DoesNotContain(await TrailAsync(), e => $"{e.Detail} {e.Purpose}".Contains("eldzaam", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Appenders_that_do_not_share_a_gate_like_two_processes_still_keep_one_chain()
+    {
+        // Each appender gets its own in-process gate, as a CLI run next to the server would: only the
+        // database lock (BEGIN IMMEDIATE / advisory lock) stands between them and a forked chain.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var scope = _app.Scope($"Proces {i}");
+            var sp = scope.ServiceProvider;
+            var log = new AuditLog(sp.GetRequiredService<DbContextOptions<RegieDbContext>>(), sp.GetRequiredService<Infrastructure.CurrentUser>(),
+                TimeProvider.System, new AuditWriteGate());
+            await Task.Yield();
+            await log.RecordAsync(AuditActions.Read, AuditResources.Household, Guid.NewGuid());
+        }));
+        var trail = await TrailAsync();
+        Assert.Equal(20, trail.Count);
+        Assert.Equal(20, trail.Select(e => e.PreviousHash).Distinct().Count());
+        Assert.Null(Domain.Audit.AuditChain.Verify(trail.Select(AuditLog.ToChained), out _));
+    }
+
+    [Fact]
+    public async Task Audit_verify_with_an_anchor_detects_that_the_newest_entries_were_cut_off()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await using var scope = _app.Scope();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditActions.Read, AuditResources.Household, Guid.NewGuid());
+        }
+        var (exit, output) = await ConsoleCollection.RunAsync(["audit", "verify", .. DatabaseArgs]);
+        Assert.Equal(0, exit);
+        var trail = await TrailAsync();
+        var anchor = $"{trail[^1].Id}:{trail[^1].Hash}";
+        Assert.Contains(anchor, output);
+
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" DISABLE TRIGGER \"AuditEntries_append_only\"");
+            else await db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntries_no_delete\"");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" >= {trail[2].Id}");
+        }
+        (exit, _) = await ConsoleCollection.RunAsync(["audit", "verify", .. DatabaseArgs]);
+        Assert.Equal(0, exit); // without the anchor a cut-off tail looks like a shorter trail
+        (exit, output) = await ConsoleCollection.RunAsync(["audit", "verify", "--anker", anchor, .. DatabaseArgs]);
+        Assert.Equal(1, exit);
+        Assert.Contains($"regel {trail[^1].Id}: deze geankerde regel ontbreekt", output);
+    }
+
+    [Fact]
+    public async Task Privacy_officer_narrows_by_household_user_and_dutch_day_and_pages_back_without_gaps()
+    {
+        var household = Guid.NewGuid();
+        for (var i = 0; i < AuditSearch.PageSize + 30; i++)
+        {
+            await using var scope = _app.Scope("Veelkijker");
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditActions.Read, AuditResources.Household, household);
+        }
+        using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
+        var first = await privacy.GetStringAsync($"/privacy/audit?Filter.Huishouden={household}");
+        Assert.Equal(AuditSearch.PageSize, CountOf(first, "Veelkijker"));
+        var next = System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\">Oudere regels").Groups[1].Value;
+        Assert.Contains("Filter.Voor=", next);
+        var second = await privacy.GetStringAsync(System.Net.WebUtility.HtmlDecode(next));
+        Assert.Equal(30, CountOf(second, "Veelkijker"));
+        Assert.DoesNotContain("Oudere regels", second);
+        var ids = RowIds(first).Concat(RowIds(second)).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(ids.OrderDescending(), ids);
+
+        // The Dutch day of today holds them, yesterday none; a user without entries has none either.
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("dd-MM-yyyy");
+        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(-1), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("dd-MM-yyyy");
+        // (The privacy officer's own look-ups of this household are in the selection too, newest first.)
+        var todays = await privacy.GetStringAsync($"/privacy/audit?Filter.Huishouden={household}&Filter.Van={today}&Filter.Tot={today}");
+        Assert.Equal(AuditSearch.PageSize, RowIds(todays).Count());
+        Assert.Contains("Oudere regels", todays);
+        Assert.Contains("Geen regels gevonden", await privacy.GetStringAsync($"/privacy/audit?Filter.Huishouden={household}&Filter.Tot={yesterday}"));
+        Assert.Contains("Geen regels gevonden", await privacy.GetStringAsync($"/privacy/audit?Filter.Huishouden={household}&Filter.Gebruiker=teamleider@voorbeeld.nl"));
+        Assert.Contains("De einddatum ligt vóór de begindatum.", System.Net.WebUtility.HtmlDecode(await privacy.GetStringAsync($"/privacy/audit?Filter.Van={today}&Filter.Tot={yesterday}")));
+        Assert.Contains("Vul het nummer van het huishouden in", await privacy.GetStringAsync("/privacy/audit?Filter.Huishouden=12"));
+
+        // The export is the whole selection, not one page, and it is recorded once, with the household.
+        var csv = await privacy.GetAsync($"/privacy/audit?handler=Csv&Filter.Huishouden={household}");
+        Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType?.ToString());
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(AuditSearch.PageSize + 30, lines.Count(l => l.Contains($";Veelkijker;systeem;;read;household;{household};")));
+        var ownLookups = lines.Skip(1).Where(l => !l.Contains(";Veelkijker;")).ToList();
+        Assert.Equal(5, ownLookups.Count); // two pages, today, yesterday, the team lead filter
+        Assert.All(ownLookups, l => Assert.Contains(";Priya Ramdin;privacy;;read;audit;", l));
+        var export = Assert.Single(await TrailAsync(), e => e.Action == AuditActions.Export && e.Resource == AuditResources.Audit);
+        Assert.Equal(household, export.HouseholdId);
+        Assert.Equal("Priya Ramdin", export.ActorName);
+        Assert.Equal("privacy", export.Role);
+        Assert.EndsWith($"regels={AuditSearch.PageSize + 30 + 5}", export.Detail);
+    }
+
+    private static int CountOf(string html, string text) => System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(text)).Count;
+
+    private static IEnumerable<long> RowIds(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "regel (\\d+)</span>").Select(m => long.Parse(m.Groups[1].Value));
+
+    [Theory]
+    [InlineData("regisseur@voorbeeld.nl")]
+    [InlineData("teamleider@voorbeeld.nl")]
+    [InlineData("beleid@voorbeeld.nl")]
+    [InlineData(null)]
+    public async Task Only_the_privacy_officer_reads_or_exports_the_trail(string? email)
+    {
+        using var client = email is null ? _app.AnonymousClient() : await _app.SignedInClientAsync(email);
+        foreach (var url in new[] { "/privacy/audit", "/privacy/audit?handler=Csv" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Matches("/(geen-toegang|inloggen)", response.Headers.Location!.OriginalString);
+            Assert.NotEqual("text/csv", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.DoesNotContain(await TrailAsync(), e => e.Resource == AuditResources.Audit);
     }
 
     [Fact]

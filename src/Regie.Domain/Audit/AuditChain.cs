@@ -17,9 +17,38 @@ public enum ChainBreakKind
     Changed,
     /// <summary>The entry does not point at the entry before it: something was removed or inserted.</summary>
     LinkMissing,
+    /// <summary>The chain is consistent but differs from a hash kept outside the database: it was rewritten.</summary>
+    AnchorDiffers,
+    /// <summary>An entry whose hash was kept outside the database is gone: the newest entries were cut off.</summary>
+    AnchorMissing,
 }
 
 public sealed record ChainBreak(long Id, ChainBreakKind Kind);
+
+/// <summary>
+/// An entry's id and hash, written down outside the database (printed by a verify run, kept in
+/// the operator's log). Anyone who can write the table can recompute every hash after a change,
+/// or cut off the newest entries; neither survives a comparison with a copy kept elsewhere.
+/// </summary>
+public sealed record ChainAnchor(long Id, string Hash)
+{
+    public override string ToString() => $"{Id}:{Hash}";
+
+    public static bool TryParse(string? text, out ChainAnchor anchor)
+    {
+        anchor = new ChainAnchor(0, "");
+        var parts = text?.Trim().Split(':');
+        if (parts is not [var id, var hash] || !long.TryParse(id, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            || hash.Length != 64 || !hash.All(Uri.IsHexDigit)) return false;
+        anchor = new ChainAnchor(n, hash.ToLowerInvariant());
+        return true;
+    }
+}
+
+public sealed record ChainReport(long Count, ChainAnchor? Last, ChainBreak? Break)
+{
+    public bool Intact => Break is null;
+}
 
 /// <summary>
 /// The audit trail as a hash chain: each entry's hash covers its content and the previous
@@ -56,15 +85,35 @@ public static class AuditChain
     /// <summary>Walks the chain in id order; returns the first break, or null when it is intact.</summary>
     public static ChainBreak? Verify(IEnumerable<ChainedEntry> entriesInIdOrder, out long count)
     {
-        count = 0;
+        var report = Check(entriesInIdOrder);
+        count = report.Count;
+        return report.Break;
+    }
+
+    /// <summary>
+    /// Walks the chain in id order, one entry at a time (it may hold millions), stopping at the
+    /// first break; with an anchor, also checks that the anchored entry is still there, unchanged.
+    /// </summary>
+    public static ChainReport Check(IEnumerable<ChainedEntry> entriesInIdOrder, ChainAnchor? anchor = null)
+    {
+        long count = 0;
         var previous = Genesis;
+        ChainAnchor? last = null;
+        var anchorSeen = false;
         foreach (var e in entriesInIdOrder)
         {
             count++;
-            if (e.PreviousHash != previous) return new ChainBreak(e.Id, ChainBreakKind.LinkMissing);
-            if (ComputeHash(e.PreviousHash, e.Content) != e.Hash) return new ChainBreak(e.Id, ChainBreakKind.Changed);
+            if (e.PreviousHash != previous) return new ChainReport(count, last, new ChainBreak(e.Id, ChainBreakKind.LinkMissing));
+            if (ComputeHash(e.PreviousHash, e.Content) != e.Hash) return new ChainReport(count, last, new ChainBreak(e.Id, ChainBreakKind.Changed));
+            if (anchor is not null && e.Id == anchor.Id)
+            {
+                if (e.Hash != anchor.Hash) return new ChainReport(count, last, new ChainBreak(e.Id, ChainBreakKind.AnchorDiffers));
+                anchorSeen = true;
+            }
             previous = e.Hash;
+            last = new ChainAnchor(e.Id, e.Hash);
         }
-        return null;
+        if (anchor is not null && !anchorSeen) return new ChainReport(count, last, new ChainBreak(anchor.Id, ChainBreakKind.AnchorMissing));
+        return new ChainReport(count, last, null);
     }
 }

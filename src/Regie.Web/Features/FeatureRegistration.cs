@@ -13,6 +13,7 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TimelineWriter>();
         services.AddScoped<Access.FileAccessService>();
+        services.AddSingleton<Audit.AuditWriteGate>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Privacy.ResidentExportService>();

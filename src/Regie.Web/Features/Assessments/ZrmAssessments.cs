@@ -70,6 +70,9 @@ public sealed class ZrmAssessmentHandler(RegieDbContext db, FileAccessService ac
     public async Task<ZrmOverview?> OverviewAsync(Guid householdId, CancellationToken ct)
     {
         if (!await access.CanOpenAsync(householdId, ct) || !access.IsCareRole) return null;
+        // Scores on mental health, addiction and justice are the most sensitive part of a file:
+        // reading them is its own entry, also where the household read is already on record.
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Assessment, householdId, ct: ct);
         var rows = await db.ZrmAssessments.AsNoTracking().Include(a => a.Scores).Where(a => a.HouseholdId == householdId)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
         var ids = rows.Select(r => r.PersonId).Distinct().ToList();

@@ -21,19 +21,29 @@ public static class AuditResources
     public const string Household = "household";
     public const string Person = "person";
     public const string Timeline = "timeline";
+    public const string Assessment = "zrm";
     public const string Audit = "audit";
+}
+
+/// <summary>
+/// Keeps one appender at a time inside this process, so concurrent requests queue here instead
+/// of in the database. One per process (a singleton), not a static: the database lock below is
+/// what makes the chain safe, and tests prove that with two gates as if they were two processes.
+/// </summary>
+public sealed class AuditWriteGate
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
 }
 
 /// <summary>
 /// Appends to the hash-chained audit trail. Each append runs in its own short transaction on
 /// its own connection, so an entry is stored even when the request's own work is rolled back,
-/// and the request's unit of work is never mixed with the trail.
+/// and the request's unit of work is never mixed with the trail. Changes are recorded after
+/// their own transaction commits (<see cref="AuditExtensions.AfterAsync{T}"/>): a crash in
+/// between can lose the entry of a change, never record a change that did not happen.
 /// </summary>
-public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUser user, TimeProvider clock)
+public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUser user, TimeProvider clock, AuditWriteGate gate)
 {
-    // One writer at a time inside this process; across processes PostgreSQL's advisory lock
-    // serialises appends (SQLite is a single-process database here), so the chain never forks.
-    private static readonly SemaphoreSlim Writer = new(1, 1);
     private const long AdvisoryLockKey = 0x5245474945; // "REGIE"
 
     public Task RecordAsync(string action, string resource, Guid? householdId = null, Guid? personId = null,
@@ -45,13 +55,11 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
 
     private async Task AppendAsync(AuditContent content, CancellationToken ct)
     {
-        await Writer.WaitAsync(ct);
+        await gate.Semaphore.WaitAsync(ct);
         try
         {
             await using var db = new RegieDbContext(options, new FixedMunicipality(content.Gemeentecode));
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+            await using var tx = await BeginSerialisedAsync(db, ct);
             var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
             db.AuditEntries.Add(new AuditEntry
             {
@@ -61,12 +69,37 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
                 PreviousHash = previous, Hash = AuditChain.ComputeHash(previous, content),
             });
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.Database.CommitTransactionAsync(ct);
         }
         finally
         {
-            Writer.Release();
+            gate.Semaphore.Release();
         }
+    }
+
+    /// <summary>
+    /// A transaction in which no other appender can read the last hash until this one commits;
+    /// the in-process gate alone is not enough, because the CLI (retention run, apikey) and a
+    /// second server instance write to the same database.
+    /// </summary>
+    private static async Task<IAsyncDisposable> BeginSerialisedAsync(RegieDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Read committed would let two appenders read the same last hash; a transaction-scoped
+            // advisory lock queues them and is released by commit or rollback, never left behind.
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+            return tx;
+        }
+        // SQLite: BEGIN IMMEDIATE takes the database's single write lock before the last hash is
+        // read, so a second writer (another process too) waits in the driver's busy retry until
+        // this commits. A deferred BEGIN would let both read first and then fail on the upgrade.
+        // Said explicitly rather than relying on the driver's default.
+        await db.Database.OpenConnectionAsync(ct);
+        var sqliteTx = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+        await db.Database.UseTransactionAsync(sqliteTx, ct);
+        return sqliteTx;
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(s))]

@@ -10,84 +10,178 @@ namespace Regie.Web.Features.Audit;
 public sealed class AuditFilter
 {
     public string? Bsn { get; set; }
-    public Guid? Huishouden { get; set; }
+    /// <summary>Text, not Guid: a mistyped id gets a Dutch message at the field instead of a binding error.</summary>
+    public string? Huishouden { get; set; }
     public string? Gebruiker { get; set; }
     public string? Van { get; set; }
     public string? Tot { get; set; }
+    /// <summary>Keyset: only entries with a lower id (older), for the next page.</summary>
     public long? Voor { get; set; }
 }
 
 public sealed record AuditRow(long Id, DateTime OccurredAt, string ActorName, string? Role, string? Organisation, string Action,
     string Resource, Guid? HouseholdId, Guid? PersonId, string? Purpose, string? Detail);
 
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
+
 /// <summary>The privacy officer's questions: who looked at this person, this household, what did this user do.</summary>
 public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructure.CurrentUser user)
 {
     public const int PageSize = 100;
 
-    public async Task<(IReadOnlyList<AuditRow> Rows, ErrorList Errors)> SearchAsync(AuditFilter f, int max, CancellationToken ct)
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private sealed record Selection(IQueryable<AuditEntry> Query, Guid? PersonId, Guid? HouseholdId);
+
+    /// <summary>Checks the filter without touching the trail, so the CSV export can refuse before it starts writing.</summary>
+    public async Task<ErrorList> ValidateAsync(AuditFilter f, CancellationToken ct)
     {
         var errors = new ErrorList();
+        await SelectAsync(f, errors, ct);
+        return errors;
+    }
+
+    /// <summary>One page, newest first. Keyset on the id, so page 1,000 costs what page 1 costs.</summary>
+    public async Task<(AuditPage Page, ErrorList Errors)> SearchAsync(AuditFilter f, CancellationToken ct)
+    {
+        var errors = new ErrorList();
+        var selection = await SelectAsync(f, errors, ct);
+        if (selection is null) return (new AuditPage([], null), errors);
+        var q = selection.Query;
+        if (f.Voor is { } before) q = q.Where(e => e.Id < before);
+        var rows = await Project(q.OrderByDescending(e => e.Id).Take(PageSize + 1)).ToListAsync(ct);
+        var hasMore = rows.Count > PageSize;
+        if (hasMore) rows.RemoveAt(PageSize);
+        // Searching the trail is looking at a person too: the person or household asked about is on record.
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Audit, selection.HouseholdId, selection.PersonId,
+            detail: Describe(f, rows.Count), ct: ct);
+        return (new AuditPage(rows, hasMore ? rows[^1].Id : null), errors);
+    }
+
+    /// <summary>
+    /// The whole selection (not one page), streamed row by row: a year of a busy municipality does
+    /// not fit in memory. The export is recorded also when the download is broken off, because
+    /// by then rows may have left Regie.
+    /// </summary>
+    public async Task<int> WriteCsvAsync(AuditFilter f, Stream output, CancellationToken ct)
+    {
+        var errors = new ErrorList();
+        var selection = await SelectAsync(f, errors, ct) ?? throw new InvalidOperationException("Validate the filter first.");
+        var count = 0;
+        try
+        {
+            await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+            // Semicolons and a BOM: what Dutch Excel opens correctly without an import wizard.
+            await writer.WriteAsync('\uFEFF');
+            await writer.WriteLineAsync("id;tijdstip_utc;gebruiker;rol;organisatie;actie;onderdeel;huishouden;persoon;doel;details");
+            await foreach (var r in Project(selection.Query.OrderByDescending(e => e.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                await writer.WriteLineAsync(CsvLine(r));
+                count++;
+            }
+            await writer.FlushAsync(ct);
+        }
+        finally
+        {
+            await audit.RecordAsync(AuditActions.Export, AuditResources.Audit, selection.HouseholdId, selection.PersonId,
+                detail: Describe(f, count), ct: CancellationToken.None);
+        }
+        return count;
+    }
+
+    public static string CsvLine(AuditRow r) => string.Join(';', new[]
+    {
+        r.Id.ToString(CultureInfo.InvariantCulture), r.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName, r.Role,
+        r.Organisation, r.Action, r.Resource, r.HouseholdId?.ToString(), r.PersonId?.ToString(), r.Purpose, r.Detail,
+    }.Select(Csv));
+
+    /// <summary>RFC 4180 quoting; a leading = + - @ (or tab/CR) is neutralised so a spreadsheet never runs it as a formula.</summary>
+    public static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private async Task<Selection?> SelectAsync(AuditFilter f, ErrorList errors, CancellationToken ct)
+    {
         var gemeente = user.Gemeentecode;
         var q = db.AuditEntries.AsNoTracking().Where(e => e.Gemeentecode == gemeente);
+        Guid? personId = null;
         if (!string.IsNullOrWhiteSpace(f.Bsn))
         {
-            var bsn = errors.Take(Domain.Registry.Bsn.Parse(f.Bsn, "Bsn"));
-            var personId = await db.Persons.Where(p => p.Bsn == bsn.Value).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-            var households = personId is null ? [] : await db.HouseholdMembers.Where(m => m.PersonId == personId).Select(m => m.HouseholdId).ToListAsync(ct);
-            // Looking at the person's household is looking at the person.
-            q = q.Where(e => e.PersonId == personId || (e.HouseholdId != null && households.Contains(e.HouseholdId.Value)));
+            var bsn = Domain.Registry.Bsn.Parse(f.Bsn, "Bsn");
+            if (!bsn.IsValid) errors.Add(bsn.Error);
+            else
+            {
+                // Persons are filtered on the municipality: a BSN of another municipality finds nobody here.
+                personId = await db.Persons.Where(p => p.Bsn == bsn.Value.Value).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+                if (personId is null)
+                    errors.Add(new DomainError("person-not-found", "Bsn", "Er staat geen inwoner met dit BSN in Regie."));
+                else
+                {
+                    var households = await db.HouseholdMembers.Where(m => m.PersonId == personId).Select(m => m.HouseholdId).ToListAsync(ct);
+                    // Looking at the person's household is looking at the person.
+                    q = q.Where(e => e.PersonId == personId || (e.HouseholdId != null && households.Contains(e.HouseholdId.Value)));
+                }
+            }
         }
-        if (f.Huishouden is { } h) q = q.Where(e => e.HouseholdId == h);
+        Guid? householdId = null;
+        if (!string.IsNullOrWhiteSpace(f.Huishouden))
+        {
+            if (Guid.TryParse(f.Huishouden.Trim(), out var h))
+            {
+                householdId = h;
+                q = q.Where(e => e.HouseholdId == h);
+            }
+            else errors.Add(new DomainError("household-id-invalid", "Huishouden", "Vul het nummer van het huishouden in zoals het in het adres van de pagina staat (32 tekens met streepjes)."));
+        }
         if (!string.IsNullOrWhiteSpace(f.Gebruiker))
         {
             var email = f.Gebruiker.Trim().ToUpperInvariant();
             var ids = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).ToListAsync(ct);
+            if (ids.Count == 0) errors.Add(new DomainError("user-not-found", "Gebruiker", "Er is geen gebruiker met dit e-mailadres."));
             q = q.Where(e => ids.Contains(e.ActorId));
         }
-        if (ParseDate(f.Van, "Van", errors) is { } from) q = q.Where(e => e.OccurredAt >= from);
-        if (ParseDate(f.Tot, "Tot", errors) is { } until) q = q.Where(e => e.OccurredAt < until.AddDays(1));
-        if (f.Voor is { } before) q = q.Where(e => e.Id < before);
-        if (errors.HasErrors) return ([], errors);
-
-        var rows = await q.OrderByDescending(e => e.Id).Take(max)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Role, e.Organisation, e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail))
-            .ToListAsync(ct);
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Audit, f.Huishouden, detail: Describe(f, rows.Count), ct: ct);
-        return (rows, errors);
+        var from = ParseDay(f.Van, "Van", errors);
+        var until = ParseDay(f.Tot, "Tot", errors);
+        if (from is { } a && until is { } b && b < a)
+            errors.Add(new DomainError("date-range-invalid", "Tot", "De einddatum ligt vóór de begindatum."));
+        // The page shows Dutch time, so a day means a Dutch day: 00:30 on 5 March is 23:30 UTC on 4 March.
+        if (from is { } start)
+        {
+            var fromUtc = StartOfDutchDayUtc(start);
+            q = q.Where(e => e.OccurredAt >= fromUtc);
+        }
+        if (until is { } end)
+        {
+            var untilUtc = StartOfDutchDayUtc(end.AddDays(1));
+            q = q.Where(e => e.OccurredAt < untilUtc);
+        }
+        return errors.HasErrors ? null : new Selection(q, personId, householdId);
     }
 
-    public async Task<(string Csv, int Rows)> ExportCsvAsync(AuditFilter f, CancellationToken ct)
+    private static IQueryable<AuditRow> Project(IQueryable<AuditEntry> q) =>
+        q.Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Role, e.Organisation, e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail));
+
+    public static DateTime StartOfDutchDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Amsterdam);
+
+    /// <summary>Which filters were used, never their values: the BSN asked about is in the entry's person id, not in its text.</summary>
+    private static string Describe(AuditFilter f, int rows)
     {
-        var (rows, _) = await SearchAsync(f, 100_000, ct);
-        var sb = new StringBuilder();
-        // Semicolons and a BOM: what Dutch Excel opens correctly without an import wizard.
-        sb.Append('\uFEFF').AppendLine("id;tijdstip_utc;gebruiker;rol;organisatie;actie;onderdeel;huishouden;persoon;doel;details");
-        foreach (var r in rows)
-            sb.AppendLine(string.Join(';', new[]
-            {
-                r.Id.ToString(CultureInfo.InvariantCulture), r.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName, r.Role,
-                r.Organisation, r.Action, r.Resource, r.HouseholdId?.ToString(), r.PersonId?.ToString(), r.Purpose, r.Detail,
-            }.Select(Csv)));
-        await audit.RecordAsync(AuditActions.Export, AuditResources.Audit, f.Huishouden, detail: Describe(f, rows.Count), ct: ct);
-        return (sb.ToString(), rows.Count);
+        var used = new List<string>();
+        if (!string.IsNullOrWhiteSpace(f.Bsn)) used.Add("bsn");
+        if (!string.IsNullOrWhiteSpace(f.Huishouden)) used.Add("huishouden");
+        if (!string.IsNullOrWhiteSpace(f.Gebruiker)) used.Add("gebruiker");
+        if (!string.IsNullOrWhiteSpace(f.Van) || !string.IsNullOrWhiteSpace(f.Tot)) used.Add($"periode {f.Van?.Trim()}–{f.Tot?.Trim()}");
+        return $"filter: {(used.Count == 0 ? "geen" : string.Join(", ", used))}; regels={rows}";
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.</summary>
-    public static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
-
-    private static string Describe(AuditFilter f, int rows) =>
-        $"filter: {(f.Bsn is null ? "" : "bsn ")}{(f.Huishouden is null ? "" : "huishouden ")}{(f.Gebruiker is null ? "" : "gebruiker ")}{f.Van}–{f.Tot}; regels={rows}";
-
-    private static DateTime? ParseDate(string? text, string field, ErrorList errors)
+    private static DateOnly? ParseDay(string? text, string field, ErrorList errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DutchDate.TryParse(text, out var d)) return d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (DutchDate.TryParse(text, out var d)) return d;
         errors.Add(new DomainError(BirthDate.InvalidCode, field, "Vul de datum in als dd-mm-jjjj."));
         return null;
     }

@@ -74,21 +74,35 @@ public static class RegieCli
         root.Subcommands.Add(new Command("retention", "Bewaartermijnen.") { retentionRun });
 
         var audit = new Command("audit", "Audittrail.");
-        var verify = new Command("verify", "Controleer de hele hash-keten van de audittrail; exitcode 1 bij een breuk.") { TreatUnmatchedTokensAsErrors = false };
+        var anchor = new Option<string?>("--anker") { Description = "ID:HASH van een eerder gecontroleerde regel (uit de uitvoer van een vorige controle); ontdekt herschreven of afgekapte regels" };
+        var verify = new Command("verify", "Controleer de hele hash-keten van de audittrail; exitcode 1 bij een breuk.") { anchor };
+        verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), sp =>
         {
-            var db = sp.GetRequiredService<RegieDbContext>();
-            // Streams in id order: the trail may hold millions of entries.
-            var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(Features.Audit.AuditLog.ToChained);
-            var broken = Domain.Audit.AuditChain.Verify(entries, out var count);
-            if (broken is null)
+            Domain.Audit.ChainAnchor? expected = null;
+            if (pr.GetValue(anchor) is { } text && !Domain.Audit.ChainAnchor.TryParse(text, out expected))
             {
-                Console.WriteLine($"Audittrail intact: {count:N0} regels.");
+                Console.Error.WriteLine("--anker verwacht ID:HASH, bijvoorbeeld 1234:<64 hexadecimale tekens>.");
+                return Task.FromResult(2);
+            }
+            var db = sp.GetRequiredService<RegieDbContext>();
+            // Streams in id order (a data reader, no tracking): the trail may hold millions of entries.
+            var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(Features.Audit.AuditLog.ToChained);
+            var report = Domain.Audit.AuditChain.Check(entries, expected);
+            if (report.Break is not { } broken)
+            {
+                Console.WriteLine($"Audittrail intact: {report.Count} regels.");
+                if (report.Last is { } last)
+                    Console.WriteLine($"Bewaar buiten de database, voor de volgende controle met --anker: {last}");
                 return Task.FromResult(0);
             }
-            Console.Error.WriteLine(broken.Kind == Domain.Audit.ChainBreakKind.Changed
-                ? $"Audittrail gebroken bij regel {broken.Id}: de inhoud is gewijzigd."
-                : $"Audittrail gebroken bij regel {broken.Id}: de schakel naar de vorige regel ontbreekt (regel verwijderd of ingevoegd).");
+            Console.Error.WriteLine(broken.Kind switch
+            {
+                Domain.Audit.ChainBreakKind.Changed => $"Audittrail gebroken bij regel {broken.Id}: de inhoud is gewijzigd.",
+                Domain.Audit.ChainBreakKind.LinkMissing => $"Audittrail gebroken bij regel {broken.Id}: de schakel naar de vorige regel ontbreekt (regel verwijderd of ingevoegd).",
+                Domain.Audit.ChainBreakKind.AnchorDiffers => $"Audittrail gebroken bij regel {broken.Id}: de keten klopt, maar wijkt af van het bewaarde anker (herschreven).",
+                _ => $"Audittrail gebroken bij regel {broken.Id}: deze geankerde regel ontbreekt (nieuwste regels verwijderd).",
+            });
             return Task.FromResult(1);
         }));
         audit.Subcommands.Add(verify);
