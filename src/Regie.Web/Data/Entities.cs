@@ -153,6 +153,8 @@ public static class EventTypes
     public const string PersonCorrected = "person.corrected";
     public const string AssessmentRecorded = "assessment.recorded";
     public const string CoordinatorAssigned = "coordinator.assigned";
+    public const string TrajectoryOpened = "trajectory.opened";
+    public const string TrajectoryClosed = "trajectory.closed";
 }
 
 public static class AccessKinds
@@ -271,4 +273,28 @@ public sealed class CoordinatorAssignment : IMunicipalityOwned
     public DateTime? Until { get; set; }
     public string? HandoverNote { get; set; }
     public required string AssignedBy { get; set; }
+}
+
+/// <summary>
+/// One period in which a team works with a household: from the triage decision (or a reopening)
+/// to its closing. A closed trajectory is never reopened; a new one starts and the old one stays.
+/// </summary>
+public sealed class Trajectory : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid? TeamId { get; set; }
+    /// <summary>The request whose triage decision opened it; null when it was opened by hand.</summary>
+    public Guid? RequestId { get; set; }
+    /// <summary>Comma-separated <see cref="Domain.Care.LegalFramework"/> names the support falls under; drives retention.</summary>
+    public string? Frameworks { get; set; }
+    public DateOnly OpenedOn { get; set; }
+    public required string OpenedBy { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public Domain.Care.ClosingReason? ClosingReason { get; set; }
+    public string? ClosingNote { get; set; }
+    public string? ClosedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
 }

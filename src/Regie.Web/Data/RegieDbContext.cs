@@ -27,6 +27,7 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<ZrmAssessment> ZrmAssessments => Set<ZrmAssessment>();
     public DbSet<ZrmScore> ZrmScores => Set<ZrmScore>();
     public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
+    public DbSet<Trajectory> Trajectories => Set<Trajectory>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -176,6 +177,22 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.HasIndex(x => new { x.HouseholdId, x.From });
             // One current coordinator per household, also under two simultaneous transfers.
             e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"Until\" IS NULL").HasDatabaseName("IX_CoordinatorAssignments_HouseholdId_Current");
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Trajectory>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Frameworks).HasMaxLength(100);
+            e.Property(x => x.OpenedBy).HasMaxLength(64);
+            e.Property(x => x.ClosedBy).HasMaxLength(64);
+            e.Property(x => x.ClosingReason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ClosingNote).HasMaxLength(4000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.HouseholdId, x.OpenedOn });
+            e.HasIndex(x => new { x.TeamId, x.ClosedOn });
+            // One open trajectory per household, also when two workers open one at the same moment.
+            e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"ClosedOn\" IS NULL").HasDatabaseName("IX_Trajectories_HouseholdId_Open");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
 
