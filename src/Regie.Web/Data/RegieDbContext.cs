@@ -28,6 +28,12 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<ZrmScore> ZrmScores => Set<ZrmScore>();
     public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
     public DbSet<Trajectory> Trajectories => Set<Trajectory>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<PlanAgreement> PlanAgreements => Set<PlanAgreement>();
+    public DbSet<PlanEvaluation> PlanEvaluations => Set<PlanEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -193,6 +199,73 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.HasIndex(x => new { x.TeamId, x.ClosedOn });
             // One open trajectory per household, also when two workers open one at the same moment.
             e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"ClosedOn\" IS NULL").HasDatabaseName("IX_Trajectories_HouseholdId_Open");
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Plan>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Afspraken).HasMaxLength(4000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.TrajectoryId).IsUnique();
+            // At most one active plan per household: the database refuses a second one, also under concurrent saves.
+            e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"ClosedOn\" IS NULL").HasDatabaseName("IX_Plans_HouseholdId_Active");
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<PlanGoal>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Wat).HasMaxLength(1000);
+            e.Property(x => x.MeetbaarResultaat).HasMaxLength(1000);
+            e.Property(x => x.Wie).HasMaxLength(200);
+            e.Property(x => x.Toelichting).HasMaxLength(2000);
+            e.HasIndex(x => new { x.PlanId, x.Position });
+            e.HasIndex(x => new { x.HouseholdId, x.Status, x.Streefdatum });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<PlanAction>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.OwnerKind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Omschrijving).HasMaxLength(1000);
+            e.Property(x => x.OwnerName).HasMaxLength(200);
+            e.Property(x => x.OwnerUserId).HasMaxLength(64);
+            e.HasIndex(x => new { x.PlanId, x.Position });
+            e.HasIndex(x => new { x.HouseholdId, x.DoneOn, x.Deadline });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<PlanVersion>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.SavedById).HasMaxLength(64);
+            e.Property(x => x.SavedByName).HasMaxLength(200);
+            e.Property(x => x.Change).HasMaxLength(1000);
+            e.HasIndex(x => new { x.PlanId, x.Number }).IsUnique();
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<PlanAgreement>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.AgreedByName).HasMaxLength(200);
+            e.Property(x => x.Wijze).HasMaxLength(16);
+            e.Property(x => x.RecordedBy).HasMaxLength(64);
+            e.HasIndex(x => new { x.PlanId, x.VersionNumber });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<PlanEvaluation>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(64);
+            e.HasIndex(x => new { x.PlanId, x.HeldOn });
+            e.HasIndex(x => new { x.HouseholdId, x.HeldOn });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
 

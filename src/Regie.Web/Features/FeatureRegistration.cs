@@ -20,6 +20,8 @@ public static class FeatureRegistration
         services.AddScoped<Retention.RetentionService>();
         services.AddScoped<Assessments.ZrmAssessmentHandler>();
         services.AddScoped<Coordination.CoordinatorHandler>();
+        services.AddScoped<Trajectories.TrajectoryHandler>();
+        services.AddScoped<Plans.PlanHandler>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();
         services.AddScoped<Access.EmergencyAccessOverview>();

@@ -32,6 +32,7 @@ public static class ApiSetup
             .DisableAntiforgery();
         v1.MapHouseholdsApi();
         v1.MapPersonsApi();
+        Plans.PlansApi.MapPlansApi(v1);
     }
 }
 

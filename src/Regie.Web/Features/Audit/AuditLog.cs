@@ -23,6 +23,8 @@ public static class AuditResources
     public const string Timeline = "timeline";
     public const string Assessment = "zrm";
     public const string Audit = "audit";
+    public const string Plan = "plan";
+    public const string Trajectory = "traject";
 }
 
 /// <summary>

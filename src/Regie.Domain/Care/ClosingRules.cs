@@ -1,0 +1,65 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Care;
+
+/// <summary>What closing a trajectory needs: an outcome for every goal, a final ZRM assessment and the reason.</summary>
+public static class ClosingRules
+{
+    public const string ReasonRequiredCode = "closing-reason-required";
+    public const string OutcomeRequiredCode = "closing-goal-outcome-required";
+    public const string FinalAssessmentRequiredCode = "closing-final-zrm-required";
+    public const string NoteRequiredCode = "closing-note-required";
+    public const string NotOpenCode = "trajectory-not-open";
+    public const string AlreadyOpenCode = "trajectory-already-open";
+
+    /// <param name="goalOutcomes">Every goal that has no outcome yet, with the outcome chosen in the closing form (null when none).</param>
+    /// <param name="latestAssessment">The newest ZRM assessment of a member since the trajectory opened, if any.</param>
+    public static void Check(ClosingReason? reason, string? note, IReadOnlyList<(Guid GoalId, string Label, GoalStatus? Outcome)> goalOutcomes,
+        DateOnly? latestAssessment, DateOnly today, ErrorList errors)
+    {
+        if (reason is null) errors.Add(new DomainError(ReasonRequiredCode, "Reden", "Kies de reden van afsluiten."));
+        else if (reason == ClosingReason.Anders && string.IsNullOrWhiteSpace(note))
+            errors.Add(new DomainError(NoteRequiredCode, "Toelichting", "Licht toe waarom het traject wordt afgesloten."));
+        foreach (var (goalId, label, outcome) in goalOutcomes)
+        {
+            if (outcome is null || !GoalStatuses.IsFinal(outcome.Value))
+                errors.Add(new DomainError(OutcomeRequiredCode, $"Uitkomsten[{goalId}]", $"Kies de uitkomst van het doel '{label}'."));
+        }
+        // The ZRM scores the current situation: the end measurement must be recent, like any assessment.
+        if (latestAssessment is null || latestAssessment < today.AddDays(-Assessment.Zrm.MaxAgeDays))
+            errors.Add(new DomainError(FinalAssessmentRequiredCode, "Eindmeting",
+                $"Leg eerst een eindmeting (ZRM) vast van minstens één lid van het huishouden; die mag niet ouder zijn dan {Assessment.Zrm.MaxAgeDays} dagen."));
+    }
+}
+
+/// <summary>Settings for the team lead's list of households that are stuck or open too long.</summary>
+public sealed record StuckSettings(int NoProgressWeeks, int MaxOpenWeeksWithoutReferral);
+
+public enum StuckReason
+{
+    GeenVoortgang,
+    TeLangZonderVerwijzing,
+}
+
+/// <summary>
+/// The bottleneck of the articles: teams hold households too long instead of referring, and nobody
+/// notices a file where nothing moves. Pure, so every boundary is tested without a database.
+/// </summary>
+public static class StuckRules
+{
+    /// <param name="lastProgress">The last goal status change, action done or evaluation; the opening when there was none.</param>
+    public static IReadOnlyList<StuckReason> Evaluate(DateOnly openedOn, DateOnly? lastProgress, bool hasReferral, DateOnly today, StuckSettings settings)
+    {
+        var reasons = new List<StuckReason>(2);
+        var progress = lastProgress is { } p && p > openedOn ? p : openedOn;
+        if (progress < today.AddDays(-7 * settings.NoProgressWeeks)) reasons.Add(StuckReason.GeenVoortgang);
+        if (!hasReferral && openedOn < today.AddDays(-7 * settings.MaxOpenWeeksWithoutReferral)) reasons.Add(StuckReason.TeLangZonderVerwijzing);
+        return reasons;
+    }
+
+    public static string Label(StuckReason r, StuckSettings s) => r switch
+    {
+        StuckReason.GeenVoortgang => $"Geen voortgang in {s.NoProgressWeeks} weken",
+        _ => $"Langer dan {s.MaxOpenWeeksWithoutReferral} weken open zonder verwijzing",
+    };
+}

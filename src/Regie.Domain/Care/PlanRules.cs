@@ -1,0 +1,169 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Care;
+
+/// <summary>A goal's state. Stored by name.</summary>
+public enum GoalStatus
+{
+    Open,
+    Loopt,
+    Behaald,
+    DeelsBehaald,
+    NietBehaald,
+    Vervallen,
+}
+
+/// <summary>
+/// Who carries out an action. The household itself, its network and volunteers come first in the
+/// list on purpose: own strength and the "zero line" are where support starts, professionals after.
+/// </summary>
+public enum ActionOwnerKind
+{
+    Huishoudlid,
+    Netwerk,
+    Vrijwilliger,
+    Professional,
+    Organisatie,
+}
+
+public static class GoalStatuses
+{
+    public static readonly IReadOnlyList<GoalStatus> All = Enum.GetValues<GoalStatus>();
+    /// <summary>The outcomes a goal can have when a trajectory closes.</summary>
+    public static readonly IReadOnlyList<GoalStatus> Outcomes = [GoalStatus.Behaald, GoalStatus.DeelsBehaald, GoalStatus.NietBehaald, GoalStatus.Vervallen];
+
+    public static bool IsFinal(GoalStatus s) => s is GoalStatus.Behaald or GoalStatus.DeelsBehaald or GoalStatus.NietBehaald or GoalStatus.Vervallen;
+
+    public static string Label(GoalStatus s) => s switch
+    {
+        GoalStatus.Open => "Nog niet gestart",
+        GoalStatus.Loopt => "Loopt",
+        GoalStatus.Behaald => "Behaald",
+        GoalStatus.DeelsBehaald => "Deels behaald",
+        GoalStatus.NietBehaald => "Niet behaald",
+        _ => "Vervallen",
+    };
+}
+
+public static class ActionOwnerKinds
+{
+    public static readonly IReadOnlyList<ActionOwnerKind> All = Enum.GetValues<ActionOwnerKind>();
+
+    public static string Label(ActionOwnerKind k) => k switch
+    {
+        ActionOwnerKind.Huishoudlid => "Iemand uit het huishouden",
+        ActionOwnerKind.Netwerk => "Iemand uit het netwerk (familie, buren, vrienden)",
+        ActionOwnerKind.Vrijwilliger => "Vrijwilliger",
+        ActionOwnerKind.Professional => "Professional",
+        _ => "Organisatie",
+    };
+
+    public static string ShortLabel(ActionOwnerKind k) => k switch
+    {
+        ActionOwnerKind.Huishoudlid => "eigen kracht",
+        ActionOwnerKind.Netwerk => "netwerk",
+        ActionOwnerKind.Vrijwilliger => "vrijwilliger",
+        ActionOwnerKind.Professional => "professional",
+        _ => "organisatie",
+    };
+
+    /// <summary>Support from the household, its network or volunteers: the zero line and own strength.</summary>
+    public static bool IsInformal(ActionOwnerKind k) => k is ActionOwnerKind.Huishoudlid or ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger;
+}
+
+/// <summary>The rules a plan's goals and actions obey. Every rule has its own stable code.</summary>
+public static class PlanRules
+{
+    public const string GoalWhatRequiredCode = "goal-what-required";
+    public const string GoalMeasurableRequiredCode = "goal-measurable-required";
+    public const string GoalTargetDateRequiredCode = "goal-target-date-required";
+    public const string GoalTargetDateInvalidCode = "goal-target-date-invalid";
+    public const string GoalTargetDateInPastCode = "goal-target-date-in-past";
+    public const string GoalWhoRequiredCode = "goal-who-required";
+    public const string GoalStatusChangeCode = "goal-status-change-invalid";
+    public const string ActionDescriptionRequiredCode = "action-description-required";
+    public const string ActionOwnerRequiredCode = "action-owner-required";
+    public const string ActionDueDateInvalidCode = "action-due-date-invalid";
+    public const string ActionAlreadyDoneCode = "action-already-done";
+    public const string EvaluationDateInvalidCode = "evaluation-date-invalid";
+    public const string EvaluationDateInPastCode = "evaluation-date-in-past";
+    /// <summary>A target date further away is no longer a target: split the goal.</summary>
+    public const int MaxTargetYears = 3;
+
+    /// <summary>
+    /// SMART as fields: what (specific), a measurable result, who, and a target date (time-bound). A target date
+    /// in the past is only refused for a new goal or a changed date: an existing goal past its date is "late", not invalid.
+    /// </summary>
+    public static DateOnly? CheckGoal(string? what, string? measurable, string? who, string? targetDate, DateOnly today, DateOnly? previousTarget, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(what)) errors.Add(new DomainError(GoalWhatRequiredCode, "Wat", "Beschrijf wat het doel is."));
+        if (string.IsNullOrWhiteSpace(measurable))
+            errors.Add(new DomainError(GoalMeasurableRequiredCode, "MeetbaarResultaat", "Beschrijf het meetbare resultaat: waaraan ziet u dat het doel is bereikt?"));
+        if (string.IsNullOrWhiteSpace(who)) errors.Add(new DomainError(GoalWhoRequiredCode, "Wie", "Vul in wie aan dit doel werkt."));
+        if (string.IsNullOrWhiteSpace(targetDate))
+        {
+            errors.Add(new DomainError(GoalTargetDateRequiredCode, "Streefdatum", "Vul een streefdatum in, bijvoorbeeld 01-03-2027."));
+            return null;
+        }
+        if (!DutchDate.TryParse(targetDate, out var date) || date > today.AddYears(MaxTargetYears))
+        {
+            errors.Add(new DomainError(GoalTargetDateInvalidCode, "Streefdatum",
+                $"Vul een geldige streefdatum in als dd-mm-jjjj, binnen {MaxTargetYears} jaar. Is het doel groter? Splits het dan in kleinere doelen."));
+            return null;
+        }
+        if (date < today && date != previousTarget)
+        {
+            errors.Add(new DomainError(GoalTargetDateInPastCode, "Streefdatum", "De streefdatum ligt in het verleden. Kies een datum vanaf vandaag."));
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>A goal that reached an outcome stays there; to work on it again, add a new goal. Any open goal may get an outcome.</summary>
+    public static void CheckStatusChange(GoalStatus from, GoalStatus to, ErrorList errors)
+    {
+        if (from == to) return;
+        if (GoalStatuses.IsFinal(from))
+            errors.Add(new DomainError(GoalStatusChangeCode, "Status",
+                $"Dit doel is al afgerond ({GoalStatuses.Label(from).ToLowerInvariant()}). Voeg een nieuw doel toe om er opnieuw aan te werken."));
+        else if (to == GoalStatus.Open && from == GoalStatus.Loopt)
+            errors.Add(new DomainError(GoalStatusChangeCode, "Status", "Een doel waaraan al gewerkt wordt, kan niet terug naar 'nog niet gestart'."));
+    }
+
+    public static DateOnly? CheckAction(string? description, ActionOwnerKind? kind, string? ownerName, string? dueDate, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(description)) errors.Add(new DomainError(ActionDescriptionRequiredCode, "Omschrijving", "Beschrijf de actie."));
+        if (kind is null) errors.Add(new DomainError(ActionOwnerRequiredCode, "Uitvoerder", "Kies wie de actie uitvoert."));
+        else if (string.IsNullOrWhiteSpace(ownerName))
+            errors.Add(new DomainError(ActionOwnerRequiredCode, "Naam", kind switch
+            {
+                ActionOwnerKind.Huishoudlid => "Kies wie uit het huishouden de actie uitvoert.",
+                ActionOwnerKind.Organisatie => "Vul de naam van de organisatie in.",
+                ActionOwnerKind.Professional => "Kies of vul in welke professional de actie uitvoert.",
+                _ => "Vul de naam in van wie de actie uitvoert.",
+            }));
+        if (string.IsNullOrWhiteSpace(dueDate)) return null;
+        if (!DutchDate.TryParse(dueDate, out var date))
+        {
+            errors.Add(new DomainError(ActionDueDateInvalidCode, "Deadline", "Vul een geldige datum in als dd-mm-jjjj."));
+            return null;
+        }
+        return date;
+    }
+
+    public static DateOnly? CheckEvaluationDate(string? value, DateOnly today, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!DutchDate.TryParse(value, out var date) || date > today.AddYears(1))
+        {
+            errors.Add(new DomainError(EvaluationDateInvalidCode, "Evaluatiedatum", "Vul een geldige evaluatiedatum in als dd-mm-jjjj, binnen een jaar."));
+            return null;
+        }
+        if (date < today)
+        {
+            errors.Add(new DomainError(EvaluationDateInPastCode, "Evaluatiedatum", "De volgende evaluatie ligt in het verleden. Kies een datum vanaf vandaag."));
+            return null;
+        }
+        return date;
+    }
+}

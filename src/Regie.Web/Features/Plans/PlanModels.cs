@@ -1,0 +1,93 @@
+using Regie.Domain.Assessment;
+using Regie.Domain.Care;
+
+namespace Regie.Web.Features.Plans;
+
+// Inputs carry the plan version the user saw: a save on a stale version is refused, never merged silently.
+
+public sealed class GoalInput
+{
+    public string? Leefgebied { get; set; }
+    public Guid? PersoonId { get; set; }
+    public string? Wat { get; set; }
+    public string? MeetbaarResultaat { get; set; }
+    public string? Streefdatum { get; set; }
+    public string? Wie { get; set; }
+    public string? Status { get; set; }
+    public string? Toelichting { get; set; }
+    public int Versie { get; set; }
+}
+
+public sealed class ActionInput
+{
+    public Guid? DoelId { get; set; }
+    public string? Omschrijving { get; set; }
+    public string? Uitvoerder { get; set; }
+    /// <summary>Name of a network contact, volunteer, organisation or professional, when no member or colleague is chosen.</summary>
+    public string? Naam { get; set; }
+    public Guid? PersoonId { get; set; }
+    public string? MedewerkerId { get; set; }
+    public string? Deadline { get; set; }
+    public int Versie { get; set; }
+}
+
+public sealed class PlanInput
+{
+    public string? Afspraken { get; set; }
+    public string? Evaluatiedatum { get; set; }
+    public List<string> Kaders { get; set; } = [];
+    public int Versie { get; set; }
+}
+
+public sealed class AgreementInput
+{
+    public Guid? PersoonId { get; set; }
+    public string? Datum { get; set; }
+    public string? Wijze { get; set; }
+    public int Versie { get; set; }
+}
+
+public sealed class EvaluationInput
+{
+    public string? Datum { get; set; }
+    public string? Samenvatting { get; set; }
+    public string? VolgendeEvaluatie { get; set; }
+    public int Versie { get; set; }
+}
+
+public sealed class VersionInput
+{
+    public int Versie { get; set; }
+}
+
+public sealed record GoalView(Guid Id, ZrmDomain Leefgebied, Guid? PersoonId, string? Persoon, string Wat, string MeetbaarResultaat, DateOnly Streefdatum,
+    string Wie, GoalStatus Status, DateOnly StatusGewijzigd, string? Toelichting, bool TeLaat);
+
+public sealed record ActionView(Guid Id, Guid? DoelId, string Omschrijving, ActionOwnerKind Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan, bool TeLaat);
+
+public sealed record AgreementView(int Versie, string Naam, DateOnly Datum, string Wijze, DateTime VastgelegdOp);
+
+public sealed record EvaluationView(DateOnly Datum, string Samenvatting, string DoorNaam);
+
+public sealed record PlanView(Guid Id, Guid HouseholdId, Guid TrajectoryId, int Versie, DateOnly Gestart, DateOnly? Afgesloten, string? Afspraken,
+    DateOnly? VolgendeEvaluatie, IReadOnlyList<LegalFramework> Kaders, IReadOnlyList<GoalView> Doelen, IReadOnlyList<ActionView> Acties,
+    AgreementView? Akkoord, IReadOnlyList<EvaluationView> Evaluaties)
+{
+    public bool IsActive => Afgesloten is null;
+    /// <summary>The household agreed with an earlier version; the plan changed since.</summary>
+    public bool AkkoordVerouderd => Akkoord is { } a && a.Versie != Versie;
+}
+
+public sealed record PlanVersionInfo(int Nummer, DateTime Opgeslagen, string Door, string Wijziging);
+
+/// <summary>The plan's content as stored in each version, for reading and comparing.</summary>
+public sealed record PlanSnapshot(string? Afspraken, DateOnly? VolgendeEvaluatie, string? Kaders, IReadOnlyList<GoalSnapshot> Doelen, IReadOnlyList<ActionSnapshot> Acties);
+public sealed record GoalSnapshot(Guid Id, string Leefgebied, string? Persoon, string Wat, string MeetbaarResultaat, DateOnly Streefdatum, string Wie, string Status, string? Toelichting);
+public sealed record ActionSnapshot(Guid Id, Guid? DoelId, string Omschrijving, string Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan);
+
+public enum DiffKind { Gelijk, Gewijzigd, Nieuw, Verwijderd }
+
+/// <summary>One row of a side-by-side comparison: the same item in two versions.</summary>
+public sealed record DiffRow(string Onderdeel, string? Links, string? Rechts, DiffKind Soort);
+
+public sealed record PlanComparison(PlanVersionInfo Links, PlanVersionInfo Rechts, IReadOnlyList<DiffRow> Rijen);
