@@ -58,6 +58,28 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/zrm"] = CareRoles,
         ["/huishoudens/{id:guid}/regisseur"] = CareRoles,
         ["/mijn-huishoudens"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan/doel/{goalId:guid?}"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan/actie/{actionId:guid?}"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan/afspraken"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan/evaluatie"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan/akkoord"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan/versies"] = CareRoles,
+        ["/huishoudens/{id:guid}/afsluiten"] = CareRoles,
+        ["/huishoudens/{id:guid}/traject-starten"] = CareRoles,
+        ["/team/signalering"] = [Roles.Teamleider],
+        ["/api/v1/households/{id:guid}/plan"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/goals"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/goals/{goalId:guid}"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/actions"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/actions/{actionId:guid}"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/actions/{actionId:guid}/done"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/agreement"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/evaluations"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/versions"] = FileRoles,
+        ["/api/v1/households/{id:guid}/plan/versions/{number:int}"] = FileRoles,
+        ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
+        ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,
         ["/api/v1/households/{id:guid}/assessments"] = FileRoles,
         ["/noodtoegang"] = [Roles.Teamleider, Roles.Privacy],
@@ -130,6 +152,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
                     ? fixture.NoordPerson.ToString() : fixture.NoordHousehold.ToString())
                 .Replace("{personId:guid}", fixture.NoordPerson.ToString())
                 .Replace("{documentName}", "v1");
+            // Any other id (a goal, an action, a version) is one that does not exist: authorisation answers before the handler looks.
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+:guid\??\}", Guid.Empty.ToString()).Replace("{number:int}", "1");
             foreach (var (who, client) in clients)
             {
                 var allowed = (ExpectedForMethod.GetValueOrDefault($"{route.Method} {route.Pattern}") ?? Expected[route.Pattern]).Contains(who);

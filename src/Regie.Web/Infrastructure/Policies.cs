@@ -14,11 +14,14 @@ public static class Policies
     public const string Care = "zorg";
     /// <summary>Overseeing emergency access.</summary>
     public const string Oversight = "toezicht";
+    /// <summary>The team lead's lists: stuck households, approvals.</summary>
+    public const string TeamLead = "teamleiding";
 
     public static void Add(AuthorizationOptions o)
     {
         o.AddPolicy(Files, p => p.RequireRole(Roles.Professional, Roles.Teamleider, Roles.Consulent, Roles.Partner));
         o.AddPolicy(Care, p => p.RequireRole(Roles.Professional, Roles.Teamleider, Roles.Consulent));
         o.AddPolicy(Oversight, p => p.RequireRole(Roles.Teamleider, Roles.Privacy));
+        o.AddPolicy(TeamLead, p => p.RequireRole(Roles.Teamleider));
     }
 }

@@ -45,6 +45,7 @@ public static class RegieApp
         builder.Services.AddRegieLoginRateLimit(builder.Configuration);
         builder.Services.AddRegieFeatures();
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Retention.RetentionOptions.Section).Get<Features.Retention.RetentionOptions>() ?? new());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Team.SignalOptions.Section).Get<Features.Team.SignalOptions>() ?? new());
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
         builder.Services.AddAuthorization(Policies.Add);
@@ -63,6 +64,9 @@ public static class RegieApp
             o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
             o.Conventions.AuthorizePage("/Assessments/Zrm", Policies.Care);
             o.Conventions.AuthorizeFolder("/Coordination", Policies.Care);
+            o.Conventions.AuthorizeFolder("/Plans", Policies.Care);
+            o.Conventions.AuthorizeFolder("/Trajectories", Policies.Care);
+            o.Conventions.AuthorizeFolder("/Team", Policies.TeamLead);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");

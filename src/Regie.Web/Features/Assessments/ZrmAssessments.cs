@@ -67,12 +67,13 @@ public sealed class ZrmAssessmentHandler(RegieDbContext db, FileAccessService ac
     }
 
     /// <summary>All assessments of the household, newest first, and the household summary.</summary>
-    public async Task<ZrmOverview?> OverviewAsync(Guid householdId, CancellationToken ct)
+    /// <param name="audited">False only where the caller records one entry for the whole file that names the ZRM.</param>
+    public async Task<ZrmOverview?> OverviewAsync(Guid householdId, CancellationToken ct, bool audited = true)
     {
         if (!await access.CanOpenAsync(householdId, ct) || !access.IsCareRole) return null;
         // Scores on mental health, addiction and justice are the most sensitive part of a file:
-        // reading them is its own entry, also where the household read is already on record.
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Assessment, householdId, ct: ct);
+        // reading them is on record, here or (audited: false) in the caller's entry that names them.
+        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResources.Assessment, householdId, ct: ct);
         var rows = await db.ZrmAssessments.AsNoTracking().Include(a => a.Scores).Where(a => a.HouseholdId == householdId)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
         var ids = rows.Select(r => r.PersonId).Distinct().ToList();

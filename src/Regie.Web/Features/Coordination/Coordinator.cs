@@ -19,7 +19,8 @@ public sealed class AssignCoordinatorInput
 
 public sealed record CoordinatorCandidate(string UserId, string Name, string? Team);
 public sealed record AssignmentView(string Name, DateTime From, DateTime? Until, string? HandoverNote);
-public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? LastActivity, DateOnly? LastAssessment);
+public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? LastActivity, DateOnly? LastAssessment,
+    DateOnly? NextEvaluation, int OverdueActions, int LateGoals, bool HasPlan);
 
 /// <summary>Assigns or transfers the household's coordinator; the team of the new coordinator holds the file from then on.</summary>
 public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
@@ -78,13 +79,21 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
     public async Task<IReadOnlyList<MyHousehold>> MineAsync(CancellationToken ct)
     {
         var me = user.ActorId;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await db.Households.AsNoTracking().Where(h => h.CoordinatorId == me).OrderBy(h => h.Naam).Take(500)
             .Select(h => new
             {
                 h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats,
                 Last = db.HouseholdEvents.Where(e => e.HouseholdId == h.Id).Max(e => (DateTime?)e.OccurredAt),
                 Zrm = db.ZrmAssessments.Where(a => a.HouseholdId == h.Id).Max(a => (DateOnly?)a.AssessedOn),
+                Plan = db.Plans.Where(p => p.HouseholdId == h.Id && p.ClosedOn == null).Select(p => new { p.Id, p.NextEvaluationOn }).FirstOrDefault(),
+                Overdue = db.PlanActions.Count(a => a.HouseholdId == h.Id && a.DoneOn == null && a.Deadline < today && db.Plans.Any(p => p.Id == a.PlanId && p.ClosedOn == null)),
+                Late = db.PlanGoals.Count(g => g.HouseholdId == h.Id && (g.Status == Domain.Care.GoalStatus.Open || g.Status == Domain.Care.GoalStatus.Loopt)
+                    && g.Streefdatum < today && db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null)),
             }).ToListAsync(ct);
-        return rows.Select(r => new MyHousehold(r.Id, r.Naam, Domain.Registry.Address.OneLine(r.Straat, r.Huisnummer, r.Huisletter, r.Toevoeging, r.Postcode, r.Woonplaats), r.Last, r.Zrm)).ToList();
+        // Most urgent first: overdue work, then the nearest evaluation.
+        return rows.Select(r => new MyHousehold(r.Id, r.Naam, Domain.Registry.Address.OneLine(r.Straat, r.Huisnummer, r.Huisletter, r.Toevoeging, r.Postcode, r.Woonplaats),
+                r.Last, r.Zrm, r.Plan?.NextEvaluationOn, r.Overdue, r.Late, r.Plan is not null))
+            .OrderByDescending(r => r.OverdueActions + r.LateGoals > 0).ThenBy(r => r.NextEvaluation ?? DateOnly.MaxValue).ThenBy(r => r.Naam).ToList();
     }
 }

@@ -1,22 +1,33 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regie.Web.Features.Assessments;
+using Regie.Web.Features.Plans;
 using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Households;
 
-public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access) : PageModel
+public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanHandler plans, ZrmAssessmentHandler zrm) : PageModel
 {
     public HouseholdView Household { get; private set; } = default!;
     /// <summary>Null when the timeline was not shared with this user (partners).</summary>
     public TimelineView? Timeline { get; private set; }
+    /// <summary>Null when there is no plan, or the user's role does not see plans.</summary>
+    public PlanView? Plan { get; private set; }
+    public ZrmOverview? Zrm { get; private set; }
     public bool MayEdit => access.IsCareRole;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await queries.GetAsync(id, ct) is not { } h) return NotFound();
+        // One audit entry for the whole page, naming the sensitive parts it shows (plan and ZRM scores) for care roles.
+        if (await queries.GetAsync(id, ct, access.IsCareRole ? "dossieroverzicht met plan en ZRM" : null) is not { } h) return NotFound();
         Household = h;
         if ((await access.VisiblePartsAsync(id, ct)).Contains(Access.FileAccessService.Parts.Timeline))
             Timeline = new TimelineView(id, await timeline.ForHouseholdAsync(id, null, ct));
+        if (access.IsCareRole)
+        {
+            Plan = await plans.CurrentAsync(id, ct, audited: false);
+            Zrm = await zrm.OverviewAsync(id, ct, audited: false);
+        }
         return Page();
     }
 }

@@ -13,7 +13,7 @@ public sealed record HouseholdView(Guid Id, string Naam, Address Adres, DateTime
 public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access, Audit.AuditLog audit)
 {
     /// <summary>The file, or null when it does not exist or the user may not open it (indistinguishable on purpose).</summary>
-    public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct)
+    public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct, string? auditDetail = null)
     {
         if (!await access.CanOpenAsync(id, ct))
         {
@@ -23,7 +23,7 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
         }
         var h = await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null) return null;
-        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Household, householdId: id, ct: ct);
+        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Household, householdId: id, detail: auditDetail, ct: ct);
         var members = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id)
             .OrderBy(m => m.From).ThenBy(m => m.Person!.Geboortedatum)
             .Select(m => new { m.PersonId, m.Person!.Voornamen, m.Person.Voorvoegsel, m.Person.Achternaam, m.Person.Bsn, m.Person.Geboortedatum, m.Role, m.From, m.Until })

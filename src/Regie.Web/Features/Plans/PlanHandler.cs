@@ -39,13 +39,14 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The active plan, or the latest closed one; null when there is none or the user may not see it.</summary>
-    public async Task<PlanView?> CurrentAsync(Guid householdId, CancellationToken ct)
+    /// <param name="audited">False only where the caller records the read itself (the household page records one entry for the whole file).</param>
+    public async Task<PlanView?> CurrentAsync(Guid householdId, CancellationToken ct, bool audited = true)
     {
         if (!await MayReadAsync(householdId, ct)) return null;
         var plan = await db.Plans.AsNoTracking().Where(p => p.HouseholdId == householdId)
             .OrderBy(p => p.ClosedOn == null ? 0 : 1).ThenByDescending(p => p.StartedOn).ThenByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
         if (plan is null) return null;
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Plan, householdId, ct: ct);
+        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResources.Plan, householdId, ct: ct);
         return await ViewAsync(plan, ct);
     }
 

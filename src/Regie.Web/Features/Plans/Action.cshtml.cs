@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Regie.Domain.Care;
+using Regie.Domain.Common;
+using Regie.Web.Features.Households;
+
+namespace Regie.Web.Features.Plans;
+
+public sealed class ActionModel(HouseholdQueries households, PlanHandler plans) : PlanPageBase(households, plans)
+{
+    [BindProperty] public ActionInput Input { get; set; } = new();
+    public ActionView? Existing { get; private set; }
+    public IReadOnlyList<SelectListItem> Goals { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Kinds { get; } =
+        ActionOwnerKinds.All.Select(k => new SelectListItem(ActionOwnerKinds.Label(k), k.ToString())).Prepend(new SelectListItem("Kies wie het doet", "")).ToList();
+    public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Colleagues { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? actionId, Guid? doel, CancellationToken ct)
+    {
+        if (!await LoadPlanAsync(id, ct) || !await OptionsAsync(id, actionId, ct)) return NotFound();
+        Input.DoelId = doel;
+        if (Existing is { } a)
+            Input = new ActionInput
+            {
+                DoelId = a.DoelId, Omschrijving = a.Omschrijving, Uitvoerder = a.Uitvoerder.ToString(),
+                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid ? null : a.Naam, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
+            };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid? actionId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Input.Versie = Versie;
+        var result = actionId is { } aid ? await Plans.UpdateActionAsync(id, aid, Input, ct) : await Plans.AddActionAsync(id, Input, ct);
+        return await AnswerAsync(id, result, actionId is null ? "De actie is toegevoegd." : "De actie is opgeslagen.", () => OptionsAsync(id, actionId, ct), ct);
+    }
+
+    private async Task<bool> OptionsAsync(Guid id, Guid? actionId, CancellationToken ct)
+    {
+        Existing = actionId is { } aid ? Plan.Acties.FirstOrDefault(a => a.Id == aid) : null;
+        if (actionId is not null && Existing is null) return false;
+        Goals = Plan.Doelen.Select(g => new SelectListItem(g.Wat, g.Id.ToString())).Prepend(new SelectListItem("Hoort niet bij één doel", "")).ToList();
+        var (members, colleagues) = await Plans.OwnerOptionsAsync(id, ct);
+        Members = members.Select(m => new SelectListItem(m.Value, m.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
+        Colleagues = colleagues.Select(c => new SelectListItem(c.Name, c.Id)).Prepend(new SelectListItem("—", "")).ToList();
+        return true;
+    }
+}

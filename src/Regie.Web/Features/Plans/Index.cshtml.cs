@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Shared;
+using Regie.Web.Features.Trajectories;
+
+namespace Regie.Web.Features.Plans;
+
+public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, TrajectoryHandler trajectories) : PageModel
+{
+    public Guid HouseholdId { get; private set; }
+    public string HouseholdNaam { get; private set; } = "";
+    public PlanView? Plan { get; private set; }
+    public IReadOnlyList<TrajectoryView> Trajectories { get; private set; } = [];
+    public TrajectoryView? OpenTrajectory => Trajectories.FirstOrDefault(t => t.Gesloten is null);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct)
+    {
+        var result = await plans.StartAsync(id, ct);
+        if (this.Finish(result, $"/huishoudens/{id}/plan", "Het plan is gestart. Voeg de doelen toe die u met het huishouden afspreekt.") is { } done) return done;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostGedaanAsync(Guid id, Guid actie, int versie, CancellationToken ct)
+    {
+        var result = await plans.CompleteActionAsync(id, actie, new VersionInput { Versie = versie }, ct);
+        if (this.Finish(result, $"/huishoudens/{id}/plan#acties", "De actie staat op gedaan.") is { } done) return done;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await households.GetAsync(id, ct) is not { } h) return false;
+        HouseholdId = id;
+        HouseholdNaam = h.Naam;
+        Plan = await plans.CurrentAsync(id, ct);
+        Trajectories = await trajectories.ForHouseholdAsync(id, ct);
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Care;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Team;
+
+/// <summary>How long "no progress" and "open without a referral" may last before the team lead sees a household. Per installation.</summary>
+public sealed class SignalOptions
+{
+    public const string Section = "Signalering";
+    public int NoProgressWeeks { get; set; } = 8;
+    public int MaxOpenWeeksWithoutReferral { get; set; } = 26;
+
+    public StuckSettings ToSettings() => new(NoProgressWeeks, MaxOpenWeeksWithoutReferral);
+}
+
+public sealed record StuckHousehold(Guid Id, string Naam, string? Team, string? Regisseur, DateOnly Geopend, DateOnly? LaatsteVoortgang,
+    IReadOnlyList<StuckReason> Redenen);
+
+/// <summary>
+/// The team lead's list of households that are stuck (nothing moved for weeks) or held too long without
+/// a referral. Until closed-loop referrals exist, an action handed to an organisation counts as a referral.
+/// </summary>
+public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, SignalOptions options, TimeProvider clock)
+{
+    public StuckSettings Settings => options.ToSettings();
+
+    /// <param name="teamId">Null: all teams of the municipality.</param>
+    public async Task<IReadOnlyList<StuckHousehold>> ListAsync(Guid? teamId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var settings = Settings;
+        // Only trajectories old enough to trip a rule can be on the list: the database narrows first.
+        var horizon = today.AddDays(-7 * Math.Min(settings.NoProgressWeeks, settings.MaxOpenWeeksWithoutReferral));
+        var rows = await db.Trajectories.AsNoTracking()
+            .Where(t => t.ClosedOn == null && t.OpenedOn < horizon && (teamId == null || t.TeamId == teamId))
+            .Select(t => new
+            {
+                t.HouseholdId, t.OpenedOn,
+                Household = db.Households.Where(h => h.Id == t.HouseholdId).Select(h => new { h.Naam, h.CoordinatorId }).First(),
+                Team = db.Teams.Where(x => x.Id == t.TeamId).Select(x => x.Name).FirstOrDefault(),
+                Goal = db.PlanGoals.Where(g => g.HouseholdId == t.HouseholdId && g.Status != GoalStatus.Open && db.Plans.Any(p => p.Id == g.PlanId && p.TrajectoryId == t.Id))
+                    .Max(g => (DateOnly?)g.StatusChangedOn),
+                Action = db.PlanActions.Where(a => a.HouseholdId == t.HouseholdId && db.Plans.Any(p => p.Id == a.PlanId && p.TrajectoryId == t.Id)).Max(a => a.DoneOn),
+                Evaluation = db.PlanEvaluations.Where(e => e.HouseholdId == t.HouseholdId && db.Plans.Any(p => p.Id == e.PlanId && p.TrajectoryId == t.Id))
+                    .Max(e => (DateOnly?)e.HeldOn),
+                Referral = db.PlanActions.Any(a => a.HouseholdId == t.HouseholdId && a.OwnerKind == ActionOwnerKind.Organisatie
+                    && db.Plans.Any(p => p.Id == a.PlanId && p.TrajectoryId == t.Id)),
+            })
+            .OrderBy(t => t.OpenedOn).Take(1000).ToListAsync(ct);
+        var coordinators = rows.Select(r => r.Household.CoordinatorId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.Where(u => coordinators.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var result = new List<StuckHousehold>();
+        foreach (var r in rows)
+        {
+            var progress = new[] { r.Goal, r.Action, r.Evaluation }.Max();
+            var reasons = StuckRules.Evaluate(r.OpenedOn, progress, r.Referral, today, settings);
+            if (reasons.Count > 0)
+                result.Add(new StuckHousehold(r.HouseholdId, r.Household.Naam, r.Team,
+                    r.Household.CoordinatorId is { } c ? names.GetValueOrDefault(c) : null, r.OpenedOn, progress, reasons));
+        }
+        return result;
+    }
+
+    public Guid? OwnTeam => user.TeamId;
+}
