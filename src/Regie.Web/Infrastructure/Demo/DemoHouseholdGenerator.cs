@@ -10,6 +10,15 @@ public sealed record DemoBatch(List<Household> Households, List<Person> Persons,
 {
     public List<ZrmAssessment> Assessments { get; } = [];
     public List<ZrmScore> Scores { get; } = [];
+    public List<Trajectory> Trajectories { get; } = [];
+    public List<Plan> Plans { get; } = [];
+    public List<PlanGoal> Goals { get; } = [];
+    public List<PlanAction> Actions { get; } = [];
+    public List<PlanVersion> Versions { get; } = [];
+    public List<PlanAgreement> Agreements { get; } = [];
+    public List<PlanEvaluation> Evaluations { get; } = [];
+    /// <summary>Households whose trajectory was closed: they have no coordinator any more.</summary>
+    public HashSet<Guid> Closed { get; } = [];
 }
 
 /// <summary>
@@ -17,7 +26,7 @@ public sealed record DemoBatch(List<Household> Households, List<Person> Persons,
 /// generations under one roof, with move and address histories spread over the last years.
 /// Test BSNs run out after about 9,100 persons; later persons are registered without BSN.
 /// </summary>
-public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IEnumerator<string> bsns, int seed,
+public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime now, IEnumerator<string> bsns, int seed,
     IReadOnlyDictionary<string, Guid>? teamsByWijk = null)
 {
     /// <summary>About a third of households get help from their wijk's team; the rest are only registered.</summary>
@@ -32,6 +41,7 @@ public sealed class DemoHouseholdGenerator(string gemeentecode, DateTime now, IE
         if (includeStory && count >= 2) AddSeed003Story(batch);
         while (batch.Households.Count < count) AddRandomHousehold(batch, roomForTwo: batch.Households.Count + 2 <= count);
         AddAssessments(batch);
+        AddPlans(batch);
         // Ids follow insertion order and the timeline pages by id: insert the history in the order it happened.
         var chronological = batch.Events.OrderBy(e => e.OccurredAt).ToList();
         batch.Events.Clear();

@@ -123,7 +123,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             var batch = generator.Generate(n, includeStory: first && done == 0);
             var assignments = new List<CoordinatorAssignment>();
             foreach (var h in batch.Households)
-                if (h.ResponsibleTeamId is { } team && coordinators.TryGetValue(team, out var coordinator))
+                if (h.ResponsibleTeamId is { } team && !batch.Closed.Contains(h.Id) && coordinators.TryGetValue(team, out var coordinator))
                 {
                     h.CoordinatorId = coordinator;
                     assignments.Add(new CoordinatorAssignment
@@ -140,6 +140,13 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 await BulkInserter.InsertAsync(db, batch.Assessments, ct);
                 await BulkInserter.InsertAsync(db, batch.Scores, ct);
                 await BulkInserter.InsertAsync(db, assignments, ct);
+                await BulkInserter.InsertAsync(db, batch.Trajectories, ct);
+                await BulkInserter.InsertAsync(db, batch.Plans, ct);
+                await BulkInserter.InsertAsync(db, batch.Goals, ct);
+                await BulkInserter.InsertAsync(db, batch.Actions, ct);
+                await BulkInserter.InsertAsync(db, batch.Versions, ct);
+                await BulkInserter.InsertAsync(db, batch.Agreements, ct);
+                await BulkInserter.InsertAsync(db, batch.Evaluations, ct);
                 await GrantPartnerAccessToStoryAsync(batch, ct);
                 await tx.CommitAsync(ct);
             }

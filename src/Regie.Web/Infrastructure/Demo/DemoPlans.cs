@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Regie.Domain.Assessment;
+using Regie.Domain.Care;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Features.Plans;
+
+namespace Regie.Web.Infrastructure.Demo;
+
+/// <summary>
+/// Trajectories and plans for the households a team works with: SMART goals on their weakest life
+/// domains, actions by the household, its network, volunteers and professionals, agreements and
+/// evaluations, some late, some stuck, some closed with outcomes — so every list has something to show.
+/// </summary>
+public sealed partial class DemoHouseholdGenerator
+{
+    private static readonly Dictionary<ZrmDomain, (string Wat, string Meetbaar)[]> GoalTexts = new()
+    {
+        [ZrmDomain.Financien] = [("Geen huurachterstand meer", "De achterstand is afgelost en de huur gaat via automatische incasso"), ("Overzicht over de schulden", "Alle schuldeisers staan op één lijst met een afspraak per schuldeiser")],
+        [ZrmDomain.Huisvesting] = [("Een eigen, betaalbare woning", "Huurcontract getekend voor een woning met huur onder de huurtoeslaggrens")],
+        [ZrmDomain.WerkOpleiding] = [("Weer aan het werk", "Minstens 16 uur per week betaald werk, drie maanden achter elkaar")],
+        [ZrmDomain.SociaalNetwerk] = [("Minder alleen", "Elke week minstens twee afspraken met anderen buiten het huis")],
+        [ZrmDomain.GeestelijkeGezondheid] = [("Grip op de somberheid", "Behandeling bij de GGZ gestart en elke twee weken een gesprek")],
+        [ZrmDomain.HuiselijkeRelaties] = [("Rust in huis", "Geen meldingen bij Veilig Thuis en vaste afspraken over de kinderen")],
+        [ZrmDomain.Tijdsbesteding] = [("Een vaste dagbesteding", "Drie dagdelen per week vrijwilligerswerk of dagbesteding")],
+        [ZrmDomain.InstrumenteleAdl] = [("De administratie op orde", "Post wordt wekelijks geopend en rekeningen op tijd betaald")],
+    };
+
+    private static readonly (ActionOwnerKind Kind, string Name, string Text)[] ActionTexts =
+    [
+        (ActionOwnerKind.Huishoudlid, "", "Alle brieven van schuldeisers verzamelen in één map"),
+        (ActionOwnerKind.Netwerk, "Zus Miriam", "Gaat mee naar het gesprek bij de corporatie"),
+        (ActionOwnerKind.Vrijwilliger, "Henk (Humanitas Thuisadministratie)", "Elke week een uur samen de post doornemen"),
+        (ActionOwnerKind.Netwerk, "Buurvrouw Els", "Haalt op dinsdag en donderdag de kinderen uit school"),
+        (ActionOwnerKind.Professional, "", "Betalingsregeling regelen met de verhuurder"),
+        (ActionOwnerKind.Organisatie, "Schuldhulpverlening gemeente", "Intake schuldhulpverlening"),
+        (ActionOwnerKind.Vrijwilliger, "Maatje van Stichting Samen", "Samen naar de buurtkamer, om de week"),
+        (ActionOwnerKind.Huishoudlid, "", "Inschrijven als woningzoekende"),
+    ];
+
+    private void AddPlans(DemoBatch b)
+    {
+        var names = b.Persons.ToDictionary(p => p.Id, p => p.Name.FullName);
+        foreach (var h in b.Households.Where(h => h.ResponsibleTeamId is not null))
+        {
+            var members = b.Members.Where(m => m.HouseholdId == h.Id && m.Until is null).ToList();
+            if (members.Count == 0) continue;
+            var adult = members.FirstOrDefault(m => m.Role != HouseholdRole.Kind) ?? members[0];
+            var story = h.Naam == "Huishouden de Wit";
+            var opened = story ? _today.AddDays(-18) : _today.AddDays(-_f.Random.Int(14, 420));
+            if (opened < h.CreatedAt.Date.ToDateOnly()) opened = DateOnly.FromDateTime(h.CreatedAt);
+            var closedOn = !story && _f.Random.Bool(0.15f) && opened < _today.AddDays(-90) ? opened.AddDays(_f.Random.Int(60, _today.DayNumber - opened.DayNumber - 1)) : (DateOnly?)null;
+            var t = new Trajectory
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, TeamId = h.ResponsibleTeamId, OpenedOn = opened, OpenedBy = Actor,
+                Frameworks = _f.PickRandom("Wmo2015", "Jeugdwet", "Wgs", "Wgs,Wmo2015", "Jeugdwet,Participatiewet", null), CreatedAt = At(opened),
+            };
+            b.Trajectories.Add(t);
+            Event(b, h, EventTypes.TrajectoryOpened, opened, null, "Traject gestart", new { traject = t.Id });
+            var plan = new Plan
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, TrajectoryId = t.Id, StartedOn = opened,
+                CreatedAt = At(opened), UpdatedAt = At(opened),
+                Afspraken = "Elke twee weken een huisbezoek. Bij een nieuwe brief van een schuldeiser belt het huishouden dezelfde week.",
+                NextEvaluationOn = closedOn is null ? _today.AddDays(_f.Random.Int(-20, 60)) : null,
+            };
+            b.Plans.Add(plan);
+
+            var domains = story ? [ZrmDomain.Huisvesting, ZrmDomain.Financien] : _f.PickRandom(GoalTexts.Keys, _f.Random.Int(1, 3)).ToArray();
+            var goals = new List<PlanGoal>();
+            foreach (var d in domains)
+            {
+                var (wat, meetbaar) = _f.PickRandom(GoalTexts[d]);
+                var target = opened.AddDays(_f.Random.Int(45, 300));
+                var status = target < _today ? _f.PickRandom(GoalStatus.Loopt, GoalStatus.Behaald, GoalStatus.DeelsBehaald) : _f.PickRandom(GoalStatus.Open, GoalStatus.Loopt);
+                var changed = status == GoalStatus.Open ? opened : opened.AddDays(_f.Random.Int(0, Math.Max(0, Math.Min(_today.DayNumber, target.DayNumber) - opened.DayNumber)));
+                goals.Add(new PlanGoal
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, HouseholdId = h.Id, Domain = d, PersonId = adult.PersonId,
+                    Wat = wat, MeetbaarResultaat = meetbaar, Streefdatum = target, Wie = $"{names[adult.PersonId].Split(' ')[0]} met de regisseur",
+                    Status = status, StatusChangedOn = changed, Position = goals.Count + 1, CreatedAt = At(opened),
+                });
+            }
+            var actions = new List<PlanAction>();
+            foreach (var (kind, name, text) in _f.PickRandom(ActionTexts, _f.Random.Int(1, 4)))
+            {
+                var deadline = opened.AddDays(_f.Random.Int(7, 120));
+                actions.Add(new PlanAction
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, HouseholdId = h.Id, GoalId = _f.PickRandom(goals).Id,
+                    Omschrijving = text, OwnerKind = kind,
+                    OwnerName = kind == ActionOwnerKind.Huishoudlid ? names[adult.PersonId] : kind == ActionOwnerKind.Professional ? "Regisseur wijkteam" : name,
+                    OwnerPersonId = kind == ActionOwnerKind.Huishoudlid ? adult.PersonId : null,
+                    Deadline = deadline, DoneOn = deadline < _today && _f.Random.Bool(0.7f) ? deadline.AddDays(-_f.Random.Int(0, 5)) : null,
+                    Position = actions.Count + 1, CreatedAt = At(opened),
+                });
+            }
+            if (closedOn is { } closed)
+            {
+                t.ClosedOn = closed;
+                t.ClosingReason = _f.PickRandom(ClosingReason.DoelenBehaald, ClosingReason.DoelenBehaald, ClosingReason.OvergedragenSpecialistischeZorg, ClosingReason.InwonerStopt);
+                t.ClosedBy = Actor;
+                plan.ClosedOn = closed;
+                plan.NextEvaluationOn = null;
+                foreach (var g in goals.Where(g => !GoalStatuses.IsFinal(g.Status)))
+                {
+                    g.Status = t.ClosingReason == ClosingReason.DoelenBehaald ? GoalStatus.Behaald : _f.PickRandom(GoalStatus.DeelsBehaald, GoalStatus.NietBehaald);
+                    g.StatusChangedOn = closed;
+                }
+                b.Closed.Add(h.Id);
+                Event(b, h, EventTypes.TrajectoryClosed, closed, null, $"Traject afgesloten: {ClosingReasons.Label(t.ClosingReason.Value).ToLowerInvariant()}", new { traject = t.Id, reden = t.ClosingReason.ToString() });
+            }
+            b.Goals.AddRange(goals);
+            b.Actions.AddRange(actions);
+            // The demo's history is summarised as the versions a worker would have saved: the first plan, then its latest state.
+            plan.Version = 2;
+            b.Versions.Add(Version(plan, 1, opened, "Plan opgesteld", PlanHandler.Snapshot(plan, t.Frameworks, goals.Select(Initial), actions.Select(a => Undone(a)), names)));
+            b.Versions.Add(Version(plan, 2, Min(_today, opened.AddDays(30)), "Voortgang bijgewerkt", PlanHandler.Snapshot(plan, t.Frameworks, goals, actions, names)));
+            if (story || _f.Random.Bool(0.7f))
+                b.Agreements.Add(new PlanAgreement
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, VersionNumber = story ? 2 : 1, PersonId = adult.PersonId,
+                    AgreedByName = names[adult.PersonId], AgreedOn = opened.AddDays(3) > _today ? _today : opened.AddDays(3), Wijze = _f.PickRandom("ondertekend", "mondeling"),
+                    RecordedBy = Actor, RecordedAt = At(opened),
+                });
+            if (opened < _today.AddDays(-60) && _f.Random.Bool(0.6f))
+                b.Evaluations.Add(new PlanEvaluation
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, HouseholdId = h.Id, HeldOn = opened.AddDays(_f.Random.Int(30, 60)),
+                    Summary = "Het huishouden pakt de afspraken op; de schulden zijn in beeld. Volgende keer: werk en dagbesteding.", RecordedBy = Actor, CreatedAt = At(opened.AddDays(30)),
+                });
+        }
+    }
+
+    private static PlanGoal Initial(PlanGoal g) => new()
+    {
+        Id = g.Id, Gemeentecode = g.Gemeentecode, PlanId = g.PlanId, HouseholdId = g.HouseholdId, Domain = g.Domain, PersonId = g.PersonId, Wat = g.Wat,
+        MeetbaarResultaat = g.MeetbaarResultaat, Streefdatum = g.Streefdatum, Wie = g.Wie, Status = GoalStatus.Open, Position = g.Position,
+    };
+
+    private static PlanAction Undone(PlanAction a) => new()
+    {
+        Id = a.Id, Gemeentecode = a.Gemeentecode, Omschrijving = a.Omschrijving, OwnerKind = a.OwnerKind, OwnerName = a.OwnerName, GoalId = a.GoalId,
+        Deadline = a.Deadline, Position = a.Position,
+    };
+
+    private PlanVersion Version(Plan plan, int number, DateOnly on, string change, PlanSnapshot snapshot) => new()
+    {
+        Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, Number = number, SavedAt = At(on), SavedById = Actor,
+        SavedByName = "Demo-installatie", Change = change, Snapshot = JsonSerializer.Serialize(snapshot),
+    };
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateTime At(DateOnly d) => d.ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc);
+}
+
+internal static class DemoDates
+{
+    public static DateOnly ToDateOnly(this DateTime d) => DateOnly.FromDateTime(d);
+}
