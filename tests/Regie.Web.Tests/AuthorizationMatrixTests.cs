@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/plan/evaluatie"] = CareRoles,
         ["/huishoudens/{id:guid}/plan/akkoord"] = CareRoles,
         ["/huishoudens/{id:guid}/plan/versies"] = CareRoles,
+        ["/huishoudens/{id:guid}/plan.pdf"] = CareRoles,
         ["/huishoudens/{id:guid}/afsluiten"] = CareRoles,
         ["/huishoudens/{id:guid}/traject-starten"] = CareRoles,
         ["/team/signalering"] = [Roles.Teamleider],

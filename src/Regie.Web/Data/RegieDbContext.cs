@@ -208,6 +208,7 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.Property(x => x.Afspraken).HasMaxLength(4000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.TrajectoryId).IsUnique();
+            e.HasIndex(x => new { x.HouseholdId, x.StartedOn });
             // At most one active plan per household: the database refuses a second one, also under concurrent saves.
             e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"ClosedOn\" IS NULL").HasDatabaseName("IX_Plans_HouseholdId_Active");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

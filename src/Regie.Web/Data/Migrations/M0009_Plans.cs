@@ -25,6 +25,7 @@ public sealed class M0009_Plans : Migration
             Version = t.Column<int>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_Plans", x => x.Id));
         m.CreateIndex("IX_Plans_TrajectoryId", "Plans", "TrajectoryId", unique: true);
+        m.CreateIndex("IX_Plans_HouseholdId_StartedOn", "Plans", ["HouseholdId", "StartedOn"]);
         m.CreateIndex("IX_Plans_HouseholdId_Active", "Plans", "HouseholdId", unique: true, filter: "\"ClosedOn\" IS NULL");
 
         m.CreateTable("PlanGoals", t => new

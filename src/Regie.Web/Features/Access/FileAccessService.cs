@@ -10,15 +10,36 @@ namespace Regie.Web.Features.Access;
 /// shows or changes a file asks here first; a file the user may not open answers "not found",
 /// so guessing ids reveals nothing.
 /// </summary>
-public sealed class FileAccessService(RegieDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class FileAccessService
 {
+    private readonly RegieDbContext db;
+    private readonly CurrentUser user;
+    private readonly TimeProvider clock;
+    /// <summary>
+    /// Decisions already taken in this request: a page asks for the same file several times (the file,
+    /// its timeline, plan and ZRM). Forgotten after every save, since a save can change who may open it.
+    /// </summary>
+    private readonly Dictionary<Guid, FileAccessLevel> _decided = [];
+
+    public FileAccessService(RegieDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        (this.db, this.user, this.clock) = (db, user, clock);
+        db.SavedChanges += (_, _) => _decided.Clear();
+    }
+
     public string? Role => user.Role;
     public bool IsSystem => user.IsSystem;
     public bool MayWorkWithFiles => user.IsSystem || (user.Role is { } r && FileAccessRules.FileRoles.Contains(r));
     public bool IsCareRole => user.IsSystem || (user.Role is { } r && FileAccessRules.CareRoles.Contains(r));
 
-    public async Task<FileAccessLevel> DecideAsync(Guid householdId, CancellationToken ct) =>
-        (await DecideManyAsync([householdId], ct)).GetValueOrDefault(householdId, FileAccessLevel.Denied);
+    public async Task<FileAccessLevel> DecideAsync(Guid householdId, CancellationToken ct)
+    {
+        if (_decided.TryGetValue(householdId, out var known)) return known;
+        var level = (await DecideManyAsync([householdId], ct)).GetValueOrDefault(householdId, FileAccessLevel.Denied);
+        // A file that does not exist (yet) is not remembered: it may be created in this same request.
+        if (level != FileAccessLevel.Denied) _decided[householdId] = level;
+        return level;
+    }
 
     public async Task<bool> CanOpenAsync(Guid householdId, CancellationToken ct) => await DecideAsync(householdId, ct) != FileAccessLevel.Denied;
 

@@ -86,14 +86,16 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
                 h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats,
                 Last = db.HouseholdEvents.Where(e => e.HouseholdId == h.Id).Max(e => (DateTime?)e.OccurredAt),
                 Zrm = db.ZrmAssessments.Where(a => a.HouseholdId == h.Id).Max(a => (DateOnly?)a.AssessedOn),
-                Plan = db.Plans.Where(p => p.HouseholdId == h.Id && p.ClosedOn == null).Select(p => new { p.Id, p.NextEvaluationOn }).FirstOrDefault(),
+                // Scalar subqueries: a two-column one makes EF number every plan of the municipality.
+                HasPlan = db.Plans.Any(p => p.HouseholdId == h.Id && p.ClosedOn == null),
+                NextEvaluation = db.Plans.Where(p => p.HouseholdId == h.Id && p.ClosedOn == null).Select(p => p.NextEvaluationOn).FirstOrDefault(),
                 Overdue = db.PlanActions.Count(a => a.HouseholdId == h.Id && a.DoneOn == null && a.Deadline < today && db.Plans.Any(p => p.Id == a.PlanId && p.ClosedOn == null)),
                 Late = db.PlanGoals.Count(g => g.HouseholdId == h.Id && (g.Status == Domain.Care.GoalStatus.Open || g.Status == Domain.Care.GoalStatus.Loopt)
                     && g.Streefdatum < today && db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null)),
             }).ToListAsync(ct);
         // Most urgent first: overdue work, then the nearest evaluation.
         return rows.Select(r => new MyHousehold(r.Id, r.Naam, Domain.Registry.Address.OneLine(r.Straat, r.Huisnummer, r.Huisletter, r.Toevoeging, r.Postcode, r.Woonplaats),
-                r.Last, r.Zrm, r.Plan?.NextEvaluationOn, r.Overdue, r.Late, r.Plan is not null))
+                r.Last, r.Zrm, r.NextEvaluation, r.Overdue, r.Late, r.HasPlan))
             .OrderByDescending(r => r.OverdueActions + r.LateGoals > 0).ThenBy(r => r.NextEvaluation ?? DateOnly.MaxValue).ThenBy(r => r.Naam).ToList();
     }
 }

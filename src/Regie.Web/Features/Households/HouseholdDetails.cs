@@ -21,8 +21,16 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
             await audit.RecordAsync(Audit.AuditActions.Denied, Audit.AuditResources.Household, householdId: id, ct: ct);
             return null;
         }
-        var h = await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (h is null) return null;
+        // One round trip for the household with its team's and coordinator's names: this page is the most opened one.
+        var row = await db.Households.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                Household = x,
+                Team = db.Teams.Where(t => t.Id == x.ResponsibleTeamId).Select(t => t.Name).FirstOrDefault(),
+                Coordinator = db.Users.Where(u => u.Id == x.CoordinatorId).Select(u => u.DisplayName).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var h = row.Household;
         await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Household, householdId: id, detail: auditDetail, ct: ct);
         var members = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id)
             .OrderBy(m => m.From).ThenBy(m => m.Person!.Geboortedatum)
@@ -30,8 +38,7 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
             .ToListAsync(ct);
         var views = members.Select(m => new MemberView(m.PersonId, new PersonName(m.Voornamen, m.Voorvoegsel, m.Achternaam).FullName,
             m.Bsn, m.Geboortedatum, m.Role, m.From, m.Until)).ToList();
-        var team = h.ResponsibleTeamId is { } tid ? await db.Teams.Where(t => t.Id == tid).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
-        var coordinator = h.CoordinatorId is { } cid ? await db.Users.Where(u => u.Id == cid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var (team, coordinator) = (row.Team, row.Coordinator);
         return new HouseholdView(h.Id, h.Naam, h.Address, h.CreatedAt, h.Version, team, coordinator,
             views.Where(v => v.Tot is null).OrderBy(v => v.Rol).ThenBy(v => v.Geboortedatum).ToList(),
             views.Where(v => v.Tot is not null).OrderByDescending(v => v.Tot).ToList());

@@ -64,19 +64,25 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     private async Task<PlanView> ViewAsync(Plan plan, CancellationToken ct)
     {
         var today = Today;
-        var names = await MemberNamesAsync(plan.HouseholdId, includeFormer: true, ct);
-        var goals = await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == plan.Id).OrderBy(g => g.Position).ToListAsync(ct);
-        var actions = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Position).ToListAsync(ct);
+        // Few round trips for the whole plan: it is shown on the household page, the most opened page.
+        var frameworks = await db.Trajectories.AsNoTracking().Where(t => t.Id == plan.TrajectoryId).Select(t => t.Frameworks).FirstOrDefaultAsync(ct);
+        // Its own query: as a subquery of the plan row EF numbers every agreement of the municipality to find the latest.
         var agreement = await db.PlanAgreements.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderByDescending(a => a.RecordedAt)
             .Select(a => new AgreementView(a.VersionNumber, a.AgreedByName, a.AgreedOn, a.Wijze, a.RecordedAt)).FirstOrDefaultAsync(ct);
+        var goals = await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == plan.Id).OrderBy(g => g.Position).ToListAsync(ct);
+        // Names by id in a second query: a multi-column subquery per goal makes EF number every person of the municipality.
+        var personIds = goals.Select(g => g.PersonId).OfType<Guid>().Distinct().ToList();
+        var persons = personIds.Count == 0 ? [] : await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Voornamen, p.Voorvoegsel, p.Achternaam }).ToListAsync(ct);
+        var names = persons.ToDictionary(p => p.Id, p => new PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName);
+        var actions = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Position).ToListAsync(ct);
         var evaluations = await db.PlanEvaluations.AsNoTracking().Where(e => e.PlanId == plan.Id).OrderByDescending(e => e.HeldOn)
-            .Select(e => new EvaluationView(e.HeldOn, e.Summary, db.Users.Where(u => u.Id == e.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() ?? "?"))
+            .Select(e => new EvaluationView(e.HeldOn, e.Summary, db.Users.Where(u => u.Id == e.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() ?? "Demo-installatie"))
             .ToListAsync(ct);
-        var frameworks = await db.Trajectories.AsNoTracking().Where(t => t.Id == plan.TrajectoryId).Select(t => t.Frameworks).FirstOrDefaultAsync(ct);
         var active = plan.ClosedOn is null;
         return new PlanView(plan.Id, plan.HouseholdId, plan.TrajectoryId, plan.Version, plan.StartedOn, plan.ClosedOn, plan.Afspraken, plan.NextEvaluationOn,
             LegalFrameworks.ParseList(frameworks),
-            goals.Select(g => new GoalView(g.Id, g.Domain, g.PersonId, g.PersonId is { } p ? names.GetValueOrDefault(p) : null, g.Wat, g.MeetbaarResultaat,
+            goals.Select(g => new GoalView(g.Id, g.Domain, g.PersonId, g.PersonId is { } pid ? names.GetValueOrDefault(pid) : null, g.Wat, g.MeetbaarResultaat,
                 g.Streefdatum, g.Wie, g.Status, g.StatusChangedOn, g.Toelichting, active && !GoalStatuses.IsFinal(g.Status) && g.Streefdatum < today)).ToList(),
             actions.Select(a => new ActionView(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind, a.OwnerName, a.Deadline, a.DoneOn,
                 active && a.DoneOn is null && a.Deadline < today)).ToList(),

@@ -38,7 +38,9 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
             .Select(t => new
             {
                 t.HouseholdId, t.OpenedOn,
-                Household = db.Households.Where(h => h.Id == t.HouseholdId).Select(h => new { h.Naam, h.CoordinatorId }).First(),
+                // Two scalar subqueries: one with two columns makes EF number every household of the municipality.
+                Naam = db.Households.Where(h => h.Id == t.HouseholdId).Select(h => h.Naam).First(),
+                CoordinatorId = db.Households.Where(h => h.Id == t.HouseholdId).Select(h => h.CoordinatorId).First(),
                 Team = db.Teams.Where(x => x.Id == t.TeamId).Select(x => x.Name).FirstOrDefault(),
                 Goal = db.PlanGoals.Where(g => g.HouseholdId == t.HouseholdId && g.Status != GoalStatus.Open && db.Plans.Any(p => p.Id == g.PlanId && p.TrajectoryId == t.Id))
                     .Max(g => (DateOnly?)g.StatusChangedOn),
@@ -49,7 +51,7 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
                     && db.Plans.Any(p => p.Id == a.PlanId && p.TrajectoryId == t.Id)),
             })
             .OrderBy(t => t.OpenedOn).Take(1000).ToListAsync(ct);
-        var coordinators = rows.Select(r => r.Household.CoordinatorId).OfType<string>().Distinct().ToList();
+        var coordinators = rows.Select(r => r.CoordinatorId).OfType<string>().Distinct().ToList();
         var names = await db.Users.Where(u => coordinators.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var result = new List<StuckHousehold>();
         foreach (var r in rows)
@@ -57,8 +59,8 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
             var progress = new[] { r.Goal, r.Action, r.Evaluation }.Max();
             var reasons = StuckRules.Evaluate(r.OpenedOn, progress, r.Referral, today, settings);
             if (reasons.Count > 0)
-                result.Add(new StuckHousehold(r.HouseholdId, r.Household.Naam, r.Team,
-                    r.Household.CoordinatorId is { } c ? names.GetValueOrDefault(c) : null, r.OpenedOn, progress, reasons));
+                result.Add(new StuckHousehold(r.HouseholdId, r.Naam, r.Team,
+                    r.CoordinatorId is { } c ? names.GetValueOrDefault(c) : null, r.OpenedOn, progress, reasons));
         }
         return result;
     }
