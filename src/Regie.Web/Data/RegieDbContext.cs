@@ -29,6 +29,8 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
     public DbSet<Trajectory> Trajectories => Set<Trajectory>();
     public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<TriageConfiguration> TriageConfigurations => Set<TriageConfiguration>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
@@ -200,6 +202,46 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             // One open trajectory per household, also when two workers open one at the same moment.
             e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"ClosedOn\" IS NULL").HasDatabaseName("IX_Trajectories_HouseholdId_Open");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<TriageConfiguration>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Model).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Routes).HasMaxLength(600);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.Gemeentecode, x.ValidFrom });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<HelpRequest>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.SourceDetail).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.RegisteredBy).HasMaxLength(64);
+            e.Property(x => x.IntakeBy).HasMaxLength(64);
+            e.Property(x => x.CaseClass).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ModelAtIntake).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.SuggestedRoute).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Suggestion).HasMaxLength(1000);
+            e.Property(x => x.DecidedRoute).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.DecisionReason).HasMaxLength(2000);
+            e.Property(x => x.DecidedBy).HasMaxLength(64);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.HouseholdId, x.ReceivedOn });
+            e.HasIndex(x => new { x.Gemeentecode, x.Status, x.ReceivedOn });
+            e.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Scores).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+        b.Entity<HelpRequestPerson>(e => e.HasKey(x => new { x.RequestId, x.PersonId }));
+        b.Entity<HelpRequestScore>(e =>
+        {
+            e.HasKey(x => new { x.RequestId, x.PersonId, x.Domain });
+            e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
         });
 
         b.Entity<Plan>(e =>

@@ -23,6 +23,8 @@ public static class FeatureRegistration
         services.AddScoped<Trajectories.TrajectoryHandler>();
         services.AddScoped<Plans.PlanHandler>();
         services.AddScoped<Plans.PlanPdf>();
+        services.AddScoped<Requests.RequestHandler>();
+        services.AddScoped<Requests.TriageSettingsHandler>();
         services.AddScoped<Team.StuckHouseholdsQuery>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();

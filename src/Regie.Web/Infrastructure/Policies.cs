@@ -16,6 +16,8 @@ public static class Policies
     public const string Oversight = "toezicht";
     /// <summary>The team lead's lists: stuck households, approvals.</summary>
     public const string TeamLead = "teamleiding";
+    /// <summary>Municipal settings: the triage table.</summary>
+    public const string Admin = "beheer";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -23,5 +25,6 @@ public static class Policies
         o.AddPolicy(Care, p => p.RequireRole(Roles.Professional, Roles.Teamleider, Roles.Consulent));
         o.AddPolicy(Oversight, p => p.RequireRole(Roles.Teamleider, Roles.Privacy));
         o.AddPolicy(TeamLead, p => p.RequireRole(Roles.Teamleider));
+        o.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
     }
 }

@@ -67,6 +67,8 @@ public static class RegieApp
             o.Conventions.AuthorizeFolder("/Plans", Policies.Care);
             o.Conventions.AuthorizeFolder("/Trajectories", Policies.Care);
             o.Conventions.AuthorizeFolder("/Team", Policies.TeamLead);
+            o.Conventions.AuthorizeFolder("/Requests", Policies.Care);
+            o.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");

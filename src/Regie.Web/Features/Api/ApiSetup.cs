@@ -33,6 +33,7 @@ public static class ApiSetup
         v1.MapHouseholdsApi();
         v1.MapPersonsApi();
         Plans.PlansApi.MapPlansApi(v1);
+        Requests.RequestsApi.MapRequestsApi(v1);
     }
 }
 

@@ -25,6 +25,7 @@ public static class AuditResources
     public const string Audit = "audit";
     public const string Plan = "plan";
     public const string Trajectory = "traject";
+    public const string Request = "hulpvraag";
 }
 
 /// <summary>

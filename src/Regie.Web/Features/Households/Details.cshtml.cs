@@ -6,7 +6,7 @@ using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Households;
 
-public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanHandler plans, ZrmAssessmentHandler zrm) : PageModel
+public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanHandler plans, ZrmAssessmentHandler zrm, Requests.RequestHandler requests) : PageModel
 {
     public HouseholdView Household { get; private set; } = default!;
     /// <summary>Null when the timeline was not shared with this user (partners).</summary>
@@ -14,6 +14,7 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
     /// <summary>Null when there is no plan, or the user's role does not see plans.</summary>
     public PlanView? Plan { get; private set; }
     public ZrmOverview? Zrm { get; private set; }
+    public IReadOnlyList<Requests.OpenRequest> Requests { get; private set; } = [];
     public bool MayEdit => access.IsCareRole;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -27,6 +28,7 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
         {
             Plan = await plans.CurrentAsync(id, ct, audited: false);
             Zrm = await zrm.OverviewAsync(id, ct, audited: false);
+            Requests = await requests.ForHouseholdAsync(id, ct);
         }
         return Page();
     }

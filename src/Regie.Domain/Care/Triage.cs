@@ -1,0 +1,167 @@
+using Regie.Domain.Assessment;
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Care;
+
+/// <summary>Who brought the request in. Stored by name.</summary>
+public enum RequestSource
+{
+    Inwoner,
+    Netwerk,
+    Huisarts,
+    School,
+    Politie,
+    Organisatie,
+    Vroegsignaal,
+}
+
+/// <summary>What the intake screen says about a request, for routing.</summary>
+public enum CaseClass
+{
+    /// <summary>No life domain of concern.</summary>
+    GeenZorg,
+    /// <summary>One life domain of concern.</summary>
+    Enkelvoudig,
+    /// <summary>Several life domains of concern.</summary>
+    Meervoudig,
+    /// <summary>Acute problems somewhere: a score of 1.</summary>
+    Acuut,
+}
+
+/// <summary>The ways of working of DOMAIN.md; <see cref="Eigen"/> is a municipality's own table.</summary>
+public enum TriageModel
+{
+    /// <summary>(a) The team takes every request.</summary>
+    TeamVoorAlles,
+    /// <summary>(b) The team takes multi-domain and acute requests; single-domain ones go to the desk or a general provision (CPB 2019).</summary>
+    TeamVoorComplex,
+    /// <summary>(c) The municipality indicates custom provisions; the team supports the rest (Eindhoven 2019).</summary>
+    IndicatieGemeente,
+    /// <summary>(d) No team: the municipal desk does access, market providers the support.</summary>
+    GeenTeam,
+    /// <summary>A preset adjusted cell by cell.</summary>
+    Eigen,
+}
+
+public static class RequestSources
+{
+    public static readonly IReadOnlyList<RequestSource> All = Enum.GetValues<RequestSource>();
+
+    public static string Label(RequestSource s) => s switch
+    {
+        RequestSource.Inwoner => "De inwoner zelf",
+        RequestSource.Netwerk => "Iemand uit het netwerk",
+        RequestSource.Huisarts => "Huisarts",
+        RequestSource.School => "School",
+        RequestSource.Politie => "Politie",
+        RequestSource.Organisatie => "Andere organisatie",
+        _ => "Vroegsignaal (betalingsachterstand)",
+    };
+}
+
+/// <summary>
+/// A municipality's routing table: for every case class, with and without a request for custom
+/// support (maatwerk), the route. A change of model is a change of this table, not of code.
+/// </summary>
+public sealed record TriageSettings(TriageModel Model, int ConcernThreshold, int MinDomains, IReadOnlyDictionary<(CaseClass Class, bool Maatwerk), TriageRoute> Routes)
+{
+    public const int DefaultConcernThreshold = 2;
+    public const int DefaultMinDomains = 2;
+
+    public TriageRoute RouteFor(CaseClass c, bool maatwerk) => Routes[(c, maatwerk)];
+
+    public static TriageSettings Preset(TriageModel model, int concernThreshold = DefaultConcernThreshold, int minDomains = DefaultMinDomains)
+    {
+        var routes = new Dictionary<(CaseClass, bool), TriageRoute>();
+        foreach (var c in Enum.GetValues<CaseClass>())
+            foreach (var maatwerk in new[] { false, true })
+                routes[(c, maatwerk)] = model switch
+                {
+                    // (b) Complex problems need the generalist team; a single question is answered where it belongs.
+                    TriageModel.TeamVoorComplex => c is CaseClass.Meervoudig or CaseClass.Acuut ? TriageRoute.Wijkteam
+                        : maatwerk ? TriageRoute.Loket : TriageRoute.AlgemeneVoorziening,
+                    // (c) Access to custom provisions is the municipality's, whoever asks; the team supports without indicating.
+                    TriageModel.IndicatieGemeente => maatwerk ? TriageRoute.Loket : TriageRoute.Wijkteam,
+                    // (d) Without a team the desk is the only door; it refers to providers or general provisions itself.
+                    TriageModel.GeenTeam => TriageRoute.Loket,
+                    // (a) and a fresh own table: the team takes everything.
+                    _ => TriageRoute.Wijkteam,
+                };
+        return new TriageSettings(model, concernThreshold, minDomains, routes);
+    }
+
+    /// <summary>Stored form: "GeenZorg:0=Wijkteam;GeenZorg:1=Loket;…".</summary>
+    public string RoutesToStored() =>
+        string.Join(";", Routes.OrderBy(r => r.Key.Class).ThenBy(r => r.Key.Maatwerk).Select(r => $"{r.Key.Class}:{(r.Key.Maatwerk ? 1 : 0)}={r.Value}"));
+
+    public static TriageSettings FromStored(TriageModel model, int concernThreshold, int minDomains, string stored)
+    {
+        var routes = new Dictionary<(CaseClass, bool), TriageRoute>(Preset(model).Routes);
+        foreach (var cell in stored.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = cell.Split('=', ':');
+            if (parts.Length == 3 && Enum.TryParse<CaseClass>(parts[0], out var c) && Enum.TryParse<TriageRoute>(parts[2], out var r))
+                routes[(c, parts[1] == "1")] = r;
+        }
+        return new TriageSettings(model, concernThreshold, minDomains, routes);
+    }
+}
+
+public sealed record TriageSuggestion(CaseClass Class, IReadOnlyList<ZrmDomain> ConcernDomains, TriageRoute Route, string Explanation);
+
+/// <summary>Routes a screened request by the municipality's table. Pure: every model is tested without a database.</summary>
+public static class TriageRules
+{
+    public const string ReasonRequiredCode = "triage-reason-required";
+    public const string ThresholdInvalidCode = "triage-threshold-invalid";
+    public const string MinDomainsInvalidCode = "triage-min-domains-invalid";
+
+    public static string Label(CaseClass c) => c switch
+    {
+        CaseClass.GeenZorg => "geen leefgebied van zorg",
+        CaseClass.Enkelvoudig => "één leefgebied van zorg",
+        CaseClass.Meervoudig => "meerdere leefgebieden van zorg",
+        _ => "acute problematiek",
+    };
+
+    public static string Label(TriageModel m) => m switch
+    {
+        TriageModel.TeamVoorAlles => "(a) Het wijkteam neemt alles",
+        TriageModel.TeamVoorComplex => "(b) Het wijkteam neemt alleen complexe en meervoudige vragen",
+        TriageModel.IndicatieGemeente => "(c) De gemeente indiceert maatwerk",
+        TriageModel.GeenTeam => "(d) Geen wijkteam: het loket doet de toegang",
+        _ => "Eigen tabel",
+    };
+
+    /// <summary>The screen is (domain, score) per person; "not screened" is simply absent.</summary>
+    public static TriageSuggestion Suggest(TriageSettings settings, IEnumerable<(ZrmDomain Domain, int Score)> screen, bool maatwerk)
+    {
+        var scores = screen.ToList();
+        var concern = scores.Where(s => s.Score <= settings.ConcernThreshold).Select(s => s.Domain).Distinct().Order().ToList();
+        var c = scores.Any(s => s.Score == 1) ? CaseClass.Acuut
+            : concern.Count >= settings.MinDomains ? CaseClass.Meervoudig
+            : concern.Count >= 1 ? CaseClass.Enkelvoudig
+            : CaseClass.GeenZorg;
+        var route = settings.RouteFor(c, maatwerk);
+        var domains = concern.Count == 0 ? "" : $" ({string.Join(", ", concern.Select(Zrm.Label))})";
+        var explanation = $"De screening laat {Label(c)} zien{domains}{(maatwerk ? ", en er wordt maatwerk gevraagd" : "")}. "
+            + $"Volgens de werkwijze van de gemeente — {Label(settings.Model).ToLowerInvariant()} — gaat zo'n vraag naar: {TriageRoutes.Label(route).ToLowerInvariant()}.";
+        return new TriageSuggestion(c, concern, route, explanation);
+    }
+
+    /// <summary>The worker decides; a decision against the suggestion needs its reason on record.</summary>
+    public static void CheckDecision(TriageRoute suggested, TriageRoute decided, string? reason, ErrorList errors)
+    {
+        if (decided != suggested && string.IsNullOrWhiteSpace(reason))
+            errors.Add(new DomainError(ReasonRequiredCode, "Reden",
+                $"U kiest een andere route dan de voorgestelde ({TriageRoutes.Label(suggested).ToLowerInvariant()}). Schrijf op waarom."));
+    }
+
+    public static void CheckSettings(int concernThreshold, int minDomains, ErrorList errors)
+    {
+        if (concernThreshold is < 1 or > 4)
+            errors.Add(new DomainError(ThresholdInvalidCode, "Zorgdrempel", "Kies een zorgdrempel van 1 tot en met 4 (een score op of onder de drempel telt als zorg)."));
+        if (minDomains is < 2 or > 13)
+            errors.Add(new DomainError(MinDomainsInvalidCode, "MinimumLeefgebieden", "Meervoudig betekent minstens 2 en hoogstens 13 leefgebieden."));
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Regie.Domain.Assessment;
+using Regie.Domain.Care;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Requests;
+
+public sealed class DetailsModel(RequestHandler handler) : PageModel
+{
+    [BindProperty] public IntakeInput Intake { get; set; } = new();
+    [BindProperty] public DecisionInput Decision { get; set; } = new();
+    public RequestView HelpRequest { get; private set; } = default!;
+    public static readonly IReadOnlyList<SelectListItem> ScoreOptions =
+        new[] { new SelectListItem("niet gescreend", "") }.Concat(Enumerable.Range(1, 5).Select(i => new SelectListItem($"{i} – {Zrm.ScaleLabel(i)}", i.ToString()))).ToList();
+    public IReadOnlyList<SelectListItem> Routes { get; } =
+        TriageRoutes.All.Select(r => new SelectListItem(TriageRoutes.Label(r), r.ToString())).Prepend(new SelectListItem("Kies de route", "")).ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Decision.Route = HelpRequest.Voorstel?.ToString();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIntakeAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await handler.IntakeAsync(id, Intake, ct);
+        if (this.Finish(result, $"/hulpvragen/{id}#route", "De screening is opgeslagen. Bekijk het voorstel en besluit over de route.") is { } done) return done;
+        var posted = Intake;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        // Keep what was typed; after a conflict the form carries the newest version so saving again works.
+        Intake = new IntakeInput { Scores = posted.Scores, Versie = result.Status == CommandStatus.Conflict ? HelpRequest.Versie : posted.Versie };
+        result.Errors.AddTo(ModelState, "Intake");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecisionAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await handler.DecideAsync(id, Decision, ct);
+        var next = result.Value is not null ? $"/huishoudens/{(await handler.GetAsync(id, ct))!.HuishoudenId}/plan" : $"/hulpvragen/{id}";
+        if (this.Finish(result, next, "De route is vastgelegd.") is { } done) return done;
+        var posted = Decision;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Decision = new DecisionInput { Route = posted.Route, Reden = posted.Reden, Versie = result.Status == CommandStatus.Conflict ? HelpRequest.Versie : posted.Versie };
+        ModelState.Clear();
+        result.Errors.AddTo(ModelState, "Decision");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await handler.GetAsync(id, ct) is not { } r) return false;
+        HelpRequest = r;
+        Intake.Versie = r.Versie;
+        Decision.Versie = r.Versie;
+        Intake.Scores = r.Scores.ToDictionary(s => $"{s.Key.PersonId}:{s.Key.Domain}", s => (string?)s.Value.ToString());
+        return true;
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Regie.Web.Features.Requests;
+
+public sealed class IndexModel(RequestHandler handler) : PageModel
+{
+    public IReadOnlyList<OpenRequest> Requests { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Requests = await handler.OpenAsync(ct);
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Care;
+using Regie.Domain.Common;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Requests;
+
+public sealed class TriageSettingsInput
+{
+    public string? Model { get; set; }
+    public int Zorgdrempel { get; set; } = TriageSettings.DefaultConcernThreshold;
+    public int MinimumLeefgebieden { get; set; } = TriageSettings.DefaultMinDomains;
+    /// <summary>"Class:0|1" → route name; only read for the own table (model Eigen).</summary>
+    public Dictionary<string, string?> Routes { get; set; } = [];
+}
+
+public sealed record TriageSettingsChange(DateTime ValidFrom, string ChangedBy, TriageModel Model);
+
+/// <summary>The municipality's triage table: the current one, changes by the functioneel beheerder, and the history.</summary>
+public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    public const string ModelInvalidCode = "triage-model-invalid";
+
+    /// <summary>A municipality that never chose works as model (a): the team takes everything.</summary>
+    public async Task<TriageSettings> CurrentAsync(CancellationToken ct)
+    {
+        var row = await db.TriageConfigurations.AsNoTracking().OrderByDescending(c => c.ValidFrom).FirstOrDefaultAsync(ct);
+        return row is null ? TriageSettings.Preset(TriageModel.TeamVoorAlles) : TriageSettings.FromStored(row.Model, row.ConcernThreshold, row.MinDomains, row.Routes);
+    }
+
+    public async Task<IReadOnlyList<TriageSettingsChange>> HistoryAsync(CancellationToken ct) =>
+        await db.TriageConfigurations.AsNoTracking().OrderByDescending(c => c.ValidFrom).Take(50)
+            .Select(c => new TriageSettingsChange(c.ValidFrom, c.ChangedBy, c.Model)).ToListAsync(ct);
+
+    public async Task<CommandResult<TriageSettings>> SaveAsync(TriageSettingsInput input, CancellationToken ct)
+    {
+        if (user.Role is not Roles.Beheerder && !user.IsSystem) return CommandResult<TriageSettings>.Forbidden();
+        var errors = new ErrorList();
+        TriageModel? model = Enum.TryParse<TriageModel>(input.Model, out var m) && Enum.IsDefined(m) ? m : null;
+        if (model is null) errors.Add(new DomainError(ModelInvalidCode, "Model", "Kies een werkwijze."));
+        TriageRules.CheckSettings(input.Zorgdrempel, input.MinimumLeefgebieden, errors);
+        var table = model is null ? null : TriageSettings.Preset(model.Value, input.Zorgdrempel, input.MinimumLeefgebieden);
+        if (model == TriageModel.Eigen)
+        {
+            var routes = new Dictionary<(CaseClass, bool), TriageRoute>(table!.Routes);
+            foreach (var cell in routes.Keys.ToList())
+            {
+                var key = $"{cell.Item1}:{(cell.Item2 ? 1 : 0)}";
+                if (!input.Routes.TryGetValue(key, out var value) || !Enum.TryParse<TriageRoute>(value, out var route) || !Enum.IsDefined(route))
+                    errors.Add(new DomainError(ModelInvalidCode, $"Routes[{key}]", $"Kies een route voor {TriageRules.Label(cell.Item1)}{(cell.Item2 ? " met maatwerk" : "")}."));
+                else routes[cell] = route;
+            }
+            table = table with { Routes = routes };
+        }
+        if (errors.HasErrors) return CommandResult<TriageSettings>.Invalid(errors.Errors);
+        db.TriageConfigurations.Add(new TriageConfiguration
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Model = table!.Model, ConcernThreshold = table.ConcernThreshold,
+            MinDomains = table.MinDomains, Routes = table.RoutesToStored(), ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
+        });
+        var result = await db.SaveOrConflictAsync(table, ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, "triage", detail: $"werkwijze {table.Model}: {table.RoutesToStored()}", ct: ct);
+        return result;
+    }
+}
