@@ -10,6 +10,9 @@ public sealed record DemoBatch(List<Household> Households, List<Person> Persons,
 {
     public List<ZrmAssessment> Assessments { get; } = [];
     public List<ZrmScore> Scores { get; } = [];
+    public List<HelpRequest> Requests { get; } = [];
+    public List<HelpRequestPerson> RequestPersons { get; } = [];
+    public List<HelpRequestScore> RequestScores { get; } = [];
     public List<Trajectory> Trajectories { get; } = [];
     public List<Plan> Plans { get; } = [];
     public List<PlanGoal> Goals { get; } = [];
@@ -42,6 +45,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
         while (batch.Households.Count < count) AddRandomHousehold(batch, roomForTwo: batch.Households.Count + 2 <= count);
         AddAssessments(batch);
         AddPlans(batch);
+        AddOpenRequests(batch);
         // Ids follow insertion order and the timeline pages by id: insert the history in the order it happened.
         var chronological = batch.Events.OrderBy(e => e.OccurredAt).ToList();
         batch.Events.Clear();

@@ -56,7 +56,9 @@ public sealed partial class DemoHouseholdGenerator
                 Frameworks = _f.PickRandom("Wmo2015", "Jeugdwet", "Wgs", "Wgs,Wmo2015", "Jeugdwet,Participatiewet", null), CreatedAt = At(opened),
             };
             b.Trajectories.Add(t);
-            Event(b, h, EventTypes.TrajectoryOpened, opened, null, "Traject gestart", new { traject = t.Id });
+            t.RequestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(-_f.Random.Int(3, 20)), opened, story ? TriageRoute.Wijkteam : null, t.Id,
+                story ? (RequestSource.Organisatie, "Woningcorporatie Thuis", "Dreigende huisuitzetting om huurachterstand; moeder en twee kinderen trekken in bij oma") : null);
+            Event(b, h, EventTypes.TrajectoryOpened, opened, null, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op", new { traject = t.Id });
             var plan = new Plan
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, TrajectoryId = t.Id, StartedOn = opened,
@@ -129,6 +131,76 @@ public sealed partial class DemoHouseholdGenerator
                     Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, HouseholdId = h.Id, HeldOn = opened.AddDays(_f.Random.Int(30, 60)),
                     Summary = "Het huishouden pakt de afspraken op; de schulden zijn in beeld. Volgende keer: werk en dagbesteding.", RecordedBy = Actor, CreatedAt = At(opened.AddDays(30)),
                 });
+        }
+    }
+
+    private static readonly string[] RequestTexts =
+    [
+        "Huurachterstand van drie maanden; de verhuurder dreigt met ontruiming",
+        "Moeder is somber en overzicht over de post is weg",
+        "Zoon gaat niet meer naar school, ouders weten niet wat te doen",
+        "Oudere man vereenzaamt sinds zijn vrouw overleed, de huishouding lukt niet meer",
+        "Vader verloor zijn baan; er komen aanmaningen binnen",
+        "Ruzie thuis; de politie is twee keer geweest",
+    ];
+
+    /// <summary>A request with its intake screen and a decision; <paramref name="route"/> null picks one from the screen as the worker would.</summary>
+    private Guid AddRequest(DemoBatch b, Household h, List<Guid> persons, DateOnly received, DateOnly? decided, TriageRoute? route, Guid? trajectory,
+        (RequestSource Source, string Detail, string Text)? given = null)
+    {
+        var id = Guid.CreateVersion7();
+        var screened = persons.Take(2).ToList();
+        var scores = new List<HelpRequestScore>();
+        foreach (var p in screened)
+            foreach (var d in _f.PickRandom(Zrm.Domains, _f.Random.Int(3, 8)))
+                scores.Add(new HelpRequestScore { RequestId = id, PersonId = p, Domain = d, Score = _f.Random.WeightedRandom([1, 2, 3, 4, 5], [0.08f, 0.3f, 0.3f, 0.2f, 0.12f]) });
+        var maatwerk = _f.Random.Bool(0.25f);
+        var suggestion = TriageRules.Suggest(TriageSettings.Preset(TriageModel.TeamVoorAlles), scores.Select(s => (s.Domain, s.Score)), maatwerk);
+        var source = given?.Source ?? _f.PickRandom(RequestSources.All.ToArray());
+        var request = new HelpRequest
+        {
+            Id = id, Gemeentecode = gemeentecode, HouseholdId = h.Id, Source = source, SourceDetail = given?.Detail,
+            Description = given?.Text ?? _f.PickRandom(RequestTexts), ReceivedOn = received, Maatwerk = maatwerk,
+            Status = decided is null ? (_f.Random.Bool() ? RequestStatus.Ontvangen : RequestStatus.IntakeGedaan) : RequestStatus.Besloten,
+            RegisteredBy = Actor, RegisteredAt = At(received),
+        };
+        if (request.Status != RequestStatus.Ontvangen)
+        {
+            request.IntakeOn = decided ?? received.AddDays(_f.Random.Int(0, 5));
+            if (request.IntakeOn > _today) request.IntakeOn = _today;
+            request.IntakeBy = Actor;
+            request.CaseClass = suggestion.Class;
+            request.ModelAtIntake = TriageModel.TeamVoorAlles;
+            request.SuggestedRoute = suggestion.Route;
+            request.Suggestion = suggestion.Explanation;
+            b.RequestScores.AddRange(scores);
+        }
+        if (decided is { } on)
+        {
+            request.DecidedRoute = route ?? suggestion.Route;
+            request.DecidedBy = Actor;
+            request.DecidedAt = At(on);
+            request.TrajectoryId = trajectory;
+        }
+        b.Requests.Add(request);
+        b.RequestPersons.AddRange(persons.Select(p => new HelpRequestPerson { RequestId = id, PersonId = p }));
+        Event(b, h, EventTypes.RequestRegistered, received, null, $"Hulpvraag ontvangen via {RequestSources.Label(source).ToLowerInvariant()}", new { verzoek = id, bron = source.ToString() });
+        if (request.DecidedRoute is { } decidedRoute)
+            Event(b, h, EventTypes.RequestTriaged, decided!.Value, null, $"Route besloten: {TriageRoutes.Label(decidedRoute).ToLowerInvariant()}", new { verzoek = id, route = decidedRoute.ToString() });
+        return id;
+    }
+
+    /// <summary>Requests still waiting for intake or a decision, and some that went to the desk or a general provision.</summary>
+    private void AddOpenRequests(DemoBatch b)
+    {
+        foreach (var h in b.Households.Where(h => h.ResponsibleTeamId is null && _f.Random.Bool(0.05f)))
+        {
+            var persons = b.Members.Where(m => m.HouseholdId == h.Id && m.Until is null).Select(m => m.PersonId).ToList();
+            if (persons.Count == 0) continue;
+            var received = _today.AddDays(-_f.Random.Int(0, 40));
+            var open = _f.Random.Bool(0.5f);
+            AddRequest(b, h, persons, received, open ? null : received.AddDays(_f.Random.Int(1, 10)) is var d && d > _today ? _today : d,
+                open ? null : _f.PickRandom(TriageRoute.Loket, TriageRoute.AlgemeneVoorziening), null);
         }
     }
 

@@ -58,6 +58,21 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                     Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Name = name, Wijk = wijk,
                     Telefoon = "0900 1234567", Email = $"{wijk.ToLowerInvariant()}@wijkteam.voorbeeld.nl",
                 });
+        // The municipality once sent only complex cases to its teams (CPB suggestion) and went back to
+        // "the team takes everything" three months ago: the history shows a change of model is configuration.
+        if (!await db.TriageConfigurations.AnyAsync(ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var (model, since) in new[] { (Domain.Care.TriageModel.TeamVoorComplex, now.AddYears(-1)), (Domain.Care.TriageModel.TeamVoorAlles, now.AddMonths(-3)) })
+            {
+                var table = Domain.Care.TriageSettings.Preset(model);
+                db.TriageConfigurations.Add(new TriageConfiguration
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Model = model, ConcernThreshold = table.ConcernThreshold, MinDomains = table.MinDomains,
+                    Routes = table.RoutesToStored(), ValidFrom = since, ChangedBy = "Demo-installatie",
+                });
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         foreach (var role in Roles.All)
@@ -140,6 +155,9 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 await BulkInserter.InsertAsync(db, batch.Assessments, ct);
                 await BulkInserter.InsertAsync(db, batch.Scores, ct);
                 await BulkInserter.InsertAsync(db, assignments, ct);
+                await BulkInserter.InsertAsync(db, batch.Requests, ct);
+                await BulkInserter.InsertAsync(db, batch.RequestPersons, ct);
+                await BulkInserter.InsertAsync(db, batch.RequestScores, ct);
                 await BulkInserter.InsertAsync(db, batch.Trajectories, ct);
                 await BulkInserter.InsertAsync(db, batch.Plans, ct);
                 await BulkInserter.InsertAsync(db, batch.Goals, ct);
