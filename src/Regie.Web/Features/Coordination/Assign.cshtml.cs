@@ -25,7 +25,10 @@ public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler 
     {
         ModelState.Clear();
         var result = await handler.AssignAsync(id, Input, ct);
-        if (this.Finish(result, $"/huishoudens/{id}", "De regisseur is vastgelegd.") is { } done) return done;
+        // Handing over to another team ends this worker's access to the file: back to their own list then.
+        var stillOpen = result.IsOk && await households.ExistsAsync(id, ct);
+        if (this.Finish(result, stillOpen ? $"/huishoudens/{id}" : "/mijn-huishoudens",
+                stillOpen ? "De regisseur is vastgelegd." : "De regie is overgedragen aan een ander team; het dossier staat nu bij dat team.") is { } done) return done;
         var posted = Input;
         await LoadAsync(id, ct);
         if (result.Status != CommandStatus.Conflict) Input.Versie = posted.Versie;
