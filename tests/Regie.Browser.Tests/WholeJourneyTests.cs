@@ -74,6 +74,11 @@ public sealed class WholeJourneyTests(EmptyBrowserFixture fixture) : IClassFixtu
         await page.GetByLabel("Huisvesting").SelectOptionAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Meting opslaan" }).ClickAsync();
         await page.GetByText("beperkt zelfredzaam").Or(page.GetByText("acute problematiek")).First.WaitForAsync();
+        // The household summary also as a chart, drawn by Chart.js under the content security policy.
+        await s.GotoAsync($"/huishoudens/{household}/zrm");
+        await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('zrm-grafiek'))");
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => Chart.getChart(document.getElementById('zrm-grafiek')).data.labels.length"));
+        await s.AssertAccessibleAsync();
 
         // 5. The plan: a SMART goal and actions by the mother herself and her network.
         await s.GotoAsync($"/huishoudens/{household}/plan");

@@ -57,6 +57,8 @@ public sealed class ZrmAssessmentTests(RegistryFixture fixture) : IClassFixture<
         var page = WebUtility.HtmlDecode(await raw.Content.ReadAsStringAsync());
         Assert.Contains("beperkt zelfredzaam", page);
         Assert.Contains("+2", page);
+        // The same summary as data for the chart: first and latest lowest score per assessed domain.
+        Assert.Contains("data-chart=\"{\"kind\":\"zrm\",\"labels\":[\"Financi\\u00EBn\",\"Huisvesting\"],\"first\":[1,2],\"latest\":[3,3]}\"", page);
         var timeline = WebUtility.HtmlDecode(await client.GetStringAsync($"/huishoudens/{household}"));
         Assert.Contains("ZRM-meting van Moeder Meetbaar: 2 leefgebieden, laagste score 3 (Financiën)", timeline);
     }
