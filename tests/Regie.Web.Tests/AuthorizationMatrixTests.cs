@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
     private static readonly string[] FileRoles = [Roles.Professional, Roles.Teamleider, Roles.Consulent, Roles.Partner];
     private static readonly string[] CareRoles = [Roles.Professional, Roles.Teamleider, Roles.Consulent];
     private static readonly string[] Everyone = [.. Roles.All];
+    private static readonly string[] LookupRoles = [Roles.Afdeling, Roles.Partner, .. CareRoles];
     private static readonly string[] Public = [Anonymous, .. Roles.All];
 
     /// <summary>Where a method differs from the rest of its route ("POST /path"), it has its own entry.</summary>
@@ -73,6 +74,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/hulpvragen"] = CareRoles,
         ["/hulpvragen/{id:guid}"] = CareRoles,
         ["/beheer/triage"] = [Roles.Beheerder],
+        ["/opzoeken"] = LookupRoles,
+        ["/betrokkenheid"] = LookupRoles,
+        ["/inbox"] = LookupRoles,
+        ["/api/v1/lookup/{bsn}"] = LookupRoles,
+        ["/api/v1/involvements/"] = LookupRoles,
+        ["/api/v1/involvements/{id:guid}"] = LookupRoles,
         ["/api/v1/requests/"] = FileRoles,
         ["/api/v1/requests/{id:guid}"] = FileRoles,
         ["/api/v1/requests/{id:guid}/intake"] = FileRoles,

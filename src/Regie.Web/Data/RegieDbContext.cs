@@ -30,6 +30,10 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
     public DbSet<Trajectory> Trajectories => Set<Trajectory>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<TriageConfiguration> TriageConfigurations => Set<TriageConfiguration>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
@@ -202,6 +206,54 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             // One open trajectory per household, also when two workers open one at the same moment.
             e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"ClosedOn\" IS NULL").HasDatabaseName("IX_Trajectories_HouseholdId_Open");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Telefoon).HasMaxLength(30);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.HasIndex(x => new { x.Gemeentecode, x.Name }).IsUnique();
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Involvement>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Bsn).HasMaxLength(9);
+            e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.ContactName).HasMaxLength(200);
+            e.Property(x => x.ContactPhone).HasMaxLength(30);
+            e.Property(x => x.ContactEmail).HasMaxLength(254);
+            e.Property(x => x.EndReason).HasMaxLength(200);
+            e.Property(x => x.RegisteredBy).HasMaxLength(200);
+            // The look-up's one query: the active involvements of one BSN.
+            e.HasIndex(x => new { x.Gemeentecode, x.Bsn }).HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Involvements_Bsn_Active");
+            e.HasIndex(x => new { x.HouseholdId, x.TeamId });
+            e.HasIndex(x => new { x.OrganisationId, x.EndedOn });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Notification>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Body).HasMaxLength(2000);
+            e.HasIndex(x => new { x.UserId, x.CreatedAt });
+            e.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.Property(x => x.To).HasMaxLength(254);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.Property(x => x.Body).HasMaxLength(4000);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.HasIndex(x => x.NextAttemptAt).HasFilter("\"SentAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");
         });
 
         b.Entity<TriageConfiguration>(e =>

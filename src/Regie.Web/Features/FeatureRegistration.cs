@@ -25,6 +25,9 @@ public static class FeatureRegistration
         services.AddScoped<Plans.PlanPdf>();
         services.AddScoped<Requests.RequestHandler>();
         services.AddScoped<Requests.TriageSettingsHandler>();
+        services.AddScoped<Involvements.InvolvementService>();
+        services.AddSingleton<Involvements.OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Involvements.OutboxSender>());
         services.AddScoped<Team.StuckHouseholdsQuery>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();

@@ -35,6 +35,7 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     private bool _explicit;
     private string? _role;
     private Guid? _teamId;
+    private string? _organisation;
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 
@@ -49,10 +50,12 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     public string? Role => _explicit ? _role : Roles.All.FirstOrDefault(r => User?.IsInRole(r) == true);
     public bool IsSystem => _explicit && _role is null;
     public Guid? TeamId => _explicit ? _teamId : Guid.TryParse(User?.FindFirstValue(RegieClaims.TeamId), out var t) ? t : null;
-    public string? Organisation => _explicit ? null : User?.FindFirstValue(RegieClaims.Organisation);
+    public string? Organisation => _explicit ? _organisation : User?.FindFirstValue(RegieClaims.Organisation);
 
-    public void ActAs(string gemeentecode, string actorId, string actorName, string? role = null, Guid? teamId = null)
+    /// <param name="organisation">For the CLI acting for an organisation (an import) and for tests.</param>
+    public void ActAs(string gemeentecode, string actorId, string actorName, string? role = null, Guid? teamId = null, string? organisation = null)
     {
+        _organisation = organisation;
         _explicit = true;
         _gemeentecode = gemeentecode;
         _actorId = actorId;

@@ -18,6 +18,8 @@ public static class Policies
     public const string TeamLead = "teamleiding";
     /// <summary>Municipal settings: the triage table.</summary>
     public const string Admin = "beheer";
+    /// <summary>The involvement look-up and register: departments, partners and the care roles.</summary>
+    public const string Lookup = "opvragen";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -26,5 +28,6 @@ public static class Policies
         o.AddPolicy(Oversight, p => p.RequireRole(Roles.Teamleider, Roles.Privacy));
         o.AddPolicy(TeamLead, p => p.RequireRole(Roles.Teamleider));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
+        o.AddPolicy(Lookup, p => p.RequireRole(Roles.Afdeling, Roles.Partner, Roles.Professional, Roles.Teamleider, Roles.Consulent));
     }
 }

@@ -46,6 +46,8 @@ public static class RegieApp
         builder.Services.AddRegieFeatures();
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Retention.RetentionOptions.Section).Get<Features.Retention.RetentionOptions>() ?? new());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Team.SignalOptions.Section).Get<Features.Team.SignalOptions>() ?? new());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.InvolvementOptions.Section).Get<Features.Involvements.InvolvementOptions>() ?? new());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.SmtpOptions.Section).Get<Features.Involvements.SmtpOptions>() ?? new());
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
         builder.Services.AddAuthorization(Policies.Add);
@@ -69,6 +71,7 @@ public static class RegieApp
             o.Conventions.AuthorizeFolder("/Team", Policies.TeamLead);
             o.Conventions.AuthorizeFolder("/Requests", Policies.Care);
             o.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Involvements", Policies.Lookup);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");

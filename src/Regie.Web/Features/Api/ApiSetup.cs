@@ -34,6 +34,7 @@ public static class ApiSetup
         v1.MapPersonsApi();
         Plans.PlansApi.MapPlansApi(v1);
         Requests.RequestsApi.MapRequestsApi(v1);
+        Involvements.InvolvementsApi.MapInvolvementsApi(v1);
     }
 }
 

@@ -14,6 +14,7 @@ public static class AuditActions
     public const string Update = "update";
     public const string Export = "export";
     public const string BreakGlass = "break-glass";
+    public const string Lookup = "lookup";
 }
 
 public static class AuditResources
@@ -26,6 +27,7 @@ public static class AuditResources
     public const string Plan = "plan";
     public const string Trajectory = "traject";
     public const string Request = "hulpvraag";
+    public const string Involvement = "betrokkenheid";
 }
 
 /// <summary>

@@ -23,7 +23,8 @@ public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? L
     DateOnly? NextEvaluation, int OverdueActions, int LateGoals, bool HasPlan);
 
 /// <summary>Assigns or transfers the household's coordinator; the team of the new coordinator holds the file from then on.</summary>
-public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
+public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
+    Involvements.InvolvementService involvements, TimeProvider clock)
 {
     public async Task<CommandResult<string>> AssignAsync(Guid householdId, AssignCoordinatorInput input, CancellationToken ct)
     {
@@ -50,6 +51,8 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         household.CoordinatorId = candidate.UserId;
         household.ResponsibleTeamId = await db.Users.Where(u => u.Id == candidate.UserId).Select(u => u.TeamId).FirstAsync(ct) ?? household.ResponsibleTeamId;
         household.UpdatedAt = now;
+        // Everyone who looks the family up finds the new coordinator, and other parties hear of the team.
+        await involvements.SyncTeamAsync(household, closing: false, ct);
         timeline.Record(household, EventTypes.CoordinatorAssigned,
             current is null ? $"{candidate.Name} is regisseur" : $"Regie overgedragen aan {candidate.Name}{(candidate.Team is null ? "" : " (" + candidate.Team + ")")}",
             data: new { regisseur = candidate.UserId, team = candidate.Team, overdracht = note is not null });

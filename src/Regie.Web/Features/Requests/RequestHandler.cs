@@ -53,7 +53,7 @@ public sealed record OpenRequest(Guid Id, Guid HuishoudenId, string Huishouden, 
 /// decision for the team opens the household's trajectory.
 /// </summary>
 public sealed class RequestHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    TriageSettingsHandler settings, TrajectoryHandler trajectories, TimeProvider clock)
+    TriageSettingsHandler settings, TrajectoryHandler trajectories, Involvements.InvolvementService involvements, TimeProvider clock)
 {
     public const string SourceInvalidCode = "request-source-invalid";
     public const string DescriptionRequiredCode = "request-description-required";
@@ -199,6 +199,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         {
             var open = await db.Trajectories.FirstOrDefaultAsync(t => t.HouseholdId == household.Id && t.ClosedOn == null, ct);
             request.TrajectoryId = (open ?? trajectories.Open(household, request.Id, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op")).Id;
+            await involvements.SyncTeamAsync(household, closing: false, ct);
         }
         timeline.Record(household, EventTypes.RequestTriaged,
             $"Route besloten: {TriageRoutes.Label(route!.Value).ToLowerInvariant()}" + (route != suggested ? $" (voorstel was {TriageRoutes.Label(suggested).ToLowerInvariant()})" : ""),

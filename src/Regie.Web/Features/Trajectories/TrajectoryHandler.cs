@@ -37,7 +37,8 @@ public sealed record ClosingForm(TrajectoryView Trajectory, IReadOnlyList<OpenGo
 /// Opens and closes trajectories. Closing records an outcome per goal, checks for a recent final ZRM
 /// assessment and ends the coordinator's assignment; reopening starts a new trajectory beside the old.
 /// </summary>
-public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
+public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
+    Involvements.InvolvementService involvements, TimeProvider clock)
 {
     public const string ReasonRequiredCode = "reopen-reason-required";
 
@@ -147,6 +148,8 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         if (assignment is not null) assignment.Until = now;
         household.CoordinatorId = null;
         household.UpdatedAt = now;
+        // The team's involvement ends with the trajectory: a look-up no longer sends people to it.
+        await involvements.SyncTeamAsync(household, closing: true, ct);
         var achieved = goals.Count(g => g.Status == GoalStatus.Behaald);
         timeline.Record(household, EventTypes.TrajectoryClosed,
             $"Traject afgesloten: {ClosingReasons.Label(reason!.Value).ToLowerInvariant()}" + (goals.Count > 0 ? $"; {achieved} van {goals.Count} doelen behaald" : ""),

@@ -1,0 +1,261 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Assessment;
+using Regie.Domain.Common;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Involvements;
+
+public sealed class InvolvementOptions
+{
+    public const string Section = "Involvement";
+    /// <summary>The Verwijsindex keeps a report at most two years unless renewed.</summary>
+    public int MaxYears { get; set; } = 2;
+}
+
+public sealed class InvolvementInput
+{
+    public string? Bsn { get; set; }
+    public string? Leefgebied { get; set; }
+    public string? Contactpersoon { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Email { get; set; }
+    public string? Startdatum { get; set; }
+}
+
+public sealed record ContactView(string Organisatie, string? Contactpersoon, string? Telefoon, string? Email, DateOnly Sinds, string? Leefgebied);
+
+public sealed record CoordinatorContact(string Naam, string? Team, string? Telefoon, string? Email);
+
+/// <summary>The look-up's whole answer. Unknown and known-but-uninvolved persons get the very same one.</summary>
+public sealed record LookupResult(bool Betrokken, CoordinatorContact? Regisseur, IReadOnlyList<ContactView> Organisaties);
+
+/// <summary>
+/// The involvement register: organisations register who they help, the team's responsibility registers
+/// itself, a second party makes a match that everyone involved hears of, and any department may ask
+/// "is someone helping, and whom do I call?" — never what the concern is.
+/// </summary>
+public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock)
+{
+    public const string PurposeRequiredCode = "lookup-purpose-required";
+    public const string OrganisationUnknownCode = "organisation-unknown";
+    public const string ContactRequiredCode = "involvement-contact-required";
+    public const string StartDateInvalidCode = "involvement-start-invalid";
+    public const string DomainInvalidCode = "involvement-domain-invalid";
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>One indexed query on the BSN; what it returns is contact information only.</summary>
+    public async Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct)
+    {
+        var errors = new ErrorList();
+        var parsed = errors.Take(Bsn.Parse(bsn, "Bsn"));
+        var doel = errors.Take(TextRules.Optional(purpose, "Doel", "het doel", 500));
+        if (doel is null && !errors.Errors.Any(e => e.Field == "Doel"))
+            errors.Add(new DomainError(PurposeRequiredCode, "Doel", "Vul in waarom u opzoekt of er iemand betrokken is (bijvoorbeeld: aanvraag urgentieverklaring)."));
+        if (errors.HasErrors) return CommandResult<LookupResult>.Invalid(errors.Errors);
+        var value = parsed!.Value;
+        var today = Today;
+        var rows = await db.Involvements.AsNoTracking().Where(i => i.Bsn == value && i.EndedOn == null && i.ExpiresOn >= today)
+            .OrderBy(i => i.StartedOn)
+            .Select(i => new
+            {
+                i.TeamId, i.HouseholdId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.Domain,
+                Organisation = db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Team = db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        // The purpose is the point of the record: who asked about whom, and why.
+        await audit.RecordAsync(AuditActions.Lookup, AuditResources.Involvement, purpose: doel, detail: $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct: ct);
+        var team = rows.FirstOrDefault(r => r.TeamId is not null);
+        var coordinator = team is null ? null : new CoordinatorContact(team.ContactName, team.Team, team.ContactPhone, team.ContactEmail);
+        var others = rows.Where(r => r.TeamId is null)
+            .Select(r => new ContactView(r.Organisation ?? "?", r.ContactName, r.ContactPhone, r.ContactEmail, r.StartedOn, r.Domain is { } d ? Zrm.Label(d) : null)).ToList();
+        return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
+    }
+
+    /// <summary>Registers the caller's organisation as involved with the person; a second party makes a match.</summary>
+    public async Task<CommandResult<Guid>> RegisterAsync(InvolvementInput input, CancellationToken ct)
+    {
+        var organisation = await CallerOrganisationAsync(ct);
+        var errors = new ErrorList();
+        var bsn = errors.Take(Bsn.Parse(input.Bsn, "Bsn"));
+        if (organisation is null) errors.Add(new DomainError(OrganisationUnknownCode, "", "Uw account of API-sleutel hoort niet bij een organisatie: registreren kan alleen namens een organisatie."));
+        ZrmDomain? domain = null;
+        if (!string.IsNullOrWhiteSpace(input.Leefgebied))
+        {
+            if (Enum.TryParse<ZrmDomain>(input.Leefgebied, out var d) && Enum.IsDefined(d)) domain = d;
+            else errors.Add(new DomainError(DomainInvalidCode, "Leefgebied", "Kies een leefgebied uit de lijst, of laat het leeg."));
+        }
+        var contact = errors.Take(TextRules.Optional(input.Contactpersoon, "Contactpersoon", "de contactpersoon", 200));
+        var phone = errors.Take(TextRules.Optional(input.Telefoon, "Telefoon", "het telefoonnummer", 30));
+        var email = errors.Take(TextRules.Optional(input.Email, "Email", "het e-mailadres", 254));
+        if (contact is null || (phone is null && email is null))
+            errors.Add(new DomainError(ContactRequiredCode, "Contactpersoon", "Vul een contactpersoon in met een telefoonnummer of e-mailadres: daarvoor is het register."));
+        var start = Today;
+        if (!string.IsNullOrWhiteSpace(input.Startdatum) && (!DutchDate.TryParse(input.Startdatum, out start) || start > Today))
+            errors.Add(new DomainError(StartDateInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj, niet in de toekomst."));
+        if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
+
+        var existing = await db.Involvements.FirstOrDefaultAsync(i => i.Bsn == bsn.Value && i.OrganisationId == organisation!.Id && i.EndedOn == null, ct);
+        if (existing is not null)
+        {
+            // Registering again renews: the contact may have changed and the two years start again.
+            (existing.ContactName, existing.ContactPhone, existing.ContactEmail, existing.Domain) = (contact!, phone, email, domain ?? existing.Domain);
+            existing.ExpiresOn = Today.AddYears(options.MaxYears);
+            var renewed = await db.SaveOrConflictAsync(existing.Id, ct);
+            if (renewed.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid verlengd door {organisation!.Name}", ct: ct);
+            return renewed;
+        }
+        var involvement = new Involvement
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = organisation!.Gemeentecode, Bsn = bsn.Value, OrganisationId = organisation.Id, Domain = domain,
+            ContactName = contact!, ContactPhone = phone, ContactEmail = email, StartedOn = start, ExpiresOn = Today.AddYears(options.MaxYears),
+            RegisteredBy = user.ActorName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Involvements.Add(involvement);
+        await AddMatchesAsync(involvement, organisation.Name, ct);
+        var result = await db.SaveOrConflictAsync(involvement.Id, ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Create, AuditResources.Involvement, detail: $"betrokkenheid geregistreerd door {organisation.Name}", ct: ct);
+        return result;
+    }
+
+    public async Task<CommandResult<Guid>> WithdrawAsync(Guid id, CancellationToken ct)
+    {
+        var organisation = await CallerOrganisationAsync(ct);
+        var involvement = await db.Involvements.FirstOrDefaultAsync(i => i.Id == id && i.EndedOn == null, ct);
+        // Another organisation's registration is not found: the caller cannot even learn it exists.
+        if (involvement is null || organisation is null || involvement.OrganisationId != organisation.Id) return CommandResult<Guid>.NotFound("De betrokkenheid");
+        involvement.EndedOn = Today;
+        involvement.EndReason = "ingetrokken";
+        var result = await db.SaveOrConflictAsync(id, ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid ingetrokken door {organisation.Name}", ct: ct);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)>> OwnAsync(CancellationToken ct)
+    {
+        if (await CallerOrganisationAsync(ct) is not { } organisation) return [];
+        var today = Today;
+        var rows = await db.Involvements.AsNoTracking().Where(i => i.OrganisationId == organisation.Id && i.EndedOn == null && i.ExpiresOn >= today)
+            .OrderByDescending(i => i.StartedOn).Take(500).Select(i => new { i.Id, i.Bsn, i.StartedOn, i.ExpiresOn, i.ContactName }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Bsn, r.StartedOn, r.ExpiresOn, r.ContactName)).ToList();
+    }
+
+    /// <summary>
+    /// Brings the team's own involvement in line with the household: every current member with a BSN is
+    /// registered for the responsible team, with the coordinator as contact; members who left, and a team
+    /// that no longer holds the file, are ended. Adds to the caller's unit of work; the caller saves.
+    /// </summary>
+    public async Task SyncTeamAsync(Household household, bool closing, CancellationToken ct)
+    {
+        var today = Today;
+        var current = await db.Involvements.Where(i => i.HouseholdId == household.Id && i.TeamId != null && i.EndedOn == null).ToListAsync(ct);
+        var members = closing ? [] : await db.HouseholdMembers.Where(m => m.HouseholdId == household.Id && m.Until == null && m.Person!.Bsn != null)
+            .Select(m => m.Person!.Bsn!).ToListAsync(ct);
+        var team = household.ResponsibleTeamId is { } tid ? await db.Teams.FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
+        var coordinator = household.CoordinatorId is { } cid
+            ? await db.Users.Where(u => u.Id == cid).Select(u => new { u.DisplayName, u.Email, u.PhoneNumber }).FirstOrDefaultAsync(ct) : null;
+        foreach (var i in current.Where(i => closing || i.TeamId != team?.Id || !members.Contains(i.Bsn)))
+        {
+            i.EndedOn = today;
+            i.EndReason = closing ? "traject afgesloten" : i.TeamId != team?.Id ? "ander team verantwoordelijk" : "niet meer in het huishouden";
+        }
+        if (closing || team is null) return;
+        Involvement? first = null;
+        foreach (var bsn in members)
+        {
+            var existing = current.FirstOrDefault(i => i.Bsn == bsn && i.TeamId == team.Id && i.EndedOn == null);
+            var name = coordinator?.DisplayName ?? team.Name;
+            if (existing is not null)
+            {
+                (existing.ContactName, existing.ContactPhone, existing.ContactEmail) = (name, coordinator?.PhoneNumber ?? team.Telefoon, coordinator?.Email ?? team.Email);
+                continue;
+            }
+            var involvement = new Involvement
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, Bsn = bsn, TeamId = team.Id, HouseholdId = household.Id,
+                ContactName = name, ContactPhone = coordinator?.PhoneNumber ?? team.Telefoon, ContactEmail = coordinator?.Email ?? team.Email,
+                StartedOn = today, ExpiresOn = today.AddYears(options.MaxYears), RegisteredBy = user.ActorName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Involvements.Add(involvement);
+            first ??= involvement;
+        }
+        // Matches look at the whole household: one round of messages for the team, not one per member.
+        if (first is not null) await AddMatchesAsync(first, team.Name, ct);
+    }
+
+    /// <summary>
+    /// A second party for the same person, or for anyone in the same household, is a match: every party and
+    /// the household's coordinator hear who else is involved and how to reach them — nothing about the concern.
+    /// </summary>
+    private async Task AddMatchesAsync(Involvement added, string addedName, CancellationToken ct)
+    {
+        var today = Today;
+        var household = added.HouseholdId ?? await db.HouseholdMembers.Where(m => m.Until == null && m.Person!.Bsn == added.Bsn).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
+        var bsns = household is { } hid
+            ? await db.HouseholdMembers.Where(m => m.HouseholdId == hid && m.Until == null && m.Person!.Bsn != null).Select(m => m.Person!.Bsn!).ToListAsync(ct)
+            : [added.Bsn];
+        if (!bsns.Contains(added.Bsn)) bsns.Add(added.Bsn);
+        var others = await db.Involvements.AsNoTracking()
+            .Where(i => bsns.Contains(i.Bsn) && i.EndedOn == null && i.ExpiresOn >= today && i.Id != added.Id
+                && !(i.OrganisationId != null && i.OrganisationId == added.OrganisationId) && !(i.TeamId != null && i.TeamId == added.TeamId))
+            .Select(i => new
+            {
+                i.OrganisationId, i.TeamId, i.HouseholdId, i.ContactName, i.ContactPhone, i.ContactEmail,
+                Name = i.OrganisationId != null ? db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault()
+                    : db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        if (others.Count == 0) return;
+        var coordinatorId = household is { } h ? await db.Households.Where(x => x.Id == h).Select(x => x.CoordinatorId).FirstOrDefaultAsync(ct) : null;
+        var coordinatorEmail = coordinatorId is null ? null : await db.Users.Where(u => u.Id == coordinatorId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        string Contact(string? name, string? phone, string? email) => string.Join(", ", new[] { name, phone, email }.Where(x => !string.IsNullOrEmpty(x)));
+        var addedContact = Contact(added.ContactName, added.ContactPhone, added.ContactEmail);
+        var masked = "BSN eindigend op " + added.Bsn[^3..];
+
+        // The new party hears of everyone already involved ...
+        var list = string.Join("\n", others.Select(o => $"- {o.Name}: {Contact(o.ContactName, o.ContactPhone, o.ContactEmail)}").Distinct());
+        Notify(added.OrganisationId, added.TeamId is null ? null : coordinatorId, $"Match: ook anderen zijn betrokken ({masked})",
+            $"Bij deze inwoner of het huishouden zijn ook betrokken:\n{list}", added.ContactEmail);
+        // ... and everyone already involved, and the coordinator, hear of the new party.
+        var body = $"{addedName} is nu ook betrokken bij een inwoner of huishouden waarbij u betrokken bent ({masked}). Contact: {addedContact}.";
+        foreach (var o in others.DistinctBy(o => (o.OrganisationId, o.TeamId)))
+            Notify(o.OrganisationId, o.TeamId is null ? null : coordinatorId, $"Match: {addedName} is ook betrokken", body, o.ContactEmail);
+        if (coordinatorId is not null && added.TeamId is null && others.All(o => o.TeamId is null))
+            Notify(null, coordinatorId, $"Match: {addedName} is ook betrokken", body, coordinatorEmail);
+
+        void Notify(Guid? organisationId, string? userId, string title, string text, string? email)
+        {
+            if (organisationId is null && userId is null) return;
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = added.Gemeentecode, OrganisationId = organisationId, UserId = organisationId is null ? userId : null,
+                Title = title.Length > 200 ? title[..200] : title, Body = text.Length > 2000 ? text[..2000] : text, CreatedAt = now,
+            });
+            // The e-mail says there is a match and whom to call; the BSN stays inside Regie.
+            if (!string.IsNullOrEmpty(email))
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    To = email, Subject = title.Replace(masked, "in Regie", StringComparison.Ordinal), Body = text.Replace(masked, "zie uw Regie-inbox", StringComparison.Ordinal),
+                    CreatedAt = now, NextAttemptAt = now,
+                });
+        }
+    }
+
+    /// <summary>The organisation the signed-in user or API key acts for; created by name on first use so a new partner's key works at once.</summary>
+    private async Task<Organisation?> CallerOrganisationAsync(CancellationToken ct)
+    {
+        if (user.Organisation is not { Length: > 0 } name || user.Gemeentecode is null) return null;
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct);
+        if (organisation is not null) return organisation;
+        organisation = new Organisation
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode, Name = name, Kind = user.Role == Roles.Afdeling ? "afdeling" : "partner",
+        };
+        db.Organisations.Add(organisation);
+        return organisation;
+    }
+}

@@ -1,0 +1,23 @@
+using Regie.Web.Features.Api;
+
+namespace Regie.Web.Features.Involvements;
+
+/// <summary>The department look-up and the involvement register, for other systems (with an API key) and for people.</summary>
+public static class InvolvementsApi
+{
+    public static void MapInvolvementsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementService service, CancellationToken ct) =>
+            ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok))
+            .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
+            .WithName("LookupInvolvement").WithSummary("Is er iemand betrokken, en wie bel ik? Alleen contactgegevens; het doel (?doel=) is verplicht en wordt vastgelegd.");
+
+        var g = api.MapGroup("/involvements").WithTags("Betrokkenheid").RequireAuthorization(Infrastructure.Policies.Lookup);
+        g.MapPost("/", async (InvolvementInput input, InvolvementService service, CancellationToken ct) =>
+            ApiResults.From(await service.RegisterAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new { id })))
+            .WithName("RegisterInvolvement").WithSummary("Registreer dat uw organisatie betrokken is bij een inwoner (BSN, contactpersoon); een tweede betrokkene geeft een match.");
+        g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
+            ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))
+            .WithName("WithdrawInvolvement").WithSummary("Trek de betrokkenheid van uw organisatie in.");
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Regie.Domain.Assessment;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Involvements;
+
+public sealed class RegisterModel(InvolvementService service) : PageModel
+{
+    [BindProperty] public InvolvementInput Input { get; set; } = new();
+    public IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)> Own { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Domains { get; } =
+        Zrm.Domains.Select(d => new SelectListItem(Zrm.Label(d), d.ToString())).Prepend(new SelectListItem("Niet opgeven", "")).ToList();
+
+    public async Task OnGetAsync(CancellationToken ct) => Own = await service.OwnAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await service.RegisterAsync(Input, ct);
+        if (this.Finish(result, "/betrokkenheid", "De betrokkenheid is geregistreerd. Zijn er anderen betrokken, dan krijgt u en krijgen zij een match.") is { } done) return done;
+        Own = await service.OwnAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        this.Finish(await service.WithdrawAsync(id, ct), "/betrokkenheid", "De betrokkenheid is ingetrokken.") ?? RedirectToPage();
+}

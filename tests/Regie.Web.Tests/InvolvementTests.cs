@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Data;
+using Regie.Web.Features.Coordination;
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Involvements;
+using Regie.Web.Features.Shared;
+using Regie.Web.Features.Trajectories;
+using Regie.Web.Infrastructure;
+using static Regie.Web.Tests.Builders;
+
+namespace Regie.Web.Tests;
+
+/// <summary>A Regie whose outbox goes to a mail server that is down at first (see the outbox test).</summary>
+public sealed class InvolvementFixture : IAsyncLifetime
+{
+    public int SmtpPort { get; } = SmtpSink.FreePort();
+    public TestApp App { get; private set; } = default!;
+    public async Task InitializeAsync() => App = await TestApp.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:PollSeconds"] = "3600",
+    });
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture<InvolvementFixture>
+{
+    private readonly TestApp _app = fixture.App;
+
+    private AsyncServiceScope As(string role, string organisation, string actor = "afdeling-medewerker")
+    {
+        var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, actor, actor, role, organisation: organisation);
+        return scope;
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>Seed 003: Sanne and her children moved in with her mother Ria; a coordinator of Noord holds the file.</summary>
+    private async Task<(Guid Household, string Ria, string Sanne)> StoryAsync(string family)
+    {
+        var (ria, sanne) = (TestApp.NextBsn(), TestApp.NextBsn());
+        await using var scope = _app.Scope();
+        var sp = scope.ServiceProvider;
+        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(
+            Member("Ria", "Wit" + family, voorvoegsel: "de", bsn: ria, geboortedatum: "12-04-1961"),
+            Member("Sanne", "Bakker" + family, rol: "overig", bsn: sanne, geboortedatum: "03-09-1989"),
+            Member("Noah", "Bakker" + family, rol: "kind", bsn: null, geboortedatum: "17-02-2015")), default)).Value;
+        Assert.True((await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(household,
+            new AssignCoordinatorInput { RegisseurId = await UserIdAsync("regisseur@voorbeeld.nl"), Versie = 0 }, default)).IsOk);
+        return (household, ria, sanne);
+    }
+
+    private static InvolvementInput Registration(string bsn, string contact) =>
+        new() { Bsn = bsn, Contactpersoon = contact, Telefoon = "14 0999", Email = $"{contact.Split(' ')[0].ToLowerInvariant()}@voorbeeld.nl", Leefgebied = "Huisvesting" };
+
+    [Fact]
+    public async Task Seed_003_departments_find_the_coordinator_and_their_registrations_reach_the_coordinators_inbox()
+    {
+        var (household, ria, sanne) = await StoryAsync("");
+
+        // The housing department, asked for an urgent-housing declaration, looks Sanne up.
+        await using (var wonen = As(Roles.Afdeling, "Wonen"))
+        {
+            var found = (await wonen.ServiceProvider.GetRequiredService<InvolvementService>().LookupAsync(sanne, "aanvraag urgentieverklaring", default)).Value!;
+            Assert.True(found.Betrokken);
+            Assert.Equal(("Fatima Bouzid", "Wijkteam Noord"), (found.Regisseur!.Naam, found.Regisseur.Team));
+            Assert.Equal("fatima.bouzid@voorbeeld.nl".Length > 0, found.Regisseur.Email is not null);
+            Assert.Empty(found.Organisaties);
+            Assert.True((await wonen.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(sanne, "Joke Vermeer"), default)).IsOk);
+        }
+        // The benefit inspectors look up the grandmother before their visit.
+        await using (var handhaving = As(Roles.Afdeling, "Handhaving"))
+        {
+            var found = (await handhaving.ServiceProvider.GetRequiredService<InvolvementService>().LookupAsync(ria, "controle bijstand", default)).Value!;
+            Assert.Equal("Fatima Bouzid", found.Regisseur!.Naam);
+            Assert.True((await handhaving.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(ria, "Karel Dijkstra"), default)).IsOk);
+        }
+
+        // The coordinator sees both matches in her inbox: who, and how to reach them; nothing about why.
+        var fatima = await UserIdAsync("regisseur@voorbeeld.nl");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+            user.ActAs(TestApp.Gemeentecode, fatima, "Fatima Bouzid", Roles.Professional);
+            var inbox = await InboxModel.InboxQuery(scope.ServiceProvider.GetRequiredService<RegieDbContext>(), user).ToListAsync();
+            Assert.Contains(inbox, n => n.Title == "Match: Wonen is ook betrokken" && n.Body.Contains("Joke Vermeer, 14 0999, joke@voorbeeld.nl", StringComparison.Ordinal));
+            Assert.Contains(inbox, n => n.Title == "Match: Handhaving is ook betrokken" && n.Body.Contains("Karel Dijkstra", StringComparison.Ordinal));
+            Assert.All(inbox, n => Assert.DoesNotContain(sanne, n.Body));
+        }
+        // Housing hears of the team and, being in the same household, of the inspectors.
+        await using (var wonen = As(Roles.Afdeling, "Wonen"))
+        {
+            var inbox = await InboxModel.InboxQuery(wonen.ServiceProvider.GetRequiredService<RegieDbContext>(), wonen.ServiceProvider.GetRequiredService<CurrentUser>()).ToListAsync();
+            Assert.Contains(inbox, n => n.Title.StartsWith("Match: ook anderen zijn betrokken", StringComparison.Ordinal) && n.Body.Contains("Wijkteam Noord", StringComparison.Ordinal));
+            Assert.Contains(inbox, n => n.Title == "Match: Handhaving is ook betrokken");
+        }
+        // Every look-up is on record with its purpose.
+        await using (var scope = _app.Scope())
+        {
+            var lookups = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries
+                .Where(e => e.Action == "lookup").Select(e => e.Purpose).ToListAsync();
+            Assert.Contains("aanvraag urgentieverklaring", lookups);
+            Assert.Contains("controle bijstand", lookups);
+        }
+
+        // Closing the trajectory ends the team's involvement: a later look-up finds the departments only.
+        await using (var scope = _app.Scope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<RegieDbContext>();
+            db.Trajectories.Add(new Trajectory { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = household, OpenedOn = DateOnly.FromDateTime(DateTime.UtcNow), OpenedBy = "test", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var person = await db.Persons.Where(p => p.Bsn == ria).Select(p => p.Id).SingleAsync();
+            Assert.True((await sp.GetRequiredService<Regie.Web.Features.Assessments.ZrmAssessmentHandler>().RecordAsync(household,
+                new() { PersonId = person, Scores = new() { [Regie.Domain.Assessment.ZrmDomain.Huisvesting] = "3" } }, default)).IsOk);
+            Assert.True((await sp.GetRequiredService<TrajectoryHandler>().CloseAsync(household, new ClosingInput { Reden = "InwonerStopt", Versie = 0 }, default)).IsOk);
+        }
+        await using (var wonen = As(Roles.Afdeling, "Wonen"))
+        {
+            var found = (await wonen.ServiceProvider.GetRequiredService<InvolvementService>().LookupAsync(sanne, "vervolg", default)).Value!;
+            Assert.Null(found.Regisseur);
+            Assert.Equal(["Wonen"], found.Organisaties.Select(o => o.Organisatie));
+        }
+    }
+
+    [Fact]
+    public async Task A_department_sees_no_file_and_unknown_and_uninvolved_persons_answer_the_same()
+    {
+        var registered = TestApp.NextBsn();
+        await using (var scope = _app.Scope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Onbe", "Trokken", bsn: registered)), default)).IsOk);
+        using var client = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
+        // A valid BSN outside the test range, which no test registers.
+        var unknown = await client.GetAsync("/api/v1/lookup/123456782?doel=bijstandsaanvraag");
+        var known = await client.GetAsync($"/api/v1/lookup/{registered}?doel=bijstandsaanvraag");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await known.Content.ReadAsStringAsync());
+        Assert.Equal("""{"betrokken":false,"regisseur":null,"organisaties":[]}""", await known.Content.ReadAsStringAsync());
+
+        var invalid = await client.GetAsync("/api/v1/lookup/123456789?doel=x");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("bsn-invalid", (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("code").GetString());
+        var noPurpose = await client.GetAsync($"/api/v1/lookup/{registered}");
+        Assert.Equal(InvolvementService.PurposeRequiredCode, (await noPurpose.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("code").GetString());
+
+        // The look-up never opens a file: households and persons stay out of reach for a department.
+        await using var s = _app.Scope();
+        var household = await s.ServiceProvider.GetRequiredService<RegieDbContext>().Persons.Where(p => p.Bsn == registered).SelectMany(p => p.Memberships).Select(m => m.HouseholdId).SingleAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/households/{household}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/huishoudens/{household}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/persons?bsn={registered}")).StatusCode);
+
+        // Withdrawing works for one's own registration only.
+        Guid id;
+        await using (var wi = As(Roles.Afdeling, "Werk & Inkomen"))
+            id = (await wi.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(registered, "Ruud Hendriks"), default)).Value;
+        await using (var other = As(Roles.Partner, "Woningcorporatie Thuis"))
+            Assert.Equal(CommandStatus.NotFound, (await other.ServiceProvider.GetRequiredService<InvolvementService>().WithdrawAsync(id, default)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/involvements/{id}")).StatusCode);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await (await client.GetAsync($"/api/v1/lookup/{registered}?doel=na intrekken")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_match_is_mailed_through_the_outbox_and_a_mail_server_that_is_down_loses_nothing()
+    {
+        var (_, _, sanne) = await StoryAsync("-Mail");
+        await using (var wonen = As(Roles.Afdeling, "Wonen"))
+            Assert.True((await wonen.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(sanne, "Joke Vermeer"), default)).IsOk);
+
+        var sender = _app.Services.GetRequiredService<OutboxSender>();
+        long[] pending;
+        await using (var scope = _app.Scope())
+            pending = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().OutboxMessages.Where(m => m.SentAt == null).Select(m => m.Id).ToArrayAsync();
+        Assert.NotEmpty(pending);
+
+        // The mail server is down: the registration stood, the messages wait with a later attempt planned.
+        Assert.Equal(0, await sender.SendPendingAsync(default));
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var waiting = await db.OutboxMessages.Where(m => pending.Contains(m.Id)).ToListAsync();
+            Assert.All(waiting, m => Assert.Equal((1, (DateTime?)null), (m.Attempts, m.SentAt)));
+            Assert.All(waiting, m => Assert.True(m.NextAttemptAt > DateTime.UtcNow));
+            await db.OutboxMessages.Where(m => pending.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
+        }
+
+        // The server is back: the next pass delivers them, once.
+        await using var sink = SmtpSink.Start(fixture.SmtpPort);
+        Assert.True(await sender.SendPendingAsync(default) >= pending.Length);
+        Assert.Equal(0, await sender.SendPendingAsync(default));
+        var mails = sink.Messages.ToList();
+        Assert.Contains(mails, m => m.To == "joke@voorbeeld.nl" && m.Data.Contains("Wijkteam Noord", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.To == "regisseur@voorbeeld.nl" && m.Data.Contains("Wonen is nu ook betrokken", StringComparison.Ordinal));
+        // The BSN never leaves Regie by mail.
+        Assert.All(mails, m => Assert.DoesNotContain(sanne, m.Data));
+    }
+}
