@@ -27,6 +27,15 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         ("Wijkteam Oost", "Oost", ["Bloemenbuurt", "Rivierenbuurt"], "994"),
     ];
 
+    /// <summary>Departments of the municipality and partners that register involvement and look residents up.</summary>
+    public static readonly (string Name, string Kind, string Phone)[] Organisations =
+    [
+        ("Werk & Inkomen", "afdeling", "14 0999"), ("Wonen", "afdeling", "14 0999"), ("Handhaving", "afdeling", "14 0999"),
+        ("Leerplicht", "afdeling", "14 0999"), ("Schuldhulpverlening", "afdeling", "14 0999"),
+        ("Woningcorporatie Thuis", "partner", "0900 8844"), ("Zorgverzekeraar Zeker", "partner", "0900 1122"), ("UWV", "partner", "0900 9294"),
+        ("Huisartsenpraktijk De Linde", "partner", "0999 123456"), ("Basisschool De Klimop", "partner", "0999 654321"),
+    ];
+
     public static readonly DemoLogin[] Logins =
     [
         new("regisseur@voorbeeld.nl", Roles.Professional, "Fatima Bouzid", "Wijkteam Noord"),
@@ -57,6 +66,13 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 {
                     Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Name = name, Wijk = wijk,
                     Telefoon = "0900 1234567", Email = $"{wijk.ToLowerInvariant()}@wijkteam.voorbeeld.nl",
+                });
+        foreach (var (name, kind, phone) in Organisations)
+            if (!await db.Organisations.AnyAsync(o => o.Name == name, ct))
+                db.Organisations.Add(new Organisation
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Name = name, Kind = kind, Telefoon = phone,
+                    Email = $"{PersonName.SearchKeyOf(name.Split(' ')[0])}@voorbeeld.nl",
                 });
         // The municipality once sent only complex cases to its teams (CPB suggestion) and went back to
         // "the team takes everything" three months ago: the history shows a change of model is configuration.
@@ -91,6 +107,74 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, login.Role));
         }
+    }
+
+    /// <summary>
+    /// The register as a municipality would have it: the team registered for every member of the households
+    /// it coordinates (with the coordinator as contact), some partners and departments for a few residents,
+    /// and in the seed-003 story the housing corporation, whose registration made a match for the coordinator.
+    /// </summary>
+    private async Task<List<Involvement>> InvolvementsAsync(DemoBatch batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, ct);
+        var teams = await db.Teams.ToDictionaryAsync(t => t.Id, ct);
+        var coordinators = await db.Users.Where(u => u.TeamId != null).ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.Email }, ct);
+        var bsn = batch.Persons.Where(p => p.Bsn != null).ToDictionary(p => p.Id, p => p.Bsn!);
+        var result = new List<Involvement>();
+        var random = new Random(7);
+        foreach (var h in batch.Households.Where(h => h.CoordinatorId is not null && h.ResponsibleTeamId is not null))
+        {
+            var c = coordinators[h.CoordinatorId!];
+            var team = teams[h.ResponsibleTeamId!.Value];
+            var opened = batch.Trajectories.FirstOrDefault(t => t.HouseholdId == h.Id)?.OpenedOn ?? DateOnly.FromDateTime(h.CreatedAt);
+            foreach (var m in batch.Members.Where(m => m.HouseholdId == h.Id && m.Until == null && bsn.ContainsKey(m.PersonId)))
+                result.Add(new Involvement
+                {
+                    Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Bsn = bsn[m.PersonId], TeamId = team.Id, HouseholdId = h.Id,
+                    ContactName = c.DisplayName, ContactPhone = team.Telefoon, ContactEmail = c.Email, StartedOn = opened, ExpiresOn = opened.AddYears(2),
+                    RegisteredBy = "Demo-installatie", CreatedAt = now,
+                });
+        }
+        // A few residents are known to departments and partners as well.
+        var others = organisations.Values.Where(o => o.Name != "Woningcorporatie Thuis").ToList();
+        foreach (var (personId, number) in bsn.Where(_ => random.NextDouble() < 0.03))
+        {
+            var o = others[random.Next(others.Count)];
+            var since = today.AddDays(-random.Next(10, 600));
+            result.Add(new Involvement
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Bsn = number, OrganisationId = o.Id, ContactName = $"Contactpersoon {o.Name}",
+                ContactPhone = o.Telefoon, ContactEmail = o.Email, StartedOn = since, ExpiresOn = since.AddYears(2), RegisteredBy = "Demo-installatie", CreatedAt = now,
+            });
+        }
+        var story = batch.Households.FirstOrDefault(h => h.Naam == "Huishouden de Wit" && h.CoordinatorId is not null);
+        var sanne = batch.Persons.FirstOrDefault(p => p.Voornamen == "Sanne" && p.Achternaam == "Bakker" && p.Bsn is not null);
+        if (story is not null && sanne is not null && organisations.TryGetValue("Woningcorporatie Thuis", out var corporation))
+        {
+            result.Add(new Involvement
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Bsn = sanne.Bsn!, OrganisationId = corporation.Id, Domain = Domain.Assessment.ZrmDomain.Huisvesting,
+                ContactName = "Linda Meijer", ContactPhone = corporation.Telefoon, ContactEmail = "linda.meijer@voorbeeld.nl", StartedOn = today.AddDays(-30),
+                ExpiresOn = today.AddDays(-30).AddYears(2), RegisteredBy = "Linda Meijer", CreatedAt = now,
+            });
+            var c = coordinators[story.CoordinatorId!];
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, UserId = story.CoordinatorId, CreatedAt = now.AddDays(-30),
+                Title = "Match: Woningcorporatie Thuis is ook betrokken",
+                Body = $"Woningcorporatie Thuis is nu ook betrokken bij een inwoner of huishouden waarbij u betrokken bent (BSN eindigend op {sanne.Bsn![^3..]}). Contact: Linda Meijer, {corporation.Telefoon}, linda.meijer@voorbeeld.nl.",
+            });
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, OrganisationId = corporation.Id, CreatedAt = now.AddDays(-30),
+                Title = $"Match: ook anderen zijn betrokken (BSN eindigend op {sanne.Bsn![^3..]})",
+                Body = $"Bij deze inwoner of het huishouden zijn ook betrokken:\n- {teams[story.ResponsibleTeamId!.Value].Name}: {c.DisplayName}, {teams[story.ResponsibleTeamId.Value].Telefoon}, {c.Email}",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        return result;
     }
 
     /// <summary>The housing corporation was added to the grandmother's household, where the evicted family now lives.</summary>
@@ -155,6 +239,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 await BulkInserter.InsertAsync(db, batch.Assessments, ct);
                 await BulkInserter.InsertAsync(db, batch.Scores, ct);
                 await BulkInserter.InsertAsync(db, assignments, ct);
+                await BulkInserter.InsertAsync(db, await InvolvementsAsync(batch, ct), ct);
                 await BulkInserter.InsertAsync(db, batch.Requests, ct);
                 await BulkInserter.InsertAsync(db, batch.RequestPersons, ct);
                 await BulkInserter.InsertAsync(db, batch.RequestScores, ct);
