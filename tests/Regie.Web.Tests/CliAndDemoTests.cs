@@ -84,6 +84,46 @@ public sealed class CliAndDemoTests
         var (exit, _) = await ConsoleCollection.RunAsync(["seed-demo", "--households", "-5", .. DatabaseArgs(db)]);
         Assert.Equal(2, exit);
     }
+
+    [Fact]
+    public async Task An_organisation_imports_its_caseload_good_rows_are_registered_and_bad_rows_are_reported_with_reasons()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await ConsoleCollection.RunAsync(["seed-demo", "--households", "10", .. DatabaseArgs(db)])).Exit);
+        var (good1, good2) = (TestApp.NextBsn(), TestApp.NextBsn());
+        var file = Path.Combine(Path.GetTempPath(), $"caseload-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(file,
+        [
+            "bsn;leefgebied;contactpersoon;telefoon;email;startdatum",
+            $"{good1};Financien;Mira de Boer;14 0999;mira@voorbeeld.nl;01-10-2026",
+            "123456789;Financien;Mira de Boer;14 0999;;",
+            $"{good2};;Mira de Boer;;mira@voorbeeld.nl;",
+            $"{TestApp.NextBsn()};Geluk;;;;01-01-2099",
+        ]);
+        try
+        {
+            var (exit, output) = await ConsoleCollection.RunAsync(["involvement", "import", file, "--org", "Schuldhulpverlening", .. DatabaseArgs(db)]);
+            Assert.Equal(3, exit);
+            Assert.Contains("Ingelezen: 2. Afgewezen: 2.", output);
+            var report = await File.ReadAllLinesAsync(Path.ChangeExtension(file, ".afgewezen.csv"));
+            Assert.Equal(3, report.Length);
+            Assert.StartsWith("3;123456789;", report[1]);
+            Assert.Contains("elfproef", report[1]);
+            Assert.StartsWith("5;", report[2]);
+            Assert.Contains("leefgebied", report[2]);
+            Assert.Contains("contactpersoon", report[2]);
+
+            await using var ctx = TestContexts.Create(db);
+            var organisation = await ctx.Organisations.SingleAsync(o => o.Name == "Schuldhulpverlening");
+            var registered = await ctx.Involvements.Where(i => i.OrganisationId == organisation.Id).Select(i => i.Bsn).OrderBy(b => b).ToListAsync();
+            Assert.Equal(new[] { good1, good2 }.Order(), registered);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(Path.ChangeExtension(file, ".afgewezen.csv"));
+        }
+    }
 }
 
 /// <summary>Tests that redirect the process-wide console run one at a time.</summary>

@@ -26,6 +26,7 @@ public static class FeatureRegistration
         services.AddScoped<Requests.RequestHandler>();
         services.AddScoped<Requests.TriageSettingsHandler>();
         services.AddScoped<Involvements.InvolvementService>();
+        services.AddSingleton<Involvements.InvolvementImport>();
         services.AddSingleton<Involvements.OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Involvements.OutboxSender>());
         services.AddScoped<Team.StuckHouseholdsQuery>();

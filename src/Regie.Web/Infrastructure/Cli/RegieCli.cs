@@ -60,6 +60,7 @@ public static class RegieCli
         root.Subcommands.Add(seed);
 
         root.Subcommands.Add(ApiKeyCommands());
+        root.Subcommands.Add(InvolvementCommands());
 
         var dryRun = new Option<bool>("--dry-run") { Description = "Alleen tellen, niets wijzigen" };
         var retentionRun = new Command("run", "Anonimiseer dossiers waarvan de bewaartermijn voorbij is.") { dryRun };
@@ -163,6 +164,46 @@ public static class RegieCli
         }));
 
         return new Command("apikey", "API-sleutels voor systemen van afdelingen en partners.") { create, list, revoke };
+    }
+
+    private static Command InvolvementCommands()
+    {
+        var file = new Argument<FileInfo>("bestand") { Description = "CSV met kopregel: bsn;leefgebied;contactpersoon;telefoon;email;startdatum" };
+        var org = new Option<string>("--org") { Description = "Organisatie namens wie wordt geregistreerd", Required = true };
+        var gemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Demo.DemoSeeder.Gemeentecode };
+        var import = new Command("import", "Lees de lopende betrokkenheid van een organisatie in; elke regel wordt apart opgeslagen of met reden afgewezen.") { file, org, gemeente };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            var path = pr.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"Bestand niet gevonden: {path.FullName}");
+                return 2;
+            }
+            var organisation = pr.GetValue(org)!;
+            var code = pr.GetValue(gemeente)!;
+            var kind = await sp.GetRequiredService<RegieDbContext>().Organisations.IgnoreQueryFilters()
+                .Where(o => o.Gemeentecode == code && o.Name == organisation).Select(o => o.Kind).FirstOrDefaultAsync(ct);
+            var total = File.ReadLines(path.FullName).Count() - 1;
+            Features.Involvements.ImportResult result = default!;
+            await Spectre.Console.AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Betrokkenheid van {organisation}", maxValue: Math.Max(1, total));
+                using var reader = path.OpenText();
+                result = await sp.GetRequiredService<Features.Involvements.InvolvementImport>()
+                    .ImportAsync(reader, organisation, code, kind == "afdeling" ? Roles.Afdeling : Roles.Partner, n => task.Value = n, ct);
+            });
+            Console.WriteLine($"Ingelezen: {result.Imported}. Afgewezen: {result.Rejected.Count}.");
+            if (result.Rejected.Count == 0) return 0;
+            var report = Path.ChangeExtension(path.FullName, ".afgewezen.csv");
+            await File.WriteAllLinesAsync(report, result.Rejected.Select(r => $"{r.Line};{r.Bsn};\"{string.Join(" ", r.Reasons).Replace("\"", "'", StringComparison.Ordinal)}\"")
+                .Prepend("regel;bsn;reden"), ct);
+            foreach (var r in result.Rejected.Take(20)) Console.Error.WriteLine($"Regel {r.Line} ({r.Bsn}): {string.Join(" ", r.Reasons)}");
+            Console.Error.WriteLine($"Alle afgewezen regels met reden: {report}");
+            return 3;
+        }));
+        return new Command("involvement", "Het betrokkenheidsregister.") { import };
     }
 
     private static async Task<int> ServeAsync(string[] hostArgs, CancellationToken ct)

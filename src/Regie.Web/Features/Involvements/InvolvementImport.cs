@@ -1,0 +1,50 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Involvements;
+
+public sealed record RejectedRow(int Line, string? Bsn, IReadOnlyList<string> Reasons);
+
+public sealed record ImportResult(int Imported, IReadOnlyList<RejectedRow> Rejected);
+
+/// <summary>
+/// An organisation's existing caseload into the register: one CSV row is one registration, saved on
+/// its own (a bad row never leaves half a registration, and never stops the good ones), through the
+/// same rules, matches and audit as a registration on the page or the API.
+/// Columns: bsn; leefgebied; contactpersoon; telefoon; email; startdatum (comma or semicolon separated, with a header).
+/// </summary>
+public sealed class InvolvementImport(IServiceScopeFactory scopes)
+{
+    public async Task<ImportResult> ImportAsync(TextReader csv, string organisation, string gemeentecode, string role, Action<int>? progress, CancellationToken ct)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true, PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), MissingFieldFound = null, HeaderValidated = null,
+            BadDataFound = null, TrimOptions = TrimOptions.Trim,
+        };
+        using var reader = new CsvReader(csv, config);
+        var rejected = new List<RejectedRow>();
+        var imported = 0;
+        if (!await reader.ReadAsync() || !reader.ReadHeader())
+            return new ImportResult(0, [new RejectedRow(1, null, ["Het bestand is leeg of heeft geen kopregel (bsn;leefgebied;contactpersoon;telefoon;email;startdatum)."])]);
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            var input = new InvolvementInput
+            {
+                Bsn = reader.GetField("bsn"), Leefgebied = reader.GetField("leefgebied"), Contactpersoon = reader.GetField("contactpersoon"),
+                Telefoon = reader.GetField("telefoon"), Email = reader.GetField("email"), Startdatum = reader.GetField("startdatum"),
+            };
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(gemeentecode, "import", $"Import {organisation}", role, organisation: organisation);
+            var result = await scope.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(input, ct);
+            if (result.IsOk) imported++;
+            else rejected.Add(new RejectedRow(reader.Parser.RawRow, input.Bsn, result.Errors.Select(e => e.Message).ToList()));
+            progress?.Invoke(++rows);
+        }
+        return new ImportResult(imported, rejected);
+    }
+}
