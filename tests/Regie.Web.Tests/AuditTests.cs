@@ -84,6 +84,8 @@ public sealed class AuditTests : IAsyncLifetime
         await Task.WhenAll(tasks);
         var trail = await TrailAsync();
         Assert.True(trail.Count >= 20);
+        // Group commit writes several waiting entries at once: each exactly once, none lost.
+        Assert.Equal(20, trail.Count(e => e.ActorName.StartsWith("Gelijktijdig ", StringComparison.Ordinal)));
         Assert.Equal(trail.Count, trail.Select(e => e.PreviousHash).Distinct().Count()); // no fork: every hash is followed once
 
         var (exit, output) = await ConsoleCollection.RunAsync(["audit", "verify", .. DatabaseArgs]);

@@ -48,25 +48,45 @@ public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
         if (key is null || key.RevokedAt is not null) return key;
         key.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        Known.TryRemove(key.Prefix, out _);
         return key;
     }
+
+    private sealed record KnownKey(ApiKey Row, DateTime LoadedAt);
+
+    /// <summary>
+    /// Keys read in the last <see cref="RememberFor"/>: a department's system calls the look-up many
+    /// times a second, and reading the key row on every call doubled its database work. A revocation
+    /// in this process takes effect at once; one by the CLI (another process) within this time.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KnownKey> Known = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> LastUseWritten = new();
+    public static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
 
     /// <summary>The key's row when the presented key is genuine and not revoked.</summary>
     public async Task<ApiKey?> ValidateAsync(string presented, CancellationToken ct)
     {
         var parts = presented.Split('_');
         if (parts is not ["rg", { Length: 8 } prefix, { Length: 32 }]) return null;
-        var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ApiKey? row;
+        if (Known.TryGetValue(prefix, out var known) && now - known.LoadedAt < RememberFor) row = known.Row;
+        else
+        {
+            row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
+            if (row is not null) Known[prefix] = new KnownKey(row, now);
+        }
         if (row is null || row.RevokedAt is not null) return null;
         var expected = Convert.FromHexString(row.SecretHash);
         var actual = Convert.FromHexString(Hash(presented));
         if (!CryptographicOperations.FixedTimeEquals(expected, actual)) return null;
 
         // Last use helps admins find dead keys; once a minute is precise enough and spares a write per call.
-        var now = clock.GetUtcNow().UtcDateTime;
         var stale = now.AddMinutes(-1);
+        if (LastUseWritten.TryGetValue(row.Id, out var written) && written >= stale) return row;
         await db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+        LastUseWritten[row.Id] = now;
         return row;
     }
 

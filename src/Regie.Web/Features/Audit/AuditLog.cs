@@ -38,6 +38,14 @@ public static class AuditResources
 public sealed class AuditWriteGate
 {
     internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+    /// <summary>Entries waiting for the next write; whoever holds the semaphore writes all of them at once.</summary>
+    internal List<PendingEntry> Queue { get; } = [];
+}
+
+internal sealed class PendingEntry(AuditContent content)
+{
+    public AuditContent Content { get; } = content;
+    public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
@@ -58,48 +66,86 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
             user.IsSystem ? "systeem" : user.Role, Cut(user.Organisation, 200), action, resource, householdId, personId,
             Cut(purpose, 1000), Cut(detail, 2000)), ct);
 
+    /// <summary>
+    /// Group commit: the caller queues its entry and waits for the gate; whoever gets the gate writes
+    /// everything queued by then in one transaction (one lock, one flush to disk) and releases all
+    /// those waiters. Under load many reads share one write; alone, an entry is written at once.
+    /// Every caller returns only when its own entry is durable, and the order in the chain is the
+    /// order of arrival.
+    /// </summary>
     private async Task AppendAsync(AuditContent content, CancellationToken ct)
     {
-        await gate.Semaphore.WaitAsync(ct);
+        var entry = new PendingEntry(content);
+        lock (gate.Queue) gate.Queue.Add(entry);
+        // Not cancellable: an entry that is queued must be written, whether or not its request still waits.
+        await gate.Semaphore.WaitAsync(CancellationToken.None);
         try
         {
-            if (PostgresConnectionString(options) is { } pg)
+            if (!entry.Written.Task.IsCompleted)
             {
-                await AppendToPostgresAsync(pg, content, ct);
-                return;
+                List<PendingEntry> batch;
+                lock (gate.Queue)
+                {
+                    batch = [.. gate.Queue];
+                    gate.Queue.Clear();
+                }
+                try
+                {
+                    await WriteAsync(batch.Select(b => b.Content).ToList(), CancellationToken.None);
+                    foreach (var b in batch) b.Written.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    foreach (var b in batch) b.Written.TrySetException(e);
+                }
             }
-            await using var db = new RegieDbContext(options, new FixedMunicipality(content.Gemeentecode));
-            await using var tx = await BeginSerialisedAsync(db, ct);
-            var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                OccurredAt = content.OccurredAt, Gemeentecode = content.Gemeentecode, ActorId = content.ActorId, ActorName = content.ActorName,
-                Role = content.Role, Organisation = content.Organisation, Action = content.Action, Resource = content.Resource,
-                HouseholdId = content.HouseholdId, PersonId = content.PersonId, Purpose = content.Purpose, Detail = content.Detail,
-                PreviousHash = previous, Hash = AuditChain.ComputeHash(previous, content),
-            });
-            await db.SaveChangesAsync(ct);
-            await db.Database.CommitTransactionAsync(ct);
         }
         finally
         {
             gate.Semaphore.Release();
         }
+        await entry.Written.Task.WaitAsync(ct);
     }
 
-    /// <summary>
-    /// The same append as the EF path below, in two round trips instead of six: every file read
-    /// writes one entry while holding the chain's lock, so its length is everyone's waiting time.
-    /// Batch one begins, takes the advisory lock and reads the last hash; batch two inserts and
-    /// commits (a failed insert turns the COMMIT into a rollback, so nothing is half-written).
-    /// </summary>
+    private async Task WriteAsync(IReadOnlyList<AuditContent> batch, CancellationToken ct)
+    {
+        if (PostgresConnectionString(options) is { } pg)
+        {
+            await AppendToPostgresAsync(pg, batch, ct);
+            return;
+        }
+        await using var db = new RegieDbContext(options, new FixedMunicipality(batch[0].Gemeentecode));
+        await using var tx = await BeginSerialisedAsync(db, ct);
+        var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
+        foreach (var content in batch)
+        {
+            var hash = AuditChain.ComputeHash(previous, content);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                OccurredAt = content.OccurredAt, Gemeentecode = content.Gemeentecode, ActorId = content.ActorId, ActorName = content.ActorName,
+                Role = content.Role, Organisation = content.Organisation, Action = content.Action, Resource = content.Resource,
+                HouseholdId = content.HouseholdId, PersonId = content.PersonId, Purpose = content.Purpose, Detail = content.Detail,
+                PreviousHash = previous, Hash = hash,
+            });
+            // Ids are assigned in insertion order, so the chain follows the batch's order.
+            await db.SaveChangesAsync(ct);
+            previous = hash;
+        }
+        await db.Database.CommitTransactionAsync(ct);
+    }
+
     private static string? PostgresConnectionString(DbContextOptions options)
     {
         var relational = Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension.Extract(options);
         return relational.GetType().Namespace?.StartsWith("Npgsql", StringComparison.Ordinal) == true ? relational.ConnectionString : null;
     }
 
-    private static async Task AppendToPostgresAsync(string connectionString, AuditContent content, CancellationToken ct)
+    /// <summary>
+    /// The same write as the EF path, in two round trips whatever the batch size: the chain's lock is
+    /// everyone's waiting time. Batch one begins, takes the advisory lock and reads the last hash; batch
+    /// two inserts every entry and commits (a failed insert turns the COMMIT into a rollback: nothing half-written).
+    /// </summary>
+    private static async Task AppendToPostgresAsync(string connectionString, IReadOnlyList<AuditContent> batch, CancellationToken ct)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -113,21 +159,30 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
             await reader.NextResultAsync(ct);
             previous = await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
         }
-        var insert = new Npgsql.NpgsqlBatchCommand("""
-            INSERT INTO "AuditEntries" ("OccurredAt", "Gemeentecode", "ActorId", "ActorName", "Role", "Organisation", "Action", "Resource",
-                "HouseholdId", "PersonId", "Purpose", "Detail", "PreviousHash", "Hash")
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-            """);
-        object Db(object? value) => value ?? DBNull.Value;
-        foreach (var value in new[]
-                 {
-                     content.OccurredAt, Db(content.Gemeentecode), content.ActorId, content.ActorName, Db(content.Role), Db(content.Organisation),
-                     content.Action, content.Resource, Db(content.HouseholdId), Db(content.PersonId), Db(content.Purpose), Db(content.Detail),
-                     previous, AuditChain.ComputeHash(previous, content),
-                 })
-            insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
-        await using var commit = new Npgsql.NpgsqlBatch(connection) { BatchCommands = { insert, new("COMMIT") } };
+        await using var commit = new Npgsql.NpgsqlBatch(connection);
+        foreach (var content in batch)
+        {
+            var hash = AuditChain.ComputeHash(previous, content);
+            var insert = new Npgsql.NpgsqlBatchCommand("""
+                INSERT INTO "AuditEntries" ("OccurredAt", "Gemeentecode", "ActorId", "ActorName", "Role", "Organisation", "Action", "Resource",
+                    "HouseholdId", "PersonId", "Purpose", "Detail", "PreviousHash", "Hash")
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                """);
+            foreach (var value in new[]
+                     {
+                         content.OccurredAt, Db(content.Gemeentecode), content.ActorId, content.ActorName, Db(content.Role), Db(content.Organisation),
+                         content.Action, content.Resource, Db(content.HouseholdId), Db(content.PersonId), Db(content.Purpose), Db(content.Detail),
+                         previous, hash,
+                     })
+                insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
+            // Statements of one batch run in order, so identity ids follow the chain.
+            commit.BatchCommands.Add(insert);
+            previous = hash;
+        }
+        commit.BatchCommands.Add(new("COMMIT"));
         await commit.ExecuteNonQueryAsync(ct);
+
+        static object Db(object? value) => value ?? DBNull.Value;
     }
 
     /// <summary>

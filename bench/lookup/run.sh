@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The department look-up under load: GET /api/v1/lookup/{bsn} with an API key, at 1,000,000
+# registered involvements on PostgreSQL, next to GET /health/live in the same run. Every look-up
+# writes its audit entry, as in production. Targets 127.0.0.1 only; wrk stops after DURATION.
+#
+#   bench/lookup/run.sh "Host=127.0.0.1;Port=56200;Username=postgres;Database=regie_page"
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CONN="${1:?connection string}"
+PORT="${PORT:-5093}"
+DURATION="${DURATION:-30s}"
+CONNECTIONS="${CONNECTIONS:-8}"
+THREADS="${THREADS:-2}"
+BASE="http://127.0.0.1:$PORT"
+WORK="$(mktemp -d)"
+export REGIE_Database__Provider=Postgres REGIE_Database__ConnectionString="$CONN" REGIE_Logging__LogLevel__Default=Warning \
+  REGIE_Urls="$BASE" REGIE_DataProtection__KeysPath="$WORK/keys" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+PSQL_CONN="$(echo "$CONN" | sed -E 's/Host=([^;]+);Port=([^;]+);Username=([^;]+);Database=([^;]+).*/host=\1 port=\2 user=\3 dbname=\4/')"
+psql_q() { psql "$PSQL_CONN" -Atqc "$1"; }
+
+dotnet build src/Regie.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+DLL=src/Regie.Web/bin/Release/net10.0/Regie.Web.dll
+dotnet "$DLL" migrate >/dev/null
+if [ "$(psql_q 'select count(*) from "Households"')" = 0 ]; then dotnet "$DLL" seed-demo --households 100000; fi
+psql "$PSQL_CONN" -q -f bench/lookup/seed.sql
+echo "involvements: $(psql_q 'select count(*) from "Involvements"'), active: $(psql_q 'select count(*) from "Involvements" where "EndedOn" is null')"
+KEY=$(dotnet "$DLL" apikey create --org Wonen --role afdeling | sed -n 2p)
+
+dotnet "$DLL" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 60); do curl -fs "$BASE/health/live" >/dev/null && break; sleep 1; done
+
+# Half of the look-ups find someone, half ask about a BSN nobody registered (the same answer as an unknown person).
+psql_q "(select \"Bsn\" from \"Involvements\" where \"RegisteredBy\" = 'benchmark' and \"EndedOn\" is null order by random() limit 1000)
+        union all (select lpad((100000000 + g)::text, 9, '0') from generate_series(1, 1000) g) " >"$WORK/all.txt"
+# Keep only valid BSNs for the "nobody" half: invalid ones would measure the 400 path instead.
+python3 - "$WORK/all.txt" "$WORK/bsns.txt" <<'PY'
+import sys
+def ok(b): return sum(int(d) * w for d, w in zip(b, [9, 8, 7, 6, 5, 4, 3, 2, -1])) % 11 == 0 and b != "000000000"
+rows = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+open(sys.argv[2], "w").write("\n".join(r for r in rows if ok(r)) + "\n")
+PY
+echo "BSNs in the rotation: $(wc -l <"$WORK/bsns.txt")"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/lookup/$(head -1 "$WORK/bsns.txt")?doel=benchmark")
+[ "$code" = 200 ] || { echo "look-up answered $code"; exit 1; }
+
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/household-page/plain.lua "$BASE/health/live" >/dev/null
+BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/lookup/lookup.lua "$BASE/" >/dev/null
+echo "health/live: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/household-page/plain.lua "$BASE/health/live" | grep RESULT)"
+echo "lookup:      $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
