@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/tijdlijn"] = FileRoles,
         ["/huishoudens/{id:guid}/noodtoegang"] = CareRoles,
         ["/huishoudens/{id:guid}/zrm"] = CareRoles,
+        ["/huishoudens/{id:guid}/zrm.pdf"] = CareRoles,
         ["/huishoudens/{id:guid}/regisseur"] = CareRoles,
         ["/mijn-huishoudens"] = CareRoles,
         ["/huishoudens/{id:guid}/plan"] = CareRoles,

@@ -23,6 +23,7 @@ public static class FeatureRegistration
         services.AddScoped<Trajectories.TrajectoryHandler>();
         services.AddScoped<Plans.PlanHandler>();
         services.AddScoped<Plans.PlanPdf>();
+        services.AddScoped<Assessments.ZrmPdf>();
         services.AddScoped<Requests.RequestHandler>();
         services.AddScoped<Requests.TriageSettingsHandler>();
         services.AddScoped<Involvements.InvolvementService>();

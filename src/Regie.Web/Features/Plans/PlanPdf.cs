@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 using Regie.Web.Features.Audit;
@@ -61,7 +60,7 @@ public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, Audi
             pdf.Paragraph("Met mijn handtekening laat ik weten dat ik het eens ben met dit plan. Ik kan het plan altijd samen met de regisseur aanpassen.");
             pdf.SignatureLines([.. h.Leden.Where(m => m.Rol != Domain.Registry.HouseholdRole.Kind).Select(m => m.Naam), $"{h.Regisseur ?? "Regisseur"}, regisseur"]);
         }
-        return new Result(pdf.Build(), $"plan-{Slug(h.Naam)}-{now:yyyy-MM-dd}.pdf");
+        return new Result(pdf.Build(), PdfFileName.For("plan", h.Naam, now));
     }
 
     private static string Action(ActionView a) =>
@@ -69,15 +68,4 @@ public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, Audi
         + (a.Gedaan is { } done ? $" — gedaan op {Long(done)}" : "");
 
     private static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Dutch);
-
-    private static string Slug(string s)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in s.Normalize(NormalizationForm.FormD).ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(c);
-            else if ((c == ' ' || c == '-') && sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-        }
-        return sb.ToString().Trim('-');
-    }
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 
 namespace Regie.Web.Infrastructure.Pdf;
 
@@ -11,7 +15,7 @@ namespace Regie.Web.Infrastructure.Pdf;
 /// Written here because no layout library is available to us; it does what Regie's letters and
 /// plans need and nothing more.
 /// </summary>
-public sealed class PdfDocumentBuilder
+public sealed partial class PdfDocumentBuilder
 {
     private const double Margin = 56;          // 2 cm
     private const double HeaderHeight = 28;
@@ -198,9 +202,65 @@ public sealed class PdfDocumentBuilder
             gfx.DrawString(footer, _small, XBrushes.DimGray, new XRect(Margin, y, Width, 12), XStringFormats.TopLeft);
             gfx.DrawString($"Pagina {i + 1} van {count}", _small, XBrushes.DimGray, new XRect(Margin, y, Width, 12), XStringFormats.TopRight);
         }
+        var id = MakeRepeatable();
         using var stream = new MemoryStream();
         _document.Save(stream);
-        return stream.ToArray();
+        return WithRepeatableXmpIds(stream.ToArray(), id);
+    }
+
+    /// <summary>
+    /// PDFsharp gives each document a random ID and each embedded font subset a random six-letter
+    /// tag. Both are derived from the document here instead (and its XMP IDs, see below), so the same input made at the same
+    /// time gives the same bytes: tests compare output, and a stored copy can be recognised.
+    /// </summary>
+    private Guid MakeRepeatable()
+    {
+        var seed = $"{_document.Info.Title}|{_header}|{_generatedAt:O}|{_document.PageCount}";
+        var id = SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16);
+        var idText = new string([.. id.ToArray().Select(b => (char)b)]);
+        _document.Internals.FirstDocumentID = idText;
+        _document.Internals.SecondDocumentID = idText;
+        var done = new HashSet<PdfDictionary>();
+        foreach (var page in _document.Pages)
+        {
+            if (page.Resources.Elements.GetDictionary("/Font") is not { } fonts) continue;
+            foreach (var key in fonts.Elements.Keys)
+                if (fonts.Elements.GetDictionary(key) is { } font && done.Add(font)) Retag(font, seed);
+        }
+        return new Guid(id);
+    }
+
+    /// <summary>
+    /// PDFsharp 6.5 writes its XMP metadata at save time with new GUIDs and offers no way to pass
+    /// them in; the metadata stream is not compressed, so they are replaced by ours, of the same
+    /// length, which keeps every byte offset in the file valid.
+    /// </summary>
+    private static byte[] WithRepeatableXmpIds(byte[] pdf, Guid id)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var replaced = XmpUuid().Replace(text, m => m.Groups[1].Value + id.ToString("D"));
+        return replaced.Length == text.Length ? Encoding.Latin1.GetBytes(replaced) : pdf;
+    }
+
+    [GeneratedRegex(@"(<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-fA-F-]{36}")]
+    private static partial Regex XmpUuid();
+
+    private static void Retag(PdfDictionary font, string seed)
+    {
+        var name = font.Elements.GetName("/BaseFont");
+        // "/ABCDEF+DejaVu#20Sans": a subset tag is six capitals and a plus sign. One tag per face:
+        // PDFsharp may give a face's Windows-1252 and Unicode fonts one font descriptor.
+        if (name.Length < 9 || name[7] != '+') return;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed + name[8..]));
+        var tagged = "/" + new string([.. hash.Take(6).Select(b => (char)('A' + b % 26))]) + name[7..];
+        font.Elements.SetName("/BaseFont", tagged);
+        font.Elements.GetDictionary("/FontDescriptor")?.Elements.SetName("/FontName", tagged);
+        if (font.Elements.GetArray("/DescendantFonts") is { } descendants)
+            foreach (var d in descendants.Elements.OfType<PdfReference>().Select(r => r.Value).OfType<PdfDictionary>())
+            {
+                d.Elements.SetName("/BaseFont", tagged);
+                d.Elements.GetDictionary("/FontDescriptor")?.Elements.SetName("/FontName", tagged);
+            }
     }
 
     private List<string> Wrap(string text, XFont font, double width)
