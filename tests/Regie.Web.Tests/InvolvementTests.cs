@@ -202,4 +202,30 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         // The BSN never leaves Regie by mail.
         Assert.All(mails, m => Assert.DoesNotContain(sanne, m.Data));
     }
+
+    [Fact]
+    public async Task A_department_employee_looks_a_resident_up_on_the_page_and_sees_whom_to_call()
+    {
+        var (_, _, sanne) = await StoryAsync("-Pagina");
+        using var client = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
+        var token = await TestApp.AntiforgeryTokenAsync(client, "/opzoeken");
+        var page = await client.PostAsync("/opzoeken", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Bsn"] = sanne, ["Input.Doel"] = "aanvraag bijzondere bijstand", ["__RequestVerificationToken"] = token,
+        }));
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("Er is al iemand betrokken", html);
+        Assert.Contains("Fatima Bouzid (Wijkteam Noord)", html);
+        // Only whom to call: not the household, the plan or anything else of the file.
+        Assert.DoesNotContain("Huishouden", html);
+        Assert.DoesNotContain("Bakker-Pagina", html);
+
+        token = await TestApp.AntiforgeryTokenAsync(client, "/opzoeken");
+        html = WebUtility.HtmlDecode(await (await client.PostAsync("/opzoeken", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Bsn"] = "12345678", ["Input.Doel"] = "", ["__RequestVerificationToken"] = token,
+        }))).Content.ReadAsStringAsync());
+        Assert.Contains("Input_Bsn-error", html);
+        Assert.Contains("Vul in waarom u opzoekt", html);
+    }
 }

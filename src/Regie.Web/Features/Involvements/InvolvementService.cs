@@ -86,7 +86,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         ZrmDomain? domain = null;
         if (!string.IsNullOrWhiteSpace(input.Leefgebied))
         {
-            if (Enum.TryParse<ZrmDomain>(input.Leefgebied, out var d) && Enum.IsDefined(d)) domain = d;
+            if (Enums.ParseDefined<ZrmDomain>(input.Leefgebied) is { } d) domain = d;
             else errors.Add(new DomainError(DomainInvalidCode, "Leefgebied", "Kies een leefgebied uit de lijst, of laat het leeg."));
         }
         var contact = errors.Take(TextRules.Optional(input.Contactpersoon, "Contactpersoon", "de contactpersoon", 200));

@@ -121,7 +121,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var frameworks = new List<LegalFramework>();
         foreach (var k in input.Kaders)
         {
-            if (Enum.TryParse<LegalFramework>(k, out var f) && Enum.IsDefined(f)) frameworks.Add(f);
+            if (Enums.ParseDefined<LegalFramework>(k) is { } f) frameworks.Add(f);
             else errors.Add(new DomainError(FrameworkInvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
         }
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
@@ -144,7 +144,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var goal = goalId is { } gid ? work.Goals.FirstOrDefault(g => g.Id == gid) : null;
         if (goalId is not null && goal is null) return CommandResult<int>.NotFound("Het doel");
         var errors = new ErrorList();
-        ZrmDomain? domain = Enum.TryParse<ZrmDomain>(input.Leefgebied, out var d) && Enum.IsDefined(d) ? d : null;
+        var domain = Enums.ParseDefined<ZrmDomain>(input.Leefgebied);
         if (domain is null) errors.Add(new DomainError(DomainInvalidCode, "Leefgebied", "Kies het leefgebied van het doel."));
         if (input.PersoonId is { } pid && !work.Members.ContainsKey(pid))
             errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
@@ -203,7 +203,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var action = actionId is { } aid ? work.Actions.FirstOrDefault(a => a.Id == aid) : null;
         if (actionId is not null && action is null) return CommandResult<int>.NotFound("De actie");
         var errors = new ErrorList();
-        ActionOwnerKind? kind = Enum.TryParse<ActionOwnerKind>(input.Uitvoerder, out var k) && Enum.IsDefined(k) ? k : null;
+        var kind = Enums.ParseDefined<ActionOwnerKind>(input.Uitvoerder);
         if (input.DoelId is { } goalId && work.Goals.All(g => g.Id != goalId))
             errors.Add(new DomainError(GoalNotFoundCode, "DoelId", "Kies een doel uit dit plan."));
         string? ownerName = null;

@@ -70,7 +70,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         if (!await access.CanOpenAsync(input.HuishoudenId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
         if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var errors = new ErrorList();
-        RequestSource? source = Enum.TryParse<RequestSource>(input.Bron, out var s) && Enum.IsDefined(s) ? s : null;
+        var source = Enums.ParseDefined<RequestSource>(input.Bron);
         if (source is null) errors.Add(new DomainError(SourceInvalidCode, "Bron", "Kies wie de hulpvraag inbracht."));
         var detail = errors.Take(TextRules.Optional(input.BronToelichting, "BronToelichting", "de toelichting op de bron", 200));
         var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 2000));
@@ -129,7 +129,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
             if (string.IsNullOrWhiteSpace(value)) continue;
             var parts = key.Split(':');
             if (parts.Length != 2 || !Guid.TryParse(parts[0], out var person) || request.Persons.All(p => p.PersonId != person)
-                || !Enum.TryParse<ZrmDomain>(parts[1], out var domain) || !Enum.IsDefined(domain))
+                || Enums.ParseDefined<ZrmDomain>(parts[1]) is not { } domain)
             {
                 errors.Add(new DomainError(Zrm.ScoreInvalidCode, $"Scores[{key}]", "Deze score hoort niet bij een persoon en leefgebied van deze hulpvraag."));
                 continue;
@@ -181,7 +181,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         if (request.SuggestedRoute is not { } suggested)
             return CommandResult<Guid?>.Invalid(new DomainError(NotScreenedCode, "", "Doe eerst de intake met de screening; dan volgt een voorstel voor de route."));
         var errors = new ErrorList();
-        TriageRoute? route = Enum.TryParse<TriageRoute>(input.Route, out var r) && Enum.IsDefined(r) ? r : null;
+        var route = Enums.ParseDefined<TriageRoute>(input.Route);
         if (route is null) errors.Add(new DomainError(RouteInvalidCode, "Route", "Kies de route."));
         else TriageRules.CheckDecision(suggested, route.Value, input.Reden, errors);
         var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", 2000));

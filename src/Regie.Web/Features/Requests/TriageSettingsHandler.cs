@@ -39,7 +39,7 @@ public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, A
     {
         if (user.Role is not Roles.Beheerder && !user.IsSystem) return CommandResult<TriageSettings>.Forbidden();
         var errors = new ErrorList();
-        TriageModel? model = Enum.TryParse<TriageModel>(input.Model, out var m) && Enum.IsDefined(m) ? m : null;
+        var model = Enums.ParseDefined<TriageModel>(input.Model);
         if (model is null) errors.Add(new DomainError(ModelInvalidCode, "Model", "Kies een werkwijze."));
         TriageRules.CheckSettings(input.Zorgdrempel, input.MinimumLeefgebieden, errors);
         var table = model is null ? null : TriageSettings.Preset(model.Value, input.Zorgdrempel, input.MinimumLeefgebieden);
@@ -49,7 +49,7 @@ public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, A
             foreach (var cell in routes.Keys.ToList())
             {
                 var key = $"{cell.Item1}:{(cell.Item2 ? 1 : 0)}";
-                if (!input.Routes.TryGetValue(key, out var value) || !Enum.TryParse<TriageRoute>(value, out var route) || !Enum.IsDefined(route))
+                if (Enums.ParseDefined<TriageRoute>(input.Routes.GetValueOrDefault(key)) is not { } route)
                     errors.Add(new DomainError(ModelInvalidCode, $"Routes[{key}]", $"Kies een route voor {TriageRules.Label(cell.Item1)}{(cell.Item2 ? " met maatwerk" : "")}."));
                 else routes[cell] = route;
             }

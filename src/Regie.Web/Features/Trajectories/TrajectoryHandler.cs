@@ -99,10 +99,10 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         var goals = plan is null ? [] : await db.PlanGoals.Where(g => g.PlanId == plan.Id).OrderBy(g => g.Position).ToListAsync(ct);
 
         var errors = new ErrorList();
-        ClosingReason? reason = Enum.TryParse<ClosingReason>(input.Reden, out var r) && Enum.IsDefined(r) ? r : null;
+        var reason = Enums.ParseDefined<ClosingReason>(input.Reden);
         var note = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", 4000));
         var outcomes = goals.Where(g => !GoalStatuses.IsFinal(g.Status))
-            .Select(g => (g.Id, g.Wat, input.Uitkomsten.TryGetValue(g.Id, out var o) && Enum.TryParse<GoalStatus>(o, out var s) && Enum.IsDefined(s) ? s : (GoalStatus?)null))
+            .Select(g => (g.Id, g.Wat, Enums.ParseDefined<GoalStatus>(input.Uitkomsten.GetValueOrDefault(g.Id))))
             .ToList();
         var today = Today;
         var latest = await LatestAssessmentAsync(householdId, trajectory.OpenedOn, ct);
