@@ -181,7 +181,7 @@ public sealed partial class SearchTests(SeededBrowserFixture fixture) : IClassFi
         Assert.True(Math.Abs(timeline.Y - members.Y) < 1, "members and timeline start at the same height");
         await s.AssertAccessibleAsync();
 
-        var png = await s.Page.ScreenshotAsync();
+        var png = await s.Page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
         Assert.True(png.Length > 10_000, "screenshot is not empty");
         if (Environment.GetEnvironmentVariable("REGIE_SCREENSHOT_DIR") is { Length: > 0 } dir)
         {

@@ -56,7 +56,8 @@ public sealed partial class DemoHouseholdGenerator
                 Frameworks = _f.PickRandom("Wmo2015", "Jeugdwet", "Wgs", "Wgs,Wmo2015", "Jeugdwet,Participatiewet", null), CreatedAt = At(opened),
             };
             b.Trajectories.Add(t);
-            t.RequestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(-_f.Random.Int(3, 20)), opened, story ? TriageRoute.Wijkteam : null, t.Id,
+            // The story's request came after the move in with the grandmother; the others some days before the trajectory.
+            t.RequestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(story ? -2 : -_f.Random.Int(3, 20)), opened, story ? TriageRoute.Wijkteam : null, t.Id,
                 story ? (RequestSource.Organisatie, "Woningcorporatie Thuis", "Dreigende huisuitzetting om huurachterstand; moeder en twee kinderen trekken in bij oma") : null);
             Event(b, h, EventTypes.TrajectoryOpened, opened, null, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op", new { traject = t.Id });
             var plan = new Plan
