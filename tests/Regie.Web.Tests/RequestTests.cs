@@ -34,6 +34,21 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         return await act(scope.ServiceProvider.GetRequiredService<RequestHandler>());
     }
 
+    /// <summary>Runs a handler as a signed-in worker: a professional of a team, or the municipal desk (no team).</summary>
+    private async Task<T> As<T>(string role, string? team, Func<RequestHandler, Task<T>> act)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var teamId = team is null ? (Guid?)null : await TeamAsync(team);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, $"{role}-{team}", $"Test {role}", role, teamId);
+        return await act(scope.ServiceProvider.GetRequiredService<RequestHandler>());
+    }
+
+    private async Task<Guid> TeamAsync(string name)
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Where(t => t.Name == name).Select(t => t.Id).SingleAsync();
+    }
+
     private async Task SetModelAsync(TriageModel model)
     {
         await using var scope = _app.Services.CreateAsyncScope();
@@ -60,13 +75,17 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             }, default));
             Assert.True(suggestion.IsOk);
             Assert.Equal((CaseClass.Meervoudig, TriageRoute.Wijkteam), (suggestion.Value!.Class, suggestion.Value.Route));
-            var trajectory = await With(h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 1 }, default));
-            Assert.True(trajectory.IsOk);
+            var decision = await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 1 }, default));
+            Assert.True(decision.IsOk);
+            Assert.True(decision.Value!.StillOpen);
 
             await using var scope = _app.Scope();
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             var t = await db.Trajectories.SingleAsync(x => x.HouseholdId == household);
-            Assert.Equal((trajectory.Value, (Guid?)id), (t.Id, t.RequestId));
+            var noord = await TeamAsync("Wijkteam Noord");
+            Assert.Equal((decision.Value.TrajectoryId, (Guid?)id, (Guid?)noord), (t.Id, t.RequestId, t.TeamId));
+            // Nobody held the file: now the deciding worker's team does.
+            Assert.Equal(noord, (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId);
             var view = (await With(h => h.GetAsync(id, default)))!;
             Assert.Equal((RequestStatus.Besloten, 3, TriageModel.TeamVoorAlles), (view.Status, view.Scores.Count, view.Werkwijze!.Value));
             var types = await db.HouseholdEvents.Where(e => e.HouseholdId == household).Select(e => e.Type).ToListAsync();
@@ -78,7 +97,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             // A second request for the same household joins the open trajectory.
             var second = await RegisterAsync(household, child);
             await With(h => h.IntakeAsync(second, new IntakeInput { Scores = { [$"{child}:Tijdsbesteding"] = "2" }, Versie = 0 }, default));
-            Assert.Equal(t.Id, (await With(h => h.DecideAsync(second, new DecisionInput { Route = "Wijkteam", Versie = 1 }, default))).Value);
+            Assert.Equal(t.Id, (await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(second, new DecisionInput { Route = "Wijkteam", Versie = 1 }, default))).Value!.TrajectoryId);
             Assert.Equal(1, await db.Trajectories.CountAsync(x => x.HouseholdId == household));
         }
         finally { TableLock.Release(); }
@@ -145,8 +164,121 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "9" }, Versie = 1 }, default))).Errors[0].Code);
         Assert.Equal(RequestHandler.PersonsRequiredCode,
             (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "x", Personen = [Guid.NewGuid()] }, default))).Errors[0].Code);
-        Assert.True((await With(h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "Moeder heeft al een consulent bij het loket", Versie = 1 }, default))).IsOk);
+        Assert.True((await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "Moeder heeft al een consulent bij het loket", Versie = 1 }, default))).IsOk);
         Assert.Equal(RequestHandler.AlreadyDecidedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "nogmaals", Versie = 2 }, default))).Errors[0].Code);
+    }
+
+    [Fact]
+    public async Task The_municipal_desk_routes_to_the_team_only_by_naming_the_team_and_then_hands_the_file_over()
+    {
+        var (household, parent, _) = await FamilyAsync("Loket");
+        var id = (await As(Roles.Consulent, null, h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "Hulp bij het huishouden en de post", Maatwerk = true, Personen = [parent] }, default))).Value;
+        await As(Roles.Consulent, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:InstrumenteleAdl"] = "2" }, Versie = 0 }, default));
+        Assert.NotEmpty(await As(Roles.Consulent, null, h => h.TeamChoicesAsync(household, default)));
+        Assert.Empty(await As(Roles.Professional, "Wijkteam Zuid", h => h.TeamChoicesAsync(household, default)));
+
+        // The desk has no team of its own: routing to the team without naming one would leave the trajectory with nobody.
+        var refused = await As(Roles.Consulent, null, h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "Meer aan de hand dan de vraag", Versie = 1 }, default));
+        Assert.Equal(RequestHandler.TeamRequiredCode, Assert.Single(refused.Errors).Code);
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            Assert.False(await db.Trajectories.AnyAsync(t => t.HouseholdId == household));
+            Assert.Equal(RequestStatus.IntakeGedaan, (await db.HelpRequests.SingleAsync(r => r.Id == id)).Status);
+        }
+
+        var zuid = await TeamAsync("Wijkteam Zuid");
+        var decided = await As(Roles.Consulent, null, h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "Meer aan de hand dan de vraag", Team = zuid, Versie = 1 }, default));
+        Assert.True(decided.IsOk);
+        Assert.False(decided.Value!.StillOpen);
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            Assert.Equal((Guid?)zuid, (await db.Trajectories.SingleAsync(t => t.HouseholdId == household)).TeamId);
+            Assert.Equal(zuid, (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId);
+        }
+        // The file is the team's now: the desk no longer opens the request, the team does.
+        Assert.Null(await As(Roles.Consulent, null, h => h.GetAsync(id, default)));
+        Assert.NotNull(await As(Roles.Professional, "Wijkteam Zuid", h => h.GetAsync(id, default)));
+    }
+
+    [Fact]
+    public async Task The_open_list_shows_a_worker_their_own_requests_even_when_another_team_has_many_older_ones()
+    {
+        var (crowded, crowdedParent, _) = await FamilyAsync("Druk");
+        var (own, ownParent, _) = await FamilyAsync("Eigen");
+        var zuid = await TeamAsync("Wijkteam Zuid");
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            await db.Households.Where(h => h.Id == crowded).ExecuteUpdateAsync(x => x.SetProperty(h => h.ResponsibleTeamId, zuid));
+            var now = DateTime.UtcNow;
+            db.HelpRequests.AddRange(Enumerable.Range(0, RequestHandler.MaxOpenListed + 1).Select(i => new HelpRequest
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = crowded, Source = RequestSource.Inwoner, Description = "Oud",
+                ReceivedOn = DateOnly.FromDateTime(now).AddDays(-300), Status = RequestStatus.Ontvangen, RegisteredBy = "test", RegisteredAt = now,
+                Persons = [new HelpRequestPerson { PersonId = crowdedParent }],
+            }));
+            await db.SaveChangesAsync();
+        }
+        var mine = (await As(Roles.Professional, "Wijkteam Noord", h => h.RegisterAsync(new RequestInput { HuishoudenId = own, Bron = "Netwerk", Omschrijving = "Buurvrouw maakt zich zorgen", Personen = [ownParent] }, default))).Value;
+
+        var noordList = await As(Roles.Professional, "Wijkteam Noord", h => h.OpenAsync(default));
+        Assert.Contains(noordList, r => r.Id == mine);
+        Assert.DoesNotContain(noordList, r => r.HuishoudenId == crowded);
+        var zuidList = await As(Roles.Professional, "Wijkteam Zuid", h => h.OpenAsync(default));
+        Assert.Equal(RequestHandler.MaxOpenListed, zuidList.Count(r => r.HuishoudenId == crowded));
+        Assert.Empty(await As(Roles.Afdeling, null, h => h.OpenAsync(default)));
+    }
+
+    [Fact]
+    public async Task Departments_policy_officers_and_partners_never_reach_a_request()
+    {
+        var (household, parent, _) = await FamilyAsync("Buiten");
+        var id = await RegisterAsync(household, parent);
+        foreach (var role in new[] { Roles.Afdeling, Roles.Beleid, Roles.Privacy, Roles.Beheerder, Roles.Partner })
+        {
+            Assert.Null(await As(role, null, h => h.GetAsync(id, default)));
+            Assert.Empty(await As(role, null, h => h.ForHouseholdAsync(household, default)));
+            Assert.False((await As(role, null, h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "x", Personen = [parent] }, default))).IsOk);
+            Assert.False((await As(role, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "3" } }, default))).IsOk);
+        }
+        Assert.Equal(RequestStatus.Ontvangen, (await With(h => h.GetAsync(id, default)))!.Status);
+    }
+
+    [Fact]
+    public async Task The_administrator_fine_tunes_a_preset_cell_by_cell_on_the_page_and_a_new_model_with_changed_cells_is_refused()
+    {
+        await TableLock.WaitAsync();
+        try
+        {
+            await SetModelAsync(TriageModel.TeamVoorComplex);
+            await using var scope = _app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "beheerder", "Beheerder", Roles.Beheerder);
+            var handler = scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>();
+            Dictionary<string, string?> Shown(TriageSettings t) => t.Routes.ToDictionary(r => TriageSettingsHandler.Key(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString());
+
+            // The page posts the model it showed and every cell; one changed cell makes an own table from the preset.
+            var form = Shown(await handler.CurrentAsync(default));
+            form["Enkelvoudig:0"] = "Wijkteam";
+            var saved = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "TeamVoorComplex", Routes = form }, default);
+            Assert.Equal(TriageModel.Eigen, saved.Value!.Model);
+            Assert.Equal(TriageRoute.Wijkteam, saved.Value.RouteFor(CaseClass.Enkelvoudig, false));
+            Assert.Equal(TriageRoute.Loket, saved.Value.RouteFor(CaseClass.Enkelvoudig, true));
+
+            // Another model and a changed cell at once: refused, the table stays as it was.
+            form = Shown(await handler.CurrentAsync(default));
+            form["GeenZorg:1"] = "AlgemeneVoorziening";
+            var refused = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "GeenTeam", Routes = form }, default);
+            Assert.Equal(TriageSettingsHandler.ModelAndCellsChangedCode, Assert.Single(refused.Errors).Code);
+            Assert.Equal(TriageModel.Eigen, (await handler.CurrentAsync(default)).Model);
+
+            // Another model with the cells as shown: its preset applies.
+            var preset = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "GeenTeam", Routes = Shown(await handler.CurrentAsync(default)) }, default);
+            Assert.Equal((TriageModel.GeenTeam, TriageRoute.Loket), (preset.Value!.Model, preset.Value.RouteFor(CaseClass.Acuut, false)));
+            await SetModelAsync(TriageModel.TeamVoorAlles);
+        }
+        finally { TableLock.Release(); }
     }
 
     [Fact]
@@ -156,8 +288,8 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         var id = await RegisterAsync(household, parent);
         await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2" }, Versie = 0 }, default));
         var results = await Task.WhenAll(
-            With(h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "team", Versie = 1 }, default)),
-            With(h => h.DecideAsync(id, new DecisionInput { Route = "Loket", Reden = "loket", Versie = 1 }, default)));
+            As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "team", Versie = 1 }, default)),
+            As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Loket", Reden = "loket", Versie = 1 }, default)));
         Assert.Single(results, r => r.IsOk);
         Assert.Single(results, r => r.Status is CommandStatus.Conflict || r.Errors.Any(e => e.Code == RequestHandler.AlreadyDecidedCode));
         await using var scope = _app.Scope();

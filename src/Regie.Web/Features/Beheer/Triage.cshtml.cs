@@ -22,14 +22,14 @@ public sealed class TriageModel(TriageSettingsHandler handler) : PageModel
         Input = new TriageSettingsInput
         {
             Model = Current.Model.ToString(), Zorgdrempel = Current.ConcernThreshold, MinimumLeefgebieden = Current.MinDomains,
-            Routes = Current.Routes.ToDictionary(r => $"{r.Key.Class}:{(r.Key.Maatwerk ? 1 : 0)}", r => (string?)r.Value.ToString()),
+            Routes = Current.Routes.ToDictionary(r => TriageSettingsHandler.Key(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString()),
         };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.SaveAsync(Input, ct);
+        var result = await handler.SaveFromFormAsync(Input, ct);
         if (this.Finish(result, "/beheer/triage", "De werkwijze is opgeslagen. Nieuwe intakes krijgen een voorstel volgens deze tabel.") is { } done) return done;
         await LoadAsync(ct);
         return Page();

@@ -14,6 +14,8 @@ public sealed class DetailsModel(RequestHandler handler) : PageModel
     public RequestView HelpRequest { get; private set; } = default!;
     public static readonly IReadOnlyList<SelectListItem> ScoreOptions =
         new[] { new SelectListItem("niet gescreend", "") }.Concat(Enumerable.Range(1, 5).Select(i => new SelectListItem($"{i} – {Zrm.ScaleLabel(i)}", i.ToString()))).ToList();
+    /// <summary>Filled when the worker has no team and nobody holds the household yet: routing to the team needs a named team.</summary>
+    public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Routes { get; } =
         TriageRoutes.All.Select(r => new SelectListItem(TriageRoutes.Label(r), r.ToString())).Prepend(new SelectListItem("Kies de route", "")).ToList();
 
@@ -41,11 +43,16 @@ public sealed class DetailsModel(RequestHandler handler) : PageModel
     {
         ModelState.Clear();
         var result = await handler.DecideAsync(id, Decision, ct);
-        var next = result.Value is not null ? $"/huishoudens/{(await handler.GetAsync(id, ct))!.HuishoudenId}/plan" : $"/hulpvragen/{id}";
-        if (this.Finish(result, next, "De route is vastgelegd.") is { } done) return done;
+        var (next, message) = result.Value switch
+        {
+            { StillOpen: false } => ("/hulpvragen", "De route is vastgelegd. Het wijkteam neemt het huishouden op."),
+            { TrajectoryId: not null } d => ($"/huishoudens/{d.HouseholdId}/plan", "De route is vastgelegd."),
+            _ => ($"/hulpvragen/{id}", "De route is vastgelegd."),
+        };
+        if (this.Finish(result, next, message) is { } done) return done;
         var posted = Decision;
         if (!await LoadAsync(id, ct)) return NotFound();
-        Decision = new DecisionInput { Route = posted.Route, Reden = posted.Reden, Versie = result.Status == CommandStatus.Conflict ? HelpRequest.Versie : posted.Versie };
+        Decision = new DecisionInput { Route = posted.Route, Reden = posted.Reden, Team = posted.Team, Versie = result.Status == CommandStatus.Conflict ? HelpRequest.Versie : posted.Versie };
         ModelState.Clear();
         result.Errors.AddTo(ModelState, "Decision");
         return Page();
@@ -58,6 +65,10 @@ public sealed class DetailsModel(RequestHandler handler) : PageModel
         Intake.Versie = r.Versie;
         Decision.Versie = r.Versie;
         Intake.Scores = r.Scores.ToDictionary(s => $"{s.Key.PersonId}:{s.Key.Domain}", s => (string?)s.Value.ToString());
+        if (r.Status != Data.RequestStatus.Besloten)
+            Teams = (await handler.TeamChoicesAsync(r.HuishoudenId, ct)).Select(t => new SelectListItem(t.Naam, t.Id.ToString()))
+                .Prepend(new SelectListItem("Kies het team", "")).ToList();
+        if (Teams.Count == 1) Teams = [];
         return true;
     }
 }

@@ -35,8 +35,18 @@ public sealed class DecisionInput
 {
     public string? Route { get; set; }
     public string? Reden { get; set; }
+    /// <summary>
+    /// The team that takes the household, for a worker without a team of their own (the municipal desk)
+    /// routing to the team a household no team holds yet. Ignored otherwise.
+    /// </summary>
+    public Guid? Team { get; set; }
     public int Versie { get; set; }
 }
+
+/// <summary>What a triage decision did: the trajectory the request joined (team route), and whether the worker still sees the file.</summary>
+public sealed record TriageDecision(Guid HouseholdId, Guid? TrajectoryId, bool StillOpen);
+
+public sealed record TeamChoice(Guid Id, string Naam);
 
 public sealed record RequestPersonView(Guid PersonId, string Naam);
 
@@ -62,6 +72,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
     public const string NotScreenedCode = "request-not-screened";
     public const string AlreadyDecidedCode = "request-already-decided";
     public const string RouteInvalidCode = "triage-route-invalid";
+    public const string TeamRequiredCode = "triage-team-required";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -170,25 +181,38 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         return await audit.AfterAsync(result, AuditResources.Request, request.HouseholdId, null, "intake", ct);
     }
 
-    /// <summary>The worker's decision. For the team: the household's trajectory opens (or the request joins the open one).</summary>
-    public async Task<CommandResult<Guid?>> DecideAsync(Guid id, DecisionInput input, CancellationToken ct)
+    /// <summary>
+    /// The worker's decision. For the team: the household's trajectory opens (or the request joins the open one),
+    /// and a household no team holds yet becomes the deciding worker's team's — or, for a worker without a team
+    /// (the municipal desk), the team they name.
+    /// </summary>
+    public async Task<CommandResult<TriageDecision>> DecideAsync(Guid id, DecisionInput input, CancellationToken ct)
     {
         var request = await db.HelpRequests.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (request is null || !await access.CanOpenAsync(request.HouseholdId, ct)) return CommandResult<Guid?>.NotFound("De hulpvraag");
-        if (!access.IsCareRole) return CommandResult<Guid?>.Forbidden();
+        if (request is null || !await access.CanOpenAsync(request.HouseholdId, ct)) return CommandResult<TriageDecision>.NotFound("De hulpvraag");
+        if (!access.IsCareRole) return CommandResult<TriageDecision>.Forbidden();
         if (request.Status == RequestStatus.Besloten)
-            return CommandResult<Guid?>.Invalid(new DomainError(AlreadyDecidedCode, "", "Over deze hulpvraag is al besloten."));
+            return CommandResult<TriageDecision>.Invalid(new DomainError(AlreadyDecidedCode, "", "Over deze hulpvraag is al besloten."));
         if (request.SuggestedRoute is not { } suggested)
-            return CommandResult<Guid?>.Invalid(new DomainError(NotScreenedCode, "", "Doe eerst de intake met de screening; dan volgt een voorstel voor de route."));
+            return CommandResult<TriageDecision>.Invalid(new DomainError(NotScreenedCode, "", "Doe eerst de intake met de screening; dan volgt een voorstel voor de route."));
         var errors = new ErrorList();
         var route = Enums.ParseDefined<TriageRoute>(input.Route);
         if (route is null) errors.Add(new DomainError(RouteInvalidCode, "Route", "Kies de route."));
         else TriageRules.CheckDecision(suggested, route.Value, input.Reden, errors);
         var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", 2000));
-        if (errors.HasErrors) return CommandResult<Guid?>.Invalid(errors.Errors);
-        if (request.Version != input.Versie) return CommandResult<Guid?>.Conflict();
 
         var household = await db.Households.FirstAsync(h => h.Id == request.HouseholdId, ct);
+        var open = route == TriageRoute.Wijkteam ? await db.Trajectories.FirstOrDefaultAsync(t => t.HouseholdId == household.Id && t.ClosedOn == null, ct) : null;
+        Guid? namedTeam = null;
+        if (route == TriageRoute.Wijkteam && open is null && household.ResponsibleTeamId is null && user.TeamId is null)
+        {
+            // Nobody holds the file and the worker has no team: without a named team the trajectory would belong to no one.
+            if (input.Team is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId, ct)) namedTeam = teamId;
+            else errors.Add(new DomainError(TeamRequiredCode, "Team", "Kies het wijkteam dat de hulpvraag oppakt."));
+        }
+        if (errors.HasErrors) return CommandResult<TriageDecision>.Invalid(errors.Errors);
+        if (request.Version != input.Versie) return CommandResult<TriageDecision>.Conflict();
+
         db.Entry(request).Property(x => x.Version).OriginalValue = input.Versie;
         request.Status = RequestStatus.Besloten;
         request.DecidedRoute = route;
@@ -197,7 +221,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         request.DecidedAt = clock.GetUtcNow().UtcDateTime;
         if (route == TriageRoute.Wijkteam)
         {
-            var open = await db.Trajectories.FirstOrDefaultAsync(t => t.HouseholdId == household.Id && t.ClosedOn == null, ct);
+            if (namedTeam is not null) household.ResponsibleTeamId = namedTeam;
             request.TrajectoryId = (open ?? trajectories.Open(household, request.Id, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op")).Id;
             await involvements.SyncTeamAsync(household, closing: false, ct);
         }
@@ -205,7 +229,17 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
             $"Route besloten: {TriageRoutes.Label(route!.Value).ToLowerInvariant()}" + (route != suggested ? $" (voorstel was {TriageRoutes.Label(suggested).ToLowerInvariant()})" : ""),
             data: new { verzoek = request.Id, route = route.ToString(), voorstel = suggested.ToString(), afwijkend = route != suggested, werkwijze = request.ModelAtIntake?.ToString() });
         var result = await db.SaveOrConflictAsync(request.TrajectoryId, ct);
-        return await audit.AfterAsync(result, AuditResources.Request, household.Id, null, $"route {route}", ct);
+        result = await audit.AfterAsync(result, AuditResources.Request, household.Id, null, $"route {route}", ct);
+        if (!result.IsOk) return new CommandResult<TriageDecision>(result.Status, null, result.Errors);
+        // A desk worker who hands the household to a team no longer sees its file.
+        return CommandResult<TriageDecision>.Ok(new TriageDecision(household.Id, result.Value, await access.CanOpenAsync(household.Id, ct)));
+    }
+
+    /// <summary>The teams to choose from when this worker routes this household to the team; empty when no choice is needed.</summary>
+    public async Task<IReadOnlyList<TeamChoice>> TeamChoicesAsync(Guid householdId, CancellationToken ct)
+    {
+        if (user.TeamId is not null || await db.Households.AnyAsync(h => h.Id == householdId && h.ResponsibleTeamId != null, ct)) return [];
+        return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamChoice(t.Id, t.Name)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<OpenRequest>> ForHouseholdAsync(Guid householdId, CancellationToken ct)
@@ -215,10 +249,23 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
             .Select(r => new OpenRequest(r.Id, r.HouseholdId, "", r.Source, r.ReceivedOn, r.Status, r.SuggestedRoute)).ToListAsync(ct);
     }
 
+    public const int MaxOpenListed = 500;
+
     /// <summary>Requests without a decision yet, oldest first: the intake queue of the municipality's care roles.</summary>
     public async Task<IReadOnlyList<OpenRequest>> OpenAsync(CancellationToken ct)
     {
-        var rows = await db.HelpRequests.AsNoTracking().Where(r => r.Status != RequestStatus.Besloten).OrderBy(r => r.ReceivedOn).Take(500)
+        if (!access.IsCareRole) return [];
+        var open = db.HelpRequests.AsNoTracking().Where(r => r.Status != RequestStatus.Besloten);
+        if (!access.IsSystem)
+        {
+            // Narrow to the files this worker may open before taking the oldest, so other teams' requests never crowd out their own;
+            // the access rules below still decide each one.
+            var team = user.TeamId;
+            var granted = access.GrantedHouseholdIds();
+            open = open.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && (h.ResponsibleTeamId == null || h.ResponsibleTeamId == team))
+                || granted.Contains(r.HouseholdId));
+        }
+        var rows = await open.OrderBy(r => r.ReceivedOn).ThenBy(r => r.RegisteredAt).Take(MaxOpenListed)
             .Select(r => new OpenRequest(r.Id, r.HouseholdId, db.Households.Where(h => h.Id == r.HouseholdId).Select(h => h.Naam).First(), r.Source, r.ReceivedOn, r.Status, r.SuggestedRoute))
             .ToListAsync(ct);
         var decisions = await access.DecideManyAsync(rows.Select(r => r.HuishoudenId).Distinct().ToList(), ct);

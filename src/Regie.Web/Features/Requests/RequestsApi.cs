@@ -25,8 +25,8 @@ public static class RequestsApi
             .WithName("RecordIntake").WithSummary("Leg de screening vast (per persoon per leefgebied 1–5; weglaten is niet gescreend) en krijg de voorgestelde route.");
 
         g.MapPost("/{id:guid}/triage", async (Guid id, DecisionInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.DecideAsync(id, input, ct), t => Results.Ok(new { trajectId = t })))
-            .WithName("DecideRoute").WithSummary("Besluit over de route; afwijken van het voorstel kan alleen met een reden. Wijkteam opent het traject.");
+            ApiResults.From(await handler.DecideAsync(id, input, ct), t => Results.Ok(new { trajectId = t.TrajectoryId })))
+            .WithName("DecideRoute").WithSummary("Besluit over de route; afwijken van het voorstel kan alleen met een reden. Wijkteam opent het traject; wie zelf geen team heeft, noemt het team ('team') als nog geen team het huishouden heeft.");
 
         var settings = api.MapGroup("/triage-settings").WithTags("Hulpvragen en triage").RequireAuthorization(Infrastructure.Policies.Admin);
         settings.MapGet("/", async (TriageSettingsHandler handler, CancellationToken ct) => Results.Ok(Settings(await handler.CurrentAsync(ct))))

@@ -23,6 +23,7 @@ public sealed record TriageSettingsChange(DateTime ValidFrom, string ChangedBy, 
 public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string ModelInvalidCode = "triage-model-invalid";
+    public const string ModelAndCellsChangedCode = "triage-model-and-cells-changed";
 
     /// <summary>A municipality that never chose works as model (a): the team takes everything.</summary>
     public async Task<TriageSettings> CurrentAsync(CancellationToken ct)
@@ -34,6 +35,28 @@ public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, A
     public async Task<IReadOnlyList<TriageSettingsChange>> HistoryAsync(CancellationToken ct) =>
         await db.TriageConfigurations.AsNoTracking().OrderByDescending(c => c.ValidFrom).Take(50)
             .Select(c => new TriageSettingsChange(c.ValidFrom, c.ChangedBy, c.Model)).ToListAsync(ct);
+
+    /// <summary>
+    /// The admin page sends the chosen model and every cell of the table it showed. Changed cells under the
+    /// same model make an own table (a preset fine-tuned); a new model applies its preset. Both at once is
+    /// ambiguous without script to redraw the table, so it is refused rather than silently dropping cells.
+    /// </summary>
+    public async Task<CommandResult<TriageSettings>> SaveFromFormAsync(TriageSettingsInput input, CancellationToken ct)
+    {
+        var current = await CurrentAsync(ct);
+        var posted = Enums.ParseDefined<TriageModel>(input.Model);
+        var cellsChanged = current.Routes.Any(r => input.Routes.GetValueOrDefault(Key(r.Key.Class, r.Key.Maatwerk)) is { } v && v != r.Value.ToString());
+        if (posted is { } model && model != TriageModel.Eigen && cellsChanged)
+        {
+            if (model != current.Model)
+                return CommandResult<TriageSettings>.Invalid(new DomainError(ModelAndCellsChangedCode, "Model",
+                    "U wijzigde zowel de werkwijze als losse routes. Sla eerst de nieuwe werkwijze op en pas daarna de routes aan."));
+            input.Model = nameof(TriageModel.Eigen);
+        }
+        return await SaveAsync(input, ct);
+    }
+
+    public static string Key(CaseClass c, bool maatwerk) => $"{c}:{(maatwerk ? 1 : 0)}";
 
     public async Task<CommandResult<TriageSettings>> SaveAsync(TriageSettingsInput input, CancellationToken ct)
     {
@@ -48,7 +71,7 @@ public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, A
             var routes = new Dictionary<(CaseClass, bool), TriageRoute>(table!.Routes);
             foreach (var cell in routes.Keys.ToList())
             {
-                var key = $"{cell.Item1}:{(cell.Item2 ? 1 : 0)}";
+                var key = Key(cell.Item1, cell.Item2);
                 if (Enums.ParseDefined<TriageRoute>(input.Routes.GetValueOrDefault(key)) is not { } route)
                     errors.Add(new DomainError(ModelInvalidCode, $"Routes[{key}]", $"Kies een route voor {TriageRules.Label(cell.Item1)}{(cell.Item2 ? " met maatwerk" : "")}."));
                 else routes[cell] = route;
