@@ -318,6 +318,19 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}");
         Assert.Equal("Besloten", read.GetProperty("status").GetString());
 
+        // The desk (no team of its own) names the team through the API as well.
+        var (deskHousehold, deskParent, _) = await FamilyAsync("ApiLoket");
+        using var desk = await _app.SignedInClientAsync("consulent@voorbeeld.nl");
+        var deskCreated = await desk.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = deskHousehold, bron = "Vroegsignaal", omschrijving = "Energieachterstand", personen = new[] { deskParent } });
+        var deskId = (await deskCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{deskId}/intake", new { scores = new Dictionary<string, string> { [$"{deskParent}:Financien"] = "1" }, versie = 0 })).StatusCode);
+        var noTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", versie = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, noTeam.StatusCode);
+        Assert.Equal(RequestHandler.TeamRequiredCode, (await noTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var withTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", team = await TeamAsync("Wijkteam Noord"), versie = 1 });
+        Assert.Equal(HttpStatusCode.OK, withTeam.StatusCode);
+        Assert.NotEqual(JsonValueKind.Null, (await withTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trajectId").ValueKind);
+
         using var partner = await _app.SignedInClientAsync("woningcorporatie@voorbeeld.nl");
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/requests/{id}")).StatusCode);
         var openapi = await _app.AnonymousClient().GetStringAsync("/openapi/v1.json");
