@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddSingleton<Involvements.InvolvementImport>();
         services.AddSingleton<Involvements.OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Involvements.OutboxSender>());
+        services.AddHostedService<Involvements.InvolvementExpiryJob>();
         services.AddScoped<Team.StuckHouseholdsQuery>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();

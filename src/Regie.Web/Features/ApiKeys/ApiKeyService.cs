@@ -28,11 +28,14 @@ public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
         var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
         if (errors.HasErrors) return errors.Errors[0];
 
+        // Linked by id when the organisation is registered in Regie, so a later change of its name keeps the key's scope.
+        var organisationId = await db.Organisations.IgnoreQueryFilters().Where(o => o.Gemeentecode == gemeente.Value && o.Name == org)
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         var prefix = Random(8);
         var key = $"rg_{prefix}_{Random(32)}";
         var row = new ApiKey
         {
-            Id = Guid.CreateVersion7(), Gemeentecode = gemeente.Value, Organisation = org!, Role = role!, Prefix = prefix,
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeente.Value, Organisation = org!, OrganisationId = organisationId, Role = role!, Prefix = prefix,
             SecretHash = Hash(key), CreatedBy = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ApiKeys.Add(row);

@@ -14,6 +14,33 @@ public sealed class InvolvementOptions
     public const string Section = "Involvement";
     /// <summary>The Verwijsindex keeps a report at most two years unless renewed.</summary>
     public int MaxYears { get; set; } = 2;
+    /// <summary>The scheduled job that records the end of registrations that were not renewed.</summary>
+    public bool ExpiryJobEnabled { get; set; } = true;
+    public int ExpiryJobIntervalHours { get; set; } = 24;
+}
+
+/// <summary>Once a day (configurable): registrations older than their term, and not renewed, are ended.</summary>
+public sealed class InvolvementExpiryJob(IServiceScopeFactory scopes, InvolvementOptions options, ILogger<InvolvementExpiryJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.ExpiryJobEnabled) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(1, options.ExpiryJobIntervalHours)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("", "betrokkenheid-verloop", "Verloop betrokkenheid (automatisch)");
+                var ended = await scope.ServiceProvider.GetRequiredService<InvolvementService>().ExpireAsync(stoppingToken);
+                log.LogInformation("Involvement expiry: {Ended} registrations ended", ended);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Involvement expiry failed; it will be tried again at the next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
 }
 
 public sealed class InvolvementInput
@@ -135,6 +162,35 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         return result;
     }
 
+    /// <summary>Renews one of the caller's own registrations: it runs for another <see cref="InvolvementOptions.MaxYears"/> years from today.</summary>
+    public async Task<CommandResult<Guid>> RenewAsync(Guid id, CancellationToken ct)
+    {
+        var organisation = await CallerOrganisationAsync(ct);
+        var today = Today;
+        var involvement = await db.Involvements.FirstOrDefaultAsync(i => i.Id == id && i.EndedOn == null && i.ExpiresOn >= today, ct);
+        if (involvement is null || organisation is null || involvement.OrganisationId != organisation.Id) return CommandResult<Guid>.NotFound("De betrokkenheid");
+        involvement.ExpiresOn = today.AddYears(options.MaxYears);
+        var result = await db.SaveOrConflictAsync(id, ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid verlengd door {organisation.Name}", ct: ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Ends every registration whose term has passed without renewal (all municipalities: run by the
+    /// scheduled job or the CLI as the system). The look-up already ignores them from their expiry date;
+    /// this records the end, so the register says why it stopped.
+    /// </summary>
+    public async Task<int> ExpireAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var ended = await db.Involvements.IgnoreQueryFilters().Where(i => i.EndedOn == null && i.ExpiresOn < today)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.EndedOn, i => i.ExpiresOn).SetProperty(i => i.EndReason, ExpiredReason), ct);
+        if (ended > 0) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"{ended} betrokkenheden verlopen (niet verlengd)", ct: ct);
+        return ended;
+    }
+
+    public const string ExpiredReason = "verlopen (niet verlengd)";
+
     public async Task<IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)>> OwnAsync(CancellationToken ct)
     {
         if (await CallerOrganisationAsync(ct) is not { } organisation) return [];
@@ -248,6 +304,8 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
     /// <summary>The organisation the signed-in user or API key acts for; created by name on first use so a new partner's key works at once.</summary>
     private async Task<Organisation?> CallerOrganisationAsync(CancellationToken ct)
     {
+        // A linked account or key acts for its organisation by id, whatever the organisation is called now.
+        if (user.OrganisationId is { } id) return await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (user.Organisation is not { Length: > 0 } name || user.Gemeentecode is null) return null;
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct);
         if (organisation is not null) return organisation;

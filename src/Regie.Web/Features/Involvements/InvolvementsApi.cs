@@ -19,5 +19,8 @@ public static class InvolvementsApi
         g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))
             .WithName("WithdrawInvolvement").WithSummary("Trek de betrokkenheid van uw organisatie in.");
+        g.MapPost("/{id:guid}/renew", async (Guid id, InvolvementService service, CancellationToken ct) =>
+            ApiResults.From(await service.RenewAsync(id, ct), _ => Results.NoContent()))
+            .WithName("RenewInvolvement").WithSummary("Verleng de betrokkenheid van uw organisatie: zij loopt weer het maximum aantal jaren (Involvement:MaxYears) vanaf vandaag.");
     }
 }
