@@ -65,9 +65,9 @@ public sealed record LookupResult(bool Betrokken, CoordinatorContact? Regisseur,
 /// itself, a second party makes a match that everyone involved hears of, and any department may ask
 /// "is someone helping, and whom do I call?" — never what the concern is.
 /// </summary>
-public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock)
+public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock, InvolvementLookup lookup)
 {
-    public const string PurposeRequiredCode = "lookup-purpose-required";
+    public const string PurposeRequiredCode = InvolvementLookup.PurposeRequiredCode;
     public const string OrganisationUnknownCode = "organisation-unknown";
     public const string ContactRequiredCode = "involvement-contact-required";
     public const string StartDateInvalidCode = "involvement-start-invalid";
@@ -75,33 +75,8 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>One indexed query on the BSN; what it returns is contact information only.</summary>
-    public async Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct)
-    {
-        var errors = new ErrorList();
-        var parsed = errors.Take(Bsn.Parse(bsn, "Bsn"));
-        var doel = errors.Take(TextRules.Optional(purpose, "Doel", "het doel", 500));
-        if (doel is null && !errors.Errors.Any(e => e.Field == "Doel"))
-            errors.Add(new DomainError(PurposeRequiredCode, "Doel", "Vul in waarom u opzoekt of er iemand betrokken is (bijvoorbeeld: aanvraag urgentieverklaring)."));
-        if (errors.HasErrors) return CommandResult<LookupResult>.Invalid(errors.Errors);
-        var value = parsed!.Value;
-        var today = Today;
-        var rows = await db.Involvements.AsNoTracking().Where(i => i.Bsn == value && i.EndedOn == null && i.ExpiresOn >= today)
-            .OrderBy(i => i.StartedOn)
-            .Select(i => new
-            {
-                i.TeamId, i.HouseholdId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.Domain,
-                Organisation = db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Team = db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault(),
-            }).ToListAsync(ct);
-        // The purpose is the point of the record: who asked about whom, and why.
-        await audit.RecordAsync(AuditActions.Lookup, AuditResources.Involvement, purpose: doel, detail: $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct: ct);
-        var team = rows.FirstOrDefault(r => r.TeamId is not null);
-        var coordinator = team is null ? null : new CoordinatorContact(team.ContactName, team.Team, team.ContactPhone, team.ContactEmail);
-        var others = rows.Where(r => r.TeamId is null)
-            .Select(r => new ContactView(r.Organisation ?? "?", r.ContactName, r.ContactPhone, r.ContactEmail, r.StartedOn, r.Domain is { } d ? Zrm.Label(d) : null)).ToList();
-        return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
-    }
+    /// <summary>The look-up itself lives in <see cref="InvolvementLookup"/>, built for the load of every department's systems.</summary>
+    public Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct) => lookup.LookupAsync(bsn, purpose, ct);
 
     /// <summary>Registers the caller's organisation as involved with the person; a second party makes a match.</summary>
     public async Task<CommandResult<Guid>> RegisterAsync(InvolvementInput input, CancellationToken ct)

@@ -7,7 +7,7 @@ public static class InvolvementsApi
 {
     public static void MapInvolvementsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementService service, CancellationToken ct) =>
+        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementLookup service, CancellationToken ct) =>
             ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok))
             .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
             .WithName("LookupInvolvement").WithSummary("Is er iemand betrokken, en wie bel ik? Alleen contactgegevens; het doel (?doel=) is verplicht en wordt vastgelegd.");
