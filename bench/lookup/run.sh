@@ -11,6 +11,8 @@ PORT="${PORT:-5093}"
 DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
+# Long enough for tiered compilation to finish on 2 CPUs: with 5 s the JIT was still busy in the measured run.
+WARMUP="${WARMUP:-30s}"
 BASE="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d)"
 export REGIE_Database__Provider=Postgres REGIE_Database__ConnectionString="$CONN" REGIE_Logging__LogLevel__Default=Warning \
@@ -45,7 +47,9 @@ echo "BSNs in the rotation: $(wc -l <"$WORK/bsns.txt")"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/lookup/$(head -1 "$WORK/bsns.txt")?doel=benchmark")
 [ "$code" = 200 ] || { echo "look-up answered $code"; exit 1; }
 
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/household-page/plain.lua "$BASE/health/live" >/dev/null
-BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/lookup/lookup.lua "$BASE/" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/household-page/plain.lua "$BASE/health/live" >/dev/null
+BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lookup/lookup.lua "$BASE/" >/dev/null
+echo "load average before the measured runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "health/live: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/household-page/plain.lua "$BASE/health/live" | grep RESULT)"
 echo "lookup:      $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -81,6 +81,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/lookup/{bsn}"] = LookupRoles,
         ["/api/v1/involvements/"] = LookupRoles,
         ["/api/v1/involvements/{id:guid}"] = LookupRoles,
+        ["/api/v1/involvements/{id:guid}/renew"] = LookupRoles,
         ["/api/v1/requests/"] = FileRoles,
         ["/api/v1/requests/{id:guid}"] = FileRoles,
         ["/api/v1/requests/{id:guid}/intake"] = FileRoles,

@@ -228,4 +228,116 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         Assert.Contains("Input_Bsn-error", html);
         Assert.Contains("Vul in waarom u opzoekt", html);
     }
+
+    [Fact]
+    public async Task A_registration_not_renewed_ends_after_its_term_and_a_renewed_one_runs_on_and_no_person_is_ever_created()
+    {
+        var (stale, kept) = (TestApp.NextBsn(), TestApp.NextBsn());
+        int persons;
+        await using (var scope = _app.Scope())
+            persons = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Persons.CountAsync();
+
+        // School attendance registers two pupils Regie has never heard of: the BSN lives in the registration only.
+        using var client = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
+        Guid staleId, keptId;
+        await using (var leerplicht = As(Roles.Afdeling, "Leerplicht"))
+        {
+            var service = leerplicht.ServiceProvider.GetRequiredService<InvolvementService>();
+            staleId = (await service.RegisterAsync(Registration(stale, "Anja de Vries"), default)).Value;
+            keptId = (await service.RegisterAsync(Registration(kept, "Anja de Vries"), default)).Value;
+        }
+        Assert.True((await (await client.GetAsync($"/api/v1/lookup/{stale}?doel=aanvraag bijstand")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("betrokken").GetBoolean());
+
+        // Another organisation cannot renew (or learn of) Leerplicht's registration.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/involvements/{keptId}/renew", null)).StatusCode);
+
+        // Both reach the end of their term; only one is renewed before that.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            await db.Involvements.Where(i => i.Id == staleId).ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresOn, today.AddDays(-1)));
+            await db.Involvements.Where(i => i.Id == keptId).ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresOn, today.AddDays(3)));
+        }
+        await using (var leerplicht = As(Roles.Afdeling, "Leerplicht"))
+        {
+            var service = leerplicht.ServiceProvider.GetRequiredService<InvolvementService>();
+            Assert.True((await service.RenewAsync(keptId, default)).IsOk);
+            // An expired registration is over: renewing it is not possible, registering again is.
+            Assert.Equal(CommandStatus.NotFound, (await service.RenewAsync(staleId, default)).Status);
+        }
+        // Past its term the look-up no longer names it, even before the job has run.
+        Assert.Equal("""{"betrokken":false,"regisseur":null,"organisaties":[]}""", await client.GetStringAsync($"/api/v1/lookup/{stale}?doel=aanvraag bijstand"));
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("", "betrokkenheid-verloop", "Verloop betrokkenheid (automatisch)");
+            Assert.True(await scope.ServiceProvider.GetRequiredService<InvolvementService>().ExpireAsync(default) >= 1);
+        }
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var ended = await db.Involvements.SingleAsync(i => i.Id == staleId);
+            Assert.Equal((today.AddDays(-1), InvolvementService.ExpiredReason), (ended.EndedOn, ended.EndReason));
+            var renewed = await db.Involvements.SingleAsync(i => i.Id == keptId);
+            Assert.Equal((today.AddYears(2), (DateOnly?)null), (renewed.ExpiresOn, renewed.EndedOn));
+            // Neither the look-ups nor the registrations of unknown BSNs made a person in the registry.
+            Assert.Equal(persons, await db.Persons.CountAsync());
+            Assert.False(await db.Persons.AnyAsync(p => p.Bsn == stale || p.Bsn == kept));
+        }
+        // The department renews its own registration through the API.
+        var created = await client.PostAsJsonAsync("/api/v1/involvements", new { bsn = kept, contactpersoon = "Ruud Hendriks", email = "ruud@voorbeeld.nl" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var own = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/involvements/{own}/renew", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_api_key_acts_for_its_organisation_by_id_also_after_the_organisation_is_renamed()
+    {
+        var organisation = Guid.CreateVersion7();
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            db.Organisations.Add(new Organisation { Id = organisation, Gemeentecode = TestApp.Gemeentecode, Name = "Jeugdgezondheidszorg", Kind = "partner" });
+            await db.SaveChangesAsync();
+        }
+        string key;
+        await using (var scope = _app.Scope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.ApiKeys.ApiKeyService>()
+                .CreateAsync("Jeugdgezondheidszorg", Roles.Partner, TestApp.Gemeentecode, "test", default);
+            Assert.Equal(organisation, created.Value.Row.OrganisationId);
+            key = created.Value.Key;
+            await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Organisations.Where(o => o.Id == organisation)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, "JGZ Voorbeeld"));
+        }
+        using var client = _app.AnonymousClient();
+        client.DefaultRequestHeaders.Add(Regie.Web.Features.ApiKeys.ApiKeyDefaults.Header, key);
+        var bsn = TestApp.NextBsn();
+        var response = await client.PostAsJsonAsync("/api/v1/involvements", new { bsn, contactpersoon = "Els Vos", telefoon = "0999 112233" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            Assert.Equal(organisation, (await db.Involvements.SingleAsync(i => i.Bsn == bsn)).OrganisationId);
+            // Not a second organisation under the key's old name.
+            Assert.False(await db.Organisations.AnyAsync(o => o.Name == "Jeugdgezondheidszorg"));
+        }
+        using var department = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
+        var found = await (await department.GetAsync($"/api/v1/lookup/{bsn}?doel=aanvraag bijstand")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("JGZ Voorbeeld", found.GetProperty("organisaties")[0].GetProperty("organisatie").GetString());
+    }
+
+    [Fact]
+    public async Task Demo_department_and_partner_accounts_are_linked_to_their_organisation()
+    {
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var linked = await db.Users.Where(u => u.Organisation != null)
+            .Select(u => new { u.Organisation, Linked = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault() }).ToListAsync();
+        Assert.NotEmpty(linked);
+        Assert.All(linked, u => Assert.Equal(u.Organisation, u.Linked));
+    }
 }

@@ -33,6 +33,8 @@ public sealed class RegieUser : IdentityUser
     public Guid? TeamId { get; set; }
     /// <summary>For department and partner accounts: the organisation they act for (e.g. "Woningcorporatie Thuis").</summary>
     public string? Organisation { get; set; }
+    /// <summary>The same organisation by id (<see cref="Data.Organisation"/>); the name above stays for display and older rows.</summary>
+    public Guid? OrganisationId { get; set; }
 }
 
 public sealed class Person : IMunicipalityOwned
@@ -220,6 +222,8 @@ public sealed class ApiKey
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Organisation { get; set; }
+    /// <summary>The organisation by id when it is registered in Regie; the name above stays for display and older keys.</summary>
+    public Guid? OrganisationId { get; set; }
     public required string Role { get; set; }
     /// <summary>The key's first characters, stored plainly, to find the row without scanning hashes.</summary>
     public required string Prefix { get; set; }
@@ -483,7 +487,7 @@ public sealed class HelpRequestScore
     public int Score { get; set; }
 }
 
-/// <summary>A municipal department or a partner organisation; users and API keys act for one by name.</summary>
+/// <summary>A municipal department or a partner organisation; users and API keys act for one (by id, the name kept for display).</summary>
 public sealed class Organisation : IMunicipalityOwned
 {
     public Guid Id { get; set; }

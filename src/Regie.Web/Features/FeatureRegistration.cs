@@ -27,9 +27,12 @@ public static class FeatureRegistration
         services.AddScoped<Requests.RequestHandler>();
         services.AddScoped<Requests.TriageSettingsHandler>();
         services.AddScoped<Involvements.InvolvementService>();
+        services.AddScoped<Involvements.InvolvementLookup>();
+        services.AddSingleton<Involvements.LookupDataSource>();
         services.AddSingleton<Involvements.InvolvementImport>();
         services.AddSingleton<Involvements.OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Involvements.OutboxSender>());
+        services.AddHostedService<Involvements.InvolvementExpiryJob>();
         services.AddScoped<Team.StuckHouseholdsQuery>();
         services.AddHostedService<Retention.RetentionJob>();
         services.AddScoped<Access.BreakGlassHandler>();

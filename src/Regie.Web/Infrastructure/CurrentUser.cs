@@ -8,6 +8,7 @@ public static class RegieClaims
     public const string DisplayName = "regie:naam";
     public const string TeamId = "regie:team";
     public const string Organisation = "regie:organisatie";
+    public const string OrganisationId = "regie:organisatie-id";
 }
 
 /// <summary>The municipality whose residents this request may see. Scoped: one per request or CLI run.</summary>
@@ -36,6 +37,7 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     private string? _role;
     private Guid? _teamId;
     private string? _organisation;
+    private Guid? _organisationId;
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 
@@ -51,11 +53,14 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     public bool IsSystem => _explicit && _role is null;
     public Guid? TeamId => _explicit ? _teamId : Guid.TryParse(User?.FindFirstValue(RegieClaims.TeamId), out var t) ? t : null;
     public string? Organisation => _explicit ? _organisation : User?.FindFirstValue(RegieClaims.Organisation);
+    /// <summary>The organisation's id when the account or key is linked to a registered organisation; older ones have the name only.</summary>
+    public Guid? OrganisationId => _explicit ? _organisationId : Guid.TryParse(User?.FindFirstValue(RegieClaims.OrganisationId), out var o) ? o : null;
 
     /// <param name="organisation">For the CLI acting for an organisation (an import) and for tests.</param>
-    public void ActAs(string gemeentecode, string actorId, string actorName, string? role = null, Guid? teamId = null, string? organisation = null)
+    public void ActAs(string gemeentecode, string actorId, string actorName, string? role = null, Guid? teamId = null, string? organisation = null, Guid? organisationId = null)
     {
         _organisation = organisation;
+        _organisationId = organisationId;
         _explicit = true;
         _gemeentecode = gemeentecode;
         _actorId = actorId;

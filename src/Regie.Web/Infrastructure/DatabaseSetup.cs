@@ -26,7 +26,8 @@ public static class DatabaseSetup
     {
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        services.AddDbContext<RegieDbContext>(o => Configure(o, options));
+        // The options depend on configuration only, so they are built once, not for every request's context.
+        services.AddDbContext<RegieDbContext>(o => Configure(o, options), optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

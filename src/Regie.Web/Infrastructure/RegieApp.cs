@@ -169,6 +169,7 @@ public sealed class RegieClaimsFactory(UserManager<RegieUser> users, RoleManager
         identity.AddClaim(new(RegieClaims.DisplayName, user.DisplayName));
         if (user.TeamId is { } team) identity.AddClaim(new(RegieClaims.TeamId, team.ToString()));
         if (user.Organisation is { } organisation) identity.AddClaim(new(RegieClaims.Organisation, organisation));
+        if (user.OrganisationId is { } organisationId) identity.AddClaim(new(RegieClaims.OrganisationId, organisationId.ToString()));
         identity.AddClaim(new(RequireTwoFactor.Claim, user.TwoFactorEnabled ? "true" : "false"));
         return identity;
     }

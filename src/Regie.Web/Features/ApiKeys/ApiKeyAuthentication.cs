@@ -28,8 +28,10 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         if (!Request.Headers.TryGetValue(ApiKeyDefaults.Header, out var values)) return AuthenticateResult.NoResult();
         var key = await Context.RequestServices.GetRequiredService<ApiKeyService>().ValidateAsync(values.ToString().Trim(), Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Invalid API key");
+        Claim[] organisationId = key.OrganisationId is { } o ? [new Claim(RegieClaims.OrganisationId, o.ToString())] : [];
         var identity = new ClaimsIdentity(
         [
+            .. organisationId,
             new Claim(ClaimTypes.NameIdentifier, $"apikey:{key.Id}"),
             new Claim(RegieClaims.DisplayName, $"{key.Organisation} (API-sleutel {key.Prefix})"),
             new Claim(RegieClaims.Gemeentecode, key.Gemeentecode),

@@ -15,8 +15,12 @@ public sealed record CreatedApiKey(ApiKey Row, string Key);
 /// its SHA-256. A fast hash is right here (unlike passwords): the secret has 190 random bits,
 /// so there is nothing to guess.
 /// </summary>
-public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
+public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
 {
+    private RegieDbContext? _db;
+    /// <summary>Made on first use: a remembered key needs no database, so a busy system's call makes no context for it.</summary>
+    private RegieDbContext Db => _db ??= services.GetRequiredService<RegieDbContext>();
+
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     public async Task<Result<CreatedApiKey>> CreateAsync(string? organisation, string? role, string? gemeentecode, string createdBy, CancellationToken ct)
@@ -28,26 +32,29 @@ public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
         var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
         if (errors.HasErrors) return errors.Errors[0];
 
+        // Linked by id when the organisation is registered in Regie, so a later change of its name keeps the key's scope.
+        var organisationId = await Db.Organisations.IgnoreQueryFilters().Where(o => o.Gemeentecode == gemeente.Value && o.Name == org)
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         var prefix = Random(8);
         var key = $"rg_{prefix}_{Random(32)}";
         var row = new ApiKey
         {
-            Id = Guid.CreateVersion7(), Gemeentecode = gemeente.Value, Organisation = org!, Role = role!, Prefix = prefix,
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeente.Value, Organisation = org!, OrganisationId = organisationId, Role = role!, Prefix = prefix,
             SecretHash = Hash(key), CreatedBy = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.ApiKeys.Add(row);
-        await db.SaveChangesAsync(ct);
+        Db.ApiKeys.Add(row);
+        await Db.SaveChangesAsync(ct);
         return new CreatedApiKey(row, key);
     }
 
     public async Task<ApiKey?> RevokeAsync(string idOrPrefix, CancellationToken ct)
     {
         var key = Guid.TryParse(idOrPrefix, out var id)
-            ? await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct)
-            : await db.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == idOrPrefix, ct);
+            ? await Db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct)
+            : await Db.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == idOrPrefix, ct);
         if (key is null || key.RevokedAt is not null) return key;
         key.RevokedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        await Db.SaveChangesAsync(ct);
         Known.TryRemove(key.Prefix, out _);
         return key;
     }
@@ -73,7 +80,7 @@ public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
         if (Known.TryGetValue(prefix, out var known) && now - known.LoadedAt < RememberFor) row = known.Row;
         else
         {
-            row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
+            row = await Db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
             if (row is not null) Known[prefix] = new KnownKey(row, now);
         }
         if (row is null || row.RevokedAt is not null) return null;
@@ -84,7 +91,7 @@ public sealed class ApiKeyService(RegieDbContext db, TimeProvider clock)
         // Last use helps admins find dead keys; once a minute is precise enough and spares a write per call.
         var stale = now.AddMinutes(-1);
         if (LastUseWritten.TryGetValue(row.Id, out var written) && written >= stale) return row;
-        await db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt < stale))
+        await Db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         LastUseWritten[row.Id] = now;
         return row;

@@ -19,8 +19,11 @@ public sealed class InboxModel(RegieDbContext db, CurrentUser user) : PageModel
     {
         var me = user.ActorId;
         var organisation = user.Organisation;
+        var organisationId = user.OrganisationId;
         return db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == me || (organisation != null && db.Organisations.Any(o => o.Id == n.OrganisationId && o.Name == organisation)))
+            .Where(n => n.UserId == me
+                || (organisationId != null && n.OrganisationId == organisationId)
+                || (organisationId == null && organisation != null && db.Organisations.Any(o => o.Id == n.OrganisationId && o.Name == organisation)))
             .OrderByDescending(n => n.CreatedAt);
     }
 }

@@ -14,6 +14,33 @@ public sealed class InvolvementOptions
     public const string Section = "Involvement";
     /// <summary>The Verwijsindex keeps a report at most two years unless renewed.</summary>
     public int MaxYears { get; set; } = 2;
+    /// <summary>The scheduled job that records the end of registrations that were not renewed.</summary>
+    public bool ExpiryJobEnabled { get; set; } = true;
+    public int ExpiryJobIntervalHours { get; set; } = 24;
+}
+
+/// <summary>Once a day (configurable): registrations older than their term, and not renewed, are ended.</summary>
+public sealed class InvolvementExpiryJob(IServiceScopeFactory scopes, InvolvementOptions options, ILogger<InvolvementExpiryJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.ExpiryJobEnabled) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(1, options.ExpiryJobIntervalHours)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("", "betrokkenheid-verloop", "Verloop betrokkenheid (automatisch)");
+                var ended = await scope.ServiceProvider.GetRequiredService<InvolvementService>().ExpireAsync(stoppingToken);
+                log.LogInformation("Involvement expiry: {Ended} registrations ended", ended);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Involvement expiry failed; it will be tried again at the next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
 }
 
 public sealed class InvolvementInput
@@ -38,9 +65,9 @@ public sealed record LookupResult(bool Betrokken, CoordinatorContact? Regisseur,
 /// itself, a second party makes a match that everyone involved hears of, and any department may ask
 /// "is someone helping, and whom do I call?" — never what the concern is.
 /// </summary>
-public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock)
+public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock, InvolvementLookup lookup)
 {
-    public const string PurposeRequiredCode = "lookup-purpose-required";
+    public const string PurposeRequiredCode = InvolvementLookup.PurposeRequiredCode;
     public const string OrganisationUnknownCode = "organisation-unknown";
     public const string ContactRequiredCode = "involvement-contact-required";
     public const string StartDateInvalidCode = "involvement-start-invalid";
@@ -48,33 +75,8 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>One indexed query on the BSN; what it returns is contact information only.</summary>
-    public async Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct)
-    {
-        var errors = new ErrorList();
-        var parsed = errors.Take(Bsn.Parse(bsn, "Bsn"));
-        var doel = errors.Take(TextRules.Optional(purpose, "Doel", "het doel", 500));
-        if (doel is null && !errors.Errors.Any(e => e.Field == "Doel"))
-            errors.Add(new DomainError(PurposeRequiredCode, "Doel", "Vul in waarom u opzoekt of er iemand betrokken is (bijvoorbeeld: aanvraag urgentieverklaring)."));
-        if (errors.HasErrors) return CommandResult<LookupResult>.Invalid(errors.Errors);
-        var value = parsed!.Value;
-        var today = Today;
-        var rows = await db.Involvements.AsNoTracking().Where(i => i.Bsn == value && i.EndedOn == null && i.ExpiresOn >= today)
-            .OrderBy(i => i.StartedOn)
-            .Select(i => new
-            {
-                i.TeamId, i.HouseholdId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.Domain,
-                Organisation = db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Team = db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault(),
-            }).ToListAsync(ct);
-        // The purpose is the point of the record: who asked about whom, and why.
-        await audit.RecordAsync(AuditActions.Lookup, AuditResources.Involvement, purpose: doel, detail: $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct: ct);
-        var team = rows.FirstOrDefault(r => r.TeamId is not null);
-        var coordinator = team is null ? null : new CoordinatorContact(team.ContactName, team.Team, team.ContactPhone, team.ContactEmail);
-        var others = rows.Where(r => r.TeamId is null)
-            .Select(r => new ContactView(r.Organisation ?? "?", r.ContactName, r.ContactPhone, r.ContactEmail, r.StartedOn, r.Domain is { } d ? Zrm.Label(d) : null)).ToList();
-        return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
-    }
+    /// <summary>The look-up itself lives in <see cref="InvolvementLookup"/>, built for the load of every department's systems.</summary>
+    public Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct) => lookup.LookupAsync(bsn, purpose, ct);
 
     /// <summary>Registers the caller's organisation as involved with the person; a second party makes a match.</summary>
     public async Task<CommandResult<Guid>> RegisterAsync(InvolvementInput input, CancellationToken ct)
@@ -134,6 +136,35 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid ingetrokken door {organisation.Name}", ct: ct);
         return result;
     }
+
+    /// <summary>Renews one of the caller's own registrations: it runs for another <see cref="InvolvementOptions.MaxYears"/> years from today.</summary>
+    public async Task<CommandResult<Guid>> RenewAsync(Guid id, CancellationToken ct)
+    {
+        var organisation = await CallerOrganisationAsync(ct);
+        var today = Today;
+        var involvement = await db.Involvements.FirstOrDefaultAsync(i => i.Id == id && i.EndedOn == null && i.ExpiresOn >= today, ct);
+        if (involvement is null || organisation is null || involvement.OrganisationId != organisation.Id) return CommandResult<Guid>.NotFound("De betrokkenheid");
+        involvement.ExpiresOn = today.AddYears(options.MaxYears);
+        var result = await db.SaveOrConflictAsync(id, ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid verlengd door {organisation.Name}", ct: ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Ends every registration whose term has passed without renewal (all municipalities: run by the
+    /// scheduled job or the CLI as the system). The look-up already ignores them from their expiry date;
+    /// this records the end, so the register says why it stopped.
+    /// </summary>
+    public async Task<int> ExpireAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var ended = await db.Involvements.IgnoreQueryFilters().Where(i => i.EndedOn == null && i.ExpiresOn < today)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.EndedOn, i => i.ExpiresOn).SetProperty(i => i.EndReason, ExpiredReason), ct);
+        if (ended > 0) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"{ended} betrokkenheden verlopen (niet verlengd)", ct: ct);
+        return ended;
+    }
+
+    public const string ExpiredReason = "verlopen (niet verlengd)";
 
     public async Task<IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)>> OwnAsync(CancellationToken ct)
     {
@@ -248,6 +279,8 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
     /// <summary>The organisation the signed-in user or API key acts for; created by name on first use so a new partner's key works at once.</summary>
     private async Task<Organisation?> CallerOrganisationAsync(CancellationToken ct)
     {
+        // A linked account or key acts for its organisation by id, whatever the organisation is called now.
+        if (user.OrganisationId is { } id) return await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (user.Organisation is not { Length: > 0 } name || user.Gemeentecode is null) return null;
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct);
         if (organisation is not null) return organisation;

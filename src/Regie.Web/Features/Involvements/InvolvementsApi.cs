@@ -7,7 +7,7 @@ public static class InvolvementsApi
 {
     public static void MapInvolvementsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementService service, CancellationToken ct) =>
+        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementLookup service, CancellationToken ct) =>
             ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok))
             .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
             .WithName("LookupInvolvement").WithSummary("Is er iemand betrokken, en wie bel ik? Alleen contactgegevens; het doel (?doel=) is verplicht en wordt vastgelegd.");
@@ -19,5 +19,8 @@ public static class InvolvementsApi
         g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))
             .WithName("WithdrawInvolvement").WithSummary("Trek de betrokkenheid van uw organisatie in.");
+        g.MapPost("/{id:guid}/renew", async (Guid id, InvolvementService service, CancellationToken ct) =>
+            ApiResults.From(await service.RenewAsync(id, ct), _ => Results.NoContent()))
+            .WithName("RenewInvolvement").WithSummary("Verleng de betrokkenheid van uw organisatie: zij loopt weer het maximum aantal jaren (Involvement:MaxYears) vanaf vandaag.");
     }
 }

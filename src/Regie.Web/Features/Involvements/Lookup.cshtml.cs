@@ -10,7 +10,7 @@ public sealed class LookupInput
     public string? Doel { get; set; }
 }
 
-public sealed class LookupModel(InvolvementService service) : PageModel
+public sealed class LookupModel(InvolvementLookup service) : PageModel
 {
     [BindProperty] public LookupInput Input { get; set; } = new();
     public LookupResult? Result { get; private set; }

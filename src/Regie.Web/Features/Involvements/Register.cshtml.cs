@@ -6,8 +6,9 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Involvements;
 
-public sealed class RegisterModel(InvolvementService service) : PageModel
+public sealed class RegisterModel(InvolvementService service, InvolvementOptions options) : PageModel
 {
+    public int MaxYears => options.MaxYears;
     [BindProperty] public InvolvementInput Input { get; set; } = new();
     public IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)> Own { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Domains { get; } =
@@ -23,6 +24,9 @@ public sealed class RegisterModel(InvolvementService service) : PageModel
         Own = await service.OwnAsync(ct);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken ct) =>
+        this.Finish(await service.RenewAsync(id, ct), "/betrokkenheid", $"De betrokkenheid is verlengd: zij loopt weer {options.MaxYears} jaar.") ?? RedirectToPage();
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         this.Finish(await service.WithdrawAsync(id, ct), "/betrokkenheid", "De betrokkenheid is ingetrokken.") ?? RedirectToPage();

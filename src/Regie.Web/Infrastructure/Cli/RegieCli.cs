@@ -203,7 +203,16 @@ public static class RegieCli
             Console.Error.WriteLine($"Alle afgewezen regels met reden: {report}");
             return 3;
         }));
-        return new Command("involvement", "Het betrokkenheidsregister.") { import };
+        var expire = new Command("expire", "Beëindig registraties waarvan de termijn (Involvement:MaxYears) voorbij is en die niet zijn verlengd; doet de dagelijkse taak ook.");
+        expire.TreatUnmatchedTokensAsErrors = false;
+        expire.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            sp.GetRequiredService<CurrentUser>().ActAs("", "cli", "Beheer via de opdrachtregel");
+            var ended = await sp.GetRequiredService<Features.Involvements.InvolvementService>().ExpireAsync(ct);
+            Console.WriteLine($"Verlopen en beëindigd: {ended}.");
+            return 0;
+        }));
+        return new Command("involvement", "Het betrokkenheidsregister.") { import, expire };
     }
 
     private static async Task<int> ServeAsync(string[] hostArgs, CancellationToken ct)

@@ -96,13 +96,24 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 Check(await roles.CreateAsync(new IdentityRole(role)));
 
         var teams = await db.Teams.ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, ct);
         foreach (var login in Logins)
         {
-            if (await users.FindByEmailAsync(login.Email) is not null) continue;
+            if (await users.FindByEmailAsync(login.Email) is { } existing)
+            {
+                // Accounts from before organisations had ids are linked on the next run.
+                if (existing.OrganisationId is null && login.Organisation is { } name && organisations.TryGetValue(name, out var id))
+                {
+                    existing.OrganisationId = id;
+                    Check(await users.UpdateAsync(existing));
+                }
+                continue;
+            }
             var user = new RegieUser
             {
                 UserName = login.Email, Email = login.Email, EmailConfirmed = true, DisplayName = login.Name,
                 Gemeentecode = Gemeentecode, TeamId = login.Team is null ? null : teams[login.Team], Organisation = login.Organisation,
+                OrganisationId = login.Organisation is null ? null : organisations[login.Organisation],
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, login.Role));

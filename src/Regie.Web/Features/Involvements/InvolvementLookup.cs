@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Assessment;
+using Regie.Domain.Common;
+using Regie.Domain.Registry;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Involvements;
+
+/// <summary>
+/// The department look-up: "is someone involved, and whom do I call?". Every department's systems call
+/// it, so it is built for that: one indexed query (the partial index on the active involvements of a
+/// BSN, organisation and team names joined in), no tracking, and on PostgreSQL no DbContext at all —
+/// creating and initialising a context per call cost more than the query itself (docs/BENCHMARKS.md,
+/// section 6). The audit entry with the stated purpose is written before the answer is returned.
+/// The answer for an unknown BSN is the same as for a known person nobody is involved with; nothing
+/// is ever created.
+/// </summary>
+public sealed class InvolvementLookup(LookupDataSource source, IServiceProvider services, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    public const string PurposeRequiredCode = "lookup-purpose-required";
+
+    private const string Sql = """
+        SELECT i."TeamId", i."ContactName", i."ContactPhone", i."ContactEmail", i."StartedOn", i."Domain", o."Name", t."Name"
+        FROM "Involvements" i
+        LEFT JOIN "Organisations" o ON o."Id" = i."OrganisationId"
+        LEFT JOIN "Teams" t ON t."Id" = i."TeamId"
+        WHERE i."Gemeentecode" = $1 AND i."Bsn" = $2 AND i."EndedOn" IS NULL AND i."ExpiresOn" >= $3
+        ORDER BY i."StartedOn"
+        """;
+
+    private sealed record Row(Guid? TeamId, string ContactName, string? Phone, string? Email, DateOnly StartedOn, ZrmDomain? Domain, string? Organisation, string? Team);
+
+    public async Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct)
+    {
+        var errors = new ErrorList();
+        var parsed = errors.Take(Bsn.Parse(bsn, "Bsn"));
+        var doel = errors.Take(TextRules.Optional(purpose, "Doel", "het doel", 500));
+        if (doel is null && !errors.Errors.Any(e => e.Field == "Doel"))
+            errors.Add(new DomainError(PurposeRequiredCode, "Doel", "Vul in waarom u opzoekt of er iemand betrokken is (bijvoorbeeld: aanvraag urgentieverklaring)."));
+        if (errors.HasErrors) return CommandResult<LookupResult>.Invalid(errors.Errors);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = source.Postgres is { } postgres
+            ? await FromPostgresAsync(postgres, user.Gemeentecode, parsed!.Value, today, ct)
+            : await FromContextAsync(services.GetRequiredService<RegieDbContext>(), parsed!.Value, today, ct);
+        // The purpose is the point of the record: who asked about whom, and why.
+        await audit.RecordAsync(AuditActions.Lookup, AuditResources.Involvement, purpose: doel, detail: $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct: ct);
+
+        CoordinatorContact? coordinator = null;
+        var others = new List<ContactView>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (r.TeamId is not null) coordinator ??= new CoordinatorContact(r.ContactName, r.Team, r.Phone, r.Email);
+            else others.Add(new ContactView(r.Organisation ?? "?", r.ContactName, r.Phone, r.Email, r.StartedOn, r.Domain is { } d ? Zrm.Label(d) : null));
+        }
+        return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
+    }
+
+    private static async Task<List<Row>> FromPostgresAsync(Npgsql.NpgsqlDataSource dataSource, string? gemeentecode, string bsn, DateOnly today, CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        // No municipality, no rows: the same rule as the query filters on every resident table.
+        if (gemeentecode is null) return rows;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(Sql, connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = gemeentecode });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = bsn });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new Row(
+                reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateOnly>(4),
+                reader.IsDBNull(5) ? null : Enums.ParseDefined<ZrmDomain>(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+        return rows;
+    }
+
+    /// <summary>SQLite (the embedded single-server set-up): the same query through EF, with the municipality filter of the model.</summary>
+    private static Task<List<Row>> FromContextAsync(RegieDbContext db, string bsn, DateOnly today, CancellationToken ct) =>
+        db.Involvements.AsNoTracking().Where(i => i.Bsn == bsn && i.EndedOn == null && i.ExpiresOn >= today)
+            .OrderBy(i => i.StartedOn)
+            .Select(i => new Row(i.TeamId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.Domain,
+                db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+}
+
+/// <summary>The look-up's connection pool on PostgreSQL (with prepared statements), made once per process; none on SQLite.</summary>
+public sealed class LookupDataSource(DatabaseOptions database) : IAsyncDisposable
+{
+    public Npgsql.NpgsqlDataSource? Postgres { get; } = database.Provider == DatabaseProvider.Postgres
+        ? Npgsql.NpgsqlDataSource.Create(DatabaseSetup.WithAutoPrepare(database.ConnectionString)) : null;
+
+    public ValueTask DisposeAsync() => Postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
