@@ -203,6 +203,16 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         await WithPlans(p => p.AddGoalAsync(household, second, default));
         var plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
 
+        // The closing form asks an outcome for each goal before any was chosen.
+        using (var client = await _app.SignedInClientAsync())
+        {
+            var form = await client.GetAsync($"/huishoudens/{household}/afsluiten");
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            var html = WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync());
+            Assert.Contains($"name=\"Input.Uitkomsten[{plan.Doelen[1].Id}]\"", html);
+            Assert.Contains("Elke week iets met anderen doen", html);
+        }
+
         async Task<CommandResult<Guid>> Close(ClosingInput input)
         {
             await using var scope = _app.Scope();

@@ -106,7 +106,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
             StartedOn = Today, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         db.Plans.Add(plan);
-        AddVersion(plan, 1, "Plan gestart", Snapshot(plan, trajectory.Frameworks, [], [], new Dictionary<Guid, string>()));
+        AddVersion(plan, 1, "Plan gestart", PlanVersions.Snapshot(plan, trajectory.Frameworks, [], [], new Dictionary<Guid, string>()));
         timeline.Record(household, EventTypes.PlanChanged, "Plan gestart", data: new { plan = plan.Id, versie = 1 });
         return await audit.AfterAsync(await db.SaveOrConflictAsync(plan.Id, ct), AuditResources.Plan, householdId, null, "plan gestart", ct, AuditActions.Create);
     }
@@ -338,22 +338,12 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     /// <summary>Household members and colleagues an action can be assigned to.</summary>
     public async Task<(IReadOnlyDictionary<Guid, string> Members, IReadOnlyList<(string Id, string Name)> Colleagues)> OwnerOptionsAsync(Guid householdId, CancellationToken ct)
     {
-        var members = await MemberNamesAsync(householdId, includeFormer: false, ct);
+        var members = (await PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
         var gemeente = user.Gemeentecode;
         var roleIds = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider || r.Name == Roles.Consulent).Select(r => r.Id).ToListAsync(ct);
         var colleagues = await db.Users.Where(u => u.Gemeentecode == gemeente && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return (members, colleagues.Select(c => (c.Id, c.DisplayName)).ToList());
-    }
-
-    private async Task<Dictionary<Guid, string>> MemberNamesAsync(Guid householdId, bool includeFormer, CancellationToken ct)
-    {
-        var rows = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == householdId && (includeFormer || m.Until == null))
-            .OrderBy(m => m.Person!.Geboortedatum)
-            .Select(m => new { m.PersonId, m.Person!.Voornamen, m.Person.Voorvoegsel, m.Person.Achternaam }).ToListAsync(ct);
-        var result = new Dictionary<Guid, string>();
-        foreach (var r in rows) result.TryAdd(r.PersonId, new PersonName(r.Voornamen, r.Voorvoegsel, r.Achternaam).FullName);
-        return result;
     }
 
     private sealed class PlanWork
@@ -364,7 +354,10 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         public Trajectory? Trajectory { get; init; }
         public List<PlanGoal> Goals { get; init; } = [];
         public List<PlanAction> Actions { get; init; } = [];
+        /// <summary>Who lives in the household now: the people goals, actions and agreements may name.</summary>
         public Dictionary<Guid, string> Members { get; init; } = [];
+        /// <summary>Also those who left: a snapshot keeps the names of goals set for them.</summary>
+        public Dictionary<Guid, string> AllNames { get; init; } = [];
     }
 
     private async Task<PlanWork> LoadAsync(Guid householdId, CancellationToken ct)
@@ -374,6 +367,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
         if (plan is null)
             return new PlanWork { Failure = CommandResult<int>.Invalid(new DomainError(NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan.")) };
+        var members = await PlanVersions.MembersAsync(db, householdId, ct);
         return new PlanWork
         {
             Household = await db.Households.FirstAsync(h => h.Id == householdId, ct),
@@ -381,7 +375,8 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
             Trajectory = await db.Trajectories.FirstAsync(t => t.Id == plan.TrajectoryId, ct),
             Goals = await db.PlanGoals.Where(g => g.PlanId == plan.Id).OrderBy(g => g.Position).ToListAsync(ct),
             Actions = await db.PlanActions.Where(a => a.PlanId == plan.Id).OrderBy(a => a.Position).ToListAsync(ct),
-            Members = await MemberNamesAsync(householdId, includeFormer: false, ct),
+            Members = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name),
+            AllNames = members.ToDictionary(m => m.PersonId, m => m.Name),
         };
     }
 
@@ -397,26 +392,14 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.Entry(plan).Property(p => p.UpdatedAt).IsModified = true;
         var number = seenVersion + 1;
-        var members = await MemberNamesAsync(plan.HouseholdId, includeFormer: true, ct);
-        AddVersion(plan, number, change, Snapshot(plan, work.Trajectory!.Frameworks, work.Goals, work.Actions, members));
+        AddVersion(plan, number, change, PlanVersions.Snapshot(plan, work.Trajectory!.Frameworks, work.Goals, work.Actions, work.AllNames));
         if (timelineEvent) timeline.Record(work.Household!, EventTypes.PlanChanged, $"Plan versie {number}: {change}", data: new { plan = plan.Id, versie = number });
         var result = await db.SaveOrConflictAsync(number, ct);
         return await audit.AfterAsync(result, AuditResources.Plan, plan.HouseholdId, null, $"plan versie {number}: {change}", ct);
     }
 
-    internal void AddVersion(Plan plan, int number, string change, PlanSnapshot snapshot) =>
-        db.PlanVersions.Add(new PlanVersion
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = plan.Gemeentecode, PlanId = plan.Id, Number = number, SavedAt = clock.GetUtcNow().UtcDateTime,
-            SavedById = user.ActorId, SavedByName = user.ActorName, Change = change.Length > 1000 ? change[..1000] : change,
-            Snapshot = JsonSerializer.Serialize(snapshot),
-        });
-
-    internal static PlanSnapshot Snapshot(Plan plan, string? frameworks, IEnumerable<PlanGoal> goals, IEnumerable<PlanAction> actions, IReadOnlyDictionary<Guid, string> names) =>
-        new(plan.Afspraken, plan.NextEvaluationOn, frameworks,
-            goals.OrderBy(g => g.Position).Select(g => new GoalSnapshot(g.Id, g.Domain.ToString(), g.PersonId is { } p ? names.GetValueOrDefault(p) : null,
-                g.Wat, g.MeetbaarResultaat, g.Streefdatum, g.Wie, g.Status.ToString(), g.Toelichting)).ToList(),
-            actions.OrderBy(a => a.Position).Select(a => new ActionSnapshot(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind.ToString(), a.OwnerName, a.Deadline, a.DoneOn)).ToList());
+    private void AddVersion(Plan plan, int number, string change, PlanSnapshot snapshot) =>
+        db.PlanVersions.Add(PlanVersions.New(plan, number, change, snapshot, user.ActorId, user.ActorName, clock.GetUtcNow().UtcDateTime));
 
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
 }

@@ -41,12 +41,6 @@ public sealed class CloseModel(HouseholdQueries households, TrajectoryHandler tr
         HouseholdId = id;
         HouseholdNaam = h.Naam;
         Form = form;
-        // The fields bind to the dictionaries by goal id: every goal needs its key, also before anything was chosen.
-        foreach (var g in form.Goals)
-        {
-            Input.Uitkomsten.TryAdd(g.Id, "");
-            Input.UitkomstToelichting.TryAdd(g.Id, "");
-        }
         return true;
     }
 }

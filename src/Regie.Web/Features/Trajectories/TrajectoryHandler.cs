@@ -132,16 +132,10 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         {
             plan.ClosedOn = today;
             plan.UpdatedAt = now;
-            var names = await db.HouseholdMembers.Where(m => m.HouseholdId == householdId)
-                .Select(m => new { m.PersonId, m.Person!.Voornamen, m.Person.Voorvoegsel, m.Person.Achternaam }).ToListAsync(ct);
-            var nameMap = names.GroupBy(n => n.PersonId).ToDictionary(g => g.Key, g => new Domain.Registry.PersonName(g.First().Voornamen, g.First().Voorvoegsel, g.First().Achternaam).FullName);
+            var names = (await Plans.PlanVersions.MembersAsync(db, householdId, ct)).ToDictionary(m => m.PersonId, m => m.Name);
             var actions = await db.PlanActions.Where(a => a.PlanId == plan.Id).ToListAsync(ct);
-            db.PlanVersions.Add(new PlanVersion
-            {
-                Id = Guid.CreateVersion7(), Gemeentecode = plan.Gemeentecode, PlanId = plan.Id, Number = plan.Version + 1, SavedAt = now,
-                SavedById = user.ActorId, SavedByName = user.ActorName, Change = $"Traject afgesloten: {ClosingReasons.Label(reason!.Value).ToLowerInvariant()}",
-                Snapshot = System.Text.Json.JsonSerializer.Serialize(Plans.PlanHandler.Snapshot(plan, trajectory.Frameworks, goals, actions, nameMap)),
-            });
+            db.PlanVersions.Add(Plans.PlanVersions.New(plan, plan.Version + 1, $"Traject afgesloten: {ClosingReasons.Label(reason!.Value).ToLowerInvariant()}",
+                Plans.PlanVersions.Snapshot(plan, trajectory.Frameworks, goals, actions, names), user.ActorId, user.ActorName, now));
         }
         // An open household has one coordinator; a closed one has none. The team keeps the file for the retention period.
         var assignment = await db.CoordinatorAssignments.FirstOrDefaultAsync(a => a.HouseholdId == householdId && a.Until == null, ct);

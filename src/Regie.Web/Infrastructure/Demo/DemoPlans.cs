@@ -117,8 +117,8 @@ public sealed partial class DemoHouseholdGenerator
             b.Actions.AddRange(actions);
             // The demo's history is summarised as the versions a worker would have saved: the first plan, then its latest state.
             plan.Version = 2;
-            b.Versions.Add(Version(plan, 1, opened, "Plan opgesteld", PlanHandler.Snapshot(plan, t.Frameworks, goals.Select(Initial), actions.Select(a => Undone(a)), names)));
-            b.Versions.Add(Version(plan, 2, Min(_today, opened.AddDays(30)), "Voortgang bijgewerkt", PlanHandler.Snapshot(plan, t.Frameworks, goals, actions, names)));
+            b.Versions.Add(Version(plan, 1, opened, "Plan opgesteld", PlanVersions.Snapshot(plan, t.Frameworks, goals.Select(Initial), actions.Select(a => Undone(a)), names)));
+            b.Versions.Add(Version(plan, 2, Min(_today, opened.AddDays(30)), "Voortgang bijgewerkt", PlanVersions.Snapshot(plan, t.Frameworks, goals, actions, names)));
             if (story || _f.Random.Bool(0.7f))
                 b.Agreements.Add(new PlanAgreement
                 {

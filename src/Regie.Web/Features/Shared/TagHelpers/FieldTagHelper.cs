@@ -27,13 +27,23 @@ public sealed class FieldTagHelper : TagHelper
 
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>
+    /// A field bound to a dictionary entry (a score per domain, an outcome per goal) reads the entry through its
+    /// indexer, which throws while the entry does not exist yet: such a field simply starts empty.
+    /// </summary>
+    private string? ModelValue()
+    {
+        try { return For.Model?.ToString(); }
+        catch (KeyNotFoundException) { return null; }
+    }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
-        var value = state?.AttemptedValue ?? For.Model?.ToString();
+        var value = state?.AttemptedValue ?? ModelValue();
         var invalid = errors.Count > 0;
 
         output.TagName = "div";
