@@ -5,7 +5,7 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Data;
 
-public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICurrentMunicipality municipality)
+public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> options, ICurrentMunicipality municipality)
     : IdentityDbContext<RegieUser, IdentityRole, string>(options)
 {
     /// <summary>
@@ -381,6 +381,15 @@ public sealed class RegieDbContext(DbContextOptions<RegieDbContext> options, ICu
             e.HasIndex(x => new { x.Gemeentecode, x.Type, x.OccurredAt });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
+
+        // Later areas keep their sets and mapping in their own partial file (RegieDbContext.<Area>.cs),
+        // one call each here, so parallel work on areas does not collide in this file.
+        ConfigureAreas(b);
+    }
+
+    private void ConfigureAreas(ModelBuilder b)
+    {
+        _ = b;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
