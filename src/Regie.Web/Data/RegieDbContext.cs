@@ -390,6 +390,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
     private void ConfigureAreas(ModelBuilder b)
     {
         _ = b;
+        ConfigureSocialMap(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -48,6 +48,11 @@ public static class FeatureRegistration
         services.AddScoped<HouseholdMembershipHandler>();
         services.AddScoped<ChangeAddressHandler>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
+        services.AddScoped<SocialMap.HsdsStore>();
+        services.AddScoped<SocialMap.SocialMapExchange>();
+        services.AddScoped<SocialMap.SocialMapSearch>();
+        services.AddScoped<SocialMap.SocialMapAdmin>();
+        services.AddSingleton<SocialMap.HsdsSchemaCheck>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public static class ApiSetup
         Plans.PlansApi.MapPlansApi(v1);
         Requests.RequestsApi.MapRequestsApi(v1);
         Involvements.InvolvementsApi.MapInvolvementsApi(v1);
+        SocialMap.ServicesApi.MapServicesApi(v1);
     }
 }
 
