@@ -214,6 +214,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
     {
         var sw = Stopwatch.StartNew();
         current.ActAs(Gemeentecode, "systeem", "Demo-installatie");
+        await new DemoSocialMap(db, Gemeentecode).SeedAsync(ct);
         var usedBsns = (await db.Persons.IgnoreQueryFilters().Where(p => p.Bsn != null).Select(p => p.Bsn!).ToListAsync(ct)).ToHashSet();
         var teamsByWijk = await db.Teams.Where(t => t.Wijk != null).ToDictionaryAsync(t => t.Wijk!, t => t.Id, ct);
         var generator = new DemoHouseholdGenerator(Gemeentecode, clock.GetUtcNow().UtcDateTime,
