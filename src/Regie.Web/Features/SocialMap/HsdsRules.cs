@@ -35,6 +35,20 @@ public static class HsdsRules
                     continue;
                 }
                 var kind = value.GetValueKind();
+                // The standard's own tabular example writes some text fields (an identifier) as numbers: read as the text they stand for.
+                if (field.Type == HsdsType.String && kind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                {
+                    row[field.Name] = value.ToJsonString();
+                    issues.Add(new HsdsIssue(false, where, $"{field.Name} is in HSDS tekst; {value.ToJsonString()} is als tekst gelezen."));
+                    continue;
+                }
+                if (field.Type == HsdsType.Number && kind == JsonValueKind.String
+                    && decimal.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    row[field.Name] = number;
+                    issues.Add(new HsdsIssue(false, where, $"{field.Name} is in HSDS een getal; \"{value.GetValue<string>()}\" is als getal gelezen."));
+                    continue;
+                }
                 if (field.Type == HsdsType.Number)
                 {
                     if (kind != JsonValueKind.Number) issues.Add(new HsdsIssue(true, where, $"{field.Name} moet een getal zijn, niet {HsdsDataset.Short(value)}."));
