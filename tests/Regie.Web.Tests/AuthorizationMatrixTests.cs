@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/hulpvragen"] = CareRoles,
         ["/hulpvragen/{id:guid}"] = CareRoles,
         ["/beheer/triage"] = [Roles.Beheerder],
+        ["/beheer/medewerkers"] = [Roles.Beheerder],
+        ["/beheer/medewerkers/{id}"] = [Roles.Beheerder],
         ["/opzoeken"] = LookupRoles,
         ["/betrokkenheid"] = LookupRoles,
         ["/inbox"] = LookupRoles,

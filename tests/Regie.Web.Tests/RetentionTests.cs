@@ -77,6 +77,46 @@ public sealed class RetentionTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"HouseholdEvents\" SET \"Summary\" = 'x'"));
         Assert.Equal(new RetentionResult(false, 0, 0, 0), await RunAsync(dryRun: false));
     }
+
+    private async Task TrajectoryAsync(Guid household, string? frameworks)
+    {
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        db.Trajectories.Add(new Trajectory
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = household, Frameworks = frameworks,
+            OpenedOn = new DateOnly(2000, 1, 1), OpenedBy = "t", ClosedOn = new DateOnly(2001, 1, 1), CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Team_files_are_kept_as_long_as_their_legal_frameworks_require()
+    {
+        // Defaults: Jeugdwet 20, Wmo 15, Participatiewet and Wgs 7 years after the file ended.
+        var (wgsOnly, _) = await EndedAsync("Schulden", 8, withTeam: false);
+        await TrajectoryAsync(wgsOnly, "Wgs");
+        var (wmoTooYoung, _) = await EndedAsync("Thuishulp", 8, withTeam: false);
+        await TrajectoryAsync(wmoTooYoung, "Wmo2015");
+        var (youthAndDebt, _) = await EndedAsync("Gezin", 16, withTeam: false);
+        await TrajectoryAsync(youthAndDebt, "Wgs");
+        await TrajectoryAsync(youthAndDebt, "Jeugdwet");
+        var (unrecorded, _) = await EndedAsync("Onbekend", 16, withTeam: true);
+        var (wmoOld, _) = await EndedAsync("Oud", 16, withTeam: true);
+        await TrajectoryAsync(wmoOld, "Wmo2015,Participatiewet");
+
+        Assert.Equal(2, (await RunAsync(dryRun: false)).Households);
+
+        await using var scope = _app.Scope();
+        var anonymised = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Households
+            .Where(h => h.AnonymisedAt != null).Select(h => h.Id).ToListAsync();
+        // Gone: debt help only after 8 years; Wmo and Participatiewet after 16. Kept: Wmo after 8; Jeugdwet
+        // with debt help after 16 (the longest framework counts); no framework recorded keeps the longest period.
+        Assert.Equal(new[] { wgsOnly, wmoOld }.Order(), anonymised.Order());
+        Assert.DoesNotContain(wmoTooYoung, anonymised);
+        Assert.DoesNotContain(youthAndDebt, anonymised);
+        Assert.DoesNotContain(unrecorded, anonymised);
+    }
 }
 
 public sealed class ErasureTests : IAsyncLifetime

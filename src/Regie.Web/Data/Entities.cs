@@ -35,6 +35,10 @@ public sealed class RegieUser : IdentityUser
     public string? Organisation { get; set; }
     /// <summary>The same organisation by id (<see cref="Data.Organisation"/>); the name above stays for display and older rows.</summary>
     public Guid? OrganisationId { get; set; }
+    /// <summary>Who pays this team member: the municipality, the team's own organisation or a provider that seconds them.</summary>
+    public Domain.Coordination.EmployerKind? EmployerKind { get; set; }
+    /// <summary>The employing organisation (<see cref="Data.Organisation"/>) when it is not the municipality itself.</summary>
+    public Guid? EmployerOrganisationId { get; set; }
 }
 
 public sealed class Person : IMunicipalityOwned

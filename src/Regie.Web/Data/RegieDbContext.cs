@@ -50,6 +50,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Gemeentecode).HasMaxLength(4);
             e.Property(u => u.Organisation).HasMaxLength(200);
+            e.Property(u => u.EmployerKind).HasConversion<string>().HasMaxLength(24);
         });
 
         b.Entity<Municipality>(e =>

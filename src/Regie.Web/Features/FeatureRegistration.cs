@@ -47,6 +47,7 @@ public static class FeatureRegistration
         services.AddScoped<CreateHouseholdHandler>();
         services.AddScoped<HouseholdMembershipHandler>();
         services.AddScoped<ChangeAddressHandler>();
+        services.AddScoped<Beheer.StaffHandler>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
         services.AddScoped<SocialMap.HsdsStore>();
         services.AddScoped<SocialMap.SocialMapExchange>();

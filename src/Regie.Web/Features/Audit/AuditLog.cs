@@ -28,6 +28,7 @@ public static class AuditResources
     public const string Trajectory = "traject";
     public const string Request = "hulpvraag";
     public const string Involvement = "betrokkenheid";
+    public const string Staff = "medewerker";
 }
 
 /// <summary>

@@ -26,10 +26,28 @@ public sealed class RetentionOptions
     public int JobIntervalHours { get; set; } = 24;
 
     /// <summary>
-    /// Until files record their legal framework (plans, decisions), a file a team worked on is
-    /// kept for the longest framework period, so nothing is removed too early.
+    /// A file a team worked on without any recorded legal framework is kept for the longest framework
+    /// period, so nothing is removed too early.
     /// </summary>
     public int TeamFileYears => new[] { JeugdwetYears, WmoYears, ParticipatiewetYears, WgsYears }.Max();
+
+    public int YearsOf(Domain.Care.LegalFramework framework) => framework switch
+    {
+        Domain.Care.LegalFramework.Jeugdwet => JeugdwetYears,
+        Domain.Care.LegalFramework.Wmo2015 => WmoYears,
+        Domain.Care.LegalFramework.Participatiewet => ParticipatiewetYears,
+        _ => WgsYears,
+    };
+
+    /// <summary>
+    /// A team's file is kept for the longest period of the frameworks its trajectories recorded: support under
+    /// the Jeugdwet keeps the whole household file twenty years, even when later support fell under the Wmo.
+    /// </summary>
+    public int TeamFileYearsFor(IEnumerable<Domain.Care.LegalFramework> frameworks)
+    {
+        var years = frameworks.Select(YearsOf).ToList();
+        return years.Count == 0 ? TeamFileYears : years.Max();
+    }
 }
 
 public sealed record RetentionResult(bool DryRun, int Households, int Persons, int Events);
@@ -46,7 +64,6 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var teamCutoff = today.AddYears(-options.TeamFileYears);
         var registryCutoff = today.AddYears(-options.RegistryOnlyYears);
 
         // Ended households: nobody lives there any more, and the last member left before the cutoff.
@@ -54,7 +71,17 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             .Where(h => h.AnonymisedAt == null && h.Members.Any() && h.Members.All(m => m.Until != null))
             .Select(h => new { h.Id, h.ResponsibleTeamId, Ended = h.Members.Max(m => m.Until)!.Value })
             .ToListAsync(ct);
-        var expired = candidates.Where(h => h.Ended < (h.ResponsibleTeamId is null ? registryCutoff : teamCutoff)).Select(h => h.Id).ToHashSet();
+        // A household a team ever had a trajectory with is a team file, also after the team handed it back.
+        var candidateIds = candidates.Select(c => c.Id).ToList();
+        var trajectories = (await db.Trajectories.IgnoreQueryFilters().Where(t => candidateIds.Contains(t.HouseholdId))
+                .Select(t => new { t.HouseholdId, t.Frameworks }).ToListAsync(ct))
+            .ToLookup(t => t.HouseholdId, t => Domain.Care.LegalFrameworks.ParseList(t.Frameworks));
+        var expired = candidates.Where(h =>
+        {
+            var teamFile = h.ResponsibleTeamId is not null || trajectories.Contains(h.Id);
+            var cutoff = teamFile ? today.AddYears(-options.TeamFileYearsFor(trajectories[h.Id].SelectMany(f => f))) : registryCutoff;
+            return h.Ended < cutoff;
+        }).Select(h => h.Id).ToHashSet();
 
         // A person goes only when every household they ever belonged to has gone.
         var personIds = await db.HouseholdMembers.IgnoreQueryFilters().Where(m => expired.Contains(m.HouseholdId)).Select(m => m.PersonId).Distinct().ToListAsync(ct);

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Coordination;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 
 namespace Regie.Web.Infrastructure.Demo;
 
-public sealed record DemoLogin(string Email, string Role, string Name, string? Team, string? Organisation = null);
+public sealed record DemoLogin(string Email, string Role, string Name, string? Team, string? Organisation = null,
+    EmployerKind? Employer = null, string? EmployerOrganisation = null);
 
 /// <summary>
 /// "Gemeente Voorbeeld": a fictitious municipality (code 9999 is not a CBS code) with teams,
@@ -34,14 +36,16 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         ("Leerplicht", "afdeling", "14 0999"), ("Schuldhulpverlening", "afdeling", "14 0999"),
         ("Woningcorporatie Thuis", "partner", "0900 8844"), ("Zorgverzekeraar Zeker", "partner", "0900 1122"), ("UWV", "partner", "0900 9294"),
         ("Huisartsenpraktijk De Linde", "partner", "0999 123456"), ("Basisschool De Klimop", "partner", "0999 654321"),
+        // The teams' own foundation, and a youth-care provider that seconds staff to a team and delivers support.
+        ("Stichting Sociaal Werk Voorbeeld", "partner", "0999 200300"), ("Zorgaanbieder De Brug", "partner", "0999 400500"),
     ];
 
     public static readonly DemoLogin[] Logins =
     [
-        new("regisseur@voorbeeld.nl", Roles.Professional, "Fatima Bouzid", "Wijkteam Noord"),
-        new("regisseur.zuid@voorbeeld.nl", Roles.Professional, "Koen Verhoeven", "Wijkteam Zuid"),
-        new("teamleider@voorbeeld.nl", Roles.Teamleider, "Marloes de Groot", "Wijkteam Noord"),
-        new("consulent@voorbeeld.nl", Roles.Consulent, "Peter Smit", null),
+        new("regisseur@voorbeeld.nl", Roles.Professional, "Fatima Bouzid", "Wijkteam Noord", Employer: EmployerKind.EigenOrganisatie, EmployerOrganisation: "Stichting Sociaal Werk Voorbeeld"),
+        new("regisseur.zuid@voorbeeld.nl", Roles.Professional, "Koen Verhoeven", "Wijkteam Zuid", Employer: EmployerKind.Aanbieder, EmployerOrganisation: "Zorgaanbieder De Brug"),
+        new("teamleider@voorbeeld.nl", Roles.Teamleider, "Marloes de Groot", "Wijkteam Noord", Employer: EmployerKind.Gemeente),
+        new("consulent@voorbeeld.nl", Roles.Consulent, "Peter Smit", null, Employer: EmployerKind.Gemeente),
         new("werkeninkomen@voorbeeld.nl", Roles.Afdeling, "Ruud Hendriks", null, "Werk & Inkomen"),
         new("woningcorporatie@voorbeeld.nl", Roles.Partner, "Linda Meijer", null, "Woningcorporatie Thuis"),
         new("beleid@voorbeeld.nl", Roles.Beleid, "Thomas Bos", null),
@@ -102,11 +106,20 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             if (await users.FindByEmailAsync(login.Email) is { } existing)
             {
                 // Accounts from before organisations had ids are linked on the next run.
+                var changed = false;
                 if (existing.OrganisationId is null && login.Organisation is { } name && organisations.TryGetValue(name, out var id))
                 {
                     existing.OrganisationId = id;
-                    Check(await users.UpdateAsync(existing));
+                    changed = true;
                 }
+                // Accounts from before employers were recorded get theirs too.
+                if (existing.EmployerKind is null && login.Employer is not null)
+                {
+                    existing.EmployerKind = login.Employer;
+                    existing.EmployerOrganisationId = login.EmployerOrganisation is null ? null : organisations[login.EmployerOrganisation];
+                    changed = true;
+                }
+                if (changed) Check(await users.UpdateAsync(existing));
                 continue;
             }
             var user = new RegieUser
@@ -114,6 +127,8 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
                 UserName = login.Email, Email = login.Email, EmailConfirmed = true, DisplayName = login.Name,
                 Gemeentecode = Gemeentecode, TeamId = login.Team is null ? null : teams[login.Team], Organisation = login.Organisation,
                 OrganisationId = login.Organisation is null ? null : organisations[login.Organisation],
+                EmployerKind = login.Employer,
+                EmployerOrganisationId = login.EmployerOrganisation is null ? null : organisations[login.EmployerOrganisation],
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, login.Role));
