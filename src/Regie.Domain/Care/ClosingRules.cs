@@ -39,6 +39,8 @@ public enum StuckReason
 {
     GeenVoortgang,
     TeLangZonderVerwijzing,
+    /// <summary>A referral is past its follow-up date without an answer or a start.</summary>
+    VerwijzingTeLaat,
 }
 
 /// <summary>
@@ -48,18 +50,21 @@ public enum StuckReason
 public static class StuckRules
 {
     /// <param name="lastProgress">The last goal status change, action done or evaluation; the opening when there was none.</param>
-    public static IReadOnlyList<StuckReason> Evaluate(DateOnly openedOn, DateOnly? lastProgress, bool hasReferral, DateOnly today, StuckSettings settings)
+    /// <param name="overdueReferrals">Referrals past their follow-up date (<c>ReferralRules.IsOverdue</c>).</param>
+    public static IReadOnlyList<StuckReason> Evaluate(DateOnly openedOn, DateOnly? lastProgress, bool hasReferral, DateOnly today, StuckSettings settings, int overdueReferrals = 0)
     {
-        var reasons = new List<StuckReason>(2);
+        var reasons = new List<StuckReason>(3);
         var progress = lastProgress is { } p && p > openedOn ? p : openedOn;
         if (progress < today.AddDays(-7 * settings.NoProgressWeeks)) reasons.Add(StuckReason.GeenVoortgang);
         if (!hasReferral && openedOn < today.AddDays(-7 * settings.MaxOpenWeeksWithoutReferral)) reasons.Add(StuckReason.TeLangZonderVerwijzing);
+        if (overdueReferrals > 0) reasons.Add(StuckReason.VerwijzingTeLaat);
         return reasons;
     }
 
     public static string Label(StuckReason r, StuckSettings s) => r switch
     {
         StuckReason.GeenVoortgang => $"Geen voortgang in {s.NoProgressWeeks} weken",
+        StuckReason.VerwijzingTeLaat => "Verwijzing over de opvolgdatum",
         _ => $"Langer dan {s.MaxOpenWeeksWithoutReferral} weken open zonder verwijzing",
     };
 }

@@ -54,6 +54,9 @@ public static class FeatureRegistration
         services.AddScoped<SocialMap.SocialMapSearch>();
         services.AddScoped<SocialMap.SocialMapAdmin>();
         services.AddSingleton<SocialMap.HsdsSchemaCheck>();
+        services.AddScoped<Referrals.ReferralHandler>();
+        services.AddScoped<Referrals.LightSupportHandler>();
+        services.AddScoped<Referrals.ConflictOfInterestQuery>();
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed class AssignCoordinatorInput
 public sealed record CoordinatorCandidate(string UserId, string Name, string? Team);
 public sealed record AssignmentView(string Name, DateTime From, DateTime? Until, string? HandoverNote);
 public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? LastActivity, DateOnly? LastAssessment,
-    DateOnly? NextEvaluation, int OverdueActions, int LateGoals, bool HasPlan);
+    DateOnly? NextEvaluation, int OverdueActions, int LateGoals, bool HasPlan, int OverdueReferrals = 0);
 
 /// <summary>Assigns or transfers the household's coordinator; the team of the new coordinator holds the file from then on.</summary>
 public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
@@ -95,10 +95,13 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
                 Overdue = db.PlanActions.Count(a => a.HouseholdId == h.Id && a.DoneOn == null && a.Deadline < today && db.Plans.Any(p => p.Id == a.PlanId && p.ClosedOn == null)),
                 Late = db.PlanGoals.Count(g => g.HouseholdId == h.Id && (g.Status == Domain.Care.GoalStatus.Open || g.Status == Domain.Care.GoalStatus.Loopt)
                     && g.Streefdatum < today && db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null)),
+                // See ReferralRules.IsOverdue: not answered or not started by the follow-up date.
+                OverdueReferrals = db.Referrals.Count(r => r.HouseholdId == h.Id && r.FollowUpOn < today
+                    && (r.Status == Domain.Referrals.ReferralStatus.Verstuurd || r.Status == Domain.Referrals.ReferralStatus.Geaccepteerd)),
             }).ToListAsync(ct);
         // Most urgent first: overdue work, then the nearest evaluation.
         return rows.Select(r => new MyHousehold(r.Id, r.Naam, Domain.Registry.Address.OneLine(r.Straat, r.Huisnummer, r.Huisletter, r.Toevoeging, r.Postcode, r.Woonplaats),
-                r.Last, r.Zrm, r.NextEvaluation, r.Overdue, r.Late, r.HasPlan))
-            .OrderByDescending(r => r.OverdueActions + r.LateGoals > 0).ThenBy(r => r.NextEvaluation ?? DateOnly.MaxValue).ThenBy(r => r.Naam).ToList();
+                r.Last, r.Zrm, r.NextEvaluation, r.Overdue, r.Late, r.HasPlan, r.OverdueReferrals))
+            .OrderByDescending(r => r.OverdueActions + r.LateGoals + r.OverdueReferrals > 0).ThenBy(r => r.NextEvaluation ?? DateOnly.MaxValue).ThenBy(r => r.Naam).ToList();
     }
 }

@@ -6,13 +6,16 @@ using Regie.Web.Features.Trajectories;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, TrajectoryHandler trajectories) : PageModel
+public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, TrajectoryHandler trajectories,
+    Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport) : PageModel
 {
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";
     public PlanView? Plan { get; private set; }
     public IReadOnlyList<TrajectoryView> Trajectories { get; private set; } = [];
     public TrajectoryView? OpenTrajectory => Trajectories.FirstOrDefault(t => t.Gesloten is null);
+    public IReadOnlyList<Referrals.ReferralView> Referrals { get; private set; } = [];
+    public IReadOnlyList<Referrals.LightSupportView> LightSupport { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -37,6 +40,9 @@ public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, T
         HouseholdNaam = h.Naam;
         Plan = await plans.CurrentAsync(id, ct);
         Trajectories = await trajectories.ForHouseholdAsync(id, ct);
+        // Part of the plan's read, which is recorded once.
+        Referrals = await referrals.ForHouseholdAsync(id, ct, audited: false) ?? [];
+        LightSupport = await lightSupport.ForHouseholdAsync(id, ct);
         return true;
     }
 }

@@ -19,8 +19,8 @@ public sealed record StuckHousehold(Guid Id, string Naam, string? Team, string? 
     IReadOnlyList<StuckReason> Redenen);
 
 /// <summary>
-/// The team lead's list of households that are stuck (nothing moved for weeks) or held too long without
-/// a referral. Until closed-loop referrals exist, an action handed to an organisation counts as a referral.
+/// The team lead's list of households that are stuck (nothing moved for weeks), held too long without
+/// a referral (one sent in this trajectory that was not declined or withdrawn), or with a referral past its follow-up date.
 /// </summary>
 public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, SignalOptions options, TimeProvider clock)
 {
@@ -34,7 +34,9 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
         // Only trajectories old enough to trip a rule can be on the list: the database narrows first.
         var horizon = today.AddDays(-7 * Math.Min(settings.NoProgressWeeks, settings.MaxOpenWeeksWithoutReferral));
         var rows = await db.Trajectories.AsNoTracking()
-            .Where(t => t.ClosedOn == null && t.OpenedOn < horizon && (teamId == null || t.TeamId == teamId))
+            .Where(t => t.ClosedOn == null && (teamId == null || t.TeamId == teamId) && (t.OpenedOn < horizon
+                || db.Referrals.Any(r => r.HouseholdId == t.HouseholdId && r.FollowUpOn < today
+                    && (r.Status == Domain.Referrals.ReferralStatus.Verstuurd || r.Status == Domain.Referrals.ReferralStatus.Geaccepteerd))))
             .Select(t => new
             {
                 t.HouseholdId, t.OpenedOn,
@@ -47,8 +49,10 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
                 Action = db.PlanActions.Where(a => a.HouseholdId == t.HouseholdId && db.Plans.Any(p => p.Id == a.PlanId && p.TrajectoryId == t.Id)).Max(a => a.DoneOn),
                 Evaluation = db.PlanEvaluations.Where(e => e.HouseholdId == t.HouseholdId && db.Plans.Any(p => p.Id == e.PlanId && p.TrajectoryId == t.Id))
                     .Max(e => (DateOnly?)e.HeldOn),
-                Referral = db.PlanActions.Any(a => a.HouseholdId == t.HouseholdId && a.OwnerKind == ActionOwnerKind.Organisatie
-                    && db.Plans.Any(p => p.Id == a.PlanId && p.TrajectoryId == t.Id)),
+                Referral = db.Referrals.Any(r => r.HouseholdId == t.HouseholdId && r.SentAt >= t.CreatedAt
+                    && r.Status != Domain.Referrals.ReferralStatus.Afgewezen && r.Status != Domain.Referrals.ReferralStatus.Ingetrokken),
+                OverdueReferrals = db.Referrals.Count(r => r.HouseholdId == t.HouseholdId && r.FollowUpOn < today
+                    && (r.Status == Domain.Referrals.ReferralStatus.Verstuurd || r.Status == Domain.Referrals.ReferralStatus.Geaccepteerd)),
             })
             .OrderBy(t => t.OpenedOn).Take(1000).ToListAsync(ct);
         var coordinators = rows.Select(r => r.CoordinatorId).OfType<string>().Distinct().ToList();
@@ -57,7 +61,7 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
         foreach (var r in rows)
         {
             var progress = new[] { r.Goal, r.Action, r.Evaluation }.Max();
-            var reasons = StuckRules.Evaluate(r.OpenedOn, progress, r.Referral, today, settings);
+            var reasons = StuckRules.Evaluate(r.OpenedOn, progress, r.Referral, today, settings, r.OverdueReferrals);
             if (reasons.Count > 0)
                 result.Add(new StuckHousehold(r.HouseholdId, r.Naam, r.Team,
                     r.CoordinatorId is { } c ? names.GetValueOrDefault(c) : null, r.OpenedOn, progress, reasons));

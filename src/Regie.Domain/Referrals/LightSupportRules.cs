@@ -1,0 +1,84 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Referrals;
+
+/// <summary>Kinds of light support a team can start at once, without a decision. Stored by name.</summary>
+public enum LightSupportKind
+{
+    Begeleiding,
+    PraktischeHulp,
+    Opvoedondersteuning,
+    Administratie,
+    Ontmoeting,
+}
+
+/// <summary>What the municipality allows: whether teams may start light support at all, which kinds, and for how long at most.</summary>
+public sealed record LightSupportSettings(bool Allowed, int MaxWeeks, IReadOnlyList<LightSupportKind> Kinds)
+{
+    /// <summary>The Utrecht model as a default: allowed, every kind, at most a quarter of a year (13 weeks).</summary>
+    public static LightSupportSettings Default { get; } = new(true, 13, LightSupportRules.AllKinds);
+
+    public string KindsToStored() => string.Join(",", Kinds);
+
+    public static IReadOnlyList<LightSupportKind> ParseKinds(string? stored) =>
+        (stored ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Enums.ParseDefined<LightSupportKind>).OfType<LightSupportKind>().Distinct().ToList();
+}
+
+/// <summary>
+/// Light support without an indication (the Utrecht model): where the municipality allows it the team starts
+/// it at once as an intervention in the plan, with a start, a planned end and who delivers it. Above the
+/// municipality's limits it needs a decision instead.
+/// </summary>
+public static class LightSupportRules
+{
+    public const string NotAllowedCode = "light-support-not-allowed";
+    public const string KindNotAllowedCode = "light-support-kind-not-allowed";
+    public const string TooLongCode = "light-support-too-long";
+    public const string DatesInvalidCode = "light-support-dates-invalid";
+    public const string WhatRequiredCode = "light-support-what-required";
+    public const string DelivererRequiredCode = "light-support-deliverer-required";
+    public const string OutcomeRequiredCode = "light-support-outcome-required";
+    public const string AlreadyEndedCode = "light-support-already-ended";
+    public const string SettingsInvalidCode = "light-support-settings-invalid";
+
+    /// <summary>No municipality allows more than a year without a decision; a longer setting is a typing error.</summary>
+    public const int MaxWeeksLimit = 52;
+
+    public static readonly IReadOnlyList<LightSupportKind> AllKinds = Enum.GetValues<LightSupportKind>();
+
+    public static string Label(LightSupportKind kind) => kind switch
+    {
+        LightSupportKind.Begeleiding => "Kortdurende begeleiding",
+        LightSupportKind.PraktischeHulp => "Praktische hulp thuis",
+        LightSupportKind.Opvoedondersteuning => "Opvoedondersteuning",
+        LightSupportKind.Administratie => "Hulp bij de administratie",
+        _ => "Ontmoeting en dagbesteding",
+    };
+
+    /// <summary>Checks a start against the municipality's settings; returns nothing when it may start.</summary>
+    public static void CheckStart(LightSupportSettings settings, LightSupportKind? kind, DateOnly start, DateOnly plannedEnd, ErrorList errors)
+    {
+        if (!settings.Allowed)
+        {
+            errors.Add(new DomainError(NotAllowedCode, "",
+                "De gemeente staat lichte ondersteuning zonder beschikking niet toe. Vraag een maatwerkvoorziening aan."));
+            return;
+        }
+        if (kind is { } k && !settings.Kinds.Contains(k))
+            errors.Add(new DomainError(KindNotAllowedCode, "Soort", $"{Label(k)} mag de gemeente niet zonder beschikking. Kies een andere soort of vraag een maatwerkvoorziening aan."));
+        if (plannedEnd < start)
+            errors.Add(new DomainError(DatesInvalidCode, "Einddatum", "De geplande einddatum ligt voor de startdatum."));
+        else if (plannedEnd.DayNumber - start.DayNumber > settings.MaxWeeks * 7)
+            errors.Add(new DomainError(TooLongCode, "Einddatum",
+                $"Lichte ondersteuning duurt hoogstens {settings.MaxWeeks} weken (tot en met {DutchDate.Format(start.AddDays(settings.MaxWeeks * 7))}). Voor langer is een beschikking nodig."));
+    }
+
+    public static void CheckSettings(int maxWeeks, IReadOnlyCollection<LightSupportKind> kinds, bool allowed, ErrorList errors)
+    {
+        if (maxWeeks < 1 || maxWeeks > MaxWeeksLimit)
+            errors.Add(new DomainError(SettingsInvalidCode, "MaxWeken", $"Vul een maximale duur in van 1 tot en met {MaxWeeksLimit} weken."));
+        if (allowed && kinds.Count == 0)
+            errors.Add(new DomainError(SettingsInvalidCode, "Soorten", "Kies minstens één soort lichte ondersteuning, of sta haar niet toe."));
+    }
+}

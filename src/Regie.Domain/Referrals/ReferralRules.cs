@@ -1,0 +1,126 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Referrals;
+
+/// <summary>Where a referral stands. Stored by name.</summary>
+public enum ReferralStatus
+{
+    Verstuurd,
+    Geaccepteerd,
+    Afgewezen,
+    Gestart,
+    Afgerond,
+    /// <summary>The team took it back (the resident changed their mind, or another route was chosen).</summary>
+    Ingetrokken,
+}
+
+/// <summary>Who records a step: the provider (its partner account or API key) or the team that referred.</summary>
+public enum ReferralParty
+{
+    Team,
+    Aanbieder,
+}
+
+/// <summary>
+/// The closed loop: a referral is sent, the provider accepts or declines it (with a reason), starts and
+/// finishes it (with feedback to the team). A referral that is not answered or not started by its follow-up
+/// date is overdue and is shown to the coordinator and the team lead.
+/// </summary>
+public static class ReferralRules
+{
+    public const string ConsentRequiredCode = "referral-consent-required";
+    public const string QuestionRequiredCode = "referral-question-required";
+    public const string FollowUpInvalidCode = "referral-follow-up-invalid";
+    public const string TransitionInvalidCode = "referral-transition-invalid";
+    public const string DeclineReasonRequiredCode = "referral-decline-reason-required";
+    public const string FeedbackRequiredCode = "referral-feedback-required";
+    public const string NotForProviderCode = "referral-step-not-for-provider";
+
+    /// <summary>The default time the provider has to answer and start, when the municipality sets none.</summary>
+    public const int DefaultFollowUpDays = 14;
+
+    public static string Label(ReferralStatus s) => s switch
+    {
+        ReferralStatus.Verstuurd => "Verstuurd",
+        ReferralStatus.Geaccepteerd => "Geaccepteerd",
+        ReferralStatus.Afgewezen => "Afgewezen",
+        ReferralStatus.Gestart => "Gestart",
+        ReferralStatus.Afgerond => "Afgerond",
+        _ => "Ingetrokken",
+    };
+
+    /// <summary>The steps that may follow a status; final statuses have none.</summary>
+    public static IReadOnlyList<ReferralStatus> Next(ReferralStatus from) => from switch
+    {
+        ReferralStatus.Verstuurd => [ReferralStatus.Geaccepteerd, ReferralStatus.Afgewezen, ReferralStatus.Ingetrokken],
+        ReferralStatus.Geaccepteerd => [ReferralStatus.Gestart, ReferralStatus.Ingetrokken],
+        ReferralStatus.Gestart => [ReferralStatus.Afgerond, ReferralStatus.Ingetrokken],
+        _ => [],
+    };
+
+    public static bool IsFinal(ReferralStatus s) => s is ReferralStatus.Afgewezen or ReferralStatus.Afgerond or ReferralStatus.Ingetrokken;
+
+    /// <summary>
+    /// Checks one step. A decline needs its reason and a finish its feedback: that is what closes the loop.
+    /// Only the team withdraws; the team may record the provider's steps too, for a provider without an account.
+    /// </summary>
+    public static void CheckStep(ReferralStatus from, ReferralStatus to, ReferralParty party, string? reason, string? feedback, ErrorList errors)
+    {
+        if (!Next(from).Contains(to))
+        {
+            errors.Add(new DomainError(TransitionInvalidCode, "Status",
+                IsFinal(from)
+                    ? $"Deze verwijzing is al {Label(from).ToLowerInvariant()}: de status verandert niet meer."
+                    : $"Van {Label(from).ToLowerInvariant()} kan de verwijzing niet naar {Label(to).ToLowerInvariant()}."));
+            return;
+        }
+        if (to == ReferralStatus.Ingetrokken && party == ReferralParty.Aanbieder)
+            errors.Add(new DomainError(NotForProviderCode, "Status", "Alleen het team kan een verwijzing intrekken. Wijs haar af als u haar niet kunt oppakken."));
+        if (to == ReferralStatus.Afgewezen && string.IsNullOrWhiteSpace(reason))
+            errors.Add(new DomainError(DeclineReasonRequiredCode, "Reden", "Schrijf waarom de verwijzing wordt afgewezen, zodat het team een andere weg kan zoeken."));
+        if (to == ReferralStatus.Afgerond && string.IsNullOrWhiteSpace(feedback))
+            errors.Add(new DomainError(FeedbackRequiredCode, "Terugkoppeling", "Schrijf een terugkoppeling voor het team: wat is er gedaan en hoe gaat het nu?"));
+    }
+
+    /// <summary>What is needed to send: the question, the resident's consent to share it, and a follow-up date that is not past.</summary>
+    public static DateOnly? CheckSend(bool consent, string? question, string? followUp, DateOnly today, int defaultDays, ErrorList errors)
+    {
+        if (!consent)
+            errors.Add(new DomainError(ConsentRequiredCode, "Toestemming",
+                "Verstuur een verwijzing alleen met toestemming van de inwoner: de vraag en de contactgegevens gaan naar de aanbieder."));
+        if (string.IsNullOrWhiteSpace(question))
+            errors.Add(new DomainError(QuestionRequiredCode, "Vraag", "Schrijf de vraag aan de aanbieder: wat wordt er gevraagd?"));
+        if (string.IsNullOrWhiteSpace(followUp)) return today.AddDays(defaultDays);
+        if (!DutchDate.TryParse(followUp, out var date) || date < today)
+        {
+            errors.Add(new DomainError(FollowUpInvalidCode, "Opvolgdatum", "Vul de opvolgdatum in als dd-mm-jjjj, vandaag of later."));
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>
+    /// Overdue: the follow-up date has passed while the provider has not answered, or has accepted but not
+    /// started. Started, finished, declined and withdrawn referrals are never overdue.
+    /// </summary>
+    public static bool IsOverdue(ReferralStatus status, DateOnly followUpOn, DateOnly today) =>
+        status is ReferralStatus.Verstuurd or ReferralStatus.Geaccepteerd && followUpOn < today;
+
+    /// <summary>The statuses in which a referral can be overdue; queries filter on these.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> Waiting = [ReferralStatus.Verstuurd, ReferralStatus.Geaccepteerd];
+}
+
+public static class ReferralStatuses
+{
+    /// <summary>A status by its Dutch name (any case) or its English word, as other systems may send it.</summary>
+    public static ReferralStatus? Parse(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+    {
+        "verstuurd" or "sent" => ReferralStatus.Verstuurd,
+        "geaccepteerd" or "accepted" => ReferralStatus.Geaccepteerd,
+        "afgewezen" or "declined" => ReferralStatus.Afgewezen,
+        "gestart" or "started" => ReferralStatus.Gestart,
+        "afgerond" or "finished" => ReferralStatus.Afgerond,
+        "ingetrokken" or "withdrawn" => ReferralStatus.Ingetrokken,
+        _ => null,
+    };
+}

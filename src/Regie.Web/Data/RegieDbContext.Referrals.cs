@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Regie.Web.Data;
+
+public sealed partial class RegieDbContext
+{
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
+    public DbSet<LightSupport> LightSupports => Set<LightSupport>();
+    public DbSet<LightSupportConfiguration> LightSupportConfigurations => Set<LightSupportConfiguration>();
+
+    private void ConfigureReferrals(ModelBuilder b)
+    {
+        b.Entity<Referral>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.ProviderName).HasMaxLength(200);
+            e.Property(x => x.ServiceName).HasMaxLength(200);
+            e.Property(x => x.ServiceKind).HasMaxLength(16);
+            e.Property(x => x.Question).HasMaxLength(4000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.DeclineReason).HasMaxLength(2000);
+            e.Property(x => x.Feedback).HasMaxLength(4000);
+            e.Property(x => x.ReferrerId).HasMaxLength(64);
+            e.Property(x => x.ReferrerName).HasMaxLength(200);
+            e.Property(x => x.ReferrerEmployerKind).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Provider).WithMany().HasForeignKey(x => x.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.HouseholdId, x.SentAt });
+            // The provider's incoming list, and the overdue look-ups by status and follow-up date.
+            e.HasIndex(x => new { x.ProviderOrganisationId, x.Status });
+            e.HasIndex(x => new { x.Gemeentecode, x.Status, x.FollowUpOn });
+            e.HasIndex(x => new { x.Gemeentecode, x.SentAt });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<ReferralStep>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ById).HasMaxLength(64);
+            e.Property(x => x.ByName).HasMaxLength(200);
+            e.Property(x => x.ByOrganisation).HasMaxLength(200);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ReferralId, x.At });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<LightSupport>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.DeliveredByUserId).HasMaxLength(64);
+            e.Property(x => x.DeliveredByName).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(2000);
+            e.Property(x => x.StartedBy).HasMaxLength(64);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.HouseholdId, x.StartOn });
+            e.HasIndex(x => x.PlanId);
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<LightSupportConfiguration>(e =>
+        {
+            e.HasKey(x => x.Gemeentecode);
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Kinds).HasMaxLength(200);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+    }
+}

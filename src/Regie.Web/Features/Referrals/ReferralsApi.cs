@@ -1,0 +1,50 @@
+using Regie.Web.Features.Api;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Referrals;
+
+/// <summary>
+/// Referrals for other systems: a provider's system (its organisation's API key, role partner) reads its own incoming
+/// referrals and reports accepted, declined, started and finished; the team's systems refer and read a household's
+/// referrals. Light support and the conflict-of-interest figures are here too.
+/// </summary>
+public static class ReferralsApi
+{
+    public static void MapReferralsApi(this RouteGroupBuilder api)
+    {
+        var provider = api.MapGroup("/referrals").WithTags("Verwijzingen (aanbieder)").RequireAuthorization(p => p.RequireRole(Roles.Partner));
+        provider.MapGet("/", async (string? status, ReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.IncomingAsync(status, ct), Results.Ok))
+            .WithName("GetIncomingReferrals").WithSummary("De verwijzingen aan uw organisatie, nieuwste eerst; ?status=Verstuurd|Geaccepteerd|Afgewezen|Gestart|Afgerond|Ingetrokken (of sent, accepted, declined, started, finished, withdrawn).");
+        provider.MapGet("/{id:guid}", async (Guid id, ReferralHandler handler, CancellationToken ct) =>
+            await handler.ForProviderAsync(id, ct) is { } r ? Results.Ok(r) : ApiResults.NotFound("De verwijzing"))
+            .WithName("GetIncomingReferral").WithSummary("Eén verwijzing aan uw organisatie: de inwoner, contactgegevens, de vraag en wie verwees. Nooit het dossier.");
+        provider.MapPost("/{id:guid}/status", async (Guid id, ReferralStepInput input, ReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.StepAsync(id, input, ct), v => Results.Ok(new { versie = v })))
+            .WithName("UpdateReferralStatus").WithSummary("Accepteer, wijs af (reden verplicht), start of rond af (terugkoppeling verplicht). 409 als de verwijzing intussen is gewijzigd.");
+
+        var team = api.MapGroup("/households/{id:guid}").WithTags("Verwijzingen en lichte ondersteuning").RequireAuthorization(Policies.Care);
+        team.MapGet("/referrals", async (Guid id, ReferralHandler handler, CancellationToken ct) =>
+            await handler.ForHouseholdAsync(id, ct) is { } list ? Results.Ok(list) : ApiResults.NotFound("Het huishouden"))
+            .WithName("GetHouseholdReferrals").WithSummary("De verwijzingen van het huishouden met hun verloop; TeLaat markeert verlopen opvolgdata.");
+        team.MapPost("/referrals", async (Guid id, ReferralInput input, ReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.SendAsync(id, input, ct), r => Results.Created($"/api/v1/households/{id}/referrals", new { id = r })))
+            .WithName("SendReferral").WithSummary("Verwijs een lid van het huishouden naar een aanbieder (en eventueel een dienst van de sociale kaart). Toestemming van de inwoner is verplicht.");
+        team.MapPost("/referrals/{referralId:guid}/status", async (Guid id, Guid referralId, ReferralStepInput input, ReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.StepAsync(referralId, input, ct, id), v => Results.Ok(new { versie = v })))
+            .WithName("UpdateHouseholdReferralStatus").WithSummary("Het team werkt de status bij (voor een aanbieder zonder account) of trekt de verwijzing in.");
+        team.MapGet("/light-support", async (Guid id, LightSupportHandler handler, CancellationToken ct) => Results.Ok(await handler.ForHouseholdAsync(id, ct)))
+            .WithName("GetLightSupport");
+        team.MapPost("/light-support", async (Guid id, LightSupportInput input, LightSupportHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.StartAsync(id, input, ct), s => Results.Created($"/api/v1/households/{id}/light-support", new { id = s })))
+            .WithName("StartLightSupport").WithSummary("Start lichte ondersteuning zonder beschikking bij een doel; geweigerd (light-support-not-allowed, light-support-too-long) buiten wat de gemeente toestaat.");
+        team.MapPost("/light-support/{supportId:guid}/end", async (Guid id, Guid supportId, LightSupportEndInput input, LightSupportHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.EndAsync(id, supportId, input, ct), v => Results.Ok(new { versie = v })))
+            .WithName("EndLightSupport");
+
+        api.MapGet("/conflict-of-interest", async (string? van, string? tot, ConflictOfInterestQuery query, CancellationToken ct) =>
+            ApiResults.From(await query.ReportAsync(van, tot, ct), Results.Ok))
+            .RequireAuthorization(Policies.TeamLead).WithTags("Verwijzingen en lichte ondersteuning")
+            .WithName("GetConflictOfInterestFigures").WithSummary("Per team en per aanbieder: het aandeel verwijzingen naar de eigen werkgever, naast dat van onafhankelijke medewerkers. ?van=&tot= (dd-mm-jjjj of jjjj-mm-dd).");
+    }
+}
