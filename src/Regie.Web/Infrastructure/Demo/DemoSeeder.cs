@@ -48,6 +48,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         new("consulent@voorbeeld.nl", Roles.Consulent, "Peter Smit", null, Employer: EmployerKind.Gemeente),
         new("werkeninkomen@voorbeeld.nl", Roles.Afdeling, "Ruud Hendriks", null, "Werk & Inkomen"),
         new("woningcorporatie@voorbeeld.nl", Roles.Partner, "Linda Meijer", null, "Woningcorporatie Thuis"),
+        new("aanbieder@voorbeeld.nl", Roles.Partner, "Joost Dekker", null, "Zorgaanbieder De Brug"),
         new("beleid@voorbeeld.nl", Roles.Beleid, "Thomas Bos", null),
         new("privacy@voorbeeld.nl", Roles.Privacy, "Priya Ramdin", null),
         new("beheerder@voorbeeld.nl", Roles.Beheerder, "Anouk Visser", null),
@@ -283,6 +284,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             done += n;
             progress?.Invoke(done);
         }
+        await new DemoReferrals(db, Gemeentecode, clock).SeedAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);

@@ -46,6 +46,7 @@ public sealed class DemoSocialMap(RegieDbContext db, string gemeentecode)
         new("klimop", "Basisschool De Klimop", "Basisschool in Noord met huiswerkbegeleiding na schooltijd, ook voor kinderen van andere scholen.", null, "Basisschool De Klimop"),
         new("zorgzamehand", "Thuiszorg De Zorgzame Hand", "Zorgaanbieder voor hulp bij het huishouden en begeleiding thuis (Wmo 2015).", "https://zorgzamehand.voorbeeld.nl", "Thuiszorg De Zorgzame Hand"),
         new("opkoers", "Jeugdhulp Op Koers", "Jeugdhulpaanbieder voor ambulante jeugd- en gezinshulp (Jeugdwet).", "https://opkoers.voorbeeld.nl", "Jeugdhulp Op Koers"),
+        new("debrug", "Zorgaanbieder De Brug", "Aanbieder van jeugd- en gezinshulp; detacheert ook medewerkers bij Wijkteam Zuid.", "https://debrug.voorbeeld.nl", "Zorgaanbieder De Brug"),
         new("gemeente", "Gemeente Voorbeeld, Schuldhulpverlening", "De gemeentelijke schuldhulpverlening (Wet gemeentelijke schuldhulpverlening).", "https://www.voorbeeld.nl/schulden", "Schuldhulpverlening"),
     ];
 
@@ -80,6 +81,11 @@ public sealed class DemoSocialMap(RegieDbContext db, string gemeentecode)
         new("opkoers", "Ambulante jeugd- en gezinshulp", "Een gezinsbegeleider komt thuis en werkt met ouders en kinderen aan opvoeding, rust en structuur (Jeugdwet, ambulant).",
             ServiceKind.Maatwerk, [ZrmDomain.HuiselijkeRelaties, ZrmDomain.GeestelijkeGezondheid], "Jeugdpad 7", "9937 WX", "0999 300200", "aanmelden@opkoers.voorbeeld.nl", "Bij u thuis, op afgesproken tijden",
             MaxAge: 17, Application: "Met een beschikking van de gemeente of een verwijzing van de huisarts.", AtHome: true),
+        new("debrug", "Opvoedspreekuur De Brug", "Vrij inloopspreekuur voor ouders met vragen over opvoeden, ruzie thuis of een kind dat niet naar school wil. Zonder aanmelding of beschikking.",
+            ServiceKind.Algemeen, [ZrmDomain.HuiselijkeRelaties, ZrmDomain.GeestelijkeGezondheid], "Brugstraat 5", "9913 AB", "0999 400510", "spreekuur@debrug.voorbeeld.nl", "Woensdag van 13.00 tot 16.00 uur"),
+        new("debrug", "Gezinsbegeleiding De Brug", "Intensieve begeleiding thuis voor gezinnen waar het vastloopt (Jeugdwet, ambulant).",
+            ServiceKind.Maatwerk, [ZrmDomain.HuiselijkeRelaties], "Brugstraat 5", "9913 AB", "0999 400500", "aanmelden@debrug.voorbeeld.nl", "Bij u thuis, op afgesproken tijden",
+            MaxAge: 17, Application: "Met een beschikking van de gemeente.", AtHome: true),
         new("gemeente", "Schuldhulpverlening", "Een schuldhulptraject: stabiliseren, een budgetplan en zo nodig een schuldregeling (Wgs).",
             ServiceKind.Maatwerk, [ZrmDomain.Financien], "Raadhuisplein 1", "9923 YZ", "14 0999", "schulden@voorbeeld.nl", "Maandag tot en met vrijdag van 9.00 tot 17.00 uur", MinAge: 18,
             Application: "Aanmelden bij de gemeente; binnen 3 werkdagen een eerste gesprek bij dreigende uitzetting of afsluiting."),
