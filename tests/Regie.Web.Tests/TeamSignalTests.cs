@@ -72,8 +72,20 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
         await AgeAsync(held, days: 200);
         await using (var scope = _app.Scope())
             Assert.True((await scope.ServiceProvider.GetRequiredService<PlanHandler>().CompleteActionAsync(held, heldAction, new VersionInput { Versie = 3 }, default)).IsOk);
-        var (referred, _, _) = await PlannedAsync("Verwezen", ActionOwnerKind.Organisatie);
+        // Held as long, but referred (a real referral; an action handed to an organisation is not one).
+        var (referred, referredGoal, _) = await PlannedAsync("Verwezen");
+        var (organisationAction, _, _) = await PlannedAsync("Actie bij organisatie", ActionOwnerKind.Organisatie);
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var person = await db.HouseholdMembers.Where(m => m.HouseholdId == referred).Select(m => m.PersonId).SingleAsync();
+            var provider = await db.Organisations.Where(o => o.Name == "Zorgaanbieder De Brug").Select(o => o.Id).SingleAsync();
+            var sent = await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Referrals.ReferralHandler>().SendAsync(referred,
+                new() { PersoonId = person, DoelId = referredGoal, OrganisatieId = provider, Dienst = "Gezinsbegeleiding", Vraag = "Hulp thuis", Toestemming = true }, default);
+            Assert.True(sent.IsOk);
+        }
         await AgeAsync(referred, days: 200);
+        await AgeAsync(organisationAction, days: 200);
         var (fresh, _, _) = await PlannedAsync("Vers");
 
         var list = await StuckAsync();
@@ -82,6 +94,7 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
         Assert.False(byId.ContainsKey(moving));
         Assert.Equal([StuckReason.TeLangZonderVerwijzing], byId[held].Redenen);
         Assert.Equal([StuckReason.GeenVoortgang], byId[referred].Redenen);
+        Assert.Equal([StuckReason.GeenVoortgang, StuckReason.TeLangZonderVerwijzing], byId[organisationAction].Redenen);
         Assert.False(byId.ContainsKey(fresh));
         Assert.Equal("Fatima Bouzid", byId[quiet].Regisseur);
 

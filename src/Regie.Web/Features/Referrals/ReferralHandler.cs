@@ -158,6 +158,8 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         else if (access.IsCareRole && await access.CanOpenAsync(referral.HouseholdId, ct)) party = ReferralParty.Team;
         else return CommandResult<int>.NotFound("De verwijzing");
 
+        // A stale screen first: what the user chose was decided on a status that has changed since.
+        if (referral.Version != input.Versie) return CommandResult<int>.Conflict();
         var errors = new ErrorList();
         var to = ReferralStatuses.Parse(input.Status);
         var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", 2000));
@@ -165,7 +167,6 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         if (to is null) errors.Add(new DomainError(StatusInvalidCode, "Status", "Kies de nieuwe status: geaccepteerd, afgewezen, gestart, afgerond of ingetrokken."));
         else ReferralRules.CheckStep(referral.Status, to.Value, party, reason, feedback, errors);
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
-        if (referral.Version != input.Versie) return CommandResult<int>.Conflict();
         db.Entry(referral).Property(r => r.Version).OriginalValue = input.Versie;
 
         var now = clock.GetUtcNow().UtcDateTime;
