@@ -339,6 +339,8 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
 
         using var coordinator = await _app.SignedInClientAsync();
         Assert.Contains("Wekelijks samen de post doornemen", WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/huishoudens/{household}/plan")));
+        var pdf = string.Join(" ", PdfText.Pages(await coordinator.GetByteArrayAsync($"/huishoudens/{household}/plan.pdf")));
+        Assert.Contains("Lichte ondersteuning: Wekelijks samen de post doornemen", pdf);
 
         // The municipality switches it off: a start is refused with its code, through the API too.
         await using (var admin = _app.Scope("Beheerder"))

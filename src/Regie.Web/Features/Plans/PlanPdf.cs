@@ -8,7 +8,7 @@ using Regie.Web.Infrastructure.Pdf;
 namespace Regie.Web.Features.Plans;
 
 /// <summary>The plan as a Dutch PDF to hand to the household: in their words, with who does what and by when.</summary>
-public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, AuditLog audit, TimeProvider clock)
+public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportHandler lightSupport)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -30,6 +30,7 @@ public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, Audi
                 ("Wettelijk kader", plan.Kaders.Count == 0 ? "—" : string.Join(", ", plan.Kaders.Select(LegalFrameworks.Label))),
             ]);
 
+        var support = await lightSupport.ForHouseholdAsync(householdId, ct);
         pdf.Heading("Onze doelen");
         if (plan.Doelen.Count == 0) pdf.Paragraph("Er zijn nog geen doelen afgesproken.");
         foreach (var g in plan.Doelen)
@@ -43,6 +44,9 @@ public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, Audi
             ]);
             var actions = plan.Acties.Where(a => a.DoelId == g.Id).ToList();
             if (actions.Count > 0) pdf.Bullets(actions.Select(Action));
+            var light = support.Where(x => x.DoelId == g.Id).ToList();
+            if (light.Count > 0) pdf.Bullets(light.Select(x => $"Lichte ondersteuning: {x.Omschrijving}, door {x.Uitvoerder}, {Long(x.Start)} tot {Long(x.GeplandEinde)}"
+                + (x.Beeindigd is { } end ? $" — beëindigd op {Long(end)}" : "")));
         }
         var loose = plan.Acties.Where(a => a.DoelId is null).ToList();
         if (loose.Count > 0)
