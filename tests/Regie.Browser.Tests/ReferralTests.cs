@@ -97,4 +97,45 @@ public sealed class ReferralTests(SeededBrowserFixture fixture) : IClassFixture<
         await s.AssertAccessibleAsync();
         s.AssertNoBrowserProblems();
     }
+
+    [Fact]
+    public async Task Coordinator_starts_light_support_from_a_goal_and_the_team_lead_reads_the_conflict_of_interest_figures()
+    {
+        Guid household, goal;
+        await using (var scope = fixture.App.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var fatima = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
+            (household, goal) = await db.PlanGoals.Where(g => db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null)
+                    && db.Households.Any(h => h.Id == g.HouseholdId && h.CoordinatorId == fatima))
+                .OrderByDescending(g => g.HouseholdId).Select(g => new { g.HouseholdId, g.Id }).FirstAsync() is var found ? (found.HouseholdId, found.Id) : default;
+        }
+        await using var s = await fixture.NewSessionAsync(signedIn: false);
+        var page = s.Page;
+        await s.SignInAsync();
+        await s.GotoAsync($"/huishoudens/{household}/plan");
+        await page.Locator($"a[href='/huishoudens/{household}/lichte-ondersteuning/nieuw?doel={goal}']").ClickAsync();
+        await page.WaitForURLAsync("**/lichte-ondersteuning/nieuw?doel=*");
+        await page.GetByLabel("Welke ondersteuning?").FillAsync("Vijf gesprekken over de weekplanning");
+        await page.GetByLabel("Soort").SelectOptionAsync("Begeleiding");
+        // Longer than the municipality allows: refused at the field, with the way out.
+        await page.GetByLabel("Gepland einde").FillAsync(DateTime.UtcNow.AddDays(200).ToString("dd-MM-yyyy"));
+        await page.GetByLabel("Een medewerker van het team").SelectOptionAsync(new SelectOptionValue { Label = "Fatima Bouzid" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ondersteuning starten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#foutmeldingen")).ToContainTextAsync("hoogstens 13 weken");
+        await s.AssertAccessibleAsync();
+        await page.GetByLabel("Gepland einde").FillAsync(DateTime.UtcNow.AddDays(42).ToString("dd-MM-yyyy"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ondersteuning starten" }).ClickAsync();
+        await page.WaitForURLAsync($"**/huishoudens/{household}/plan");
+        await Assertions.Expect(page.Locator($"#doel-{goal}").Locator("..")).ToContainTextAsync("Vijf gesprekken over de weekplanning");
+        await s.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await s.SignInAsync("teamleider@voorbeeld.nl");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Eigen werkgever" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Verwijzingen naar de eigen werkgever");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Onafhankelijke medewerkers");
+        await s.AssertAccessibleAsync();
+        s.AssertNoBrowserProblems();
+    }
 }
