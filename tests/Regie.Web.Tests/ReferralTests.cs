@@ -307,6 +307,17 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         var view = (await handler.ForHouseholdAsync(household, default))!.Single();
         Assert.Equal((ReferralStatus.Ingetrokken, "Buurtvereniging Molenwijk", false), (view.Status, view.Aanbieder, view.AanbiederHeeftAccount));
         Assert.Equal(ReferralEvents.Withdrawn, (await EventsAsync(household)).Last().Type);
+
+        // Withdrawn from a provider with an account: it keeps the fact, not the question or how to reach the resident.
+        var brug = await OrganisationAsync("Zorgaanbieder De Brug");
+        var toBrug = (await handler.SendAsync(household, Referral(person, goal, brug), default)).Value;
+        Assert.Equal([LightSupportHandler.PersonNotMemberCode], (await scope.ServiceProvider.GetRequiredService<LightSupportHandler>().StartAsync(household,
+            new LightSupportInput { DoelId = goal, PersoonId = Guid.NewGuid(), Omschrijving = "x", Einddatum = InDays(7), OrganisatieId = brug }, default)).Errors.Select(e => e.Code));
+        Assert.True((await handler.StepAsync(toBrug, new ReferralStepInput { Status = "withdrawn", Versie = 1 }, default)).IsOk);
+        await using var provider = AsProvider(brug, "Zorgaanbieder De Brug");
+        var seen = (await provider.ServiceProvider.GetRequiredService<ReferralHandler>().ForProviderAsync(toBrug, default))!;
+        Assert.Equal((ReferralStatus.Ingetrokken, "Ella Zonderaccount", "—", null), (seen.Status, seen.Persoon, seen.Adres, seen.Telefoon));
+        Assert.DoesNotContain("ruzies", seen.Vraag);
     }
 
     [Fact]

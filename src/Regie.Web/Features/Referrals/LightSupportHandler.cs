@@ -56,6 +56,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
     public const string GoalNotFoundCode = "light-support-goal-not-found";
     public const string KindInvalidCode = "light-support-kind-invalid";
     public const string FollowUpDaysInvalidCode = "referral-follow-up-days-invalid";
+    public const string PersonNotMemberCode = "light-support-person-not-member";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -130,6 +131,8 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
         if (input.DoelId is not { } goalId || !await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.PlanId == plan.Id, ct))
             errors.Add(new DomainError(GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is."));
+        if (input.PersoonId is { } personId && !(await PlanVersions.MembersAsync(db, householdId, ct)).Any(m => m.PersonId == personId && m.Current))
+            errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
         var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 1000));
         if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
             errors.Add(new DomainError(LightSupportRules.WhatRequiredCode, "Omschrijving", "Beschrijf kort welke ondersteuning er komt."));

@@ -318,6 +318,11 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
             var p = persons[r.PersonId];
             var a = addresses[r.HouseholdId];
             var team = r.TeamId is { } t ? teams.GetValueOrDefault(t) : null;
+            // A withdrawn referral no longer has the resident's consent: the provider keeps the fact, not the details.
+            if (r.Status == ReferralStatus.Ingetrokken)
+                return new ProviderReferralView(r.Id, new PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName, p.Geboortedatum, null, null, "—",
+                    r.ServiceName, r.ServiceKind, "De verwijzing is ingetrokken door het team.", r.FollowUpOn, r.Status, r.ReferrerName, emails.GetValueOrDefault(r.ReferrerId),
+                    team?.Name, team?.Telefoon, team?.Email, r.SentAt, false, null, null, r.Version, steps.GetValueOrDefault(r.Id, []).Select(s => s with { Toelichting = null }).ToList());
             return new ProviderReferralView(r.Id, new PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName, p.Geboortedatum, p.Telefoon, p.Email,
                 Address.OneLine(a.Straat, a.Huisnummer, a.Huisletter, a.Toevoeging, a.Postcode, a.Woonplaats), r.ServiceName, r.ServiceKind, r.Question, r.FollowUpOn,
                 r.Status, r.ReferrerName, emails.GetValueOrDefault(r.ReferrerId), team?.Name, team?.Telefoon, team?.Email, r.SentAt,
