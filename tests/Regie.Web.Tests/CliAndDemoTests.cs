@@ -58,6 +58,14 @@ public sealed class CliAndDemoTests
         Assert.True(await ctx.ZrmAssessments.CountAsync() > 10);
         Assert.True(await ctx.ZrmScores.CountAsync() > 100);
         Assert.True(await ctx.ZrmAssessments.GroupBy(a => a.PersonId).CountAsync(g => g.Count() > 1) > 0);
+        // Referrals in every status, one overdue, some to the referrer's own employer; light support, one of it ended.
+        var referrals = await ctx.Referrals.ToListAsync();
+        Assert.Equal(Enum.GetValues<Domain.Referrals.ReferralStatus>().Order(), referrals.Select(r => r.Status).Distinct().Order());
+        Assert.Single(referrals, r => Domain.Referrals.ReferralRules.IsOverdue(r.Status, r.FollowUpOn, DateOnly.FromDateTime(DateTime.UtcNow)));
+        Assert.Contains(referrals, r => r.Status == Domain.Referrals.ReferralStatus.Afgewezen && r.DeclineReason is not null);
+        Assert.Contains(referrals, r => r.OwnEmployer && r.ReferrerName == "Koen Verhoeven");
+        Assert.Equal(referrals.Count, await ctx.HouseholdEvents.CountAsync(e => e.Type == Web.Data.EventTypes.ReferralSent));
+        Assert.Contains(await ctx.LightSupports.ToListAsync(), s => s.EndedOn is not null && s.Outcome is not null);
 
         // Seeding again adds households and never reuses a BSN.
         (exit, _) = await ConsoleCollection.RunAsync(["seed-demo", "--households", "30", .. DatabaseArgs(db)]);

@@ -40,17 +40,20 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
             .Where(organisations.ContainsKey).Select(n => (Id: organisations[n], Name: n)).ToList();
         var noordGoals = await GoalsAsync(fatima.Id, 12, ct);
         var zuidGoals = await GoalsAsync(koen.Id, 20, ct);
-        if (noordGoals.Count < 6 || zuidGoals.Count < 10 || others.Count == 0) return;
+        if (noordGoals.Count == 0 || zuidGoals.Count == 0 || others.Count == 0) return;
+        // A small demo has few households: they get more than one referral each.
+        Goal Noord(int i) => noordGoals[i % noordGoals.Count];
+        Goal Zuid(int i) => zuidGoals[i % zuidGoals.Count];
 
         // Noord: one of each status, and twice to the team's own foundation (Fatima's employer).
-        Add(noord, noordGoals[0], (brug, "Zorgaanbieder De Brug"), "Opvoedspreekuur De Brug", "algemeen", daysAgo: 30, ReferralStatus.Verstuurd, followUpDaysAgo: 16);
-        Add(noord, noordGoals[1], others[0], "Urgentieverklaring en woningaanbod", null, daysAgo: 45, ReferralStatus.Afgewezen,
+        Add(noord, Noord(0), (brug, "Zorgaanbieder De Brug"), "Opvoedspreekuur De Brug", "algemeen", daysAgo: 30, ReferralStatus.Verstuurd, followUpDaysAgo: 16);
+        Add(noord, Noord(1), others[0], "Urgentieverklaring en woningaanbod", null, daysAgo: 45, ReferralStatus.Afgewezen,
             note: "Wij hebben op dit moment geen passende woning in Noord; de wachttijd is ongeveer negen maanden. Wij adviseren inschrijving en een urgentieaanvraag.");
-        Add(noord, noordGoals[2], (stichting, "Stichting Sociaal Werk Voorbeeld"), "Maatschappelijk werk", "algemeen", daysAgo: 70, ReferralStatus.Afgerond, notify: true,
+        Add(noord, Noord(2), (stichting, "Stichting Sociaal Werk Voorbeeld"), "Maatschappelijk werk", "algemeen", daysAgo: 70, ReferralStatus.Afgerond, notify: true,
             note: "Zes gesprekken gevoerd. Mevrouw heeft een weekplanning en opent haar post zelf; zij weet ons te vinden als het weer misgaat.");
-        Add(noord, noordGoals[3], others[Math.Min(1, others.Count - 1)], "Schuldhulptraject", "maatwerk", daysAgo: 20, ReferralStatus.Geaccepteerd);
-        Add(noord, noordGoals[4], (stichting, "Stichting Sociaal Werk Voorbeeld"), "Mantelzorgondersteuning", "algemeen", daysAgo: 35, ReferralStatus.Gestart);
-        Add(noord, noordGoals[5], others[^1], "Gesprek met de huisarts over somberheid", null, daysAgo: 10, ReferralStatus.Ingetrokken,
+        Add(noord, Noord(3), others[Math.Min(1, others.Count - 1)], "Schuldhulptraject", "maatwerk", daysAgo: 20, ReferralStatus.Geaccepteerd, followUpDaysAgo: -5);
+        Add(noord, Noord(4), (stichting, "Stichting Sociaal Werk Voorbeeld"), "Mantelzorgondersteuning", "algemeen", daysAgo: 35, ReferralStatus.Gestart);
+        Add(noord, Noord(5), others[^1], "Gesprek met de huisarts over somberheid", null, daysAgo: 10, ReferralStatus.Ingetrokken,
             note: "Mevrouw gaat zelf naar de huisarts.");
 
         // Zuid: Koen (seconded by De Brug) sends 6 of his 10 referrals to De Brug; his municipal colleague 1 of 10.
@@ -59,7 +62,7 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
             var toBrug = i < 6;
             var provider = toBrug ? (brug, "Zorgaanbieder De Brug") : others[i % others.Count];
             var status = (i % 4) switch { 0 => ReferralStatus.Afgerond, 1 => ReferralStatus.Gestart, 2 => ReferralStatus.Geaccepteerd, _ => ReferralStatus.Verstuurd };
-            Add(zuid, zuidGoals[i], provider, toBrug ? (i % 2 == 0 ? "Gezinsbegeleiding De Brug" : "Opvoedspreekuur De Brug") : "Ondersteuning thuis",
+            Add(zuid, Zuid(i), provider, toBrug ? (i % 2 == 0 ? "Gezinsbegeleiding De Brug" : "Opvoedspreekuur De Brug") : "Ondersteuning thuis",
                 toBrug && i % 2 == 0 ? "maatwerk" : "algemeen", daysAgo: 15 + i * 14, status,
                 // Only Noord's one referral is overdue; these still have time.
                 followUpDaysAgo: status is ReferralStatus.Verstuurd or ReferralStatus.Geaccepteerd ? -7 : null,
@@ -68,17 +71,17 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
         for (var i = 0; i < 10; i++)
         {
             var provider = i == 0 ? (brug, "Zorgaanbieder De Brug") : others[i % others.Count];
-            Add(zuidIndependent, zuidGoals[10 + i % Math.Max(1, zuidGoals.Count - 10)], provider, i == 0 ? "Opvoedspreekuur De Brug" : "Ondersteuning thuis", "algemeen",
+            Add(zuidIndependent, Zuid(10 + i), provider, i == 0 ? "Opvoedspreekuur De Brug" : "Ondersteuning thuis", "algemeen",
                 daysAgo: 20 + i * 12, i % 3 == 0 ? ReferralStatus.Afgerond : ReferralStatus.Gestart,
                 note: i % 3 == 0 ? "Afgerond, zoals afgesproken." : null);
         }
 
         // Light support started at once, without a decision: one running, one ended with its outcome.
-        AddSupport(noord, noordGoals[6 % noordGoals.Count], "Wekelijks samen de post doornemen", LightSupportKind.Administratie, (stichting, "Stichting Sociaal Werk Voorbeeld"),
+        AddSupport(noord, Noord(6), "Wekelijks samen de post doornemen", LightSupportKind.Administratie, (stichting, "Stichting Sociaal Werk Voorbeeld"),
             startDaysAgo: 21, weeks: 8, ended: null);
-        AddSupport(noord, noordGoals[7 % noordGoals.Count], "Korte opvoedondersteuning: vijf gesprekken thuis", LightSupportKind.Opvoedondersteuning, (null, fatima.DisplayName),
+        AddSupport(noord, Noord(7), "Korte opvoedondersteuning: vijf gesprekken thuis", LightSupportKind.Opvoedondersteuning, (null, fatima.DisplayName),
             startDaysAgo: 80, weeks: 6, ended: "Vijf gesprekken gehad; de ochtenden verlopen rustiger en de ouders weten het opvoedspreekuur te vinden.", userId: fatima.Id);
-        AddSupport(zuid, zuidGoals[^1], "Praktische hulp bij de verhuizing", LightSupportKind.PraktischeHulp, (brug, "Zorgaanbieder De Brug"), startDaysAgo: 10, weeks: 4, ended: null);
+        AddSupport(zuid, Zuid(zuidGoals.Count - 1), "Praktische hulp bij de verhuizing", LightSupportKind.PraktischeHulp, (brug, "Zorgaanbieder De Brug"), startDaysAgo: 10, weeks: 4, ended: null);
         await db.SaveChangesAsync(ct);
     }
 
