@@ -110,6 +110,11 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
             var incoming = (await handler.IncomingAsync("Verstuurd", default)).Value!.Single(r => r.Id == id);
             Assert.Equal(("Ella " + "Lus", ReferralStatus.Verstuurd, "Fatima Bouzid", "Wijkteam Noord"), (incoming.Persoon, incoming.Status, incoming.Verwijzer, incoming.Team));
             Assert.Equal(Today.AddDays(14), incoming.Opvolgdatum);
+            // The provider heard of it in its organisation's inbox, without anything of the file.
+            var news = await InboxModel.InboxQuery(provider.ServiceProvider.GetRequiredService<RegieDbContext>(), provider.ServiceProvider.GetRequiredService<CurrentUser>())
+                .Where(n => n.Title == "Nieuwe verwijzing: Opvoedspreekuur").Select(n => n.Body).ToListAsync();
+            Assert.NotEmpty(news);
+            Assert.All(news, b => Assert.DoesNotContain("Ella", b, StringComparison.Ordinal));
             Assert.True((await handler.StepAsync(id, new ReferralStepInput { Status = "Geaccepteerd", Versie = 1 }, default)).IsOk);
             // A second screen with the old version does not overwrite.
             Assert.Equal(CommandStatus.Conflict, (await handler.StepAsync(id, new ReferralStepInput { Status = "Afgewezen", Reden = "Vol", Versie = 1 }, default)).Status);
