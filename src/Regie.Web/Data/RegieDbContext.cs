@@ -392,6 +392,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
     {
         _ = b;
         ConfigureSocialMap(b);
+        ConfigureDecisions(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

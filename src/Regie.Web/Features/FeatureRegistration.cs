@@ -54,6 +54,8 @@ public static class FeatureRegistration
         services.AddScoped<SocialMap.SocialMapSearch>();
         services.AddScoped<SocialMap.SocialMapAdmin>();
         services.AddSingleton<SocialMap.HsdsSchemaCheck>();
+        services.AddScoped<Decisions.ApplicationHandler>();
+        services.AddScoped<Decisions.DecisionLetter>();
         return services;
     }
 }
