@@ -52,7 +52,7 @@ public sealed class DecisionLetter(ApplicationHandler applications, RegieDbConte
             _ => "Wij wijzen uw aanvraag af.",
         });
         if (d.Producten.Count > 0)
-            pdf.Table(["Voorziening", "Omvang", "Periode", "Aanbieder"], [0.38, 0.2, 0.22, 0.2],
+            pdf.Table(["Voorziening", "Omvang", "Periode", "Aanbieder"], [0.34, 0.18, 0.2, 0.28],
                 d.Producten.Select(p => (IReadOnlyList<string?>)[p.Product, p.OmvangTekst, $"{Short(p.Van)} t/m {Short(p.Tot)}", p.Aanbieder ?? "U kiest zelf een aanbieder"]));
 
         pdf.Heading("Waarom wij zo besluiten");
