@@ -56,6 +56,7 @@ public static class FeatureRegistration
         services.AddSingleton<SocialMap.HsdsSchemaCheck>();
         services.AddScoped<Decisions.ApplicationHandler>();
         services.AddScoped<Decisions.DecisionLetter>();
+        services.AddScoped<Team.WaitingTimesQuery>();
         return services;
     }
 }
