@@ -22,10 +22,10 @@ public static class HsdsStandard
         if (Environment.GetEnvironmentVariable("REGIE_HSDS_DIR") is { Length: > 0 } configured) return configured;
         for (var dir = new DirectoryInfo(TestApp.RepositoryRoot()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards", "hsds");
-            if (File.Exists(Path.Combine(candidate, "schema", "service.json"))) return candidate;
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "standards", "hsds"), Path.Combine(dir.FullName, "shared", "standards", "hsds") })
+                if (File.Exists(Path.Combine(candidate, "schema", "service.json"))) return candidate;
         }
-        throw new InvalidOperationException("The HSDS standard (shared/standards/hsds) was not found beside the repository; set REGIE_HSDS_DIR.");
+        throw new InvalidOperationException("The HSDS standard (standards/hsds) was not found in the repository; set REGIE_HSDS_DIR.");
     }
 
     public static string Schemas => Path.Combine(Directory, "schema");

@@ -393,6 +393,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         _ = b;
         ConfigureSocialMap(b);
         ConfigureReferrals(b);
+        ConfigureDecisions(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

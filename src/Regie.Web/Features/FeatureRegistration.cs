@@ -57,6 +57,9 @@ public static class FeatureRegistration
         services.AddScoped<Referrals.ReferralHandler>();
         services.AddScoped<Referrals.LightSupportHandler>();
         services.AddScoped<Referrals.ConflictOfInterestQuery>();
+        services.AddScoped<Decisions.ApplicationHandler>();
+        services.AddScoped<Decisions.DecisionLetter>();
+        services.AddScoped<Team.WaitingTimesQuery>();
         return services;
     }
 }

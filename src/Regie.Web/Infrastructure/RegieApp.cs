@@ -73,6 +73,7 @@ public static class RegieApp
             o.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Involvements", Policies.Lookup);
             o.Conventions.AuthorizeFolder("/SocialMap", Policies.Care);
+            o.Conventions.AuthorizeFolder("/Decisions", Policies.Care);
             o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");

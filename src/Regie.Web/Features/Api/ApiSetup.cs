@@ -37,6 +37,8 @@ public static class ApiSetup
         Involvements.InvolvementsApi.MapInvolvementsApi(v1);
         SocialMap.ServicesApi.MapServicesApi(v1);
         Referrals.ReferralsApi.MapReferralsApi(v1);
+        Decisions.DecisionsApi.MapDecisionsApi(v1);
+        Team.WaitingTimesApi.MapWaitingTimesApi(v1);
     }
 }
 

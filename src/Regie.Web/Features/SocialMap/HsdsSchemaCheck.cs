@@ -5,10 +5,9 @@ using NJsonSchema;
 namespace Regie.Web.Features.SocialMap;
 
 /// <summary>
-/// Checks exports against the JSON schemas of HSDS 3.0 themselves. Regie does not ship the schemas (they
-/// are the standard's text, under its own licence): <c>SocialMap:HsdsSchemaDirectory</c> points at the
-/// standard's <c>schema</c> folder; without it Regie looks for <c>shared/standards/hsds/schema</c> beside
-/// the repository, and otherwise says the check cannot run.
+/// Checks exports against the JSON schemas of HSDS 3.0 themselves. The repository carries the standard's
+/// schemas unchanged in <c>standards/hsds</c> (under the standard's own licence); <c>SocialMap:HsdsSchemaDirectory</c>
+/// points elsewhere, and without either Regie says the check cannot run.
 /// </summary>
 public sealed class HsdsSchemaCheck(IConfiguration config)
 {
@@ -35,8 +34,9 @@ public sealed class HsdsSchemaCheck(IConfiguration config)
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "standards", "hsds", "schema");
-                if (File.Exists(Path.Combine(candidate, "service.json"))) return candidate;
+                // The copy in the repository (standards/hsds), or a shared copy of the standards beside it.
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "standards", "hsds", "schema"), Path.Combine(dir.FullName, "shared", "standards", "hsds", "schema") })
+                    if (File.Exists(Path.Combine(candidate, "service.json"))) return candidate;
             }
         return null;
     }

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Decisions;
+
+public sealed class DetailsModel(ApplicationHandler handler, Access.FileAccessService access) : PageModel
+{
+    [BindProperty] public ReceiveInput Receive { get; set; } = new();
+    [BindProperty] public ExtendInput Extend { get; set; } = new();
+    [BindProperty] public WithdrawInput Withdraw { get; set; } = new();
+    public ApplicationView Application { get; private set; } = default!;
+    /// <summary>The desk decides without opening the household's file; the link shows only to those who may.</summary>
+    public bool MayOpenFile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReceiveAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await handler.ReceiveAsync(id, Receive, ct), "Receive", "De aanvraag is vastgelegd; de beslistermijn loopt.", ct);
+
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await handler.ExtendAsync(id, Extend, ct), "Extend", "De beslistermijn is verdaagd. Laat de inwoner dit met de reden weten.", ct);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await handler.WithdrawAsync(id, Withdraw, ct), "Withdraw", "De aanvraag is ingetrokken.", ct);
+
+    private async Task<IActionResult> AnswerAsync(Guid id, CommandResult<int> result, string prefix, string message, CancellationToken ct)
+    {
+        ModelState.Clear();
+        switch (result.Status)
+        {
+            case CommandStatus.NotFound: return NotFound();
+            case CommandStatus.Forbidden: return Forbid();
+            case CommandStatus.Ok:
+                TempData["Melding"] = message;
+                return Redirect($"/aanvragen/{id}");
+        }
+        result.Errors.AddTo(ModelState, prefix);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await handler.GetAsync(id, ct) is not { } a) return false;
+        Application = a;
+        MayOpenFile = a.HuishoudenId is { } hid && await access.CanOpenAsync(hid, ct);
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regie.Domain.Care;
+using Regie.Domain.Common;
+using Regie.Domain.Decisions;
+
+namespace Regie.Web.Features.Decisions;
+
+public sealed class IndexModel(ApplicationHandler handler) : PageModel
+{
+    public IReadOnlyList<ApplicationRow> Open { get; private set; } = [];
+    public IReadOnlyList<ApplicationRow> Decided { get; private set; } = [];
+    public DecisionTerms Terms { get; private set; } = DecisionTerms.Default;
+    public LegalFramework? Kader { get; private set; }
+    public bool Mijn { get; private set; }
+
+    public async Task OnGetAsync(string? kader, bool? mijn, CancellationToken ct)
+    {
+        Kader = Enums.ParseDefined<LegalFramework>(kader);
+        Mijn = mijn == true;
+        Terms = await handler.TermsAsync(ct);
+        (Open, Decided) = await handler.WorklistAsync(Mijn, Kader, ct);
+    }
+}
