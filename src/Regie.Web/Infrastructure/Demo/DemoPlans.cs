@@ -167,7 +167,8 @@ public sealed partial class DemoHouseholdGenerator
         };
         if (request.Status != RequestStatus.Ontvangen)
         {
-            request.IntakeOn = decided ?? received.AddDays(_f.Random.Int(0, 5));
+            // The intake comes before the decision on the route, a few days after the request at most.
+            request.IntakeOn = received.AddDays(_f.Random.Int(0, decided is { } dd ? Math.Clamp(dd.DayNumber - received.DayNumber, 0, 5) : 5));
             if (request.IntakeOn > _today) request.IntakeOn = _today;
             request.IntakeBy = Actor;
             request.CaseClass = suggestion.Class;
@@ -186,6 +187,12 @@ public sealed partial class DemoHouseholdGenerator
         b.Requests.Add(request);
         b.RequestPersons.AddRange(persons.Select(p => new HelpRequestPerson { RequestId = id, PersonId = p }));
         Event(b, h, EventTypes.RequestRegistered, received, null, $"Hulpvraag ontvangen via {RequestSources.Label(source).ToLowerInvariant()}", new { verzoek = id, bron = source.ToString() });
+        if (request.IntakeOn is { } intake)
+            Event(b, h, EventTypes.RequestScreened, intake, null, $"Intake: voorgestelde route {TriageRoutes.Label(suggestion.Route).ToLowerInvariant()}", new
+            {
+                verzoek = id, klasse = suggestion.Class.ToString(), voorstel = suggestion.Route.ToString(), werkwijze = TriageModel.TeamVoorAlles.ToString(),
+                leefgebieden = suggestion.ConcernDomains.Select(d => d.ToString()),
+            });
         if (request.DecidedRoute is { } decidedRoute)
             Event(b, h, EventTypes.RequestTriaged, decided!.Value, null, $"Route besloten: {TriageRoutes.Label(decidedRoute).ToLowerInvariant()}", new { verzoek = id, route = decidedRoute.ToString() });
         return id;
