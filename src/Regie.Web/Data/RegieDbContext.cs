@@ -392,6 +392,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
     {
         _ = b;
         ConfigureSocialMap(b);
+        ConfigureBudget(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -411,7 +412,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         foreach (var entry in ChangeTracker.Entries())
         {
             // Events are facts: the database triggers refuse changes too, this gives the clearer error first.
-            if (entry.Entity is HouseholdEvent or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is HouseholdEvent or AuditEntry or BudgetEntry && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are immutable.");
 
             // Optimistic concurrency: the UPDATE matches the version that was read, and bumps it,

@@ -54,6 +54,10 @@ public static class FeatureRegistration
         services.AddScoped<SocialMap.SocialMapSearch>();
         services.AddScoped<SocialMap.SocialMapAdmin>();
         services.AddSingleton<SocialMap.HsdsSchemaCheck>();
+        services.AddScoped<Budget.BudgetSettings>();
+        services.AddScoped<Budget.SpendHandler>();
+        services.AddScoped<Budget.BudgetHandler>();
+        services.AddScoped<Budget.BudgetReport>();
         return services;
     }
 }
