@@ -36,6 +36,7 @@ public static class ApiSetup
         Requests.RequestsApi.MapRequestsApi(v1);
         Involvements.InvolvementsApi.MapInvolvementsApi(v1);
         SocialMap.ServicesApi.MapServicesApi(v1);
+        Budget.BudgetApi.MapBudgetApi(v1);
     }
 }
 
