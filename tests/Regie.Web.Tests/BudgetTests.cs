@@ -176,7 +176,8 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             Assert.Equal(SpendStatus.Goedgekeurd, (await db.Spends.SingleAsync(x => x.Id == trusted.Value)).Status);
-            Assert.Equal((SpendStatus.Aangevraagd, ApprovalLevel.Teamleider), await db.Spends.Where(x => x.Id == small.Value).Select(x => ValueTuple.Create(x.Status, x.Level)).SingleAsync());
+            var waiting = await db.Spends.SingleAsync(x => x.Id == small.Value);
+            Assert.Equal((SpendStatus.Aangevraagd, ApprovalLevel.Teamleider), (waiting.Status, waiting.Level));
             await using var reset = As(Roles.Beleid, null, "beleid-1");
             Assert.True((await reset.ServiceProvider.GetRequiredService<BudgetSettings>().SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "500" }, default)).IsOk);
         }
@@ -210,7 +211,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         Assert.True((await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.CancelAsync(cancelled.Value, new DecisionInput { Reden = "Familie betaalt zelf", Versie = 2 }, default))).IsOk);
         Assert.True((await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.PayAsync(partly.Value, new PaymentInput { Bedrag = "750,00", Datum = Today, Ontvanger = "Woningcorporatie Thuis", Versie = 2 }, default))).IsOk);
         Assert.Equal(SpendHandler.PaymentTooHighCode, (await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional,
-            h => h.PayAsync(small.Value, new PaymentInput { Bedrag = "400", Datum = Today, Ontvanger = "Energieleverancier", Versie = 2 }, default))).Errors[0].Code);
+            h => h.PayAsync(small.Value, new PaymentInput { Bedrag = "400", Datum = Today, Ontvanger = "Energieleverancier", Versie = 1 }, default))).Errors[0].Code);
 
         var budget = await BudgetAsync(s.Team);
         // 10.000 + 5.000 − 1.000 − 2.000 allocated; 300,01 committed; 750 paid (the other 50 and the cancelled 1.000 released).
@@ -370,7 +371,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEnd();
         var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()).ReadToEnd();
         Assert.Contains("<c r=\"E", sheet);
-        Assert.Matches("<c r=\"E\\d+\" s=\"1\"><v>1500(\\.00)?</v></c>", sheet);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(sheet, "<c r=\"E\\d+\" s=\"1\"><v>1500(\\.0+)?</v></c>"), sheet);
         Assert.Contains("formatCode=\"&quot;€&quot;\\ #,##0.00", styles);
         System.Xml.Linq.XDocument.Parse(sheet);
     }
