@@ -283,6 +283,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             done += n;
             progress?.Invoke(done);
         }
+        await new DemoBudget(db, clock, Gemeentecode).SeedAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);
