@@ -76,7 +76,8 @@ public sealed class BudgetDemoTests(BudgetDemoFixture fixture) : IClassFixture<B
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            (spend, household) = await db.Spends.Where(s => s.Kind == InterventionKind.Huurachterstand).Select(s => ValueTuple.Create(s.Id, s.HouseholdId)).SingleAsync();
+            var story = await db.Spends.Where(s => s.Kind == InterventionKind.Huurachterstand).Select(s => new { s.Id, s.HouseholdId }).SingleAsync();
+            (spend, household) = (story.Id, story.HouseholdId);
         }
         using var coordinator = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
         var list = await coordinator.GetStringAsync($"/huishoudens/{household}/uitgaven");
