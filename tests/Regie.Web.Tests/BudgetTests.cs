@@ -286,6 +286,12 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
                 var response = await municipality.SendAsync(request);
                 Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"{method} {path}: {(int)response.StatusCode}");
             }
+        // The API's description offers the ledger for reading only.
+        var openapi = await _app.AnonymousClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = openapi.GetProperty("paths");
+        Assert.Equal(["get"], paths.GetProperty("/api/v1/budgets/{id}/ledger").EnumerateObject().Select(p => p.Name).Where(n => n is "get" or "put" or "patch" or "delete" or "post"));
+        Assert.True(paths.TryGetProperty("/api/v1/spends/{id}/approve", out _));
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/api/v1/budgets/{id}/ledger/", StringComparison.Ordinal));
         var after = Assert.Single(await EntriesAsync(s.Team));
         Assert.Equal((entry.Amount, entry.Reason, entry.Kind), (after.Amount, after.Reason, after.Kind));
     }
