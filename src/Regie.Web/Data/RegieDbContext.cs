@@ -394,6 +394,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureSocialMap(b);
         ConfigureReferrals(b);
         ConfigureDecisions(b);
+        ConfigureBudget(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -413,7 +414,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         foreach (var entry in ChangeTracker.Entries())
         {
             // Events are facts: the database triggers refuse changes too, this gives the clearer error first.
-            if (entry.Entity is HouseholdEvent or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is HouseholdEvent or AuditEntry or BudgetEntry && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are immutable.");
 
             // Optimistic concurrency: the UPDATE matches the version that was read, and bumps it,

@@ -39,6 +39,7 @@ public static class ApiSetup
         Referrals.ReferralsApi.MapReferralsApi(v1);
         Decisions.DecisionsApi.MapDecisionsApi(v1);
         Team.WaitingTimesApi.MapWaitingTimesApi(v1);
+        Budget.BudgetApi.MapBudgetApi(v1);
     }
 }
 

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Regie.Web.Data;
+
+public sealed partial class RegieDbContext
+{
+    public DbSet<TeamBudget> TeamBudgets => Set<TeamBudget>();
+    public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
+    public DbSet<Spend> Spends => Set<Spend>();
+    public DbSet<SpendMandate> SpendMandates => Set<SpendMandate>();
+    public DbSet<Tariff> Tariffs => Set<Tariff>();
+
+    private void ConfigureBudget(ModelBuilder b)
+    {
+        b.Entity<TeamBudget>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.Gemeentecode, x.TeamId, x.Year }).IsUnique();
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<BudgetEntry>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Framework).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Amount).HasPrecision(14, 2);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.ActorId).HasMaxLength(64);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.HasIndex(x => new { x.BudgetId, x.Id });
+            e.HasIndex(x => new { x.Gemeentecode, x.Year, x.BookedOn });
+            e.HasIndex(x => x.SpendId);
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Spend>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Description).HasMaxLength(200);
+            e.Property(x => x.Justification).HasMaxLength(2000);
+            e.Property(x => x.Amount).HasPrecision(14, 2);
+            e.Property(x => x.PaidAmount).HasPrecision(14, 2);
+            e.Property(x => x.AvoidedEstimate).HasPrecision(14, 2);
+            e.Property(x => x.Frameworks).HasMaxLength(100);
+            e.Property(x => x.SuggestedFrameworks).HasMaxLength(100);
+            e.Property(x => x.RequestedBy).HasMaxLength(64);
+            e.Property(x => x.RequestedByName).HasMaxLength(200);
+            e.Property(x => x.DecidedBy).HasMaxLength(64);
+            e.Property(x => x.DecidedByName).HasMaxLength(200);
+            e.Property(x => x.DecisionReason).HasMaxLength(1000);
+            e.Property(x => x.Payee).HasMaxLength(200);
+            e.Property(x => x.CancelReason).HasMaxLength(1000);
+            e.Property(x => x.Comparison).HasMaxLength(8000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.HouseholdId, x.RequestedAt });
+            e.HasIndex(x => new { x.Gemeentecode, x.Status, x.Level });
+            e.HasIndex(x => new { x.BudgetId, x.Status });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<SpendMandate>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Limit).HasPrecision(14, 2);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.Gemeentecode, x.ValidFrom });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+
+        b.Entity<Tariff>(e =>
+        {
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Unit).HasMaxLength(100);
+            e.Property(x => x.Amount).HasPrecision(14, 2);
+            e.Property(x => x.Source).HasMaxLength(400);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.Gemeentecode, x.Code, x.ValidFrom });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+    }
+}

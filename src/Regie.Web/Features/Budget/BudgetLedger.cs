@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Regie.Domain.Budget;
+using Regie.Web.Data;
+
+namespace Regie.Web.Features.Budget;
+
+/// <summary>
+/// The one way money moves: inside a transaction that holds the budget's lock. The transaction's first
+/// statement bumps the budget row's version: PostgreSQL then holds that row's lock until commit (a second
+/// approval on the same budget waits there), SQLite holds its single write lock. Only after that is the
+/// ledger read, so the balance a check uses is the balance the new entries are added to.
+/// </summary>
+internal static class BudgetLedger
+{
+    public static async Task<IDbContextTransaction> LockAsync(RegieDbContext db, IEnumerable<Guid> budgetIds, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        // Always in the same order, so two transfers in opposite directions cannot wait for each other.
+        foreach (var id in budgetIds.Distinct().Order())
+            await db.Database.ExecuteSqlAsync($"UPDATE \"TeamBudgets\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {id}", ct);
+        return tx;
+    }
+
+    public static async Task<BudgetBalance> BalanceAsync(RegieDbContext db, Guid budgetId, CancellationToken ct)
+    {
+        // Summed here, not in SQL: SQLite keeps decimals as text and would sum them as floating point.
+        var entries = await db.BudgetEntries.AsNoTracking().Where(e => e.BudgetId == budgetId).Select(e => new { e.Kind, e.Amount }).ToListAsync(ct);
+        return BudgetBalance.Of(entries.Select(e => (e.Kind, e.Amount)));
+    }
+
+    /// <summary>Saves the unit of work and commits; a stale spend version rolls everything back and answers "changed by someone else".</summary>
+    public static async Task<bool> CommitAsync(RegieDbContext db, IDbContextTransaction tx, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Budget;
+using Regie.Domain.Common;
+using Regie.Web.Data;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Budget;
+
+/// <summary>The municipality's mandates (per role and per person) and tariff table. Both keep their history as rows.</summary>
+public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public const string RoleInvalidCode = "mandate-role-invalid";
+    public const string UserUnknownCode = "mandate-user-unknown";
+    public const string TariffCodeInvalidCode = "tariff-code-invalid";
+
+    /// <summary>The roles that spend or approve; the municipality itself (beleid) has no limit but the budget.</summary>
+    public static readonly IReadOnlyList<string> MandateRoles = [Roles.Professional, Roles.Teamleider];
+
+    public static decimal DefaultFor(string? role) => role switch
+    {
+        Roles.Professional => Mandates.ProfessionalDefault,
+        Roles.Teamleider => Mandates.TeamleaderDefault,
+        Roles.Beleid => decimal.MaxValue,
+        _ => 0m,
+    };
+
+    private bool MayChange => user.IsSystem || user.Role is Roles.Beleid or Roles.Beheerder;
+
+    private async Task<List<SpendMandate>> MandateRowsAsync(CancellationToken ct) =>
+        await db.SpendMandates.AsNoTracking().OrderByDescending(m => m.ValidFrom).ToListAsync(ct);
+
+    public async Task<decimal> RoleLimitAsync(string role, CancellationToken ct) => RoleLimit(await MandateRowsAsync(ct), role);
+
+    private static decimal RoleLimit(List<SpendMandate> rows, string? role) =>
+        role == Roles.Beleid ? decimal.MaxValue : rows.FirstOrDefault(r => r.UserId == null && r.Role == role)?.Limit ?? DefaultFor(role);
+
+    /// <summary>The person's own mandate when the municipality set one, else their role's.</summary>
+    public async Task<decimal> MandateOfAsync(string userId, string? role, CancellationToken ct)
+    {
+        var rows = await MandateRowsAsync(ct);
+        if (role == Roles.Beleid) return decimal.MaxValue;
+        return rows.FirstOrDefault(r => r.UserId == userId) is { Limit: { } own } ? own : RoleLimit(rows, role);
+    }
+
+    /// <summary>The second limit: above it the municipality approves, not the team lead.</summary>
+    public async Task<decimal> TeamLeadLimitAsync(CancellationToken ct) => await RoleLimitAsync(Roles.Teamleider, ct);
+
+    public async Task<IReadOnlyList<MandateView>> CurrentMandatesAsync(CancellationToken ct)
+    {
+        var rows = await MandateRowsAsync(ct);
+        var roles = MandateRoles.Select(r => rows.FirstOrDefault(x => x.UserId == null && x.Role == r) is { } row
+            ? new MandateView(r, null, Roles.Label(r), row.Limit, row.ValidFrom, row.ChangedBy)
+            : new MandateView(r, null, Roles.Label(r), DefaultFor(r), DateTime.MinValue, "standaard"));
+        var ids = rows.Where(r => r.UserId != null).Select(r => r.UserId!).Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var persons = ids.Select(id => rows.First(r => r.UserId == id)).Where(r => r.Limit is not null)
+            .Select(r => new MandateView(null, r.UserId, names.GetValueOrDefault(r.UserId!) ?? r.UserId, r.Limit, r.ValidFrom, r.ChangedBy));
+        return [.. roles, .. persons.OrderBy(p => p.Naam)];
+    }
+
+    public async Task<IReadOnlyList<MandateView>> MandateHistoryAsync(CancellationToken ct)
+    {
+        var rows = await MandateRowsAsync(ct);
+        var ids = rows.Where(r => r.UserId != null).Select(r => r.UserId!).Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return rows.Select(r => new MandateView(r.Role, r.UserId, r.UserId is null ? Roles.Label(r.Role!) : names.GetValueOrDefault(r.UserId) ?? r.UserId, r.Limit, r.ValidFrom, r.ChangedBy)).ToList();
+    }
+
+    public async Task<CommandResult<decimal?>> SetMandateAsync(MandateInput input, CancellationToken ct)
+    {
+        if (!MayChange) return CommandResult<decimal?>.Forbidden();
+        var errors = new ErrorList();
+        string? role = null, userId = null;
+        if (!string.IsNullOrWhiteSpace(input.GebruikerId))
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == input.GebruikerId && u.Gemeentecode == user.Gemeentecode, ct))
+                errors.Add(new DomainError(UserUnknownCode, "GebruikerId", "Kies een medewerker uit de lijst."));
+            userId = input.GebruikerId;
+        }
+        else if (input.Rol is { } r && MandateRoles.Contains(r)) role = r;
+        else errors.Add(new DomainError(RoleInvalidCode, "Rol", "Kies de rol of de medewerker voor wie het mandaat geldt."));
+        decimal? limit = null;
+        if (!string.IsNullOrWhiteSpace(input.Bedrag) || userId is null)
+        {
+            if (!Mandates.TryParseEuro(input.Bedrag, out var l) || l < 0m || l > 1_000_000m || decimal.Round(l, 2) != l)
+                errors.Add(new DomainError(Mandates.LimitInvalidCode, "Bedrag", "Vul het mandaat in als bedrag in euro's, bijvoorbeeld 500,00 (0 voor geen mandaat)."));
+            else limit = l;
+        }
+        if (errors.HasErrors) return CommandResult<decimal?>.Invalid(errors.Errors);
+        db.SpendMandates.Add(new SpendMandate
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Role = role, UserId = userId, Limit = limit,
+            ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
+        });
+        return await db.SaveOrConflictAsync(limit, ct);
+    }
+
+    /// <summary>The newest version of every tariff. A municipality that has none yet starts from the defaults, stored so a comparison can point at them.</summary>
+    public async Task<IReadOnlyList<TariffView>> CurrentTariffsAsync(CancellationToken ct)
+    {
+        var rows = await db.Tariffs.AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0 && user.Gemeentecode is { } code)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            rows = Domain.Budget.Tariffs.Defaults.Select(d => new Tariff
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = code, Code = d.Code, Name = d.Name, Unit = d.Unit, Amount = d.Amount, Source = d.Source,
+                ValidFrom = now, ChangedBy = "Standaardwaarden",
+            }).ToList();
+            db.Tariffs.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+        }
+        var order = Domain.Budget.Tariffs.Defaults.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        return rows.GroupBy(r => r.Code).Select(g => g.OrderByDescending(r => r.ValidFrom).First())
+            .OrderBy(r => order.GetValueOrDefault(r.Code, int.MaxValue)).ThenBy(r => r.Name)
+            .Select(View).ToList();
+    }
+
+    public async Task<IReadOnlyList<TariffView>> TariffHistoryAsync(CancellationToken ct) =>
+        (await db.Tariffs.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Code).ThenByDescending(r => r.ValidFrom).Select(View).ToList();
+
+    private static TariffView View(Tariff r) => new(r.Id, r.Code, r.Name, r.Unit, r.Amount, r.Source, r.ValidFrom, r.ChangedBy);
+
+    public async Task<CommandResult<Guid>> SetTariffAsync(TariffInput input, CancellationToken ct)
+    {
+        if (!MayChange) return CommandResult<Guid>.Forbidden();
+        await CurrentTariffsAsync(ct);
+        var errors = new ErrorList();
+        var code = (input.Code ?? "").Trim().ToLowerInvariant();
+        if (code.Length is 0 or > 40 || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            errors.Add(new DomainError(TariffCodeInvalidCode, "Code", "Geef de code in kleine letters, cijfers en streepjes, bijvoorbeeld opvang-nacht."));
+        var name = errors.Take(TextRules.Required(input.Naam, "Naam", "de naam", 200));
+        var unit = errors.Take(TextRules.Required(input.Eenheid, "Eenheid", "de eenheid", 100));
+        var source = errors.Take(TextRules.Required(input.Bron, "Bron", "de bron van het bedrag", 400));
+        var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het tarief"));
+        if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
+        var row = new Tariff
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Code = code, Name = name!, Unit = unit!, Amount = amount, Source = source!,
+            ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
+        };
+        db.Tariffs.Add(row);
+        return await db.SaveOrConflictAsync(row.Id, ct);
+    }
+}
