@@ -60,6 +60,7 @@ public static class FeatureRegistration
         services.AddScoped<Decisions.ApplicationHandler>();
         services.AddScoped<Decisions.DecisionLetter>();
         services.AddScoped<Team.WaitingTimesQuery>();
+        services.AddScoped<Monitor.MonitorQuery>();
         services.AddScoped<Budget.BudgetSettings>();
         services.AddScoped<Budget.SpendHandler>();
         services.AddScoped<Budget.BudgetHandler>();

@@ -33,6 +33,17 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
     /// <summary>Requests received from <paramref name="from"/> to <paramref name="to"/>; their later steps count whenever they happened.</summary>
     public async Task<WaitingTimesView> GetAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        var cases = await CasesAsync(teamId, from, to, ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var scope = teamId is { } s ? teams.GetValueOrDefault(s, NoTeam) : "Alle teams";
+        return new WaitingTimesView(from, to, scope,
+            WaitingTimes.By(cases, c => c.Route, Today, $"{scope}, alle routes"),
+            WaitingTimes.By(cases, c => c.Team, Today, "Alle teams samen"));
+    }
+
+    /// <summary>Each request of the period with the day it reached each step; the monitor counts the same cases.</summary>
+    public async Task<IReadOnlyList<WaitingCase>> CasesAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var households = db.Households.AsNoTracking();
         if (teamId is { } t) households = households.Where(h => h.ResponsibleTeamId == t);
         var events = await db.HouseholdEvents.AsNoTracking()
@@ -62,10 +73,7 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
                     decisions.Where(d => d >= day).Select(d => (DateOnly?)d).FirstOrDefault()));
             }
         }
-        var scope = teamId is { } s ? teams.GetValueOrDefault(s, NoTeam) : "Alle teams";
-        return new WaitingTimesView(from, to, scope,
-            WaitingTimes.By(cases, c => c.Route, Today, $"{scope}, alle routes"),
-            WaitingTimes.By(cases, c => c.Team, Today, "Alle teams samen"));
+        return cases;
     }
 
     private static string? Text(string? json, string property)

@@ -1,0 +1,124 @@
+using Regie.Domain.Assessment;
+using Regie.Domain.Care;
+
+namespace Regie.Domain.Monitor;
+
+public sealed record TrajectoryFact(Guid Household, DateOnly Opened, DateOnly? Closed, string? Coordinator);
+public sealed record HouseholdDayFact(Guid Household, DateOnly Day);
+public sealed record GoalFact(Guid Household, GoalStatus Status, DateOnly StatusChangedOn, ZrmDomain Domain, bool PlanActive);
+public sealed record RatingFact(Guid Household, int Cijfer, DateOnly Day);
+public sealed record ZrmFact(Guid Household, Guid Person, ZrmDomain Domain, DateOnly Day, int Score);
+public sealed record InvolvementFact(Guid Household, Guid Organisation);
+public sealed record MoneyFact(Guid Household, decimal Amount, DateOnly Day);
+
+/// <summary>Everything the monitor counts for one scope (a team, or the municipality), without names or BSNs.</summary>
+public sealed record MonitorFacts(
+    IReadOnlyList<TrajectoryFact> Trajectories,
+    IReadOnlyList<HouseholdDayFact> SpecialistDecisions,
+    IReadOnlyList<GoalFact> Goals,
+    IReadOnlyList<RatingFact> Ratings,
+    IReadOnlyList<ZrmFact> Zrm,
+    IReadOnlyList<InvolvementFact> Involvements,
+    IReadOnlyList<WaitingCase> Requests,
+    IReadOnlyList<MoneyFact> Paid,
+    IReadOnlyList<MoneyFact> EstimatedDecisionCosts);
+
+/// <summary>
+/// One figure with its exact definition and the number of households it rests on. Below the
+/// threshold the value is withheld (<see cref="Suppressed"/>): a small group could point at a family.
+/// </summary>
+public sealed record Indicator(string Goal, string Key, string Label, string Definition, decimal? Value, string Unit, int Households, bool Suppressed);
+
+/// <summary>
+/// The five goals of the wijkteams made measurable, plus the flow and the direct cost, as pure
+/// functions over facts. Shares are percentages with one decimal; days are medians.
+/// </summary>
+public static class MonitorIndicators
+{
+    public const int MinimumHouseholds = 10;
+
+    public static IReadOnlyList<Indicator> Compute(MonitorFacts f, DateOnly from, DateOnly to)
+    {
+        bool In(DateOnly d) => d >= from && d <= to;
+        var list = new List<Indicator>();
+        void Add(string goal, string key, string label, string definition, decimal? value, string unit, int households) =>
+            list.Add(households < MinimumHouseholds
+                ? new Indicator(goal, key, label, definition, null, unit, households, true)
+                : new Indicator(goal, key, label, definition, value, unit, households, false));
+
+        // Flow.
+        var opened = f.Trajectories.Where(t => In(t.Opened)).ToList();
+        var closed = f.Trajectories.Where(t => t.Closed is { } c && In(c)).ToList();
+        var open = f.Trajectories.Where(t => t.Opened <= to && (t.Closed is null || t.Closed > to)).ToList();
+        Add("Stroom", "instroom", "Instroom", "Huishoudens waarvan een traject bij het team begon in de periode.", opened.Select(t => t.Household).Distinct().Count(), "huishoudens", opened.Select(t => t.Household).Distinct().Count());
+        Add("Stroom", "uitstroom", "Uitstroom", "Huishoudens waarvan een traject werd afgesloten in de periode.", closed.Select(t => t.Household).Distinct().Count(), "huishoudens", closed.Select(t => t.Household).Distinct().Count());
+        Add("Stroom", "lopend", "Lopende trajecten op de einddatum", "Trajecten die op de laatste dag van de periode open waren.", open.Count, "huishoudens", open.Select(t => t.Household).Distinct().Count());
+        var perCoordinator = open.Where(t => t.Coordinator is not null).GroupBy(t => t.Coordinator).Select(g => g.Count()).Order().ToList();
+        Add("Stroom", "caseload", "Caseload per regisseur (mediaan)", "Mediaan van het aantal lopende trajecten per regisseur op de einddatum.", WaitingTimes.Median(perCoordinator), "huishoudens", open.Count);
+        var reEntries = opened.Count(t => f.Trajectories.Any(p => p.Household == t.Household && p.Closed is { } c && c <= t.Opened && c >= t.Opened.AddYears(-1)));
+        Add("Stroom", "herinstroom", "Herinstroom binnen 12 maanden", "Deel van de trajecten die in de periode begonnen bij een huishouden waarvan een traject in de 12 maanden ervoor was afgesloten.",
+            Share(reEntries, opened.Count), "%", opened.Select(t => t.Household).Distinct().Count());
+
+        // Preventing heavier care.
+        var starters = opened.GroupBy(t => t.Household).Select(g => (Household: g.Key, Opened: g.Min(t => t.Opened))).ToList();
+        var heavier = starters.Select(s => (s.Household, s.Opened, Day: f.SpecialistDecisions.Where(d => d.Household == s.Household && d.Day >= s.Opened).Select(d => (DateOnly?)d.Day).Min()))
+            .Where(x => x.Day is not null).ToList();
+        Add("Zwaardere zorg voorkomen", "zwaarder", "Naar maatwerk of specialistische zorg",
+            "Deel van de huishoudens die in de periode met het team begonnen en daarna een beschikking voor maatwerk of specialistische zorg kregen (Wmo-maatwerk; Jeugdwet met verblijf, crisis, gedwongen kader of specialistische ggz).",
+            Share(heavier.Count, starters.Count), "%", starters.Count);
+        Add("Zwaardere zorg voorkomen", "tijd-tot-zwaarder", "Tijd tot die beschikking (mediaan)", "Dagen van het begin van het traject tot de eerste zulke beschikking.",
+            WaitingTimes.Median(heavier.Select(x => x.Day!.Value.DayNumber - x.Opened.DayNumber).Order().ToList()), "dagen", heavier.Count);
+
+        // Integral approach.
+        var multi = open.Select(t => t.Household).Distinct()
+            .Where(h => f.Goals.Where(g => g.Household == h && g.PlanActive).Select(g => g.Domain).Distinct().Count() >= 2).ToList();
+        var coordinated = multi.Count(h => open.Any(t => t.Household == h && t.Coordinator is not null));
+        Add("Integraal werken", "een-plan", "Eén plan en één regisseur bij meerdere leefgebieden",
+            "Deel van de lopende huishoudens met doelen op twee of meer leefgebieden die één actief plan en een regisseur hebben.", Share(coordinated, multi.Count), "%", multi.Count);
+        var openHouseholds = open.Select(t => t.Household).Distinct().ToList();
+        Add("Integraal werken", "organisaties", "Betrokken organisaties per huishouden (gemiddeld)",
+            "Gemiddeld aantal andere organisaties met een lopende betrokkenheid bij de lopende huishoudens (het team zelf niet meegeteld).",
+            openHouseholds.Count == 0 ? null : Math.Round((decimal)openHouseholds.Sum(h => f.Involvements.Where(i => i.Household == h).Select(i => i.Organisation).Distinct().Count()) / openHouseholds.Count, 1),
+            "organisaties", openHouseholds.Count);
+
+        // Prevention.
+        var requests = f.Requests.Where(r => In(r.Requested)).ToList();
+        var waiting = WaitingTimes.Figures("", requests, to);
+        var requestHouseholds = requests.Count;
+        Add("Preventie", "tot-contact", "Van hulpvraag tot eerste contact (mediaan)", "Dagen van de hulpvraag tot de intake, voor hulpvragen in de periode.", waiting.Intake.MedianDays, "dagen", requestHouseholds);
+        Add("Preventie", "tot-steun", "Van hulpvraag tot eerste steun (mediaan)",
+            "Dagen van de hulpvraag tot lichte ondersteuning, een gestarte verwijzing of een toekennende beschikking.", waiting.FirstSupport.MedianDays, "dagen", requestHouseholds);
+
+        // Better support.
+        var ratings = f.Ratings.Where(r => In(r.Day)).ToList();
+        Add("Betere ondersteuning", "tevredenheid", "Tevredenheid van inwoners (gemiddeld cijfer)", "Gemiddelde van de cijfers (1–10) die inwoners gaven bij een evaluatie of de afsluiting in de periode.",
+            ratings.Count == 0 ? null : Math.Round((decimal)ratings.Average(r => r.Cijfer), 1), "cijfer", ratings.Select(r => r.Household).Distinct().Count());
+        var finished = f.Goals.Where(g => In(g.StatusChangedOn) && g.Status is GoalStatus.Behaald or GoalStatus.DeelsBehaald or GoalStatus.NietBehaald).ToList();
+        Add("Betere ondersteuning", "doelen-behaald", "Doelen behaald", "Deel van de doelen die in de periode werden afgerond (behaald, deels of niet behaald) en behaald zijn; vervallen doelen tellen niet.",
+            Share(finished.Count(g => g.Status == GoalStatus.Behaald), finished.Count), "%", finished.Select(g => g.Household).Distinct().Count());
+
+        // Self-reliance: per domain, last minus first score of each person with two or more assessments, the last in the period.
+        foreach (var domain in Zrm.Domains)
+        {
+            var changes = f.Zrm.Where(z => z.Domain == domain).GroupBy(z => z.Person)
+                .Select(g => g.OrderBy(z => z.Day).ToList()).Where(g => g.Count >= 2 && In(g[^1].Day) && g[^1].Day > g[0].Day)
+                .Select(g => (g[0].Household, Change: g[^1].Score - g[0].Score)).ToList();
+            Add("Zelfredzaamheid", $"zrm-{domain}", $"ZRM {Zrm.Label(domain).ToLowerInvariant()}: verandering",
+                "Gemiddelde verandering van de ZRM-score (laatste min eerste meting) van inwoners met twee of meer metingen, de laatste in de periode. Positief is zelfredzamer.",
+                changes.Count == 0 ? null : Math.Round((decimal)changes.Average(c => c.Change), 2), "punten", changes.Select(c => c.Household).Distinct().Count());
+        }
+
+        // Direct cost.
+        var paid = f.Paid.Where(p => In(p.Day)).ToList();
+        var estimated = f.EstimatedDecisionCosts.Where(p => In(p.Day)).ToList();
+        var helped = f.Trajectories.Where(t => t.Opened <= to && (t.Closed is null || t.Closed >= from)).Select(t => t.Household).Distinct().Count();
+        var direct = paid.Sum(p => p.Amount) + estimated.Sum(p => p.Amount);
+        Add("Kosten", "betaald", "Betaald uit het integrale budget", "Som van de betalingen uit het budget in de periode.", paid.Sum(p => p.Amount), "euro", paid.Select(p => p.Household).Distinct().Count());
+        Add("Kosten", "beschikt", "Geschatte kosten van beschikkingen", "Som van de geschatte kosten van de beschikkingen in de periode (een schatting).", estimated.Sum(p => p.Amount), "euro", estimated.Select(p => p.Household).Distinct().Count());
+        Add("Kosten", "per-huishouden", "Directe kosten per geholpen huishouden", "(Betaald + geschatte kosten van beschikkingen) gedeeld door de huishoudens met een traject in de periode. Personeel, overhead en advies zitten hier nog niet in.",
+            helped == 0 ? null : Math.Round(direct / helped, 2), "euro", helped);
+        return list;
+    }
+
+    private static decimal? Share(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
+}

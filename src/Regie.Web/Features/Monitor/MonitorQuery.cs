@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Monitor;
+using Regie.Web.Data;
+using Regie.Web.Features.Team;
+
+namespace Regie.Web.Features.Monitor;
+
+public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren);
+
+/// <summary>
+/// The municipality's monitor: the goal indicators, flow and direct cost for a team or the whole
+/// municipality, read from the tables and the event log the teams fill anyway. Only counts leave
+/// this class: facts are keyed by household id and never carry a name or BSN, and every figure
+/// resting on fewer than ten households is withheld (MonitorIndicators).
+/// </summary>
+public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<MonitorView> GetAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var trajectories = db.Trajectories.AsNoTracking().Where(t => teamId == null ? t.TeamId != null : t.TeamId == teamId);
+        // The households in scope: those the team (or any team) worked with.
+        var scope = trajectories.Select(t => t.HouseholdId).Distinct();
+
+        var trajectoryFacts = await trajectories
+            .Join(db.Households, t => t.HouseholdId, h => h.Id, (t, h) => new { t.HouseholdId, t.OpenedOn, t.ClosedOn, Coordinator = h.CoordinatorId })
+            .ToListAsync(ct);
+        var events = await db.HouseholdEvents.AsNoTracking()
+            .Where(e => scope.Contains(e.HouseholdId)
+                && (e.Type == EventTypes.DecisionTaken || e.Type == EventTypes.ResidentRated || e.Type == EventTypes.SpendPaid))
+            .Select(e => new { e.HouseholdId, e.Type, e.EffectiveDate, e.Data }).ToListAsync(ct);
+        var goals = await db.PlanGoals.AsNoTracking().Where(g => scope.Contains(g.HouseholdId))
+            .Select(g => new { g.HouseholdId, g.Status, g.StatusChangedOn, g.Domain, Active = db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null) })
+            .ToListAsync(ct);
+        var zrm = await db.ZrmAssessments.AsNoTracking().Where(a => scope.Contains(a.HouseholdId))
+            .Join(db.ZrmScores, a => a.Id, z => z.AssessmentId, (a, z) => new { a.HouseholdId, a.PersonId, z.Domain, a.AssessedOn, z.Score }).ToListAsync(ct);
+        var today = Today;
+        var involvements = await db.Involvements.AsNoTracking()
+            .Where(i => i.OrganisationId != null && i.EndedOn == null && i.ExpiresOn >= today)
+            .Join(db.Persons, i => i.Bsn, p => p.Bsn, (i, p) => new { i.OrganisationId, p.Id })
+            .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
+            .ToListAsync(ct);
+        var requests = await waiting.CasesAsync(teamId, from, to, ct);
+
+        var facts = new MonitorFacts(
+            trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
+            events.Where(e => e.Type == EventTypes.DecisionTaken && Bool(e.Data, "specialistisch") && Text(e.Data, "uitkomst") != "afgewezen")
+                .Select(e => new HouseholdDayFact(e.HouseholdId, e.EffectiveDate)).ToList(),
+            goals.Select(g => new GoalFact(g.HouseholdId, g.Status, g.StatusChangedOn, g.Domain, g.Active)).ToList(),
+            events.Where(e => e.Type == EventTypes.ResidentRated && Number(e.Data, "cijfer") is >= 1 and <= 10)
+                .Select(e => new RatingFact(e.HouseholdId, (int)Number(e.Data, "cijfer")!.Value, e.EffectiveDate)).ToList(),
+            zrm.Select(z => new ZrmFact(z.HouseholdId, z.PersonId, z.Domain, z.AssessedOn, z.Score)).ToList(),
+            involvements.Select(i => new InvolvementFact(i.HouseholdId, i.OrganisationId!.Value)).ToList(),
+            requests,
+            events.Where(e => e.Type == EventTypes.SpendPaid && Number(e.Data, "bedrag") is not null).Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "bedrag")!.Value, e.EffectiveDate)).ToList(),
+            events.Where(e => e.Type == EventTypes.DecisionTaken && Number(e.Data, "geschatteKosten") is not null)
+                .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "geschatteKosten")!.Value, e.EffectiveDate)).ToList());
+
+        var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
+        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to));
+    }
+
+    /// <summary>The same figures as the page, semicolon-separated for Dutch spreadsheets; withheld figures stay empty and say why.</summary>
+    public static string Csv(MonitorView v)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Monitor;{v.Bereik};{v.Van:yyyy-MM-dd};{v.Tot:yyyy-MM-dd}");
+        sb.AppendLine("Doel;Indicator;Waarde;Eenheid;Huishoudens;Toelichting;Definitie");
+        foreach (var i in v.Indicatoren)
+            sb.AppendLine(string.Join(';', i.Goal, i.Label, i.Suppressed ? "" : Value(i), i.Unit, i.Suppressed ? "<10" : i.Households.ToString(CultureInfo.InvariantCulture),
+                i.Suppressed ? "niet getoond: minder dan 10 huishoudens" : "", i.Definition).Replace("\n", " ", StringComparison.Ordinal));
+        return sb.ToString();
+    }
+
+    public static string Value(Indicator i) => i.Value is not { } v ? "" : i.Unit == "euro"
+        ? new Domain.Common.Money(v).ToString()
+        : v.ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL")) + (i.Unit == "%" ? "%" : "");
+
+    private static JsonElement? Prop(string? json, string name)
+    {
+        if (json is null) return null;
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty(name, out var v) ? v.Clone() : null;
+    }
+
+    private static bool Bool(string? json, string name) => Prop(json, name) is { ValueKind: JsonValueKind.True };
+    private static string? Text(string? json, string name) => Prop(json, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    private static decimal? Number(string? json, string name) => Prop(json, name) is { ValueKind: JsonValueKind.Number } v ? v.GetDecimal() : null;
+}

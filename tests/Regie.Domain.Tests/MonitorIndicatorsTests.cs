@@ -1,0 +1,105 @@
+using Regie.Domain.Assessment;
+using Regie.Domain.Care;
+using Regie.Domain.Monitor;
+
+namespace Regie.Domain.Tests;
+
+/// <summary>The monitor's indicators on a constructed municipality of twelve households, every expected value computed by hand.</summary>
+public sealed class MonitorIndicatorsTests
+{
+    private static readonly DateOnly From = new(2026, 1, 1), To = new(2026, 6, 30);
+    private static readonly Guid[] H = Enumerable.Range(1, 12).Select(i => new Guid($"00000000-0000-0000-0000-{i:D12}")).ToArray();
+    private static readonly Guid[] P = Enumerable.Range(1, 12).Select(i => new Guid($"10000000-0000-0000-0000-{i:D12}")).ToArray();
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    private static MonitorFacts Facts()
+    {
+        var trajectories = new List<TrajectoryFact>
+        {
+            new(H[0], D(2026, 2, 1), D(2026, 5, 1), null),
+            new(H[10], D(2025, 6, 1), D(2026, 3, 1), null),
+            new(H[11], D(2025, 1, 1), D(2025, 10, 1), null),
+            new(H[11], D(2026, 4, 1), null, "b"),
+        };
+        for (var i = 1; i <= 9; i++) trajectories.Add(new(H[i], D(2026, 2, 1), null, i <= 5 ? "a" : "b"));
+
+        var goals = new List<GoalFact>();
+        GoalStatus[] finished = [GoalStatus.Behaald, GoalStatus.Behaald, GoalStatus.Behaald, GoalStatus.Behaald, GoalStatus.Behaald, GoalStatus.Behaald,
+            GoalStatus.DeelsBehaald, GoalStatus.DeelsBehaald, GoalStatus.NietBehaald, GoalStatus.NietBehaald];
+        for (var i = 0; i < 10; i++) goals.Add(new(H[i], finished[i], D(2026, 4, 1), ZrmDomain.Financien, true));
+        goals.Add(new(H[0], GoalStatus.Vervallen, D(2026, 4, 1), ZrmDomain.WerkOpleiding, true));
+        goals.Add(new(H[1], GoalStatus.Vervallen, D(2026, 4, 1), ZrmDomain.WerkOpleiding, true));
+        foreach (var h in H[1..10].Append(H[11]))
+        {
+            goals.Add(new(h, GoalStatus.Loopt, D(2025, 12, 1), ZrmDomain.Financien, true));
+            goals.Add(new(h, GoalStatus.Loopt, D(2025, 12, 1), ZrmDomain.Huisvesting, true));
+        }
+
+        int[] cijfers = [8, 7, 9, 6, 8, 7, 8, 9, 7, 8];
+        int[] last = [3, 3, 3, 3, 3, 3, 4, 4, 2, 2];
+        var zrm = new List<ZrmFact>();
+        for (var i = 0; i < 10; i++)
+        {
+            zrm.Add(new(H[i], P[i], ZrmDomain.Financien, D(2025, 12, 1), 2));
+            zrm.Add(new(H[i], P[i], ZrmDomain.Financien, D(2026, 5, 1), last[i]));
+        }
+        return new MonitorFacts(trajectories,
+            [new(H[2], D(2026, 3, 3)), new(H[3], D(2026, 2, 11)), new(H[4], D(2026, 1, 15))],
+            goals,
+            [.. Enumerable.Range(0, 10).Select(i => new RatingFact(H[i], cijfers[i], D(2026, 6, 1)))],
+            zrm,
+            [new(H[1], Guid.Parse("20000000-0000-0000-0000-000000000001")), new(H[1], Guid.Parse("20000000-0000-0000-0000-000000000002")), new(H[2], Guid.Parse("20000000-0000-0000-0000-000000000001"))],
+            [],
+            [new(H[0], 1800.00m, D(2026, 3, 1)), new(H[1], 250.50m, D(2026, 6, 30)), new(H[2], 99m, D(2026, 7, 1))],
+            []);
+    }
+
+    private static Indicator Get(string key) => MonitorIndicators.Compute(Facts(), From, To).Single(i => i.Key == key);
+
+    [Fact]
+    public void Flow_counts_inflow_open_caseload_and_re_entries_and_suppresses_small_outflow()
+    {
+        Assert.Equal(11m, Get("instroom").Value);
+        Assert.Equal(10m, Get("lopend").Value);
+        Assert.Equal(5m, Get("caseload").Value);
+        Assert.Equal(9.1m, Get("herinstroom").Value);
+        var outflow = Get("uitstroom");
+        Assert.True(outflow.Suppressed);
+        Assert.Null(outflow.Value);
+        Assert.Equal(2, outflow.Households);
+    }
+
+    [Fact]
+    public void Heavier_care_counts_specialist_decisions_after_the_start_with_the_team_only()
+    {
+        var share = Get("zwaarder");
+        Assert.Equal(18.2m, share.Value);
+        Assert.Equal(11, share.Households);
+        // Two households reached it: too few to show how long it took.
+        Assert.True(Get("tijd-tot-zwaarder").Suppressed);
+    }
+
+    [Fact]
+    public void Integral_approach_better_support_and_self_reliance_are_computed_as_defined()
+    {
+        Assert.Equal(100m, Get("een-plan").Value);
+        Assert.Equal(0.3m, Get("organisaties").Value);
+        Assert.Equal(7.7m, Get("tevredenheid").Value);
+        Assert.Equal(60.0m, Get("doelen-behaald").Value);
+        Assert.Equal(1.00m, Get("zrm-Financien").Value);
+        Assert.True(Get("zrm-Huisvesting").Suppressed);
+        Assert.True(Get("tot-contact").Suppressed);
+    }
+
+    [Fact]
+    public void Direct_cost_per_household_divides_paid_and_estimated_costs_over_the_households_helped()
+    {
+        Assert.Equal(170.88m, Get("per-huishouden").Value);
+        Assert.Equal(12, Get("per-huishouden").Households);
+        Assert.True(Get("betaald").Suppressed);
+    }
+
+    [Fact]
+    public void Every_indicator_states_its_definition() =>
+        Assert.All(MonitorIndicators.Compute(Facts(), From, To), i => Assert.False(string.IsNullOrWhiteSpace(i.Definition)));
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Data;
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Monitor;
+using static Regie.Web.Tests.Builders;
+
+namespace Regie.Web.Tests;
+
+/// <summary>The monitor reads the municipality's own records: figures per team from trajectories and the event log.</summary>
+public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
+{
+    private readonly TestApp _app = fixture.App;
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task Monitor_counts_the_teams_trajectories_and_the_specialist_care_that_followed()
+    {
+        var households = new List<Guid>();
+        Guid team;
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            team = await db.Teams.Where(t => t.Name == "Wijkteam Oost").Select(t => t.Id).SingleAsync();
+            for (var i = 0; i < 10; i++)
+                households.Add((await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Monitor", $"Gezin{i}")), default)).Value);
+            foreach (var h in households)
+                db.Trajectories.Add(new Trajectory { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = h, TeamId = team, OpenedOn = Today.AddDays(-60), OpenedBy = "test", CreatedAt = DateTime.UtcNow, Version = 1 });
+            void Decision(Guid h, int daysAgo, bool specialist, string outcome, decimal? cost) => db.HouseholdEvents.Add(new HouseholdEvent
+            {
+                Gemeentecode = TestApp.Gemeentecode, HouseholdId = h, Type = EventTypes.DecisionTaken, OccurredAt = DateTime.UtcNow, EffectiveDate = Today.AddDays(-daysAgo),
+                ActorId = "test", ActorName = "Test", Summary = "Beschikking",
+                Data = JsonSerializer.Serialize(new { aanvraag = Guid.NewGuid(), beschikking = Guid.NewGuid(), kader = "Jeugdwet", uitkomst = outcome, productcategorie = "43", specialistisch = specialist, geschatteKosten = cost, eigenWerkgever = false }),
+            });
+            Decision(households[0], 30, true, "toegekend", 16000m);
+            Decision(households[1], 20, true, "deels", 4000m);
+            // Refused, or not specialist: not heavier care.
+            Decision(households[2], 20, true, "afgewezen", null);
+            Decision(households[3], 20, false, "toegekend", 2500m);
+            // Before the start with the team: not "after starting with the team".
+            Decision(households[4], 90, true, "toegekend", null);
+            await db.SaveChangesAsync();
+        }
+
+        await using var s = _app.Scope();
+        var view = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default);
+        decimal? Value(string key) => view.Indicatoren.Single(i => i.Key == key).Value;
+        Assert.Equal("Wijkteam Oost", view.Bereik);
+        Assert.Equal(10m, Value("instroom"));
+        Assert.Equal(10m, Value("lopend"));
+        Assert.Equal(20.0m, Value("zwaarder"));
+        // (16.000 + 4.000 + 2.500) estimated over the 10 households helped.
+        Assert.Equal(2250.00m, Value("per-huishouden"));
+        Assert.True(view.Indicatoren.Single(i => i.Key == "uitstroom").Suppressed);
+
+        var csv = MonitorQuery.Csv(view);
+        Assert.Contains("Zwaardere zorg voorkomen;Naar maatwerk of specialistische zorg;20%;%;10;", csv, StringComparison.Ordinal);
+        Assert.Contains("Uitstroom;;huishoudens;<10;niet getoond: minder dan 10 huishoudens", csv, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The monitor on the demo municipality, as the policy officer sees it.</summary>
+public sealed class MonitorPrivacyTests : IAsyncLifetime
+{
+    private TestApp _app = default!;
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(demoHouseholds: 80);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Policy_officer_sees_figures_but_no_name_or_BSN_on_the_page_or_in_the_export()
+    {
+        using var client = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
+        var page = await client.GetStringAsync("/monitor");
+        Assert.Contains("Zwaardere zorg voorkomen", page, StringComparison.Ordinal);
+        Assert.Contains("Zo is het gemeten", page, StringComparison.Ordinal);
+        var csv = await client.GetStringAsync("/monitor?handler=Csv");
+        Assert.StartsWith("Monitor;Alle teams;", csv, StringComparison.Ordinal);
+
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var people = await db.Persons.Select(p => new { p.Voornamen, p.Voorvoegsel, p.Achternaam, p.Bsn }).ToListAsync();
+        var households = await db.Households.Select(h => h.Naam).ToListAsync();
+        Assert.NotEmpty(people);
+        foreach (var text in new[] { page, csv })
+        {
+            Assert.DoesNotContain(people, p => text.Contains(new Regie.Domain.Registry.PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName, StringComparison.Ordinal));
+            Assert.DoesNotContain(people, p => p.Bsn != null && text.Contains(p.Bsn, StringComparison.Ordinal));
+            Assert.DoesNotContain(households, h => text.Contains(h, StringComparison.Ordinal));
+        }
+
+        // Care workers do not get the monitor: it is for the municipality and team leads.
+        using var worker = await _app.SignedInClientAsync();
+        var refused = await worker.GetAsync("/monitor");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/geen-toegang", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+}
