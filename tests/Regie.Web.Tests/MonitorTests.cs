@@ -60,6 +60,28 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
     }
 }
 
+/// <summary>The household's own mark at an evaluation, the monitor's measure of better support.</summary>
+public sealed class ResidentRatingTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
+{
+    [Fact]
+    public async Task Worker_records_the_households_mark_at_an_evaluation_and_a_wrong_mark_is_refused()
+    {
+        await using var scope = fixture.App.Scope();
+        var household = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Cijfer", "Gever")), default)).Value;
+        var plans = scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Plans.PlanHandler>();
+        Assert.True((await plans.StartAsync(household, default)).IsOk);
+        var wrong = await plans.RecordEvaluationAsync(household, new Regie.Web.Features.Plans.EvaluationInput { Samenvatting = "Goed gesprek", Cijfer = "11", Versie = 1 }, default);
+        Assert.Equal(Regie.Web.Features.Plans.PlanHandler.RatingInvalidCode, Assert.Single(wrong.Errors).Code);
+        Assert.True((await plans.RecordEvaluationAsync(household, new Regie.Web.Features.Plans.EvaluationInput { Samenvatting = "Goed gesprek", Cijfer = "8", Versie = 1 }, default)).IsOk);
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var marks = await db.HouseholdEvents.Where(e => e.HouseholdId == household && e.Type == EventTypes.ResidentRated).Select(e => e.Data!).ToListAsync();
+        var data = JsonDocument.Parse(Assert.Single(marks)).RootElement;
+        Assert.Equal(8, data.GetProperty("cijfer").GetInt32());
+        Assert.Equal("evaluatie", data.GetProperty("moment").GetString());
+        Assert.Equal(1, await db.PlanEvaluations.CountAsync(e => e.HouseholdId == household));
+    }
+}
+
 /// <summary>The monitor on the demo municipality, as the policy officer sees it.</summary>
 public sealed class MonitorPrivacyTests : IAsyncLifetime
 {

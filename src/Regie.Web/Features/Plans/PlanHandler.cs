@@ -31,6 +31,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     public const string AgreementDateInvalidCode = "agreement-date-invalid";
     public const string EvaluationSummaryRequiredCode = "evaluation-summary-required";
     public const string FrameworkInvalidCode = "framework-invalid";
+    public const string RatingInvalidCode = "rating-invalid";
 
     /// <summary>How the household can give its agreement. Stored values.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Ways =
@@ -300,7 +301,16 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         if (summary is null && !errors.Errors.Any(e => e.Field == "Samenvatting"))
             errors.Add(new DomainError(EvaluationSummaryRequiredCode, "Samenvatting", "Schrijf kort op wat de evaluatie opleverde."));
         var next = PlanRules.CheckEvaluationDate(input.VolgendeEvaluatie, Today, errors);
+        int? rating = null;
+        if (!string.IsNullOrWhiteSpace(input.Cijfer))
+        {
+            if (int.TryParse(input.Cijfer.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 10) rating = r;
+            else errors.Add(new DomainError(RatingInvalidCode, "Cijfer", "Vul een heel cijfer van 1 tot en met 10 in, of laat het leeg."));
+        }
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
+        // The monitor's "better support" counts these marks; the household gives it, the worker only records it.
+        if (rating is { } mark)
+            timeline.Record(work.Household!, EventTypes.ResidentRated, $"Het huishouden gaf de hulp een {mark}", effectiveDate: held, data: new { cijfer = mark, moment = "evaluatie" });
         db.PlanEvaluations.Add(new PlanEvaluation
         {
             Id = Guid.CreateVersion7(), Gemeentecode = work.Plan!.Gemeentecode, PlanId = work.Plan.Id, HouseholdId = householdId, HeldOn = held,

@@ -52,6 +52,8 @@ public sealed class EvaluationInput
     public string? Datum { get; set; }
     public string? Samenvatting { get; set; }
     public string? VolgendeEvaluatie { get; set; }
+    /// <summary>The household's own mark for the help so far (1–10), given in the conversation; optional.</summary>
+    public string? Cijfer { get; set; }
     public int Versie { get; set; }
 }
 

@@ -35,6 +35,8 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
     /// <summary>About a third of households get help from their wijk's team; the rest are only registered.</summary>
     private const float ShareWithTeam = 0.35f;
     private readonly Faker _f = new("nl") { Random = new Randomizer(seed) };
+    // Marks households give the help draw from their own sequence, so adding them left the rest of the demo as it was.
+    private readonly Random _marks = new(seed);
     private readonly DateOnly _today = DateOnly.FromDateTime(now);
     private const string Actor = "demo";
 

@@ -127,12 +127,26 @@ public sealed partial class DemoHouseholdGenerator
                     RecordedBy = Actor, RecordedAt = At(opened),
                 });
             if (opened < _today.AddDays(-60) && _f.Random.Bool(0.6f))
-                b.Evaluations.Add(new PlanEvaluation
+            {
+                var evaluation = new PlanEvaluation
                 {
                     Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PlanId = plan.Id, HouseholdId = h.Id, HeldOn = opened.AddDays(_f.Random.Int(30, 60)),
                     Summary = "Het huishouden pakt de afspraken op; de schulden zijn in beeld. Volgende keer: werk en dagbesteding.", RecordedBy = Actor, CreatedAt = At(opened.AddDays(30)),
-                });
+                };
+                b.Evaluations.Add(evaluation);
+                Mark(b, h, evaluation.HeldOn, "evaluatie");
+            }
+            if (t.ClosedOn is { } end) Mark(b, h, end, "afsluiting");
         }
+    }
+
+    /// <summary>Most households give a mark when asked; most marks are 7 or 8, as in the municipalities' own surveys.</summary>
+    private void Mark(DemoBatch b, Household h, DateOnly day, string moment)
+    {
+        if (_marks.NextDouble() > 0.7) return;
+        int[] marks = [5, 6, 7, 7, 7, 8, 8, 8, 8, 9, 9, 10];
+        var mark = marks[_marks.Next(marks.Length)];
+        Event(b, h, EventTypes.ResidentRated, day, null, $"Het huishouden gaf de hulp een {mark}", new { cijfer = mark, moment });
     }
 
     private static readonly string[] RequestTexts =
