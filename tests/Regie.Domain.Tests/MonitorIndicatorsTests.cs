@@ -51,7 +51,9 @@ public sealed class MonitorIndicatorsTests
             [new(H[1], Guid.Parse("20000000-0000-0000-0000-000000000001")), new(H[1], Guid.Parse("20000000-0000-0000-0000-000000000002")), new(H[2], Guid.Parse("20000000-0000-0000-0000-000000000001"))],
             [],
             [new(H[0], 1800.00m, D(2026, 3, 1)), new(H[1], 250.50m, D(2026, 6, 30)), new(H[2], 99m, D(2026, 7, 1))],
-            []);
+            [],
+            // Half a year of 2 FTE at € 73.000 (181 days), and € 10.000 of advice over the whole half year.
+            [new(CostKind.Personeel, Guid.Empty, D(2026, 1, 1), D(2026, 12, 31), 2m, 73_000m, null), new(CostKind.Advies, null, D(2026, 1, 1), D(2026, 6, 30), null, null, 10_000m)]);
     }
 
     private static Indicator Get(string key) => MonitorIndicators.Compute(Facts(), From, To).Single(i => i.Key == key);
@@ -97,6 +99,19 @@ public sealed class MonitorIndicatorsTests
         Assert.Equal(170.88m, Get("per-huishouden").Value);
         Assert.Equal(12, Get("per-huishouden").Households);
         Assert.True(Get("betaald").Suppressed);
+    }
+
+    [Fact]
+    public void Full_cost_adds_staff_overhead_and_advice_to_the_direct_cost_and_divides_it_over_households_and_goals_achieved()
+    {
+        // 2 × 73.000 × 181 / 365 = 72.400,00; advice 10.000,00; direct 2.050,50.
+        Assert.Equal(72_400.00m, Get("personeel").Value);
+        Assert.Equal(10_000.00m, Get("advies").Value);
+        Assert.Equal(0m, Get("overhead").Value);
+        Assert.Equal(84_450.50m, Get("totaal").Value);
+        // Over 12 households helped, and over the 6 goals achieved.
+        Assert.Equal(7_037.54m, Get("totaal-per-huishouden").Value);
+        Assert.Equal(14_075.08m, Get("totaal-per-doel").Value);
     }
 
     [Fact]

@@ -142,6 +142,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/beheer/termijnen"] = [Roles.Beheerder],
         ["/team/wachttijden"] = [Roles.Teamleider],
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
+        ["/monitor/kosten"] = [Roles.Beleid],
         ["/api/v1/team/waiting-times"] = [Roles.Teamleider],
         ["/api/v1/applications/"] = CareRoles,
         ["/api/v1/applications/{id:guid}"] = CareRoles,

@@ -43,6 +43,22 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
             await db.SaveChangesAsync();
         }
 
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Regie.Web.Infrastructure.CurrentUser>().ActAs(TestApp.Gemeentecode, "beleid", "Thomas Bos", Regie.Web.Infrastructure.Roles.Beleid);
+            var costs = scope.ServiceProvider.GetRequiredService<MonitorCostHandler>();
+            var wrong = await costs.AddAsync(new CostInput { Soort = "Personeel", BetaaldDoor = "Aanbieder", Omschrijving = "Gedetacheerd", Fte = "twee", Van = "01-01-2026", Tot = "31-12-2025" }, default);
+            Assert.Equal([Regie.Domain.Monitor.SystemCost.AmountInvalidCode, Regie.Domain.Monitor.SystemCost.PeriodInvalidCode, Regie.Domain.Monitor.SystemCost.TeamRequiredCode,
+                Regie.Domain.Monitor.SystemCost.FteInvalidCode, Regie.Domain.Monitor.SystemCost.AmountInvalidCode], wrong.Errors.Select(e => e.Code));
+            // Two seconded FTE at full cost for exactly the 365 days of the period.
+            Assert.True((await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = team, BetaaldDoor = "Aanbieder", Omschrijving = "2 fte gedetacheerd", Fte = "2",
+                KostenPerFte = "73.000,00", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).IsOk);
+            var withdrawn = (await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = team, BetaaldDoor = "Gemeente", Omschrijving = "Dubbel ingevoerd", Fte = "1",
+                KostenPerFte = "70000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).Value;
+            Assert.True((await costs.WithdrawAsync(withdrawn, default)).IsOk);
+            Assert.Equal(2, (await costs.ListAsync(default)).Count);
+        }
+
         await using var s = _app.Scope();
         var view = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default);
         decimal? Value(string key) => view.Indicatoren.Single(i => i.Key == key).Value;
@@ -53,6 +69,8 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
         // (16.000 + 4.000 + 2.500) estimated over the 10 households helped.
         Assert.Equal(2250.00m, Value("per-huishouden"));
         Assert.True(view.Indicatoren.Single(i => i.Key == "uitstroom").Suppressed);
+        Assert.Equal(146_000.00m, Value("personeel"));
+        Assert.Equal(146_000.00m + 22_500.00m, Value("totaal"));
 
         var csv = MonitorQuery.Csv(view);
         Assert.Contains("Zwaardere zorg voorkomen;Naar maatwerk of specialistische zorg;20%;%;10;", csv, StringComparison.Ordinal);

@@ -21,7 +21,8 @@ public sealed record MonitorFacts(
     IReadOnlyList<InvolvementFact> Involvements,
     IReadOnlyList<WaitingCase> Requests,
     IReadOnlyList<MoneyFact> Paid,
-    IReadOnlyList<MoneyFact> EstimatedDecisionCosts);
+    IReadOnlyList<MoneyFact> EstimatedDecisionCosts,
+    IReadOnlyList<CostEntry>? Costs = null);
 
 /// <summary>
 /// One figure with its exact definition and the number of households it rests on. Below the
@@ -115,8 +116,22 @@ public static class MonitorIndicators
         var direct = paid.Sum(p => p.Amount) + estimated.Sum(p => p.Amount);
         Add("Kosten", "betaald", "Betaald uit het integrale budget", "Som van de betalingen uit het budget in de periode.", paid.Sum(p => p.Amount), "euro", paid.Select(p => p.Household).Distinct().Count());
         Add("Kosten", "beschikt", "Geschatte kosten van beschikkingen", "Som van de geschatte kosten van de beschikkingen in de periode (een schatting).", estimated.Sum(p => p.Amount), "euro", estimated.Select(p => p.Household).Distinct().Count());
-        Add("Kosten", "per-huishouden", "Directe kosten per geholpen huishouden", "(Betaald + geschatte kosten van beschikkingen) gedeeld door de huishoudens met een traject in de periode. Personeel, overhead en advies zitten hier nog niet in.",
+        Add("Kosten", "per-huishouden", "Directe kosten per geholpen huishouden", "(Betaald + geschatte kosten van beschikkingen) gedeeld door de huishoudens met een traject in de periode; zonder personeel, overhead en advies.",
             helped == 0 ? null : Math.Round(direct / helped, 2), "euro", helped);
+
+        // The full cost: staff whoever pays them, and for the whole municipality the city hall's overhead and hired advice.
+        var costs = f.Costs ?? [];
+        var staff = SystemCost.Total(costs, CostKind.Personeel, from, to);
+        var overhead = SystemCost.Total(costs, CostKind.Overhead, from, to);
+        var advice = SystemCost.Total(costs, CostKind.Advies, from, to);
+        var total = direct + staff + overhead + advice;
+        var achieved = f.Goals.Count(g => In(g.StatusChangedOn) && g.Status == GoalStatus.Behaald);
+        Add("Kosten", "personeel", "Personeel van het team, volledige kosten", "Fte × volledige kosten per fte, voor de dagen in de periode; ook gedetacheerde medewerkers die een aanbieder uit subsidie betaalt.", staff, "euro", helped);
+        Add("Kosten", "overhead", "Overhead stadhuis", "Kosten van het stadhuis voor de teams (aansturing, beleid, inkoop, ICT) zoals ingevoerd, naar rato van de periode.", overhead, "euro", helped);
+        Add("Kosten", "advies", "Inhuur en advies", "Ingehuurde adviseurs en projectleiders voor de teams, zoals ingevoerd, naar rato van de periode.", advice, "euro", helped);
+        Add("Kosten", "totaal", "Totale kosten", "Betaald + geschatte kosten van beschikkingen + personeel + overhead + inhuur en advies.", total, "euro", helped);
+        Add("Kosten", "totaal-per-huishouden", "Totale kosten per geholpen huishouden", "Totale kosten gedeeld door de huishoudens met een traject in de periode.", helped == 0 ? null : Math.Round(total / helped, 2), "euro", helped);
+        Add("Kosten", "totaal-per-doel", "Totale kosten per behaald doel", "Totale kosten gedeeld door het aantal doelen dat in de periode behaald werd.", achieved == 0 ? null : Math.Round(total / achieved, 2), "euro", helped);
         return list;
     }
 

@@ -394,6 +394,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureSocialMap(b);
         ConfigureReferrals(b);
         ConfigureDecisions(b);
+        ConfigureMonitor(b);
         ConfigureBudget(b);
     }
 

@@ -61,6 +61,7 @@ public static class FeatureRegistration
         services.AddScoped<Decisions.DecisionLetter>();
         services.AddScoped<Team.WaitingTimesQuery>();
         services.AddScoped<Monitor.MonitorQuery>();
+        services.AddScoped<Monitor.MonitorCostHandler>();
         services.AddScoped<Budget.BudgetSettings>();
         services.AddScoped<Budget.SpendHandler>();
         services.AddScoped<Budget.BudgetHandler>();

@@ -45,6 +45,9 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
             .ToListAsync(ct);
         var requests = await waiting.CasesAsync(teamId, from, to, ct);
+        // A team carries its own staff; overhead and advice belong to the municipality as a whole.
+        var costs = (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId)).ToListAsync(ct))
+            .Select(e => e.ToEntry()).ToList();
 
         var facts = new MonitorFacts(
             trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
@@ -58,7 +61,8 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             requests,
             events.Where(e => e.Type == EventTypes.SpendPaid && Number(e.Data, "bedrag") is not null).Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "bedrag")!.Value, e.EffectiveDate)).ToList(),
             events.Where(e => e.Type == EventTypes.DecisionTaken && Number(e.Data, "geschatteKosten") is not null)
-                .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "geschatteKosten")!.Value, e.EffectiveDate)).ToList());
+                .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "geschatteKosten")!.Value, e.EffectiveDate)).ToList(),
+            costs);
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
         return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to));

@@ -287,6 +287,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         await new DemoReferrals(db, Gemeentecode, clock).SeedAsync(ct);
         if (first) await new DemoDecisions(db, Gemeentecode, clock).SeedAsync(ct);
         await new DemoBudget(db, clock, Gemeentecode).SeedAsync(ct);
+        await new DemoMonitor(db, Gemeentecode, clock).SeedAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);

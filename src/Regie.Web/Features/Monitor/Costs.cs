@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
+using Regie.Domain.Decisions;
+using Regie.Domain.Monitor;
+using Regie.Web.Data;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Monitor;
+
+public sealed class CostInput
+{
+    /// <summary>Personeel, Overhead or Advies.</summary>
+    public string? Soort { get; set; }
+    public Guid? TeamId { get; set; }
+    /// <summary>For staff: Gemeente, EigenOrganisatie or Aanbieder.</summary>
+    public string? BetaaldDoor { get; set; }
+    public string? Omschrijving { get; set; }
+    public string? Fte { get; set; }
+    public string? KostenPerFte { get; set; }
+    public string? Bedrag { get; set; }
+    public string? Van { get; set; }
+    public string? Tot { get; set; }
+}
+
+public sealed record CostRow(Guid Id, CostKind Soort, string? Team, StaffPayer? BetaaldDoor, string Omschrijving, decimal? Fte, decimal? KostenPerFte, decimal? Bedrag,
+    DateOnly Van, DateOnly Tot, string IngevoerdDoor, DateTime IngevoerdOp, DateTime? IngetrokkenOp);
+
+/// <summary>The cost entries the policy officer keeps for the monitor's full cost: added and withdrawn, never edited.</summary>
+public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public const string KindInvalidCode = "cost-kind-invalid";
+    public const string TeamUnknownCode = "cost-team-unknown";
+    private bool Allowed => user.IsSystem || user.Role == Roles.Beleid;
+
+    public async Task<IReadOnlyList<CostRow>> ListAsync(CancellationToken ct)
+    {
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return (await db.MonitorCostEntries.AsNoTracking().OrderByDescending(e => e.From).ThenBy(e => e.Kind).ToListAsync(ct))
+            .Select(e => new CostRow(e.Id, e.Kind, e.TeamId is { } t ? teams.GetValueOrDefault(t) : null, e.Payer, e.Description, e.Fte, e.CostPerFte, e.Amount,
+                e.From, e.To, e.RecordedBy, e.RecordedAt, e.WithdrawnAt)).ToList();
+    }
+
+    public async Task<CommandResult<Guid>> AddAsync(CostInput input, CancellationToken ct)
+    {
+        if (!Allowed) return CommandResult<Guid>.Forbidden();
+        var errors = new ErrorList();
+        var kind = Enums.ParseDefined<CostKind>(input.Soort);
+        if (kind is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies personeel, overhead of inhuur en advies."));
+        var payer = kind == CostKind.Personeel ? Enums.ParseDefined<StaffPayer>(input.BetaaldDoor) : null;
+        if (kind == CostKind.Personeel && payer is null) errors.Add(new DomainError(KindInvalidCode, "BetaaldDoor", "Kies wie deze medewerkers betaalt."));
+        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een omschrijving", 200));
+        var from = Date(input.Van, "Van", errors);
+        var to = Date(input.Tot, "Tot", errors);
+        decimal? fte = Amount(input.Fte, "Fte", errors), perFte = Amount(input.KostenPerFte, "KostenPerFte", errors), amount = Amount(input.Bedrag, "Bedrag", errors);
+        if (input.TeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, ct))
+            errors.Add(new DomainError(TeamUnknownCode, "TeamId", "Kies een team uit de lijst."));
+        if (kind is { } k && from is { } f && to is { } t)
+            errors.AddRange(SystemCost.Check(new CostEntry(k, k == CostKind.Personeel ? input.TeamId : null, f, t, fte, perFte, amount)));
+        if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
+        var entry = new MonitorCostEntry
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Kind = kind!.Value, TeamId = kind == CostKind.Personeel ? input.TeamId : null, Payer = payer,
+            Description = description!, Fte = kind == CostKind.Personeel ? fte : null, CostPerFte = kind == CostKind.Personeel ? perFte : null,
+            Amount = kind == CostKind.Personeel ? null : amount, From = from!.Value, To = to!.Value, RecordedBy = user.ActorName, RecordedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.MonitorCostEntries.Add(entry);
+        return await db.SaveOrConflictAsync(entry.Id, ct);
+    }
+
+    public async Task<CommandResult<Guid>> WithdrawAsync(Guid id, CancellationToken ct)
+    {
+        if (!Allowed) return CommandResult<Guid>.Forbidden();
+        var entry = await db.MonitorCostEntries.FirstOrDefaultAsync(e => e.Id == id && e.WithdrawnAt == null, ct);
+        if (entry is null) return CommandResult<Guid>.NotFound("De kostenpost");
+        entry.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
+        entry.WithdrawnBy = user.ActorName;
+        return await db.SaveOrConflictAsync(id, ct);
+    }
+
+    private static DateOnly? Date(string? text, string field, ErrorList errors)
+    {
+        if (DutchDate.TryParse(text, out var d)) return d;
+        errors.Add(new DomainError("date-invalid", field, "Vul de datum in als dd-mm-jjjj."));
+        return null;
+    }
+
+    private static decimal? Amount(string? text, string field, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DecisionRules.TryParseAmount(text, out var v)) return v;
+        errors.Add(new DomainError(SystemCost.AmountInvalidCode, field, "Vul een getal in, bijvoorbeeld 70.000,00 of 4,5."));
+        return null;
+    }
+}
