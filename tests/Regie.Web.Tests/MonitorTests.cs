@@ -116,13 +116,22 @@ public sealed class MonitorPrivacyTests : IAsyncLifetime
         Assert.Contains("Zo is het gemeten", page, StringComparison.Ordinal);
         var csv = await client.GetStringAsync("/monitor?handler=Csv");
         Assert.StartsWith("Monitor;Alle teams;", csv, StringComparison.Ordinal);
+        var pdf = System.Text.RegularExpressions.Regex.Replace(string.Join(" ", PdfText.Pages(await client.GetByteArrayAsync("/monitor?handler=Pdf"))), @"\s+", " ");
+        Assert.Contains("Zwaardere zorg voorkomen", pdf, StringComparison.Ordinal);
+        Assert.Contains("Van hulpvraag tot beschikking", pdf, StringComparison.Ordinal);
+        using var xlsx = new System.IO.Compression.ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/monitor?handler=Xlsx")));
+        string sheet;
+        using (var reader = new StreamReader(xlsx.GetEntry("xl/worksheets/sheet1.xml")!.Open())) sheet = await reader.ReadToEndAsync();
+        Assert.Contains("Naar maatwerk of specialistische zorg", sheet, StringComparison.Ordinal);
+        // The teams side by side, on the page only when no team is chosen.
+        Assert.Contains("De teams naast elkaar", page, StringComparison.Ordinal);
 
         await using var scope = _app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
         var people = await db.Persons.Select(p => new { p.Voornamen, p.Voorvoegsel, p.Achternaam, p.Bsn }).ToListAsync();
         var households = await db.Households.Select(h => h.Naam).ToListAsync();
         Assert.NotEmpty(people);
-        foreach (var text in new[] { page, csv })
+        foreach (var text in new[] { page, csv, pdf, sheet })
         {
             Assert.DoesNotContain(people, p => text.Contains(new Regie.Domain.Registry.PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName, StringComparison.Ordinal));
             Assert.DoesNotContain(people, p => p.Bsn != null && text.Contains(p.Bsn, StringComparison.Ordinal));

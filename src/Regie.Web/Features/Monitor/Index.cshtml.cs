@@ -25,7 +25,21 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        await CompareAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return File(MonitorExports.Xlsx(View), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"monitor-{View.Van:yyyy-MM-dd}-{View.Tot:yyyy-MM-dd}.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var municipality = await db.Municipalities.Where(m => m.Code == db.Gemeentecode).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "Gemeente";
+        return File(MonitorExports.Pdf(View, municipality), "application/pdf", $"monitor-{View.Van:yyyy-MM-dd}-{View.Tot:yyyy-MM-dd}.pdf");
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
@@ -45,5 +59,18 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
         View = await query.GetAsync(teamId, from, to, ct);
+    }
+
+    /// <summary>The teams side by side on the figures a council asks about first; only on the page, for the whole municipality.</summary>
+    public IReadOnlyList<(string Team, IReadOnlyList<Domain.Monitor.Indicator> Figures)> PerTeam { get; private set; } = [];
+    public static readonly string[] CompareKeys = ["zwaarder", "een-plan", "doelen-behaald", "herinstroom"];
+
+    private async Task CompareAsync(CancellationToken ct)
+    {
+        if (Guid.TryParse(Team, out _)) return;
+        var list = new List<(string, IReadOnlyList<Domain.Monitor.Indicator>)>();
+        foreach (var team in await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
+            list.Add((team.Name, (await query.GetAsync(team.Id, View.Van, View.Tot, ct)).Indicatoren.Where(i => CompareKeys.Contains(i.Key)).ToList()));
+        PerTeam = list;
     }
 }

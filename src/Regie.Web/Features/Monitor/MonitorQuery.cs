@@ -8,7 +8,10 @@ using Regie.Web.Features.Team;
 
 namespace Regie.Web.Features.Monitor;
 
-public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren);
+public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren, IReadOnlyList<FunnelStep> Trechter);
+
+/// <summary>A step of the flow from request to decision: how many requests of the period reached it (null: fewer than 10, withheld).</summary>
+public sealed record FunnelStep(string Stap, int? Aantal);
 
 /// <summary>
 /// The municipality's monitor: the goal indicators, flow and direct cost for a team or the whole
@@ -65,7 +68,15 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             costs);
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
-        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to));
+        var inPeriod = requests.Where(r => r.Requested >= from && r.Requested <= to).ToList();
+        var flow = Domain.Care.WaitingTimes.Figures("", inPeriod, to);
+        int? Shown(int n) => n < MonitorIndicators.MinimumHouseholds ? null : n;
+        IReadOnlyList<FunnelStep> funnel =
+        [
+            new("Hulpvraag", Shown(inPeriod.Count)), new("Intake", Shown(flow.Intake.Reached)), new("Eerste steun", Shown(flow.FirstSupport.Reached)),
+            new("Beschikking", Shown(flow.Decision.Reached)),
+        ];
+        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel);
     }
 
     /// <summary>The same figures as the page, semicolon-separated for Dutch spreadsheets; withheld figures stay empty and say why.</summary>
