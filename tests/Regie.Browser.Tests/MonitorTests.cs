@@ -29,7 +29,7 @@ public sealed class MonitorTests(SeededBrowserFixture fixture) : IClassFixture<S
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zwaardere zorg voorkomen" })).ToBeVisibleAsync();
         await s.AssertAccessibleAsync();
 
-        await page.GetByLabel("Team").SelectOptionAsync(new SelectOptionValue { Label = "Wijkteam Noord" });
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Wijkteam Noord" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
         await page.WaitForURLAsync("**/monitor?team=*");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Wijkteam Noord");
@@ -38,7 +38,7 @@ public sealed class MonitorTests(SeededBrowserFixture fixture) : IClassFixture<S
         Assert.DoesNotContain(personal, p => text.Contains(p, StringComparison.Ordinal) || html.Contains(p, StringComparison.Ordinal));
         await s.AssertAccessibleAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Deze cijfers als CSV" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Monitor;Wijkteam Noord;", csv, StringComparison.Ordinal);
         Assert.Contains("Naar maatwerk of specialistische zorg", csv, StringComparison.Ordinal);
