@@ -72,6 +72,13 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Equal(146_000.00m, Value("personeel"));
         Assert.Equal(146_000.00m + 22_500.00m, Value("totaal"));
 
+        // The same households by wijk: all of them live in Noord.
+        var noord = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default, wijk: "Noord");
+        Assert.Equal(10m, noord.Indicatoren.Single(i => i.Key == "instroom").Value);
+        Assert.Equal("Wijkteam Oost, wijk Noord", noord.Bereik);
+        var zuid = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default, wijk: "Zuid");
+        Assert.Equal(0, zuid.Indicatoren.Single(i => i.Key == "instroom").Households);
+
         var csv = MonitorQuery.Csv(view);
         Assert.Contains("Zwaardere zorg voorkomen;Naar maatwerk of specialistische zorg;20%;%;10;", csv, StringComparison.Ordinal);
         Assert.Contains("Uitstroom;;huishoudens;<10;niet getoond: minder dan 10 huishoudens", csv, StringComparison.Ordinal);

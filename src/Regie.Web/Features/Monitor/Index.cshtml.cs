@@ -18,6 +18,8 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
     public MonitorView View { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
     [FromQuery(Name = "team")] public string? Team { get; set; }
+    [FromQuery(Name = "wijk")] public string? Wijk { get; set; }
+    public IReadOnlyList<SelectListItem> Wijken { get; private set; } = [];
     [FromQuery(Name = "van")] public string? Van { get; set; }
     [FromQuery(Name = "tot")] public string? Tot { get; set; }
     public string? PeriodError { get; private set; }
@@ -58,7 +60,10 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
         PeriodError = error;
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
-        View = await query.GetAsync(teamId, from, to, ct);
+        var wijken = await db.Households.AsNoTracking().Where(h => h.Wijk != null).Select(h => h.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
+        if (Wijk is not null && !wijken.Contains(Wijk)) Wijk = null;
+        Wijken = wijken.Select(w => new SelectListItem(w, w, w == Wijk)).Prepend(new SelectListItem("Alle wijken", "", Wijk is null)).ToList();
+        View = await query.GetAsync(teamId, from, to, ct, string.IsNullOrEmpty(Wijk) ? null : Wijk);
     }
 
     /// <summary>The teams side by side on the figures a council asks about first; only on the page, for the whole municipality.</summary>
@@ -67,7 +72,7 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
 
     private async Task CompareAsync(CancellationToken ct)
     {
-        if (Guid.TryParse(Team, out _)) return;
+        if (Guid.TryParse(Team, out _) || !string.IsNullOrEmpty(Wijk)) return;
         var list = new List<(string, IReadOnlyList<Domain.Monitor.Indicator>)>();
         foreach (var team in await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
             list.Add((team.Name, (await query.GetAsync(team.Id, View.Van, View.Tot, ct)).Indicatoren.Where(i => CompareKeys.Contains(i.Key)).ToList()));

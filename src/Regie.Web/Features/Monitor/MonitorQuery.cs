@@ -23,9 +23,11 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<MonitorView> GetAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="wijk">Only households living in this wijk now; null for all.</param>
+    public async Task<MonitorView> GetAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null)
     {
         var trajectories = db.Trajectories.AsNoTracking().Where(t => teamId == null ? t.TeamId != null : t.TeamId == teamId);
+        if (wijk is not null) trajectories = trajectories.Where(t => db.Households.Any(h => h.Id == t.HouseholdId && h.Wijk == wijk));
         // The households in scope: those the team (or any team) worked with.
         var scope = trajectories.Select(t => t.HouseholdId).Distinct();
 
@@ -47,9 +49,9 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             .Join(db.Persons, i => i.Bsn, p => p.Bsn, (i, p) => new { i.OrganisationId, p.Id })
             .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
             .ToListAsync(ct);
-        var requests = await waiting.CasesAsync(teamId, from, to, ct);
-        // A team carries its own staff; overhead and advice belong to the municipality as a whole.
-        var costs = (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId)).ToListAsync(ct))
+        var requests = await waiting.CasesAsync(teamId, from, to, ct, wijk);
+        // A team carries its own staff; overhead and advice belong to the municipality as a whole. A wijk has no cost entries of its own.
+        var costs = wijk is not null ? [] : (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId)).ToListAsync(ct))
             .Select(e => e.ToEntry()).ToList();
 
         var facts = new MonitorFacts(
@@ -68,6 +70,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             costs);
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
+        if (wijk is not null) name += $", wijk {wijk}";
         var inPeriod = requests.Where(r => r.Requested >= from && r.Requested <= to).ToList();
         var flow = Domain.Care.WaitingTimes.Figures("", inPeriod, to);
         int? Shown(int n) => n < MonitorIndicators.MinimumHouseholds ? null : n;

@@ -42,10 +42,11 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
     }
 
     /// <summary>Each request of the period with the day it reached each step; the monitor counts the same cases.</summary>
-    public async Task<IReadOnlyList<WaitingCase>> CasesAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IReadOnlyList<WaitingCase>> CasesAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null)
     {
         var households = db.Households.AsNoTracking();
         if (teamId is { } t) households = households.Where(h => h.ResponsibleTeamId == t);
+        if (wijk is not null) households = households.Where(h => h.Wijk == wijk);
         var events = await db.HouseholdEvents.AsNoTracking()
             .Where(e => Types.Contains(e.Type) && e.EffectiveDate >= from)
             .Join(households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, e.HouseholdId, e.Type, e.EffectiveDate, e.Data, h.ResponsibleTeamId })
