@@ -113,18 +113,7 @@ public static class Mandates
         return amount;
     }
 
-    /// <summary>Reads 1.800,00 / 1800,5 / € 1.800 / 1800.00 (a single dot followed by two digits is a decimal point, as an API client writes it).</summary>
-    public static bool TryParseEuro(string? text, out decimal amount)
-    {
-        amount = 0m;
-        var s = (text ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-        if (s.Length == 0) return false;
-        if (!s.Contains(',', StringComparison.Ordinal) && s.Count(c => c == '.') == 1 && s.IndexOf('.', StringComparison.Ordinal) is var dot && s.Length - dot - 1 is 1 or 2)
-            s = s.Replace('.', ',');
-        else s = s.Replace(".", "", StringComparison.Ordinal);
-        return decimal.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
-            System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), out amount);
-    }
+    public static bool TryParseEuro(string? text, out decimal amount) => Money.TryParseEuro(text, out amount);
 }
 
 /// <summary>Which laws a spend serves, suggested from the goal's life domain; the worker confirms or changes them.</summary>

@@ -19,6 +19,22 @@ public readonly record struct Money(decimal Amount) : IComparable<Money>
 
     public int CompareTo(Money other) => Amount.CompareTo(other.Amount);
 
+    /// <summary>
+    /// An amount as people and systems type it: 1.800,00 / 1800,5 / € 1.800 / 1800.00. A dot is a
+    /// thousands separator as on Dutch letters, unless it is the only one and one or two digits
+    /// follow (a decimal point, as an API client writes it). Never through floating point.
+    /// </summary>
+    public static bool TryParseEuro(string? text, out decimal amount)
+    {
+        amount = 0m;
+        var s = (text ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+        if (s.Length == 0) return false;
+        if (!s.Contains(',', StringComparison.Ordinal) && s.Count(c => c == '.') == 1 && s.IndexOf('.', StringComparison.Ordinal) is var dot && s.Length - dot - 1 is 1 or 2)
+            s = s.Replace('.', ',');
+        else s = s.Replace(".", "", StringComparison.Ordinal);
+        return decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Dutch, out amount);
+    }
+
     /// <summary>Dutch notation as used on letters and reports: € 1.234,56 and € -1.234,56.</summary>
     public override string ToString() => "€ " + Amount.ToString("#,##0.00", Dutch);
 }

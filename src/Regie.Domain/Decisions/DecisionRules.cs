@@ -1,4 +1,3 @@
-using System.Globalization;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 
@@ -184,22 +183,7 @@ public static class DecisionRules
         return errors;
     }
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    /// <summary>
-    /// An amount as people type it in a Dutch form: "1.234,56", "1234,56", "€ 1.800" or "1800".
-    /// A dot is read as a thousands separator, as on Dutch letters, unless it is plainly a decimal
-    /// point ("3300.50"); never through floating point.
-    /// </summary>
-    public static bool TryParseAmount(string? text, out decimal amount)
-    {
-        amount = 0;
-        var s = (text ?? "").Replace("€", "").Replace(" ", "").Trim();
-        if (s.Length == 0) return false;
-        // "3300.50" from a system that writes a decimal point: one dot followed by one or two digits is never a thousands separator.
-        var dot = s.LastIndexOf('.');
-        if (!s.Contains(',') && dot >= 0 && s.Length - dot - 1 is 1 or 2 && s.IndexOf('.') == dot) s = s.Replace('.', ',');
-        if (!decimal.TryParse(s, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Dutch, out amount)) return false;
-        return decimal.Round(amount, 2) == amount;
-    }
+    /// <summary>An amount in whole cents, read the Dutch way (<see cref="Money.TryParseEuro"/>).</summary>
+    public static bool TryParseAmount(string? text, out decimal amount) =>
+        Money.TryParseEuro(text, out amount) && decimal.Round(amount, 2) == amount;
 }
