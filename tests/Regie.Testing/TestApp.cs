@@ -50,6 +50,7 @@ public sealed partial class TestApp : IAsyncDisposable
             // Tests run retention themselves, at a moment they choose.
             ["Retention:JobEnabled"] = "false",
             ["Involvement:ExpiryJobEnabled"] = "false",
+            ["Monitor:RefreshJobEnabled"] = "false",
             ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "regie-tests", "keys"),
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;

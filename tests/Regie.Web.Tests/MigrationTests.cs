@@ -106,6 +106,6 @@ public sealed class MigrationTests
             .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)))
             .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id)
             .Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["20261122000001_Registry", "20261122000002_HouseholdTimeline", "20261122000003_AccessAndAudit", "20261122000004_Retention", "20261122000005_ZrmAssessments", "20261122000006_Coordinator", "20261122000007_Trajectories", "20261122000009_Plans", "20261122000010_Requests", "20261122000011_Involvement", "20261122000020_OrganisationLinks", "20261122000021_Employment", "20261122000022_SocialMap", "20261122000023_Referrals", "20261122000024_Decisions", "20261122000025_Budget", "20261122000027_MonitorCosts"], ids);
+        Assert.Equal(["20261122000001_Registry", "20261122000002_HouseholdTimeline", "20261122000003_AccessAndAudit", "20261122000004_Retention", "20261122000005_ZrmAssessments", "20261122000006_Coordinator", "20261122000007_Trajectories", "20261122000009_Plans", "20261122000010_Requests", "20261122000011_Involvement", "20261122000020_OrganisationLinks", "20261122000021_Employment", "20261122000022_SocialMap", "20261122000023_Referrals", "20261122000024_Decisions", "20261122000025_Budget", "20261122000027_MonitorCosts", "20261122000028_MonitorSnapshots"], ids);
     }
 }

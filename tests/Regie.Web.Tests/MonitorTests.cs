@@ -145,6 +145,19 @@ public sealed class MonitorPrivacyTests : IAsyncLifetime
             Assert.DoesNotContain(households, h => text.Contains(h, StringComparison.Ordinal));
         }
 
+        // Precomputed: the same figures, read from one row per scope; an unchanged municipality is not computed again.
+        var scopes = _app.Services.GetRequiredService<IServiceScopeFactory>();
+        var teams = await db.Teams.CountAsync();
+        Assert.Equal(1 + teams, await MonitorRefreshJob.RefreshAllAsync(scopes, default));
+        Assert.Equal(0, await MonitorRefreshJob.RefreshAllAsync(scopes, default));
+        var (from, to) = MonitorSnapshots.StandardPeriod(DateOnly.FromDateTime(DateTime.UtcNow));
+        var stored = await scope.ServiceProvider.GetRequiredService<MonitorSnapshots>().ReadAsync(null, from, to, default);
+        var live = await scope.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(null, from, to, default);
+        Assert.Equal(live.Indicatoren, stored!.Indicatoren);
+        Assert.Equal(live.Trechter, stored.Trechter);
+        Assert.Contains("vooraf berekend", await client.GetStringAsync("/monitor"), StringComparison.Ordinal);
+        Assert.Contains("nu berekend", await client.GetStringAsync("/monitor?wijk=Noord"), StringComparison.Ordinal);
+
         // Care workers do not get the monitor: it is for the municipality and team leads.
         using var worker = await _app.SignedInClientAsync();
         var refused = await worker.GetAsync("/monitor");

@@ -27,3 +27,22 @@ public sealed class MonitorCostEntry : IMunicipalityOwned
 
     public CostEntry ToEntry() => new(Kind, TeamId, From, To, Fte, CostPerFte, Amount);
 }
+
+/// <summary>
+/// The monitor as computed for one scope (the municipality, or one team) over the standard period (the
+/// last twelve months), so its page answers at once at any size. Refreshed by a job when the facts changed;
+/// the page shows when it was computed.
+/// </summary>
+public sealed class MonitorSnapshot : IMunicipalityOwned
+{
+    public required string Gemeentecode { get; set; }
+    /// <summary>"alle", or a team's id.</summary>
+    public required string Scope { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public DateTime ComputedAt { get; set; }
+    /// <summary>What the facts looked like when computed (last event id and cost entries); a refresh skips an unchanged scope.</summary>
+    public required string Stamp { get; set; }
+    /// <summary>The figures as JSON (MonitorView): counts and definitions only.</summary>
+    public required string Figures { get; set; }
+}

@@ -5,6 +5,7 @@ namespace Regie.Web.Data;
 public sealed partial class RegieDbContext
 {
     public DbSet<MonitorCostEntry> MonitorCostEntries => Set<MonitorCostEntry>();
+    public DbSet<MonitorSnapshot> MonitorSnapshots => Set<MonitorSnapshot>();
 
     private void ConfigureMonitor(ModelBuilder b)
     {
@@ -20,6 +21,14 @@ public sealed partial class RegieDbContext
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             e.Property(x => x.WithdrawnBy).HasMaxLength(200);
             e.HasIndex(x => new { x.Gemeentecode, x.From });
+            e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
+        });
+        b.Entity<MonitorSnapshot>(e =>
+        {
+            e.HasKey(x => new { x.Gemeentecode, x.Scope });
+            e.Property(x => x.Gemeentecode).HasMaxLength(4);
+            e.Property(x => x.Scope).HasMaxLength(40);
+            e.Property(x => x.Stamp).HasMaxLength(100);
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
     }

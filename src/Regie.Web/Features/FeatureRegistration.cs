@@ -62,6 +62,8 @@ public static class FeatureRegistration
         services.AddScoped<Team.WaitingTimesQuery>();
         services.AddScoped<Monitor.MonitorQuery>();
         services.AddScoped<Monitor.MonitorCostHandler>();
+        services.AddScoped<Monitor.MonitorSnapshots>();
+        services.AddHostedService<Monitor.MonitorRefreshJob>();
         services.AddScoped<Budget.BudgetSettings>();
         services.AddScoped<Budget.SpendHandler>();
         services.AddScoped<Budget.BudgetHandler>();

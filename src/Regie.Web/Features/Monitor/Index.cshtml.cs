@@ -13,7 +13,7 @@ namespace Regie.Web.Features.Monitor;
 
 /// <summary>The policy officer's monitor: figures only, never a household.</summary>
 [Authorize(Roles = Roles.Beleid + "," + Roles.Teamleider)]
-public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageModel
+public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, RegieDbContext db) : PageModel
 {
     public MonitorView View { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
@@ -63,7 +63,26 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
         var wijken = await db.Households.AsNoTracking().Where(h => h.Wijk != null).Select(h => h.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
         if (Wijk is not null && !wijken.Contains(Wijk)) Wijk = null;
         Wijken = wijken.Select(w => new SelectListItem(w, w, w == Wijk)).Prepend(new SelectListItem("Alle wijken", "", Wijk is null)).ToList();
-        View = await query.GetAsync(teamId, from, to, ct, string.IsNullOrEmpty(Wijk) ? null : Wijk);
+        View = await ViewAsync(teamId, from, to, string.IsNullOrEmpty(Wijk) ? null : Wijk, ct);
+    }
+
+    /// <summary>Precomputed for the standard period; any other question is computed now.</summary>
+    private async Task<MonitorView> ViewAsync(Guid? teamId, DateOnly from, DateOnly to, string? wijk, CancellationToken ct)
+    {
+        Precomputed = wijk is null && (from, to) == MonitorSnapshots.StandardPeriod(query.Today) && await snapshots.ReadAsync(teamId, from, to, ct) is { } snapshot
+            ? snapshot : null;
+        return Precomputed ?? await query.GetAsync(teamId, from, to, ct, wijk);
+    }
+
+    public MonitorView? Precomputed { get; private set; }
+
+    public async Task<IActionResult> OnPostRefreshAsync(CancellationToken ct)
+    {
+        // Handler methods carry no authorization attributes of their own in Razor Pages: the check is here.
+        if (!User.IsInRole(Roles.Beleid)) return Forbid();
+        var computed = await snapshots.RefreshAsync(ct, force: true);
+        TempData["Melding"] = $"De monitor is opnieuw berekend ({computed} overzichten).";
+        return Redirect("/monitor");
     }
 
     /// <summary>The teams side by side on the figures a council asks about first; only on the page, for the whole municipality.</summary>
@@ -75,7 +94,11 @@ public sealed class IndexModel(MonitorQuery query, RegieDbContext db) : PageMode
         if (Guid.TryParse(Team, out _) || !string.IsNullOrEmpty(Wijk)) return;
         var list = new List<(string, IReadOnlyList<Domain.Monitor.Indicator>)>();
         foreach (var team in await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
-            list.Add((team.Name, (await query.GetAsync(team.Id, View.Van, View.Tot, ct)).Indicatoren.Where(i => CompareKeys.Contains(i.Key)).ToList()));
+        {
+            var view = (View.Van, View.Tot) == MonitorSnapshots.StandardPeriod(query.Today) && await snapshots.ReadAsync(team.Id, View.Van, View.Tot, ct) is { } snapshot
+                ? snapshot : await query.GetAsync(team.Id, View.Van, View.Tot, ct);
+            list.Add((team.Name, view.Indicatoren.Where(i => CompareKeys.Contains(i.Key)).ToList()));
+        }
         PerTeam = list;
     }
 }

@@ -62,6 +62,18 @@ public static class RegieCli
         root.Subcommands.Add(ApiKeyCommands());
         root.Subcommands.Add(InvolvementCommands());
         root.Subcommands.Add(SocialMapCommands());
+        var monitorRefresh = new Command("refresh", "Bereken de monitor opnieuw voor elke gemeente en elk team (standaardperiode: de laatste twaalf maanden); doet de taak in de server elk uur ook.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        monitorRefresh.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var computed = await Features.Monitor.MonitorRefreshJob.RefreshAllAsync(sp.GetRequiredService<IServiceScopeFactory>(), ct, force: true);
+            Console.WriteLine($"Monitor berekend: {computed} overzichten in {started.Elapsed.TotalSeconds:N1} s.");
+            return 0;
+        }));
+        root.Subcommands.Add(new Command("monitor", "De monitor van doelen en kosten.") { monitorRefresh });
 
         var dryRun = new Option<bool>("--dry-run") { Description = "Alleen tellen, niets wijzigen" };
         var retentionRun = new Command("run", "Anonimiseer dossiers waarvan de bewaartermijn voorbij is.") { dryRun };

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Monitor;
+
+/// <summary>
+/// Precomputes the monitor for the municipality and each team over the standard period (the last
+/// twelve months), so the page reads one row instead of counting a whole municipality's history.
+/// A scope is computed again only when the facts changed (a new event or cost entry) or the day
+/// moved on; other periods and the wijk filter are computed on request.
+/// </summary>
+public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, CurrentUser user)
+{
+    public const string All = "alle";
+
+    public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
+
+    /// <summary>Refreshes the current municipality's scopes; returns how many were computed again.</summary>
+    public async Task<int> RefreshAsync(CancellationToken ct, bool force = false)
+    {
+        var (from, to) = StandardPeriod(query.Today);
+        var lastEvent = await db.HouseholdEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var costs = await db.MonitorCostEntries.CountAsync(ct);
+        var withdrawn = await db.MonitorCostEntries.CountAsync(e => e.WithdrawnAt != null, ct);
+        var stamp = $"{lastEvent}:{costs}:{withdrawn}";
+        var existing = await db.MonitorSnapshots.ToDictionaryAsync(s => s.Scope, ct);
+        var scopes = new List<Guid?> { null };
+        scopes.AddRange(await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => (Guid?)t.Id).ToListAsync(ct));
+        var computed = 0;
+        foreach (var team in scopes)
+        {
+            var key = team?.ToString() ?? All;
+            if (!force && existing.TryGetValue(key, out var current) && current.Stamp == stamp && current.From == from && current.To == to) continue;
+            var view = await query.GetAsync(team, from, to, ct);
+            var row = existing.GetValueOrDefault(key);
+            if (row is null)
+            {
+                row = new MonitorSnapshot { Gemeentecode = user.Gemeentecode!, Scope = key, Stamp = stamp, Figures = "" };
+                db.MonitorSnapshots.Add(row);
+            }
+            row.From = from;
+            row.To = to;
+            row.Stamp = stamp;
+            row.ComputedAt = view.StandVan;
+            row.Figures = JsonSerializer.Serialize(view);
+            computed++;
+        }
+        await db.SaveChangesAsync(ct);
+        return computed;
+    }
+
+    /// <summary>The precomputed figures for this scope and period, or null when there are none (the caller computes them).</summary>
+    public async Task<MonitorView?> ReadAsync(Guid? team, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var key = team?.ToString() ?? All;
+        var row = await db.MonitorSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Scope == key && s.From == from && s.To == to, ct);
+        return row is null ? null : JsonSerializer.Deserialize<MonitorView>(row.Figures)! with { StandVan = row.ComputedAt };
+    }
+}
+
+/// <summary>Refreshes every municipality's monitor every <c>Monitor:RefreshMinutes</c> (default 60); off with <c>Monitor:RefreshJobEnabled=false</c>.</summary>
+public sealed class MonitorRefreshJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<MonitorRefreshJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Monitor:RefreshJobEnabled", true)) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Monitor:RefreshMinutes", 60))));
+        do
+        {
+            try
+            {
+                await RefreshAllAsync(scopes, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Monitor refresh failed; it will be tried again at the next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public static async Task<int> RefreshAllAsync(IServiceScopeFactory scopes, CancellationToken ct, bool force = false)
+    {
+        List<string> codes;
+        await using (var scope = scopes.CreateAsyncScope())
+            codes = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Municipalities.Select(m => m.Code).ToListAsync(ct);
+        var computed = 0;
+        foreach (var code in codes)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(code, "monitor", "Monitor (automatisch)");
+            computed += await scope.ServiceProvider.GetRequiredService<MonitorSnapshots>().RefreshAsync(ct, force);
+        }
+        return computed;
+    }
+}
