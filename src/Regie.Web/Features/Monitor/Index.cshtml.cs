@@ -60,7 +60,8 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
         PeriodError = error;
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
-        var wijken = await db.Households.AsNoTracking().Where(h => h.Wijk != null).Select(h => h.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
+        // The wijken the teams work in: reading them from every household would scan the registry on every page view.
+        var wijken = await db.Teams.AsNoTracking().Where(t => t.Wijk != null).Select(t => t.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
         if (Wijk is not null && !wijken.Contains(Wijk)) Wijk = null;
         Wijken = wijken.Select(w => new SelectListItem(w, w, w == Wijk)).Prepend(new SelectListItem("Alle wijken", "", Wijk is null)).ToList();
         View = await ViewAsync(teamId, from, to, string.IsNullOrEmpty(Wijk) ? null : Wijk, ct);
