@@ -79,6 +79,15 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
         var zuid = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default, wijk: "Zuid");
         Assert.Equal(0, zuid.Indicatoren.Single(i => i.Key == "instroom").Households);
 
+        // These trajectories did not start from a triaged request: no working model claims them.
+        var complex = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default, model: Regie.Domain.Care.TriageModel.TeamVoorComplex);
+        Assert.Equal(0, complex.Indicatoren.Single(i => i.Key == "instroom").Households);
+        // The trend: all ten started in the same month, none ended.
+        var month = Today.AddDays(-60).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new MonthFlow(month, 10, null), view.Maanden!.Single(m => m.Maand == month));
+        var first = Today.AddYears(-1).AddDays(1);
+        Assert.Equal((Today.Year - first.Year) * 12 + Today.Month - first.Month + 1, view.Maanden!.Count);
+
         var csv = MonitorQuery.Csv(view);
         Assert.Contains("Zwaardere zorg voorkomen;Naar maatwerk of specialistische zorg;20%;%;10;", csv, StringComparison.Ordinal);
         Assert.Contains("Uitstroom;;huishoudens;<10;niet getoond: minder dan 10 huishoudens", csv, StringComparison.Ordinal);

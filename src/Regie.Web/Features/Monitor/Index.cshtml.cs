@@ -19,6 +19,8 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
     public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
     [FromQuery(Name = "team")] public string? Team { get; set; }
     [FromQuery(Name = "wijk")] public string? Wijk { get; set; }
+    [FromQuery(Name = "werkwijze")] public string? Werkwijze { get; set; }
+    public IReadOnlyList<SelectListItem> Werkwijzen { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Wijken { get; private set; } = [];
     [FromQuery(Name = "van")] public string? Van { get; set; }
     [FromQuery(Name = "tot")] public string? Tot { get; set; }
@@ -64,15 +66,19 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
         var wijken = await db.Teams.AsNoTracking().Where(t => t.Wijk != null).Select(t => t.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
         if (Wijk is not null && !wijken.Contains(Wijk)) Wijk = null;
         Wijken = wijken.Select(w => new SelectListItem(w, w, w == Wijk)).Prepend(new SelectListItem("Alle wijken", "", Wijk is null)).ToList();
-        View = await ViewAsync(teamId, from, to, string.IsNullOrEmpty(Wijk) ? null : Wijk, ct);
+        var model = Enums.ParseDefined<Domain.Care.TriageModel>(Werkwijze);
+        if (model is null) Werkwijze = null;
+        Werkwijzen = Enum.GetValues<Domain.Care.TriageModel>().Select(m => new SelectListItem(Domain.Care.TriageRules.Label(m), m.ToString(), m == model))
+            .Prepend(new SelectListItem("Alle werkwijzen", "", model is null)).ToList();
+        View = await ViewAsync(teamId, from, to, string.IsNullOrEmpty(Wijk) ? null : Wijk, model, ct);
     }
 
     /// <summary>Precomputed for the standard period; any other question is computed now.</summary>
-    private async Task<MonitorView> ViewAsync(Guid? teamId, DateOnly from, DateOnly to, string? wijk, CancellationToken ct)
+    private async Task<MonitorView> ViewAsync(Guid? teamId, DateOnly from, DateOnly to, string? wijk, Domain.Care.TriageModel? model, CancellationToken ct)
     {
-        Precomputed = wijk is null && (from, to) == MonitorSnapshots.StandardPeriod(query.Today) && await snapshots.ReadAsync(teamId, from, to, ct) is { } snapshot
+        Precomputed = wijk is null && model is null && (from, to) == MonitorSnapshots.StandardPeriod(query.Today) && await snapshots.ReadAsync(teamId, from, to, ct) is { } snapshot
             ? snapshot : null;
-        return Precomputed ?? await query.GetAsync(teamId, from, to, ct, wijk);
+        return Precomputed ?? await query.GetAsync(teamId, from, to, ct, wijk, model);
     }
 
     public MonitorView? Precomputed { get; private set; }
@@ -92,7 +98,7 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
 
     private async Task CompareAsync(CancellationToken ct)
     {
-        if (Guid.TryParse(Team, out _) || !string.IsNullOrEmpty(Wijk)) return;
+        if (Guid.TryParse(Team, out _) || !string.IsNullOrEmpty(Wijk) || !string.IsNullOrEmpty(Werkwijze)) return;
         var list = new List<(string, IReadOnlyList<Domain.Monitor.Indicator>)>();
         foreach (var team in await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
         {

@@ -8,7 +8,11 @@ using Regie.Web.Features.Team;
 
 namespace Regie.Web.Features.Monitor;
 
-public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren, IReadOnlyList<FunnelStep> Trechter);
+public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren, IReadOnlyList<FunnelStep> Trechter,
+    IReadOnlyList<MonthFlow>? Maanden = null);
+
+/// <summary>Inflow and outflow in one month (null: fewer than 10, withheld).</summary>
+public sealed record MonthFlow(string Maand, int? Instroom, int? Uitstroom);
 
 /// <summary>A step of the flow from request to decision: how many requests of the period reached it (null: fewer than 10, withheld).</summary>
 public sealed record FunnelStep(string Stap, int? Aantal);
@@ -24,10 +28,12 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <param name="wijk">Only households living in this wijk now; null for all.</param>
-    public async Task<MonitorView> GetAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null)
+    /// <param name="model">Only trajectories that started from a request triaged under this working model; null for all.</param>
+    public async Task<MonitorView> GetAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null, Domain.Care.TriageModel? model = null)
     {
         var trajectories = db.Trajectories.AsNoTracking().Where(t => teamId == null ? t.TeamId != null : t.TeamId == teamId);
         if (wijk is not null) trajectories = trajectories.Where(t => db.Households.Any(h => h.Id == t.HouseholdId && h.Wijk == wijk));
+        if (model is { } chosenModel) trajectories = trajectories.Where(t => db.HelpRequests.Any(r => r.Id == t.RequestId && r.ModelAtIntake == chosenModel));
         // The households in scope: those the team (or any team) worked with.
         var scope = trajectories.Select(t => t.HouseholdId).Distinct();
 
@@ -49,9 +55,9 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             .Join(db.Persons, i => i.Bsn, p => p.Bsn, (i, p) => new { i.OrganisationId, p.Id })
             .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
             .ToListAsync(ct);
-        var requests = await waiting.CasesAsync(teamId, from, to, ct, wijk);
+        var requests = await waiting.CasesAsync(teamId, from, to, ct, wijk, model);
         // A team carries its own staff; overhead and advice belong to the municipality as a whole. A wijk has no cost entries of its own.
-        var costs = wijk is not null ? [] : (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId)).ToListAsync(ct))
+        var costs = wijk is not null || model is not null ? [] : (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId)).ToListAsync(ct))
             .Select(e => e.ToEntry()).ToList();
 
         var facts = new MonitorFacts(
@@ -71,6 +77,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
         if (wijk is not null) name += $", wijk {wijk}";
+        if (model is { } chosen) name += $", werkwijze {Domain.Care.TriageRules.Label(chosen)}";
         var inPeriod = requests.Where(r => r.Requested >= from && r.Requested <= to).ToList();
         var flow = Domain.Care.WaitingTimes.Figures("", inPeriod, to);
         int? Shown(int n) => n < MonitorIndicators.MinimumHouseholds ? null : n;
@@ -79,7 +86,16 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             new("Hulpvraag", Shown(inPeriod.Count)), new("Intake", Shown(flow.Intake.Reached)), new("Eerste steun", Shown(flow.FirstSupport.Reached)),
             new("Beschikking", Shown(flow.Decision.Reached)),
         ];
-        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel);
+        // The trend: households starting and ending with the team per month of the period.
+        var months = new List<MonthFlow>();
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
+        {
+            var end = m.AddMonths(1).AddDays(-1);
+            months.Add(new MonthFlow(m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                Shown(facts.Trajectories.Where(t => t.Opened >= m && t.Opened <= end).Select(t => t.Household).Distinct().Count()),
+                Shown(facts.Trajectories.Where(t => t.Closed is { } c && c >= m && c <= end).Select(t => t.Household).Distinct().Count())));
+        }
+        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel, months);
     }
 
     /// <summary>The same figures as the page, semicolon-separated for Dutch spreadsheets; withheld figures stay empty and say why.</summary>

@@ -42,7 +42,8 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
     }
 
     /// <summary>Each request of the period with the day it reached each step; the monitor counts the same cases.</summary>
-    public async Task<IReadOnlyList<WaitingCase>> CasesAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null)
+    /// <param name="model">Only requests screened under this working model (the intake's "werkwijze"); null for all.</param>
+    public async Task<IReadOnlyList<WaitingCase>> CasesAsync(Guid? teamId, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null, TriageModel? model = null)
     {
         var households = db.Households.AsNoTracking();
         if (teamId is { } t) households = households.Where(h => h.ResponsibleTeamId == t);
@@ -66,6 +67,8 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
             {
                 var id = Text(request.Data, "verzoek");
                 var day = request.EffectiveDate;
+                if (model is { } wanted && !list.Any(e => e.Type == EventTypes.RequestScreened && Text(e.Data, "verzoek") == id && Text(e.Data, "werkwijze") == wanted.ToString()))
+                    continue;
                 var intake = list.Where(e => e.Type == EventTypes.RequestScreened && Text(e.Data, "verzoek") == id).Select(e => (DateOnly?)e.EffectiveDate).Min();
                 var route = list.Where(e => e.Type == EventTypes.RequestTriaged && Text(e.Data, "verzoek") == id).Select(e => Text(e.Data, "route")).FirstOrDefault();
                 cases.Add(new WaitingCase(

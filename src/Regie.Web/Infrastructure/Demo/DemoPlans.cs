@@ -170,7 +170,9 @@ public sealed partial class DemoHouseholdGenerator
             foreach (var d in _f.PickRandom(Zrm.Domains, _f.Random.Int(3, 8)))
                 scores.Add(new HelpRequestScore { RequestId = id, PersonId = p, Domain = d, Score = _f.Random.WeightedRandom([1, 2, 3, 4, 5], [0.08f, 0.3f, 0.3f, 0.2f, 0.12f]) });
         var maatwerk = _f.Random.Bool(0.25f);
-        var suggestion = TriageRules.Suggest(TriageSettings.Preset(TriageModel.TeamVoorAlles), scores.Select(s => (s.Domain, s.Score)), maatwerk);
+        // The demo municipality worked "complex cases only" until three months ago (see the triage configurations).
+        var model = received < _today.AddMonths(-3) ? TriageModel.TeamVoorComplex : TriageModel.TeamVoorAlles;
+        var suggestion = TriageRules.Suggest(TriageSettings.Preset(model), scores.Select(s => (s.Domain, s.Score)), maatwerk);
         var source = given?.Source ?? _f.PickRandom(RequestSources.All.ToArray());
         var request = new HelpRequest
         {
@@ -186,7 +188,7 @@ public sealed partial class DemoHouseholdGenerator
             if (request.IntakeOn > _today) request.IntakeOn = _today;
             request.IntakeBy = Actor;
             request.CaseClass = suggestion.Class;
-            request.ModelAtIntake = TriageModel.TeamVoorAlles;
+            request.ModelAtIntake = model;
             request.SuggestedRoute = suggestion.Route;
             request.Suggestion = suggestion.Explanation;
             b.RequestScores.AddRange(scores);
@@ -204,7 +206,7 @@ public sealed partial class DemoHouseholdGenerator
         if (request.IntakeOn is { } intake)
             Event(b, h, EventTypes.RequestScreened, intake, null, $"Intake: voorgestelde route {TriageRoutes.Label(suggestion.Route).ToLowerInvariant()}", new
             {
-                verzoek = id, klasse = suggestion.Class.ToString(), voorstel = suggestion.Route.ToString(), werkwijze = TriageModel.TeamVoorAlles.ToString(),
+                verzoek = id, klasse = suggestion.Class.ToString(), voorstel = suggestion.Route.ToString(), werkwijze = model.ToString(),
                 leefgebieden = suggestion.ConcernDomains.Select(d => d.ToString()),
             });
         if (request.DecidedRoute is { } decidedRoute)

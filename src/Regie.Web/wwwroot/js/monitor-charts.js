@@ -22,12 +22,27 @@
     });
   }
 
+  function trend(canvas, spec) {
+    return new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: spec.labels,
+        datasets: [
+          { label: "Instroom", data: spec.instroom, borderColor: "#24578f", backgroundColor: "#24578f", spanGaps: false },
+          { label: "Uitstroom", data: spec.uitstroom, borderColor: "#e8751a", backgroundColor: "#e8751a", borderDash: [6, 3], spanGaps: false },
+        ],
+      },
+      options: { animation: false, maintainAspectRatio: false, plugins: { legend: { position: "bottom" } }, scales: { y: { beginAtZero: true } } },
+    });
+  }
+
   function draw(root) {
     root.querySelectorAll("canvas[data-monitor-chart]").forEach((canvas) => {
       if (typeof Chart === "undefined" || Chart.getChart(canvas)) return;
       const spec = JSON.parse(canvas.dataset.monitorChart);
       if (spec.kind === "funnel") funnel(canvas, spec);
       else if (spec.kind === "teams") teams(canvas, spec);
+      else if (spec.kind === "trend") trend(canvas, spec);
     });
   }
 
