@@ -49,11 +49,26 @@ public sealed class MonitorIndicatorsTests
             [.. Enumerable.Range(0, 10).Select(i => new RatingFact(H[i], cijfers[i], D(2026, 6, 1)))],
             zrm,
             [new(H[1], Guid.Parse("20000000-0000-0000-0000-000000000001")), new(H[1], Guid.Parse("20000000-0000-0000-0000-000000000002")), new(H[2], Guid.Parse("20000000-0000-0000-0000-000000000001"))],
-            [],
+            Requests(),
             [new(H[0], 1800.00m, D(2026, 3, 1)), new(H[1], 250.50m, D(2026, 6, 30)), new(H[2], 99m, D(2026, 7, 1))],
             [],
             // Half a year of 2 FTE at € 73.000 (181 days), and € 10.000 of advice over the whole half year.
             [new(CostKind.Personeel, Guid.Empty, D(2026, 1, 1), D(2026, 12, 31), 2m, 73_000m, null), new(CostKind.Advies, null, D(2026, 1, 1), D(2026, 6, 30), null, null, 10_000m)]);
+    }
+
+    /// <summary>Twelve requests in the period: intake after 1,1,2,2,3,3,4,5,6,8 days and two still waiting; first support after 10..19 days for the first ten.</summary>
+    private static List<Regie.Domain.Care.WaitingCase> Requests()
+    {
+        int[] intake = [1, 1, 2, 2, 3, 3, 4, 5, 6, 8];
+        var list = new List<Regie.Domain.Care.WaitingCase>();
+        for (var i = 0; i < 12; i++)
+        {
+            var day = D(2026, 3, 1);
+            list.Add(new("Wijkteam", "Noord", day, i < 10 ? day.AddDays(intake[i]) : null, i < 10 ? day.AddDays(10 + i) : null, null));
+        }
+        // A request from before the period counts for nothing here.
+        list.Add(new("Wijkteam", "Noord", D(2025, 12, 1), null, null, null));
+        return list;
     }
 
     private static Indicator Get(string key) => MonitorIndicators.Compute(Facts(), From, To).Single(i => i.Key == key);
@@ -90,7 +105,6 @@ public sealed class MonitorIndicatorsTests
         Assert.Equal(60.0m, Get("doelen-behaald").Value);
         Assert.Equal(1.00m, Get("zrm-Financien").Value);
         Assert.True(Get("zrm-Huisvesting").Suppressed);
-        Assert.True(Get("tot-contact").Suppressed);
     }
 
     [Fact]
@@ -112,6 +126,42 @@ public sealed class MonitorIndicatorsTests
         // Over 12 households helped, and over the 6 goals achieved.
         Assert.Equal(7_037.54m, Get("totaal-per-huishouden").Value);
         Assert.Equal(14_075.08m, Get("totaal-per-doel").Value);
+    }
+
+    [Fact]
+    public void Prevention_is_the_median_wait_to_contact_and_to_support_and_the_waiting_list_counts_who_still_waits()
+    {
+        // Intake: 1,1,2,2,3,3,4,5,6,8 → median (3+3)/2 = 3; support: 10..19 → (14+15)/2 = 14.5; basis 12 requests.
+        Assert.Equal(3m, Get("tot-contact").Value);
+        Assert.Equal(14.5m, Get("tot-steun").Value);
+        Assert.Equal(12, Get("tot-contact").Households);
+        // Two of the period's requests wait for their intake: too few to show.
+        Assert.True(Get("wachtlijst").Suppressed);
+        Assert.Equal(2, Get("wachtlijst").Households);
+    }
+
+    [Fact]
+    public void Payments_and_estimated_decision_costs_in_the_period_are_summed_and_the_stuck_list_is_counted_when_given()
+    {
+        var paid = Enumerable.Range(0, 10).Select(i => new MoneyFact(H[i], 100.25m * (i + 1), D(2026, 2, 1))).ToList();
+        var estimated = Enumerable.Range(0, 10).Select(i => new MoneyFact(H[i], 1_000m, D(2026, 5, 1))).Append(new MoneyFact(H[0], 5m, D(2025, 5, 1))).ToList();
+        var figures = MonitorIndicators.Compute(Facts() with { Paid = paid, EstimatedDecisionCosts = estimated, StuckHouseholds = 11 }, From, To);
+        // 100,25 × (1 + 2 + … + 10) = 100,25 × 55 = 5.513,75; ten estimates of 1.000 in the period.
+        Assert.Equal(5_513.75m, figures.Single(i => i.Key == "betaald").Value);
+        Assert.Equal(10_000m, figures.Single(i => i.Key == "beschikt").Value);
+        Assert.Equal(11m, figures.Single(i => i.Key == "vastgelopen").Value);
+        Assert.DoesNotContain(MonitorIndicators.Compute(Facts(), From, To), i => i.Key == "vastgelopen");
+    }
+
+    [Fact]
+    public void Time_to_heavier_care_is_the_median_of_days_from_the_start_with_the_team()
+    {
+        // Ten households that started on 1 February get specialist care 3, 6, …, 30 days later: median (15 + 18) / 2 = 16,5.
+        var decisions = Enumerable.Range(0, 10).Select(i => new HouseholdDayFact(H[i], D(2026, 2, 1).AddDays(3 * (i + 1)))).ToList();
+        var figures = MonitorIndicators.Compute(Facts() with { SpecialistDecisions = decisions }, From, To);
+        Assert.Equal(16.5m, figures.Single(i => i.Key == "tijd-tot-zwaarder").Value);
+        // Ten of the eleven starters: 90,9 %.
+        Assert.Equal(90.9m, figures.Single(i => i.Key == "zwaarder").Value);
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed record MonitorFacts(
     IReadOnlyList<WaitingCase> Requests,
     IReadOnlyList<MoneyFact> Paid,
     IReadOnlyList<MoneyFact> EstimatedDecisionCosts,
-    IReadOnlyList<CostEntry>? Costs = null);
+    IReadOnlyList<CostEntry>? Costs = null,
+    int? StuckHouseholds = null);
 
 /// <summary>
 /// One figure with its exact definition and the number of households it rests on. Below the
@@ -59,6 +60,12 @@ public static class MonitorIndicators
         var reEntries = opened.Count(t => f.Trajectories.Any(p => p.Household == t.Household && p.Closed is { } c && c <= t.Opened && c >= t.Opened.AddYears(-1)));
         Add("Stroom", "herinstroom", "Herinstroom binnen 12 maanden", "Deel van de trajecten die in de periode begonnen bij een huishouden waarvan een traject in de 12 maanden ervoor was afgesloten.",
             Share(reEntries, opened.Count), "%", opened.Select(t => t.Household).Distinct().Count());
+
+        var waitingList = f.Requests.Count(r => In(r.Requested) && (r.Intake is null || r.Intake > to));
+        Add("Stroom", "wachtlijst", "Wachtlijst voor de intake", "Hulpvragen uit de periode die op de einddatum nog op hun intake wachtten.", waitingList, "hulpvragen", waitingList);
+        if (f.StuckHouseholds is { } stuck)
+            Add("Stroom", "vastgelopen", "Vastgelopen of te lang open (nu)",
+                "Lopende trajecten die nu op de signaleringslijst van de teamleider staan: geen voortgang, te lang open zonder verwijzing, of een verwijzing over tijd.", stuck, "huishoudens", stuck);
 
         // Preventing heavier care.
         var starters = opened.GroupBy(t => t.Household).Select(g => (Household: g.Key, Opened: g.Min(t => t.Opened))).ToList();

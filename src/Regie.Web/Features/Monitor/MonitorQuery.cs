@@ -23,7 +23,7 @@ public sealed record FunnelStep(string Stap, int? Aantal);
 /// this class: facts are keyed by household id and never carry a name or BSN, and every figure
 /// resting on fewer than ten households is withheld (MonitorIndicators).
 /// </summary>
-public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, TimeProvider clock)
+public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, StuckHouseholdsQuery stuck, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -73,7 +73,9 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, T
             events.Where(e => e.Type == EventTypes.SpendPaid && Number(e.Data, "bedrag") is not null).Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "bedrag")!.Value, e.EffectiveDate)).ToList(),
             events.Where(e => e.Type == EventTypes.DecisionTaken && Number(e.Data, "geschatteKosten") is not null)
                 .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "geschatteKosten")!.Value, e.EffectiveDate)).ToList(),
-            costs);
+            costs,
+            // The stuck list is about now, so only for the municipality or a team as a whole.
+            wijk is null && model is null ? (await stuck.ListAsync(teamId, ct)).Count : null);
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
         if (wijk is not null) name += $", wijk {wijk}";
