@@ -87,6 +87,23 @@ public sealed class MonitorIndicatorsTests
     }
 
     [Fact]
+    public void A_trajectory_opened_and_closed_on_one_day_is_not_its_own_re_entry()
+    {
+        // Ten households start in the period; the first opens and closes on 1 March, and only the second
+        // had a trajectory closed in the year before: 1 re-entry out of 10 starts = 10,0 %.
+        var trajectories = new List<TrajectoryFact>
+        {
+            new(H[0], D(2026, 3, 1), D(2026, 3, 1), null),
+            new(H[1], D(2025, 6, 1), D(2025, 9, 1), null),
+        };
+        for (var i = 1; i <= 9; i++) trajectories.Add(new(H[i], D(2026, 2, 1), null, "a"));
+        var facts = new MonitorFacts(trajectories, [], [], [], [], [], [], [], []);
+        var reEntry = MonitorIndicators.Compute(facts, From, To).Single(i => i.Key == "herinstroom");
+        Assert.Equal(10, reEntry.Households);
+        Assert.Equal(10.0m, reEntry.Value);
+    }
+
+    [Fact]
     public void Heavier_care_counts_specialist_decisions_after_the_start_with_the_team_only()
     {
         var share = Get("zwaarder");

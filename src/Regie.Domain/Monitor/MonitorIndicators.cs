@@ -57,7 +57,8 @@ public static class MonitorIndicators
         Add("Stroom", "lopend", "Lopende trajecten op de einddatum", "Trajecten die op de laatste dag van de periode open waren.", open.Count, "huishoudens", open.Select(t => t.Household).Distinct().Count());
         var perCoordinator = open.Where(t => t.Coordinator is not null).GroupBy(t => t.Coordinator).Select(g => g.Count()).Order().ToList();
         Add("Stroom", "caseload", "Caseload per regisseur (mediaan)", "Mediaan van het aantal lopende trajecten per regisseur op de einddatum.", WaitingTimes.Median(perCoordinator), "huishoudens", open.Count);
-        var reEntries = opened.Count(t => f.Trajectories.Any(p => p.Household == t.Household && p.Closed is { } c && c <= t.Opened && c >= t.Opened.AddYears(-1)));
+        // Reference inequality: a trajectory opened and closed on one day must not count as its own predecessor.
+        var reEntries = opened.Count(t => f.Trajectories.Any(p => !ReferenceEquals(p, t) && p.Household == t.Household && p.Closed is { } c && c <= t.Opened && c >= t.Opened.AddYears(-1)));
         Add("Stroom", "herinstroom", "Herinstroom binnen 12 maanden", "Deel van de trajecten die in de periode begonnen bij een huishouden waarvan een traject in de 12 maanden ervoor was afgesloten.",
             Share(reEntries, opened.Count), "%", opened.Select(t => t.Household).Distinct().Count());
 
