@@ -53,10 +53,13 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
             // Two seconded FTE at full cost for exactly the 365 days of the period.
             Assert.True((await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = team, BetaaldDoor = "Aanbieder", Omschrijving = "2 fte gedetacheerd", Fte = "2",
                 KostenPerFte = "73.000,00", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).IsOk);
+            var noordTeam = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
+            Assert.True((await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = noordTeam, BetaaldDoor = "Gemeente", Omschrijving = "1 fte Noord", Fte = "1",
+                KostenPerFte = "50000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).IsOk);
             var withdrawn = (await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = team, BetaaldDoor = "Gemeente", Omschrijving = "Dubbel ingevoerd", Fte = "1",
                 KostenPerFte = "70000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).Value;
             Assert.True((await costs.WithdrawAsync(withdrawn, default)).IsOk);
-            Assert.Equal(2, (await costs.ListAsync(default)).Count);
+            Assert.Equal(3, (await costs.ListAsync(default)).Count);
         }
 
         await using var s = _app.Scope();
@@ -78,6 +81,9 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Equal("Wijkteam Oost, wijk Noord", noord.Bereik);
         var zuid = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default, wijk: "Zuid");
         Assert.Equal(0, zuid.Indicatoren.Single(i => i.Key == "instroom").Households);
+        // A wijk carries the staff of the teams that work there: Noord's one fte, not team Oost's two who helped these households.
+        var wijkNoord = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(null, Today.AddYears(-1).AddDays(1), Today, default, wijk: "Noord");
+        Assert.Equal(50_000.00m, wijkNoord.Indicatoren.Single(i => i.Key == "personeel").Value);
 
         // These trajectories did not start from a triaged request: no working model claims them.
         var complex = await s.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(team, Today.AddYears(-1).AddDays(1), Today, default, model: Regie.Domain.Care.TriageModel.TeamVoorComplex);
@@ -166,6 +172,10 @@ public sealed class MonitorPrivacyTests : IAsyncLifetime
         Assert.Equal(live.Trechter, stored.Trechter);
         Assert.Contains("vooraf berekend", await client.GetStringAsync("/monitor"), StringComparison.Ordinal);
         Assert.Contains("nu berekend", await client.GetStringAsync("/monitor?wijk=Noord"), StringComparison.Ordinal);
+        // Counts shown side by side are rounded to fives, so the difference of two steps cannot point at one household.
+        Assert.Contains(live.Trechter, f => f.Aantal is not null);
+        Assert.All(live.Trechter.Where(f => f.Aantal is not null), f => Assert.Equal(0, f.Aantal!.Value % 5));
+        Assert.All(live.Maanden!.SelectMany(m => new[] { m.Instroom, m.Uitstroom }).Where(n => n is not null), n => Assert.Equal(0, n!.Value % 5));
 
         // Care workers do not get the monitor: it is for the municipality and team leads.
         using var worker = await _app.SignedInClientAsync();

@@ -56,9 +56,11 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
             .ToListAsync(ct);
         var requests = await waiting.CasesAsync(teamId, from, to, ct, wijk, model);
-        // A team carries its own staff; overhead and advice belong to the municipality as a whole. A wijk has no cost entries of its own.
-        var costs = wijk is not null || model is not null ? [] : (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId)).ToListAsync(ct))
-            .Select(e => e.ToEntry()).ToList();
+        // A team carries its own staff; overhead and advice belong to the municipality as a whole; a wijk carries the staff of
+        // the teams that work there. A working model has no costs of its own.
+        var entries = db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && (teamId == null || e.TeamId == teamId));
+        if (wijk is not null) entries = entries.Where(e => db.Teams.Any(t => t.Id == e.TeamId && t.Wijk == wijk));
+        var costs = model is not null ? [] : (await entries.ToListAsync(ct)).Select(e => e.ToEntry()).ToList();
 
         var facts = new MonitorFacts(
             trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
@@ -82,7 +84,9 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         if (model is { } chosen) name += $", werkwijze {Domain.Care.TriageRules.Label(chosen)}";
         var inPeriod = requests.Where(r => r.Requested >= from && r.Requested <= to).ToList();
         var flow = Domain.Care.WaitingTimes.Figures("", inPeriod, to);
-        int? Shown(int n) => n < MonitorIndicators.MinimumHouseholds ? null : n;
+        // Counts next to each other (a step and the next, a month and the period) could give away one household by
+        // their difference: below 10 they are withheld, and above it rounded to a multiple of 5.
+        int? Shown(int n) => n < MonitorIndicators.MinimumHouseholds ? null : (int)Math.Round(n / 5m, MidpointRounding.AwayFromZero) * 5;
         IReadOnlyList<FunnelStep> funnel =
         [
             new("Hulpvraag", Shown(inPeriod.Count)), new("Intake", Shown(flow.Intake.Reached)), new("Eerste steun", Shown(flow.FirstSupport.Reached)),

@@ -102,6 +102,9 @@ public sealed partial class DemoHouseholdGenerator
             {
                 t.ClosedOn = closed;
                 t.ClosingReason = _f.PickRandom(ClosingReason.DoelenBehaald, ClosingReason.DoelenBehaald, ClosingReason.OvergedragenSpecialistischeZorg, ClosingReason.InwonerStopt);
+                // The teams differ, as real teams do: Noord reaches its goals more often, Zuid hands over to specialist care more often.
+                if (h.Wijk == "Noord" && t.ClosingReason != ClosingReason.DoelenBehaald && _marks.NextDouble() < 0.5) t.ClosingReason = ClosingReason.DoelenBehaald;
+                if (h.Wijk == "Zuid" && t.ClosingReason == ClosingReason.DoelenBehaald && _marks.NextDouble() < 0.4) t.ClosingReason = ClosingReason.OvergedragenSpecialistischeZorg;
                 t.ClosedBy = Actor;
                 plan.ClosedOn = closed;
                 plan.NextEvaluationOn = null;
@@ -145,7 +148,8 @@ public sealed partial class DemoHouseholdGenerator
     {
         if (_marks.NextDouble() > 0.7) return;
         int[] marks = [5, 6, 7, 7, 7, 8, 8, 8, 8, 9, 9, 10];
-        var mark = marks[_marks.Next(marks.Length)];
+        // Residents of Noord are a little more content than those of Oost, so the teams' marks differ in the demo.
+        var mark = Math.Clamp(marks[_marks.Next(marks.Length)] + (h.Wijk == "Noord" ? 1 : h.Wijk == "Oost" ? -1 : 0), 1, 10);
         Event(b, h, EventTypes.ResidentRated, day, null, $"Het huishouden gaf de hulp een {mark}", new { cijfer = mark, moment });
     }
 
