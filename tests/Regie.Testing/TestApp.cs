@@ -51,6 +51,8 @@ public sealed partial class TestApp : IAsyncDisposable
             ["Retention:JobEnabled"] = "false",
             ["Involvement:ExpiryJobEnabled"] = "false",
             ["Monitor:RefreshJobEnabled"] = "false",
+            // Look-ups are audited in the trail at once; AuditJournalTests switch the journal on and drain it themselves.
+            ["Audit:Journal:Enabled"] = "false",
             ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "regie-tests", "keys"),
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;

@@ -222,7 +222,7 @@ public sealed class AuditTests : IAsyncLifetime
             await using var scope = _app.Scope($"Proces {i}");
             var sp = scope.ServiceProvider;
             var log = new AuditLog(sp.GetRequiredService<DbContextOptions<RegieDbContext>>(), sp.GetRequiredService<Infrastructure.CurrentUser>(),
-                TimeProvider.System, new AuditWriteGate());
+                TimeProvider.System, new AuditWriteGate(), sp.GetRequiredService<AuditJournal>());
             await Task.Yield();
             await log.RecordAsync(AuditActions.Read, AuditResources.Household, Guid.NewGuid());
         }));

@@ -395,6 +395,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureReferrals(b);
         ConfigureDecisions(b);
         ConfigureMonitor(b);
+        ConfigureAuditJournal(b);
         ConfigureBudget(b);
     }
 

@@ -14,6 +14,10 @@ public static class FeatureRegistration
         services.AddScoped<TimelineWriter>();
         services.AddScoped<Access.FileAccessService>();
         services.AddSingleton<Audit.AuditWriteGate>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Audit.AuditJournalOptions.Section).Get<Audit.AuditJournalOptions>() ?? new());
+        services.AddSingleton<Audit.AuditJournal>();
+        services.AddSingleton<Audit.AuditJournalDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<Audit.AuditJournalDrain>());
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Privacy.ResidentExportService>();
@@ -29,6 +33,9 @@ public static class FeatureRegistration
         services.AddScoped<Involvements.InvolvementService>();
         services.AddScoped<Involvements.InvolvementLookup>();
         services.AddSingleton<Involvements.LookupDataSource>();
+        services.AddSingleton<Involvements.LookupRegister>();
+        services.AddSingleton<Involvements.LookupRegisterInterceptor>();
+        services.AddHostedService<Involvements.LookupRegisterListener>();
         services.AddSingleton<Involvements.InvolvementImport>();
         services.AddSingleton<Involvements.OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Involvements.OutboxSender>());

@@ -27,7 +27,12 @@ public static class DatabaseSetup
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         // The options depend on configuration only, so they are built once, not for every request's context.
-        services.AddDbContext<RegieDbContext>(o => Configure(o, options), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<RegieDbContext>((sp, o) =>
+        {
+            Configure(o, options);
+            // Keeps the look-up's copy of the register current for what this server itself saves.
+            if (options.Provider == DatabaseProvider.Postgres) o.AddInterceptors(sp.GetRequiredService<Features.Involvements.LookupRegisterInterceptor>());
+        }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

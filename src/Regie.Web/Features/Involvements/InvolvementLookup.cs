@@ -11,27 +11,26 @@ namespace Regie.Web.Features.Involvements;
 
 /// <summary>
 /// The department look-up: "is someone involved, and whom do I call?". Every department's systems call
-/// it, so it is built for that: one indexed query (the partial index on the active involvements of a
-/// BSN, organisation and team names joined in), no tracking, and on PostgreSQL no DbContext at all —
-/// creating and initialising a context per call cost more than the query itself (docs/BENCHMARKS.md,
-/// section 6). The audit entry with the stated purpose is written before the answer is returned.
+/// it, so it is built for that: on PostgreSQL the answer comes from the register's copy in memory
+/// (<see cref="LookupRegister"/>, ADR 0011) and, for a BSN the copy does not know to be current, from one
+/// indexed query without a DbContext — creating and initialising a context per call cost more than the
+/// query itself (docs/BENCHMARKS.md, section 6). The audit entry with the stated purpose is durable
+/// before the answer is returned.
 /// The answer for an unknown BSN is the same as for a known person nobody is involved with; nothing
 /// is ever created.
 /// </summary>
-public sealed class InvolvementLookup(LookupDataSource source, IServiceProvider services, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class InvolvementLookup(LookupDataSource source, LookupRegister register, IServiceProvider services, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string PurposeRequiredCode = "lookup-purpose-required";
 
     private const string Sql = """
-        SELECT i."TeamId", i."ContactName", i."ContactPhone", i."ContactEmail", i."StartedOn", i."Domain", o."Name", t."Name"
+        SELECT i."TeamId", i."ContactName", i."ContactPhone", i."ContactEmail", i."StartedOn", i."ExpiresOn", i."Domain", o."Name", t."Name"
         FROM "Involvements" i
         LEFT JOIN "Organisations" o ON o."Id" = i."OrganisationId"
         LEFT JOIN "Teams" t ON t."Id" = i."TeamId"
         WHERE i."Gemeentecode" = $1 AND i."Bsn" = $2 AND i."EndedOn" IS NULL AND i."ExpiresOn" >= $3
         ORDER BY i."StartedOn"
         """;
-
-    private sealed record Row(Guid? TeamId, string ContactName, string? Phone, string? Email, DateOnly StartedOn, ZrmDomain? Domain, string? Organisation, string? Team);
 
     public async Task<CommandResult<LookupResult>> LookupAsync(string? bsn, string? purpose, CancellationToken ct)
     {
@@ -43,11 +42,16 @@ public sealed class InvolvementLookup(LookupDataSource source, IServiceProvider 
         if (errors.HasErrors) return CommandResult<LookupResult>.Invalid(errors.Errors);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = source.Postgres is { } postgres
-            ? await FromPostgresAsync(postgres, user.Gemeentecode, parsed!.Value, today, ct)
-            : await FromContextAsync(services.GetRequiredService<RegieDbContext>(), parsed!.Value, today, ct);
+        IReadOnlyList<LookupRow> rows;
+        if (source.Postgres is { } postgres)
+        {
+            // The copy in memory when it has this BSN's current rows; the database otherwise, and the copy learns them.
+            if (register.TryGet(user.Gemeentecode, parsed!.Value, today, out var token) is { } known) rows = known;
+            else register.Fill(user.Gemeentecode, parsed.Value, token, rows = await FromPostgresAsync(postgres, user.Gemeentecode, parsed.Value, today, ct));
+        }
+        else rows = await FromContextAsync(services.GetRequiredService<RegieDbContext>(), parsed!.Value, today, ct);
         // The purpose is the point of the record: who asked about whom, and why.
-        await audit.RecordAsync(AuditActions.Lookup, AuditResources.Involvement, purpose: doel, detail: $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct: ct);
+        await audit.RecordFrequentAsync(AuditActions.Lookup, AuditResources.Involvement, doel, $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct);
 
         CoordinatorContact? coordinator = null;
         var others = new List<ContactView>(rows.Count);
@@ -59,9 +63,9 @@ public sealed class InvolvementLookup(LookupDataSource source, IServiceProvider 
         return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
     }
 
-    private static async Task<List<Row>> FromPostgresAsync(Npgsql.NpgsqlDataSource dataSource, string? gemeentecode, string bsn, DateOnly today, CancellationToken ct)
+    private static async Task<List<LookupRow>> FromPostgresAsync(Npgsql.NpgsqlDataSource dataSource, string? gemeentecode, string bsn, DateOnly today, CancellationToken ct)
     {
-        var rows = new List<Row>();
+        var rows = new List<LookupRow>();
         // No municipality, no rows: the same rule as the query filters on every resident table.
         if (gemeentecode is null) return rows;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -71,19 +75,19 @@ public sealed class InvolvementLookup(LookupDataSource source, IServiceProvider 
         command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            rows.Add(new Row(
+            rows.Add(new LookupRow(
                 reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateOnly>(4),
-                reader.IsDBNull(5) ? null : Enums.ParseDefined<ZrmDomain>(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateOnly>(5),
+                reader.IsDBNull(6) ? null : Enums.ParseDefined<ZrmDomain>(reader.GetString(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
         return rows;
     }
 
     /// <summary>SQLite (the embedded single-server set-up): the same query through EF, with the municipality filter of the model.</summary>
-    private static Task<List<Row>> FromContextAsync(RegieDbContext db, string bsn, DateOnly today, CancellationToken ct) =>
+    private static Task<List<LookupRow>> FromContextAsync(RegieDbContext db, string bsn, DateOnly today, CancellationToken ct) =>
         db.Involvements.AsNoTracking().Where(i => i.Bsn == bsn && i.EndedOn == null && i.ExpiresOn >= today)
             .OrderBy(i => i.StartedOn)
-            .Select(i => new Row(i.TeamId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.Domain,
+            .Select(i => new LookupRow(i.TeamId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.ExpiresOn, i.Domain,
                 db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault()))
             .ToListAsync(ct);

@@ -17,6 +17,8 @@ public sealed class InvolvementOptions
     /// <summary>The scheduled job that records the end of registrations that were not renewed.</summary>
     public bool ExpiryJobEnabled { get; set; } = true;
     public int ExpiryJobIntervalHours { get; set; } = 24;
+    /// <summary>On PostgreSQL, answer the department look-up from a copy of the active register in memory (ADR 0011).</summary>
+    public bool LookupInMemory { get; set; } = true;
 }
 
 /// <summary>Once a day (configurable): registrations older than their term, and not renewed, are ended.</summary>
