@@ -40,6 +40,10 @@ COOKIE=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) prin
 TEAM=$(psql_q "select \"Id\" from \"Teams\" where \"Name\" = 'Wijkteam Noord'")
 PAGE=$(curl -s -H "Cookie: $COOKIE" "$BASE/monitor?team=$TEAM")
 [[ "$PAGE" == *"vooraf berekend"* ]] || { echo "the monitor page is not precomputed"; exit 1; }
+for q in "wijk=Noord" "werkwijze=TeamVoorComplex"; do
+  [[ "$(curl -s -H "Cookie: $COOKIE" "$BASE/monitor?$q")" == *"vooraf berekend"* ]] || { echo "/monitor?$q is not precomputed"; exit 1; }
+done
+echo "one page per wijk / working model: $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$BASE/monitor?wijk=Noord") s / $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$BASE/monitor?werkwijze=TeamVoorComplex") s"
 echo "one page: $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$BASE/monitor?team=$TEAM") s (team), $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$BASE/monitor") s (municipality, with the teams side by side)"
 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/household-page/plain.lua "$BASE/health/live" >/dev/null

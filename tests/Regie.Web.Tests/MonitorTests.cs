@@ -163,7 +163,9 @@ public sealed class MonitorPrivacyTests : IAsyncLifetime
         // Precomputed: the same figures, read from one row per scope; an unchanged municipality is not computed again.
         var scopes = _app.Services.GetRequiredService<IServiceScopeFactory>();
         var teams = await db.Teams.CountAsync();
-        Assert.Equal(1 + teams, await MonitorRefreshJob.RefreshAllAsync(scopes, default));
+        var wijken = await db.Teams.Where(t => t.Wijk != null).Select(t => t.Wijk).Distinct().CountAsync();
+        // The municipality, each team, each wijk and each working model: every filter on its own.
+        Assert.Equal(1 + teams + wijken + Enum.GetValues<Regie.Domain.Care.TriageModel>().Length, await MonitorRefreshJob.RefreshAllAsync(scopes, default));
         Assert.Equal(0, await MonitorRefreshJob.RefreshAllAsync(scopes, default));
         var (from, to) = MonitorSnapshots.StandardPeriod(DateOnly.FromDateTime(DateTime.UtcNow));
         var stored = await scope.ServiceProvider.GetRequiredService<MonitorSnapshots>().ReadAsync(null, from, to, default);
@@ -171,7 +173,13 @@ public sealed class MonitorPrivacyTests : IAsyncLifetime
         Assert.Equal(live.Indicatoren, stored!.Indicatoren);
         Assert.Equal(live.Trechter, stored.Trechter);
         Assert.Contains("vooraf berekend", await client.GetStringAsync("/monitor"), StringComparison.Ordinal);
-        Assert.Contains("nu berekend", await client.GetStringAsync("/monitor?wijk=Noord"), StringComparison.Ordinal);
+        Assert.Contains("vooraf berekend", await client.GetStringAsync("/monitor?wijk=Noord"), StringComparison.Ordinal);
+        Assert.Contains("vooraf berekend", await client.GetStringAsync("/monitor?werkwijze=TeamVoorComplex"), StringComparison.Ordinal);
+        var wijkNoord = await scope.ServiceProvider.GetRequiredService<MonitorSnapshots>().ReadAsync(null, from, to, default, wijk: "Noord");
+        Assert.Equal((await scope.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(null, from, to, default, wijk: "Noord")).Indicatoren, wijkNoord!.Indicatoren);
+        // A team within a wijk, or another period, is computed when asked.
+        var noordTeam = await db.Teams.Where(t => t.Wijk == "Noord").Select(t => t.Id).FirstAsync();
+        Assert.Contains("nu berekend", await client.GetStringAsync($"/monitor?wijk=Noord&team={noordTeam}"), StringComparison.Ordinal);
         // Counts shown side by side are rounded to fives, so the difference of two steps cannot point at one household.
         Assert.Contains(live.Trechter, f => f.Aantal is not null);
         Assert.All(live.Trechter.Where(f => f.Aantal is not null), f => Assert.Equal(0, f.Aantal!.Value % 5));

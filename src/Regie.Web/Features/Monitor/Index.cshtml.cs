@@ -76,7 +76,7 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
     /// <summary>Precomputed for the standard period; any other question is computed now.</summary>
     private async Task<MonitorView> ViewAsync(Guid? teamId, DateOnly from, DateOnly to, string? wijk, Domain.Care.TriageModel? model, CancellationToken ct)
     {
-        Precomputed = wijk is null && model is null && (from, to) == MonitorSnapshots.StandardPeriod(query.Today) && await snapshots.ReadAsync(teamId, from, to, ct) is { } snapshot
+        Precomputed = (from, to) == MonitorSnapshots.StandardPeriod(query.Today) && await snapshots.ReadAsync(teamId, from, to, ct, wijk, model) is { } snapshot
             ? snapshot : null;
         return Precomputed ?? await query.GetAsync(teamId, from, to, ct, wijk, model);
     }

@@ -6,16 +6,27 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Monitor;
 
 /// <summary>
-/// Precomputes the monitor for the municipality and each team over the standard period (the last
-/// twelve months), so the page reads one row instead of counting a whole municipality's history.
-/// A scope is computed again only when the facts changed (a new event or cost entry) or the day
-/// moved on; other periods and the wijk filter are computed on request.
+/// Precomputes the monitor over the standard period (the last twelve months) for every question the
+/// filters ask one at a time — the municipality, each team, each wijk, each working model — so the
+/// page reads one row instead of counting a whole municipality's history. A scope is computed again
+/// only when the facts changed (a new event or cost entry) or the day moved on; other periods and
+/// combined filters (a team within a wijk) are computed on request.
 /// </summary>
 public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, CurrentUser user)
 {
     public const string All = "alle";
 
     public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
+
+    /// <summary>The stored row's name for a question, or null for a combination that is not precomputed.</summary>
+    public static string? Key(Guid? team, string? wijk, Domain.Care.TriageModel? model) => (team, wijk, model) switch
+    {
+        (null, null, null) => All,
+        ({ } t, null, null) => t.ToString(),
+        (null, { } w, null) => $"wijk:{w}",
+        (null, null, { } m) => $"werkwijze:{m}",
+        _ => null,
+    };
 
     /// <summary>Refreshes the current municipality's scopes; returns how many were computed again.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct, bool force = false)
@@ -26,14 +37,18 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
         var withdrawn = await db.MonitorCostEntries.CountAsync(e => e.WithdrawnAt != null, ct);
         var stamp = $"{lastEvent}:{costs}:{withdrawn}";
         var existing = await db.MonitorSnapshots.ToDictionaryAsync(s => s.Scope, ct);
-        var scopes = new List<Guid?> { null };
-        scopes.AddRange(await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => (Guid?)t.Id).ToListAsync(ct));
+        var scopes = new List<(Guid? Team, string? Wijk, Domain.Care.TriageModel? Model)> { (null, null, null) };
+        scopes.AddRange((await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct)).Select(t => ((Guid?)t, (string?)null, (Domain.Care.TriageModel?)null)));
+        // The wijken are those the teams work in, as on the page's filter.
+        scopes.AddRange((await db.Teams.AsNoTracking().Where(t => t.Wijk != null).Select(t => t.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct))
+            .Select(w => ((Guid?)null, (string?)w, (Domain.Care.TriageModel?)null)));
+        scopes.AddRange(Enum.GetValues<Domain.Care.TriageModel>().Select(m => ((Guid?)null, (string?)null, (Domain.Care.TriageModel?)m)));
         var computed = 0;
-        foreach (var team in scopes)
+        foreach (var (team, wijk, model) in scopes)
         {
-            var key = team?.ToString() ?? All;
+            var key = Key(team, wijk, model)!;
             if (!force && existing.TryGetValue(key, out var current) && current.Stamp == stamp && current.From == from && current.To == to) continue;
-            var view = await query.GetAsync(team, from, to, ct);
+            var view = await query.GetAsync(team, from, to, ct, wijk, model);
             var row = existing.GetValueOrDefault(key);
             if (row is null)
             {
@@ -51,10 +66,10 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
         return computed;
     }
 
-    /// <summary>The precomputed figures for this scope and period, or null when there are none (the caller computes them).</summary>
-    public async Task<MonitorView?> ReadAsync(Guid? team, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>The precomputed figures for this question and period, or null when there are none (the caller computes them).</summary>
+    public async Task<MonitorView?> ReadAsync(Guid? team, DateOnly from, DateOnly to, CancellationToken ct, string? wijk = null, Domain.Care.TriageModel? model = null)
     {
-        var key = team?.ToString() ?? All;
+        if (Key(team, wijk, model) is not { } key) return null;
         var row = await db.MonitorSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Scope == key && s.From == from && s.To == to, ct);
         return row is null ? null : JsonSerializer.Deserialize<MonitorView>(row.Figures)! with { StandVan = row.ComputedAt };
     }
