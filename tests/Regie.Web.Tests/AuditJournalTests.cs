@@ -69,6 +69,18 @@ public sealed class AuditJournalTests : IAsyncLifetime
         }
         Assert.True(journal.Enabled);
 
+        // Ops sees on /health that the journal reaches the trail (the drain's first pass runs at start).
+        using (var client = _app.AnonymousClient())
+        {
+            var health = "";
+            for (var i = 0; i < 100 && !health.Contains("auditjournaal wordt bijgewerkt", StringComparison.Ordinal); i++)
+            {
+                health = await client.GetStringAsync("/health");
+                await Task.Delay(50);
+            }
+            Assert.Contains("auditjournaal wordt bijgewerkt", health, StringComparison.Ordinal);
+        }
+
         // The crash's whole entry is moved (at start or now), its half line is not, and the old segment is gone.
         await drain.DrainAsync(default);
         Assert.Equal(["voor de storing"], await TrailAsync());

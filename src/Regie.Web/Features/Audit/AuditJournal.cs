@@ -332,9 +332,13 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
 /// nothing). A finished segment is deleted once it is all in the trail. Runs every second, and once
 /// more when the server stops.
 /// </summary>
-public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions options, DatabaseOptions database, ILogger<AuditJournalDrain> log) : BackgroundService
+public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions options, DatabaseOptions database, TimeProvider clock, ILogger<AuditJournalDrain> log) : BackgroundService
 {
     private const int BatchSize = 2000;
+
+    /// <summary>When the drain last finished a pass without error (for the health check).</summary>
+    public DateTimeOffset? LastMoved { get; private set; }
+    public string? LastError { get; private set; }
     private readonly SemaphoreSlim _one = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -346,6 +350,8 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
             try
             {
                 await DrainAsync(stoppingToken);
+                LastMoved = clock.GetUtcNow();
+                LastError = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -353,6 +359,7 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
             }
             catch (Exception e)
             {
+                LastError = e.Message;
                 log.LogError(e, "Audit journal could not be moved into the trail; it stays on disk and is tried again");
             }
             try { await Task.Delay(interval, stoppingToken); } catch (OperationCanceledException) { return; }

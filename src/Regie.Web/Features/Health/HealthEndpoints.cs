@@ -9,7 +9,9 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddRegieHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<AuditJournalHealthCheck>("audit-journal", tags: ["ready"])
+            .AddCheck<LookupRegisterHealthCheck>("lookup-register", tags: ["ready"]);
         return services;
     }
 
@@ -46,4 +48,33 @@ public sealed class DatabaseHealthCheck(RegieDbContext db) : IHealthCheck
             return HealthCheckResult.Unhealthy("database niet bereikbaar", e);
         }
     }
+}
+
+/// <summary>
+/// Degraded (still 200: look-ups stay on record in the journal) when the drain has not moved the look-up
+/// journal into the chained trail for half a minute: the trail is then behind, and the journal grows.
+/// </summary>
+public sealed class AuditJournalHealthCheck(Audit.AuditJournal journal, Audit.AuditJournalDrain drain, TimeProvider clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        if (!journal.Enabled) return Task.FromResult(HealthCheckResult.Healthy("niet in gebruik: opzoekingen gaan direct naar de audittrail"));
+        var since = drain.LastMoved is { } last ? clock.GetUtcNow() - last : (TimeSpan?)null;
+        return Task.FromResult(since is { } s && s < TimeSpan.FromSeconds(30)
+            ? HealthCheckResult.Healthy("auditjournaal wordt bijgewerkt in de audittrail")
+            : HealthCheckResult.Degraded(since is null
+                ? "auditjournaal nog niet naar de audittrail verplaatst"
+                : $"auditjournaal loopt {(int)since.Value.TotalSeconds} s achter op de audittrail: {drain.LastError ?? "onbekende oorzaak"}"));
+    }
+}
+
+/// <summary>Degraded when the look-up's copy of the register is not loaded: it then reads the database, correct but slower.</summary>
+public sealed class LookupRegisterHealthCheck(Involvements.LookupRegister register, Involvements.LookupDataSource source, Involvements.InvolvementOptions options) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        Task.FromResult(source.Postgres is null || !options.LookupInMemory
+            ? HealthCheckResult.Healthy("niet in gebruik: het opzoeken leest de database")
+            : register.IsLoaded
+                ? HealthCheckResult.Healthy($"register in het geheugen: {register.Count} personen")
+                : HealthCheckResult.Degraded("register niet in het geheugen; het opzoeken leest de database"));
 }
