@@ -100,6 +100,19 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
     }
 }
 
+public sealed class MonitorScopeTests
+{
+    [Fact]
+    public void Every_single_filter_has_a_stored_row_name_that_fits_and_a_combination_is_computed_on_request()
+    {
+        var longWijk = new string('W', 100);
+        Assert.All(new[] { MonitorSnapshots.Key(null, null, null), MonitorSnapshots.Key(Guid.NewGuid(), null, null), MonitorSnapshots.Key(null, longWijk, null),
+            MonitorSnapshots.Key(null, null, Regie.Domain.Care.TriageModel.IndicatieGemeente) }, k => Assert.InRange(k!.Length, 1, 40));
+        Assert.NotEqual(MonitorSnapshots.Key(null, longWijk, null), MonitorSnapshots.Key(null, longWijk + "X", null));
+        Assert.Null(MonitorSnapshots.Key(Guid.NewGuid(), "Noord", null));
+    }
+}
+
 /// <summary>The household's own mark at an evaluation, the monitor's measure of better support.</summary>
 public sealed class ResidentRatingTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {

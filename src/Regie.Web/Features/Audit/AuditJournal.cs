@@ -33,7 +33,7 @@ public sealed class AuditJournalOptions
 /// handed to the operating system before the answer (a crash of Regie loses nothing) and flushed to disk
 /// within <see cref="AuditJournalOptions.FlushIntervalMilliseconds"/> (a power cut could lose that last
 /// moment): a choice for the privacy officer, not a default. <see cref="AuditJournalDrain"/> moves the
-/// entries into the hash-chained trail within about a second, exactly once, in the order they came.
+/// entries into the hash-chained trail within a second, exactly once, in the order they came.
 /// One process per directory: a lock file refuses a second one.
 /// </summary>
 public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions database) : IDisposable
@@ -180,7 +180,7 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
         Rotate();
     }
 
-    /// <summary>Lines the journal holds, and which segment files: for the drain.</summary>
+    /// <summary>The journal's segment files by name, oldest first: for the drain.</summary>
     public IReadOnlyList<string> Segments()
     {
         var dir = Directory;
@@ -329,8 +329,8 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
 /// <summary>
 /// Moves the journal into the chained trail: complete lines only, in batches, each batch in one
 /// transaction with the checkpoint that says how far it got (so a crash repeats nothing and loses
-/// nothing). A finished segment is deleted once it is all in the trail. Runs every second, and once
-/// more when the server stops.
+/// nothing). A finished segment is deleted once it is all in the trail. Runs every
+/// <see cref="AuditJournalOptions.DrainIntervalMilliseconds"/> (100 ms), and once more when the server stops.
 /// </summary>
 public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions options, DatabaseOptions database, TimeProvider clock, ILogger<AuditJournalDrain> log) : BackgroundService
 {

@@ -160,23 +160,13 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        string previous;
-        await using (var begin = new Npgsql.NpgsqlBatch(connection))
-        {
-            begin.BatchCommands.Add(new("BEGIN"));
-            begin.BatchCommands.Add(new($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})"));
-            begin.BatchCommands.Add(new("""SELECT "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1"""));
-            await using var reader = await begin.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
-            previous = await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
-        }
+        var previous = await LockChainAsync(connection, begin: true, ct);
         await using var commit = new Npgsql.NpgsqlBatch(connection);
         foreach (var content in batch)
         {
             var hash = AuditChain.ComputeHash(previous, content);
-            var insert = new Npgsql.NpgsqlBatchCommand("""
-                INSERT INTO "AuditEntries" ("OccurredAt", "Gemeentecode", "ActorId", "ActorName", "Role", "Organisation", "Action", "Resource",
-                    "HouseholdId", "PersonId", "Purpose", "Detail", "PreviousHash", "Hash")
+            var insert = new Npgsql.NpgsqlBatchCommand($"""
+                INSERT INTO "AuditEntries" ({Columns})
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 """);
             foreach (var value in new[]
@@ -196,6 +186,27 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
         static object Db(object? value) => value ?? DBNull.Value;
     }
 
+    /// <summary>The columns an entry writes, in the order of <see cref="AuditContent"/> and then the two hashes.</summary>
+    private const string Columns = """
+        "OccurredAt", "Gemeentecode", "ActorId", "ActorName", "Role", "Organisation", "Action", "Resource",
+        "HouseholdId", "PersonId", "Purpose", "Detail", "PreviousHash", "Hash"
+        """;
+
+    /// <summary>
+    /// Takes the chain's lock for the transaction (beginning it first when <paramref name="begin"/>) and reads the
+    /// last hash, in one round trip: from here until commit no other appender, in any process, can read that hash.
+    /// </summary>
+    private static async Task<string> LockChainAsync(Npgsql.NpgsqlConnection connection, bool begin, CancellationToken ct)
+    {
+        await using var batch = new Npgsql.NpgsqlBatch(connection);
+        if (begin) batch.BatchCommands.Add(new("BEGIN"));
+        batch.BatchCommands.Add(new($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})"));
+        batch.BatchCommands.Add(new("""SELECT "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1"""));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
+    }
+
     /// <summary>
     /// Many entries at once (the journal's drain): in the caller's transaction, the chain's lock and the
     /// last hash, then one COPY. PostgreSQL takes rows from COPY far more cheaply than as separate
@@ -204,19 +215,8 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
     /// </summary>
     internal static async Task CopyToPostgresAsync(Npgsql.NpgsqlConnection connection, IReadOnlyList<AuditContent> batch, CancellationToken ct)
     {
-        string previous;
-        await using (var begin = new Npgsql.NpgsqlBatch(connection))
-        {
-            begin.BatchCommands.Add(new($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})"));
-            begin.BatchCommands.Add(new("""SELECT "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1"""));
-            await using var reader = await begin.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
-            previous = await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
-        }
-        await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY "AuditEntries" ("OccurredAt", "Gemeentecode", "ActorId", "ActorName", "Role", "Organisation", "Action", "Resource",
-                "HouseholdId", "PersonId", "Purpose", "Detail", "PreviousHash", "Hash") FROM STDIN (FORMAT BINARY)
-            """, ct);
+        var previous = await LockChainAsync(connection, begin: false, ct);
+        await using var copy = await connection.BeginBinaryImportAsync($"""COPY "AuditEntries" ({Columns}) FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var c in batch)
         {
             var hash = AuditChain.ComputeHash(previous, c);

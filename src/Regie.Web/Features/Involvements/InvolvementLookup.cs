@@ -23,11 +23,8 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
 {
     public const string PurposeRequiredCode = "lookup-purpose-required";
 
-    private const string Sql = """
-        SELECT i."TeamId", i."ContactName", i."ContactPhone", i."ContactEmail", i."StartedOn", i."ExpiresOn", i."Domain", o."Name", t."Name"
-        FROM "Involvements" i
-        LEFT JOIN "Organisations" o ON o."Id" = i."OrganisationId"
-        LEFT JOIN "Teams" t ON t."Id" = i."TeamId"
+    private const string Sql = $"""
+        SELECT {LookupRow.Select}
         WHERE i."Gemeentecode" = $1 AND i."Bsn" = $2 AND i."EndedOn" IS NULL AND i."ExpiresOn" >= $3
         ORDER BY i."StartedOn"
         """;
@@ -75,11 +72,7 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
         command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            rows.Add(new LookupRow(
-                reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateOnly>(5),
-                reader.IsDBNull(6) ? null : Enums.ParseDefined<ZrmDomain>(reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+            rows.Add(LookupRow.Read(reader, 0));
         return rows;
     }
 

@@ -9,7 +9,26 @@ namespace Regie.Web.Features.Involvements;
 
 /// <summary>One active involvement as the look-up answers it: who, which organisation or team, how to reach them.</summary>
 public sealed record LookupRow(Guid? TeamId, string ContactName, string? Phone, string? Email, DateOnly StartedOn, DateOnly ExpiresOn,
-    ZrmDomain? Domain, string? Organisation, string? Team);
+    ZrmDomain? Domain, string? Organisation, string? Team)
+{
+    /// <summary>The row's columns with organisation and team joined in, for the look-up of one BSN and for loading the register.</summary>
+    internal const string Select = """
+        i."TeamId", i."ContactName", i."ContactPhone", i."ContactEmail", i."StartedOn", i."ExpiresOn", i."Domain", o."Name", t."Name"
+        FROM "Involvements" i
+        LEFT JOIN "Organisations" o ON o."Id" = i."OrganisationId"
+        LEFT JOIN "Teams" t ON t."Id" = i."TeamId"
+        """;
+
+    /// <summary>Reads the columns of <see cref="Select"/>, starting at column <paramref name="first"/>; <paramref name="share"/> may replace repeated strings by one instance.</summary>
+    internal static LookupRow Read(Npgsql.NpgsqlDataReader reader, int first, Func<string?, string?>? share = null)
+    {
+        share ??= s => s;
+        string? Text(int i) => reader.IsDBNull(first + i) ? null : share(reader.GetString(first + i));
+        return new LookupRow(reader.IsDBNull(first) ? null : reader.GetGuid(first), Text(1)!, Text(2), Text(3),
+            reader.GetFieldValue<DateOnly>(first + 4), reader.GetFieldValue<DateOnly>(first + 5),
+            reader.IsDBNull(first + 6) ? null : Regie.Domain.Common.Enums.ParseDefined<ZrmDomain>(reader.GetString(first + 6)), Text(7), Text(8));
+    }
+}
 
 /// <summary>
 /// A copy of the active involvement register in this server's memory, so that the department look-up —
@@ -78,11 +97,8 @@ public sealed class LookupRegister
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Shared(string? s) => s is null ? null : strings.TryGetValue(s, out var known) ? known : strings[s] = s;
         await using (var connection = await source.OpenConnectionAsync(ct))
-        await using (var command = new Npgsql.NpgsqlCommand("""
-            SELECT i."Gemeentecode", i."Bsn", i."TeamId", i."ContactName", i."ContactPhone", i."ContactEmail", i."StartedOn", i."ExpiresOn", i."Domain", o."Name", t."Name"
-            FROM "Involvements" i
-            LEFT JOIN "Organisations" o ON o."Id" = i."OrganisationId"
-            LEFT JOIN "Teams" t ON t."Id" = i."TeamId"
+        await using (var command = new Npgsql.NpgsqlCommand($"""
+            SELECT i."Gemeentecode", i."Bsn", {LookupRow.Select}
             WHERE i."EndedOn" IS NULL AND i."ExpiresOn" >= $1
             """, connection))
         {
@@ -91,10 +107,7 @@ public sealed class LookupRegister
             while (await reader.ReadAsync(ct))
             {
                 if (!TryKey(reader.GetString(0), reader.GetString(1), out var key)) continue;
-                var row = new LookupRow(reader.IsDBNull(2) ? null : reader.GetGuid(2), Shared(reader.GetString(3))!, Shared(reader.IsDBNull(4) ? null : reader.GetString(4)),
-                    Shared(reader.IsDBNull(5) ? null : reader.GetString(5)), reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7),
-                    reader.IsDBNull(8) ? null : Regie.Domain.Common.Enums.ParseDefined<ZrmDomain>(reader.GetString(8)),
-                    Shared(reader.IsDBNull(9) ? null : reader.GetString(9)), Shared(reader.IsDBNull(10) ? null : reader.GetString(10)));
+                var row = LookupRow.Read(reader, 2, Shared);
                 if (!grouped.TryGetValue(key, out var list)) grouped[key] = list = new List<LookupRow>(1);
                 list.Add(row);
             }

@@ -62,8 +62,7 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
         PeriodError = error;
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
-        // The wijken the teams work in: reading them from every household would scan the registry on every page view.
-        var wijken = await db.Teams.AsNoTracking().Where(t => t.Wijk != null).Select(t => t.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
+        var wijken = await MonitorSnapshots.WijkenAsync(db, ct);
         if (Wijk is not null && !wijken.Contains(Wijk)) Wijk = null;
         Wijken = wijken.Select(w => new SelectListItem(w, w, w == Wijk)).Prepend(new SelectListItem("Alle wijken", "", Wijk is null)).ToList();
         var model = Enums.ParseDefined<Domain.Care.TriageModel>(Werkwijze);

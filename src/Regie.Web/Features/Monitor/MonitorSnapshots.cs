@@ -23,10 +23,15 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
     {
         (null, null, null) => All,
         ({ } t, null, null) => t.ToString(),
-        (null, { } w, null) => $"wijk:{w}",
+        // A wijk's name may be longer than the row's name (40): a fixed-length digest of it always fits.
+        (null, { } w, null) => "wijk:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(w)))[..32],
         (null, null, { } m) => $"werkwijze:{m}",
         _ => null,
     };
+
+    /// <summary>The wijken the teams work in: the page's filter and the precomputed scopes. Reading them from every household would scan the registry.</summary>
+    public static Task<List<string>> WijkenAsync(RegieDbContext db, CancellationToken ct) =>
+        db.Teams.AsNoTracking().Where(t => t.Wijk != null).Select(t => t.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct);
 
     /// <summary>Refreshes the current municipality's scopes; returns how many were computed again.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct, bool force = false)
@@ -39,9 +44,7 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
         var existing = await db.MonitorSnapshots.ToDictionaryAsync(s => s.Scope, ct);
         var scopes = new List<(Guid? Team, string? Wijk, Domain.Care.TriageModel? Model)> { (null, null, null) };
         scopes.AddRange((await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct)).Select(t => ((Guid?)t, (string?)null, (Domain.Care.TriageModel?)null)));
-        // The wijken are those the teams work in, as on the page's filter.
-        scopes.AddRange((await db.Teams.AsNoTracking().Where(t => t.Wijk != null).Select(t => t.Wijk!).Distinct().OrderBy(w => w).ToListAsync(ct))
-            .Select(w => ((Guid?)null, (string?)w, (Domain.Care.TriageModel?)null)));
+        scopes.AddRange((await WijkenAsync(db, ct)).Select(w => ((Guid?)null, (string?)w, (Domain.Care.TriageModel?)null)));
         scopes.AddRange(Enum.GetValues<Domain.Care.TriageModel>().Select(m => ((Guid?)null, (string?)null, (Domain.Care.TriageModel?)m)));
         var computed = 0;
         foreach (var (team, wijk, model) in scopes)
