@@ -95,6 +95,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
     /// </summary>
     public async Task AssertAccessibleAsync()
     {
+        // A page found by its text may still be loading its stylesheets; checked then, white header text stood on
+        // a white page (1:1) in a slow run. Judge the page as the resident sees it: fully loaded.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         AssertNoBrowserProblems();
         if (await Page.EvaluateAsync<bool>("() => typeof window.axe === 'undefined'"))
             await Page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = AxeUrl });
