@@ -76,10 +76,25 @@ public sealed class AuditChainTests
             c with { OccurredAt = c.OccurredAt.AddMilliseconds(1) }, c with { Gemeentecode = "0363" }, c with { ActorId = "u9" },
             c with { ActorName = "X" }, c with { Role = "privacy" }, c with { Organisation = "" }, c with { Action = "update" },
             c with { Resource = "person" }, c with { HouseholdId = null }, c with { PersonId = Guid.Empty }, c with { Purpose = "" }, c with { Detail = "-" },
+            c with { SubjectBsn = "111222333" },
         };
         var original = AuditChain.ComputeHash(AuditChain.Genesis, c);
         Assert.All(variants, v => Assert.NotEqual(original, AuditChain.ComputeHash(AuditChain.Genesis, v)));
         Assert.NotEqual(original, AuditChain.ComputeHash(new string('1', 64), c));
+    }
+
+    /// <summary>The subject's BSN came later: a trail written before it must still verify.</summary>
+    [Fact]
+    public void Entries_written_before_the_subject_bsn_existed_keep_their_hash()
+    {
+        var lookup = new AuditContent(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), "0363", "wonen", "Wonen", "afdeling", "Wonen", "lookup", "betrokkenheid",
+            null, null, "aanvraag urgentieverklaring", "betrokkenheid opgevraagd: 1 betrokken");
+        // Computed by the hash as it was before the field was added.
+        Assert.Equal("58b01fbb5bb94c32dd55d066dfd1ce6f42c56e5c00784da2cdc6d1650b049081", AuditChain.ComputeHash(AuditChain.Genesis, lookup));
+        Assert.NotEqual(AuditChain.ComputeHash(AuditChain.Genesis, lookup), AuditChain.ComputeHash(AuditChain.Genesis, lookup with { SubjectBsn = "111222333" }));
+        // The subject cannot be smuggled in through the detail text.
+        Assert.NotEqual(AuditChain.ComputeHash(AuditChain.Genesis, lookup with { SubjectBsn = "111222333" }),
+            AuditChain.ComputeHash(AuditChain.Genesis, lookup with { Detail = lookup.Detail + "|bsn 9:111222333" }));
     }
 
     [Fact]

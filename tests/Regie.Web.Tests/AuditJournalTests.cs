@@ -41,11 +41,13 @@ public sealed class AuditJournalTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task LookUpAsync(string purpose)
+    private async Task<string> LookUpAsync(string purpose)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, organisation: "Wonen");
-        Assert.True((await scope.ServiceProvider.GetRequiredService<InvolvementLookup>().LookupAsync(TestApp.NextBsn(), purpose, default)).IsOk);
+        var bsn = TestApp.NextBsn();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<InvolvementLookup>().LookupAsync(bsn, purpose, default)).IsOk);
+        return bsn;
     }
 
     private async Task<List<string?>> TrailAsync()
@@ -87,7 +89,7 @@ public sealed class AuditJournalTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_dir, "0000000000000000001" + AuditJournal.Extension)));
 
         // Answered: the entry is on disk, not yet in the trail.
-        await LookUpAsync("aanvraag urgentieverklaring");
+        var asked = await LookUpAsync("aanvraag urgentieverklaring");
         var onDisk = string.Concat(journal.Segments().Select(s => File.ReadAllText(journal.PathOf(s))));
         Assert.Contains("aanvraag urgentieverklaring", onDisk, StringComparison.Ordinal);
         Assert.Equal(["voor de storing"], await TrailAsync());
@@ -108,6 +110,8 @@ public sealed class AuditJournalTests : IAsyncLifetime
         {
             var entries = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
             Assert.True(AuditChain.Check(entries.Select(AuditLog.ToChained)).Intact);
+            // The BSN asked about travels through the journal into the trail.
+            Assert.Equal(asked, entries.Single(e => e.Purpose == "aanvraag urgentieverklaring").SubjectBsn);
             var checkpoint = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditJournalCheckpoints.SingleAsync();
             Assert.Equal(journal.Id, checkpoint.Journal);
             Assert.True(checkpoint.Offset > 0);

@@ -170,6 +170,49 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await professional.GetAsync("/privacy/audit")).StatusCode);
     }
 
+    /// <summary>
+    /// A department's look-up names the person by BSN only, and the person may not be in Regie at all: the entry keeps
+    /// the BSN, so the privacy officer finds who asked about it, and the resident's own export lists it.
+    /// </summary>
+    [Fact]
+    public async Task Privacy_officer_and_resident_see_which_department_looked_up_a_bsn_and_why()
+    {
+        var (_, bsn) = await HouseholdAsync();
+        var stranger = TestApp.NextBsn();
+        await using (var wonen = _app.Scope())
+        {
+            wonen.ServiceProvider.GetRequiredService<Infrastructure.CurrentUser>().ActAs(TestApp.Gemeentecode, "wonen-systeem", "Wonen", Infrastructure.Roles.Afdeling, organisation: "Wonen");
+            var lookup = wonen.ServiceProvider.GetRequiredService<Features.Involvements.InvolvementLookup>();
+            Assert.True((await lookup.LookupAsync(bsn, "aanvraag urgentieverklaring", default)).IsOk);
+            Assert.True((await lookup.LookupAsync(stranger, "controle bijstand", default)).IsOk);
+        }
+        Assert.Contains(await TrailAsync(), e => e.Action == AuditActions.Lookup && e.SubjectBsn == bsn && e.Purpose == "aanvraag urgentieverklaring" && e.Organisation == "Wonen");
+
+        using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
+        var page = await privacy.GetStringAsync($"/privacy/audit?Filter.Bsn={bsn}");
+        Assert.Contains("aanvraag urgentieverklaring", page);
+        Assert.DoesNotContain("controle bijstand", page);
+        // Someone Regie does not know: no error, the look-ups of that BSN and nothing else.
+        var unknown = await privacy.GetStringAsync($"/privacy/audit?Filter.Bsn={stranger}");
+        Assert.Contains("controle bijstand", unknown);
+        Assert.DoesNotContain("aanvraag urgentieverklaring", unknown);
+        Assert.DoesNotContain("utrecht-form-field-error-message", unknown);
+        Assert.DoesNotContain("Er staat geen inwoner", unknown);
+        var csv = await (await privacy.GetAsync($"/privacy/audit?handler=Csv&Filter.Bsn={stranger}")).Content.ReadAsStringAsync();
+        Assert.Contains($";{stranger};controle bijstand;", csv);
+        // Asking the trail about that BSN is itself on record with the BSN as its subject, not in its text.
+        var trail = await TrailAsync();
+        Assert.Contains(trail, e => e.Action == AuditActions.Read && e.Resource == AuditResources.Audit && e.SubjectBsn == stranger && e.PersonId == null);
+        Assert.DoesNotContain(trail, e => $"{e.Detail} {e.Purpose}".Contains(stranger));
+
+        await using var scope = _app.Scope();
+        scope.ServiceProvider.GetRequiredService<Infrastructure.CurrentUser>().ActAs(TestApp.Gemeentecode, "privacy", "Privacy officer", Infrastructure.Roles.Privacy);
+        var export = (await scope.ServiceProvider.GetRequiredService<Features.Privacy.ResidentExportService>().ExportAsync(bsn, default)).Value;
+        Assert.Contains(export.WieHeeftGegevensGezien, r => r.Organisatie == "Wonen" && r.Doel == "aanvraag urgentieverklaring");
+        Assert.DoesNotContain(export.WieHeeftGegevensGezien, r => r.Doel == "controle bijstand");
+        Assert.True(Domain.Audit.AuditChain.Check((await TrailAsync()).Select(AuditLog.ToChained)).Intact);
+    }
+
     private async Task<Person> PersonAsync(string bsn)
     {
         await using var scope = _app.Scope();

@@ -53,6 +53,10 @@ public sealed class CliAndDemoTests
         var sanne = persons.Single(p => p.Voornamen == "Sanne" && p.Achternaam == "Bakker");
         var home = members.Single(m => m.PersonId == sanne.Id && m.Until is null).HouseholdId;
         Assert.Equal("Huishouden de Wit", (await ctx.Households.SingleAsync(h => h.Id == home)).Naam);
+        // Her look-up by the housing department is on record under her BSN, and so is one of someone Regie does not know.
+        var lookups = await ctx.AuditEntries.Where(e => e.Action == "lookup").ToListAsync();
+        Assert.Contains(lookups, e => e.SubjectBsn == sanne.Bsn && e.Organisation == "Wonen" && e.Purpose == "aanvraag urgentieverklaring");
+        Assert.Contains(lookups, e => e.SubjectBsn is { } b && persons.All(p => p.Bsn != b) && Domain.Registry.Bsn.Parse(b).Value.IsTestNumber);
         Assert.True(await ctx.HouseholdEvents.CountAsync() >= 120 * 3);
         // Households a team works with have ZRM assessments, some of them twice.
         Assert.True(await ctx.ZrmAssessments.CountAsync() > 10);

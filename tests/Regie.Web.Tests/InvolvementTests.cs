@@ -106,9 +106,9 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         await using (var scope = _app.Scope())
         {
             var lookups = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries
-                .Where(e => e.Action == "lookup").Select(e => e.Purpose).ToListAsync();
-            Assert.Contains("aanvraag urgentieverklaring", lookups);
-            Assert.Contains("controle bijstand", lookups);
+                .Where(e => e.Action == "lookup").Select(e => new { e.Purpose, e.SubjectBsn }).ToListAsync();
+            Assert.Contains(new { Purpose = (string?)"aanvraag urgentieverklaring", SubjectBsn = (string?)sanne }, lookups);
+            Assert.Contains(new { Purpose = (string?)"controle bijstand", SubjectBsn = (string?)ria }, lookups);
         }
 
         // Closing the trajectory ends the team's involvement: a later look-up finds the departments only.

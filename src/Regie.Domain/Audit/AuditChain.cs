@@ -4,10 +4,14 @@ using System.Text;
 
 namespace Regie.Domain.Audit;
 
-/// <summary>What an audit entry says; the chain hashes exactly these fields.</summary>
+/// <summary>
+/// What an audit entry says; the chain hashes exactly these fields. <paramref name="SubjectBsn"/> is the BSN an
+/// entry is about when that is all there is to name the person by (a department's look-up: the person may not be
+/// in Regie at all), so the privacy officer and the resident can still find who asked about it.
+/// </summary>
 public sealed record AuditContent(
     DateTime OccurredAt, string? Gemeentecode, string ActorId, string ActorName, string? Role, string? Organisation,
-    string Action, string Resource, Guid? HouseholdId, Guid? PersonId, string? Purpose, string? Detail);
+    string Action, string Resource, Guid? HouseholdId, Guid? PersonId, string? Purpose, string? Detail, string? SubjectBsn = null);
 
 public sealed record ChainedEntry(long Id, AuditContent Content, string PreviousHash, string Hash);
 
@@ -79,6 +83,8 @@ public static class AuditChain
             if (field is null) sb.Append('-');
             else sb.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field);
         }
+        // Added later than the other fields: hashed only when present, so every entry written before keeps its hash.
+        if (c.SubjectBsn is { } bsn) sb.Append("|bsn ").Append(bsn.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(bsn);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 

@@ -242,6 +242,8 @@ public sealed class AuditEntry
     public Guid? PersonId { get; set; }
     public string? Purpose { get; set; }
     public string? Detail { get; set; }
+    /// <summary>The BSN asked about, where a person id cannot name them (a department's look-up).</summary>
+    public string? SubjectBsn { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }

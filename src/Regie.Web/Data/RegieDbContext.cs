@@ -150,11 +150,14 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.Resource).HasMaxLength(32);
             e.Property(x => x.Purpose).HasMaxLength(1000);
             e.Property(x => x.Detail).HasMaxLength(2000);
+            e.Property(x => x.SubjectBsn).HasMaxLength(9);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => new { x.PersonId, x.OccurredAt });
             e.HasIndex(x => new { x.HouseholdId, x.OccurredAt });
             e.HasIndex(x => new { x.ActorId, x.OccurredAt });
+            // Only look-ups carry it: the index holds just those rows.
+            e.HasIndex(x => new { x.SubjectBsn, x.OccurredAt }).HasFilter("\"SubjectBsn\" IS NOT NULL");
         });
 
         b.Entity<ApiKey>(e =>

@@ -61,21 +61,23 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
     private const long AdvisoryLockKey = 0x5245474945; // "REGIE"
 
     public Task RecordAsync(string action, string resource, Guid? householdId = null, Guid? personId = null,
-        string? purpose = null, string? detail = null, CancellationToken ct = default) =>
-        AppendAsync(Content(action, resource, householdId, personId, purpose, detail), ct);
+        string? purpose = null, string? detail = null, CancellationToken ct = default, string? subjectBsn = null) =>
+        AppendAsync(Content(action, resource, householdId, personId, purpose, detail, subjectBsn), ct);
 
     /// <summary>
     /// For the department look-up, which every department's systems call: durable in this server's
     /// <see cref="AuditJournal"/> before the caller goes on, in the chained trail about a second later.
     /// Without a journal (SQLite, or switched off) the same as <see cref="RecordAsync"/>.
     /// </summary>
-    public Task RecordFrequentAsync(string action, string resource, string? purpose, string? detail, CancellationToken ct) =>
-        journal.Enabled ? journal.AppendAsync(Content(action, resource, null, null, purpose, detail), ct) : RecordAsync(action, resource, purpose: purpose, detail: detail, ct: ct);
+    public Task RecordFrequentAsync(string action, string resource, string subjectBsn, string? purpose, string? detail, CancellationToken ct) =>
+        journal.Enabled
+            ? journal.AppendAsync(Content(action, resource, null, null, purpose, detail, subjectBsn), ct)
+            : RecordAsync(action, resource, purpose: purpose, detail: detail, ct: ct, subjectBsn: subjectBsn);
 
-    private AuditContent Content(string action, string resource, Guid? householdId, Guid? personId, string? purpose, string? detail) =>
+    private AuditContent Content(string action, string resource, Guid? householdId, Guid? personId, string? purpose, string? detail, string? subjectBsn) =>
         new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), user.Gemeentecode, Cut(user.ActorId, 64), Cut(user.ActorName, 200),
             user.IsSystem ? "systeem" : user.Role, Cut(user.Organisation, 200), action, resource, householdId, personId,
-            Cut(purpose, 1000), Cut(detail, 2000));
+            Cut(purpose, 1000), Cut(detail, 2000), subjectBsn);
 
     /// <summary>
     /// Group commit: the caller queues its entry and waits for the gate; whoever gets the gate writes
@@ -136,7 +138,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
                 OccurredAt = content.OccurredAt, Gemeentecode = content.Gemeentecode, ActorId = content.ActorId, ActorName = content.ActorName,
                 Role = content.Role, Organisation = content.Organisation, Action = content.Action, Resource = content.Resource,
                 HouseholdId = content.HouseholdId, PersonId = content.PersonId, Purpose = content.Purpose, Detail = content.Detail,
-                PreviousHash = previous, Hash = hash,
+                SubjectBsn = content.SubjectBsn, PreviousHash = previous, Hash = hash,
             });
             // Ids are assigned in insertion order, so the chain follows the batch's order.
             await db.SaveChangesAsync(ct);
@@ -167,13 +169,13 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
             var hash = AuditChain.ComputeHash(previous, content);
             var insert = new Npgsql.NpgsqlBatchCommand($"""
                 INSERT INTO "AuditEntries" ({Columns})
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
                 """);
             foreach (var value in new[]
                      {
                          content.OccurredAt, Db(content.Gemeentecode), content.ActorId, content.ActorName, Db(content.Role), Db(content.Organisation),
                          content.Action, content.Resource, Db(content.HouseholdId), Db(content.PersonId), Db(content.Purpose), Db(content.Detail),
-                         previous, hash,
+                         Db(content.SubjectBsn), previous, hash,
                      })
                 insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
             // Statements of one batch run in order, so identity ids follow the chain.
@@ -189,7 +191,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
     /// <summary>The columns an entry writes, in the order of <see cref="AuditContent"/> and then the two hashes.</summary>
     private const string Columns = """
         "OccurredAt", "Gemeentecode", "ActorId", "ActorName", "Role", "Organisation", "Action", "Resource",
-        "HouseholdId", "PersonId", "Purpose", "Detail", "PreviousHash", "Hash"
+        "HouseholdId", "PersonId", "Purpose", "Detail", "SubjectBsn", "PreviousHash", "Hash"
         """;
 
     /// <summary>
@@ -227,7 +229,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
             foreach (var id in new[] { c.HouseholdId, c.PersonId })
                 if (id is { } value) await copy.WriteAsync(value, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
                 else await copy.WriteNullAsync(ct);
-            foreach (var text in new[] { c.Purpose, c.Detail, previous, hash })
+            foreach (var text in new[] { c.Purpose, c.Detail, c.SubjectBsn, previous, hash })
                 await Text(text);
             previous = hash;
         }
@@ -271,5 +273,5 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
 
     public static ChainedEntry ToChained(AuditEntry e) => new(e.Id,
         new AuditContent(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc), e.Gemeentecode, e.ActorId, e.ActorName, e.Role, e.Organisation,
-            e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail), e.PreviousHash, e.Hash);
+            e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail, e.SubjectBsn), e.PreviousHash, e.Hash);
 }

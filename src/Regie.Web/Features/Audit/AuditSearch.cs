@@ -20,7 +20,7 @@ public sealed class AuditFilter
 }
 
 public sealed record AuditRow(long Id, DateTime OccurredAt, string ActorName, string? Role, string? Organisation, string Action,
-    string Resource, Guid? HouseholdId, Guid? PersonId, string? Purpose, string? Detail);
+    string Resource, Guid? HouseholdId, Guid? PersonId, string? Purpose, string? Detail, string? SubjectBsn);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
 
@@ -31,7 +31,7 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
 
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    private sealed record Selection(IQueryable<AuditEntry> Query, Guid? PersonId, Guid? HouseholdId);
+    private sealed record Selection(IQueryable<AuditEntry> Query, Guid? PersonId, Guid? HouseholdId, string? Bsn);
 
     /// <summary>Checks the filter without touching the trail, so the CSV export can refuse before it starts writing.</summary>
     public async Task<ErrorList> ValidateAsync(AuditFilter f, CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
         if (hasMore) rows.RemoveAt(PageSize);
         // Searching the trail is looking at a person too: the person or household asked about is on record.
         await audit.RecordAsync(AuditActions.Read, AuditResources.Audit, selection.HouseholdId, selection.PersonId,
-            detail: Describe(f, rows.Count), ct: ct);
+            detail: Describe(f, rows.Count), ct: ct, subjectBsn: selection.PersonId is null ? selection.Bsn : null);
         return (new AuditPage(rows, hasMore ? rows[^1].Id : null), errors);
     }
 
@@ -73,7 +73,7 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
             await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
             // Semicolons and a BOM: what Dutch Excel opens correctly without an import wizard.
             await writer.WriteAsync('\uFEFF');
-            await writer.WriteLineAsync("id;tijdstip_utc;gebruiker;rol;organisatie;actie;onderdeel;huishouden;persoon;doel;details");
+            await writer.WriteLineAsync("id;tijdstip_utc;gebruiker;rol;organisatie;actie;onderdeel;huishouden;persoon;bsn_opgezocht;doel;details");
             await foreach (var r in Project(selection.Query.OrderByDescending(e => e.Id)).AsAsyncEnumerable().WithCancellation(ct))
             {
                 await writer.WriteLineAsync(CsvLine(r));
@@ -84,7 +84,7 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
         finally
         {
             await audit.RecordAsync(AuditActions.Export, AuditResources.Audit, selection.HouseholdId, selection.PersonId,
-                detail: Describe(f, count), ct: CancellationToken.None);
+                detail: Describe(f, count), ct: CancellationToken.None, subjectBsn: selection.PersonId is null ? selection.Bsn : null);
         }
         return count;
     }
@@ -92,7 +92,7 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
     public static string CsvLine(AuditRow r) => string.Join(';', new[]
     {
         r.Id.ToString(CultureInfo.InvariantCulture), r.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName, r.Role,
-        r.Organisation, r.Action, r.Resource, r.HouseholdId?.ToString(), r.PersonId?.ToString(), r.Purpose, r.Detail,
+        r.Organisation, r.Action, r.Resource, r.HouseholdId?.ToString(), r.PersonId?.ToString(), r.SubjectBsn, r.Purpose, r.Detail,
     }.Select(Csv));
 
     /// <summary>RFC 4180 quoting; a leading = + - @ (or tab/CR) is neutralised so a spreadsheet never runs it as a formula.</summary>
@@ -108,21 +108,24 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
         var gemeente = user.Gemeentecode;
         var q = db.AuditEntries.AsNoTracking().Where(e => e.Gemeentecode == gemeente);
         Guid? personId = null;
+        string? subject = null;
         if (!string.IsNullOrWhiteSpace(f.Bsn))
         {
             var bsn = Domain.Registry.Bsn.Parse(f.Bsn, "Bsn");
             if (!bsn.IsValid) errors.Add(bsn.Error);
             else
             {
+                subject = bsn.Value.Value;
                 // Persons are filtered on the municipality: a BSN of another municipality finds nobody here.
-                personId = await db.Persons.Where(p => p.Bsn == bsn.Value.Value).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+                personId = await db.Persons.Where(p => p.Bsn == subject).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
                 if (personId is null)
-                    errors.Add(new DomainError("person-not-found", "Bsn", "Er staat geen inwoner met dit BSN in Regie."));
+                    // Not in Regie, but departments may still have looked the BSN up: that is all there is to show.
+                    q = q.Where(e => e.SubjectBsn == subject);
                 else
                 {
                     var households = await db.HouseholdMembers.Where(m => m.PersonId == personId).Select(m => m.HouseholdId).ToListAsync(ct);
-                    // Looking at the person's household is looking at the person.
-                    q = q.Where(e => e.PersonId == personId || (e.HouseholdId != null && households.Contains(e.HouseholdId.Value)));
+                    // Looking at the person's household is looking at the person; so is a department's look-up of their BSN.
+                    q = q.Where(e => e.PersonId == personId || (e.HouseholdId != null && households.Contains(e.HouseholdId.Value)) || e.SubjectBsn == subject);
                 }
             }
         }
@@ -158,16 +161,16 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
             var untilUtc = StartOfDutchDayUtc(end.AddDays(1));
             q = q.Where(e => e.OccurredAt < untilUtc);
         }
-        return errors.HasErrors ? null : new Selection(q, personId, householdId);
+        return errors.HasErrors ? null : new Selection(q, personId, householdId, subject);
     }
 
     private static IQueryable<AuditRow> Project(IQueryable<AuditEntry> q) =>
-        q.Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Role, e.Organisation, e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail));
+        q.Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Role, e.Organisation, e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail, e.SubjectBsn));
 
     public static DateTime StartOfDutchDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Amsterdam);
 
-    /// <summary>Which filters were used, never their values: the BSN asked about is in the entry's person id, not in its text.</summary>
+    /// <summary>Which filters were used, never their values: the BSN asked about is in the entry's person id or subject, not in its text.</summary>
     private static string Describe(AuditFilter f, int rows)
     {
         var used = new List<string>();

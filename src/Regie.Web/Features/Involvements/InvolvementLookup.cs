@@ -48,7 +48,7 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
         }
         else rows = await FromContextAsync(services.GetRequiredService<RegieDbContext>(), parsed!.Value, today, ct);
         // The purpose is the point of the record: who asked about whom, and why.
-        await audit.RecordFrequentAsync(AuditActions.Lookup, AuditResources.Involvement, doel, $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct);
+        await audit.RecordFrequentAsync(AuditActions.Lookup, AuditResources.Involvement, parsed!.Value, doel, $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct);
 
         CoordinatorContact? coordinator = null;
         var others = new List<ContactView>(rows.Count);

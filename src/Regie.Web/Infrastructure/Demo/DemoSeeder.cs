@@ -15,7 +15,7 @@ public sealed record DemoLogin(string Email, string Role, string Name, string? T
 /// staff and synthetic households. Only test BSNs (999900006–999999990) are ever used.
 /// </summary>
 public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, RoleManager<IdentityRole> roles,
-    CurrentUser current, TimeProvider clock, ILogger<DemoSeeder> log)
+    CurrentUser current, TimeProvider clock, IServiceScopeFactory scopes, ILogger<DemoSeeder> log)
 {
     public const string Gemeentecode = "9999";
     public const string GemeenteNaam = "Gemeente Voorbeeld";
@@ -225,6 +225,36 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>
+    /// The seed-003 story's look-ups, as the privacy officer finds them under the BSN: housing asked about Sanne,
+    /// the benefit inspectors about her mother, and Werk &amp; Inkomen about someone Regie does not know at all.
+    /// Written as the look-up writes them (after the seed's transactions: the trail has its own connection).
+    /// </summary>
+    private async Task StoryLookupsAsync(CancellationToken ct)
+    {
+        var story = await db.Persons.IgnoreQueryFilters().Where(p => p.Gemeentecode == Gemeentecode && p.Bsn != null
+                && ((p.Voornamen == "Sanne" && p.Achternaam == "Bakker") || (p.Voornamen == "Ria" && p.Achternaam == "Wit")))
+            .Select(p => new { p.Voornamen, p.Bsn }).ToListAsync(ct);
+        var stranger = Enumerable.Range(0, 1000).Select(i => (999_999_990 - i).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Where(b => Bsn.Parse(b).IsValid).First(b => !db.Persons.IgnoreQueryFilters().Any(p => p.Bsn == b));
+        var lookups = new List<(string? Bsn, string Organisation, string Purpose)>
+        {
+            (story.FirstOrDefault(p => p.Voornamen == "Sanne")?.Bsn, "Wonen", "aanvraag urgentieverklaring"),
+            (story.FirstOrDefault(p => p.Voornamen == "Ria")?.Bsn, "Handhaving", "controle bijstand"),
+            (stranger, "Werk & Inkomen", "aanvraag bijzondere bijstand"),
+        };
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var (bsn, organisation, purpose) in lookups)
+        {
+            if (bsn is null) continue;
+            var involved = await db.Involvements.IgnoreQueryFilters().CountAsync(i => i.Gemeentecode == Gemeentecode && i.Bsn == bsn && i.EndedOn == null && i.ExpiresOn >= today, ct);
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Gemeentecode, "demo-" + organisation.ToLowerInvariant().Replace(' ', '-'), organisation, Roles.Afdeling, organisation: organisation);
+            await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Lookup, Features.Audit.AuditResources.Involvement,
+                purpose: purpose, detail: $"betrokkenheid opgevraagd: {involved} betrokken", ct: ct, subjectBsn: bsn);
+        }
+    }
+
     /// <summary>Adds <paramref name="count"/> synthetic households with members and history, in bulk.</summary>
     public async Task<TimeSpan> SeedHouseholdsAsync(int count, Action<int>? progress, CancellationToken ct, int? randomSeed = null)
     {
@@ -288,6 +318,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         if (first) await new DemoDecisions(db, Gemeentecode, clock).SeedAsync(ct);
         await new DemoBudget(db, clock, Gemeentecode).SeedAsync(ct);
         await new DemoMonitor(db, Gemeentecode, clock).SeedAsync(ct);
+        if (first) await StoryLookupsAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);
