@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Data;
+
 namespace Regie.Browser.Tests;
 
 public sealed class EmergencyAccessTests(SeededBrowserFixture fixture) : IClassFixture<SeededBrowserFixture>
@@ -47,6 +51,52 @@ public sealed class EmergencyAccessTests(SeededBrowserFixture fixture) : IClassF
 
         await privacy.GotoAsync("/noodtoegang");
         Assert.Contains(reason, await privacy.Page.Locator("tbody").InnerTextAsync());
+        await privacy.AssertAccessibleAsync();
+    }
+
+    /// <summary>Seed 003: a department asks whether anyone helps Sanne, with its purpose; the privacy officer finds that question under her BSN.</summary>
+    [Fact]
+    public async Task Department_employee_looks_up_a_bsn_finds_the_coordinator_and_the_privacy_officer_sees_the_look_up_under_that_bsn()
+    {
+        const string purpose = "beoordeling aanvraag bijzondere bijstand";
+        string bsn;
+        await using (var scope = fixture.App.Scope())
+            bsn = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Persons
+                .Where(p => p.Voornamen == "Sanne" && p.Achternaam == "Bakker").Select(p => p.Bsn!).SingleAsync();
+
+        await using (var s = await fixture.NewSessionAsync(signedIn: false))
+        {
+            await s.SignInAsync("werkeninkomen@voorbeeld.nl");
+            await s.GotoAsync("/opzoeken");
+            await s.Page.GetByLabel("BSN", new() { Exact = true }).FillAsync(bsn);
+            await s.Page.GetByRole(AriaRole.Button, new() { Name = "Opzoeken" }).ClickAsync();
+            // No purpose, no answer: the Dutch message at the field.
+            Assert.Contains("Vul in waarom u opzoekt", await s.Page.Locator(".utrecht-form-field-error-message").InnerTextAsync());
+            Assert.Equal(0, await s.Page.Locator("#uitkomst").CountAsync());
+            await s.AssertAccessibleAsync();
+
+            await s.Page.GetByLabel("Doel van de opvraging").FillAsync(purpose);
+            await s.Page.GetByRole(AriaRole.Button, new() { Name = "Opzoeken" }).ClickAsync();
+            var answer = s.Page.Locator("section[aria-labelledby=uitkomst]");
+            await answer.WaitForAsync();
+            var text = await answer.InnerTextAsync();
+            Assert.Contains("Er is al iemand betrokken", text);
+            Assert.Contains("Regisseur:", text);
+            Assert.Contains("Woningcorporatie Thuis", text);
+            await s.AssertAccessibleAsync();
+        }
+
+        await using var privacy = await fixture.NewSessionAsync(signedIn: false);
+        await privacy.SignInAsync("privacy@voorbeeld.nl");
+        await privacy.Page.GetByRole(AriaRole.Link, new() { Name = "Audittrail", Exact = true }).ClickAsync();
+        await privacy.Page.GetByLabel("BSN van de inwoner").FillAsync(bsn);
+        await privacy.Page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        var row = privacy.Page.Locator("tbody tr", new() { HasText = purpose });
+        await row.WaitForAsync();
+        var line = await row.InnerTextAsync();
+        Assert.Contains("Opgezocht", line);
+        Assert.Contains("Werk & Inkomen", line);
+        Assert.Contains($"BSN {bsn}", line);
         await privacy.AssertAccessibleAsync();
     }
 }
