@@ -72,6 +72,16 @@ public sealed class LookupRegisterTests : IAsyncLifetime
         }
         Assert.True(await EventuallyAsync(() => Task.FromResult(register.IsLoaded), loaded => loaded));
 
+        // A rename on this server that the database refuses (the name is taken) changes nothing: the copy stays loaded.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "beheer", "Beheer", Roles.Beheerder);
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            (await db.Organisations.SingleAsync(o => o.Name == "Wonen")).Name = "Handhaving";
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        Assert.True(register.IsLoaded);
+
         // Registered on this server: the next look-up sees it at once.
         Guid registration;
         await using (var scope = _app.Services.CreateAsyncScope())

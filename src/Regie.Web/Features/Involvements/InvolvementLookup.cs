@@ -48,7 +48,7 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
         }
         else rows = await FromContextAsync(services.GetRequiredService<RegieDbContext>(), parsed!.Value, today, ct);
         // The purpose is the point of the record: who asked about whom, and why.
-        await audit.RecordFrequentAsync(AuditActions.Lookup, AuditResources.Involvement, parsed!.Value, doel, $"betrokkenheid opgevraagd: {rows.Count} betrokken", ct);
+        await audit.RecordFrequentAsync(AuditActions.Lookup, AuditResources.Involvement, parsed!.Value, doel, AuditDetail(rows.Count), ct);
 
         CoordinatorContact? coordinator = null;
         var others = new List<ContactView>(rows.Count);
@@ -59,6 +59,9 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
         }
         return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
     }
+
+    /// <summary>What a look-up's audit entry says besides its purpose: how many were involved, never who.</summary>
+    public static string AuditDetail(int involved) => $"betrokkenheid opgevraagd: {involved} betrokken";
 
     private static async Task<List<LookupRow>> FromPostgresAsync(Npgsql.NpgsqlDataSource dataSource, string? gemeentecode, string bsn, DateOnly today, CancellationToken ct)
     {

@@ -181,7 +181,8 @@ public sealed class LookupRegisterListener(LookupRegister register, LookupDataSo
                 reload = true;
                 while (true)
                 {
-                    if (reload)
+                    // Also when this server unloaded the copy itself (a rename it saved) and no notification followed.
+                    if (reload || !register.IsLoaded)
                     {
                         reload = false;
                         var started = clock.GetTimestamp();
@@ -213,7 +214,9 @@ public sealed class LookupRegisterListener(LookupRegister register, LookupDataSo
 /// </summary>
 public sealed class LookupRegisterInterceptor(LookupRegister register) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<(string Gemeentecode, string Bsn)>> _pending = [];
+    private sealed record Changes(List<(string Gemeentecode, string Bsn)> Persons, bool Renamed);
+
+    private readonly ConditionalWeakTable<DbContext, Changes> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -253,20 +256,24 @@ public sealed class LookupRegisterInterceptor(LookupRegister register) : SaveCha
     private void Collect(DbContext? context)
     {
         if (context is null || !register.IsLoaded) return;
-        List<(string, string)>? changed = null;
+        List<(string, string)> changed = [];
+        var renamed = false;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (entry.Entity is Involvement i) (changed ??= []).Add((i.Gemeentecode, i.Bsn));
-            else if (entry.State == EntityState.Modified && entry.Entity is Organisation or Data.Team && entry.Property("Name").IsModified) register.Unload();
+            if (entry.Entity is Involvement i) changed.Add((i.Gemeentecode, i.Bsn));
+            else if (entry.State == EntityState.Modified && entry.Entity is Organisation or Data.Team && entry.Property("Name").IsModified) renamed = true;
         }
-        if (changed is not null) _pending.AddOrUpdate(context, changed);
+        if (changed.Count > 0 || renamed) _pending.AddOrUpdate(context, new Changes(changed, renamed));
     }
 
+    /// <summary>Only after the save: a failed save changes nothing, so it must not cost the copy either.</summary>
     private void Release(DbContext? context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var changed)) return;
+        if (context is null || !_pending.TryGetValue(context, out var changes)) return;
         _pending.Remove(context);
-        foreach (var (gemeentecode, bsn) in changed) register.Invalidate(gemeentecode, bsn);
+        // A rename changes many answers: read the database until the listener has loaded the copy again.
+        if (changes.Renamed) register.Unload();
+        foreach (var (gemeentecode, bsn) in changes.Persons) register.Invalidate(gemeentecode, bsn);
     }
 }

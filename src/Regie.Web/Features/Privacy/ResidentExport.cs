@@ -47,7 +47,7 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
         var access = await db.HouseholdAccess.AsNoTracking().Where(a => householdIds.Contains(a.HouseholdId)).OrderBy(a => a.GrantedAt).ToListAsync(ct);
         var reads = await db.AuditEntries.AsNoTracking()
             // A department's look-up names the resident by BSN only: it is on their list of who looked too.
-            .Where(e => e.PersonId == p.Id || (e.HouseholdId != null && householdIds.Contains(e.HouseholdId.Value)) || (e.SubjectBsn == p.Bsn && e.Gemeentecode == p.Gemeentecode))
+            .Where(e => e.PersonId == p.Id || (e.HouseholdId != null && householdIds.Contains(e.HouseholdId.Value)) || (e.SubjectBsn == bsn.Value.Value && e.Gemeentecode == p.Gemeentecode))
             .OrderBy(e => e.Id).Take(10_000).ToListAsync(ct);
 
         var export = new ResidentDataExport(clock.GetUtcNow().UtcDateTime, p.Gemeentecode,

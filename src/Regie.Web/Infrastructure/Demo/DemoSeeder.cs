@@ -228,15 +228,18 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
     /// <summary>
     /// The seed-003 story's look-ups, as the privacy officer finds them under the BSN: housing asked about Sanne,
     /// the benefit inspectors about her mother, and Werk &amp; Inkomen about someone Regie does not know at all.
-    /// Written as the look-up writes them (after the seed's transactions: the trail has its own connection).
+    /// Written straight to the trail with the look-up's own wording, not through the look-up: that would go through
+    /// the server's audit journal, which a running server may hold (after the seed's transactions: the trail has its own connection).
     /// </summary>
     private async Task StoryLookupsAsync(CancellationToken ct)
     {
         var story = await db.Persons.IgnoreQueryFilters().Where(p => p.Gemeentecode == Gemeentecode && p.Bsn != null
                 && ((p.Voornamen == "Sanne" && p.Achternaam == "Bakker") || (p.Voornamen == "Ria" && p.Achternaam == "Wit")))
             .Select(p => new { p.Voornamen, p.Bsn }).ToListAsync(ct);
-        var stranger = Enumerable.Range(0, 1000).Select(i => (999_999_990 - i).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Where(b => Bsn.Parse(b).IsValid).First(b => !db.Persons.IgnoreQueryFilters().Any(p => p.Bsn == b));
+        // The highest valid test BSN nobody in the demo has.
+        var taken = (await db.Persons.IgnoreQueryFilters().Where(p => p.Bsn != null && p.Bsn.StartsWith("999999")).Select(p => p.Bsn!).ToListAsync(ct)).ToHashSet();
+        var stranger = Enumerable.Range(0, 10_000).Select(i => (999_999_990 - i).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .First(b => Bsn.Parse(b).IsValid && !taken.Contains(b));
         var lookups = new List<(string? Bsn, string Organisation, string Purpose)>
         {
             (story.FirstOrDefault(p => p.Voornamen == "Sanne")?.Bsn, "Wonen", "aanvraag urgentieverklaring"),
@@ -251,7 +254,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Gemeentecode, "demo-" + organisation.ToLowerInvariant().Replace(' ', '-'), organisation, Roles.Afdeling, organisation: organisation);
             await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Lookup, Features.Audit.AuditResources.Involvement,
-                purpose: purpose, detail: $"betrokkenheid opgevraagd: {involved} betrokken", ct: ct, subjectBsn: bsn);
+                purpose: purpose, detail: Features.Involvements.InvolvementLookup.AuditDetail(involved), ct: ct, subjectBsn: bsn);
         }
     }
 
