@@ -32,7 +32,8 @@ public sealed partial class TestApp : IAsyncDisposable
     public Uri BaseAddress => new(App.Urls.First());
     public IServiceProvider Services => App.Services;
 
-    public static async Task<TestApp> StartAsync(int demoHouseholds = 0, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The application's clock, for tests that move time forward (<see cref="ShiftedClock"/>).</param>
+    public static async Task<TestApp> StartAsync(int demoHouseholds = 0, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var db = await TestDatabase.CreateAsync();
         var config = new Dictionary<string, string?>
@@ -57,7 +58,11 @@ public sealed partial class TestApp : IAsyncDisposable
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
 
-        var app = RegieApp.Build([], b => b.Configuration.AddInMemoryCollection(config),
+        var app = RegieApp.Build([], b =>
+            {
+                b.Configuration.AddInMemoryCollection(config);
+                if (clock is not null) b.Services.AddSingleton(clock);
+            },
             webRootPath: Path.Combine(RepositoryRoot(), "src", "Regie.Web", "wwwroot"));
         await Startup.PrepareAsync(app.Services, app.Configuration, CancellationToken.None);
         await using (var scope = app.Services.CreateAsyncScope())

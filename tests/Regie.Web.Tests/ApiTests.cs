@@ -52,7 +52,8 @@ public sealed class ApiTests(RegistryFixture fixture) : IClassFixture<RegistryFi
         Assert.Equal(id, person.GetProperty("huidigHuishoudenId").GetGuid());
 
         var atAddress = await client.GetFromJsonAsync<JsonElement>("/api/v1/households?postcode=9912AB&huisnummer=5");
-        Assert.Contains(atAddress.EnumerateArray(), h => h.GetProperty("id").GetGuid() == id);
+        Assert.Contains(atAddress.GetProperty("huishoudens").EnumerateArray(), h => h.GetProperty("id").GetGuid() == id);
+        Assert.False(atAddress.GetProperty("anderHuishoudenBekend").GetBoolean());
 
         var timeline = await client.GetFromJsonAsync<JsonElement>($"/api/v1/households/{id}/timeline");
         Assert.Equal(3, timeline.GetProperty("entries").GetArrayLength());

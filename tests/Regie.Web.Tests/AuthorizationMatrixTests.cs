@@ -56,6 +56,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/lid-toevoegen"] = FileRoles,
         ["/huishoudens/{id:guid}/tijdlijn"] = FileRoles,
         ["/huishoudens/{id:guid}/noodtoegang"] = CareRoles,
+        ["/huishoudens/{id:guid}/notitie"] = CareRoles,
+        ["/api/v1/households/{id:guid}/notes"] = CareRoles,
         ["/huishoudens/{id:guid}/zrm"] = CareRoles,
         ["/huishoudens/{id:guid}/zrm.pdf"] = CareRoles,
         ["/huishoudens/{id:guid}/regisseur"] = CareRoles,
@@ -250,6 +252,50 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         }
         output.WriteLine($"{checks} checks");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Breaking the glass opens a file to read and to note on its timeline, nothing else: every API route that changes a
+    /// household or one of its members answers a worker with emergency access 403 with the rule's code, and the file
+    /// (its version, team, coordinator, members and timeline) is unchanged afterwards.
+    /// </summary>
+    [Fact]
+    public async Task Emergency_access_opens_no_route_that_changes_the_file()
+    {
+        var household = fixture.NoordHousehold;
+        using var zuid = await fixture.App.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
+        var token = await TestApp.AntiforgeryTokenAsync(zuid, $"/huishoudens/{household}/noodtoegang");
+        Assert.Equal(HttpStatusCode.Redirect, (await zuid.PostAsync($"/huishoudens/{household}/noodtoegang", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["Input.Reden"] = "Crisismelding in de nacht, eigen regisseur onbereikbaar", ["__RequestVerificationToken"] = token }))).StatusCode);
+        var before = await FileStateAsync(household);
+
+        var writes = RouteTable().Where(r => r.Method != "GET" && r.Pattern != "/api/v1/households/{id:guid}/notes"
+            && (r.Pattern.StartsWith("/api/v1/households/{id:guid}/", StringComparison.Ordinal) || r.Pattern.StartsWith("/api/v1/persons/{id:guid}/", StringComparison.Ordinal))).ToList();
+        Assert.True(writes.Count >= 20, $"{writes.Count} write routes");
+        var failures = new List<string>();
+        foreach (var route in writes)
+        {
+            var path = route.Pattern.Replace("{id:guid}", route.Pattern.StartsWith("/api/v1/persons", StringComparison.Ordinal) ? fixture.NoordPerson.ToString() : household.ToString())
+                .Replace("{personId:guid}", fixture.NoordPerson.ToString());
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+:guid\??\}", Guid.Empty.ToString()).Replace("{number:int}", "1");
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+            using var response = await zuid.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Forbidden || !body.Contains($"\"code\":\"{Regie.Domain.Access.FileAccessRules.EmergencyReadOnlyCode}\"", StringComparison.Ordinal))
+                failures.Add($"{route.Method} {path}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await FileStateAsync(household));
+    }
+
+    private async Task<string> FileStateAsync(Guid household)
+    {
+        await using var scope = fixture.App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<Regie.Web.Data.RegieDbContext>();
+        var h = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Households, x => x.Id == household);
+        var members = db.HouseholdMembers.Count(m => m.HouseholdId == household && m.Until == null);
+        var events = db.HouseholdEvents.Count(e => e.HouseholdId == household && e.Type != Regie.Web.Data.EventTypes.EmergencyAccess);
+        return $"{h.Version}/{h.ResponsibleTeamId}/{h.CoordinatorId}/{members}/{events}";
     }
 
     /// <summary>Refused: 401/403, or a redirect to the login or access-denied page. Anything else got past authorisation.</summary>

@@ -9,6 +9,19 @@ public static class CoordinatorRules
     public const string HandoverRequiredCode = "handover-note-required";
     public const int MinimumHandoverLength = 20;
 
+    public const string OtherTeamCode = "coordinator-other-team";
+
+    /// <summary>
+    /// Coordinator candidates are the staff of the team that holds the file. Handing the household to another team
+    /// moves the file there, so that is the holding team's lead's decision (with the handover note). A file that no
+    /// team holds yet goes to the team of whoever is chosen.
+    /// </summary>
+    public static bool MayChoose(Guid? holdingTeam, Guid? candidateTeam, bool userLeadsHoldingTeam) =>
+        holdingTeam is null || candidateTeam == holdingTeam || userLeadsHoldingTeam;
+
+    public static DomainError OtherTeam => new(OtherTeamCode, "RegisseurId",
+        "Kies een medewerker van het team dat het dossier heeft. De regie overdragen aan een ander team doet de teamleider van dit team.");
+
     public static void CheckTransfer(string? current, string next, string? handoverNote, ErrorList errors)
     {
         if (current == next)

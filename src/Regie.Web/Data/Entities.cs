@@ -156,6 +156,7 @@ public static class EventTypes
     public const string PersonRegistered = "person.registered";
     public const string PersonUpdated = "person.updated";
     public const string EmergencyAccess = "access.emergency";
+    public const string Note = "note.added";
     public const string PersonCorrected = "person.corrected";
     public const string AssessmentRecorded = "assessment.recorded";
     public const string CoordinatorAssigned = "coordinator.assigned";
@@ -201,6 +202,11 @@ public static class AccessKinds
     public const string Added = "toegevoegd";
     /// <summary>Break the glass: emergency access with a reason, for a limited time.</summary>
     public const string BreakGlass = "noodtoegang";
+    /// <summary>
+    /// The desk consultant who registered the household: a record of their work on it, ended at the hand-over to a
+    /// team or after <see cref="Regie.Domain.Access.FileAccessRules.DeskGrantDuration"/>. It opens nothing by itself.
+    /// </summary>
+    public const string Desk = "loket";
 }
 
 /// <summary>A user's access to one household beyond their team's responsibility. Never deleted: revoked or expired.</summary>

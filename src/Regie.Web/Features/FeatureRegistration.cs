@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Persons;
 using Regie.Web.Features.Search;
@@ -10,8 +11,10 @@ public static class FeatureRegistration
     /// <summary>Handlers and queries that pages, API and CLI share. Scoped: one DbContext per request.</summary>
     public static IServiceCollection AddRegieFeatures(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        // Tests that move time forward register their own clock first.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TimelineWriter>();
+        services.AddScoped<AddNoteHandler>();
         services.AddScoped<Access.FileAccessService>();
         services.AddSingleton<Audit.AuditWriteGate>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Audit.AuditJournalOptions.Section).Get<Audit.AuditJournalOptions>() ?? new());

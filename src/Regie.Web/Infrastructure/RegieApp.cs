@@ -64,6 +64,7 @@ public static class RegieApp
             o.Conventions.AuthorizeFolder("/Timeline", Policies.Files);
             o.Conventions.AuthorizePage("/Households/New", Policies.Care);
             o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
+            o.Conventions.AuthorizePage("/Timeline/Note", Policies.Care);
             o.Conventions.AuthorizePage("/Assessments/Zrm", Policies.Care);
             o.Conventions.AuthorizeFolder("/Coordination", Policies.Care);
             o.Conventions.AuthorizeFolder("/Plans", Policies.Care);

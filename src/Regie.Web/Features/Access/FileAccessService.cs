@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Web.Data;
+using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Access;
@@ -43,6 +44,23 @@ public sealed class FileAccessService
 
     public async Task<bool> CanOpenAsync(Guid householdId, CancellationToken ct) => await DecideAsync(householdId, ct) != FileAccessLevel.Denied;
 
+    /// <summary>Whether the user may do this work in the file (see <see cref="FileAccessRules.CheckWork"/>).</summary>
+    public async Task<bool> MayAsync(Guid householdId, FileWork work, CancellationToken ct) =>
+        IsCareRole && FileAccessRules.Allows(await DecideAsync(householdId, ct), work);
+
+    /// <summary>
+    /// Null when the user may do this work in the household's file; otherwise the answer for the handler to give:
+    /// not found when the file is not theirs to open (so guessing ids reveals nothing), forbidden with the rule's
+    /// code when they may read it but not do this (emergency access, another team's file).
+    /// </summary>
+    public async Task<CommandResult<T>?> RefuseAsync<T>(Guid householdId, FileWork work, CancellationToken ct, string what = "Het huishouden")
+    {
+        var level = await DecideAsync(householdId, ct);
+        if (level == FileAccessLevel.Denied) return CommandResult<T>.NotFound(what);
+        if (!IsCareRole) return CommandResult<T>.Forbidden();
+        return FileAccessRules.CheckWork(level, work) is { } refusal ? CommandResult<T>.Forbidden(refusal) : null;
+    }
+
     /// <summary>One round trip for a whole result list (search hits).</summary>
     public async Task<IReadOnlyDictionary<Guid, FileAccessLevel>> DecideManyAsync(IReadOnlyCollection<Guid> householdIds, CancellationToken ct)
     {
@@ -58,19 +76,54 @@ public sealed class FileAccessService
             .Select(a => new { a.HouseholdId, a.Kind }).ToListAsync(ct);
         return teams.ToDictionary(t => t.Id, t => FileAccessRules.Decide(new FileAccessFacts(
             user.Role, user.TeamId, t.ResponsibleTeamId,
+            // The desk's grant is a record of its work, not a key: while no team holds the file, the registry rule opens it.
             grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.Added),
             grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.BreakGlass))));
     }
 
     /// <summary>
-    /// A person's data is part of the files of the households they lived in. Someone in no
-    /// household yet is registry data only, open to the care roles of the municipality.
+    /// A person's data belongs to the file of the household they live in now (or, when they live in none any more,
+    /// the one they lived in last): that file decides who reads their current address and contact details and who
+    /// changes them. Someone who can open only a household the person lived in before sees what was recorded while
+    /// they lived there. Someone in no household at all is registry data only, open to the care roles.
     /// </summary>
-    public async Task<bool> CanOpenPersonAsync(Guid personId, CancellationToken ct)
+    public async Task<PersonAccess> DecidePersonAsync(Guid personId, CancellationToken ct)
     {
-        var households = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == personId).Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
-        if (households.Count == 0) return IsCareRole && await db.Persons.AnyAsync(p => p.Id == personId, ct);
-        return (await DecideManyAsync(households, ct)).Values.Any(a => a != FileAccessLevel.Denied);
+        var memberships = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == personId)
+            .Select(m => new { m.HouseholdId, m.From, m.Until }).ToListAsync(ct);
+        if (memberships.Count == 0)
+            return IsCareRole && await db.Persons.AnyAsync(p => p.Id == personId, ct)
+                ? new PersonAccess(PersonAccessLevel.Current, null, FileAccessLevel.Team, new HashSet<Guid>())
+                : PersonAccess.None;
+        var current = memberships.OrderBy(m => m.Until is null ? 0 : 1).ThenByDescending(m => m.Until).ThenByDescending(m => m.From).First().HouseholdId;
+        var levels = await DecideManyAsync(memberships.Select(m => m.HouseholdId).Distinct().ToList(), ct);
+        var open = levels.Where(l => l.Value != FileAccessLevel.Denied).Select(l => l.Key).ToHashSet();
+        var currentLevel = levels.GetValueOrDefault(current, FileAccessLevel.Denied);
+        if (currentLevel != FileAccessLevel.Denied) return new PersonAccess(PersonAccessLevel.Current, current, currentLevel, open);
+        return open.Count > 0 ? new PersonAccess(PersonAccessLevel.FormerHousehold, current, FileAccessLevel.Denied, open) : PersonAccess.None;
+    }
+
+    public async Task<bool> CanOpenPersonAsync(Guid personId, CancellationToken ct) => (await DecidePersonAsync(personId, ct)).Level != PersonAccessLevel.Denied;
+
+    /// <summary>
+    /// Null when the user may do this work on the person: only through the file the person belongs to now.
+    /// Through a former household the answer is forbidden with <see cref="PersonAccess.OtherFileCode"/>.
+    /// </summary>
+    public async Task<CommandResult<T>?> RefusePersonAsync<T>(Guid personId, FileWork work, CancellationToken ct)
+    {
+        var person = await DecidePersonAsync(personId, ct);
+        if (person.Level == PersonAccessLevel.Denied) return CommandResult<T>.NotFound("De persoon");
+        if (!IsCareRole) return CommandResult<T>.Forbidden();
+        if (person.Level == PersonAccessLevel.FormerHousehold) return CommandResult<T>.Forbidden(PersonAccess.OtherFile);
+        return FileAccessRules.CheckWork(person.CurrentFileLevel, work) is { } refusal ? CommandResult<T>.Forbidden(refusal) : null;
+    }
+
+    /// <summary>A team takes the household over: the desk's grants end now (saved with the caller's change).</summary>
+    public async Task EndDeskGrantsAsync(Guid householdId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var grant in await db.HouseholdAccess.Where(a => a.HouseholdId == householdId && a.Kind == AccessKinds.Desk && a.RevokedAt == null).ToListAsync(ct))
+            grant.RevokedAt = now;
     }
 
     public static class Parts
@@ -103,4 +156,25 @@ public sealed class FileAccessService
         var userId = user.ActorId;
         return db.HouseholdAccess.Where(a => a.UserId == userId && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now)).Select(a => a.HouseholdId);
     }
+}
+
+public enum PersonAccessLevel
+{
+    Denied,
+    /// <summary>Only through a household the person no longer lives in: what was recorded then, no current address or contact.</summary>
+    FormerHousehold,
+    /// <summary>Through the file the person belongs to now.</summary>
+    Current,
+}
+
+/// <param name="CurrentHouseholdId">The household the person lives in now, or lived in last; null for someone in no household.</param>
+/// <param name="CurrentFileLevel">The user's access to that household's file.</param>
+/// <param name="OpenHouseholds">The person's households (now and before) whose file the user may open.</param>
+public sealed record PersonAccess(PersonAccessLevel Level, Guid? CurrentHouseholdId, FileAccessLevel CurrentFileLevel, IReadOnlySet<Guid> OpenHouseholds)
+{
+    public static readonly PersonAccess None = new(PersonAccessLevel.Denied, null, FileAccessLevel.Denied, new HashSet<Guid>());
+
+    public const string OtherFileCode = "person-in-other-file";
+    public static readonly Regie.Domain.Common.DomainError OtherFile = new(OtherFileCode, "",
+        "Deze persoon woont nu in een huishouden waarvan u het dossier niet heeft. Wijzigen doet het team van dat huishouden.");
 }

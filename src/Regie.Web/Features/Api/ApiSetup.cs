@@ -32,6 +32,7 @@ public static class ApiSetup
             .DisableAntiforgery();
         v1.MapHouseholdsApi();
         v1.MapPersonsApi();
+        Timeline.NotesApi.MapNotesApi(v1);
         Plans.PlansApi.MapPlansApi(v1);
         Requests.RequestsApi.MapRequestsApi(v1);
         Involvements.InvolvementsApi.MapInvolvementsApi(v1);

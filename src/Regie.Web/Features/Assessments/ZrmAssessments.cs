@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
@@ -28,8 +29,7 @@ public sealed class ZrmAssessmentHandler(RegieDbContext db, FileAccessService ac
 {
     public async Task<CommandResult<Guid>> RecordAsync(Guid householdId, ZrmInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
         var errors = new ErrorList();
         var member = await db.HouseholdMembers.Include(m => m.Person)

@@ -42,7 +42,7 @@ public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler 
         HouseholdNaam = h.Naam;
         Current = h.Regisseur;
         Input.Versie = h.Versie;
-        Candidates = (await handler.CandidatesAsync(ct)).Select(c => new SelectListItem(c.Team is null ? c.Name : $"{c.Name} ({c.Team})", c.UserId))
+        Candidates = (await handler.CandidatesAsync(id, ct)).Select(c => new SelectListItem(c.Team is null ? c.Name : $"{c.Name} ({c.Team})", c.UserId))
             .Prepend(new SelectListItem("Kies een medewerker", "")).ToList();
         History = await handler.HistoryAsync(id, ct);
         return true;

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Coordination;
@@ -28,12 +29,13 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
 {
     public async Task<CommandResult<string>> AssignAsync(Guid householdId, AssignCoordinatorInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<string>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<string>.Forbidden();
+        if (await access.RefuseAsync<string>(householdId, FileWork.Hold, ct) is { } refused) return refused;
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
         var errors = new ErrorList();
-        var candidate = (await CandidatesAsync(ct)).FirstOrDefault(c => c.UserId == input.RegisseurId);
+        var staff = (await StaffAsync(ct)).FirstOrDefault(c => c.Candidate.UserId == input.RegisseurId);
+        var candidate = staff?.Candidate;
         if (candidate is null) errors.Add(new DomainError("coordinator-invalid", "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
+        else if (!CoordinatorRules.MayChoose(household.ResponsibleTeamId, staff!.TeamId, LeadsTeam(household.ResponsibleTeamId))) errors.Add(CoordinatorRules.OtherTeam);
         else CoordinatorRules.CheckTransfer(household.CoordinatorId, candidate.UserId, input.Overdracht, errors);
         var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", 4000));
         if (errors.HasErrors) return CommandResult<string>.Invalid(errors.Errors);
@@ -51,6 +53,7 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         household.CoordinatorId = candidate.UserId;
         household.ResponsibleTeamId = await db.Users.Where(u => u.Id == candidate.UserId).Select(u => u.TeamId).FirstAsync(ct) ?? household.ResponsibleTeamId;
         household.UpdatedAt = now;
+        if (household.ResponsibleTeamId is not null) await access.EndDeskGrantsAsync(householdId, ct);
         // Everyone who looks the family up finds the new coordinator, and other parties hear of the team.
         await involvements.SyncTeamAsync(household, closing: false, ct);
         timeline.Record(household, EventTypes.CoordinatorAssigned,
@@ -59,14 +62,27 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         return await audit.AfterAsync(await db.SaveOrConflictAsync(candidate.UserId, ct), AuditResources.Household, householdId, null, "regisseur toegewezen", ct);
     }
 
-    /// <summary>Professionals and team leads of the municipality: who can be a coordinator.</summary>
-    public async Task<IReadOnlyList<CoordinatorCandidate>> CandidatesAsync(CancellationToken ct)
+    /// <summary>Who this user may name as the household's coordinator (<see cref="CoordinatorRules.MayChoose"/>).</summary>
+    public async Task<IReadOnlyList<CoordinatorCandidate>> CandidatesAsync(Guid householdId, CancellationToken ct)
+    {
+        var holding = await db.Households.Where(h => h.Id == householdId).Select(h => h.ResponsibleTeamId).FirstOrDefaultAsync(ct);
+        var leads = LeadsTeam(holding);
+        return (await StaffAsync(ct)).Where(s => CoordinatorRules.MayChoose(holding, s.TeamId, leads)).Select(s => s.Candidate).ToList();
+    }
+
+    /// <summary>The holding team's lead (or Regie itself, for the CLI and data migrations) may move the file to another team.</summary>
+    private bool LeadsTeam(Guid? team) => user.IsSystem || (team is not null && user.Role == Roles.Teamleider && user.TeamId == team);
+
+    private sealed record StaffMember(CoordinatorCandidate Candidate, Guid? TeamId);
+
+    /// <summary>Professionals and team leads of the municipality.</summary>
+    private async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct)
     {
         var gemeente = user.Gemeentecode;
         var roleIds = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider).Select(r => r.Id).ToListAsync(ct);
         return await db.Users.Where(u => u.Gemeentecode == gemeente && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .OrderBy(u => u.DisplayName)
-            .Select(u => new CoordinatorCandidate(u.Id, u.DisplayName, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault()))
+            .Select(u => new StaffMember(new CoordinatorCandidate(u.Id, u.DisplayName, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault()), u.TeamId))
             .ToListAsync(ct);
     }
 

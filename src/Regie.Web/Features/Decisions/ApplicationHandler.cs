@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
@@ -66,7 +67,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
             householdId = await db.HouseholdMembers.Where(m => m.PersonId == person.Id && m.Until == null).OrderByDescending(m => m.From)
                 .Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
             // A team member registers for the households they work with; the desk for every resident.
-            if (!IsDesk && (householdId is not { } hid || !await access.CanOpenAsync(hid, ct)))
+            if (!IsDesk && (householdId is not { } hid || !await access.MayAsync(hid, FileWork.Change, ct)))
                 return CommandResult<Guid>.NotFound("De inwoner");
         }
         if (input.DoelId is { } goalId && !(householdId is { } h && await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == h, ct)))

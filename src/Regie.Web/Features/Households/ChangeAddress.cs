@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Web.Data;
@@ -18,8 +19,7 @@ public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessSer
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, ChangeAddressInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
         var errors = new ErrorList();

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
@@ -49,8 +50,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
 
     public async Task<CommandResult<Guid>> AddMemberAsync(Guid householdId, AddMemberInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Hold, ct) is { } refused) return refused;
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return CommandResult<Guid>.NotFound("Het huishouden");
         var errors = new ErrorList();
@@ -61,6 +61,10 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
         var isNew = false;
         if (input.Lid.PersonId is { } pid)
         {
+            // Adding someone known opens their record to this file: only who may work on them now may do that.
+            if (await access.RefusePersonAsync<Guid>(pid, FileWork.Change, ct) is { } refusedPerson)
+                return refusedPerson.Status == CommandStatus.NotFound ? refusedPerson
+                    : CommandResult<Guid>.Invalid(refusedPerson.Errors[0] with { Field = "Lid.PersonId" });
             person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == pid, ct);
             if (person is null) return CommandResult<Guid>.NotFound("De persoon");
             if (MembershipRules.CanJoin(person.Memberships.Select(m => m.ToPeriod()), householdId) is { } e)
@@ -94,11 +98,11 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
     /// <summary>A person moves to another household: the old period closes on the day the new one opens.</summary>
     public async Task<CommandResult<Guid>> MoveAsync(Guid personId, MovePersonInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        // Moving someone out of a household changes that household: the team that holds it decides, as it does for the one they join.
+        if (await access.RefusePersonAsync<Guid>(personId, FileWork.Hold, ct) is { } refused) return refused;
         var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
-        var target = await access.CanOpenAsync(input.NaarHuishoudenId, ct)
+        var target = await access.MayAsync(input.NaarHuishoudenId, FileWork.Hold, ct)
             ? await db.Households.FirstOrDefaultAsync(h => h.Id == input.NaarHuishoudenId, ct)
             : null;
         if (target is null)
@@ -125,7 +129,8 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
         var now = clock.GetUtcNow().UtcDateTime;
         Touch(source, now);
         Touch(target, now);
-        timeline.Record(source, EventTypes.MemberLeft, $"{person.Name.FullName} verhuisd naar {target.Naam} ({target.Address.Line1})",
+        // The household left behind learns that the person moved, never where to: think of an ex-partner's household.
+        timeline.Record(source, EventTypes.MemberLeft, $"{person.Name.FullName} {MovedAwaySummary}",
             date, person.Id, new { reden = "verhuisd", naarHuishouden = target.Id });
         timeline.Record(target, EventTypes.MemberJoined, $"{person.Name.FullName} ingetrokken vanuit {source.Naam}, als {HouseholdRoles.Label(role).ToLowerInvariant()}",
             date, person.Id, new { rol = role.ToString(), vanHuishouden = source.Id });
@@ -135,8 +140,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
 
     public async Task<CommandResult<Guid>> EndAsync(Guid householdId, Guid personId, EndMembershipInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Hold, ct) is { } refused) return refused;
         var member = await db.HouseholdMembers.Include(m => m.Person).Include(m => m.Household)
             .FirstOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == personId && m.Until == null, ct);
         if (member is null) return CommandResult<Guid>.NotFound("Dit lid");
@@ -159,4 +163,6 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
     }
 
     private static void Touch(Household h, DateTime now) => h.UpdatedAt = now;
+
+    public const string MovedAwaySummary = "verhuisd naar een ander huishouden";
 }

@@ -57,7 +57,8 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
             var role = errors.Take(HouseholdRoles.Parse(member.Rol, prefix + "Rol"));
             if (member.PersonId is { } existingId)
             {
-                if (!await access.CanOpenPersonAsync(existingId, ct))
+                // Taking someone known into a new household needs the right to work on them now, not an old household's view.
+                if (await access.RefusePersonAsync<Guid>(existingId, Domain.Access.FileWork.Change, ct) is not null)
                 {
                     errors.Add(new DomainError("not-found", prefix + "PersonId", "Deze persoon is niet gevonden."));
                     continue;
@@ -89,13 +90,15 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
         if (errors.HasErrors || address is null) return CommandResult<Guid>.Invalid(errors.Errors);
 
         household.SetAddress(address);
-        // Whoever registers a household is helping it: their team holds the file; a desk worker without a team is added to it.
+        // Whoever registers a household is helping it: their team holds the file. A desk worker without a team works in
+        // it while no team holds it (the registry rule); their grant records that and ends at the hand-over.
         household.ResponsibleTeamId = user.TeamId;
         if (user.TeamId is null && !user.IsSystem)
             db.HouseholdAccess.Add(new HouseholdAccess
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = gemeente, HouseholdId = household.Id, UserId = user.ActorId,
-                Kind = AccessKinds.Added, GrantedBy = user.ActorId, GrantedAt = now, Reason = "Heeft het huishouden geregistreerd",
+                Kind = AccessKinds.Desk, GrantedBy = user.ActorId, GrantedAt = now, Reason = "Heeft het huishouden geregistreerd",
+                ExpiresAt = now + Domain.Access.FileAccessRules.DeskGrantDuration,
             });
         var first = joining[0].Person;
         household.Naam = naam ?? $"Huishouden {new PersonName(first.Voornamen, first.Voorvoegsel, first.Achternaam).Achternaam}";

@@ -16,12 +16,18 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
     public ZrmOverview? Zrm { get; private set; }
     public IReadOnlyList<Requests.OpenRequest> Requests { get; private set; } = [];
     public bool MayEdit => access.IsCareRole;
+    public Domain.Access.FileAccessLevel Level { get; private set; }
+    /// <summary>Work in the file (plan, requests, address); not with emergency access.</summary>
+    public bool MayChange => MayEdit && Domain.Access.FileAccessRules.Allows(Level, Domain.Access.FileWork.Change);
+    /// <summary>What only the holding team does: coordinator, members, spends.</summary>
+    public bool MayHold => MayEdit && Domain.Access.FileAccessRules.Allows(Level, Domain.Access.FileWork.Hold);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         // One audit entry for the whole page, naming the sensitive parts it shows (plan and ZRM scores) for care roles.
         if (await queries.GetAsync(id, ct, access.IsCareRole ? "dossieroverzicht met plan en ZRM" : null) is not { } h) return NotFound();
         Household = h;
+        Level = await access.DecideAsync(id, ct);
         if ((await access.VisiblePartsAsync(id, ct)).Contains(Access.FileAccessService.Parts.Timeline))
             Timeline = new TimelineView(id, await timeline.ForHouseholdAsync(id, null, ct));
         if (access.IsCareRole)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
+using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Households;
 
@@ -49,13 +50,30 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
 
     public sealed record HouseholdHit(Guid Id, string Naam, string Adres, int Leden);
 
-    public async Task<IReadOnlyList<HouseholdHit>> AtAddressAsync(string postcode, int huisnummer, CancellationToken ct)
+    /// <param name="Huishoudens">The households at the address whose file the caller may open.</param>
+    /// <param name="AnderHuishoudenBekend">
+    /// Another household is known at the address whose file the caller may not open: said, without name or number of
+    /// members, so that nobody registers it a second time.
+    /// </param>
+    public sealed record AddressSearch(IReadOnlyList<HouseholdHit> Huishoudens, bool AnderHuishoudenBekend);
+
+    /// <summary>
+    /// The households at an address, for registering and moving people: only the care roles ask, and each sees the
+    /// files they may open. Every such search is on the audit trail with its number of hits, not the address typed.
+    /// </summary>
+    public async Task<CommandResult<AddressSearch>> AtAddressAsync(string postcode, int huisnummer, CancellationToken ct)
     {
+        if (!access.IsCareRole) return CommandResult<AddressSearch>.Forbidden();
         var rows = await db.Households.AsNoTracking().Where(h => h.Postcode == postcode && h.Huisnummer == huisnummer)
             .OrderBy(h => h.Naam).Take(50)
             .Select(h => new { h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats, Leden = h.Members.Count(m => m.Until == null) })
             .ToListAsync(ct);
-        return rows.Select(h => new HouseholdHit(h.Id, h.Naam,
-            Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats), h.Leden)).ToList();
+        var levels = await access.DecideManyAsync(rows.Select(r => r.Id).ToList(), ct);
+        var open = rows.Where(r => levels.GetValueOrDefault(r.Id) != Domain.Access.FileAccessLevel.Denied).ToList();
+        await audit.RecordAsync(Audit.AuditActions.Search, Audit.AuditResources.Household,
+            detail: $"soort=adres; resultaten={open.Count}; andere={rows.Count - open.Count}", ct: ct);
+        return CommandResult<AddressSearch>.Ok(new AddressSearch(
+            open.Select(h => new HouseholdHit(h.Id, h.Naam, Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats), h.Leden)).ToList(),
+            open.Count < rows.Count));
     }
 }

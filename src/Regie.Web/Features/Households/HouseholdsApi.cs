@@ -21,8 +21,9 @@ public static class HouseholdsApi
             var pc = Postcode.Parse(postcode, "postcode");
             if (!pc.IsValid) return ApiResults.Invalid(pc.Error!);
             if (huisnummer is null) return ApiResults.Invalid(new(Address.HuisnummerCode, "huisnummer", "Geef ook het huisnummer op."));
-            return Results.Ok(await queries.AtAddressAsync(pc.Value.Value, huisnummer.Value, ct));
-        }).WithName("SearchHouseholds").WithSummary("Huishoudens op een adres (postcode + huisnummer).");
+            return ApiResults.From(await queries.AtAddressAsync(pc.Value.Value, huisnummer.Value, ct), s => Results.Ok(s));
+        }).WithName("SearchHouseholds").WithSummary("Huishoudens op een adres (postcode + huisnummer).")
+            .WithDescription("Voor de zorgrollen: de huishoudens op het adres waarvan u het dossier mag openen, en of er daarnaast een ander huishouden bekend is (zonder naam of aantal leden), zodat niemand het dubbel registreert. Partners krijgen 403. Elke zoekopdracht staat in de audittrail.");
 
         g.MapGet("/{id:guid}", async (Guid id, HouseholdQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } h ? Results.Ok(ToDto(h)) : ApiResults.NotFound("Het huishouden"))

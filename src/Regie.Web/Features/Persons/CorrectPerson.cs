@@ -24,7 +24,8 @@ public sealed class CorrectPersonHandler(RegieDbContext db, FileAccessService ac
 
     public async Task<CommandResult<Guid>> HandleAsync(Guid personId, CorrectPersonInput input, CancellationToken ct)
     {
-        if (!access.IsCareRole || !await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
+        if (!access.IsCareRole) return CommandResult<Guid>.NotFound("De persoon");
+        if (await access.RefusePersonAsync<Guid>(personId, Domain.Access.FileWork.Change, ct) is { } refused) return refused;
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
         var now = clock.GetUtcNow().UtcDateTime;

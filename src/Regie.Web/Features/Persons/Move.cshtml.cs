@@ -17,6 +17,8 @@ public sealed class MoveModel(PersonQueries persons, HouseholdQueries households
     public IReadOnlyList<HouseholdQueries.HouseholdHit> Targets { get; private set; } = [];
     public string? SearchError { get; private set; }
     public bool Searched { get; private set; }
+    /// <summary>A household the worker may not open lives at the address: said without its name, so nobody registers it twice.</summary>
+    public bool OtherKnown { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -58,6 +60,9 @@ public sealed class MoveModel(PersonQueries persons, HouseholdQueries households
         if (!pc.IsValid) ModelState.AddModelError(nameof(Postcode), pc.Error!.Message);
         if (!nr.IsValid) ModelState.AddModelError(nameof(Huisnummer), nr.Error!.Message);
         if (!pc.IsValid || !nr.IsValid) return;
-        Targets = (await households.AtAddressAsync(pc.Value.Value, nr.Value, ct)).Where(t => t.Id != Person.Huidig?.HouseholdId).ToList();
+        var found = await households.AtAddressAsync(pc.Value.Value, nr.Value, ct);
+        if (!found.IsOk) return;
+        Targets = found.Value!.Huishoudens.Where(t => t.Id != Person.Huidig?.HouseholdId).ToList();
+        OtherKnown = found.Value.AnderHuishoudenBekend;
     }
 }

@@ -11,31 +11,39 @@ namespace Regie.Web.Features.Persons;
 
 public sealed record MembershipView(Guid HouseholdId, string HouseholdNaam, string Adres, HouseholdRole Rol, DateOnly Vanaf, DateOnly? Tot);
 
+/// <param name="AlleenEerderHuishouden">
+/// Seen only through a household the person no longer lives in: the households listed are the ones the user may
+/// open, and contact details are left out (they are today's, not what was recorded then).
+/// </param>
 public sealed record PersonView(Guid Id, string? Bsn, PersonName Naam, DateOnly Geboortedatum, string? Telefoon, string? Email,
-    int Versie, IReadOnlyList<MembershipView> Huishoudens)
+    int Versie, IReadOnlyList<MembershipView> Huishoudens, bool AlleenEerderHuishouden = false)
 {
-    public MembershipView? Huidig => Huishoudens.FirstOrDefault(h => h.Tot is null);
+    public MembershipView? Huidig => AlleenEerderHuishouden ? null : Huishoudens.FirstOrDefault(h => h.Tot is null);
 }
 
 public sealed class PersonQueries(RegieDbContext db, FileAccessService access, Audit.AuditLog audit)
 {
     public async Task<PersonView?> GetAsync(Guid id, CancellationToken ct)
     {
-        if (!await access.CanOpenPersonAsync(id, ct))
+        var person = await access.DecidePersonAsync(id, ct);
+        if (person.Level == PersonAccessLevel.Denied)
         {
             await audit.RecordAsync(Audit.AuditActions.Denied, Audit.AuditResources.Person, personId: id, ct: ct);
             return null;
         }
         var p = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
-        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Person, personId: id, ct: ct);
-        var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == id)
+        var former = person.Level == PersonAccessLevel.FormerHousehold;
+        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditResources.Person, personId: id,
+            detail: former ? "via een eerder huishouden, zonder huidige gegevens" : null, ct: ct);
+        var visible = person.OpenHouseholds.ToList();
+        var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == id && (!former || visible.Contains(m.HouseholdId)))
             .OrderByDescending(m => m.From)
             .Select(m => new { m.HouseholdId, m.Household!.Naam, m.Household.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats, m.Role, m.From, m.Until })
             .ToListAsync(ct);
-        return new PersonView(p.Id, p.Bsn, p.Name, p.Geboortedatum, p.Telefoon, p.Email, p.Version,
+        return new PersonView(p.Id, p.Bsn, p.Name, p.Geboortedatum, former ? null : p.Telefoon, former ? null : p.Email, p.Version,
             history.Select(h => new MembershipView(h.HouseholdId, h.Naam,
-                Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats), h.Role, h.From, h.Until)).ToList());
+                Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats), h.Role, h.From, h.Until)).ToList(), former);
     }
 }
 
@@ -51,8 +59,7 @@ public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService ac
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid personId, UpdateContactInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenPersonAsync(personId, ct)) return CommandResult<Guid>.NotFound("De persoon");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefusePersonAsync<Guid>(personId, Domain.Access.FileWork.Change, ct) is { } refused) return refused;
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult<Guid>.NotFound("De persoon");
         var errors = new ErrorList();

@@ -6,7 +6,8 @@ using Regie.Web.Features.Search;
 namespace Regie.Web.Features.Persons;
 
 public sealed record PersonDto(Guid Id, string? Bsn, string Voornamen, string? Voorvoegsel, string Achternaam, string VolledigeNaam,
-    DateOnly Geboortedatum, string? Telefoon, string? Email, int Versie, Guid? HuidigHuishoudenId, IReadOnlyList<MembershipDto> Huishoudens);
+    DateOnly Geboortedatum, string? Telefoon, string? Email, int Versie, Guid? HuidigHuishoudenId, IReadOnlyList<MembershipDto> Huishoudens,
+    bool AlleenEerderHuishouden);
 
 public sealed record MembershipDto(Guid HuishoudenId, string Naam, string Adres, string Rol, DateOnly Vanaf, DateOnly? Tot);
 
@@ -52,5 +53,6 @@ public static class PersonsApi
 
     public static PersonDto ToDto(PersonView p) => new(p.Id, p.Bsn, p.Naam.Voornamen, p.Naam.Voorvoegsel, p.Naam.Achternaam, p.Naam.FullName,
         p.Geboortedatum, p.Telefoon, p.Email, p.Versie, p.Huidig?.HouseholdId,
-        p.Huishoudens.Select(h => new MembershipDto(h.HouseholdId, h.HouseholdNaam, h.Adres, h.Rol.ToString().ToLowerInvariant(), h.Vanaf, h.Tot)).ToList());
+        p.Huishoudens.Select(h => new MembershipDto(h.HouseholdId, h.HouseholdNaam, h.Adres, h.Rol.ToString().ToLowerInvariant(), h.Vanaf, h.Tot)).ToList(),
+        p.AlleenEerderHuishouden);
 }

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
@@ -93,8 +94,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     /// <summary>Starts the household's plan; opens a trajectory when none is open (a household the team took on without a triage in Regie).</summary>
     public async Task<CommandResult<Guid>> StartAsync(Guid householdId, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         if (await db.Plans.AnyAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct))
             return CommandResult<Guid>.Invalid(new DomainError(PlanExistsCode, "", "Dit huishouden heeft al een actief plan. Eén huishouden, één plan."));
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
@@ -372,8 +372,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
 
     private async Task<PlanWork> LoadAsync(Guid householdId, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return new PlanWork { Failure = CommandResult<int>.NotFound("Het huishouden") };
-        if (!access.IsCareRole) return new PlanWork { Failure = CommandResult<int>.Forbidden() };
+        if (await access.RefuseAsync<int>(householdId, FileWork.Change, ct) is { } refused) return new PlanWork { Failure = refused };
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
         if (plan is null)
             return new PlanWork { Failure = CommandResult<int>.Invalid(new DomainError(NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan.")) };

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Referrals;
@@ -119,8 +120,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
 
     public async Task<CommandResult<Guid>> StartAsync(Guid householdId, LightSupportInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
         if (plan is null)
             return CommandResult<Guid>.Invalid(new DomainError(PlanHandler.NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan."));
@@ -182,8 +182,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
 
     public async Task<CommandResult<int>> EndAsync(Guid householdId, Guid supportId, LightSupportEndInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<int>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<int>.Forbidden();
+        if (await access.RefuseAsync<int>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var support = await db.LightSupports.FirstOrDefaultAsync(s => s.Id == supportId && s.HouseholdId == householdId, ct);
         if (support is null) return CommandResult<int>.NotFound("De ondersteuning");
         var errors = new ErrorList();

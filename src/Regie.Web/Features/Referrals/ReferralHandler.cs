@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Coordination;
@@ -62,8 +63,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
 
     public async Task<CommandResult<Guid>> SendAsync(Guid householdId, ReferralInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var errors = new ErrorList();
         var members = (await PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
         if (input.PersoonId is not { } personId || !members.ContainsKey(personId))
@@ -144,6 +144,8 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
     /// <param name="householdId">When the call names the household (the team's route), the referral must be one of it.</param>
     public async Task<CommandResult<int>> StepAsync(Guid referralId, ReferralStepInput input, CancellationToken ct, Guid? householdId = null)
     {
+        // The team's route names the household: whether the caller may change that file is answered first, whatever the referral id.
+        if (householdId is { } named && await access.RefuseAsync<int>(named, FileWork.Change, ct) is { } refusedFile) return refusedFile;
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null || householdId is { } h && referral.HouseholdId != h) return CommandResult<int>.NotFound("De verwijzing");
         ReferralParty party;
@@ -155,7 +157,11 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
             if (own is null || referral.ProviderOrganisationId != own.Value.Id) return CommandResult<int>.NotFound("De verwijzing");
             (party, organisationName) = (ReferralParty.Aanbieder, own.Value.Name);
         }
-        else if (access.IsCareRole && await access.CanOpenAsync(referral.HouseholdId, ct)) party = ReferralParty.Team;
+        else if (access.IsCareRole && await access.CanOpenAsync(referral.HouseholdId, ct))
+        {
+            if (await access.RefuseAsync<int>(referral.HouseholdId, FileWork.Change, ct) is { } refused) return refused;
+            party = ReferralParty.Team;
+        }
         else return CommandResult<int>.NotFound("De verwijzing");
 
         // A stale screen first: what the user chose was decided on a status that has changed since.

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
@@ -78,8 +79,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
 
     public async Task<CommandResult<Guid>> RegisterAsync(RequestInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(input.HuishoudenId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(input.HuishoudenId, FileWork.Change, ct) is { } refused) return refused;
         var errors = new ErrorList();
         var source = Enums.ParseDefined<RequestSource>(input.Bron);
         if (source is null) errors.Add(new DomainError(SourceInvalidCode, "Bron", "Kies wie de hulpvraag inbracht."));
@@ -129,8 +129,8 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
     public async Task<CommandResult<TriageSuggestion>> IntakeAsync(Guid id, IntakeInput input, CancellationToken ct)
     {
         var request = await db.HelpRequests.Include(x => x.Persons).Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (request is null || !await access.CanOpenAsync(request.HouseholdId, ct)) return CommandResult<TriageSuggestion>.NotFound("De hulpvraag");
-        if (!access.IsCareRole) return CommandResult<TriageSuggestion>.Forbidden();
+        if (request is null) return CommandResult<TriageSuggestion>.NotFound("De hulpvraag");
+        if (await access.RefuseAsync<TriageSuggestion>(request.HouseholdId, FileWork.Change, ct, "De hulpvraag") is { } refused) return refused;
         if (request.Status == RequestStatus.Besloten)
             return CommandResult<TriageSuggestion>.Invalid(new DomainError(AlreadyDecidedCode, "", "Over deze hulpvraag is al besloten."));
         var errors = new ErrorList();
@@ -189,8 +189,9 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
     public async Task<CommandResult<TriageDecision>> DecideAsync(Guid id, DecisionInput input, CancellationToken ct)
     {
         var request = await db.HelpRequests.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (request is null || !await access.CanOpenAsync(request.HouseholdId, ct)) return CommandResult<TriageDecision>.NotFound("De hulpvraag");
-        if (!access.IsCareRole) return CommandResult<TriageDecision>.Forbidden();
+        if (request is null) return CommandResult<TriageDecision>.NotFound("De hulpvraag");
+        // The route decides who holds the file: the holding team's (or, for a file nobody holds, the care roles').
+        if (await access.RefuseAsync<TriageDecision>(request.HouseholdId, FileWork.Hold, ct, "De hulpvraag") is { } refused) return refused;
         if (request.Status == RequestStatus.Besloten)
             return CommandResult<TriageDecision>.Invalid(new DomainError(AlreadyDecidedCode, "", "Over deze hulpvraag is al besloten."));
         if (request.SuggestedRoute is not { } suggested)
@@ -223,6 +224,8 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         {
             if (namedTeam is not null) household.ResponsibleTeamId = namedTeam;
             request.TrajectoryId = (open ?? trajectories.Open(household, request.Id, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op")).Id;
+            // Routed to a team: the desk hands the household over, and its grant ends with that.
+            if (household.ResponsibleTeamId is not null) await access.EndDeskGrantsAsync(household.Id, ct);
             await involvements.SyncTeamAsync(household, closing: false, ct);
         }
         timeline.Record(household, EventTypes.RequestTriaged,

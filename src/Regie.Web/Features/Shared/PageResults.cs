@@ -15,6 +15,10 @@ public static class PageResults
         {
             case CommandStatus.NotFound:
                 return new NotFoundResult();
+            case CommandStatus.Forbidden when result.Errors is [{ Code: not "forbidden" }, ..]:
+                // A rule that says why (emergency access is read-only, another team holds the file): shown on the page.
+                result.Errors.AddTo(page.ModelState);
+                return null;
             case CommandStatus.Forbidden:
                 return new ForbidResult();
             case CommandStatus.Ok:

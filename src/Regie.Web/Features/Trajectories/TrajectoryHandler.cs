@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
@@ -91,8 +92,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
 
     public async Task<CommandResult<Guid>> CloseAsync(Guid householdId, ClosingInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Hold, ct) is { } refused) return refused;
         var trajectory = await db.Trajectories.FirstOrDefaultAsync(t => t.HouseholdId == householdId && t.ClosedOn == null, ct);
         if (trajectory is null) return CommandResult<Guid>.Invalid(new DomainError(ClosingRules.NotOpenCode, "", "Dit huishouden heeft geen open traject."));
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.TrajectoryId == trajectory.Id, ct);
@@ -159,8 +159,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
     /// <summary>Starts a new trajectory for a household whose previous one was closed; the old one, its plan and outcomes stay as they were.</summary>
     public async Task<CommandResult<Guid>> ReopenAsync(Guid householdId, ReopenInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
+        if (await access.RefuseAsync<Guid>(householdId, FileWork.Hold, ct) is { } refused) return refused;
         var errors = new ErrorList();
         var reason = errors.Take(TextRules.Optional(input.Aanleiding, "Aanleiding", "de aanleiding", 1000));
         if (reason is null && !errors.HasErrors) errors.Add(new DomainError(ReasonRequiredCode, "Aanleiding", "Beschrijf waarom het huishouden opnieuw ondersteuning krijgt."));
@@ -170,6 +169,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
         var previous = await db.Trajectories.AnyAsync(t => t.HouseholdId == householdId, ct);
         var trajectory = Open(household, null, (previous ? "Nieuw traject gestart: " : "Traject gestart: ") + reason);
+        if (household.ResponsibleTeamId is not null) await access.EndDeskGrantsAsync(householdId, ct);
         var result = await db.SaveOrConflictAsync(trajectory.Id, ct);
         return await audit.AfterAsync(result, AuditResources.Trajectory, householdId, null, "traject gestart", ct, AuditActions.Create);
     }

@@ -86,7 +86,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
             var own = NewHousehold(b, moveDate);
             own.Naam = $"Huishouden {leaver.Achternaam}";
             b.Members.Add(Member(own, leaver, HouseholdRole.Partner, moveDate));
-            Event(b, h, EventTypes.MemberLeft, moveDate, leaver.Id, $"{leaver.Name.FullName} verhuisd naar {own.Naam} ({own.Address.Line1})", new { reden = "verhuisd", naarHuishouden = own.Id });
+            Event(b, h, EventTypes.MemberLeft, moveDate, leaver.Id, $"{leaver.Name.FullName} {Features.Households.HouseholdMembershipHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = own.Id });
             Event(b, own, EventTypes.HouseholdCreated, moveDate, null, $"Huishouden geregistreerd op {own.Address.Line1}, {own.Address.Line2}", new { own.Wijk, own.Buurt, leden = 1 });
             Event(b, own, EventTypes.MemberJoined, moveDate, leaver.Id, $"{leaver.Name.FullName} ingetrokken vanuit {h.Naam}, als partner", new { rol = "Partner", vanHuishouden = h.Id });
         }
@@ -123,7 +123,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
             var m = b.Members.Single(x => x.PersonId == p.Id);
             m.Until = moveDate;
             b.Members.Add(Member(gran, p, p == sanne ? HouseholdRole.Overig : HouseholdRole.Kind, moveDate));
-            Event(b, mother, EventTypes.MemberLeft, moveDate, p.Id, $"{p.Name.FullName} verhuisd naar {gran.Naam} ({gran.Address.Line1})", new { reden = "verhuisd", naarHuishouden = gran.Id });
+            Event(b, mother, EventTypes.MemberLeft, moveDate, p.Id, $"{p.Name.FullName} {Features.Households.HouseholdMembershipHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = gran.Id });
             Event(b, gran, EventTypes.MemberJoined, moveDate, p.Id, $"{p.Name.FullName} ingetrokken vanuit {mother.Naam}, als {(p == sanne ? "overig" : "kind")}", new { vanHuishouden = mother.Id });
         }
         _ = ria;
