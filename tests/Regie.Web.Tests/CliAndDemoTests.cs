@@ -39,7 +39,12 @@ public sealed class CliAndDemoTests
         // A demo account for every role, so a newcomer can see what each role sees.
         Assert.Equal(Regie.Web.Infrastructure.Roles.All.Order(), Regie.Web.Infrastructure.Demo.DemoSeeder.Logins.Select(l => l.Role).Distinct().Order());
         Assert.InRange(await ctx.Households.CountAsync(h => h.ResponsibleTeamId != null), 20, 80);
-        Assert.Equal(1, await ctx.HouseholdAccess.CountAsync());
+        // The housing corporation added to the story's household, and one night's emergency access of Zuid to a Noord file, ended by itself.
+        Assert.Equal(2, await ctx.HouseholdAccess.CountAsync());
+        var emergency = await ctx.HouseholdAccess.SingleAsync(a => a.Kind == Web.Data.AccessKinds.BreakGlass);
+        Assert.Equal(Regie.Web.Infrastructure.Demo.DemoSeeder.EmergencyReason, emergency.Reason);
+        Assert.True(emergency.ExpiresAt < DateTime.UtcNow);
+        Assert.Equal(1, await ctx.HouseholdEvents.CountAsync(e => e.HouseholdId == emergency.HouseholdId && e.Type == Web.Data.EventTypes.Note));
         var persons = await ctx.Persons.ToListAsync();
         Assert.InRange(persons.Count, 150, 500);
         Assert.All(persons.Where(p => p.Bsn is not null), p => Assert.True(Domain.Registry.Bsn.Parse(p.Bsn).Value.IsTestNumber));

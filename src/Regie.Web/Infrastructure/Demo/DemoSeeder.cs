@@ -220,6 +220,39 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         await db.SaveChangesAsync(ct);
     }
 
+    public const string EmergencyReason = "Politie belde zaterdagnacht over een ruzie thuis; de regisseur was niet bereikbaar";
+
+    /// <summary>
+    /// Three nights ago a worker of Zuid broke the glass on a household that Noord holds, read the file and left a note
+    /// for the team: the team lead and the privacy officer see it in the emergency-access overview, and the access ended
+    /// by itself after four hours.
+    /// </summary>
+    private async Task EmergencyAccessStoryAsync(CancellationToken ct)
+    {
+        var zuid = await users.FindByEmailAsync("regisseur.zuid@voorbeeld.nl");
+        var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        var household = await db.Households.Where(h => h.ResponsibleTeamId == noord && h.CoordinatorId != null && h.Naam != "Huishouden de Wit")
+            .OrderBy(h => h.Naam).FirstOrDefaultAsync(ct);
+        if (zuid is null || household is null) return;
+        var at = clock.GetUtcNow().UtcDateTime.Date.AddDays(-3).AddHours(1).AddMinutes(12);
+        var until = at + Domain.Access.FileAccessRules.EmergencyAccessDuration;
+        db.HouseholdAccess.Add(new HouseholdAccess
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = household.Id, UserId = zuid.Id, Kind = AccessKinds.BreakGlass,
+            Reason = EmergencyReason, GrantedBy = zuid.Id, GrantedAt = at, ExpiresAt = until,
+        });
+        HouseholdEvent Event(string type, DateTime when, string summary, object data) => new()
+        {
+            Gemeentecode = Gemeentecode, HouseholdId = household.Id, Type = type, OccurredAt = when, EffectiveDate = DateOnly.FromDateTime(when),
+            ActorId = zuid.Id, ActorName = zuid.DisplayName, Summary = summary, Data = System.Text.Json.JsonSerializer.Serialize(data),
+        };
+        db.HouseholdEvents.Add(Event(EventTypes.EmergencyAccess, at, $"Noodtoegang door {zuid.DisplayName} tot {Features.Shared.Format.DateTime(until)}: {EmergencyReason}",
+            new { gebruiker = zuid.Id, rol = Roles.Professional }));
+        db.HouseholdEvents.Add(Event(EventTypes.Note, at.AddMinutes(40), $"Notitie bij noodtoegang van {zuid.DisplayName}: Ter plaatse geweest met de politie. Moeder en kinderen slapen vannacht bij de zus; maandag belt de regisseur.",
+            new { gebruiker = zuid.Id, noodtoegang = true }));
+        await db.SaveChangesAsync(ct);
+    }
+
     private static void Check(IdentityResult r)
     {
         if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
@@ -322,6 +355,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         await new DemoBudget(db, clock, Gemeentecode).SeedAsync(ct);
         await new DemoMonitor(db, Gemeentecode, clock).SeedAsync(ct);
         if (first) await StoryLookupsAsync(ct);
+        if (first) await EmergencyAccessStoryAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);
