@@ -34,7 +34,19 @@ public sealed class EmergencyAccessTests(SeededBrowserFixture fixture) : IClassF
             Assert.Equal("Huishouden de Wit", await s.Page.Locator("h1").InnerTextAsync());
             Assert.Contains("U heeft noodtoegang tot", await s.Page.GetByRole(AriaRole.Status).InnerTextAsync());
             Assert.Contains($"Noodtoegang door Koen Verhoeven", await s.Page.Locator("#tijdlijn").InnerTextAsync());
+            // Emergency access reads and notes; taking the household over is not on offer.
+            Assert.Contains("U heeft noodtoegang: u kunt dit dossier lezen", await s.Page.Locator("#noodtoegang-melding").InnerTextAsync());
+            Assert.Equal(0, await s.Page.GetByRole(AriaRole.Link, new() { Name = "Regisseur", Exact = true }).CountAsync());
+            Assert.Equal(0, await s.Page.GetByRole(AriaRole.Link, new() { Name = "Lid toevoegen" }).CountAsync());
             await s.AssertAccessibleAsync();
+
+            await s.Page.GetByRole(AriaRole.Link, new() { Name = "Notitie op de tijdlijn" }).ClickAsync();
+            await s.Page.WaitForURLAsync(url => url.EndsWith("/notitie", StringComparison.Ordinal));
+            await s.AssertAccessibleAsync();
+            await s.Page.GetByLabel("Notitie").FillAsync("Ter plaatse geweest; kinderen slapen bij de buren");
+            await s.Page.GetByRole(AriaRole.Button, new() { Name = "Notitie opslaan" }).ClickAsync();
+            await s.Page.WaitForURLAsync(url => !url.Contains("/notitie", StringComparison.Ordinal));
+            Assert.Contains("Notitie bij noodtoegang van Koen Verhoeven: Ter plaatse geweest; kinderen slapen bij de buren", await s.Page.Locator("#tijdlijn").InnerTextAsync());
         }
 
         await using var privacy = await fixture.NewSessionAsync(signedIn: false);
