@@ -139,6 +139,29 @@ public sealed class AuditTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
     }
 
+    /// <summary>The privacy officer's search by BSN, as the page sends it: by POST, so the BSN stays out of the URL.</summary>
+    private static async Task<HttpResponseMessage> SearchByBsnResponseAsync(HttpClient privacy, string bsn, bool csv = false)
+    {
+        var token = await TestApp.AntiforgeryTokenAsync(privacy, "/privacy/audit");
+        return await privacy.PostAsync(csv ? "/privacy/audit?handler=Csv" : "/privacy/audit",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Filter.Bsn"] = bsn, ["__RequestVerificationToken"] = token }));
+    }
+
+    private static async Task<string> SearchByBsnAsync(HttpClient privacy, string bsn) => await (await SearchByBsnResponseAsync(privacy, bsn)).Content.ReadAsStringAsync();
+
+    [Fact]
+    public async Task A_bsn_in_the_audit_search_url_is_not_searched_for()
+    {
+        var (_, bsn) = await HouseholdAsync();
+        using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
+        var page = System.Net.WebUtility.HtmlDecode(await privacy.GetStringAsync($"/privacy/audit?Filter.Bsn={bsn}"));
+        Assert.Contains(Features.Audit.IndexModel.BsnNotInUrl, page);
+        Assert.DoesNotContain("<tbody", page[..page.IndexOf("snel-ingetrokken", StringComparison.Ordinal)]);
+        Assert.Contains(Features.Audit.IndexModel.BsnNotInUrl, System.Net.WebUtility.HtmlDecode(await privacy.GetStringAsync($"/privacy/audit?handler=Csv&Filter.Bsn={bsn}")));
+        // The form itself posts.
+        Assert.Contains("<form method=\"post\" action=\"/privacy/audit\"", page);
+    }
+
     [Fact]
     public async Task Privacy_officer_finds_who_looked_at_a_person_and_exports_it()
     {
@@ -147,11 +170,11 @@ public sealed class AuditTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await snooper.GetAsync($"/huishoudens/{id}")).StatusCode);
 
         using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
-        var page = await privacy.GetStringAsync($"/privacy/audit?Filter.Bsn={bsn}");
+        var page = await SearchByBsnAsync(privacy, bsn);
         Assert.Contains("Marloes de Groot", page);
         Assert.Contains("Fatima Bouzid", page);
 
-        var csv = await privacy.GetAsync($"/privacy/audit?handler=Csv&Filter.Bsn={bsn}");
+        var csv = await SearchByBsnResponseAsync(privacy, bsn, csv: true);
         Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType?.ToString());
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("\uFEFFid;tijdstip_utc;gebruiker", text);
@@ -163,7 +186,7 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Contains(await TrailAsync(), e => e.Action == AuditActions.Read && e.Resource == AuditResources.Audit && e.PersonId == person.Id);
         Assert.DoesNotContain(await TrailAsync(), e => $"{e.Detail} {e.Purpose}".Contains(bsn));
 
-        var invalid = await privacy.GetStringAsync("/privacy/audit?Filter.Bsn=123");
+        var invalid = await SearchByBsnAsync(privacy, "123");
         Assert.Contains("Een BSN bestaat uit 9 cijfers.", invalid);
 
         using var professional = await _app.SignedInClientAsync();
@@ -189,16 +212,16 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Contains(await TrailAsync(), e => e.Action == AuditActions.Lookup && e.SubjectBsn == bsn && e.Purpose == "aanvraag urgentieverklaring" && e.Organisation == "Wonen");
 
         using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
-        var page = await privacy.GetStringAsync($"/privacy/audit?Filter.Bsn={bsn}");
+        var page = await SearchByBsnAsync(privacy, bsn);
         Assert.Contains("aanvraag urgentieverklaring", page);
         Assert.DoesNotContain("controle bijstand", page);
         // Someone Regie does not know: no error, the look-ups of that BSN and nothing else.
-        var unknown = await privacy.GetStringAsync($"/privacy/audit?Filter.Bsn={stranger}");
+        var unknown = await SearchByBsnAsync(privacy, stranger);
         Assert.Contains("controle bijstand", unknown);
         Assert.DoesNotContain("aanvraag urgentieverklaring", unknown);
         Assert.DoesNotContain("utrecht-form-field-error-message", unknown);
         Assert.DoesNotContain("Er staat geen inwoner", unknown);
-        var csv = await (await privacy.GetAsync($"/privacy/audit?handler=Csv&Filter.Bsn={stranger}")).Content.ReadAsStringAsync();
+        var csv = await (await SearchByBsnResponseAsync(privacy, stranger, csv: true)).Content.ReadAsStringAsync();
         Assert.Contains($";{stranger};controle bijstand;", csv);
         // Asking the trail about that BSN is itself on record with the BSN as its subject, not in its text.
         var trail = await TrailAsync();

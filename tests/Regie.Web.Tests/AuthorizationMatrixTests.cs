@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/light-support/{supportId:guid}/end"] = CareRoles,
         ["/api/v1/conflict-of-interest"] = [Roles.Teamleider],
         ["/api/v1/lookup/{bsn}"] = LookupRoles,
+        ["/api/v1/lookup"] = LookupRoles,
         ["/api/v1/involvements/"] = LookupRoles,
         ["/api/v1/involvements/{id:guid}"] = LookupRoles,
         ["/api/v1/involvements/{id:guid}/renew"] = LookupRoles,

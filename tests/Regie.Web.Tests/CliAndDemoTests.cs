@@ -111,15 +111,15 @@ public sealed class CliAndDemoTests
         var file = Path.Combine(Path.GetTempPath(), $"caseload-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(file,
         [
-            "bsn;leefgebied;contactpersoon;telefoon;email;startdatum",
-            $"{good1};Financien;Mira de Boer;14 0999;mira@voorbeeld.nl;01-10-2026",
-            "123456789;Financien;Mira de Boer;14 0999;;",
-            $"{good2};;Mira de Boer;;mira@voorbeeld.nl;",
-            $"{TestApp.NextBsn()};Geluk;;;;01-01-2099",
+            "bsn;leefgebied;contactpersoon;telefoon;email;startdatum;reden",
+            $"{good1};Financien;Mira de Boer;14 0999;mira@voorbeeld.nl;01-10-2026;Budgetbeheer",
+            "123456789;Financien;Mira de Boer;14 0999;;;",
+            $"{good2};;Mira de Boer;;mira@voorbeeld.nl;;",
+            $"{TestApp.NextBsn()};Geluk;;;;01-01-2099;",
         ]);
         try
         {
-            var (exit, output) = await ConsoleCollection.RunAsync(["involvement", "import", file, "--org", "Schuldhulpverlening", .. DatabaseArgs(db)]);
+            var (exit, output) = await ConsoleCollection.RunAsync(["involvement", "import", file, "--org", "Schuldhulpverlening", "--reden", "Lopend schuldhulptraject", .. DatabaseArgs(db)]);
             Assert.Equal(3, exit);
             Assert.Contains("Ingelezen: 2. Afgewezen: 2.", output);
             var report = await File.ReadAllLinesAsync(Path.ChangeExtension(file, ".afgewezen.csv"));
@@ -132,8 +132,9 @@ public sealed class CliAndDemoTests
 
             await using var ctx = TestContexts.Create(db);
             var organisation = await ctx.Organisations.SingleAsync(o => o.Name == "Schuldhulpverlening");
-            var registered = await ctx.Involvements.Where(i => i.OrganisationId == organisation.Id).Select(i => i.Bsn).OrderBy(b => b).ToListAsync();
-            Assert.Equal(new[] { good1, good2 }.Order(), registered);
+            var registered = await ctx.Involvements.Where(i => i.OrganisationId == organisation.Id).Select(i => new { i.Bsn, i.Reason }).ToListAsync();
+            Assert.Equal(new[] { (good1, "Budgetbeheer"), (good2, "Lopend schuldhulptraject") }.OrderBy(r => r.Item1),
+                registered.Select(r => (r.Bsn, r.Reason!)).OrderBy(r => r.Item1));
         }
         finally
         {

@@ -88,7 +88,7 @@ public sealed class LookupRegisterTests : IAsyncLifetime
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, organisation: "Wonen");
             registration = (await scope.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(
-                new InvolvementInput { Bsn = bsn, Contactpersoon = "Joke Vermeer", Telefoon = "14 0999", Leefgebied = "Huisvesting" }, default)).Value;
+                new InvolvementInput { Bsn = bsn, Contactpersoon = "Joke Vermeer", Telefoon = "14 0999", Leefgebied = "Huisvesting", Reden = "Urgentieverklaring" }, default)).Value;
         }
         Assert.Equal("Joke Vermeer", Assert.Single((await LookUpAsync(bsn)).Organisaties).Contactpersoon);
         // The database's own notification of that registration may still be on its way: let it arrive, then read once more.

@@ -559,6 +559,8 @@ public sealed class Involvement : IMunicipalityOwned
     public DateOnly ExpiresOn { get; set; }
     public DateOnly? EndedOn { get; set; }
     public string? EndReason { get; set; }
+    /// <summary>Why the organisation is involved, as it stated when registering (required for organisations; none for the team's own).</summary>
+    public string? Reason { get; set; }
     public required string RegisteredBy { get; set; }
     public DateTime CreatedAt { get; set; }
 }
@@ -570,6 +572,8 @@ public sealed class Notification : IMunicipalityOwned
     public required string Gemeentecode { get; set; }
     public string? UserId { get; set; }
     public Guid? OrganisationId { get; set; }
+    /// <summary>For the coordinator's matches: the household it is about (the inbox links to it for who may open it).</summary>
+    public Guid? HouseholdId { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -232,6 +232,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.ContactPhone).HasMaxLength(30);
             e.Property(x => x.ContactEmail).HasMaxLength(254);
             e.Property(x => x.EndReason).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.RegisteredBy).HasMaxLength(200);
             // The look-up's one query: the active involvements of one BSN.
             e.HasIndex(x => new { x.Gemeentecode, x.Bsn }).HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Involvements_Bsn_Active");

@@ -34,6 +34,8 @@ public static class FeatureRegistration
         services.AddScoped<Requests.RequestHandler>();
         services.AddScoped<Requests.TriageSettingsHandler>();
         services.AddScoped<Involvements.InvolvementService>();
+        services.AddScoped<Involvements.HouseholdInvolvements>();
+        services.AddScoped<Involvements.QuickWithdrawals>();
         services.AddScoped<Involvements.InvolvementLookup>();
         services.AddSingleton<Involvements.LookupDataSource>();
         services.AddSingleton<Involvements.LookupRegister>();

@@ -13,8 +13,11 @@ namespace Regie.Web.Features.Audit;
 /// shared policy table, so it cannot get lost when the application's policies are rearranged.
 /// </summary>
 [Authorize(Roles = Roles.Privacy)]
-public sealed class IndexModel(AuditSearch search) : PageModel
+public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals withdrawals) : PageModel
 {
+    /// <summary>Registrations withdrawn within a day, per organisation: register-and-withdraw as a look-up without purpose.</summary>
+    public IReadOnlyList<Involvements.QuickWithdrawalCount> QuickWithdrawals { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)] public AuditFilter Filter { get; set; } = new();
     public AuditPage Result { get; private set; } = new([], null);
     public bool Searched { get; private set; }
@@ -29,19 +32,62 @@ public sealed class IndexModel(AuditSearch search) : PageModel
 
     public string HouseholdUrl(Guid id) => QueryHelpers.AddQueryString("/privacy/audit", "Filter.Huishouden", id.ToString());
 
+    public const string BsnNotInUrl = "Zoek op een BSN met het formulier: een BSN hoort niet in een webadres, dat in logbestanden en de browsergeschiedenis belandt.";
+
+    /// <summary>
+    /// Searches without a BSN (a household, a user, a period) can be links; a BSN only comes by POST, so it never
+    /// stands in a URL. One that arrives in the query string is not searched for.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        if (RefuseBsnInUrl())
+        {
+            QuickWithdrawals = await withdrawals.PerOrganisationAsync(ct);
+            return;
+        }
+        await SearchAsync(ct);
+    }
+
+    public Task OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        return SearchAsync(ct);
+    }
+
+    private async Task SearchAsync(CancellationToken ct)
+    {
+        QuickWithdrawals = await withdrawals.PerOrganisationAsync(ct);
         var (page, errors) = await search.SearchAsync(Filter, ct);
         errors.Errors.AddTo(ModelState, "Filter");
         Result = page;
         Searched = true;
     }
 
-    /// <summary>The same selection as the page, all of it, newest first.</summary>
+    private bool RefuseBsnInUrl()
+    {
+        if (string.IsNullOrWhiteSpace(Filter.Bsn)) return false;
+        Filter.Bsn = null;
+        ModelState.AddModelError("Filter.Bsn", BsnNotInUrl);
+        return true;
+    }
+
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        if (RefuseBsnInUrl()) return Page();
+        return await CsvAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostCsvAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await CsvAsync(ct);
+    }
+
+    /// <summary>The same selection as the page, all of it, newest first.</summary>
+    private async Task<IActionResult> CsvAsync(CancellationToken ct)
+    {
         Filter.Voor = null;
         var errors = await search.ValidateAsync(Filter, ct);
         if (errors.HasErrors)

@@ -6,7 +6,8 @@ using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Households;
 
-public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanHandler plans, ZrmAssessmentHandler zrm, Requests.RequestHandler requests) : PageModel
+public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanHandler plans, ZrmAssessmentHandler zrm,
+    Requests.RequestHandler requests, Involvements.HouseholdInvolvements involvements) : PageModel
 {
     public HouseholdView Household { get; private set; } = default!;
     /// <summary>Null when the timeline was not shared with this user (partners).</summary>
@@ -15,6 +16,7 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
     public PlanView? Plan { get; private set; }
     public ZrmOverview? Zrm { get; private set; }
     public IReadOnlyList<Requests.OpenRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<Involvements.InvolvedParty> Involved { get; private set; } = [];
     public bool MayEdit => access.IsCareRole;
     public Domain.Access.FileAccessLevel Level { get; private set; }
     /// <summary>Work in the file (plan, requests, address); not with emergency access.</summary>
@@ -35,6 +37,7 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
             Plan = await plans.CurrentAsync(id, ct, audited: false);
             Zrm = await zrm.OverviewAsync(id, ct, audited: false);
             Requests = await requests.ForHouseholdAsync(id, ct);
+            Involved = await involvements.ForHouseholdAsync(id, ct);
         }
         return Page();
     }

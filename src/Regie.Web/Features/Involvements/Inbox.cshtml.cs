@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Regie.Web.Data;
+using Regie.Web.Features.Access;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Involvements;
 
-public sealed record InboxItem(string Title, string Body, DateTime CreatedAt);
+/// <param name="Lines">The message's lines, each shown as text.</param>
+/// <param name="HuishoudenId">The household the message is about, only when the reader may open its file.</param>
+public sealed record InboxItem(string Title, IReadOnlyList<string> Lines, DateTime CreatedAt, Guid? HuishoudenId);
 
 /// <summary>The signed-in user's messages and those of their organisation, newest first.</summary>
-public sealed class InboxModel(RegieDbContext db, CurrentUser user) : PageModel
+public sealed class InboxModel(RegieDbContext db, CurrentUser user, FileAccessService access) : PageModel
 {
     public IReadOnlyList<InboxItem> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await InboxQuery(db, user).Take(100)
-        .Select(n => new InboxItem(n.Title, n.Body, n.CreatedAt)).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var rows = await InboxQuery(db, user).Take(100).Select(n => new { n.Title, n.Body, n.CreatedAt, n.HouseholdId }).ToListAsync(ct);
+        var households = rows.Where(r => r.HouseholdId is not null).Select(r => r.HouseholdId!.Value).Distinct().ToList();
+        var open = access.IsCareRole ? await access.DecideManyAsync(households, ct) : new Dictionary<Guid, Domain.Access.FileAccessLevel>();
+        Items = rows.Select(r => new InboxItem(r.Title, r.Body.Split('\n', StringSplitOptions.TrimEntries), r.CreatedAt,
+            r.HouseholdId is { } h && open.GetValueOrDefault(h) != Domain.Access.FileAccessLevel.Denied ? h : null)).ToList();
+    }
 
     public static IQueryable<Notification> InboxQuery(RegieDbContext db, CurrentUser user)
     {

@@ -13,11 +13,13 @@ public sealed record ImportResult(int Imported, IReadOnlyList<RejectedRow> Rejec
 /// An organisation's existing caseload into the register: one CSV row is one registration, saved on
 /// its own (a bad row never leaves half a registration, and never stops the good ones), through the
 /// same rules, matches and audit as a registration on the page or the API.
-/// Columns: bsn; leefgebied; contactpersoon; telefoon; email; startdatum (comma or semicolon separated, with a header).
+/// Columns: bsn; leefgebied; contactpersoon; telefoon; email; startdatum; reden (comma or semicolon separated, with a
+/// header). A row without its own reason takes the one given for the whole file.
 /// </summary>
 public sealed class InvolvementImport(IServiceScopeFactory scopes)
 {
-    public async Task<ImportResult> ImportAsync(TextReader csv, string organisation, string gemeentecode, string role, Action<int>? progress, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(TextReader csv, string organisation, string gemeentecode, string role, Action<int>? progress, CancellationToken ct,
+        string? reason = null)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -37,6 +39,7 @@ public sealed class InvolvementImport(IServiceScopeFactory scopes)
             {
                 Bsn = reader.GetField("bsn"), Leefgebied = reader.GetField("leefgebied"), Contactpersoon = reader.GetField("contactpersoon"),
                 Telefoon = reader.GetField("telefoon"), Email = reader.GetField("email"), Startdatum = reader.GetField("startdatum"),
+                Reden = reader.GetField("reden") is { Length: > 0 } own ? own : reason,
             };
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(gemeentecode, "import", $"Import {organisation}", role, organisation: organisation);

@@ -55,7 +55,7 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
         foreach (var r in rows)
         {
             if (r.TeamId is not null) coordinator ??= new CoordinatorContact(r.ContactName, r.Team, r.Phone, r.Email);
-            else others.Add(new ContactView(r.Organisation ?? "?", r.ContactName, r.Phone, r.Email, r.StartedOn, r.Domain is { } d ? Zrm.Label(d) : null));
+            else others.Add(new ContactView(r.Organisation ?? "?", r.ContactName, r.Phone, r.Email, r.StartedOn));
         }
         return CommandResult<LookupResult>.Ok(new LookupResult(rows.Count > 0, coordinator, others));
     }

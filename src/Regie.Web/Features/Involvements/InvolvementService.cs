@@ -53,9 +53,12 @@ public sealed class InvolvementInput
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
     public string? Startdatum { get; set; }
+    /// <summary>Why the organisation is involved (required): on record with the registration and in the audit trail.</summary>
+    public string? Reden { get; set; }
 }
 
-public sealed record ContactView(string Organisatie, string? Contactpersoon, string? Telefoon, string? Email, DateOnly Sinds, string? Leefgebied);
+/// <summary>One organisation involved: who and how to reach them. Never the concern (no life domain): that is the file's, not the look-up's.</summary>
+public sealed record ContactView(string Organisatie, string? Contactpersoon, string? Telefoon, string? Email, DateOnly Sinds);
 
 public sealed record CoordinatorContact(string Naam, string? Team, string? Telefoon, string? Email);
 
@@ -74,6 +77,8 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
     public const string ContactRequiredCode = "involvement-contact-required";
     public const string StartDateInvalidCode = "involvement-start-invalid";
     public const string DomainInvalidCode = "involvement-domain-invalid";
+    public const string ReasonRequiredCode = "involvement-reason-required";
+    public const int ReasonMaxLength = 500;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -101,28 +106,35 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         var start = Today;
         if (!string.IsNullOrWhiteSpace(input.Startdatum) && (!DutchDate.TryParse(input.Startdatum, out start) || start > Today))
             errors.Add(new DomainError(StartDateInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj, niet in de toekomst."));
+        // Registering shows who else is involved: it is as much a question as a look-up, and needs its reason on record.
+        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", ReasonMaxLength));
+        if (reason is null && !errors.Errors.Any(e => e.Field == "Reden"))
+            errors.Add(new DomainError(ReasonRequiredCode, "Reden", "Vul in waarom uw organisatie betrokken is (bijvoorbeeld: lopend schuldhulptraject)."));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var existing = await db.Involvements.FirstOrDefaultAsync(i => i.Bsn == bsn.Value && i.OrganisationId == organisation!.Id && i.EndedOn == null, ct);
         if (existing is not null)
         {
             // Registering again renews: the contact may have changed and the two years start again.
-            (existing.ContactName, existing.ContactPhone, existing.ContactEmail, existing.Domain) = (contact!, phone, email, domain ?? existing.Domain);
+            (existing.ContactName, existing.ContactPhone, existing.ContactEmail, existing.Domain, existing.Reason) = (contact!, phone, email, domain ?? existing.Domain, reason);
             existing.ExpiresOn = Today.AddYears(options.MaxYears);
             var renewed = await db.SaveOrConflictAsync(existing.Id, ct);
-            if (renewed.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid verlengd door {organisation!.Name}", ct: ct);
+            if (renewed.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, purpose: reason,
+                detail: $"betrokkenheid opnieuw geregistreerd door {organisation!.Name}", ct: ct, subjectBsn: existing.Bsn);
             return renewed;
         }
         var involvement = new Involvement
         {
             Id = Guid.CreateVersion7(), Gemeentecode = organisation!.Gemeentecode, Bsn = bsn.Value, OrganisationId = organisation.Id, Domain = domain,
             ContactName = contact!, ContactPhone = phone, ContactEmail = email, StartedOn = start, ExpiresOn = Today.AddYears(options.MaxYears),
-            RegisteredBy = user.ActorName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Reason = reason, RegisteredBy = user.ActorName, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Involvements.Add(involvement);
         await AddMatchesAsync(involvement, organisation.Name, ct);
         var result = await db.SaveOrConflictAsync(involvement.Id, ct);
-        if (result.IsOk) await audit.RecordAsync(AuditActions.Create, AuditResources.Involvement, detail: $"betrokkenheid geregistreerd door {organisation.Name}", ct: ct);
+        // Who registered which BSN and why: the privacy officer finds it under the BSN, the resident in their export.
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Create, AuditResources.Involvement, purpose: reason,
+            detail: $"betrokkenheid geregistreerd door {organisation.Name}", ct: ct, subjectBsn: involvement.Bsn);
         return result;
     }
 
@@ -133,9 +145,9 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         // Another organisation's registration is not found: the caller cannot even learn it exists.
         if (involvement is null || organisation is null || involvement.OrganisationId != organisation.Id) return CommandResult<Guid>.NotFound("De betrokkenheid");
         involvement.EndedOn = Today;
-        involvement.EndReason = "ingetrokken";
+        involvement.EndReason = WithdrawnReason;
         var result = await db.SaveOrConflictAsync(id, ct);
-        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid ingetrokken door {organisation.Name}", ct: ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"{WithdrawnDetail} door {organisation.Name}", ct: ct, subjectBsn: involvement.Bsn);
         return result;
     }
 
@@ -148,7 +160,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         if (involvement is null || organisation is null || involvement.OrganisationId != organisation.Id) return CommandResult<Guid>.NotFound("De betrokkenheid");
         involvement.ExpiresOn = today.AddYears(options.MaxYears);
         var result = await db.SaveOrConflictAsync(id, ct);
-        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid verlengd door {organisation.Name}", ct: ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Involvement, detail: $"betrokkenheid verlengd door {organisation.Name}", ct: ct, subjectBsn: involvement.Bsn);
         return result;
     }
 
@@ -167,6 +179,8 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
     }
 
     public const string ExpiredReason = "verlopen (niet verlengd)";
+    public const string WithdrawnReason = "ingetrokken";
+    public const string WithdrawnDetail = "betrokkenheid ingetrokken";
 
     public async Task<IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)>> OwnAsync(CancellationToken ct)
     {
@@ -221,8 +235,10 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
     }
 
     /// <summary>
-    /// A second party for the same person, or for anyone in the same household, is a match: every party and
-    /// the household's coordinator hear who else is involved and how to reach them — nothing about the concern.
+    /// A second party is a match, and everyone hears who else is involved and how to reach them — nothing about the
+    /// concern. An organisation hears only of the parties involved with the same person: registering one BSN must
+    /// not reveal who helps the rest of the household. The household's coordinator, whose work is the whole
+    /// household, hears of every party involved with any of its members.
     /// </summary>
     private async Task AddMatchesAsync(Involvement added, string addedName, CancellationToken ct)
     {
@@ -237,7 +253,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
                 && !(i.OrganisationId != null && i.OrganisationId == added.OrganisationId) && !(i.TeamId != null && i.TeamId == added.TeamId))
             .Select(i => new
             {
-                i.OrganisationId, i.TeamId, i.HouseholdId, i.ContactName, i.ContactPhone, i.ContactEmail,
+                i.Bsn, i.OrganisationId, i.TeamId, i.ContactName, i.ContactPhone, i.ContactEmail,
                 Name = i.OrganisationId != null ? db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault()
                     : db.Teams.Where(t => t.Id == i.TeamId).Select(t => t.Name).FirstOrDefault(),
             }).ToListAsync(ct);
@@ -246,37 +262,60 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         var coordinatorEmail = coordinatorId is null ? null : await db.Users.Where(u => u.Id == coordinatorId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         string Contact(string? name, string? phone, string? email) => string.Join(", ", new[] { name, phone, email }.Where(x => !string.IsNullOrEmpty(x)));
+        string Masked(string bsn) => "BSN eindigend op " + bsn[^3..];
+        string List<T>(IEnumerable<T> parties, Func<T, string> line) => string.Join("\n", parties.Select(line).Distinct());
         var addedContact = Contact(added.ContactName, added.ContactPhone, added.ContactEmail);
-        var masked = "BSN eindigend op " + added.Bsn[^3..];
+        var isTeam = added.TeamId is not null;
 
-        // The new party hears of everyone already involved ...
-        var list = string.Join("\n", others.Select(o => $"- {o.Name}: {Contact(o.ContactName, o.ContactPhone, o.ContactEmail)}").Distinct());
-        Notify(added.OrganisationId, added.TeamId is null ? null : coordinatorId, $"Match: ook anderen zijn betrokken ({masked})",
-            $"Bij deze inwoner of het huishouden zijn ook betrokken:\n{list}", added.ContactEmail);
-        // ... and everyone already involved, and the coordinator, hear of the new party.
-        var body = $"{addedName} is nu ook betrokken bij een inwoner of huishouden waarbij u betrokken bent ({masked}). Contact: {addedContact}.";
-        foreach (var o in others.DistinctBy(o => (o.OrganisationId, o.TeamId)))
-            Notify(o.OrganisationId, o.TeamId is null ? null : coordinatorId, $"Match: {addedName} is ook betrokken", body, o.ContactEmail);
-        if (coordinatorId is not null && added.TeamId is null && others.All(o => o.TeamId is null))
-            Notify(null, coordinatorId, $"Match: {addedName} is ook betrokken", body, coordinatorEmail);
+        if (isTeam)
+        {
+            // The team registered for every member: the coordinator hears of everyone involved with the household ...
+            Notify(null, coordinatorId, household, $"Match: ook anderen zijn betrokken bij {HouseholdWord}",
+                $"Bij leden van dit huishouden zijn ook betrokken:\n{List(others, o => $"- {o.Name}: {Contact(o.ContactName, o.ContactPhone, o.ContactEmail)}")}", coordinatorEmail, null);
+            // ... and each organisation hears of the team for the person it is involved with.
+            foreach (var o in others.Where(o => o.OrganisationId is not null).DistinctBy(o => (o.OrganisationId, o.Bsn)))
+                Notify(o.OrganisationId, null, null, $"Match: {addedName} is ook betrokken",
+                    $"{addedName} is nu ook betrokken bij een inwoner met wie u werkt ({Masked(o.Bsn)}). Contact: {addedContact}.", o.ContactEmail, Masked(o.Bsn));
+            return;
+        }
 
-        void Notify(Guid? organisationId, string? userId, string title, string text, string? email)
+        var samePerson = others.Where(o => o.Bsn == added.Bsn).ToList();
+        var masked = Masked(added.Bsn);
+        // The new organisation hears of the parties involved with the same person, nobody else ...
+        if (samePerson.Count > 0)
+            Notify(added.OrganisationId, null, null, $"Match: ook anderen zijn betrokken ({masked})",
+                $"Bij deze inwoner zijn ook betrokken:\n{List(samePerson, o => $"- {o.Name}: {Contact(o.ContactName, o.ContactPhone, o.ContactEmail)}")}", added.ContactEmail, masked);
+        // ... those organisations hear of the new one ...
+        var body = $"{addedName} is nu ook betrokken bij een inwoner met wie u werkt ({masked}). Contact: {addedContact}.";
+        foreach (var o in samePerson.Where(o => o.OrganisationId is not null).DistinctBy(o => o.OrganisationId))
+            Notify(o.OrganisationId, null, null, $"Match: {addedName} is ook betrokken", body, o.ContactEmail, masked);
+        // ... and the coordinator hears of it for the whole household.
+        if (coordinatorId is not null)
+            Notify(null, coordinatorId, household, $"Match: {addedName} is ook betrokken bij {HouseholdWord}",
+                $"{addedName} is nu ook betrokken bij een lid van het huishouden dat u regisseert ({masked}). Contact: {addedContact}.", coordinatorEmail, masked);
+
+        void Notify(Guid? organisationId, string? userId, Guid? householdId, string title, string text, string? email, string? maskedBsn)
         {
             if (organisationId is null && userId is null) return;
             db.Notifications.Add(new Notification
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = added.Gemeentecode, OrganisationId = organisationId, UserId = organisationId is null ? userId : null,
+                HouseholdId = organisationId is null ? householdId : null,
                 Title = title.Length > 200 ? title[..200] : title, Body = text.Length > 2000 ? text[..2000] : text, CreatedAt = now,
             });
             // The e-mail says there is a match and whom to call; the BSN stays inside Regie.
             if (!string.IsNullOrEmpty(email))
                 db.OutboxMessages.Add(new OutboxMessage
                 {
-                    To = email, Subject = title.Replace(masked, "in Regie", StringComparison.Ordinal), Body = text.Replace(masked, "zie uw Regie-inbox", StringComparison.Ordinal),
+                    To = email,
+                    Subject = maskedBsn is null ? title : title.Replace(maskedBsn, "in Regie", StringComparison.Ordinal),
+                    Body = maskedBsn is null ? text : text.Replace(maskedBsn, "zie uw Regie-inbox", StringComparison.Ordinal),
                     CreatedAt = now, NextAttemptAt = now,
                 });
         }
     }
+
+    private const string HouseholdWord = "een huishouden dat u regisseert";
 
     /// <summary>The organisation the signed-in user or API key acts for; created by name on first use so a new partner's key works at once.</summary>
     private async Task<Organisation?> CallerOrganisationAsync(CancellationToken ct)

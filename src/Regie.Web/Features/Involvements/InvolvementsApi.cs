@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Involvements;
@@ -7,10 +8,23 @@ public static class InvolvementsApi
 {
     public static void MapInvolvementsApi(this RouteGroupBuilder api)
     {
+        // The BSN in the body: a URL ends up in proxy logs, browser history and traces.
+        api.MapPost("/lookup", async (LookupInput input, InvolvementLookup service, CancellationToken ct) =>
+            ApiResults.From(await service.LookupAsync(input.Bsn, input.Doel, ct), Results.Ok))
+            .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
+            .WithName("LookupInvolvementByPost")
+            .WithSummary("Is er iemand betrokken, en wie bel ik? Alleen wie en hoe bereikbaar; `bsn` en `doel` (verplicht, wordt vastgelegd) in de body.")
+            .WithDescription("Een onbekend BSN en een bekende inwoner bij wie niemand betrokken is krijgen precies hetzelfde antwoord. Een ongeldig BSN geeft 400 `bsn-invalid`; zonder doel 400 `lookup-purpose-required`.");
+
         api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementLookup service, CancellationToken ct) =>
             ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok))
             .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
-            .WithName("LookupInvolvement").WithSummary("Is er iemand betrokken, en wie bel ik? Alleen contactgegevens; het doel (?doel=) is verplicht en wordt vastgelegd.");
+            .WithName("LookupInvolvement").WithSummary("Verouderd: gebruik POST /api/v1/lookup. Het BSN in de URL komt in logbestanden terecht.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Deprecated = true;
+                return Task.CompletedTask;
+            });
 
         var g = api.MapGroup("/involvements").WithTags("Betrokkenheid").RequireAuthorization(Infrastructure.Policies.Lookup);
         g.MapPost("/", async (InvolvementInput input, InvolvementService service, CancellationToken ct) =>

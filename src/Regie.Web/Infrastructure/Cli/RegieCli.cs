@@ -181,10 +181,11 @@ public static class RegieCli
 
     private static Command InvolvementCommands()
     {
-        var file = new Argument<FileInfo>("bestand") { Description = "CSV met kopregel: bsn;leefgebied;contactpersoon;telefoon;email;startdatum" };
+        var file = new Argument<FileInfo>("bestand") { Description = "CSV met kopregel: bsn;leefgebied;contactpersoon;telefoon;email;startdatum;reden (reden mag ontbreken als --reden is gegeven)" };
         var org = new Option<string>("--org") { Description = "Organisatie namens wie wordt geregistreerd", Required = true };
+        var reason = new Option<string?>("--reden") { Description = "Waarom de organisatie betrokken is, voor elke regel zonder eigen reden (bijvoorbeeld: lopend schuldhulptraject)" };
         var gemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Demo.DemoSeeder.Gemeentecode };
-        var import = new Command("import", "Lees de lopende betrokkenheid van een organisatie in; elke regel wordt apart opgeslagen of met reden afgewezen.") { file, org, gemeente };
+        var import = new Command("import", "Lees de lopende betrokkenheid van een organisatie in; elke regel wordt apart opgeslagen of met reden afgewezen.") { file, org, gemeente, reason };
         import.TreatUnmatchedTokensAsErrors = false;
         import.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
         {
@@ -205,7 +206,7 @@ public static class RegieCli
                 var task = progress.AddTask($"Betrokkenheid van {organisation}", maxValue: Math.Max(1, total));
                 using var reader = path.OpenText();
                 result = await sp.GetRequiredService<Features.Involvements.InvolvementImport>()
-                    .ImportAsync(reader, organisation, code, kind == "afdeling" ? Roles.Afdeling : Roles.Partner, n => task.Value = n, ct);
+                    .ImportAsync(reader, organisation, code, kind == "afdeling" ? Roles.Afdeling : Roles.Partner, n => task.Value = n, ct, pr.GetValue(reason));
             });
             Console.WriteLine($"Ingelezen: {result.Imported}. Afgewezen: {result.Rejected.Count}.");
             if (result.Rejected.Count == 0) return 0;

@@ -173,7 +173,8 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             result.Add(new Involvement
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Bsn = number, OrganisationId = o.Id, ContactName = $"Contactpersoon {o.Name}",
-                ContactPhone = o.Telefoon, ContactEmail = o.Email, StartedOn = since, ExpiresOn = since.AddYears(2), RegisteredBy = "Demo-installatie", CreatedAt = now,
+                ContactPhone = o.Telefoon, ContactEmail = o.Email, StartedOn = since, ExpiresOn = since.AddYears(2), Reason = "Lopende begeleiding",
+                RegisteredBy = "Demo-installatie", CreatedAt = now,
             });
         }
         var story = batch.Households.FirstOrDefault(h => h.Naam == "Huishouden de Wit" && h.CoordinatorId is not null);
@@ -184,20 +185,20 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Bsn = sanne.Bsn!, OrganisationId = corporation.Id, Domain = Domain.Assessment.ZrmDomain.Huisvesting,
                 ContactName = "Linda Meijer", ContactPhone = corporation.Telefoon, ContactEmail = "linda.meijer@voorbeeld.nl", StartedOn = today.AddDays(-30),
-                ExpiresOn = today.AddDays(-30).AddYears(2), RegisteredBy = "Linda Meijer", CreatedAt = now,
+                ExpiresOn = today.AddDays(-30).AddYears(2), Reason = "Huurachterstand: afspraken over de woning", RegisteredBy = "Linda Meijer", CreatedAt = now,
             });
             var c = coordinators[story.CoordinatorId!];
             db.Notifications.Add(new Notification
             {
-                Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, UserId = story.CoordinatorId, CreatedAt = now.AddDays(-30),
-                Title = "Match: Woningcorporatie Thuis is ook betrokken",
-                Body = $"Woningcorporatie Thuis is nu ook betrokken bij een inwoner of huishouden waarbij u betrokken bent (BSN eindigend op {sanne.Bsn![^3..]}). Contact: Linda Meijer, {corporation.Telefoon}, linda.meijer@voorbeeld.nl.",
+                Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, UserId = story.CoordinatorId, HouseholdId = story.Id, CreatedAt = now.AddDays(-30),
+                Title = "Match: Woningcorporatie Thuis is ook betrokken bij een huishouden dat u regisseert",
+                Body = $"Woningcorporatie Thuis is nu ook betrokken bij een lid van het huishouden dat u regisseert (BSN eindigend op {sanne.Bsn![^3..]}). Contact: Linda Meijer, {corporation.Telefoon}, linda.meijer@voorbeeld.nl.",
             });
             db.Notifications.Add(new Notification
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, OrganisationId = corporation.Id, CreatedAt = now.AddDays(-30),
                 Title = $"Match: ook anderen zijn betrokken (BSN eindigend op {sanne.Bsn![^3..]})",
-                Body = $"Bij deze inwoner of het huishouden zijn ook betrokken:\n- {teams[story.ResponsibleTeamId!.Value].Name}: {c.DisplayName}, {teams[story.ResponsibleTeamId.Value].Telefoon}, {c.Email}",
+                Body = $"Bij deze inwoner zijn ook betrokken:\n- {teams[story.ResponsibleTeamId!.Value].Name}: {c.DisplayName}, {teams[story.ResponsibleTeamId.Value].Telefoon}, {c.Email}",
             });
             await db.SaveChangesAsync(ct);
         }
