@@ -53,6 +53,12 @@ public sealed partial class SearchTests(SeededBrowserFixture fixture) : IClassFi
         foreach (var name in new[] { "Ria de Wit", "Sanne Bakker", "Noah Bakker", "Lieke Bakker" })
             Assert.Contains(members, m => m.Contains(name, StringComparison.Ordinal));
         Assert.Contains("Sanne Bakker ingetrokken vanuit Huishouden Bakker, als overig", await s.Page.Locator("#tijdlijn").InnerTextAsync());
+        // Seed 003: the coordinator sees on the file itself that the housing corporation is involved with Sanne, and whom to call.
+        var involved = await s.Page.Locator("#betrokken").InnerTextAsync();
+        Assert.Contains("Woningcorporatie Thuis", involved);
+        Assert.Contains("voor Sanne Bakker", involved);
+        Assert.Contains("Linda Meijer", involved);
+        Assert.Contains("Wijkteam Noord", involved);
         await s.AssertAccessibleAsync();
     }
 
