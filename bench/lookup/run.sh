@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The department look-up under load: GET /api/v1/lookup/{bsn} with an API key, at 1,000,000
+# The department look-up under load: POST /api/v1/lookup (BSN and purpose in the body) with an API key, at 1,000,000
 # registered involvements on PostgreSQL, next to GET /health/live in the same run. Every look-up
 # writes its audit entry, as in production: durable in the server's audit journal before it answers,
 # moved into the chained trail by the drain while the load runs. Targets 127.0.0.1 only; wrk stops
-# after DURATION.
+# after DURATION. Two measured runs: saturation (as fast as the server answers, next to /health/live), and a
+# fixed offered load of RATE look-ups per second (default 1,000) spread over the same connections.
 #
-#   bench/lookup/run.sh "Host=127.0.0.1;Port=56200;Username=postgres;Database=regie_page"
+#   CONNECTIONS=8 RATE=1000 bench/lookup/run.sh "Host=127.0.0.1;Port=56200;Username=postgres;Database=regie_page"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONN="${1:?connection string}"
@@ -13,6 +14,9 @@ PORT="${PORT:-5093}"
 DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
+# The offered load of the fixed-rate run; not left in the environment, where it would pace the saturation run too.
+OFFERED="${RATE:-1000}"
+unset RATE
 # Long enough for tiered compilation to finish on 2 CPUs: with 5 s the JIT was still busy in the measured run.
 WARMUP="${WARMUP:-30s}"
 BASE="http://127.0.0.1:$PORT"
@@ -52,7 +56,8 @@ rows = [l.strip() for l in open(sys.argv[1]) if l.strip()]
 open(sys.argv[2], "w").write("\n".join(r for r in rows if ok(r)) + "\n")
 PY
 echo "BSNs in the rotation: $(wc -l <"$WORK/bsns.txt")"
-code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/lookup/$(head -1 "$WORK/bsns.txt")?doel=benchmark")
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" -H "Content-Type: application/json" \
+  -d "{\"bsn\":\"$(head -1 "$WORK/bsns.txt")\",\"doel\":\"benchmark\"}" "$BASE/api/v1/lookup")
 [ "$code" = 200 ] || { echo "look-up answered $code"; exit 1; }
 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/household-page/plain.lua "$BASE/health/live" >/dev/null
@@ -61,6 +66,7 @@ echo "load average before the measured runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 AUDITED_BEFORE=$(psql_q "select count(*) from \"AuditEntries\" where \"Action\" = 'lookup'")
 echo "health/live: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/household-page/plain.lua "$BASE/health/live" | grep RESULT)"
 echo "lookup:      $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
+echo "lookup at $OFFERED/s: $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" RATE="$OFFERED" CONNECTIONS="$CONNECTIONS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The drain keeps up when the trail holds (nearly) every look-up a few seconds after the load stopped.
 sleep 3
