@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Registry;
+using Regie.Web.Data;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
 using Regie.Web.Infrastructure.Demo;
@@ -107,6 +109,46 @@ public sealed partial class TestApp : IAsyncDisposable
             throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
         return client;
     }
+
+    /// <summary>A new account of the demo municipality with the demo password, for tests that change an account's sign-in.</summary>
+    public async Task<string> CreateAccountAsync(string role, string? team = null)
+    {
+        var email = $"{role}.{Guid.NewGuid().ToString("N")[..10]}@voorbeeld.nl";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegieUser>>();
+        var user = new RegieUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {Roles.Label(role)}", Gemeentecode = Gemeentecode,
+            TeamId = team is null ? null : scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Single(t => t.Name == team).Id,
+        };
+        Check(await users.CreateAsync(user, DemoSeeder.Password));
+        Check(await users.AddToRoleAsync(user, role));
+        return email;
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>A client signed in as a new account that set up two-factor sign-in through the real page; with its authenticator key.</summary>
+    public async Task<(HttpClient Client, string Email, string Secret)> SignedInWithTwoFactorAsync(string role)
+    {
+        var email = await CreateAccountAsync(role);
+        var client = await SignedInClientAsync(email);
+        var secret = SecretPattern().Match(await client.GetStringAsync("/account/tweestapsverificatie")).Groups[1].Value;
+        var enabled = await client.PostAsync("/account/tweestapsverificatie", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Totp.Now(secret),
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, "/account/tweestapsverificatie"),
+        }));
+        if (!(await enabled.Content.ReadAsStringAsync()).Contains("Bewaar deze herstelcodes", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Two-factor set-up for {email} failed: {(int)enabled.StatusCode}");
+        return (client, email, secret);
+    }
+
+    [GeneratedRegex("secret=([A-Z2-7]+)")]
+    public static partial Regex SecretPattern();
 
     public HttpClient AnonymousClient() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

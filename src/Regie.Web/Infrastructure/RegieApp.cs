@@ -48,6 +48,7 @@ public static class RegieApp
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Team.SignalOptions.Section).Get<Features.Team.SignalOptions>() ?? new());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.InvolvementOptions.Section).Get<Features.Involvements.InvolvementOptions>() ?? new());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.SmtpOptions.Section).Get<Features.Involvements.SmtpOptions>() ?? new());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.SocialMap.SocialMapOptions.Section).Get<Features.SocialMap.SocialMapOptions>() ?? new());
         builder.Services.AddRegieHealthChecks();
         builder.Services.AddRegieApi();
         builder.Services.AddAuthorization(Policies.Add);
