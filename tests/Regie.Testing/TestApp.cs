@@ -61,14 +61,24 @@ public sealed partial class TestApp : IAsyncDisposable
 
         var app = RegieApp.Build([], b => b.Configuration.AddInMemoryCollection(config),
             webRootPath: Path.Combine(RepositoryRoot(), "src", "Regie.Web", "wwwroot"));
-        await Startup.PrepareAsync(app.Services, app.Configuration, CancellationToken.None);
-        await using (var scope = app.Services.CreateAsyncScope())
+        try
         {
-            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            await seeder.SeedOrganisationAsync(CancellationToken.None);
-            if (demoHouseholds > 0) await seeder.SeedHouseholdsAsync(demoHouseholds, null, CancellationToken.None, randomSeed: 42);
+            await Startup.PrepareAsync(app.Services, app.Configuration, CancellationToken.None);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+                await seeder.SeedOrganisationAsync(CancellationToken.None);
+                if (demoHouseholds > 0) await seeder.SeedHouseholdsAsync(demoHouseholds, null, CancellationToken.None, randomSeed: 42);
+            }
+            await app.StartAsync();
         }
-        await app.StartAsync();
+        catch
+        {
+            // A start that is refused (tests check that too) leaves no server and no database behind.
+            await app.DisposeAsync();
+            await db.DisposeAsync();
+            throw;
+        }
         return new TestApp(app, db);
     }
 
