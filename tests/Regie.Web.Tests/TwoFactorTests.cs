@@ -1,6 +1,9 @@
 using System.Net;
-using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Features.ApiKeys;
+using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Demo;
 
 namespace Regie.Web.Tests;
@@ -9,24 +12,7 @@ public sealed partial class TwoFactorTests(RegistryFixture fixture) : IClassFixt
 {
     private readonly TestApp _app = fixture.App;
 
-    /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), written here so the test checks Regie against the standard, not against itself.</summary>
-    private static string Totp(string base32Key, DateTimeOffset at)
-    {
-        var key = Base32(base32Key.Replace(" ", "").ToUpperInvariant());
-        var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6");
-    }
-
-    private static byte[] Base32(string s)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(s.TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        return Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-    }
+    private static string Totp(string base32Key, DateTimeOffset at) => Regie.Testing.Totp.Code(base32Key, at);
 
     [GeneratedRegex("secret=([A-Z2-7]+)")]
     private static partial Regex SecretPattern();
@@ -120,5 +106,40 @@ public sealed partial class TwoFactorTests(RegistryFixture fixture) : IClassFixt
         // RFC 6238 appendix B, SHA-1, T = 59 s: 94287082 (8 digits) → last 6 digits.
         var key = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // "12345678901234567890"
         Assert.Equal("287082", Totp(key, DateTimeOffset.FromUnixTimeSeconds(59)));
+    }
+
+    private const string Page = "/account/tweestapsverificatie";
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task Admin_session_signed_in_with_the_password_alone_cannot_call_the_api()
+    {
+        var email = await _app.CreateAccountAsync(Roles.Beheerder);
+        using var admin = await _app.SignedInClientAsync(email);
+
+        var read = await ProblemAsync(await admin.GetAsync("/api/v1/triage-settings"));
+        Assert.Equal("two-factor-required", read.GetProperty("code").GetString());
+        Assert.Equal("two-factor-required", read.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.StartsWith("Als functioneel beheerder gebruikt u de API met uw sessie pas als u met tweestapsverificatie bent ingelogd.",
+            read.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var write = await admin.PutAsync("/api/v1/triage-settings/", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal("two-factor-required", (await ProblemAsync(write)).GetProperty("code").GetString());
+
+        // The same session, once two-factor sign-in is on, gets through.
+        var secret = TestApp.SecretPattern().Match(await admin.GetStringAsync(Page)).Groups[1].Value;
+        Assert.Contains("Bewaar deze herstelcodes", await (await PostAsync(admin, Page, Page, new() { ["Code"] = Totp(secret, DateTimeOffset.UtcNow) })).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/triage-settings")).StatusCode);
+
+        // Another system's key with the admin's role is not a person's session: it has no second factor to give.
+        var key = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("Regionale sociale kaart", Roles.Beheerder, TestApp.Gemeentecode, "test", default);
+        using var system = _app.AnonymousClient();
+        system.DefaultRequestHeaders.Add(ApiKeyDefaults.Header, key.Value.Key);
+        Assert.Equal(HttpStatusCode.OK, (await system.GetAsync("/api/v1/triage-settings")).StatusCode);
     }
 }
