@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/beheer/triage"] = [Roles.Beheerder],
         ["/beheer/medewerkers"] = [Roles.Beheerder],
         ["/beheer/medewerkers/{id}"] = [Roles.Beheerder],
+        ["/beheer/medewerkers/{id}/tweestapsverificatie"] = [Roles.Beheerder],
         ["/opzoeken"] = LookupRoles,
         ["/betrokkenheid"] = LookupRoles,
         ["/inbox"] = LookupRoles,

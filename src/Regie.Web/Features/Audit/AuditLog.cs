@@ -29,6 +29,7 @@ public static class AuditResources
     public const string Request = "hulpvraag";
     public const string Involvement = "betrokkenheid";
     public const string Staff = "medewerker";
+    public const string TwoFactor = "tweestapsverificatie";
 }
 
 /// <summary>

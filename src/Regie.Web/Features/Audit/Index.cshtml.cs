@@ -78,6 +78,7 @@ public sealed class IndexModel(AuditSearch search) : PageModel
         AuditResources.Assessment => "ZRM-meting",
         AuditResources.Audit => "Audittrail",
         AuditResources.Involvement => "Betrokkenheid",
+        AuditResources.TwoFactor => "Tweestapsverificatie",
         "api-key" => "API-sleutel",
         "retention" => "Bewaartermijn",
         _ => resource,
