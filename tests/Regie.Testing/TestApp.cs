@@ -34,6 +34,9 @@ public sealed partial class TestApp : IAsyncDisposable
     public Uri BaseAddress => new(App.Urls.First());
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The Data Protection key ring every test app shares (application name "Regie", as in production).</summary>
+    public static string KeysPath { get; } = Path.Combine(Path.GetTempPath(), "regie-tests", "keys");
+
     public static async Task<TestApp> StartAsync(int demoHouseholds = 0, IDictionary<string, string?>? settings = null)
     {
         var db = await TestDatabase.CreateAsync();
@@ -55,7 +58,7 @@ public sealed partial class TestApp : IAsyncDisposable
             ["Monitor:RefreshJobEnabled"] = "false",
             // Look-ups are audited in the trail at once; AuditJournalTests switch the journal on and drain it themselves.
             ["Audit:Journal:Enabled"] = "false",
-            ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "regie-tests", "keys"),
+            ["DataProtection:KeysPath"] = KeysPath,
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
 

@@ -65,6 +65,7 @@ public sealed class IndexModel(AuditSearch search) : PageModel
         AuditActions.Export => "Geëxporteerd",
         AuditActions.BreakGlass => "Noodtoegang",
         AuditActions.Lookup => "Opgezocht",
+        AuditActions.JournalRejected => "Journaalregel afgewezen",
         "erase" => "Gewist",
         "retention" => "Bewaartermijn",
         _ => action,
