@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Registry;
+using Regie.Web.Data;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
 using Regie.Web.Infrastructure.Demo;
@@ -32,6 +34,9 @@ public sealed partial class TestApp : IAsyncDisposable
     public Uri BaseAddress => new(App.Urls.First());
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The Data Protection key ring every test app shares (application name "Regie", as in production).</summary>
+    public static string KeysPath { get; } = Path.Combine(Path.GetTempPath(), "regie-tests", "keys");
+
     /// <param name="clock">The application's clock, for tests that move time forward (<see cref="ShiftedClock"/>).</param>
     public static async Task<TestApp> StartAsync(int demoHouseholds = 0, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
@@ -54,7 +59,7 @@ public sealed partial class TestApp : IAsyncDisposable
             ["Monitor:RefreshJobEnabled"] = "false",
             // Look-ups are audited in the trail at once; AuditJournalTests switch the journal on and drain it themselves.
             ["Audit:Journal:Enabled"] = "false",
-            ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "regie-tests", "keys"),
+            ["DataProtection:KeysPath"] = KeysPath,
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
 
@@ -64,14 +69,24 @@ public sealed partial class TestApp : IAsyncDisposable
                 if (clock is not null) b.Services.AddSingleton(clock);
             },
             webRootPath: Path.Combine(RepositoryRoot(), "src", "Regie.Web", "wwwroot"));
-        await Startup.PrepareAsync(app.Services, app.Configuration, CancellationToken.None);
-        await using (var scope = app.Services.CreateAsyncScope())
+        try
         {
-            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            await seeder.SeedOrganisationAsync(CancellationToken.None);
-            if (demoHouseholds > 0) await seeder.SeedHouseholdsAsync(demoHouseholds, null, CancellationToken.None, randomSeed: 42);
+            await Startup.PrepareAsync(app.Services, app.Configuration, CancellationToken.None);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+                await seeder.SeedOrganisationAsync(CancellationToken.None);
+                if (demoHouseholds > 0) await seeder.SeedHouseholdsAsync(demoHouseholds, null, CancellationToken.None, randomSeed: 42);
+            }
+            await app.StartAsync();
         }
-        await app.StartAsync();
+        catch
+        {
+            // A start that is refused (tests check that too) leaves no server and no database behind.
+            await app.DisposeAsync();
+            await db.DisposeAsync();
+            throw;
+        }
         return new TestApp(app, db);
     }
 
@@ -112,6 +127,46 @@ public sealed partial class TestApp : IAsyncDisposable
             throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
         return client;
     }
+
+    /// <summary>A new account of the demo municipality with the demo password, for tests that change an account's sign-in.</summary>
+    public async Task<string> CreateAccountAsync(string role, string? team = null)
+    {
+        var email = $"{role}.{Guid.NewGuid().ToString("N")[..10]}@voorbeeld.nl";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegieUser>>();
+        var user = new RegieUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {Roles.Label(role)}", Gemeentecode = Gemeentecode,
+            TeamId = team is null ? null : scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Single(t => t.Name == team).Id,
+        };
+        Check(await users.CreateAsync(user, DemoSeeder.Password));
+        Check(await users.AddToRoleAsync(user, role));
+        return email;
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>A client signed in as a new account that set up two-factor sign-in through the real page; with its authenticator key.</summary>
+    public async Task<(HttpClient Client, string Email, string Secret)> SignedInWithTwoFactorAsync(string role)
+    {
+        var email = await CreateAccountAsync(role);
+        var client = await SignedInClientAsync(email);
+        var secret = SecretPattern().Match(await client.GetStringAsync("/account/tweestapsverificatie")).Groups[1].Value;
+        var enabled = await client.PostAsync("/account/tweestapsverificatie", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Totp.Now(secret),
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, "/account/tweestapsverificatie"),
+        }));
+        if (!(await enabled.Content.ReadAsStringAsync()).Contains("Bewaar deze herstelcodes", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Two-factor set-up for {email} failed: {(int)enabled.StatusCode}");
+        return (client, email, secret);
+    }
+
+    [GeneratedRegex("secret=([A-Z2-7]+)")]
+    public static partial Regex SecretPattern();
 
     public HttpClient AnonymousClient() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

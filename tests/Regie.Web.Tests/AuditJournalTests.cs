@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Regie.Domain.Audit;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
@@ -17,14 +21,32 @@ public sealed class AuditJournalTests : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "regie-journal-" + Guid.NewGuid().ToString("N"));
     private TestApp _app = default!;
+    private string _crashed = default!;
+
+    /// <summary>The key ring the test app uses (TestApp.KeysPath), for journals made before or beside the app.</summary>
+    private static readonly IDataProtectionProvider Protection = DataProtectionProvider.Create(new DirectoryInfo(TestApp.KeysPath), b => b.SetApplicationName("Regie"));
+
+    private static AuditJournal Journal(string path, bool flushBeforeAnswer = true) =>
+        new(new AuditJournalOptions { Path = path, FlushBeforeAnswer = flushBeforeAnswer }, new DatabaseOptions { Provider = DatabaseProvider.Postgres },
+            Protection, NullLogger<AuditJournal>.Instance);
+
+    private static AuditContent Entry(string purpose) =>
+        new(AuditChain.Normalise(DateTime.UtcNow.AddMinutes(-5)), TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, "Wonen",
+            AuditActions.Lookup, AuditResources.Involvement, null, null, purpose, "betrokkenheid opgevraagd: 0 betrokken");
 
     public async Task InitializeAsync()
     {
         // What a crash left: a finished segment with one whole entry and half of the next, never acknowledged.
         Directory.CreateDirectory(_dir);
-        var left = new AuditContent(AuditChain.Normalise(DateTime.UtcNow.AddMinutes(-5)), TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, "Wonen",
-            AuditActions.Lookup, AuditResources.Involvement, null, null, "voor de storing", "betrokkenheid opgevraagd: 0 betrokken");
-        await File.WriteAllTextAsync(Path.Combine(_dir, "0000000000000000001" + AuditJournal.Extension), JsonSerializer.Serialize(left) + "\n{\"OccurredAt\":\"2026-");
+        var left = Entry("voor de storing");
+        using (var before = Journal(_dir)) await before.AppendAsync(left, default);
+        _crashed = Directory.GetFiles(_dir, "*" + AuditJournal.Extension).Single();
+        var written = await File.ReadAllBytesAsync(_crashed);
+        await using (var file = new FileStream(_crashed, FileMode.Open, FileAccess.Write))
+        {
+            file.Seek(Array.IndexOf(written, (byte)0), SeekOrigin.Begin);
+            await file.WriteAsync("{\"OccurredAt\":\"2026-"u8.ToArray());
+        }
         // And a segment that was being prepared: never part of the journal, whatever it holds.
         await File.WriteAllTextAsync(Path.Combine(_dir, "segment.next"), JsonSerializer.Serialize(left with { Purpose = "nooit bevestigd" }) + "\n");
         _app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
@@ -86,7 +108,7 @@ public sealed class AuditJournalTests : IAsyncLifetime
         // The crash's whole entry is moved (at start or now), its half line is not, and the old segment is gone.
         await drain.DrainAsync(default);
         Assert.Equal(["voor de storing"], await TrailAsync());
-        Assert.False(File.Exists(Path.Combine(_dir, "0000000000000000001" + AuditJournal.Extension)));
+        Assert.False(File.Exists(_crashed));
 
         // Answered: the entry is on disk, not yet in the trail.
         var asked = await LookUpAsync("aanvraag urgentieverklaring");
@@ -119,7 +141,7 @@ public sealed class AuditJournalTests : IAsyncLifetime
 
         // Without a flush before the answer (the privacy officer's choice): the entry is in the file when the call returns, flushed soon after.
         var quick = Path.Combine(_dir, "zonder-flush");
-        using (var unflushed = new AuditJournal(new AuditJournalOptions { Path = quick, FlushBeforeAnswer = false }, _app.Services.GetRequiredService<DatabaseOptions>()))
+        using (var unflushed = Journal(quick, flushBeforeAnswer: false))
         {
             var entry = new AuditContent(AuditChain.Normalise(DateTime.UtcNow), TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, "Wonen",
                 AuditActions.Lookup, AuditResources.Involvement, null, null, "snel", "betrokkenheid opgevraagd: 0 betrokken");
@@ -127,11 +149,177 @@ public sealed class AuditJournalTests : IAsyncLifetime
             using var read = new FileStream(unflushed.PathOf(unflushed.CurrentSegment!), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var bytes = new byte[4096];
             var n = read.Read(bytes);
-            Assert.Equal(entry, JsonSerializer.Deserialize<AuditContent>(bytes.AsSpan(0, Array.IndexOf(bytes, (byte)'\n', 0, n))));
+            Assert.Equal(entry, JsonSerializer.Deserialize<AuditContent>(bytes.AsSpan(0, Array.IndexOf(bytes, (byte)'\t', 0, n))));
         }
 
         // A second server pointed at the same directory is refused: two writers would mix their segments.
-        using var second = new AuditJournal(new AuditJournalOptions { Path = _dir }, _app.Services.GetRequiredService<DatabaseOptions>());
+        using var second = Journal(_dir);
         Assert.Contains("in gebruik", Assert.Throws<InvalidOperationException>(() => second.Id).Message, StringComparison.Ordinal);
+    }
+
+    private async Task<List<AuditEntry>> RejectedAsync()
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.Action == AuditActions.JournalRejected).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>On PostgreSQL: the journal is on, and the crash's entry is in the trail. On SQLite: there is no journal to tamper with.</summary>
+    private async Task<bool> JournalOnAsync()
+    {
+        var journal = _app.Services.GetRequiredService<AuditJournal>();
+        if (_app.Database.Provider != DatabaseProvider.Postgres)
+        {
+            Assert.False(journal.Enabled);
+            return false;
+        }
+        await _app.Services.GetRequiredService<AuditJournalDrain>().DrainAsync(default);
+        Assert.Equal(["voor de storing"], await TrailAsync());
+        return true;
+    }
+
+    /// <summary>The segment being written and its lines (with the position each starts at), up to the zeros after the last.</summary>
+    private (string Path, string Segment, List<(long At, byte[] Bytes)> Lines) Current()
+    {
+        var journal = _app.Services.GetRequiredService<AuditJournal>();
+        var segment = journal.CurrentSegment!;
+        var bytes = File.ReadAllBytes(journal.PathOf(segment));
+        var end = Array.IndexOf(bytes, (byte)0);
+        var lines = new List<(long, byte[])>();
+        for (var at = 0; at < end;)
+        {
+            var newline = Array.IndexOf(bytes, (byte)'\n', at);
+            lines.Add((at, bytes[at..(newline + 1)]));
+            at = newline + 1;
+        }
+        return (journal.PathOf(segment), segment, lines);
+    }
+
+    /// <summary>What someone with write access to the directory does: the file's lines replaced, zeros after them as before.</summary>
+    private static void Rewrite(string path, params byte[][] lines)
+    {
+        var content = lines.SelectMany(l => l).ToArray();
+        var used = Array.IndexOf(File.ReadAllBytes(path), (byte)0);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+        file.Write(content);
+        if (used > content.Length) file.Write(new byte[used - content.Length]);
+    }
+
+    private async Task<string> JournalHealthAsync()
+    {
+        using var client = _app.AnonymousClient();
+        var health = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("checks").GetProperty("audit-journal");
+        return $"{health.GetProperty("status").GetString()}: {health.GetProperty("Description").GetString()}";
+    }
+
+    private async Task AssertChainHoldsAsync()
+    {
+        await using var scope = _app.Scope();
+        var entries = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        Assert.True(AuditChain.Check(entries.Select(AuditLog.ToChained)).Intact);
+    }
+
+    [Fact]
+    public async Task Line_edited_in_the_journal_before_the_drain_is_reported_and_not_chained()
+    {
+        if (!await JournalOnAsync()) return;
+        await LookUpAsync("eerste");
+        await LookUpAsync("tweede");
+        await LookUpAsync("derde");
+        var (path, segment, lines) = Current();
+        Assert.Equal(3, lines.Count);
+
+        // The purpose of the second look-up rewritten (longer, so everything after it moves too).
+        var edited = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(lines[1].Bytes).Replace("\"tweede\"", "\"tweede, voor de wijkagent\"", StringComparison.Ordinal));
+        Assert.NotEqual(lines[1].Bytes.Length, edited.Length);
+        Rewrite(path, lines[0].Bytes, edited, lines[2].Bytes);
+
+        Assert.Equal(3, await _app.Services.GetRequiredService<AuditJournalDrain>().DrainAsync(default));
+        Assert.Equal(["voor de storing", "eerste", "derde"], await TrailAsync());
+        var report = Assert.Single(await RejectedAsync());
+        Assert.Equal(TestApp.Gemeentecode, report.Gemeentecode);
+        Assert.Equal("Auditjournaal", report.ActorName);
+        Assert.StartsWith($"regel afgewezen in {segment}.jsonl op positie {lines[1].At}: controlewaarde klopt niet (gewijzigd, ingevoegd of uit een ander segment); " +
+            $"SHA-256 {Convert.ToHexStringLower(SHA256.HashData(edited.AsSpan(0, edited.Length - 1)))}; inhoud: ", report.Detail, StringComparison.Ordinal);
+        Assert.Contains("tweede, voor de wijkagent", report.Detail, StringComparison.Ordinal);
+        Assert.Equal($"Degraded: auditjournaal: 1 regel(s) afgewezen sinds de start (gewijzigd, ingevoegd of verwijderd), laatst {segment}.jsonl positie {lines[1].At}: " +
+            "controlewaarde klopt niet (gewijzigd, ingevoegd of uit een ander segment); zie de audittrail", await JournalHealthAsync());
+        await AssertChainHoldsAsync();
+    }
+
+    [Fact]
+    public async Task Line_inserted_in_the_journal_before_the_drain_is_reported_and_not_chained()
+    {
+        if (!await JournalOnAsync()) return;
+        await LookUpAsync("eerste");
+        await LookUpAsync("tweede");
+        var (path, segment, lines) = Current();
+        Assert.Equal(2, lines.Count);
+
+        // A copy of a real line, a made-up look-up with a made-up check, and one in the format from before the checks.
+        var copy = lines[0].Bytes;
+        var madeUp = Encoding.UTF8.GetBytes($"{JsonSerializer.Serialize(Entry("verzonnen"))}\t{lines[1].At}\t{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
+        var unchecked_ = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Entry("zonder controle")) + "\n");
+        Rewrite(path, lines[0].Bytes, copy, madeUp, unchecked_, lines[1].Bytes);
+
+        Assert.Equal(5, await _app.Services.GetRequiredService<AuditJournalDrain>().DrainAsync(default));
+        Assert.Equal(["voor de storing", "eerste", "tweede"], await TrailAsync());
+        var reports = (await RejectedAsync()).Select(r => r.Detail!).ToList();
+        Assert.Equal(3, reports.Count);
+        var at = lines[1].At;
+        Assert.StartsWith($"regel afgewezen in {segment}.jsonl op positie {at}: staat al eerder in het journaal (gekopieerd of verplaatst); ", reports[0], StringComparison.Ordinal);
+        Assert.StartsWith($"regel afgewezen in {segment}.jsonl op positie {at + copy.Length}: controlewaarde klopt niet", reports[1], StringComparison.Ordinal);
+        Assert.Contains("verzonnen", reports[1], StringComparison.Ordinal);
+        Assert.StartsWith($"regel afgewezen in {segment}.jsonl op positie {at + copy.Length + madeUp.Length}: zonder controlewaarde (een eerdere versie van Regie, of ingevoegd); ",
+            reports[2], StringComparison.Ordinal);
+        Assert.StartsWith("Degraded: auditjournaal: 3 regel(s) afgewezen", await JournalHealthAsync(), StringComparison.Ordinal);
+        await AssertChainHoldsAsync();
+    }
+
+    [Fact]
+    public async Task Line_removed_from_the_journal_before_the_drain_is_reported()
+    {
+        if (!await JournalOnAsync()) return;
+        await LookUpAsync("eerste");
+        await LookUpAsync("tweede");
+        await LookUpAsync("derde");
+        var (path, segment, lines) = Current();
+        Rewrite(path, lines[0].Bytes, lines[2].Bytes);
+
+        Assert.Equal(3, await _app.Services.GetRequiredService<AuditJournalDrain>().DrainAsync(default));
+        Assert.Equal(["voor de storing", "eerste", "derde"], await TrailAsync());
+        var report = Assert.Single(await RejectedAsync());
+        Assert.Equal($"regels ontbreken in {segment}.jsonl: posities {lines[1].At} tot {lines[2].At} (verwijderd)", report.Detail);
+        Assert.StartsWith("Degraded: auditjournaal: 1 regel(s) afgewezen", await JournalHealthAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Journal_directory_and_files_are_for_the_service_account_only()
+    {
+        const UnixFileMode directoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        const UnixFileMode fileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+        // A journal directory that a restore left open to everyone, with a file in it anyone may read.
+        var dir = Path.Combine(_dir, "hersteld");
+        Directory.CreateDirectory(dir);
+        File.SetUnixFileMode(dir, directoryMode | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        await File.WriteAllTextAsync(Path.Combine(dir, "0000000000000000001" + AuditJournal.Extension), "");
+        File.SetUnixFileMode(Path.Combine(dir, "0000000000000000001" + AuditJournal.Extension), fileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var fresh = Path.Combine(_dir, "nieuw");
+        foreach (var path in new[] { dir, fresh })
+        {
+            using var journal = Journal(path);
+            await journal.AppendAsync(Entry("rechten"), default);
+            // The next segment is prepared in the background.
+            for (var i = 0; i < 100 && !File.Exists(Path.Combine(path, "segment.next")); i++) await Task.Delay(50);
+            Assert.Equal(directoryMode, File.GetUnixFileMode(path));
+            var files = Directory.GetFiles(path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Superset(new HashSet<string?> { "journal.id", "journal.key", "journal.lock", "segment.next", journal.CurrentSegment + AuditJournal.Extension }, files.ToHashSet());
+            Assert.All(files, f => Assert.Equal(fileMode, File.GetUnixFileMode(Path.Combine(path, f!))));
+        }
+
+        // The server's own journal, whose directory this test made with the usual rights, was narrowed when it started.
+        if (_app.Database.Provider == DatabaseProvider.Postgres) Assert.Equal(directoryMode, File.GetUnixFileMode(_dir));
     }
 }

@@ -50,6 +50,26 @@ public sealed class SocialMapCliTests
     }
 
     [Fact]
+    public async Task Zip_bomb_given_to_the_cli_is_refused_and_nothing_is_imported()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await ConsoleCollection.RunAsync(["migrate", .. DatabaseArgs(db)])).Exit);
+        var bomb = Path.Combine(Directory.CreateTempSubdirectory("regie-zip-").FullName, "pakket.zip");
+        await File.WriteAllBytesAsync(bomb, SocialMapZipLimitTests.Package(padding: 3, paddingBytes: 400 * 1024));
+
+        var (exit, output) = await ConsoleCollection.RunAsync(["socialmap", "import", bomb, "--gemeente", "0014", "--SocialMap:MaxUncompressedBytes=1048576", .. DatabaseArgs(db)]);
+        Assert.Equal(3, exit);
+        Assert.Contains("Fout: pakket.zip: Het zip-bestand is uitgepakt groter dan 1 MB, de grens van deze installatie. Er is niets ingelezen.", output, StringComparison.Ordinal);
+        await using var ctx = TestContexts.Create(db, "0014");
+        Assert.Equal(0, await ctx.HsdsOrganizations.CountAsync());
+
+        // Within the default limits (50 MB) the same zip imports.
+        (exit, output) = await ConsoleCollection.RunAsync(["socialmap", "import", bomb, "--gemeente", "0014", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Ingelezen: 21 nieuw, 0 bijgewerkt", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_has_a_marked_social_map_with_places_and_providers_linked_to_partners()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -48,7 +48,10 @@ public static class RegieApp
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Team.SignalOptions.Section).Get<Features.Team.SignalOptions>() ?? new());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.InvolvementOptions.Section).Get<Features.Involvements.InvolvementOptions>() ?? new());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.SmtpOptions.Section).Get<Features.Involvements.SmtpOptions>() ?? new());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.SocialMap.SocialMapOptions.Section).Get<Features.SocialMap.SocialMapOptions>() ?? new());
         builder.Services.AddRegieHealthChecks();
+        // Its check runs in the host's "starting" step: before any hosted service starts and before the server listens.
+        builder.Services.AddHostedService<Demo.DemoExposureGuard>();
         builder.Services.AddRegieApi();
         builder.Services.AddAuthorization(Policies.Add);
         // Dutch text (ë, é) is written as is, not as character references: smaller pages, readable source.

@@ -17,17 +17,14 @@ public sealed class LoginCodeModel(SignInManager<RegieUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return Redirect("/inloggen");
-        var code = (Code ?? "").Replace(" ", "").Replace("-", "").ToUpperInvariant();
-        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+        var code = TwoFactorCodes.Normalise(Code);
+        var result = TwoFactorCodes.IsAuthenticatorCode(code)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorCodes.RecoveryCode(code));
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/start");
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "Te veel mislukte pogingen. Uw account is 15 minuten geblokkeerd."
             : "Deze code klopt niet. Vul de nieuwste code uit uw app in.");
         return Page();
     }
-
-    /// <summary>Identity keeps recovery codes as XXXXX-XXXXX and matches them exactly; people type them with or without the dash.</summary>
-    private static string RecoveryCode(string code) => code.Length == 10 ? $"{code[..5]}-{code[5..]}" : code;
 }

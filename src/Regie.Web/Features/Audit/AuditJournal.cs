@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Regie.Domain.Audit;
 using Regie.Web.Infrastructure;
 
@@ -35,12 +37,23 @@ public sealed class AuditJournalOptions
 /// moment): a choice for the privacy officer, not a default. <see cref="AuditJournalDrain"/> moves the
 /// entries into the hash-chained trail within a second, exactly once, in the order they came.
 /// One process per directory: a lock file refuses a second one.
+/// <para>
+/// The journal holds who looked up which BSN until the drain has moved it, so it is the service account's
+/// alone: the directory 0700 and every file 0600 (tightened at every start, should a restore or an operator
+/// have loosened them). And it is not taken on trust: every line carries a keyed check (HMAC-SHA256) over
+/// this journal, its segment, its position in the segment and its content, written as
+/// <c>{json}	{position}	{check}</c>. A line edited, inserted, copied or moved before the drain fails its
+/// check or its position, and the drain reports it instead of chaining it (<see cref="AuditJournalDrain"/>).
+/// </para>
 /// </summary>
-public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions database) : IDisposable
+public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions database, IDataProtectionProvider protection, ILogger<AuditJournal> log) : IDisposable
 {
     public const string Extension = ".jsonl";
+    public const string KeyFile = "journal.key";
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly AutoResetEvent _wake = new(false);
-    private readonly List<(byte[] Line, TaskCompletionSource Done)> _queue = [];
+    private readonly List<(byte[] Json, TaskCompletionSource Done)> _queue = [];
     private readonly object _open = new();
     private readonly object _file = new();
     private Thread? _writer;
@@ -52,6 +65,7 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
     private bool _dirty;
     private volatile string? _current;
     private string? _id;
+    private byte[]? _key;
 
     /// <summary>Only on PostgreSQL: SQLite is the single-server set-up without the look-up's load.</summary>
     public bool Enabled => database.Provider == DatabaseProvider.Postgres && (options.Enabled ?? true);
@@ -71,16 +85,14 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
 
     public Task AppendAsync(AuditContent content, CancellationToken ct)
     {
+        // The line itself (with its position and check) is made where it is written: only there is its position known.
         var json = JsonSerializer.SerializeToUtf8Bytes(content);
-        var line = new byte[json.Length + 1];
-        json.CopyTo(line, 0);
-        line[^1] = (byte)'\n';
         if (!options.FlushBeforeAnswer)
         {
             lock (_file)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                Write(line);
+                Write([json]);
                 _dirty = true;
                 RotateIfFull();
                 _writer ??= StartWriter();
@@ -91,7 +103,7 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
         lock (_queue)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _queue.Add((line, done));
+            _queue.Add((json, done));
             _writer ??= StartWriter();
         }
         _wake.Set();
@@ -123,7 +135,7 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
                     continue;
                 }
                 _wake.WaitOne();
-                List<(byte[] Line, TaskCompletionSource Done)> batch;
+                List<(byte[] Json, TaskCompletionSource Done)> batch;
                 lock (_queue)
                 {
                     if (_queue.Count == 0)
@@ -136,16 +148,9 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
                 }
                 try
                 {
-                    var bytes = new byte[batch.Sum(b => b.Line.Length)];
-                    var at = 0;
-                    foreach (var (line, _) in batch)
-                    {
-                        line.CopyTo(bytes, at);
-                        at += line.Length;
-                    }
                     lock (_file)
                     {
-                        Write(bytes);
+                        Write(batch.Select(b => b.Json));
                         // The entries are durable when this returns: only then does any of their look-ups answer.
                         RandomAccess.FlushToDisk(_segment!);
                         RotateIfFull();
@@ -163,12 +168,57 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
         return thread;
     }
 
-    /// <summary>Positioned writes straight to the file (no buffer in this process), under the file lock.</summary>
-    private void Write(byte[] bytes)
+    /// <summary>Positioned writes straight to the file (no buffer in this process), under the file lock; one write for all the lines.</summary>
+    private void Write(IEnumerable<byte[]> entries)
     {
         var segment = Segment();
-        RandomAccess.Write(segment, bytes, _position);
+        using var bytes = new MemoryStream();
+        foreach (var json in entries) bytes.Write(Line(_current!, _position + bytes.Length, json));
+        RandomAccess.Write(segment, bytes.GetBuffer().AsSpan(0, (int)bytes.Length), _position);
         _position += bytes.Length;
+    }
+
+    /// <summary><c>{json}\t{position}\t{check}\n</c>: JSON never holds a raw tab or newline, so the last two tabs end the content.</summary>
+    private byte[] Line(string segment, long position, byte[] json)
+    {
+        var tail = Encoding.ASCII.GetBytes($"\t{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{Convert.ToBase64String(Check(segment, position, json))}\n");
+        var line = new byte[json.Length + tail.Length];
+        json.CopyTo(line, 0);
+        tail.CopyTo(line, json.Length);
+        return line;
+    }
+
+    private byte[] Check(string segment, long position, ReadOnlySpan<byte> json)
+    {
+        Open();
+        var scope = Encoding.UTF8.GetBytes($"{_id}\n{segment}\n{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+        var data = new byte[scope.Length + json.Length];
+        scope.CopyTo(data, 0);
+        json.CopyTo(data.AsSpan(scope.Length));
+        return HMACSHA256.HashData(_key!, data);
+    }
+
+    /// <summary>
+    /// A line of <paramref name="segment"/> as the drain read it (without its newline): its content and the position
+    /// it was written at if its check holds, otherwise why not. The position is the writer's word, covered by the
+    /// check; whether it fits where the line was found is the drain's to judge.
+    /// </summary>
+    public string? Verify(string segment, ReadOnlySpan<byte> line, out ReadOnlySpan<byte> json, out long position)
+    {
+        json = default;
+        position = -1;
+        var lastTab = line.LastIndexOf((byte)'\t');
+        var firstTab = lastTab > 0 ? line[..lastTab].LastIndexOf((byte)'\t') : -1;
+        if (firstTab < 0) return "zonder controlewaarde (een eerdere versie van Regie, of ingevoegd)";
+        Span<byte> check = stackalloc byte[64];
+        if (!long.TryParse(line[(firstTab + 1)..lastTab], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var claimed)
+            || !Convert.TryFromBase64Chars(Encoding.ASCII.GetString(line[(lastTab + 1)..]), check, out var length) || length != 32)
+            return "controlewaarde onleesbaar";
+        if (!CryptographicOperations.FixedTimeEquals(check[..length], Check(segment, claimed, line[..firstTab])))
+            return "controlewaarde klopt niet (gewijzigd, ingevoegd of uit een ander segment)";
+        json = line[..firstTab];
+        position = claimed;
+        return null;
     }
 
     /// <summary>A full segment is flushed before it is closed: after that no flush can reach it.</summary>
@@ -190,16 +240,21 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
 
     public string PathOf(string segment) => System.IO.Path.Combine(Directory, segment + Extension);
 
-    /// <summary>Takes the directory for this process: its lock file, its identity, and (on first write) a new segment.</summary>
+    /// <summary>Takes the directory for this process: its lock file, its identity, its key, and (on first write) a new segment.</summary>
     private void Open()
     {
         lock (_open)
         {
             if (_lock is not null) return;
-            System.IO.Directory.CreateDirectory(Directory);
+            if (OperatingSystem.IsWindows()) System.IO.Directory.CreateDirectory(Directory);
+            else
+            {
+                System.IO.Directory.CreateDirectory(Directory, OwnerOnlyDirectory);
+                Tighten(Directory);
+            }
             try
             {
-                _lock = new FileStream(System.IO.Path.Combine(Directory, "journal.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                _lock = new FileStream(System.IO.Path.Combine(Directory, "journal.lock"), OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException e)
             {
@@ -208,10 +263,77 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
             // A segment being prepared when the process stopped never held an entry.
             File.Delete(NextPath);
             var idFile = System.IO.Path.Combine(Directory, "journal.id");
-            if (!File.Exists(idFile)) File.WriteAllText(idFile, Guid.NewGuid().ToString("N"), Encoding.ASCII);
+            if (!File.Exists(idFile)) WriteNew(idFile, Encoding.ASCII.GetBytes(Guid.NewGuid().ToString("N")));
             _id = File.ReadAllText(idFile, Encoding.ASCII).Trim();
+            _key = LoadKey() ?? CreateKey();
         }
     }
+
+    /// <summary>
+    /// The directory and everything in it for the service account only: what an earlier version, a restore or an
+    /// operator left with wider rights is narrowed at every start.
+    /// </summary>
+    private static void Tighten(string directory)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        File.SetUnixFileMode(directory, OwnerOnlyDirectory);
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
+                File.SetUnixFileMode(entry.FullName, entry is DirectoryInfo ? OwnerOnlyDirectory : OwnerOnlyFile);
+    }
+
+    private static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnlyFile;
+        return options;
+    }
+
+    /// <summary>A small file written once, durably, 0600 from the moment it exists.</summary>
+    private void WriteNew(string path, byte[] content)
+    {
+        using (var file = new FileStream(path, OwnerOnly(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
+        {
+            file.Write(content);
+            file.Flush(flushToDisk: true);
+        }
+        FlushDirectory(Directory);
+    }
+
+    /// <remarks>
+    /// The key of the lines' checks is this journal's own: 32 random bytes made with the journal, kept in its directory
+    /// (<see cref="KeyFile"/>) protected by ASP.NET Core Data Protection, the key ring of DataProtection:KeysPath that
+    /// also protects the sign-in cookies. So it survives restarts as the key ring does, needs nothing shared between
+    /// servers (each server has its own journal and its own key, and only that server drains it), and whoever can
+    /// write the journal but not read the key ring cannot make a line that passes. A key file that cannot be read any
+    /// more (the key ring lost or replaced, the file changed) is set aside and a new key made: the lines waiting under
+    /// the old key are then reported by the drain, not chained, and nothing is lost in silence.
+    /// </remarks>
+    private byte[]? LoadKey()
+    {
+        var path = System.IO.Path.Combine(Directory, KeyFile);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var key = Convert.FromBase64String(KeyProtector.Unprotect(File.ReadAllText(path, Encoding.ASCII).Trim()));
+            if (key.Length == 32) return key;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            log.LogError(e, "Audit journal key in {Directory} cannot be read; a new key is made and lines written under the old one will be reported, not chained", Directory);
+        }
+        File.Move(path, path + ".onleesbaar-" + DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    private byte[] CreateKey()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        WriteNew(System.IO.Path.Combine(Directory, KeyFile), Encoding.ASCII.GetBytes(KeyProtector.Protect(Convert.ToBase64String(key))));
+        return key;
+    }
+
+    private IDataProtector KeyProtector => protection.CreateProtector("Regie.AuditJournal.LineKey");
 
     private Microsoft.Win32.SafeHandles.SafeFileHandle Segment()
     {
@@ -253,6 +375,8 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
     private Microsoft.Win32.SafeHandles.SafeFileHandle Prepare()
     {
         var handle = File.OpenHandle(NextPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        // Inside a directory only the service account can enter; narrowed before any entry can be in it.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(handle, OwnerOnlyFile);
         var zeros = new byte[1024 * 1024];
         for (long at = 0; at < options.SegmentBytes + zeros.Length; at += zeros.Length) RandomAccess.Write(handle, zeros, at);
         RandomAccess.FlushToDisk(handle);
@@ -331,15 +455,36 @@ public sealed class AuditJournal(AuditJournalOptions options, DatabaseOptions da
 /// transaction with the checkpoint that says how far it got (so a crash repeats nothing and loses
 /// nothing). A finished segment is deleted once it is all in the trail. Runs every
 /// <see cref="AuditJournalOptions.DrainIntervalMilliseconds"/> (100 ms), and once more when the server stops.
+/// <para>
+/// Only lines whose check holds, written at the position where the previous accepted line ended, are chained.
+/// Any other line — edited, inserted, a copy of an earlier one, from another segment, unreadable, or without a
+/// check — is rejected: in its place the trail gets an entry of its own (action <see cref="AuditActions.JournalRejected"/>)
+/// naming the segment, the position, why, a SHA-256 of the line and the line itself (shortened), an error goes
+/// to the log (without the line, which may hold a BSN), and /health reports the journal Degraded until the
+/// server restarts. Lines missing between two accepted lines (removed) are reported the same way. The drain goes
+/// on with the lines after it. Lines written by the version before these checks have none and are rejected
+/// like any other: that version empties its journal when it stops, so after a clean upgrade there are none;
+/// after a crash just before an upgrade they are reported, content and all, rather than trusted.
+/// </para>
 /// </summary>
 public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions options, DatabaseOptions database, TimeProvider clock, ILogger<AuditJournalDrain> log) : BackgroundService
 {
     private const int BatchSize = 2000;
+    private const int ExcerptLength = 1000;
 
     /// <summary>When the drain last finished a pass without error (for the health check).</summary>
     public DateTimeOffset? LastMoved { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>Lines rejected (or found missing) since the server started, and the last of them: for the health check.</summary>
+    public int Rejected => _rejected;
+    public string? LastRejected { get; private set; }
+    private int _rejected;
     private readonly SemaphoreSlim _one = new(1, 1);
+    /// <summary>
+    /// Per segment, where the next line should have been written and whether a line was rejected since the last
+    /// accepted one. Kept between passes; after a restart the checkpoint's position stands in for it.
+    /// </summary>
+    private readonly Dictionary<string, (long Expected, bool AfterRejected)> _follow = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -402,6 +547,7 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
                     continue;
                 }
                 var offset = cmp == 0 ? doneOffset : 0;
+                var follow = _follow.TryGetValue(segment, out var known) ? known : (offset, false);
                 await using (var file = new FileStream(journal.PathOf(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
                 {
                     file.Seek(offset, SeekOrigin.Begin);
@@ -412,12 +558,13 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
                         var end = offset;
                         while (batch.Count < BatchSize && reader.Next() is { } line)
                         {
+                            follow = Check(segment, line, end, follow, batch);
                             end += line.Length + 1;
-                            batch.Add(Parse(line, segment, end));
                         }
                         if (batch.Count == 0) break;
                         await MoveAsync(connection, batch, id, segment, end, ct);
                         (doneSegment, doneOffset, offset) = (segment, end, end);
+                        _follow[segment] = follow;
                         moved += batch.Count;
                     }
                 }
@@ -430,6 +577,7 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
                         (doneSegment, doneOffset) = (segment, offset);
                     }
                     File.Delete(journal.PathOf(segment));
+                    _follow.Remove(segment);
                 }
             }
             return moved;
@@ -440,18 +588,76 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
         }
     }
 
-    private static AuditContent Parse(byte[] line, string segment, long end)
+    /// <summary>
+    /// The line found at <paramref name="at"/>: its entry when its check holds and it was written where the last
+    /// accepted line ended (or later: then what lay between was removed, which is reported first); otherwise a
+    /// report of the rejected line instead.
+    /// </summary>
+    private (long Expected, bool AfterRejected) Check(string segment, byte[] line, long at, (long Expected, bool AfterRejected) follow, List<AuditContent> into)
     {
+        var reason = journal.Verify(segment, line, out var json, out var written);
+        AuditContent? content = null;
+        if (reason is null && written < follow.Expected) reason = "staat al eerder in het journaal (gekopieerd of verplaatst)";
+        if (reason is null)
+        {
+            try
+            {
+                content = JsonSerializer.Deserialize<AuditContent>(json);
+            }
+            catch (JsonException)
+            {
+            }
+            if (content is null) reason = "onleesbare inhoud";
+        }
+        if (reason is not null)
+        {
+            into.Add(Report(GemeentecodeOf(line), $"regel afgewezen in {segment}{AuditJournal.Extension} op positie {at}: {reason}; SHA-256 {Convert.ToHexStringLower(SHA256.HashData(line))}; inhoud: {Excerpt(line)}"));
+            Reject(segment, at, reason);
+            return (follow.Expected, true);
+        }
+        if (written > follow.Expected && !follow.AfterRejected)
+        {
+            var missing = $"regels ontbreken in {segment}{AuditJournal.Extension}: posities {follow.Expected} tot {written} (verwijderd)";
+            into.Add(Report(content!.Gemeentecode, missing));
+            Reject(segment, follow.Expected, "regels ontbreken");
+        }
+        into.Add(content!);
+        return (written + line.Length + 1, false);
+    }
+
+    private void Reject(string segment, long at, string reason)
+    {
+        Interlocked.Increment(ref _rejected);
+        LastRejected = $"{segment}{AuditJournal.Extension} positie {at}: {reason}";
+        // Not the line itself: it may hold a BSN, and the log is no place for one. The trail has it.
+        log.LogError("Audit journal line rejected in segment {Segment} at {Offset}: {Reason}; not moved into the trail, reported there instead", segment, at, reason);
+    }
+
+    private AuditContent Report(string? gemeentecode, string detail) =>
+        new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), gemeentecode, "systeem", "Auditjournaal", "systeem", null,
+            AuditActions.JournalRejected, AuditResources.Audit, null, null, null, detail);
+
+    /// <summary>The municipality the line names, if it names one, so that its privacy officer finds the report in the trail.</summary>
+    private static string? GemeentecodeOf(byte[] line)
+    {
+        var end = Array.IndexOf(line, (byte)'\t');
         try
         {
-            return JsonSerializer.Deserialize<AuditContent>(line) ?? throw new JsonException("null");
+            using var document = JsonDocument.Parse(line.AsMemory(0, end < 0 ? line.Length : end));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(nameof(AuditContent.Gemeentecode), out var code) && code.ValueKind == JsonValueKind.String
+                && code.GetString() is { Length: 4 } gemeentecode && gemeentecode.All(char.IsAsciiDigit) ? gemeentecode : null;
         }
         catch (JsonException)
         {
-            // Kept in the trail rather than dropped in silence: a damaged line is itself something to account for.
-            return new AuditContent(AuditChain.Normalise(DateTime.UtcNow), null, "systeem", "Auditjournaal", "systeem", null, "journal-damaged", AuditResources.Audit,
-                null, null, null, $"onleesbare regel in segment {segment} vóór positie {end}");
+            return null;
         }
+    }
+
+    private static string Excerpt(byte[] line)
+    {
+        var text = Encoding.UTF8.GetString(line).Replace('\t', ' ');
+        return text.Length > ExcerptLength ? text[..ExcerptLength] + "…" : text;
     }
 
     /// <summary>Entries and the checkpoint after them in one transaction: both or neither.</summary>

@@ -15,6 +15,8 @@ public static class AuditActions
     public const string Export = "export";
     public const string BreakGlass = "break-glass";
     public const string Lookup = "lookup";
+    /// <summary>A line of the look-up journal that failed its check: reported in the trail instead of chained.</summary>
+    public const string JournalRejected = "journal-rejected";
 }
 
 public static class AuditResources
@@ -29,6 +31,7 @@ public static class AuditResources
     public const string Request = "hulpvraag";
     public const string Involvement = "betrokkenheid";
     public const string Staff = "medewerker";
+    public const string TwoFactor = "tweestapsverificatie";
 }
 
 /// <summary>

@@ -10,7 +10,12 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Beheer;
 
 public sealed record StaffRow(string Id, string Name, string Email, string? Role, string? Team, string? Organisation,
-    EmployerKind? EmployerKind, string? Employer);
+    EmployerKind? EmployerKind, string? Employer, bool TwoFactorEnabled = false);
+
+public sealed class StaffTwoFactorResetInput
+{
+    public string? Reden { get; set; }
+}
 
 public sealed record StaffEmployment(EmployerKind? Werkgever, Guid? WerkgeverOrganisatieId);
 
@@ -28,6 +33,10 @@ public sealed class StaffHandler(RegieDbContext db, UserManager<RegieUser> users
 {
     public const string EmployerKindInvalidCode = "employer-kind-invalid";
     public const string EmployerOrganisationUnknownCode = "employer-organisation-unknown";
+    public const string TwoFactorResetReasonCode = "two-factor-reset-reason-required";
+    public const string TwoFactorResetOwnCode = "two-factor-reset-own-account";
+    public const string TwoFactorNotEnabledCode = "two-factor-not-enabled";
+    public const int TwoFactorResetReasonMinLength = 10;
 
     public async Task<IReadOnlyList<StaffRow>> ListAsync(CancellationToken ct)
     {
@@ -41,7 +50,7 @@ public sealed class StaffHandler(RegieDbContext db, UserManager<RegieUser> users
         return staff.Select(u => new StaffRow(u.Id, u.DisplayName, u.Email ?? "", roleOf.GetValueOrDefault(u.Id),
             u.TeamId is { } t ? teams.GetValueOrDefault(t) : null,
             u.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : u.Organisation,
-            u.EmployerKind, u.EmployerOrganisationId is { } e ? organisations.GetValueOrDefault(e) : null)).ToList();
+            u.EmployerKind, u.EmployerOrganisationId is { } e ? organisations.GetValueOrDefault(e) : null, u.TwoFactorEnabled)).ToList();
     }
 
     public async Task<StaffRow?> FindAsync(string id, CancellationToken ct) =>
@@ -82,6 +91,36 @@ public sealed class StaffHandler(RegieDbContext db, UserManager<RegieUser> users
         if (!saved.Succeeded) return CommandResult<string>.Conflict();
         await audit.RecordAsync(AuditActions.Update, AuditResources.Staff,
             detail: $"werkgever van {user.DisplayName}: {before} → {kind?.ToString() ?? "onbekend"} {organisationId}".Trim(), ct: ct);
+        return CommandResult<string>.Ok(user.Id);
+    }
+
+    /// <summary>
+    /// For someone who lost the phone and the recovery codes: two-factor sign-in off, authenticator key and recovery
+    /// codes void, other sessions ended at their next check; the person sets up a new app after signing in with the
+    /// password (a functional admin is sent there at once). Never one's own: that would let a stolen admin session
+    /// replace its second factor without the current code. With the reason in the audit trail.
+    /// </summary>
+    public async Task<CommandResult<string>> ResetTwoFactorAsync(string id, StaffTwoFactorResetInput input, CancellationToken ct)
+    {
+        var gemeente = current.Gemeentecode;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Gemeentecode == gemeente, ct);
+        if (user is null) return CommandResult<string>.NotFound("De medewerker");
+        if (user.Id == current.ActorId)
+            return CommandResult<string>.Invalid(new DomainError(TwoFactorResetOwnCode, "",
+                "Uw eigen tweestapsverificatie herstelt u niet zelf: wijzig uw app op de pagina Tweestapsverificatie, of vraag een andere functioneel beheerder."));
+        if (!user.TwoFactorEnabled)
+            return CommandResult<string>.Invalid(new DomainError(TwoFactorNotEnabledCode, "", $"Tweestapsverificatie staat niet aan voor {user.DisplayName}: er is niets te herstellen."));
+        var reason = input.Reden?.Trim() ?? "";
+        if (reason.Length < TwoFactorResetReasonMinLength)
+            return CommandResult<string>.Invalid(new DomainError(TwoFactorResetReasonCode, nameof(input.Reden),
+                $"Schrijf op waarom (ten minste {TwoFactorResetReasonMinLength} tekens), bijvoorbeeld hoe u heeft vastgesteld dat de medewerker het zelf vraagt."));
+
+        if (!(await users.SetTwoFactorEnabledAsync(user, false)).Succeeded) return CommandResult<string>.Conflict();
+        // A new random key (the old app's codes stop working) and a new security stamp.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await audit.RecordAsync(AuditActions.Update, AuditResources.TwoFactor,
+            detail: $"tweestapsverificatie van {user.DisplayName} ({user.Email}) hersteld: {reason}", ct: ct);
         return CommandResult<string>.Ok(user.Id);
     }
 }

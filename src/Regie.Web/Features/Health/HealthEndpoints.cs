@@ -52,13 +52,18 @@ public sealed class DatabaseHealthCheck(RegieDbContext db) : IHealthCheck
 
 /// <summary>
 /// Degraded (still 200: look-ups stay on record in the journal) when the drain has not moved the look-up
-/// journal into the chained trail for half a minute: the trail is then behind, and the journal grows.
+/// journal into the chained trail for half a minute: the trail is then behind, and the journal grows. Degraded
+/// too, until the server restarts, once the drain has rejected a line that failed its check: someone or something
+/// changed the journal, and the audit trail says where (action journal-rejected).
 /// </summary>
 public sealed class AuditJournalHealthCheck(Audit.AuditJournal journal, Audit.AuditJournalDrain drain, TimeProvider clock) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         if (!journal.Enabled) return Task.FromResult(HealthCheckResult.Healthy("niet in gebruik: opzoekingen gaan direct naar de audittrail"));
+        if (drain.Rejected > 0)
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"auditjournaal: {drain.Rejected} regel(s) afgewezen sinds de start (gewijzigd, ingevoegd of verwijderd), laatst {drain.LastRejected}; zie de audittrail"));
         var since = drain.LastMoved is { } last ? clock.GetUtcNow() - last : (TimeSpan?)null;
         return Task.FromResult(since is { } s && s < TimeSpan.FromSeconds(30)
             ? HealthCheckResult.Healthy("auditjournaal wordt bijgewerkt in de audittrail")

@@ -11,4 +11,6 @@ public static class ErrorCodes
     public const string PhoneInvalid = "phone-invalid";
     public const string RequestInvalid = "request-invalid";
     public const string SearchTooShort = "search-too-short";
+    /// <summary>A functional admin's session without two-factor sign-in, on the API (pages send it to the set-up page).</summary>
+    public const string TwoFactorRequired = "two-factor-required";
 }

@@ -108,18 +108,44 @@ public static class HsdsCsv
     public static Dictionary<string, Func<Stream>> FolderFiles(string folder) =>
         Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), f => (Func<Stream>)(() => File.OpenRead(f)), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A zip's files by name; the package may sit in a folder inside the zip.</summary>
-    public static Dictionary<string, Func<Stream>> ZipFiles(ZipArchive zip)
+    public const string ZipTooLargeCode = "socialmap-zip-too-large";
+
+    /// <summary>
+    /// A zip's files by name; the package may sit in a folder inside the zip. Read within <paramref name="limits"/>:
+    /// the sizes a zip declares are the sender's word, so the bytes actually unpacked are counted and reading stops
+    /// at the first byte past a limit (<see cref="ZipTooLargeException"/>), before the rest is unpacked.
+    /// </summary>
+    public static Dictionary<string, Func<Stream>> ZipFiles(ZipArchive zip, SocialMapOptions limits)
     {
         var result = new Dictionary<string, Func<Stream>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in zip.Entries.Where(e => e.Length > 0 && !e.FullName.EndsWith('/')))
+        if (zip.Entries.Count > limits.MaxZipEntries)
+            throw new ZipTooLargeException($"Het zip-bestand bevat {zip.Entries.Count} bestanden; ten hoogste {limits.MaxZipEntries} zijn toegestaan. Er is niets ingelezen.");
+        var total = 0L;
+        var chunk = new byte[81920];
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
         {
-            var bytes = new byte[entry.Length];
-            using (var s = entry.Open()) s.ReadExactly(bytes);
-            result.TryAdd(entry.Name, () => new MemoryStream(bytes, writable: false));
+            using var bytes = new MemoryStream();
+            using (var s = entry.Open())
+            {
+                int n;
+                while ((n = s.Read(chunk)) > 0)
+                {
+                    if (bytes.Length + n > limits.MaxZipEntryBytes) throw EntryTooLarge(entry.FullName, limits);
+                    total += n;
+                    if (total > limits.MaxUncompressedBytes)
+                        throw new ZipTooLargeException($"Het zip-bestand is uitgepakt groter dan {SocialMapOptions.Size(limits.MaxUncompressedBytes)}, de grens van deze installatie. Er is niets ingelezen.");
+                    bytes.Write(chunk, 0, n);
+                }
+            }
+            if (bytes.Length == 0) continue;
+            var content = bytes.ToArray();
+            result.TryAdd(entry.Name, () => new MemoryStream(content, writable: false));
         }
         return result;
     }
+
+    private static ZipTooLargeException EntryTooLarge(string name, SocialMapOptions limits) =>
+        new($"{name} in het zip-bestand is uitgepakt groter dan {SocialMapOptions.Size(limits.MaxZipEntryBytes)}, de grens per bestand van deze installatie. Er is niets ingelezen.");
 
     /// <summary>Every table as a CSV file (also empty ones, with their header) and a datapackage.json describing them.</summary>
     public static IReadOnlyList<(string Name, byte[] Content)> Write(HsdsDataset data)

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Regie.Web.Features.SocialMap;
 
-/// <summary>What an import or export check found: an error stops the import (nothing is stored), a warning does not.</summary>
-public sealed record HsdsIssue(bool IsError, string Where, string Message)
+/// <summary>
+/// What an import or export check found: an error stops the import (nothing is stored), a warning does not.
+/// <paramref name="Code"/> is the stable code of a rule that refuses the file as a whole (e.g. a zip that unpacks too far).
+/// </summary>
+public sealed record HsdsIssue(bool IsError, string Where, string Message, string? Code = null)
 {
     public override string ToString() => $"{(IsError ? "Fout" : "Let op")}: {Where}: {Message}";
 }

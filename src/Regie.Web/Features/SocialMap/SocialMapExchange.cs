@@ -22,7 +22,7 @@ public sealed record ImportReport(int Added, int Updated, IReadOnlyList<HsdsIssu
 /// Import and export of the social map in HSDS 3.0: JSON (every shape of the standard's examples) and the
 /// CSV data package (a folder or a zip). An import is all or nothing: any error, and nothing is stored.
 /// </summary>
-public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLog audit, HsdsSchemaCheck schemas)
+public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLog audit, HsdsSchemaCheck schemas, SocialMapOptions options)
 {
     public const string AuditResource = "sociale-kaart";
     public const string ImportInvalidCode = "socialmap-import-invalid";
@@ -42,7 +42,11 @@ public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLo
                 try
                 {
                     using var zip = new ZipArchive(content, ZipArchiveMode.Read);
-                    HsdsCsv.Read(HsdsCsv.ZipFiles(zip), data, issues);
+                    HsdsCsv.Read(HsdsCsv.ZipFiles(zip, options), data, issues);
+                }
+                catch (ZipTooLargeException e)
+                {
+                    issues.Add(new HsdsIssue(true, fileName, e.Message, HsdsCsv.ZipTooLargeCode));
                 }
                 catch (InvalidDataException)
                 {

@@ -308,7 +308,15 @@ public static class RegieCli
         var app = RegieApp.Build(hostArgs);
         await Startup.PrepareAsync(app.Services, app.Configuration, ct);
         app.Lifetime.ApplicationStarted.Register(() => Startup.PrintBanner(app));
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (DemoExposedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
         return 0;
     }
 
