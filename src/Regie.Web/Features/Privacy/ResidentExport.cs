@@ -67,7 +67,8 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
             var left = m.Until is not { } until ? null
                 : events.Where(e => e.HouseholdId == m.HouseholdId && e.PersonId == p.Id && e.Type == EventTypes.MemberLeft && e.EffectiveDate == until).MinBy(e => e.OccurredAt);
             var joinedAt = joined?.OccurredAt;
-            // Registered together with the household: from its registration on, which wrote the household's first event just before.
+            // Registered together with the household (nothing else was recorded of it, and nobody had read it, before they joined):
+            // from the registration on, whose own first event comes a moment before the joining.
             if (joined is not null
                 && !events.Any(e => e.HouseholdId == m.HouseholdId && e.Id < joined.Id && !RegistrationEvents.Contains(e.Type))
                 && !await db.AuditEntries.AnyAsync(a => a.HouseholdId == m.HouseholdId && a.OccurredAt < joined.OccurredAt, ct))
