@@ -56,7 +56,7 @@ public sealed class MonitorIndicatorsTests
             [new(CostKind.Personeel, Guid.Empty, D(2026, 1, 1), D(2026, 12, 31), 2m, 73_000m, null), new(CostKind.Advies, null, D(2026, 1, 1), D(2026, 6, 30), null, null, 10_000m)]);
     }
 
-    /// <summary>Twelve requests in the period: intake after 1,1,2,2,3,3,4,5,6,8 days and two still waiting; first support after 10..19 days for the first ten.</summary>
+    /// <summary>Twelve requests in the period, one per household: intake after 1,1,2,2,3,3,4,5,6,8 days and two still waiting; first support after 10..19 days for the first ten.</summary>
     private static List<Regie.Domain.Care.WaitingCase> Requests()
     {
         int[] intake = [1, 1, 2, 2, 3, 3, 4, 5, 6, 8];
@@ -64,10 +64,10 @@ public sealed class MonitorIndicatorsTests
         for (var i = 0; i < 12; i++)
         {
             var day = D(2026, 3, 1);
-            list.Add(new("Wijkteam", "Noord", day, i < 10 ? day.AddDays(intake[i]) : null, i < 10 ? day.AddDays(10 + i) : null, null));
+            list.Add(new(H[i], "Wijkteam", "Noord", day, i < 10 ? day.AddDays(intake[i]) : null, i < 10 ? day.AddDays(10 + i) : null, null));
         }
         // A request from before the period counts for nothing here.
-        list.Add(new("Wijkteam", "Noord", D(2025, 12, 1), null, null, null));
+        list.Add(new(H[0], "Wijkteam", "Noord", D(2025, 12, 1), null, null, null));
         return list;
     }
 
@@ -148,10 +148,12 @@ public sealed class MonitorIndicatorsTests
     [Fact]
     public void Prevention_is_the_median_wait_to_contact_and_to_support_and_the_waiting_list_counts_who_still_waits()
     {
-        // Intake: 1,1,2,2,3,3,4,5,6,8 → median (3+3)/2 = 3; support: 10..19 → (14+15)/2 = 14.5; basis 12 requests.
+        // Intake: 1,1,2,2,3,3,4,5,6,8 → median (3+3)/2 = 3; support: 10..19 → (14+15)/2 = 14.5; each median rests on
+        // the ten households whose request reached the step (the two still waiting add nothing to it).
         Assert.Equal(3m, Get("tot-contact").Value);
         Assert.Equal(14.5m, Get("tot-steun").Value);
-        Assert.Equal(12, Get("tot-contact").Households);
+        Assert.Equal(10, Get("tot-contact").Households);
+        Assert.Equal(10, Get("tot-steun").Households);
         // Two of the period's requests wait for their intake: too few to show.
         Assert.True(Get("wachtlijst").Suppressed);
         Assert.Equal(2, Get("wachtlijst").Households);
@@ -179,6 +181,26 @@ public sealed class MonitorIndicatorsTests
         Assert.Equal(16.5m, figures.Single(i => i.Key == "tijd-tot-zwaarder").Value);
         // Ten of the eleven starters: 90,9 %.
         Assert.Equal(90.9m, figures.Single(i => i.Key == "zwaarder").Value);
+    }
+
+    [Fact]
+    public void Twelve_requests_of_four_households_are_too_few_households_for_the_waiting_list_and_the_time_to_contact()
+    {
+        // Four households ask three times each in March: 12 requests. First all twelve still wait for their intake.
+        List<Regie.Domain.Care.WaitingCase> Twelve(bool intake) => Enumerable.Range(0, 12)
+            .Select(i => new Regie.Domain.Care.WaitingCase(H[i % 4], "Wijkteam", "Noord", D(2026, 3, 1 + i), intake ? D(2026, 3, 2 + 2 * i) : null, null, null)).ToList();
+        var waitingList = MonitorIndicators.Compute(Facts() with { Requests = Twelve(intake: false) }, From, To).Single(i => i.Key == "wachtlijst");
+        Assert.Equal((true, (decimal?)null, 4), (waitingList.Suppressed, waitingList.Value, waitingList.Households));
+        // Then all twelve had their intake, after 1, 2, …, 12 days: a median of 6,5 days, but of four households only.
+        var toContact = MonitorIndicators.Compute(Facts() with { Requests = Twelve(intake: true) }, From, To).Single(i => i.Key == "tot-contact");
+        Assert.Equal((true, (decimal?)null, 4), (toContact.Suppressed, toContact.Value, toContact.Households));
+        // Ten households with two requests each wait: twenty requests, and ten households, enough to show.
+        var ten = Enumerable.Range(0, 20).Select(i => new Regie.Domain.Care.WaitingCase(H[i % 10], "Wijkteam", "Noord", D(2026, 3, 1 + i), null, null, null)).ToList();
+        var shown = MonitorIndicators.Compute(Facts() with { Requests = ten }, From, To).Single(i => i.Key == "wachtlijst");
+        Assert.Equal((false, (decimal?)20m, 10), (shown.Suppressed, shown.Value, shown.Households));
+        // Side by side (the funnel): 12 requests of 4 households are withheld, 12 of 10 households are shown rounded to 10.
+        Assert.Null(MonitorIndicators.SideBySide(12, 4));
+        Assert.Equal(10, MonitorIndicators.SideBySide(12, 10));
     }
 
     [Fact]

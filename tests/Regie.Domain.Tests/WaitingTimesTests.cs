@@ -6,7 +6,7 @@ public sealed class WaitingTimesTests
 {
     private static readonly DateOnly Start = new(2026, 10, 1);
     private static DateOnly? Day(int? n) => n is { } d ? Start.AddDays(d) : null;
-    private static WaitingCase Case(string route, int? intake, int? support, int? decision) => new(route, "Noord", Start, Day(intake), Day(support), Day(decision));
+    private static WaitingCase Case(string route, int? intake, int? support, int? decision) => new(Guid.NewGuid(), route, "Noord", Start, Day(intake), Day(support), Day(decision));
 
     [Fact]
     public void Waiting_times_per_route_are_medians_and_80th_percentiles_in_days_with_who_still_waits()

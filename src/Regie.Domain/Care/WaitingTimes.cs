@@ -5,8 +5,9 @@ namespace Regie.Domain.Care;
 /// the earliest of light support started, a referral started by the provider, or a beschikking that
 /// grants something; the decision is the first beschikking of any outcome. Only steps on or after
 /// the request count: help that was already running is not an answer to this request.
+/// <see cref="Household"/> is whose request it is: a household may ask more than once, and figures withhold on households.
 /// </summary>
-public sealed record WaitingCase(string Route, string Team, DateOnly Requested, DateOnly? Intake, DateOnly? FirstSupport, DateOnly? Decision);
+public sealed record WaitingCase(Guid Household, string Route, string Team, DateOnly Requested, DateOnly? Intake, DateOnly? FirstSupport, DateOnly? Decision);
 
 /// <summary>
 /// A step's waiting time over a group: how many reached it, the median and the 80th percentile in
@@ -34,11 +35,14 @@ public static class WaitingTimes
 
     private static StageFigure Stage(IReadOnlyList<WaitingCase> cases, Func<WaitingCase, DateOnly?> step, DateOnly today, bool waitingCounts)
     {
-        var days = cases.Where(c => step(c) is { } d && d >= c.Requested).Select(c => step(c)!.Value.DayNumber - c.Requested.DayNumber).Order().ToList();
+        var days = cases.Where(c => Reached(c, step)).Select(c => step(c)!.Value.DayNumber - c.Requested.DayNumber).Order().ToList();
         var waiting = waitingCounts ? cases.Where(c => step(c) is null).Select(c => today.DayNumber - c.Requested.DayNumber).ToList() : [];
         return new StageFigure(days.Count, Median(days), days.Count == 0 ? null : days[(int)Math.Ceiling(0.8 * days.Count) - 1],
             waiting.Count, waiting.Count == 0 ? null : waiting.Max());
     }
+
+    /// <summary>Whether a case reached a step (on or after its request), as <see cref="Figures"/> counts it.</summary>
+    public static bool Reached(WaitingCase c, Func<WaitingCase, DateOnly?> step) => step(c) is { } d && d >= c.Requested;
 
     public static decimal? Median(IReadOnlyList<int> sorted) => sorted.Count switch
     {

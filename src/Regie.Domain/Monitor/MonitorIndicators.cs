@@ -62,8 +62,10 @@ public static class MonitorIndicators
         Add("Stroom", "herinstroom", "Herinstroom binnen 12 maanden", "Deel van de trajecten die in de periode begonnen bij een huishouden waarvan een traject in de 12 maanden ervoor was afgesloten.",
             Share(reEntries, opened.Count), "%", opened.Select(t => t.Household).Distinct().Count());
 
-        var waitingList = f.Requests.Count(r => In(r.Requested) && (r.Intake is null || r.Intake > to));
-        Add("Stroom", "wachtlijst", "Wachtlijst voor de intake", "Hulpvragen uit de periode die op de einddatum nog op hun intake wachtten.", waitingList, "hulpvragen", waitingList);
+        // Requests are counted, but a household may ask more than once: the threshold counts households.
+        var waitingList = f.Requests.Where(r => In(r.Requested) && (r.Intake is null || r.Intake > to)).ToList();
+        Add("Stroom", "wachtlijst", "Wachtlijst voor de intake", "Hulpvragen uit de periode die op de einddatum nog op hun intake wachtten.", waitingList.Count, "hulpvragen",
+            Households(waitingList));
         if (f.StuckHouseholds is { } stuck)
             Add("Stroom", "vastgelopen", "Vastgelopen of te lang open (nu)",
                 "Lopende trajecten die nu op de signaleringslijst van de teamleider staan: geen voortgang, te lang open zonder verwijzing, of een verwijzing over tijd.", stuck, "huishoudens", stuck);
@@ -93,10 +95,12 @@ public static class MonitorIndicators
         // Prevention.
         var requests = f.Requests.Where(r => In(r.Requested)).ToList();
         var waiting = WaitingTimes.Figures("", requests, to);
-        var requestHouseholds = requests.Count;
-        Add("Preventie", "tot-contact", "Van hulpvraag tot eerste contact (mediaan)", "Dagen van de hulpvraag tot de intake, voor hulpvragen in de periode.", waiting.Intake.MedianDays, "dagen", requestHouseholds);
+        // A median rests on the households whose requests reached the step.
+        Add("Preventie", "tot-contact", "Van hulpvraag tot eerste contact (mediaan)", "Dagen van de hulpvraag tot de intake, voor hulpvragen in de periode.", waiting.Intake.MedianDays, "dagen",
+            Households(requests.Where(r => WaitingTimes.Reached(r, c => c.Intake))));
         Add("Preventie", "tot-steun", "Van hulpvraag tot eerste steun (mediaan)",
-            "Dagen van de hulpvraag tot lichte ondersteuning, een gestarte verwijzing of een toekennende beschikking.", waiting.FirstSupport.MedianDays, "dagen", requestHouseholds);
+            "Dagen van de hulpvraag tot lichte ondersteuning, een gestarte verwijzing of een toekennende beschikking.", waiting.FirstSupport.MedianDays, "dagen",
+            Households(requests.Where(r => WaitingTimes.Reached(r, c => c.FirstSupport))));
 
         // Better support.
         var ratings = f.Ratings.Where(r => In(r.Day)).ToList();
@@ -144,4 +148,15 @@ public static class MonitorIndicators
     }
 
     private static decimal? Share(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
+
+    /// <summary>The number of different households the requests come from.</summary>
+    public static int Households(IEnumerable<WaitingCase> requests) => requests.Select(r => r.Household).Distinct().Count();
+
+    /// <summary>
+    /// A count shown next to others (the funnel's steps, the months against the period), whose difference could single
+    /// out a household: withheld (null) when it rests on fewer than <see cref="MinimumHouseholds"/> households, and
+    /// otherwise rounded to a multiple of 5.
+    /// </summary>
+    public static int? SideBySide(int count, int households) =>
+        households < MinimumHouseholds ? null : (int)Math.Round(count / 5m, MidpointRounding.AwayFromZero) * 5;
 }

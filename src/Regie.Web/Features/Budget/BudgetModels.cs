@@ -22,6 +22,8 @@ public static class BudgetAudit
     public const string Spend = "uitgave";
     public const string Budget = "budget";
     public const string Report = "budgetrapportage";
+    public const string Mandate = "mandaat";
+    public const string Tariff = "tarief";
 }
 
 public sealed class SpendInput
@@ -110,3 +112,5 @@ public sealed record EntryView(long Id, string Team, EntryKind Soort, LegalFrame
 public sealed record LargestSpendView(Guid Id, string Team, InterventionKind Soort, string Omschrijving, decimal Bedrag, SpendStatus Status, DateOnly Datum);
 public sealed record MandateView(string? Rol, string? GebruikerId, string? Naam, decimal? Bedrag, DateTime Sinds, string Door);
 public sealed record TariffView(Guid Id, string Code, string Naam, string Eenheid, decimal Bedrag, string Bron, DateTime Sinds, string Door);
+
+public sealed record MandatesOverview(IReadOnlyList<MandateView> Current, IReadOnlyList<MandateView> History, IReadOnlyList<(string Id, string Name)> Staff);

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Budget;
 using Regie.Domain.Common;
 using Regie.Web.Data;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Budget;
 
 /// <summary>The municipality's mandates (per role and per person) and tariff table. Both keep their history as rows.</summary>
-public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string RoleInvalidCode = "mandate-role-invalid";
     public const string UserUnknownCode = "mandate-user-unknown";
@@ -59,6 +60,28 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, TimeProv
         return [.. roles, .. persons.OrderBy(p => p.Naam)];
     }
 
+    /// <summary>
+    /// The mandates page: the mandates in force, their history and the staff a personal mandate can be set for — who may
+    /// spend how much is about named staff, so each read is one audit entry.
+    /// </summary>
+    public async Task<MandatesOverview> MandatesOverviewAsync(CancellationToken ct)
+    {
+        var current = await CurrentMandatesAsync(ct);
+        var history = await MandateHistoryAsync(ct);
+        var staff = await StaffAsync(ct);
+        await audit.RecordAsync(AuditActions.Read, BudgetAudit.Mandate, ct: ct,
+            detail: $"mandaten: {current.Count(m => m.Rol is null)} persoonlijk, {history.Count} wijzigingen, {staff.Count} medewerkers");
+        return new MandatesOverview(current, history, staff);
+    }
+
+    /// <summary>Who a personal mandate can be set for: the municipality's own team staff, never another municipality's.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> StaffAsync(CancellationToken ct)
+    {
+        var gemeente = user.Gemeentecode;
+        return (await db.Users.AsNoTracking().Where(u => u.Gemeentecode == gemeente && u.TeamId != null).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
     public async Task<IReadOnlyList<MandateView>> MandateHistoryAsync(CancellationToken ct)
     {
         var rows = await MandateRowsAsync(ct);
@@ -71,11 +94,11 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, TimeProv
     {
         if (!MayChange) return CommandResult<decimal?>.Forbidden();
         var errors = new ErrorList();
-        string? role = null, userId = null;
+        string? role = null, userId = null, staffName = null;
         if (!string.IsNullOrWhiteSpace(input.GebruikerId))
         {
-            if (!await db.Users.AnyAsync(u => u.Id == input.GebruikerId && u.Gemeentecode == user.Gemeentecode, ct))
-                errors.Add(new DomainError(UserUnknownCode, "GebruikerId", "Kies een medewerker uit de lijst."));
+            staffName = (await StaffAsync(ct)).FirstOrDefault(u => u.Id == input.GebruikerId).Name;
+            if (staffName is null) errors.Add(new DomainError(UserUnknownCode, "GebruikerId", "Kies een medewerker uit de lijst."));
             userId = input.GebruikerId;
         }
         else if (input.Rol is { } r && MandateRoles.Contains(r)) role = r;
@@ -93,7 +116,8 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, TimeProv
             Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Role = role, UserId = userId, Limit = limit,
             ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
         });
-        return await db.SaveOrConflictAsync(limit, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(limit, ct), BudgetAudit.Mandate, null, null,
+            $"mandaat {(userId is null ? "rol " + Roles.Label(role!) : staffName)}: {(limit is { } set ? new Money(set).ToString() : "persoonlijk mandaat beëindigd")}", ct);
     }
 
     /// <summary>The newest version of every tariff. A municipality that has none yet starts from the defaults, stored so a comparison can point at them.</summary>
@@ -141,6 +165,6 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, TimeProv
             ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
         };
         db.Tariffs.Add(row);
-        return await db.SaveOrConflictAsync(row.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Id, ct), BudgetAudit.Tariff, null, null, $"tarief {code}: {new Money(amount)} {unit}", ct);
     }
 }

@@ -25,6 +25,8 @@ public sealed class HouseholdModel(HouseholdQueries households, SpendHandler spe
     public IReadOnlyList<LegalFramework> Suggested { get; private set; } = [];
     public ComparisonView? Comparison { get; private set; }
     public decimal Mandate { get; private set; }
+    /// <summary>Why this user records no spend for this household (not the holding team, or no team holds it); null when they may.</summary>
+    public string? Refusal { get; private set; }
 
     public IReadOnlyList<SelectListItem> GoalOptions => Goals.Select(g => new SelectListItem($"{Zrm.Label(g.Domain)}: {g.Wat}{(g.Persoon is null ? "" : $" ({g.Persoon})")}", g.Id.ToString(), g.Id == Input.DoelId))
         .Prepend(new SelectListItem("Kies een doel", "")).ToList();
@@ -75,6 +77,7 @@ public sealed class HouseholdModel(HouseholdQueries households, SpendHandler spe
         HouseholdId = id;
         HouseholdNaam = h.Naam;
         Spends = await spends.ForHouseholdAsync(id, ct);
+        Refusal = (await spends.RefuseSpendAsync(id, ct))?.Errors[0].Message;
         Goals = await spends.GoalsAsync(id, ct);
         Tariffs = await settings.CurrentTariffsAsync(ct);
         Suggested = Goals.FirstOrDefault(g => g.Id == (Input.DoelId ?? Doel)).Voorstel ?? [];

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Regie.Web.Data;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
@@ -11,7 +9,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>Mandates per role and per person, set by the municipality; every change is kept.</summary>
 [Authorize(Roles = BudgetRoles.Settings)]
-public sealed class MandatesModel(BudgetSettings settings, RegieDbContext db) : PageModel
+public sealed class MandatesModel(BudgetSettings settings) : PageModel
 {
     [BindProperty] public MandateInput Input { get; set; } = new();
     public IReadOnlyList<MandateView> Current { get; private set; } = [];
@@ -33,9 +31,8 @@ public sealed class MandatesModel(BudgetSettings settings, RegieDbContext db) : 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Current = await settings.CurrentMandatesAsync(ct);
-        History = await settings.MandateHistoryAsync(ct);
-        People = (await db.Users.AsNoTracking().Where(u => u.TeamId != null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-            .Select(u => new SelectListItem(u.DisplayName, u.Id)).Prepend(new SelectListItem("Niemand in het bijzonder (mandaat van de rol)", "")).ToList();
+        var overview = await settings.MandatesOverviewAsync(ct);
+        (Current, History) = (overview.Current, overview.History);
+        People = overview.Staff.Select(u => new SelectListItem(u.Name, u.Id)).Prepend(new SelectListItem("Niemand in het bijzonder (mandaat van de rol)", "")).ToList();
     }
 }

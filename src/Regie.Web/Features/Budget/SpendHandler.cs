@@ -40,6 +40,9 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    public static readonly DomainError NoTeam = new(NoTeamCode, "",
+        "Dit huishouden is van geen wijkteam. Alleen het team dat het dossier heeft, geeft uit zijn budget uit; wijs het huishouden eerst toe aan een team.");
+
     private bool IsSpender => user.IsSystem || user.Role is Roles.Professional or Roles.Teamleider;
 
     /// <summary>The goals of the household's active plan, with the laws suggested for each.</summary>
@@ -57,10 +60,23 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
             FrameworkSuggestion.For(g.Domain, g.PersonId is { } pid && children.Contains(pid)))).ToList();
     }
 
+    /// <summary>
+    /// Null when the user may record a spend for this household: a spender whose team holds the file. Someone who
+    /// may only read it (emergency access) or was added to it answers 403 with the access rule's code; a file the
+    /// user may not open at all, 404. A household no team holds has no budget to spend from (<see cref="NoTeamCode"/>).
+    /// </summary>
+    public async Task<CommandResult<Guid>?> RefuseSpendAsync(Guid householdId, CancellationToken ct)
+    {
+        var level = await access.DecideAsync(householdId, ct);
+        if (level == FileAccessLevel.Denied) return CommandResult<Guid>.NotFound("Het huishouden");
+        if (!IsSpender) return CommandResult<Guid>.Forbidden();
+        if (FileAccessRules.CheckWork(level, FileWork.Hold) is { } refusal) return CommandResult<Guid>.Forbidden(refusal);
+        return await db.Households.AnyAsync(h => h.Id == householdId && h.ResponsibleTeamId != null, ct) ? null : CommandResult<Guid>.Invalid(NoTeam);
+    }
+
     public async Task<CommandResult<Guid>> CreateAsync(Guid householdId, SpendInput input, CancellationToken ct)
     {
-        if (!await access.CanOpenAsync(householdId, ct)) return CommandResult<Guid>.NotFound("Het huishouden");
-        if (!IsSpender) return CommandResult<Guid>.Forbidden();
+        if (await RefuseSpendAsync(householdId, ct) is { } refused) return refused;
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
         var errors = new ErrorList();
         var goals = await GoalsAsync(householdId, ct);
@@ -73,11 +89,11 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         var justification = errors.Take(TextRules.Required(input.Onderbouwing, "Onderbouwing", "de onderbouwing", 2000));
         var frameworks = ParseFrameworks(input.Kaders, errors);
         var comparison = await ComparisonAsync(input, errors, ct);
-        var teamId = user.TeamId ?? household.ResponsibleTeamId;
-        if (teamId is null) errors.Add(new DomainError(NoTeamCode, "", "U hoort niet bij een wijkteam; alleen een team kan uit het budget uitgeven."));
+        // The money is the holding team's: the spend is booked on its budget, whoever of the team records it.
+        var teamId = household.ResponsibleTeamId!.Value;
         var year = Today.Year;
-        var budget = teamId is null ? null : await db.TeamBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.TeamId == teamId && b.Year == year, ct);
-        if (teamId is not null && budget is null)
+        var budget = await db.TeamBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.TeamId == teamId && b.Year == year, ct);
+        if (budget is null)
             errors.Add(new DomainError(NoBudgetCode, "", $"Het team heeft geen budget voor {year}. De gemeente kent het budget toe."));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
@@ -86,7 +102,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         var now = clock.GetUtcNow().UtcDateTime;
         var spend = new Spend
         {
-            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = householdId, TeamId = teamId!.Value, BudgetId = budget!.Id,
+            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = householdId, TeamId = teamId, BudgetId = budget!.Id,
             GoalId = goal.Id, Domain = goal.Domain, Kind = kind!.Value, Description = description!, Justification = justification!, Amount = amount,
             Frameworks = LegalFrameworks.ToStored(frameworks)!, SuggestedFrameworks = LegalFrameworks.ToStored(goal.Voorstel)!,
             Status = SpendStatus.Aangevraagd, Level = level, RequestedBy = Cut(user.ActorId, 64), RequestedByName = Cut(user.ActorName, 200), RequestedAt = now,

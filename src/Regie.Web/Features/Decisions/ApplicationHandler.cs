@@ -293,6 +293,9 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var open = rows.Where(r => ApplicationStatuses.IsOpen(r.Status))
             .OrderByDescending(r => r.Termijn?.Status.Late == true).ThenBy(r => r.Termijn?.Status.Due ?? DateOnly.MaxValue).ToList();
         var decided = rows.Where(r => r.Status == ApplicationStatus.Beslist).OrderByDescending(r => r.Besluitdatum).ToList();
+        // One entry per read of the worklist (residents' names and what they asked), with how many it showed; each application opened is its own entry.
+        await audit.RecordAsync(AuditActions.Read, AuditResource, ct: ct,
+            detail: $"werklijst{(mineOnly ? " (mijn aanvragen)" : "")}{(framework is { } k ? $" ({k})" : "")}: {open.Count} open, {decided.Count} beslist");
         return (open, decided);
     }
 

@@ -3,6 +3,7 @@ using Regie.Domain.Common;
 using Regie.Domain.Decisions;
 using Regie.Domain.Monitor;
 using Regie.Web.Data;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
@@ -27,8 +28,9 @@ public sealed record CostRow(Guid Id, CostKind Soort, string? Team, StaffPayer? 
     DateOnly Van, DateOnly Tot, string IngevoerdDoor, DateTime IngevoerdOp, DateTime? IngetrokkenOp);
 
 /// <summary>The cost entries the policy officer keeps for the monitor's full cost: added and withdrawn, never edited.</summary>
-public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
+    public const string AuditResource = "monitorkosten";
     public const string KindInvalidCode = "cost-kind-invalid";
     public const string TeamUnknownCode = "cost-team-unknown";
     private bool Allowed => user.IsSystem || user.Role == Roles.Beleid;
@@ -65,7 +67,8 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Time
             Amount = kind == CostKind.Personeel ? null : amount, From = from!.Value, To = to!.Value, RecordedBy = user.ActorName, RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.MonitorCostEntries.Add(entry);
-        return await db.SaveOrConflictAsync(entry.Id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(entry.Id, ct), AuditResource, null, null,
+            $"kostenpost {entry.Id} toegevoegd: {entry.Kind}, {entry.Description}, {DutchDate.Format(entry.From)} t/m {DutchDate.Format(entry.To)}", ct, AuditActions.Create);
     }
 
     public async Task<CommandResult<Guid>> WithdrawAsync(Guid id, CancellationToken ct)
@@ -75,7 +78,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Time
         if (entry is null) return CommandResult<Guid>.NotFound("De kostenpost");
         entry.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
         entry.WithdrawnBy = user.ActorName;
-        return await db.SaveOrConflictAsync(id, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResource, null, null, $"kostenpost {entry.Id} ingetrokken: {entry.Description}", ct);
     }
 
     private static DateOnly? Date(string? text, string field, ErrorList errors)

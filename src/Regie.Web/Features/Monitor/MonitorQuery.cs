@@ -85,21 +85,23 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         var inPeriod = requests.Where(r => r.Requested >= from && r.Requested <= to).ToList();
         var flow = Domain.Care.WaitingTimes.Figures("", inPeriod, to);
         // Counts next to each other (a step and the next, a month and the period) could give away one household by
-        // their difference: below 10 they are withheld, and above it rounded to a multiple of 5.
-        int? Shown(int n) => n < MonitorIndicators.MinimumHouseholds ? null : (int)Math.Round(n / 5m, MidpointRounding.AwayFromZero) * 5;
+        // their difference: on fewer than 10 households they are withheld, and above it rounded to a multiple of 5.
+        // The steps count requests; a household that asked more than once counts once towards the threshold.
+        int? Step(int requests, Func<Domain.Care.WaitingCase, DateOnly?>? step) => MonitorIndicators.SideBySide(requests,
+            MonitorIndicators.Households(step is null ? inPeriod : inPeriod.Where(c => Domain.Care.WaitingTimes.Reached(c, step))));
         IReadOnlyList<FunnelStep> funnel =
         [
-            new("Hulpvraag", Shown(inPeriod.Count)), new("Intake", Shown(flow.Intake.Reached)), new("Eerste steun", Shown(flow.FirstSupport.Reached)),
-            new("Beschikking", Shown(flow.Decision.Reached)),
+            new("Hulpvraag", Step(inPeriod.Count, null)), new("Intake", Step(flow.Intake.Reached, c => c.Intake)),
+            new("Eerste steun", Step(flow.FirstSupport.Reached, c => c.FirstSupport)), new("Beschikking", Step(flow.Decision.Reached, c => c.Decision)),
         ];
         // The trend: households starting and ending with the team per month of the period.
         var months = new List<MonthFlow>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
             var end = m.AddMonths(1).AddDays(-1);
-            months.Add(new MonthFlow(m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                Shown(facts.Trajectories.Where(t => t.Opened >= m && t.Opened <= end).Select(t => t.Household).Distinct().Count()),
-                Shown(facts.Trajectories.Where(t => t.Closed is { } c && c >= m && c <= end).Select(t => t.Household).Distinct().Count())));
+            var opened = facts.Trajectories.Where(t => t.Opened >= m && t.Opened <= end).Select(t => t.Household).Distinct().Count();
+            var closed = facts.Trajectories.Where(t => t.Closed is { } c && c >= m && c <= end).Select(t => t.Household).Distinct().Count();
+            months.Add(new MonthFlow(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), MonitorIndicators.SideBySide(opened, opened), MonitorIndicators.SideBySide(closed, closed)));
         }
         return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel, months);
     }

@@ -39,10 +39,10 @@ public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, T
         HouseholdId = id;
         HouseholdNaam = h.Naam;
         Plan = await plans.CurrentAsync(id, ct);
-        Trajectories = await trajectories.ForHouseholdAsync(id, ct);
         // Part of the plan's read, which is recorded once.
+        Trajectories = await trajectories.ForHouseholdAsync(id, ct, audited: false);
         Referrals = await referrals.ForHouseholdAsync(id, ct, audited: false) ?? [];
-        LightSupport = await lightSupport.ForHouseholdAsync(id, ct);
+        LightSupport = await lightSupport.ForHouseholdAsync(id, ct, audited: false);
         return true;
     }
 }

@@ -30,7 +30,8 @@ public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, Audi
                 ("Wettelijk kader", plan.Kaders.Count == 0 ? "—" : string.Join(", ", plan.Kaders.Select(LegalFrameworks.Label))),
             ]);
 
-        var support = await lightSupport.ForHouseholdAsync(householdId, ct);
+        // Part of the export, recorded above.
+        var support = await lightSupport.ForHouseholdAsync(householdId, ct, audited: false);
         pdf.Heading("Onze doelen");
         if (plan.Doelen.Count == 0) pdf.Paragraph("Er zijn nog geen doelen afgesproken.");
         foreach (var g in plan.Doelen)

@@ -109,12 +109,15 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
             $"instellingen: {(input.Toegestaan ? "toegestaan" : "niet toegestaan")}, max {input.MaxWeken} weken, opvolging {input.Opvolgdagen} dagen", ct);
     }
 
-    public async Task<IReadOnlyList<LightSupportView>> ForHouseholdAsync(Guid householdId, CancellationToken ct)
+    /// <summary>The household's light support, newest first; each list read is one audit entry with its number of items.</summary>
+    /// <param name="audited">False where the page records its own read of the plan, or the PDF its export.</param>
+    public async Task<IReadOnlyList<LightSupportView>> ForHouseholdAsync(Guid householdId, CancellationToken ct, bool audited = true)
     {
         if (!access.IsCareRole || !await access.CanOpenAsync(householdId, ct)) return [];
         var today = Today;
-        return (await db.LightSupports.AsNoTracking().Where(s => s.HouseholdId == householdId).OrderByDescending(s => s.StartOn).ToListAsync(ct))
-            .Select(s => new LightSupportView(s.Id, s.GoalId, s.Description, s.Kind, s.StartOn, s.PlannedEndOn, s.DeliveredByName, s.EndedOn, s.Outcome,
+        var rows = await db.LightSupports.AsNoTracking().Where(s => s.HouseholdId == householdId).OrderByDescending(s => s.StartOn).ToListAsync(ct);
+        if (audited) await audit.RecordAsync(AuditActions.Read, ReferralEvents.LightSupportAuditResource, householdId, detail: $"lichte ondersteuning ({rows.Count})", ct: ct);
+        return rows.Select(s => new LightSupportView(s.Id, s.GoalId, s.Description, s.Kind, s.StartOn, s.PlannedEndOn, s.DeliveredByName, s.EndedOn, s.Outcome,
                 s.EndedOn is null && s.PlannedEndOn < today, s.Version)).ToList();
     }
 

@@ -33,7 +33,8 @@ public static class ReferralsApi
         team.MapPost("/referrals/{referralId:guid}/status", async (Guid id, Guid referralId, ReferralStepInput input, ReferralHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.StepAsync(referralId, input, ct, id), v => Results.Ok(new { versie = v })))
             .WithName("UpdateHouseholdReferralStatus").WithSummary("Het team werkt de status bij (voor een aanbieder zonder account) of trekt de verwijzing in.");
-        team.MapGet("/light-support", async (Guid id, LightSupportHandler handler, CancellationToken ct) => Results.Ok(await handler.ForHouseholdAsync(id, ct)))
+        team.MapGet("/light-support", async (Guid id, LightSupportHandler handler, Households.HouseholdQueries households, CancellationToken ct) =>
+                await households.ExistsAsync(id, ct) ? Results.Ok(await handler.ForHouseholdAsync(id, ct)) : ApiResults.NotFound("Het huishouden"))
             .WithName("GetLightSupport");
         team.MapPost("/light-support", async (Guid id, LightSupportInput input, LightSupportHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.StartAsync(id, input, ct), s => Results.Created($"/api/v1/households/{id}/light-support", new { id = s })))

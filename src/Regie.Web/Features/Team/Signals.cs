@@ -26,6 +26,17 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
 {
     public StuckSettings Settings => options.ToSettings();
 
+    /// <summary>
+    /// The team lead's list: the stuck households of their own team, by name, and no other team's. A lead without a
+    /// team, or anyone else, gets none.
+    /// </summary>
+    public async Task<IReadOnlyList<StuckHousehold>> ForLeadAsync(CancellationToken ct) =>
+        user.Role == Roles.Teamleider && user.TeamId is { } own ? await ListAsync(own, ct) : [];
+
+    /// <summary>
+    /// The stuck households of one team or of all, with names: for figures (the monitor counts them) and for
+    /// <see cref="ForLeadAsync"/>. A page never shows this list unscoped.
+    /// </summary>
     /// <param name="teamId">Null: all teams of the municipality.</param>
     public async Task<IReadOnlyList<StuckHousehold>> ListAsync(Guid? teamId, CancellationToken ct)
     {
@@ -69,5 +80,7 @@ public sealed class StuckHouseholdsQuery(RegieDbContext db, CurrentUser user, Si
         return result;
     }
 
-    public Guid? OwnTeam => user.TeamId;
+    /// <summary>The name of the lead's own team, for the page's heading.</summary>
+    public async Task<string?> OwnTeamNameAsync(CancellationToken ct) =>
+        user.TeamId is { } own ? await db.Teams.AsNoTracking().Where(t => t.Id == own).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
 }

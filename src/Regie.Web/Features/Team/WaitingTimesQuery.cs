@@ -71,7 +71,7 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
                     continue;
                 var intake = list.Where(e => e.Type == EventTypes.RequestScreened && Text(e.Data, "verzoek") == id).Select(e => (DateOnly?)e.EffectiveDate).Min();
                 var route = list.Where(e => e.Type == EventTypes.RequestTriaged && Text(e.Data, "verzoek") == id).Select(e => Text(e.Data, "route")).FirstOrDefault();
-                cases.Add(new WaitingCase(
+                cases.Add(new WaitingCase(household.Key,
                     Enums.ParseDefined<TriageRoute>(route) is { } r ? TriageRoutes.Label(r) : NoRoute, team, day, intake,
                     support.Where(d => d >= day).Select(d => (DateOnly?)d).FirstOrDefault(),
                     decisions.Where(d => d >= day).Select(d => (DateOnly?)d).FirstOrDefault()));

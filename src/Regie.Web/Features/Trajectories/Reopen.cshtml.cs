@@ -27,7 +27,8 @@ public sealed class ReopenModel(HouseholdQueries households, TrajectoryHandler t
         if (await households.GetAsync(id, ct) is not { } h) return false;
         HouseholdId = id;
         HouseholdNaam = h.Naam;
-        Earlier = await trajectories.ForHouseholdAsync(id, ct);
+        // Part of the page's read of the household, recorded above.
+        Earlier = await trajectories.ForHouseholdAsync(id, ct, audited: false);
         return true;
     }
 }

@@ -60,7 +60,9 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         return trajectory;
     }
 
-    public async Task<IReadOnlyList<TrajectoryView>> ForHouseholdAsync(Guid householdId, CancellationToken ct)
+    /// <summary>The household's trajectories, newest first; each list read is one audit entry with its number of trajectories.</summary>
+    /// <param name="audited">False where the page records its own read of the household or the plan.</param>
+    public async Task<IReadOnlyList<TrajectoryView>> ForHouseholdAsync(Guid householdId, CancellationToken ct, bool audited = true)
     {
         if (!access.IsCareRole || !await access.CanOpenAsync(householdId, ct)) return [];
         var rows = await db.Trajectories.AsNoTracking().Where(t => t.HouseholdId == householdId).OrderByDescending(t => t.OpenedOn).ThenByDescending(t => t.CreatedAt)
@@ -72,6 +74,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
                 Goals = db.PlanGoals.Count(g => db.Plans.Any(p => p.TrajectoryId == t.Id && p.Id == g.PlanId)),
                 Achieved = db.PlanGoals.Count(g => g.Status == GoalStatus.Behaald && db.Plans.Any(p => p.TrajectoryId == t.Id && p.Id == g.PlanId)),
             }).ToListAsync(ct);
+        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResources.Trajectory, householdId, detail: $"trajecten ({rows.Count})", ct: ct);
         return rows.Select(t => new TrajectoryView(t.Id, t.OpenedOn, t.ClosedOn, t.Team, t.ClosingReason, t.ClosingNote, LegalFrameworks.ParseList(t.Frameworks),
             t.Version, t.Plan, t.Goals, t.Achieved)).ToList();
     }
@@ -80,7 +83,8 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
     public async Task<ClosingForm?> ClosingFormAsync(Guid householdId, CancellationToken ct)
     {
         if (!access.IsCareRole || !await access.CanOpenAsync(householdId, ct)) return null;
-        var open = (await ForHouseholdAsync(householdId, ct)).FirstOrDefault(t => t.Gesloten is null);
+        // Part of the closing page, which records its read of the household.
+        var open = (await ForHouseholdAsync(householdId, ct, audited: false)).FirstOrDefault(t => t.Gesloten is null);
         if (open is null) return null;
         var goals = await db.PlanGoals.AsNoTracking().Where(g => g.HouseholdId == householdId && db.Plans.Any(p => p.Id == g.PlanId && p.TrajectoryId == open.Id))
             .OrderBy(g => g.Position).Select(g => new OpenGoal(g.Id, g.Wat, g.Domain, g.Status, g.Streefdatum)).ToListAsync(ct);

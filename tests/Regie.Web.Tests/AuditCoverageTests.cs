@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Budget;
+using Regie.Web.Features.Decisions;
+using Regie.Web.Features.Households;
+using Regie.Web.Features.Monitor;
+using Regie.Web.Features.Plans;
+using Regie.Web.Features.Referrals;
+using Regie.Web.Infrastructure;
+using static Regie.Web.Tests.Builders;
+
+namespace Regie.Web.Tests;
+
+/// <summary>Reads and changes that used to leave no trace: each is one exact entry in the audit trail now, a list read one entry with its count.</summary>
+public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
+{
+    private readonly TestApp _app = fixture.App;
+
+    private async Task<List<AuditEntry>> TrailSinceAsync(long after)
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    private async Task<long> LastAsync()
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    private static void Single(List<AuditEntry> trail, string action, string resource, string actor, string? detail, Guid? household = null)
+    {
+        var entry = Assert.Single(trail, e => e.Resource == resource && e.Action == action);
+        Assert.Equal((action, resource, actor, detail, household), (entry.Action, entry.Resource, entry.ActorName, entry.Detail, entry.HouseholdId));
+    }
+
+    private AsyncServiceScope As(string role, string name)
+    {
+        var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "test-" + role, name, role);
+        return scope;
+    }
+
+    /// <summary>A household of Wijkteam Noord with a plan (and so a trajectory) and one open application.</summary>
+    private async Task<Guid> HouseholdAsync(string name)
+    {
+        await using var scope = _app.Scope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<RegieDbContext>();
+        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Spoor", name)), default)).Value;
+        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
+        await db.SaveChangesAsync();
+        Assert.True((await sp.GetRequiredService<PlanHandler>().StartAsync(household, default)).IsOk);
+        var person = await db.HouseholdMembers.Where(m => m.HouseholdId == household).Select(m => m.PersonId).SingleAsync();
+        var application = await sp.GetRequiredService<ApplicationHandler>().RegisterAsync(new ApplicationInput
+        {
+            PersoonId = person, Kader = "Wmo2015", Gevraagd = "Huishoudelijke hulp", Aanvraagdatum = DateTime.UtcNow.ToString("dd-MM-yyyy"),
+        }, default);
+        Assert.True(application.IsOk, string.Join(", ", application.Errors.Select(e => e.Code)));
+        return household;
+    }
+
+    [Fact]
+    public async Task Reading_the_trajectories_and_light_support_through_the_api_is_on_record_once_per_list_and_the_plan_page_stays_one_read()
+    {
+        var household = await HouseholdAsync("Trajectlijst");
+        using var noord = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        var before = await LastAsync();
+        Assert.Equal(HttpStatusCode.OK, (await noord.GetAsync($"/api/v1/households/{household}/trajectories")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await noord.GetAsync($"/api/v1/households/{household}/light-support")).StatusCode);
+        var trail = await TrailSinceAsync(before);
+        Single(trail, AuditActions.Read, AuditResources.Trajectory, "Fatima Bouzid", "trajecten (1)", household);
+        Single(trail, AuditActions.Read, ReferralEvents.LightSupportAuditResource, "Fatima Bouzid", "lichte ondersteuning (0)", household);
+        Assert.Equal(2, trail.Count);
+
+        // The plan page shows both as part of the plan, whose read is recorded once.
+        before = await LastAsync();
+        Assert.Equal(HttpStatusCode.OK, (await noord.GetAsync($"/huishoudens/{household}/plan")).StatusCode);
+        Assert.DoesNotContain(await TrailSinceAsync(before), e => e.Resource is AuditResources.Trajectory or ReferralEvents.LightSupportAuditResource);
+
+        // Another team's file: 404 for the list of light support too, as for the trajectories.
+        using var zuid = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.GetAsync($"/api/v1/households/{household}/light-support")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.GetAsync($"/api/v1/households/{household}/trajectories")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reading_the_applications_worklist_on_the_page_and_the_api_is_on_record_with_what_it_showed()
+    {
+        await HouseholdAsync("Werklijst");
+        using var desk = await _app.SignedInClientAsync("consulent@voorbeeld.nl");
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var open = await db.ProvisionApplications.CountAsync(a => a.Status == Domain.Decisions.ApplicationStatus.InBehandeling || a.Status == Domain.Decisions.ApplicationStatus.Melding);
+            Assert.True(open >= 1);
+            var before = await LastAsync();
+            Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/aanvragen")).StatusCode);
+            Single(await TrailSinceAsync(before), AuditActions.Read, ApplicationHandler.AuditResource, "Peter Smit", $"werklijst: {open} open, 0 beslist");
+            before = await LastAsync();
+            Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/api/v1/applications?mijn=true&kader=Jeugdwet")).StatusCode);
+            Single(await TrailSinceAsync(before), AuditActions.Read, ApplicationHandler.AuditResource, "Peter Smit", "werklijst (mijn aanvragen) (Jeugdwet): 0 open, 0 beslist");
+        }
+    }
+
+    [Fact]
+    public async Task Reading_the_mandates_and_changing_mandates_and_tariffs_is_on_record()
+    {
+        int staff;
+        await using (var scope = _app.Scope())
+            staff = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Users.CountAsync(u => u.Gemeentecode == TestApp.Gemeentecode && u.TeamId != null);
+        using var municipality = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
+        var before = await LastAsync();
+        Assert.Equal(HttpStatusCode.OK, (await municipality.GetAsync("/beheer/mandaten")).StatusCode);
+        Single(await TrailSinceAsync(before), AuditActions.Read, BudgetAudit.Mandate, "Thomas Bos", $"mandaten: 0 persoonlijk, 0 wijzigingen, {staff} medewerkers");
+
+        before = await LastAsync();
+        await using (var scope = As(Roles.Beleid, "Thomas Bos"))
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<BudgetSettings>();
+            var fatima = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
+            Assert.True((await settings.SetMandateAsync(new MandateInput { GebruikerId = fatima, Bedrag = "2.000" }, default)).IsOk);
+            Assert.True((await settings.SetTariffAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek" }, default)).IsOk);
+            // A refused change changed nothing and is not on record as one.
+            Assert.False((await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).IsOk);
+        }
+        var trail = await TrailSinceAsync(before);
+        Assert.Equal([("update", "mandaat", "Thomas Bos", "mandaat Fatima Bouzid: € 2.000,00"), ("update", "tarief", "Thomas Bos", "tarief huisuitzetting: € 9.000,00 per uitzetting")],
+            trail.Select(e => (e.Action, e.Resource, e.ActorName, e.Detail)));
+    }
+
+    [Fact]
+    public async Task Adding_and_withdrawing_a_monitor_cost_entry_is_on_record()
+    {
+        var before = await LastAsync();
+        Guid id;
+        await using (var scope = As(Roles.Beleid, "Thomas Bos"))
+        {
+            var costs = scope.ServiceProvider.GetRequiredService<MonitorCostHandler>();
+            id = (await costs.AddAsync(new CostInput { Soort = "Advies", Omschrijving = "Inhuur projectleider", Bedrag = "12.000,00", Van = "01-01-2026", Tot = "30-06-2026" }, default)).Value;
+            Assert.True((await costs.WithdrawAsync(id, default)).IsOk);
+        }
+        Assert.Equal([
+                ("create", MonitorCostHandler.AuditResource, "Thomas Bos", $"kostenpost {id} toegevoegd: Advies, Inhuur projectleider, 01-01-2026 t/m 30-06-2026"),
+                ("update", MonitorCostHandler.AuditResource, "Thomas Bos", $"kostenpost {id} ingetrokken: Inhuur projectleider"),
+            ],
+            (await TrailSinceAsync(before)).Select(e => (e.Action, e.Resource, e.ActorName, e.Detail)));
+    }
+}
