@@ -171,6 +171,21 @@ public sealed partial class TestApp : IAsyncDisposable
     public HttpClient AnonymousClient() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
+    /// <summary>
+    /// A form as the page sends it: the antiforgery token from <paramref name="page"/>, the fields by POST to
+    /// <paramref name="action"/> (the page itself when null). For the forms that keep a BSN out of the URL.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, IDictionary<string, string> fields, string? action = null)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, page) };
+        return await client.PostAsync(action ?? page, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The privacy officer's inzage page for a BSN (the page, or with <paramref name="json"/> the JSON download).</summary>
+    public static async Task<string> InzageAsync(HttpClient privacy, string bsn, bool json = false) =>
+        await (await PostFormAsync(privacy, "/privacy/inzage", new Dictionary<string, string> { ["Bsn"] = bsn },
+            json ? "/privacy/inzage?handler=Json" : null)).Content.ReadAsStringAsync();
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
     {
         var html = await client.GetStringAsync(path);

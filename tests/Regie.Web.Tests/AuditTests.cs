@@ -234,12 +234,12 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Contains(export.WieHeeftGegevensGezien, r => r.Organisatie == "Wonen" && r.Doel == "aanvraag urgentieverklaring");
         Assert.DoesNotContain(export.WieHeeftGegevensGezien, r => r.Doel == "controle bijstand");
         // Someone without a file asks too: the answer is the look-ups of their BSN, and there is nothing to erase.
-        var inzage = await privacy.GetStringAsync($"/privacy/inzage?Bsn={stranger}");
+        var inzage = await TestApp.InzageAsync(privacy, stranger);
         Assert.Contains("Regie heeft geen dossier van deze inwoner", inzage);
         Assert.Contains("doel: controle bijstand", inzage);
         Assert.DoesNotContain("Gegevens wissen", inzage);
         Assert.Contains(await TrailAsync(), e => e.Action == AuditActions.Export && e.Resource == AuditResources.Person && e.SubjectBsn == stranger);
-        Assert.Contains("Regie heeft geen gegevens", await privacy.GetStringAsync($"/privacy/inzage?Bsn={TestApp.NextBsn()}"));
+        Assert.Contains("Regie heeft geen gegevens", await TestApp.InzageAsync(privacy, TestApp.NextBsn()));
         Assert.True(Domain.Audit.AuditChain.Check((await TrailAsync()).Select(AuditLog.ToChained)).Intact);
     }
 

@@ -75,8 +75,8 @@ public sealed class ResidentExportTests(RegistryFixture fixture) : IClassFixture
         }
 
         using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
-        var leaverJson = await privacy.GetStringAsync($"/privacy/inzage?handler=Json&Bsn={leaverBsn}");
-        var leaverPage = await privacy.GetStringAsync($"/privacy/inzage?Bsn={leaverBsn}");
+        var leaverJson = await TestApp.InzageAsync(privacy, leaverBsn, json: true);
+        var leaverPage = await TestApp.InzageAsync(privacy, leaverBsn);
         foreach (var text in new[] { leaverJson, leaverPage })
         {
             Assert.DoesNotContain("acute crisis", text);
@@ -96,7 +96,7 @@ public sealed class ResidentExportTests(RegistryFixture fixture) : IClassFixture
             export.GetProperty("doelen").EnumerateArray().Select(g => (g.GetProperty("voor").GetString(), g.GetProperty("wat").GetString())).OrderBy(g => g.Item1));
 
         // The one who stayed gets all of it: the reason, the read and their own goal are in Regie, just not the leaver's to see.
-        var stayerJson = await privacy.GetStringAsync($"/privacy/inzage?handler=Json&Bsn={stayerBsn}");
+        var stayerJson = await TestApp.InzageAsync(privacy, stayerBsn, json: true);
         var stayerExport = JsonDocument.Parse(stayerJson).RootElement;
         Assert.Contains(stayerExport.GetProperty("toegang").EnumerateArray(), a => a.GetProperty("soort").GetString() == AccessKinds.BreakGlass && a.GetProperty("reden").GetString() == Reason);
         Assert.Contains(stayerExport.GetProperty("wieHeeftGegevensGezien").EnumerateArray(), r => r.GetProperty("wie").GetString() == "Koen Verhoeven");

@@ -31,12 +31,12 @@ public sealed class ResidentRightsTests(RegistryFixture fixture) : IClassFixture
             Assert.Equal(HttpStatusCode.OK, (await professional.GetAsync($"/huishoudens/{household}")).StatusCode);
 
         using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
-        var page = await privacy.GetStringAsync($"/privacy/inzage?Bsn={bsn}");
+        var page = await TestApp.InzageAsync(privacy, bsn);
         Assert.Contains("Inzage Inzager", page);
         Assert.Contains("Inzage Inzager toegevoegd als ouder", page);
         Assert.Contains("Fatima Bouzid (professional)", page);
 
-        var json = await privacy.GetAsync($"/privacy/inzage?handler=Json&Bsn={bsn}");
+        var json = await TestApp.PostFormAsync(privacy, "/privacy/inzage", new Dictionary<string, string> { ["Bsn"] = bsn }, "/privacy/inzage?handler=Json");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         var doc = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(bsn, doc.GetProperty("persoon").GetProperty("bsn").GetString());
@@ -44,11 +44,15 @@ public sealed class ResidentRightsTests(RegistryFixture fixture) : IClassFixture
         Assert.True(doc.GetProperty("gebeurtenissen").GetArrayLength() >= 3);
         Assert.Contains(doc.GetProperty("wieHeeftGegevensGezien").EnumerateArray(), r => r.GetProperty("wie").GetString() == "Fatima Bouzid");
 
-        Assert.Contains("Regie heeft geen gegevens", await privacy.GetStringAsync($"/privacy/inzage?Bsn={TestApp.NextBsn()}"));
-        Assert.Contains("elfproef", await privacy.GetStringAsync("/privacy/inzage?Bsn=123456781"));
+        Assert.Contains("Regie heeft geen gegevens", await TestApp.InzageAsync(privacy, TestApp.NextBsn()));
+        Assert.Contains("elfproef", await TestApp.InzageAsync(privacy, "123456781"));
 
         using var professionalAgain = await _app.SignedInClientAsync();
-        Assert.Equal(HttpStatusCode.Redirect, (await professionalAgain.GetAsync($"/privacy/inzage?Bsn={bsn}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await professionalAgain.GetAsync("/privacy/inzage")).StatusCode);
+        // A BSN in the URL is not used: it would be in logs and the browser history already, and must not become the way to ask.
+        var inUrl = WebUtility.HtmlDecode(await privacy.GetStringAsync($"/privacy/inzage?Bsn={bsn}"));
+        Assert.Contains(Regie.Web.Features.Audit.IndexModel.BsnNotInUrl, inUrl);
+        Assert.DoesNotContain("Inzage Inzager toegevoegd", inUrl);
     }
 
     [Fact]

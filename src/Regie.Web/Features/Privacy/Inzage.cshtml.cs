@@ -18,10 +18,23 @@ public sealed class InzageModel(ResidentExportService service, Retention.Retenti
     [BindProperty(SupportsGet = true)] public string? Bsn { get; set; }
     public ResidentDataExport? Export { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The BSN comes by POST only: in a URL it would end up in logs and the browser history. One in the query string is not used.</summary>
+    public void OnGet()
     {
         ModelState.Clear();
         if (string.IsNullOrWhiteSpace(Bsn)) return;
+        Bsn = null;
+        ModelState.AddModelError(nameof(Bsn), Audit.IndexModel.BsnNotInUrl);
+    }
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(Bsn))
+        {
+            ModelState.AddModelError(nameof(Bsn), "Vul het BSN van de inwoner in.");
+            return;
+        }
         var result = await service.ExportAsync(Bsn, ct);
         if (result.IsValid) Export = result.Value;
         else ModelState.AddModelError(nameof(Bsn), result.Error!.Message);
@@ -51,7 +64,7 @@ public sealed class InzageModel(ResidentExportService service, Retention.Retenti
         return Page();
     }
 
-    public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostJsonAsync(CancellationToken ct)
     {
         var result = await service.ExportAsync(Bsn, ct);
         if (!result.IsValid) return BadRequest(result.Error!.Message);
