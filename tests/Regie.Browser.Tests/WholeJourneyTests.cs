@@ -129,14 +129,21 @@ public sealed class WholeJourneyTests(EmptyBrowserFixture fixture) : IClassFixtu
         Assert.Contains("nieuw", await page.Locator("table.regie-diff").InnerTextAsync());
         await s.AssertAccessibleAsync();
 
-        // 8. The family moves to Zuid: the coordinator hands over with a note.
+        // 8. The family moves to Zuid. A coordinator chooses among her own team only; moving the file to another
+        //    team is the team lead's decision, with the handover note.
         await s.GotoAsync($"/huishoudens/{household}/regisseur");
-        await page.GetByLabel("Nieuwe regisseur").SelectOptionAsync(new SelectOptionValue { Label = "Koen Verhoeven (Wijkteam Zuid)" });
-        await page.GetByLabel("Overdracht").FillAsync("Gezin verhuist naar Zuid; betalingsregeling loopt, oma helpt mee bij de corporatie.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Regie overdragen" }).ClickAsync();
-        // The file moves to team Zuid with the coordinator: Fatima no longer opens it (need to know).
-        await page.WaitForURLAsync("**/mijn-huishoudens");
-        Assert.Contains("De regie is overgedragen aan een ander team", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(0, await page.GetByLabel("Nieuwe regisseur").Locator("option", new() { HasText = "Wijkteam Zuid" }).CountAsync());
+        await using (var lead = await fixture.NewSessionAsync(signedIn: false))
+        {
+            await lead.SignInAsync("teamleider@voorbeeld.nl");
+            await lead.GotoAsync($"/huishoudens/{household}/regisseur");
+            await lead.Page.GetByLabel("Nieuwe regisseur").SelectOptionAsync(new SelectOptionValue { Label = "Koen Verhoeven (Wijkteam Zuid)" });
+            await lead.Page.GetByLabel("Overdracht").FillAsync("Gezin verhuist naar Zuid; betalingsregeling loopt, oma helpt mee bij de corporatie.");
+            await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Regie overdragen" }).ClickAsync();
+            // The file moves to team Zuid with the coordinator: Noord no longer opens it (need to know).
+            await lead.Page.WaitForURLAsync("**/mijn-huishoudens");
+            Assert.Contains("De regie is overgedragen aan een ander team", await lead.Page.Locator("main").InnerTextAsync());
+        }
         await s.GotoAsync($"/huishoudens/{household}", expectedStatus: 404);
 
         // 9. The new coordinator closes the trajectory with the outcome of the goal.
