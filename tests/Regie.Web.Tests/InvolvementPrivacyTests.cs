@@ -198,7 +198,9 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Equal("""{"betrokken":false,"regisseur":null,"organisaties":[]}""", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(await unknown.Content.ReadAsStringAsync(), await uninvolved.Content.ReadAsStringAsync());
-        Assert.Equal(await (await client.GetAsync($"/api/v1/lookup/{known}?doel=bijstandsaanvraag")).Content.ReadAsStringAsync(), await uninvolved.Content.ReadAsStringAsync());
+        var deprecated = await client.GetAsync($"/api/v1/lookup/{known}?doel=bijstandsaanvraag");
+        Assert.Equal(await deprecated.Content.ReadAsStringAsync(), await uninvolved.Content.ReadAsStringAsync());
+        Assert.Equal("true", Assert.Single(deprecated.Headers.GetValues("Deprecation")));
 
         var invalid = await client.PostAsJsonAsync("/api/v1/lookup", new { bsn = "123456789", doel = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);

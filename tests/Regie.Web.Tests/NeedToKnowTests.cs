@@ -358,6 +358,74 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
         Assert.NotEqual(Guid.Empty, zuidHousehold);
     }
 
+    [Fact]
+    public async Task A_search_by_address_names_only_the_residents_whose_file_the_worker_may_open()
+    {
+        await HouseholdAsync(Zuid, "Adrespersoon", "9911 AB", 711);
+        using var noord = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        foreach (var query in new[] { "/api/v1/persons?postcode=9911AB&huisnummer=711", "/api/v1/persons?q=9911AB%20711" })
+        {
+            var raw = await noord.GetStringAsync(query);
+            Assert.Equal(0, JsonDocument.Parse(raw).RootElement.GetProperty("resultaten").GetArrayLength());
+            Assert.DoesNotContain("Adrespersoon", raw);
+        }
+        // Someone Noord knows only from a former household is not found at their new address either.
+        var (_, newHousehold, person) = await MovedToZuidAsync("Adresverhuisd");
+        var raw2 = await noord.GetStringAsync("/api/v1/persons?postcode=9922CD&huisnummer=33");
+        Assert.DoesNotContain(person.ToString(), raw2);
+        Assert.DoesNotContain(newHousehold.ToString(), raw2);
+        // The team that holds the file finds its residents there.
+        using var zuid = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
+        Assert.Contains("Adrespersoon", await zuid.GetStringAsync("/api/v1/persons?postcode=9911AB&huisnummer=711"));
+    }
+
+    [Fact]
+    public async Task A_search_by_bsn_is_found_by_the_privacy_officer_under_that_bsn()
+    {
+        var bsn = TestApp.NextBsn();
+        using var noord = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        await noord.GetStringAsync($"/api/v1/persons?bsn={bsn}");
+        var entry = await DbAsync(db => db.AuditEntries.Where(a => a.Action == "search" && a.SubjectBsn == bsn).SingleAsync());
+        Assert.Equal("soort=bsn; resultaten=0", entry.Detail);
+    }
+
+    [Fact]
+    public async Task Another_team_neither_reads_nor_takes_a_household_the_desk_routed_elsewhere()
+    {
+        using var desk = await _app.SignedInClientAsync("consulent@voorbeeld.nl");
+        var created = await desk.PostAsJsonAsync("/api/v1/households", new
+        {
+            adres = new { straat = "Loketstraat", postcode = "9911 AB", huisnummer = "902", woonplaats = "Voorbeeld" },
+            leden = new[] { new { rol = "ouder", voornamen = "Rian", achternaam = "Routering", geboortedatum = "03-07-1985", bsn = TestApp.NextBsn() } },
+        });
+        var household = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var person = await DbAsync(db => db.HouseholdMembers.Where(m => m.HouseholdId == household).Select(m => m.PersonId).SingleAsync());
+        var registered = await desk.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = household, bron = "Inwoner", omschrijving = "Huurachterstand, dreigende ontruiming", personen = new[] { person } });
+        var request = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Null(await DbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.ResponsibleTeamId).SingleAsync()));
+
+        using var zuid = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.GetAsync($"/api/v1/requests/{request}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.GetAsync($"/api/v1/households/{household}")).StatusCode);
+        var me = await UserIdAsync("regisseur.zuid@voorbeeld.nl");
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.PutAsJsonAsync($"/api/v1/households/{household}/coordinator", new { regisseurId = me, versie = 1 })).StatusCode);
+        Assert.Null(await DbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.CoordinatorId).SingleAsync()));
+        // The desk, which holds no team, keeps working in it.
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/v1/requests/{request}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_team_worker_who_takes_a_request_for_a_registry_household_takes_it_for_the_team()
+    {
+        var (household, person) = await HouseholdAsync(null, "Registeralleen");
+        using var noord = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        var registered = await noord.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = household, bron = "Inwoner", omschrijving = "Eenzaamheid", personen = new[] { person } });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(await DbAsync(db => TeamAsync(db, Noord)), await DbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.ResponsibleTeamId).SingleAsync()));
+        using var zuid = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.GetAsync($"/api/v1/households/{household}")).StatusCode);
+    }
+
     // ---- 4. A desk consultant's grant ends with the hand-over ----
 
     [Fact]

@@ -14,10 +14,11 @@ public static class CoordinatorRules
     /// <summary>
     /// Coordinator candidates are the staff of the team that holds the file. Handing the household to another team
     /// moves the file there, so that is the holding team's lead's decision (with the handover note). A file that no
-    /// team holds yet goes to the team of whoever is chosen.
+    /// team holds yet goes to the team of whoever is chosen: a team worker chooses from their own team (never takes
+    /// another team's worker, nor gives it to one); the desk, which has no team, chooses the team.
     /// </summary>
-    public static bool MayChoose(Guid? holdingTeam, Guid? candidateTeam, bool userLeadsHoldingTeam) =>
-        holdingTeam is null || candidateTeam == holdingTeam || userLeadsHoldingTeam;
+    public static bool MayChoose(Guid? holdingTeam, Guid? candidateTeam, Guid? userTeam, bool userLeadsHoldingTeam) =>
+        holdingTeam is null ? userTeam is null || candidateTeam == userTeam : candidateTeam == holdingTeam || userLeadsHoldingTeam;
 
     public static DomainError OtherTeam => new(OtherTeamCode, "RegisseurId",
         "Kies een medewerker van het team dat het dossier heeft. De regie overdragen aan een ander team doet de teamleider van dit team.");

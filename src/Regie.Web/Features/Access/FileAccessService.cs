@@ -66,7 +66,12 @@ public sealed class FileAccessService
     {
         if (householdIds.Count == 0) return new Dictionary<Guid, FileAccessLevel>();
         var teams = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .Select(h => new { h.Id, h.ResponsibleTeamId }).ToListAsync(ct);
+            .Select(h => new
+            {
+                h.Id, h.ResponsibleTeamId,
+                UnheldWithContent = h.ResponsibleTeamId == null && (db.HelpRequests.Any(r => r.HouseholdId == h.Id)
+                    || db.Trajectories.Any(t => t.HouseholdId == h.Id) || db.ZrmAssessments.Any(a => a.HouseholdId == h.Id)),
+            }).ToListAsync(ct);
         if (user.IsSystem) return teams.ToDictionary(t => t.Id, _ => FileAccessLevel.Team);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -78,7 +83,7 @@ public sealed class FileAccessService
             user.Role, user.TeamId, t.ResponsibleTeamId,
             // The desk's grant is a record of its work, not a key: while no team holds the file, the registry rule opens it.
             grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.Added),
-            grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.BreakGlass))));
+            grants.Any(g => g.HouseholdId == t.Id && g.Kind == AccessKinds.BreakGlass), t.UnheldWithContent)));
     }
 
     /// <summary>
@@ -116,6 +121,17 @@ public sealed class FileAccessService
         if (!IsCareRole) return CommandResult<T>.Forbidden();
         if (person.Level == PersonAccessLevel.FormerHousehold) return CommandResult<T>.Forbidden(PersonAccess.OtherFile);
         return FileAccessRules.CheckWork(person.CurrentFileLevel, work) is { } refusal ? CommandResult<T>.Forbidden(refusal) : null;
+    }
+
+    /// <summary>
+    /// A team worker who starts work on a household no team holds (a request, an assessment) takes it for their team, so
+    /// the file does not stay open to every team once it holds more than registry data. Saved with the caller's change.
+    /// </summary>
+    public async Task TakeUnheldForOwnTeamAsync(Household household, CancellationToken ct)
+    {
+        if (household.ResponsibleTeamId is not null || user.TeamId is not { } team || user.IsSystem) return;
+        household.ResponsibleTeamId = team;
+        await EndDeskGrantsAsync(household.Id, ct);
     }
 
     /// <summary>A team takes the household over: the desk's grants end now (saved with the caller's change).</summary>

@@ -35,7 +35,7 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         var staff = (await StaffAsync(ct)).FirstOrDefault(c => c.Candidate.UserId == input.RegisseurId);
         var candidate = staff?.Candidate;
         if (candidate is null) errors.Add(new DomainError("coordinator-invalid", "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
-        else if (!CoordinatorRules.MayChoose(household.ResponsibleTeamId, staff!.TeamId, LeadsTeam(household.ResponsibleTeamId))) errors.Add(CoordinatorRules.OtherTeam);
+        else if (!CoordinatorRules.MayChoose(household.ResponsibleTeamId, staff!.TeamId, UserTeam, LeadsTeam(household.ResponsibleTeamId))) errors.Add(CoordinatorRules.OtherTeam);
         else CoordinatorRules.CheckTransfer(household.CoordinatorId, candidate.UserId, input.Overdracht, errors);
         var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", 4000));
         if (errors.HasErrors) return CommandResult<string>.Invalid(errors.Errors);
@@ -67,10 +67,13 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
     {
         var holding = await db.Households.Where(h => h.Id == householdId).Select(h => h.ResponsibleTeamId).FirstOrDefaultAsync(ct);
         var leads = LeadsTeam(holding);
-        return (await StaffAsync(ct)).Where(s => CoordinatorRules.MayChoose(holding, s.TeamId, leads)).Select(s => s.Candidate).ToList();
+        return (await StaffAsync(ct)).Where(s => CoordinatorRules.MayChoose(holding, s.TeamId, UserTeam, leads)).Select(s => s.Candidate).ToList();
     }
 
     /// <summary>The holding team's lead (or Regie itself, for the CLI and data migrations) may move the file to another team.</summary>
+    /// <summary>The caller's team; none for the desk and for Regie itself (the CLI), who choose any team's worker for a file nobody holds.</summary>
+    private Guid? UserTeam => user.IsSystem ? null : user.TeamId;
+
     private bool LeadsTeam(Guid? team) => user.IsSystem || (team is not null && user.Role == Roles.Teamleider && user.TeamId == team);
 
     private sealed record StaffMember(CoordinatorCandidate Candidate, Guid? TeamId);

@@ -16,8 +16,13 @@ public static class InvolvementsApi
             .WithSummary("Is er iemand betrokken, en wie bel ik? Alleen wie en hoe bereikbaar; `bsn` en `doel` (verplicht, wordt vastgelegd) in de body.")
             .WithDescription("Een onbekend BSN en een bekende inwoner bij wie niemand betrokken is krijgen precies hetzelfde antwoord. Een ongeldig BSN geeft 400 `bsn-invalid`; zonder doel 400 `lookup-purpose-required`.");
 
-        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementLookup service, CancellationToken ct) =>
-            ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok))
+        api.MapGet("/lookup/{bsn}", async (string bsn, string? doel, InvolvementLookup service, HttpContext http, CancellationToken ct) =>
+            {
+                // Said in the answer as well as in the document (RFC 9745): callers that never read the document see it in their logs.
+                http.Response.Headers["Deprecation"] = "true";
+                http.Response.Headers.Link = "</api/v1/lookup>; rel=\"successor-version\"";
+                return ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok);
+            })
             .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
             .WithName("LookupInvolvement").WithSummary("Verouderd: gebruik POST /api/v1/lookup. Het BSN in de URL komt in logbestanden terecht.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -29,7 +34,7 @@ public static class InvolvementsApi
         var g = api.MapGroup("/involvements").WithTags("Betrokkenheid").RequireAuthorization(Infrastructure.Policies.Lookup);
         g.MapPost("/", async (InvolvementInput input, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.RegisterAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new { id })))
-            .WithName("RegisterInvolvement").WithSummary("Registreer dat uw organisatie betrokken is bij een inwoner (BSN, contactpersoon); een tweede betrokkene geeft een match.");
+            .WithName("RegisterInvolvement").WithSummary("Registreer dat uw organisatie betrokken is bij een inwoner (`bsn`, `contactpersoon` met `telefoon` of `email`, en de verplichte `reden`); een tweede betrokkene geeft een match.");
         g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))
             .WithName("WithdrawInvolvement").WithSummary("Trek de betrokkenheid van uw organisatie in.");

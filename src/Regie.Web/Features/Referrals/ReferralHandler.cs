@@ -318,10 +318,15 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         var teamIds = rows.Select(r => r.TeamId).OfType<Guid>().Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var steps = await StepsAsync(rows.Select(r => r.Id).ToList(), ct);
+        // Contact details and address are the person's own file's: once they left the household the referral was for,
+        // the provider no longer sees them (their new phone, e-mail or address belong to another file).
+        var stillThere = (await db.HouseholdMembers.AsNoTracking().Where(m => m.Until == null && personIds.Contains(m.PersonId) && householdIds.Contains(m.HouseholdId))
+            .Select(m => new { m.PersonId, m.HouseholdId }).ToListAsync(ct)).Select(m => (m.PersonId, m.HouseholdId)).ToHashSet();
         var today = Today;
         return rows.Select(r =>
         {
             var p = persons[r.PersonId];
+            if (!stillThere.Contains((r.PersonId, r.HouseholdId))) p = p with { Telefoon = null, Email = null };
             var a = addresses[r.HouseholdId];
             var team = r.TeamId is { } t ? teams.GetValueOrDefault(t) : null;
             // A withdrawn referral no longer has the resident's consent: the provider keeps the fact, not the details.
@@ -330,7 +335,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
                     r.ServiceName, r.ServiceKind, "De verwijzing is ingetrokken door het team.", r.FollowUpOn, r.Status, r.ReferrerName, emails.GetValueOrDefault(r.ReferrerId),
                     team?.Name, team?.Telefoon, team?.Email, r.SentAt, false, null, null, r.Version, steps.GetValueOrDefault(r.Id, []).Select(s => s with { Toelichting = null }).ToList());
             return new ProviderReferralView(r.Id, new PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName, p.Geboortedatum, p.Telefoon, p.Email,
-                Address.OneLine(a.Straat, a.Huisnummer, a.Huisletter, a.Toevoeging, a.Postcode, a.Woonplaats), r.ServiceName, r.ServiceKind, r.Question, r.FollowUpOn,
+                stillThere.Contains((r.PersonId, r.HouseholdId)) ? Address.OneLine(a.Straat, a.Huisnummer, a.Huisletter, a.Toevoeging, a.Postcode, a.Woonplaats) : "—", r.ServiceName, r.ServiceKind, r.Question, r.FollowUpOn,
                 r.Status, r.ReferrerName, emails.GetValueOrDefault(r.ReferrerId), team?.Name, team?.Telefoon, team?.Email, r.SentAt,
                 ReferralRules.IsOverdue(r.Status, r.FollowUpOn, today), r.DeclineReason, r.Feedback, r.Version, steps.GetValueOrDefault(r.Id, []));
         }).ToList();

@@ -149,9 +149,14 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
         var truncated = found.Count > MaxHits;
         if (truncated) found.RemoveAt(MaxHits);
         var hits = await WithCurrentHouseholdAsync(found, ct);
-        // What was searched for is personal data itself: the trail records the kind and the number of hits only.
+        // An address is the question itself: who lives there is the answer only for the files the worker may open
+        // (the household search says, without names, that another household is known there).
+        if (request.Kind == SearchKind.Adres) hits = hits.Where(h => h.MayOpen).ToList();
+        // What was searched for is personal data itself: the trail records the kind and the number of hits, never the
+        // name or address typed; a BSN is kept as the entry's subject, so the privacy officer finds who searched for it.
         await audit.RecordAsync(Audit.AuditActions.Search, Audit.AuditResources.Person,
-            detail: $"soort={request.Kind.ToString().ToLowerInvariant()}; resultaten={hits.Count}", ct: ct);
+            detail: $"soort={request.Kind.ToString().ToLowerInvariant()}; resultaten={hits.Count}", ct: ct,
+            subjectBsn: request.Kind == SearchKind.Bsn ? request.Bsn : null);
         return new SearchResult(request, hits, truncated);
     }
 
@@ -163,11 +168,18 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
             .Where(m => m.Until == null && ids.Contains(m.PersonId))
             .Select(m => new { m.PersonId, m.HouseholdId, m.Household!.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats })
             .ToDictionaryAsync(m => m.PersonId, ct);
-        var levels = await access.DecideManyAsync(homes.Values.Select(h => h.HouseholdId).Distinct().ToList(), ct);
+        // Someone who lives in no household now belongs to the file of the one they lived in last (FileAccessService.DecidePersonAsync).
+        var homeless = ids.Where(id => !homes.ContainsKey(id)).ToList();
+        var last = homeless.Count == 0 ? new Dictionary<Guid, Guid>() : (await db.HouseholdMembers.AsNoTracking()
+                .Where(m => homeless.Contains(m.PersonId)).Select(m => new { m.PersonId, m.HouseholdId, m.Until, m.From }).ToListAsync(ct))
+            .GroupBy(m => m.PersonId).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.Until).ThenByDescending(m => m.From).First().HouseholdId);
+        var levels = await access.DecideManyAsync(homes.Values.Select(h => h.HouseholdId).Concat(last.Values).Distinct().ToList(), ct);
         return persons.Select(p =>
         {
             homes.TryGetValue(p.Id, out var h);
-            var mayOpen = h is null ? access.IsCareRole : levels.GetValueOrDefault(h.HouseholdId) != Domain.Access.FileAccessLevel.Denied;
+            var mayOpen = h is not null ? levels.GetValueOrDefault(h.HouseholdId) != Domain.Access.FileAccessLevel.Denied
+                : last.TryGetValue(p.Id, out var former) ? levels.GetValueOrDefault(former) != Domain.Access.FileAccessLevel.Denied
+                : access.IsCareRole;
             if (!mayOpen) return new PersonHit(p.Id, p.Name.SortName, null, p.Geboortedatum, h?.HouseholdId, null, false);
             var adres = h is null ? null : Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats);
             return new PersonHit(p.Id, p.Name.SortName, p.Bsn, p.Geboortedatum, h?.HouseholdId, adres);
