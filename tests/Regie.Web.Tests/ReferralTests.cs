@@ -176,6 +176,47 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         Assert.Contains("Eigen werkgever van de verwijzer", await client.GetStringAsync($"/huishoudens/{household}/verwijzingen"));
     }
 
+    [Fact]
+    public async Task A_provider_no_longer_sees_the_contact_details_of_someone_who_left_the_household()
+    {
+        var (household, person, goal) = await PlannedAsync("Verhuist");
+        var fatima = await StaffAsync("regisseur@voorbeeld.nl");
+        var brug = await OrganisationAsync("Zorgaanbieder De Brug");
+        Guid id;
+        await using (var scope = As(fatima))
+            id = (await scope.ServiceProvider.GetRequiredService<ReferralHandler>().SendAsync(household, Referral(person, goal, brug), default)).Value;
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var p = await db.Persons.SingleAsync(x => x.Id == person);
+            (p.Telefoon, p.Email) = ("0611112222", "ella@voorbeeld.nl");
+            await db.SaveChangesAsync();
+        }
+        await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
+        {
+            var before = (await provider.ServiceProvider.GetRequiredService<ReferralHandler>().ForProviderAsync(id, default))!;
+            Assert.Equal(("0611112222", "ella@voorbeeld.nl"), (before.Telefoon, before.Email));
+        }
+
+        // Ella moves to a household Zuid holds, and gives Zuid her new number.
+        await using (var scope = _app.Scope())
+        {
+            var sp = scope.ServiceProvider;
+            var target = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Nieuw", "Adres")), default)).Value;
+            Assert.True((await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(person, new MovePersonInput { NaarHuishoudenId = target, Rol = "ouder" }, default)).IsOk);
+            var db = sp.GetRequiredService<RegieDbContext>();
+            (await db.Households.SingleAsync(h => h.Id == target)).ResponsibleTeamId = (await StaffAsync("regisseur.zuid@voorbeeld.nl")).TeamId;
+            (await db.Persons.SingleAsync(x => x.Id == person)).Telefoon = "0633334444";
+            await db.SaveChangesAsync();
+        }
+        await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
+        {
+            var after = (await provider.ServiceProvider.GetRequiredService<ReferralHandler>().ForProviderAsync(id, default))!;
+            Assert.Equal(((string?)null, (string?)null, "—"), (after.Telefoon, after.Email, after.Adres));
+            Assert.Equal("Ella Verhuist", after.Persoon);
+        }
+    }
+
     private async Task<string> KeyAsync(string organisation)
     {
         await using var scope = _app.Scope();

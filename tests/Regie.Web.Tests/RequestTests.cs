@@ -56,6 +56,16 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.True((await scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = model.ToString() }, default)).IsOk);
     }
 
+    /// <summary>The team works with the household already: a household with a request that no team holds is the desk's, not every team's.</summary>
+    private async Task HeldByAsync(Guid household, string team)
+    {
+        var teamId = await TeamAsync(team);
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = teamId;
+        await db.SaveChangesAsync();
+    }
+
     private async Task<Guid> RegisterAsync(Guid household, params Guid[] persons) =>
         (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "School", BronToelichting = "Basisschool De Klimop", Omschrijving = "Sem komt vaak te laat en zonder ontbijt", Personen = [.. persons] }, default))).Value;
 
@@ -67,7 +77,9 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         {
             await SetModelAsync(TriageModel.TeamVoorAlles);
             var (household, parent, child) = await FamilyAsync("Intake");
-            var id = await RegisterAsync(household, parent, child);
+            // A Noord worker takes the request of a household nobody holds: the household becomes Noord's from there on.
+            var id = (await As(Roles.Professional, "Wijkteam Noord", h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "School", BronToelichting = "Basisschool De Klimop",
+                Omschrijving = "Sem komt vaak te laat en zonder ontbijt", Personen = [parent, child] }, default))).Value;
             var suggestion = await With(h => h.IntakeAsync(id, new IntakeInput
             {
                 Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:Huisvesting"] = "2", [$"{child}:Tijdsbesteding"] = "3", [$"{child}:Justitie"] = "" },
@@ -153,6 +165,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
     public async Task A_decision_against_the_suggestion_needs_a_reason_and_nothing_is_saved_without()
     {
         var (household, parent, _) = await FamilyAsync("Afwijking");
+        await HeldByAsync(household, "Wijkteam Noord");
         var id = await RegisterAsync(household, parent);
         Assert.Equal(RequestHandler.NotScreenedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 0 }, default))).Errors[0].Code);
         var suggestion = (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "4" }, Versie = 0 }, default))).Value!;
@@ -285,6 +298,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
     public async Task Two_workers_deciding_the_same_request_at_once_one_wins_and_the_other_hears_it_changed()
     {
         var (household, parent, _) = await FamilyAsync("Gelijktijdig");
+        await HeldByAsync(household, "Wijkteam Noord");
         var id = await RegisterAsync(household, parent);
         await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2" }, Versie = 0 }, default));
         var results = await Task.WhenAll(

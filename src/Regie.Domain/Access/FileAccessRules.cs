@@ -27,7 +27,7 @@ public enum FileWork
 
 /// <summary>What the rules need to know about one user and one household file.</summary>
 /// <param name="HasGrant">Added to the file, without end or not yet ended.</param>
-/// <param name="UnheldWithContent">No team holds the file, yet it holds more than registry data: a request, a trajectory or an assessment.</param>
+/// <param name="UnheldWithContent">No team holds the file, and a request of it was routed away from the teams (the desk, a general provision).</param>
 public sealed record FileAccessFacts(
     string? Role,
     Guid? UserTeamId,
@@ -53,9 +53,9 @@ public static class FileAccessRules
     {
         if (f.Role is null || !FileRoles.Contains(f.Role)) return FileAccessLevel.Denied;
         if (f.Role == "partner") return f.HasGrant ? FileAccessLevel.Granted : FileAccessLevel.Denied;
-        // A file nobody holds yet is registry data: the care roles of the municipality work in it as a team would. Once it
-        // holds a request, a trajectory or an assessment (the desk registered it and routed it elsewhere), it is the desk's:
-        // a team that does not hold it reads it only when added or by breaking the glass.
+        // A file nobody holds yet is registry data, or a request waiting for any team's intake: the care roles of the
+        // municipality work in it as a team would. Once a request was routed away from the teams, it is the desk's: a
+        // team reads it only when added or by breaking the glass.
         if (f.ResponsibleTeamId is null && (!f.UnheldWithContent || f.UserTeamId is null)) return FileAccessLevel.Team;
         if (f.UserTeamId is { } team && team == f.ResponsibleTeamId) return FileAccessLevel.Team;
         if (f.HasGrant) return FileAccessLevel.Granted;

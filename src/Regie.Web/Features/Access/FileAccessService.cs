@@ -69,8 +69,9 @@ public sealed class FileAccessService
             .Select(h => new
             {
                 h.Id, h.ResponsibleTeamId,
-                UnheldWithContent = h.ResponsibleTeamId == null && (db.HelpRequests.Any(r => r.HouseholdId == h.Id)
-                    || db.Trajectories.Any(t => t.HouseholdId == h.Id) || db.ZrmAssessments.Any(a => a.HouseholdId == h.Id)),
+                // Routed away from the teams: a request decided for another route (the desk, a general provision).
+                UnheldWithContent = h.ResponsibleTeamId == null && db.HelpRequests.Any(r => r.HouseholdId == h.Id
+                    && r.Status == RequestStatus.Besloten && r.DecidedRoute != Domain.Care.TriageRoute.Wijkteam),
             }).ToListAsync(ct);
         if (user.IsSystem) return teams.ToDictionary(t => t.Id, _ => FileAccessLevel.Team);
 
@@ -121,17 +122,6 @@ public sealed class FileAccessService
         if (!IsCareRole) return CommandResult<T>.Forbidden();
         if (person.Level == PersonAccessLevel.FormerHousehold) return CommandResult<T>.Forbidden(PersonAccess.OtherFile);
         return FileAccessRules.CheckWork(person.CurrentFileLevel, work) is { } refusal ? CommandResult<T>.Forbidden(refusal) : null;
-    }
-
-    /// <summary>
-    /// A team worker who starts work on a household no team holds (a request, an assessment) takes it for their team, so
-    /// the file does not stay open to every team once it holds more than registry data. Saved with the caller's change.
-    /// </summary>
-    public async Task TakeUnheldForOwnTeamAsync(Household household, CancellationToken ct)
-    {
-        if (household.ResponsibleTeamId is not null || user.TeamId is not { } team || user.IsSystem) return;
-        household.ResponsibleTeamId = team;
-        await EndDeskGrantsAsync(household.Id, ct);
     }
 
     /// <summary>A team takes the household over: the desk's grants end now (saved with the caller's change).</summary>

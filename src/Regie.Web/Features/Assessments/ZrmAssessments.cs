@@ -59,7 +59,6 @@ public sealed class ZrmAssessmentHandler(RegieDbContext db, FileAccessService ac
             Scores = scores.Where(kv => kv.Value is not null).Select(kv => new ZrmScore { Domain = kv.Key, Score = kv.Value!.Value }).ToList(),
         };
         db.ZrmAssessments.Add(assessment);
-        await access.TakeUnheldForOwnTeamAsync(household, ct);
         var lowest = assessment.Scores.MinBy(s => s.Score)!;
         timeline.Record(household, EventTypes.AssessmentRecorded,
             $"ZRM-meting van {member!.Person!.Name.FullName}: {assessment.Scores.Count} leefgebieden, laagste score {lowest.Score} ({Zrm.Label(lowest.Domain)})",

@@ -105,7 +105,6 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
             Persons = persons.Select(p => new HelpRequestPerson { PersonId = p }).ToList(),
         };
         db.HelpRequests.Add(request);
-        await access.TakeUnheldForOwnTeamAsync(household, ct);
         timeline.Record(household, EventTypes.RequestRegistered, $"Hulpvraag ontvangen via {RequestSources.Label(request.Source).ToLowerInvariant()}{(request.Maatwerk ? ", maatwerk gevraagd" : "")}",
             received, data: new { verzoek = request.Id, bron = request.Source.ToString(), maatwerk = request.Maatwerk });
         return await audit.AfterAsync(await db.SaveOrConflictAsync(request.Id, ct), AuditResources.Request, household.Id, null, "hulpvraag geregistreerd", ct, AuditActions.Create);
