@@ -189,7 +189,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         Assert.Equal("Jeugdwet, Wet gemeentelijke schuldhulpverlening", comparison.Rijen.Single(r => r.Onderdeel == "Wettelijke kaders").Rechts);
     }
 
-    [Fact(Skip = "Reopening a household the desk routed away needs the access rule for unheld files settled (see the closing note)")]
+    [Fact]
     public async Task Closing_records_outcomes_a_final_assessment_and_the_reason_and_reopening_starts_a_new_trajectory()
     {
         var (household, parent, _) = await FamilyAsync("Afsluiten");
@@ -197,8 +197,9 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         {
             var users = s.ServiceProvider.GetRequiredService<RegieDbContext>().Users;
             var coordinator = await users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
+            var version = await s.ServiceProvider.GetRequiredService<RegieDbContext>().Households.Where(h => h.Id == household).Select(h => h.Version).SingleAsync();
             Assert.True((await s.ServiceProvider.GetRequiredService<Regie.Web.Features.Coordination.CoordinatorHandler>()
-                .AssignAsync(household, new() { RegisseurId = coordinator, Versie = 0 }, default)).IsOk);
+                .AssignAsync(household, new() { RegisseurId = coordinator, Versie = version }, default)).IsOk);
         }
         await WithPlans(p => p.StartAsync(household, default));
         await WithPlans(p => p.AddGoalAsync(household, Goal(1), default));

@@ -70,10 +70,10 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         return (await StaffAsync(ct)).Where(s => CoordinatorRules.MayChoose(holding, s.TeamId, UserTeam, leads)).Select(s => s.Candidate).ToList();
     }
 
-    /// <summary>The holding team's lead (or Regie itself, for the CLI and data migrations) may move the file to another team.</summary>
     /// <summary>The caller's team; none for the desk and for Regie itself (the CLI), who choose any team's worker for a file nobody holds.</summary>
     private Guid? UserTeam => user.IsSystem ? null : user.TeamId;
 
+    /// <summary>The holding team's lead (or Regie itself, for the CLI and data migrations) may move the file to another team.</summary>
     private bool LeadsTeam(Guid? team) => user.IsSystem || (team is not null && user.Role == Roles.Teamleider && user.TeamId == team);
 
     private sealed record StaffMember(CoordinatorCandidate Candidate, Guid? TeamId);
