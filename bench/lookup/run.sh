@@ -66,7 +66,7 @@ echo "load average before the measured runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 AUDITED_BEFORE=$(psql_q "select count(*) from \"AuditEntries\" where \"Action\" = 'lookup'")
 echo "health/live: $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/household-page/plain.lua "$BASE/health/live" | grep RESULT)"
 echo "lookup:      $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
-echo "lookup at $OFFERED/s: $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" RATE="$OFFERED" CONNECTIONS="$CONNECTIONS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
+echo "lookup at $OFFERED/s: $(BSN_FILE="$WORK/bsns.txt" API_KEY="$KEY" RATE="$OFFERED" THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup/lookup.lua "$BASE/" | grep RESULT)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The drain keeps up when the trail holds (nearly) every look-up a few seconds after the load stopped.
 sleep 3
