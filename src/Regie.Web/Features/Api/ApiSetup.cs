@@ -29,7 +29,8 @@ public static class ApiSetup
         // Systems authenticate with X-Api-Key, people with their session cookie; the same role rules apply.
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeys.ApiKeyDefaults.ApiScheme })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RefuseMalformedInput();
         v1.MapHouseholdsApi();
         v1.MapPersonsApi();
         Timeline.NotesApi.MapNotesApi(v1);
@@ -56,7 +57,7 @@ public static class ApiResults
         _ => Problem(StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig.", result.Errors),
     };
 
-    public static IResult Problem(int status, string title, IReadOnlyList<DomainError> errors)
+    public static IResult Problem(int status, string title, IReadOnlyList<DomainError> errors, string? traceId = null)
     {
         var problem = new ProblemDetails
         {
@@ -67,6 +68,7 @@ public static class ApiResults
         };
         problem.Extensions["code"] = errors.FirstOrDefault()?.Code;
         problem.Extensions["errors"] = errors.Select(e => new { e.Code, field = e.Field, e.Message }).ToList();
+        if (traceId is not null) problem.Extensions["traceId"] = traceId;
         return Results.Problem(problem);
     }
 
