@@ -33,10 +33,10 @@ public sealed class OpenApiDocumentTests(AccessFixture fixture) : IClassFixture<
         return operations;
     }
 
-    /// <summary>"GET /api/v1/households/{id}" for every API route the application maps, constraints dropped.</summary>
+    /// <summary>"GET /api/v1/households/{id}" for every route of the API (under /api/v1) the application maps, constraints dropped.</summary>
     private IReadOnlyList<string> ApiRoutes() =>
         fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
@@ -122,6 +122,35 @@ public sealed class OpenApiDocumentTests(AccessFixture fixture) : IClassFixture<
         Assert.Contains(seen.Values, s => s.Any(c => c is >= 200 and < 300));
         Assert.Contains(seen.Values, s => s.Contains(400));
         Assert.Contains(seen.Values, s => s.Contains(404));
+    }
+
+    [Theory]
+    [InlineData("/api/docs")]
+    [InlineData("/api/docs/")]
+    public async Task Integrator_reads_the_api_reference_without_internet_or_inline_script(string path)
+    {
+        using var client = fixture.App.AnonymousClient();
+        using var page = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.Contains($"<meta property=\"csp-nonce\" content=\"{nonce}\">", html);
+        Assert.DoesNotContain("http", html);
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script([^>]*)>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(2, scripts.Count);
+        foreach (System.Text.RegularExpressions.Match script in scripts)
+        {
+            Assert.True(string.IsNullOrWhiteSpace(script.Groups[2].Value), "inline script");
+            var src = System.Text.RegularExpressions.Regex.Match(script.Groups[1].Value, "src=\"([^\"]+)\"").Groups[1].Value;
+            using var asset = await client.GetAsync(src);
+            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+            Assert.Contains("javascript", asset.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Contains("data-document=\"/openapi/v1.json\"", html);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class ApiSetup
     public static void MapRegieApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        ApiReference.Map(app);
         // Systems authenticate with X-Api-Key, people with their session cookie; the same role rules apply.
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeys.ApiKeyDefaults.ApiScheme })
