@@ -154,6 +154,15 @@ public sealed class OpenApiDocumentTests(AccessFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Integrator_finds_an_example_body_for_the_main_operations()
+    {
+        var operations = Operations(await DocumentAsync());
+        foreach (var op in new[] { "POST /api/v1/households", "POST /api/v1/requests", "PUT /api/v1/requests/{id}/intake", "POST /api/v1/requests/{id}/triage",
+                     "POST /api/v1/households/{id}/plan/goals", "POST /api/v1/referrals/{id}/status", "POST /api/v1/lookup" })
+            Assert.Equal(JsonValueKind.Object, operations[op].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").ValueKind);
+    }
+
+    [Fact]
     public async Task The_document_is_written_for_the_linter()
     {
         using var client = fixture.App.AnonymousClient();
