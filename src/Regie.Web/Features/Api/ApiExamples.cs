@@ -9,7 +9,7 @@ public static class ApiExamples
     private static readonly Dictionary<string, string> Bodies = new(StringComparer.Ordinal)
     {
         ["CreateHousehold"] = """
-            {"adres": {"straat": "Kerkstraat", "huisnummer": 5, "postcode": "9912 AB", "woonplaats": "Voorbeeld"},
+            {"adres": {"straat": "Kerkstraat", "huisnummer": "5", "postcode": "9912 AB", "woonplaats": "Voorbeeld"},
              "leden": [{"rol": "ouder", "voornamen": "Sanne", "achternaam": "de Vries", "geboortedatum": "1985-07-03", "bsn": "111222333"}]}
             """,
         ["RegisterRequest"] = """
