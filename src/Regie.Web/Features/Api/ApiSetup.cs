@@ -13,12 +13,7 @@ public static class ApiSetup
         services.AddProblemDetails();
         // Unreadable bodies reach the exception handler, which answers problem+json with code request-invalid.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Regie API";
-            doc.Info.Description = "Huishoudens en personen van het sociaal domein. Fouten komen terug als application/problem+json met een vaste 'code' per regel.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", ApiDocument.Configure);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }
@@ -26,6 +21,7 @@ public static class ApiSetup
     public static void MapRegieApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        ApiReference.Map(app);
         // Systems authenticate with X-Api-Key, people with their session cookie; the same role rules apply.
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeys.ApiKeyDefaults.ApiScheme })
