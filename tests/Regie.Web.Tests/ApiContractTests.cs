@@ -18,28 +18,6 @@ namespace Regie.Web.Tests;
 /// </summary>
 public sealed class ApiContractTests(AccessFixture fixture, ITestOutputHelper output) : IClassFixture<AccessFixture>
 {
-    /// <summary>
-    /// Refusals known to be wrong on this branch and fixed in branch api-errors: a null list or object in a body
-    /// reaches a handler (500), and 401/403/415 come without a problem body. Keys are "METHOD path | case"; a case
-    /// listed here that now passes fails the test, so the list is emptied once that branch is merged.
-    /// </summary>
-    private static readonly HashSet<string> KnownFailures = new(StringComparer.Ordinal)
-    {
-        // 415 with an empty body instead of a problem, on every operation that takes a body.
-        "* | body not json",
-        // A null object or list in the body reaches the handler: 500.
-        "POST /api/v1/households | adres null",
-        "POST /api/v1/households | leden null",
-        "POST /api/v1/households/{id}/members | lid null",
-        "PUT /api/v1/households/{id}/address | adres null",
-        "POST /api/v1/households/{id}/assessments | scores null",
-        "PUT /api/v1/households/{id}/plan | kaders null",
-        "POST /api/v1/households/{id}/trajectories/close | uitkomstToelichting null",
-    };
-
-    private static string? Known(string method, string path, string caseName) =>
-        new[] { $"{method} {path} | {caseName}", $"* | {caseName}" }.FirstOrDefault(KnownFailures.Contains);
-
     private static readonly string[] WriteMethods = ["post", "put", "patch", "delete"];
     private JsonElement _components;
 
@@ -67,7 +45,6 @@ public sealed class ApiContractTests(AccessFixture fixture, ITestOutputHelper ou
 
         var before = await ChecksumAsync();
         var failures = new List<string>();
-        var knownSeen = new HashSet<string>();
         var requests = 0;
         foreach (var path in doc.GetProperty("paths").EnumerateObject())
             // An operation without a body (start a plan, renew an involvement) has no schema to break: any body is ignored.
@@ -86,14 +63,7 @@ public sealed class ApiContractTests(AccessFixture fixture, ITestOutputHelper ou
                     var type = response.Content.Headers.ContentType?.MediaType;
                     var body = await response.Content.ReadAsStringAsync();
                     var ok = status is >= 400 and < 500 && type == "application/problem+json" && body.Contains("\"status\"", StringComparison.Ordinal);
-                    var key = $"{method} {path.Name} | {c.Name}";
-                    if (Known(method.Method, path.Name, c.Name) is { } known)
-                    {
-                        knownSeen.Add(known);
-                        if (ok) failures.Add($"{key}: listed as known ({known}) but passes now; remove it from KnownFailures");
-                        continue;
-                    }
-                    if (!ok) failures.Add($"{key}: {status} {type} {Shorten(body)}");
+                    if (!ok) failures.Add($"{method} {path.Name} | {c.Name}: {status} {type} {Shorten(body)}");
                 }
             }
         var after = await ChecksumAsync();
@@ -101,7 +71,6 @@ public sealed class ApiContractTests(AccessFixture fixture, ITestOutputHelper ou
         output.WriteLine($"{requests} requests in {(DateTime.UtcNow - started).TotalSeconds:0}s");
         foreach (var table in before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)))
             failures.Add($"table {table} changed");
-        failures.AddRange(KnownFailures.Except(knownSeen).Select(k => $"{k}: listed as known but never sent"));
         Assert.True(requests > 500, $"only {requests} requests");
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures));
     }
