@@ -128,7 +128,7 @@ public sealed class ApiKeyScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync($"/api/v1/households/{household}")).StatusCode);
     }
 
-    private static JsonElement Items(JsonElement page) => page.ValueKind == JsonValueKind.Array ? page : page.GetProperty("items");
+    private static JsonElement Items(JsonElement page) => page.GetProperty("resultaten");
 
     [Fact]
     public async Task Person_key_stops_working_when_the_account_is_locked_or_leaves_the_team()
