@@ -38,6 +38,7 @@ public static class ApiSetup
         Decisions.DecisionsApi.MapDecisionsApi(v1);
         Team.WaitingTimesApi.MapWaitingTimesApi(v1);
         Budget.BudgetApi.MapBudgetApi(v1);
+        Assignees.AssigneesApi.MapAssigneesApi(v1);
     }
 }
 
