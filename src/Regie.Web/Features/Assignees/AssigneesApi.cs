@@ -23,10 +23,15 @@ public sealed class AssigneeQueries(RegieDbContext db, CurrentUser user, AuditLo
         var gemeente = user.Gemeentecode;
         var roles = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
         var roleIds = roles.Select(r => r.Id).ToList();
-        var rows = await db.Users.Where(u => u.Gemeentecode == gemeente && (team == null || u.TeamId == team))
-            .SelectMany(u => db.UserRoles.Where(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)).Select(ur => new { u.Id, u.DisplayName, ur.RoleId, u.TeamId }))
-            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.DisplayName, u.RoleId, u.TeamId, Team = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault() })
+        // Plain joins: a correlated subquery per row needs SQL APPLY, which SQLite does not have.
+        var rows = await (
+                from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                where u.Gemeentecode == gemeente && (team == null || u.TeamId == team) && roleIds.Contains(ur.RoleId)
+                join t in db.Teams on u.TeamId equals t.Id into teams
+                from t in teams.DefaultIfEmpty()
+                orderby u.DisplayName, u.Id
+                select new { u.Id, u.DisplayName, ur.RoleId, u.TeamId, Team = t == null ? null : t.Name })
             .ToListAsync(ct);
         await audit.RecordAsync(AuditActions.Search, AuditResources.Staff, detail: team is null ? "lijst medewerkers" : $"lijst medewerkers van team {team}", ct: ct);
         return rows.DistinctBy(r => r.Id).Select(r => new StaffMemberDto(r.Id, r.DisplayName, roles.First(x => x.Id == r.RoleId).Name!, r.TeamId, r.Team)).ToList();
@@ -54,10 +59,13 @@ public static class AssigneesApi
         // The care roles assign coordinators, plan action owners, light support and referrals; nobody else needs these lists.
         var g = api.MapGroup("").WithTags("Medewerkers, teams en organisaties").RequireAuthorization(Policies.Care);
         g.MapGet("/staff", async (Guid? team, AssigneeQueries queries, CancellationToken ct) => Results.Ok(await queries.StaffAsync(team, ct)))
+            .Produces<IReadOnlyList<StaffMemberDto>>()
             .WithName("GetStaff").WithSummary("Wijkteammedewerkers en teamleiders van de gemeente (id, naam, rol, team), eventueel van één team (?team=id): de medewerkerId en regisseurId die het plan, lichte ondersteuning en de regie vragen.");
         g.MapGet("/teams", async (AssigneeQueries queries, CancellationToken ct) => Results.Ok(await queries.TeamsAsync(ct)))
+            .Produces<IReadOnlyList<TeamDto>>()
             .WithName("GetTeams").WithSummary("De teams van de gemeente (id, naam, wijk).");
         g.MapGet("/organisations", async (AssigneeQueries queries, CancellationToken ct) => Results.Ok(await queries.OrganisationsAsync(ct)))
+            .Produces<IReadOnlyList<OrganisationDto>>()
             .WithName("GetOrganisations").WithSummary("Afdelingen, partners en aanbieders van de gemeente (id, naam, soort): de organisatieId die lichte ondersteuning en een verwijzing vragen.");
     }
 }
