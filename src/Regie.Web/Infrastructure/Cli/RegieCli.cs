@@ -52,7 +52,7 @@ public static class RegieCli
             var seeder = sp.GetRequiredService<DemoSeeder>();
             await seeder.SeedOrganisationAsync(ct);
             TimeSpan elapsed = default;
-            await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
+            await ProgressDisplay().AutoClear(false).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"{n:N0} huishoudens", maxValue: Math.Max(1, n));
                 elapsed = await seeder.SeedHouseholdsAsync(n, done => task.Value = done, ct);
@@ -153,6 +153,19 @@ public static class RegieCli
         return (overrides.ToArray(), tokens.ToArray());
     }
 
+    /// <summary>
+    /// A progress display on the standard output as it is now. Spectre's static console binds to the output of the
+    /// first call in the process and keeps it; a caller that redirects the output per command (the tests do) would
+    /// have a later display write, from its refresh thread, into an earlier writer that is already disposed.
+    /// </summary>
+    private static Progress ProgressDisplay() =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        }).Progress();
+
     private static bool IsOverride(string arg) =>
         arg.Length > 3 && arg.StartsWith("--", StringComparison.Ordinal) && char.IsAsciiLetterUpper(arg[2]) && arg.IndexOf('=') > 3;
 
@@ -247,7 +260,7 @@ public static class RegieCli
                 .Where(o => o.Gemeentecode == code && o.Name == organisation).Select(o => o.Kind).FirstOrDefaultAsync(ct);
             var total = File.ReadLines(path.FullName).Count() - 1;
             Features.Involvements.ImportResult result = default!;
-            await Spectre.Console.AnsiConsole.Progress().StartAsync(async progress =>
+            await ProgressDisplay().StartAsync(async progress =>
             {
                 var task = progress.AddTask($"Betrokkenheid van {organisation}", maxValue: Math.Max(1, total));
                 using var reader = path.OpenText();
