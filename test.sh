@@ -17,6 +17,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ]; then log "PostgreSQL installeren"; install_pkgs postgresql; fi
 if [ ! -x /usr/bin/chromium ]; then log "Chromium installeren"; install_pkgs chromium fonts-dejavu-core; fi
+if ! command -v npm >/dev/null; then log "Node.js installeren"; install_pkgs nodejs npm; fi
 
 PGBIN="$(pg_bin)"
 free_port() {
@@ -58,7 +59,15 @@ run_tests() {
 }
 
 run_tests "domein" tests/Regie.Domain.Tests
+# The integration tests write the OpenAPI document the app serves to tests/api-lint; no stale copy may pass the lint.
+rm -f tests/api-lint/openapi.json
 REGIE_TEST_DB=sqlite run_tests "integratie op SQLite" tests/Regie.Web.Tests
+
+log "OpenAPI-document linten (Redocly)"
+if ! (cd tests/api-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
+      test -s openapi.json && npx --no-install redocly lint --config redocly.yaml openapi.json); then
+  echo "OpenAPI-lint mislukt (of het document is niet geschreven)"; status=1
+fi
 REGIE_TEST_DB=postgres run_tests "integratie op PostgreSQL" tests/Regie.Web.Tests
 if [ -d tests/Regie.Browser.Tests ]; then
   REGIE_TEST_DB=postgres run_tests "browser (Chromium) op PostgreSQL" tests/Regie.Browser.Tests

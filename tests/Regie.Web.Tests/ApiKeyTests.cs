@@ -114,7 +114,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task A_key_does_not_open_the_web_pages_and_is_not_sent_to_the_login_page()
     {
-        var key = await CreateKeyAsync("Woningcorporatie Thuis", "professional");
+        var key = await CreateKeyAsync("Woningcorporatie Thuis", "consulent");
         using var client = KeyClient(key);
         var page = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);

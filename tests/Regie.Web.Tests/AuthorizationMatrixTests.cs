@@ -177,6 +177,11 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/health"] = Public,
         ["/health/live"] = Public,
         ["/openapi/{documentName}.json"] = Public,
+        ["/api/docs"] = Public,
+        ["/api/docs/{documentName?}"] = Public,
+        ["/api/docs/scalar.js"] = Public,
+        ["/api/docs/scalar.aspnetcore.js"] = Public,
+        ["/api/docs/favicon.svg"] = Public,
         ["/api/v1/households/"] = FileRoles,
         ["/api/v1/households/{id:guid}"] = FileRoles,
         ["/api/v1/households/{id:guid}/members"] = FileRoles,
@@ -184,6 +189,9 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/address"] = FileRoles,
         ["/api/v1/households/{id:guid}/timeline"] = FileRoles,
         ["/api/v1/persons/"] = FileRoles,
+        ["/api/v1/staff"] = CareRoles,
+        ["/api/v1/teams"] = CareRoles,
+        ["/api/v1/organisations"] = CareRoles,
         ["/api/v1/persons/{id:guid}"] = FileRoles,
         ["/api/v1/persons/{id:guid}/contact"] = FileRoles,
         ["/api/v1/persons/{id:guid}/move"] = FileRoles,
@@ -253,6 +261,50 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
             }
         }
         output.WriteLine($"{checks} checks");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// A system's key with a role, bound to that role's demo account (its person, so its team too), gets exactly the API
+    /// routes the account's session gets: keys and sessions share one set of rules.
+    /// </summary>
+    [Fact]
+    public async Task Every_roles_key_gets_exactly_the_api_routes_its_session_gets()
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var login in DemoSeeder.Logins.DistinctBy(l => l.Role))
+        {
+            await using var scope = fixture.App.Scope();
+            var created = await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.ApiKeys.ApiKeyService>()
+                .CreateAsync(null, null, TestApp.Gemeentecode, "test", default, userEmail: login.Email);
+            Assert.True(created.IsValid, created.Error?.Message);
+            Assert.Equal(login.Role, created.Value.Row.Role);
+            var client = fixture.App.AnonymousClient();
+            client.DefaultRequestHeaders.Add(Regie.Web.Features.ApiKeys.ApiKeyDefaults.Header, created.Value.Key);
+            clients[login.Role] = client;
+        }
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var route in RouteTable().Where(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal) && Expected.ContainsKey(r.Pattern)))
+        {
+            var path = route.Pattern.Replace("{id:guid}", route.Pattern.StartsWith("/api/v1/persons", StringComparison.Ordinal) ? fixture.NoordPerson.ToString() : fixture.NoordHousehold.ToString())
+                .Replace("{personId:guid}", fixture.NoordPerson.ToString()).Replace("{documentName}", "v1");
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+:guid\??\}", Guid.Empty.ToString()).Replace("{number:int}", "1");
+            foreach (var (role, client) in clients)
+            {
+                var allowed = (ExpectedForMethod.GetValueOrDefault($"{route.Method} {route.Pattern}") ?? Expected[route.Pattern]).Contains(role);
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+                if (route.Method != "GET") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var response = await client.SendAsync(request);
+                var outcome = await ClassifyAsync(response);
+                checks++;
+                if (allowed && outcome != "door" || !allowed && outcome == "door")
+                    failures.Add($"{route.Method} {path} with the key of {role}: {(int)response.StatusCode} (expected {(allowed ? "allowed" : "refused")})");
+            }
+        }
+        output.WriteLine($"{checks} checks");
+        Assert.True(checks >= 8 * 30, $"{checks} checks");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

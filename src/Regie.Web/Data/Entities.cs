@@ -263,6 +263,10 @@ public sealed class ApiKey
     /// <summary>The organisation by id when it is registered in Regie; the name above stays for display and older keys.</summary>
     public Guid? OrganisationId { get; set; }
     public required string Role { get; set; }
+    /// <summary>The team the key acts for: a team key's own scope, or a person key's team when it was made.</summary>
+    public Guid? TeamId { get; set; }
+    /// <summary>The account (<see cref="RegieUser"/>) a person key acts as; the key stops working when that account is locked, changes team or role.</summary>
+    public string? UserId { get; set; }
     /// <summary>The key's first characters, stored plainly, to find the row without scanning hashes.</summary>
     public required string Prefix { get; set; }
     public required string SecretHash { get; set; }

@@ -168,6 +168,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.Prefix).HasMaxLength(16);
             e.Property(x => x.SecretHash).HasMaxLength(64);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.UserId).HasMaxLength(450);
             e.HasIndex(x => x.Prefix).IsUnique();
         });
 

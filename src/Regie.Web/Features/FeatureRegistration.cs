@@ -27,6 +27,7 @@ public static class FeatureRegistration
         services.AddScoped<Retention.RetentionService>();
         services.AddScoped<Assessments.ZrmAssessmentHandler>();
         services.AddScoped<Coordination.CoordinatorHandler>();
+        services.AddScoped<Assignees.AssigneeQueries>();
         services.AddScoped<Trajectories.TrajectoryHandler>();
         services.AddScoped<Plans.PlanHandler>();
         services.AddScoped<Plans.PlanPdf>();

@@ -9,6 +9,8 @@ public static class RegieClaims
     public const string TeamId = "regie:team";
     public const string Organisation = "regie:organisatie";
     public const string OrganisationId = "regie:organisatie-id";
+    /// <summary>The prefix of the API key a system called with; absent for people signed in.</summary>
+    public const string ApiKey = "regie:api-sleutel";
 }
 
 /// <summary>The municipality whose residents this request may see. Scoped: one per request or CLI run.</summary>

@@ -14,6 +14,9 @@ namespace Regie.Web.Infrastructure;
 /// <summary>The composition root: one place that wires Regie, used by the server, the CLI and the tests.</summary>
 public static class RegieApp
 {
+    /// <summary>The session cookie of a signed-in person; the OpenAPI document names it as a way in.</summary>
+    public const string SessionCookie = "regie.sessie";
+
     /// <param name="webRootPath">Tests point this at the source wwwroot; normally it is the published wwwroot.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? webRootPath = null)
     {
@@ -134,7 +137,7 @@ public static class IdentitySetup
             o.LoginPath = "/inloggen";
             o.LogoutPath = "/uitloggen";
             o.AccessDeniedPath = "/geen-toegang";
-            o.Cookie.Name = "regie.sessie";
+            o.Cookie.Name = RegieApp.SessionCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);

@@ -2,6 +2,16 @@ namespace Regie.Web.Infrastructure;
 
 public static class SecurityHeaders
 {
+    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                                  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>
+    /// A page whose script builds its own style elements (the API reference) may give them this response's nonce;
+    /// scripts stay as strict as everywhere else.
+    /// </summary>
+    public static void AllowStyleNonce(HttpContext ctx, string nonce) =>
+        ctx.Response.Headers.ContentSecurityPolicy = Policy.Replace("style-src 'self'", $"style-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
+
     /// <summary>
     /// No inline script anywhere, so the CSP can forbid it; Regie is never framed. HSTS is
     /// added by the reverse proxy or when Regie itself serves HTTPS.
@@ -9,8 +19,7 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         var h = ctx.Response.Headers;
-        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                                  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        h.ContentSecurityPolicy = Policy;
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";

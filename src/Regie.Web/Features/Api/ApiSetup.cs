@@ -13,12 +13,7 @@ public static class ApiSetup
         services.AddProblemDetails();
         // Unreadable bodies reach the exception handler, which answers problem+json with code request-invalid.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Regie API";
-            doc.Info.Description = "Huishoudens en personen van het sociaal domein. Fouten komen terug als application/problem+json met een vaste 'code' per regel.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", ApiDocument.Configure);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }
@@ -26,10 +21,12 @@ public static class ApiSetup
     public static void MapRegieApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        ApiReference.Map(app);
         // Systems authenticate with X-Api-Key, people with their session cookie; the same role rules apply.
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeys.ApiKeyDefaults.ApiScheme })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RefuseMalformedInput();
         v1.MapHouseholdsApi();
         v1.MapPersonsApi();
         Timeline.NotesApi.MapNotesApi(v1);
@@ -41,6 +38,7 @@ public static class ApiSetup
         Decisions.DecisionsApi.MapDecisionsApi(v1);
         Team.WaitingTimesApi.MapWaitingTimesApi(v1);
         Budget.BudgetApi.MapBudgetApi(v1);
+        Assignees.AssigneesApi.MapAssigneesApi(v1);
     }
 }
 
@@ -56,7 +54,7 @@ public static class ApiResults
         _ => Problem(StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig.", result.Errors),
     };
 
-    public static IResult Problem(int status, string title, IReadOnlyList<DomainError> errors)
+    public static IResult Problem(int status, string title, IReadOnlyList<DomainError> errors, string? traceId = null)
     {
         var problem = new ProblemDetails
         {
@@ -67,6 +65,7 @@ public static class ApiResults
         };
         problem.Extensions["code"] = errors.FirstOrDefault()?.Code;
         problem.Extensions["errors"] = errors.Select(e => new { e.Code, field = e.Field, e.Message }).ToList();
+        if (traceId is not null) problem.Extensions["traceId"] = traceId;
         return Results.Problem(problem);
     }
 

@@ -26,18 +26,31 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKeyDefaults.Header, out var values)) return AuthenticateResult.NoResult();
-        var key = await Context.RequestServices.GetRequiredService<ApiKeyService>().ValidateAsync(values.ToString().Trim(), Context.RequestAborted);
+        var service = Context.RequestServices.GetRequiredService<ApiKeyService>();
+        var key = await service.ValidateAsync(values.ToString().Trim(), Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Invalid API key");
-        Claim[] organisationId = key.OrganisationId is { } o ? [new Claim(RegieClaims.OrganisationId, o.ToString())] : [];
-        var identity = new ClaimsIdentity(
+        List<Claim> claims =
         [
-            .. organisationId,
-            new Claim(ClaimTypes.NameIdentifier, $"apikey:{key.Id}"),
-            new Claim(RegieClaims.DisplayName, $"{key.Organisation} (API-sleutel {key.Prefix})"),
-            new Claim(RegieClaims.Gemeentecode, key.Gemeentecode),
-            new Claim(RegieClaims.Organisation, key.Organisation),
-            new Claim(ClaimTypes.Role, key.Role),
-        ], ApiKeyDefaults.Scheme);
+            new(RegieClaims.Gemeentecode, key.Gemeentecode),
+            new(RegieClaims.Organisation, key.Organisation),
+            new(ClaimTypes.Role, key.Role),
+            new(RegieClaims.ApiKey, key.Prefix),
+        ];
+        if (key.OrganisationId is { } o) claims.Add(new(RegieClaims.OrganisationId, o.ToString()));
+        if (key.TeamId is { } t) claims.Add(new(RegieClaims.TeamId, t.ToString()));
+        if (key.UserId is not null)
+        {
+            // A person's key acts as that person, so their own actions (a spend they made) stay theirs; the name says it was the key.
+            if (await service.ActingUserAsync(key, Context.RequestAborted) is not { } user) return AuthenticateResult.Fail("API key's account is locked or changed");
+            claims.Add(new(ClaimTypes.NameIdentifier, user.Id));
+            claims.Add(new(RegieClaims.DisplayName, $"{user.DisplayName} (API-sleutel {key.Prefix})"));
+        }
+        else
+        {
+            claims.Add(new(ClaimTypes.NameIdentifier, $"apikey:{key.Id}"));
+            claims.Add(new(RegieClaims.DisplayName, $"{key.Organisation} (API-sleutel {key.Prefix})"));
+        }
+        var identity = new ClaimsIdentity(claims, ApiKeyDefaults.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme));
     }
 

@@ -23,13 +23,52 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
 
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    public async Task<Result<CreatedApiKey>> CreateAsync(string? organisation, string? role, string? gemeentecode, string createdBy, CancellationToken ct)
+    /// <summary>
+    /// Makes a key for an organisation's system, for a team (<paramref name="team"/>: it acts for that team) or for a
+    /// person (<paramref name="userEmail"/>: it acts as them, with their id, name, role and team). The team roles need
+    /// a team or a person, since every team rule reads the actor's team.
+    /// </summary>
+    public async Task<Result<CreatedApiKey>> CreateAsync(string? organisation, string? role, string? gemeentecode, string createdBy, CancellationToken ct,
+        string? team = null, string? userEmail = null)
     {
         var errors = new ErrorList();
+        var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
+        if (errors.HasErrors) return errors.Errors[0];
+        if (team is not null && userEmail is not null)
+            return new DomainError("api-key-scope-invalid", "team", "Kies --team of --user, niet beide: een sleutel van een persoon handelt al voor diens team.");
+
+        Guid? teamId = null;
+        string? userId = null;
+        if (userEmail is not null)
+        {
+            var normalized = userEmail.Trim().ToUpperInvariant();
+            var user = await Db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.Gemeentecode == gemeente.Value, ct);
+            if (user is null) return new DomainError("api-key-user-unknown", "user", $"Geen account met e-mailadres {userEmail.Trim()} in gemeente {gemeente.Value}.");
+            var userRole = await RoleOfAsync(Db, user.Id, ct);
+            if (userRole is null) return new DomainError("api-key-user-unknown", "user", $"Het account {userEmail.Trim()} heeft geen rol.");
+            if (role is not null && role != userRole)
+                return new DomainError("api-key-scope-invalid", "role", $"Een sleutel van een persoon heeft diens rol ({userRole}); laat --role weg of geef {userRole}.");
+            if (IsLockedOut(user, clock)) return new DomainError("api-key-scope-invalid", "user", $"Het account {userEmail.Trim()} is geblokkeerd.");
+            role = userRole;
+            userId = user.Id;
+            teamId = user.TeamId;
+            organisation ??= user.Organisation ?? user.DisplayName;
+        }
+        else if (team is not null)
+        {
+            var row = await Db.Teams.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Gemeentecode == gemeente.Value && t.Name == team.Trim(), ct);
+            if (row is null) return new DomainError("api-key-team-unknown", "team", $"Geen team met de naam {team.Trim()} in gemeente {gemeente.Value}.");
+            if (role is not (Roles.Professional or Roles.Teamleider))
+                return new DomainError("api-key-scope-invalid", "role", $"Een sleutel van een team heeft de rol {Roles.Professional} of {Roles.Teamleider}.");
+            teamId = row.Id;
+            organisation ??= row.Name;
+        }
+        else if (role is Roles.Professional or Roles.Teamleider)
+            return new DomainError("api-key-scope-invalid", "role", $"Een sleutel met de rol {role} werkt alleen voor een team: geef --team NAAM of --user E-MAIL.");
+
         var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", 200));
         if (role is null || !Roles.All.Contains(role))
             errors.Add(new DomainError("role-invalid", "role", $"Onbekende rol. Kies uit: {string.Join(", ", Roles.All)}."));
-        var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
         if (errors.HasErrors) return errors.Errors[0];
 
         // Linked by id when the organisation is registered in Regie, so a later change of its name keeps the key's scope.
@@ -37,14 +76,28 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
             .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         var prefix = Random(8);
         var key = $"rg_{prefix}_{Random(32)}";
-        var row = new ApiKey
+        var apiKey = new ApiKey
         {
             Id = Guid.CreateVersion7(), Gemeentecode = gemeente.Value, Organisation = org!, OrganisationId = organisationId, Role = role!, Prefix = prefix,
-            SecretHash = Hash(key), CreatedBy = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TeamId = teamId, UserId = userId, SecretHash = Hash(key), CreatedBy = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        Db.ApiKeys.Add(row);
+        Db.ApiKeys.Add(apiKey);
         await Db.SaveChangesAsync(ct);
-        return new CreatedApiKey(row, key);
+        return new CreatedApiKey(apiKey, key);
+    }
+
+    private static bool IsLockedOut(RegieUser user, TimeProvider clock) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
+
+    private static Task<string?> RoleOfAsync(RegieDbContext db, string userId, CancellationToken ct) =>
+        (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId orderby r.Name select r.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>The person a person key acts as, read on every call: a locked account, a change of team or of role stops the key at once.</summary>
+    public async Task<RegieUser?> ActingUserAsync(ApiKey key, CancellationToken ct)
+    {
+        if (key.UserId is null) return null;
+        var user = await Db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == key.UserId, ct);
+        if (user is null || IsLockedOut(user, clock) || user.TeamId != key.TeamId || user.Gemeentecode != key.Gemeentecode) return null;
+        return await RoleOfAsync(Db, user.Id, ct) == key.Role ? user : null;
     }
 
     public async Task<ApiKey?> RevokeAsync(string idOrPrefix, CancellationToken ct)

@@ -31,6 +31,8 @@ public static class AuditResources
     public const string Request = "hulpvraag";
     public const string Involvement = "betrokkenheid";
     public const string Staff = "medewerker";
+    public const string Team = "team";
+    public const string Organisation = "organisatie";
     public const string TwoFactor = "tweestapsverificatie";
 }
 

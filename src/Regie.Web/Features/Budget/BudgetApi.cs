@@ -24,6 +24,7 @@ public static class BudgetApi
         spends.MapPost("/", async (NewSpend input, SpendHandler handler, CancellationToken ct) =>
                 ApiResults.From(await handler.CreateAsync(input.HuishoudenId, input.Uitgave, ct), id => Results.Created($"/api/v1/spends/{id}", new { id })))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Spenders)))
+            .Produces(StatusCodes.Status201Created)
             .WithName("CreateSpend").WithSummary("Leg een uitgave vast voor een doel uit het plan. Binnen het eigen mandaat is ze meteen goedgekeurd; daarboven besluit de teamleider of de gemeente.");
         spends.MapGet("/{id:guid}", async (Guid id, SpendHandler handler, CancellationToken ct) =>
                 await handler.GetAsync(id, ct) is { } s ? Results.Ok(s) : ApiResults.NotFound("De uitgave"))

@@ -26,6 +26,7 @@ public static class DecisionsApi
 
         g.MapPost("/", async (ApplicationInput input, ApplicationHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.RegisterAsync(input, ct), id => Results.Created($"/api/v1/applications/{id}", new { id })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("RegisterApplication")
             .WithSummary("Registreer een Wmo-melding (meldingsdatum) of een aanvraag (aanvraagdatum) voor een inwoner (persoonId of BSN) onder een wettelijk kader.");
 
@@ -47,11 +48,13 @@ public static class DecisionsApi
 
         g.MapPost("/{id:guid}/decision", async (Guid id, DecisionInput input, ApplicationHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.DecideAsync(id, input, ct), d => Results.Created($"/api/v1/applications/{id}", new { id = d })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("DecideApplication")
             .WithSummary("Neem de beschikking: uitkomst, motivering en per voorziening productcategorie (WMO020/JZ020), omvang, eenheid (WJ756), frequentie (WMO757), periode, aanbieder. Eén beschikking per aanvraag.");
 
         g.MapGet("/{id:guid}/decision/letter", async (Guid id, DecisionLetter letter, CancellationToken ct) =>
             await letter.CreateAsync(id, ct) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName) : ApiResults.NotFound("De beschikking"))
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithName("GetDecisionLetter").WithSummary("De beschikking als PDF-brief aan de inwoner.");
 
         var lists = api.MapGroup("/code-lists").WithTags("Aanvragen en beschikkingen").RequireAuthorization(Infrastructure.Policies.Care);

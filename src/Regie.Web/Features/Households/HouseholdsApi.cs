@@ -31,6 +31,7 @@ public static class HouseholdsApi
 
         g.MapPost("/", async (CreateHouseholdInput input, CreateHouseholdHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/households/{id}", new { id })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("CreateHousehold").WithSummary("Registreer een huishouden met zijn leden.");
 
         g.MapPost("/{id:guid}/members", async (Guid id, AddMemberInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
@@ -39,14 +40,17 @@ public static class HouseholdsApi
 
         g.MapPost("/{id:guid}/members/{personId:guid}/end", async (Guid id, Guid personId, EndMembershipInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.EndAsync(id, personId, input, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("EndHouseholdMembership");
 
         g.MapPut("/{id:guid}/address", async (Guid id, ChangeAddressInput input, ChangeAddressHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, input, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("ChangeHouseholdAddress");
 
         g.MapPost("/{id:guid}/assessments", async (Guid id, Assessments.ZrmInput input, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.RecordAsync(id, input, ct), a => Results.Created($"/api/v1/households/{id}/assessments", new { id = a })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("RecordZrmAssessment").WithSummary("Leg een ZRM-meting vast van een lid (scores 1–5 per leefgebied).");
 
         g.MapGet("/{id:guid}/assessments", async (Guid id, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
@@ -55,6 +59,7 @@ public static class HouseholdsApi
 
         g.MapPut("/{id:guid}/coordinator", async (Guid id, Coordination.AssignCoordinatorInput input, Coordination.CoordinatorHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.AssignAsync(id, input, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("AssignCoordinator").WithSummary("Wijs de regisseur toe of draag de regie over (met overdracht).");
 
         g.MapGet("/{id:guid}/timeline", async (Guid id, long? before, HouseholdQueries queries, TimelineQuery timeline, CancellationToken ct) =>

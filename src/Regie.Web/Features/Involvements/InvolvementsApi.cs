@@ -34,12 +34,15 @@ public static class InvolvementsApi
         var g = api.MapGroup("/involvements").WithTags("Betrokkenheid").RequireAuthorization(Infrastructure.Policies.Lookup);
         g.MapPost("/", async (InvolvementInput input, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.RegisterAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new { id })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("RegisterInvolvement").WithSummary("Registreer dat uw organisatie betrokken is bij een inwoner (`bsn`, `contactpersoon` met `telefoon` of `email`, en de verplichte `reden`); een tweede betrokkene geeft een match.");
         g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("WithdrawInvolvement").WithSummary("Trek de betrokkenheid van uw organisatie in.");
         g.MapPost("/{id:guid}/renew", async (Guid id, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.RenewAsync(id, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("RenewInvolvement").WithSummary("Verleng de betrokkenheid van uw organisatie: zij loopt weer het maximum aantal jaren (Involvement:MaxYears) vanaf vandaag.");
     }
 }

@@ -40,10 +40,12 @@ public static class PersonsApi
 
         g.MapPost("/", async (RegisterPersonInput input, RegisterPersonHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/persons/{id}", new { id })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("RegisterPerson").WithSummary("Registreer een persoon (nog) zonder huishouden.");
 
         g.MapPut("/{id:guid}/contact", async (Guid id, UpdateContactInput input, UpdateContactHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, input, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("UpdatePersonContact");
 
         g.MapPost("/{id:guid}/move", async (Guid id, MovePersonInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>

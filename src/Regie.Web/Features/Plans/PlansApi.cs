@@ -16,6 +16,7 @@ public static class PlansApi
 
         g.MapPost("/plan", async (Guid id, PlanHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.StartAsync(id, ct), planId => Results.Created($"/api/v1/households/{id}/plan", new { id = planId, versie = 1 })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("StartPlan").WithSummary("Start het plan van het huishouden (opent zo nodig een traject). Eén huishouden, één actief plan.");
 
         g.MapPut("/plan", async (Guid id, PlanInput input, PlanHandler handler, CancellationToken ct) =>
@@ -24,6 +25,7 @@ public static class PlansApi
 
         g.MapPost("/plan/goals", async (Guid id, GoalInput input, PlanHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.AddGoalAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new { versie = v })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("AddGoal").WithSummary("Voeg een SMART-doel toe (leefgebied, wat, meetbaar resultaat, streefdatum, wie).");
 
         g.MapPut("/plan/goals/{goalId:guid}", async (Guid id, Guid goalId, GoalInput input, PlanHandler handler, CancellationToken ct) =>
@@ -32,6 +34,7 @@ public static class PlansApi
 
         g.MapPost("/plan/actions", async (Guid id, ActionInput input, PlanHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.AddActionAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new { versie = v })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("AddAction").WithSummary("Voeg een actie toe met een uitvoerder: huishoudlid, netwerk, vrijwilliger, professional of organisatie.");
 
         g.MapPut("/plan/actions/{actionId:guid}", async (Guid id, Guid actionId, ActionInput input, PlanHandler handler, CancellationToken ct) =>
@@ -65,10 +68,12 @@ public static class PlansApi
 
         g.MapPost("/trajectories", async (Guid id, ReopenInput input, TrajectoryHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.ReopenAsync(id, input, ct), t => Results.Created($"/api/v1/households/{id}/trajectories", new { id = t })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("StartTrajectory").WithSummary("Start een (nieuw) traject; een afgesloten traject blijft zoals het was.");
 
         g.MapPost("/trajectories/close", async (Guid id, ClosingInput input, TrajectoryHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.CloseAsync(id, input, ct), _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("CloseTrajectory").WithSummary("Sluit het open traject af: reden, uitkomst per doel en een recente eindmeting (ZRM) zijn verplicht.");
     }
 

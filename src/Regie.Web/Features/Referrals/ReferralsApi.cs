@@ -29,6 +29,7 @@ public static class ReferralsApi
             .WithName("GetHouseholdReferrals").WithSummary("De verwijzingen van het huishouden met hun verloop; TeLaat markeert verlopen opvolgdata.");
         team.MapPost("/referrals", async (Guid id, ReferralInput input, ReferralHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.SendAsync(id, input, ct), r => Results.Created($"/api/v1/households/{id}/referrals", new { id = r })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("SendReferral").WithSummary("Verwijs een lid van het huishouden naar een aanbieder (en eventueel een dienst van de sociale kaart). Toestemming van de inwoner is verplicht.");
         team.MapPost("/referrals/{referralId:guid}/status", async (Guid id, Guid referralId, ReferralStepInput input, ReferralHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.StepAsync(referralId, input, ct, id), v => Results.Ok(new { versie = v })))
@@ -38,6 +39,7 @@ public static class ReferralsApi
             .WithName("GetLightSupport");
         team.MapPost("/light-support", async (Guid id, LightSupportInput input, LightSupportHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.StartAsync(id, input, ct), s => Results.Created($"/api/v1/households/{id}/light-support", new { id = s })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("StartLightSupport").WithSummary("Start lichte ondersteuning zonder beschikking bij een doel; geweigerd (light-support-not-allowed, light-support-too-long) buiten wat de gemeente toestaat.");
         team.MapPost("/light-support/{supportId:guid}/end", async (Guid id, Guid supportId, LightSupportEndInput input, LightSupportHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.EndAsync(id, supportId, input, ct), v => Results.Ok(new { versie = v })))

@@ -11,6 +11,7 @@ public static class RequestsApi
 
         g.MapPost("/", async (RequestInput input, RequestHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.RegisterAsync(input, ct), id => Results.Created($"/api/v1/requests/{id}", new { id })))
+            .Produces(StatusCodes.Status201Created)
             .WithName("RegisterRequest").WithSummary("Registreer een hulpvraag: bron, om wie het gaat, korte omschrijving, of maatwerk gevraagd wordt.");
 
         g.MapGet("/{id:guid}", async (Guid id, RequestHandler handler, CancellationToken ct) =>

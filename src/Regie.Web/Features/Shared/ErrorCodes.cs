@@ -13,4 +13,13 @@ public static class ErrorCodes
     public const string SearchTooShort = "search-too-short";
     /// <summary>A functional admin's session without two-factor sign-in, on the API (pages send it to the set-up page).</summary>
     public const string TwoFactorRequired = "two-factor-required";
+    /// <summary>API status codes without a rule of their own: every error answer of the API carries a code.</summary>
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not-found";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string RateLimited = "rate-limited";
+    public const string Conflict = "conflict";
+    public const string InternalError = "internal-error";
 }

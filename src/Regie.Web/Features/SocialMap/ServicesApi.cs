@@ -48,6 +48,7 @@ public static class ServicesApi
             .WithName("ExportSocialMapJson").WithSummary("De hele sociale kaart als HSDS JSON: elke HSDS-tabel als lijst, zonder verlies.");
         export.MapGet("/hsds.zip", async (SocialMapExchange exchange, CancellationToken ct) =>
             Results.File(HsdsCsv.Zip((await exchange.ExportPackageAsync(ct)).Files), "application/zip", "sociale-kaart-hsds.zip"))
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .WithName("ExportSocialMapPackage").WithSummary("De hele sociale kaart als HSDS CSV-datapakket (zip met datapackage.json en een CSV per tabel).");
     }
 

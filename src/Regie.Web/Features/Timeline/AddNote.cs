@@ -44,6 +44,7 @@ public static class NotesApi
     public static void MapNotesApi(this RouteGroupBuilder api) =>
         api.MapPost("/households/{id:guid}/notes", async (Guid id, NoteInput input, AddNoteHandler handler, CancellationToken ct) =>
                 ApiResults.From(await handler.HandleAsync(id, input, ct), noteId => Results.Created($"/api/v1/households/{id}/timeline", new { id = noteId })))
+            .Produces(StatusCodes.Status201Created)
             .RequireAuthorization(Policies.Care).WithTags("Huishoudens").WithName("AddHouseholdNote")
             .WithSummary("Zet een notitie op de tijdlijn van het huishouden.")
             .WithDescription("Voor de zorgrollen die het dossier mogen openen, ook met noodtoegang (de enige wijziging die noodtoegang toestaat). `tekst` is verplicht, maximaal 4000 tekens.");

@@ -8,20 +8,26 @@ namespace Regie.Web.Infrastructure.Cli;
 
 public static class RegieCli
 {
+    /// <summary>Exit code of a call that was not understood: an unknown command, option or argument.</summary>
+    public const int NotUnderstood = 2;
+
+    private const string ExitCodes = "Exitcodes: 0 gelukt; 1 mislukt (database, configuratie of fout in de gegevens); 2 opdracht, optie of waarde niet begrepen.";
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Regie: één huishouden, één plan, één regisseur. Zonder opdracht start de webserver.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        root.SetAction((pr, ct) => ServeAsync(pr.UnmatchedTokens.ToArray(), ct));
+        var (overrides, tokens) = SplitOverrides(args);
+        var root = new RootCommand("Regie: één huishouden, één plan, één regisseur. Zonder opdracht start de webserver. "
+            + "Configuratie overschrijven kan bij elke opdracht met --Sleutel=waarde: een token dat begint met '--', direct gevolgd door een hoofdletter, "
+            + "met '=' en de waarde in hetzelfde token (bijvoorbeeld --Database:Provider=Postgres of --Urls=http://localhost:5080). "
+            + "Al het andere moet een bekende opdracht of optie zijn; anders volgen de melding, de hulp en exitcode 2.");
+        root.SetAction((pr, ct) => ServeAsync(overrides, ct));
 
-        var serve = new Command("serve", "Start de webserver (standaard).") { TreatUnmatchedTokensAsErrors = false };
-        serve.SetAction((pr, ct) => ServeAsync(pr.UnmatchedTokens.ToArray(), ct));
+        var serve = new Command("serve", "Start de webserver (standaard).");
+        serve.SetAction((pr, ct) => ServeAsync(overrides, ct));
         root.Subcommands.Add(serve);
 
-        var migrate = new Command("migrate", "Breng het databaseschema naar de nieuwste versie.") { TreatUnmatchedTokensAsErrors = false };
-        migrate.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var migrate = new Command("migrate", "Breng het databaseschema naar de nieuwste versie.");
+        migrate.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var applied = await Migrations.ApplyAsync(sp, ct);
             Console.WriteLine(applied.Count == 0 ? "Het schema is al bij." : $"Toegepast: {string.Join(", ", applied)}");
@@ -34,8 +40,7 @@ public static class RegieCli
         {
             households,
         };
-        seed.TreatUnmatchedTokensAsErrors = false;
-        seed.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        seed.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var n = pr.GetValue(households);
             if (n is < 0 or > 10_000_000)
@@ -47,7 +52,7 @@ public static class RegieCli
             var seeder = sp.GetRequiredService<DemoSeeder>();
             await seeder.SeedOrganisationAsync(ct);
             TimeSpan elapsed = default;
-            await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
+            await ProgressDisplay().AutoClear(false).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"{n:N0} huishoudens", maxValue: Math.Max(1, n));
                 elapsed = await seeder.SeedHouseholdsAsync(n, done => task.Value = done, ct);
@@ -59,14 +64,13 @@ public static class RegieCli
         }));
         root.Subcommands.Add(seed);
 
-        root.Subcommands.Add(ApiKeyCommands());
-        root.Subcommands.Add(InvolvementCommands());
-        root.Subcommands.Add(SocialMapCommands());
+        root.Subcommands.Add(ApiKeyCommands(overrides));
+        root.Subcommands.Add(InvolvementCommands(overrides));
+        root.Subcommands.Add(SocialMapCommands(overrides));
         var monitorRefresh = new Command("refresh", "Bereken de monitor opnieuw voor elke gemeente en elk team (standaardperiode: de laatste twaalf maanden); doet de taak in de server elk uur ook.")
         {
-            TreatUnmatchedTokensAsErrors = false,
         };
-        monitorRefresh.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        monitorRefresh.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var computed = await Features.Monitor.MonitorRefreshJob.RefreshAllAsync(sp.GetRequiredService<IServiceScopeFactory>(), ct, force: true);
@@ -77,8 +81,7 @@ public static class RegieCli
 
         var dryRun = new Option<bool>("--dry-run") { Description = "Alleen tellen, niets wijzigen" };
         var retentionRun = new Command("run", "Anonimiseer dossiers waarvan de bewaartermijn voorbij is.") { dryRun };
-        retentionRun.TreatUnmatchedTokensAsErrors = false;
-        retentionRun.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        retentionRun.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             sp.GetRequiredService<CurrentUser>().ActAs("", "cli", "Beheer via de opdrachtregel");
             var r = await sp.GetRequiredService<Features.Retention.RetentionService>().RunAsync(pr.GetValue(dryRun), ct);
@@ -90,8 +93,7 @@ public static class RegieCli
         var audit = new Command("audit", "Audittrail.");
         var anchor = new Option<string?>("--anker") { Description = "ID:HASH van een eerder gecontroleerde regel (uit de uitvoer van een vorige controle); ontdekt herschreven of afgekapte regels" };
         var verify = new Command("verify", "Controleer de hele hash-keten van de audittrail; exitcode 1 bij een breuk.") { anchor };
-        verify.TreatUnmatchedTokensAsErrors = false;
-        verify.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), sp =>
+        verify.SetAction((pr, ct) => WithAppAsync(overrides, sp =>
         {
             Domain.Audit.ChainAnchor? expected = null;
             if (pr.GetValue(anchor) is { } text && !Domain.Audit.ChainAnchor.TryParse(text, out expected))
@@ -122,47 +124,93 @@ public static class RegieCli
         audit.Subcommands.Add(verify);
         root.Subcommands.Add(audit);
 
-        return await root.Parse(args).InvokeAsync();
+        foreach (var command in Commands(root).Where(c => c.Action is not null))
+            command.Description = $"{command.Description} {ExitCodes}";
+
+        var parsed = root.Parse(tokens);
+        if (parsed.Errors.Count > 0)
+        {
+            // An unknown command must never fall through to starting the server.
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"Niet begrepen: {error.Message}");
+            Console.Error.WriteLine();
+            new System.CommandLine.Help.HelpAction().Invoke(parsed);
+            return NotUnderstood;
+        }
+        return await parsed.InvokeAsync();
     }
 
-    private static Command ApiKeyCommands()
+    /// <summary>
+    /// A configuration override is one token "--Key=value" whose key starts with a capital letter (configuration keys
+    /// are PascalCase, Regie's options are lower case): "--Database:Provider=Postgres". It goes to the host's configuration;
+    /// every other token is parsed as a command, option or argument.
+    /// </summary>
+    public static (string[] Overrides, string[] Tokens) SplitOverrides(IEnumerable<string> args)
     {
-        var org = new Option<string>("--org") { Description = "Organisatie die de sleutel gebruikt", Required = true };
-        var role = new Option<string>("--role") { Description = $"Rol: {string.Join(", ", Roles.All)}", Required = true };
+        var overrides = new List<string>();
+        var tokens = new List<string>();
+        foreach (var arg in args)
+            (IsOverride(arg) ? overrides : tokens).Add(arg);
+        return (overrides.ToArray(), tokens.ToArray());
+    }
+
+    /// <summary>
+    /// A progress display on the standard output as it is now. Spectre's static console binds to the output of the
+    /// first call in the process and keeps it; a caller that redirects the output per command (the tests do) would
+    /// have a later display write, from its refresh thread, into an earlier writer that is already disposed.
+    /// </summary>
+    private static Progress ProgressDisplay() =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        }).Progress();
+
+    private static bool IsOverride(string arg) =>
+        arg.Length > 3 && arg.StartsWith("--", StringComparison.Ordinal) && char.IsAsciiLetterUpper(arg[2]) && arg.IndexOf('=') > 3;
+
+    private static IEnumerable<Command> Commands(Command command) => new[] { command }.Concat(command.Subcommands.SelectMany(Commands));
+
+    private static Command ApiKeyCommands(string[] overrides)
+    {
+        var org = new Option<string>("--org") { Description = "Organisatie die de sleutel gebruikt (bij --team of --user: standaard het team of de persoon)" };
+        var role = new Option<string>("--role") { Description = $"Rol: {string.Join(", ", Roles.All)} (bij --user: de rol van de persoon)" };
+        var team = new Option<string>("--team") { Description = "De sleutel handelt voor dit team (rol professional of teamleider)" };
+        var user = new Option<string>("--user") { Description = "De sleutel handelt als deze persoon (e-mailadres): diens rol en team" };
         var gemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Demo.DemoSeeder.Gemeentecode };
-        var create = new Command("create", "Maak een API-sleutel; de sleutel wordt één keer getoond.") { org, role, gemeente };
-        create.TreatUnmatchedTokensAsErrors = false;
-        create.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var create = new Command("create", "Maak een API-sleutel; de sleutel wordt één keer getoond.") { org, role, team, user, gemeente };
+        create.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             sp.GetRequiredService<CurrentUser>().ActAs(pr.GetValue(gemeente) ?? "", "cli", "Beheer via de opdrachtregel");
             var result = await sp.GetRequiredService<Features.ApiKeys.ApiKeyService>()
-                .CreateAsync(pr.GetValue(org), pr.GetValue(role), pr.GetValue(gemeente), Environment.UserName, ct);
+                .CreateAsync(pr.GetValue(org), pr.GetValue(role), pr.GetValue(gemeente), Environment.UserName, ct, pr.GetValue(team), pr.GetValue(user));
             if (!result.IsValid)
             {
                 Console.Error.WriteLine(result.Error!.Message);
                 return 2;
             }
             var k = result.Value.Row;
+            var scope = await ApiKeyScopeAsync(sp.GetRequiredService<RegieDbContext>(), k, ct);
             await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Create, "api-key",
-                detail: $"sleutel {k.Prefix} voor {k.Organisation}, rol {k.Role}", ct: ct);
-            Console.WriteLine($"API-sleutel voor {k.Organisation} (rol {k.Role}, gemeente {k.Gemeentecode}, id {k.Id}):");
+                detail: $"sleutel {k.Prefix} voor {k.Organisation}, rol {k.Role}{scope}", ct: ct);
+            Console.WriteLine($"API-sleutel voor {k.Organisation} (rol {k.Role}{scope}, gemeente {k.Gemeentecode}, id {k.Id}):");
             Console.WriteLine(result.Value.Key);
             Console.WriteLine("Bewaar de sleutel nu veilig: Regie slaat alleen een hash op en kan hem niet opnieuw tonen.");
             return 0;
         }));
 
-        var list = new Command("list", "Toon de API-sleutels (zonder geheimen).") { TreatUnmatchedTokensAsErrors = false };
-        list.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var list = new Command("list", "Toon de API-sleutels (zonder geheimen).");
+        list.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
-            foreach (var k in await sp.GetRequiredService<RegieDbContext>().ApiKeys.OrderBy(k => k.CreatedAt).ToListAsync(ct))
-                Console.WriteLine($"{k.Id}  {k.Prefix}  {k.Organisation,-30} {k.Role,-12} {(k.RevokedAt is null ? "actief" : "ingetrokken")}  laatst gebruikt: {k.LastUsedAt?.ToString("u") ?? "nooit"}");
+            var db = sp.GetRequiredService<RegieDbContext>();
+            foreach (var k in await db.ApiKeys.OrderBy(k => k.CreatedAt).ToListAsync(ct))
+                Console.WriteLine($"{k.Id}  {k.Prefix}  {k.Organisation,-30} {k.Role,-12} {(k.RevokedAt is null ? "actief" : "ingetrokken")}  laatst gebruikt: {k.LastUsedAt?.ToString("u") ?? "nooit"}{await ApiKeyScopeAsync(db, k, ct)}");
             return 0;
         }));
 
         var id = new Argument<string>("sleutel") { Description = "Id of prefix van de sleutel" };
         var revoke = new Command("revoke", "Trek een API-sleutel in.") { id };
-        revoke.TreatUnmatchedTokensAsErrors = false;
-        revoke.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        revoke.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var k = await sp.GetRequiredService<Features.ApiKeys.ApiKeyService>().RevokeAsync(pr.GetValue(id)!, ct);
             if (k is null)
@@ -179,15 +227,26 @@ public static class RegieCli
         return new Command("apikey", "API-sleutels voor systemen van afdelingen en partners.") { create, list, revoke };
     }
 
-    private static Command InvolvementCommands()
+    /// <summary>", team X" or ", persoon e-mail (team X)" for a bound key; empty for an organisation's key.</summary>
+    private static async Task<string> ApiKeyScopeAsync(RegieDbContext db, ApiKey k, CancellationToken ct)
+    {
+        var team = k.TeamId is { } t ? await db.Teams.IgnoreQueryFilters().Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        if (k.UserId is { } u)
+        {
+            var email = await db.Users.Where(x => x.Id == u).Select(x => x.Email).FirstOrDefaultAsync(ct) ?? u;
+            return team is null ? $", persoon {email}" : $", persoon {email} (team {team})";
+        }
+        return team is null ? "" : $", team {team}";
+    }
+
+    private static Command InvolvementCommands(string[] overrides)
     {
         var file = new Argument<FileInfo>("bestand") { Description = "CSV met kopregel: bsn;leefgebied;contactpersoon;telefoon;email;startdatum;reden (reden mag ontbreken als --reden is gegeven)" };
         var org = new Option<string>("--org") { Description = "Organisatie namens wie wordt geregistreerd", Required = true };
         var reason = new Option<string?>("--reden") { Description = "Waarom de organisatie betrokken is, voor elke regel zonder eigen reden (bijvoorbeeld: lopend schuldhulptraject)" };
         var gemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Demo.DemoSeeder.Gemeentecode };
-        var import = new Command("import", "Lees de lopende betrokkenheid van een organisatie in; elke regel wordt apart opgeslagen of met reden afgewezen.") { file, org, gemeente, reason };
-        import.TreatUnmatchedTokensAsErrors = false;
-        import.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var import = new Command("import", "Lees de lopende betrokkenheid van een organisatie in; elke regel wordt apart opgeslagen of met reden afgewezen. Exitcode 3: een of meer regels afgewezen.") { file, org, gemeente, reason };
+        import.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var path = pr.GetValue(file)!;
             if (!path.Exists)
@@ -201,7 +260,7 @@ public static class RegieCli
                 .Where(o => o.Gemeentecode == code && o.Name == organisation).Select(o => o.Kind).FirstOrDefaultAsync(ct);
             var total = File.ReadLines(path.FullName).Count() - 1;
             Features.Involvements.ImportResult result = default!;
-            await Spectre.Console.AnsiConsole.Progress().StartAsync(async progress =>
+            await ProgressDisplay().StartAsync(async progress =>
             {
                 var task = progress.AddTask($"Betrokkenheid van {organisation}", maxValue: Math.Max(1, total));
                 using var reader = path.OpenText();
@@ -218,8 +277,7 @@ public static class RegieCli
             return 3;
         }));
         var expire = new Command("expire", "Beëindig registraties waarvan de termijn (Involvement:MaxYears) voorbij is en die niet zijn verlengd; doet de dagelijkse taak ook.");
-        expire.TreatUnmatchedTokensAsErrors = false;
-        expire.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        expire.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             sp.GetRequiredService<CurrentUser>().ActAs("", "cli", "Beheer via de opdrachtregel");
             var ended = await sp.GetRequiredService<Features.Involvements.InvolvementService>().ExpireAsync(ct);
@@ -229,13 +287,12 @@ public static class RegieCli
         return new Command("involvement", "Het betrokkenheidsregister.") { import, expire };
     }
 
-    private static Command SocialMapCommands()
+    private static Command SocialMapCommands(string[] overrides)
     {
         var gemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Demo.DemoSeeder.Gemeentecode };
         var source = new Argument<string>("bestand-of-map") { Description = "HSDS JSON, een CSV-datapakket als .zip of als map, of één CSV-tabel" };
-        var import = new Command("import", "Lees een HSDS 3.0-bestand of -map in de sociale kaart; alles of niets.") { source, gemeente };
-        import.TreatUnmatchedTokensAsErrors = false;
-        import.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var import = new Command("import", "Lees een HSDS 3.0-bestand of -map in de sociale kaart; alles of niets. Exitcode 3: het bestand is afgewezen, er is niets gewijzigd.") { source, gemeente };
+        import.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var path = pr.GetValue(source)!;
             sp.GetRequiredService<CurrentUser>().ActAs(pr.GetValue(gemeente)!, "cli", "Beheer via de opdrachtregel");
@@ -258,9 +315,8 @@ public static class RegieCli
         }));
 
         var target = new Argument<DirectoryInfo>("map") { Description = "Map voor het CSV-datapakket en de HSDS JSON" };
-        var export = new Command("export", "Schrijf de sociale kaart als HSDS 3.0: CSV-datapakket (datapackage.json en een CSV per tabel) en hsds.json.") { target, gemeente };
-        export.TreatUnmatchedTokensAsErrors = false;
-        export.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var export = new Command("export", "Schrijf de sociale kaart als HSDS 3.0: CSV-datapakket (datapackage.json en een CSV per tabel) en hsds.json. Exitcode 3: niet geschreven.") { target, gemeente };
+        export.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var dir = pr.GetValue(target)!;
             dir.Create();
@@ -283,9 +339,8 @@ public static class RegieCli
         }));
 
         var file = new Argument<FileInfo>("bestand") { Description = "CSV met kopregel: pc4;breedtegraad;lengtegraad;naam" };
-        var postcodes = new Command("postcodes", "Lees het midden van de postcodegebieden (PC4) van de gemeente in, voor afstanden op de sociale kaart.") { file, gemeente };
-        postcodes.TreatUnmatchedTokensAsErrors = false;
-        postcodes.SetAction((pr, ct) => WithAppAsync(pr.UnmatchedTokens.ToArray(), async sp =>
+        var postcodes = new Command("postcodes", "Lees het midden van de postcodegebieden (PC4) van de gemeente in, voor afstanden op de sociale kaart. Exitcode 3: afgewezen, er is niets gewijzigd.") { file, gemeente };
+        postcodes.SetAction((pr, ct) => WithAppAsync(overrides, async sp =>
         {
             var path = pr.GetValue(file)!;
             if (!path.Exists)

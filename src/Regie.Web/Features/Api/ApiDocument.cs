@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Regie.Web.Features.Api;
+
+/// <summary>
+/// The one place that makes the OpenAPI document say what the API really does: distinct schema names, the
+/// problem answers every operation can give, how a caller authenticates, and examples for the main operations.
+/// What only one operation answers (201, 204, a file) is declared on that endpoint with <c>.Produces(...)</c>.
+/// </summary>
+public static class ApiDocument
+{
+    public const string ProblemSchema = "Problem";
+    public const string ProblemContentType = "application/problem+json";
+    public const string SessionScheme = "sessie";
+    public const string ApiKeyScheme = "apiSleutel";
+
+    public static void Configure(OpenApiOptions o)
+    {
+        o.CreateSchemaReferenceId = SchemaId;
+        o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Regie API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "Huishoudens en personen van het sociaal domein. Fouten komen terug als application/problem+json met een vaste 'code' per regel.";
+            doc.Info.License = new OpenApiLicense { Name = "EUPL-1.2", Identifier = "EUPL-1.2" };
+            doc.Servers = [new OpenApiServer { Url = "/", Description = "Deze Regie-installatie" }];
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            doc.Components.Schemas[ProblemSchema] = Problem();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes[SessionScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = Infrastructure.RegieApp.SessionCookie,
+                Description = "De sessiecookie na inloggen in Regie (voor mensen; met tweestapsverificatie waar die geldt).",
+            };
+            doc.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeys.ApiKeyDefaults.Header,
+                Description = "Een API-sleutel die de beheerder uitgeeft (voor systemen). Dezelfde rolregels gelden als voor mensen.",
+            };
+            return Task.CompletedTask;
+        });
+        o.AddOperationTransformer((operation, context, _) =>
+        {
+            Describe(operation, context);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Three inputs are called DecisionInput (an application's, a spend's, a triage's): the short name alone would merge them.</summary>
+    private static string? SchemaId(JsonTypeInfo info)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+        var type = info.Type;
+        if (id is null || type.IsGenericType || type.Namespace is null || !type.Namespace.StartsWith("Regie.", StringComparison.Ordinal)) return id;
+        return AmbiguousNames.Value.Contains(type.Name) ? type.Namespace.Split('.')[^1] + id : id;
+    }
+
+    private static readonly Lazy<HashSet<string>> AmbiguousNames = new(() =>
+        typeof(ApiDocument).Assembly.GetTypes().Concat(typeof(Domain.Common.DomainError).Assembly.GetTypes())
+            .Where(t => t.IsPublic || t.IsNestedPublic)
+            .GroupBy(t => t.Name).Where(g => g.Select(t => t.Namespace).Distinct().Count() > 1)
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal));
+
+    private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var description = context.Description;
+        if (description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true) return;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var method = description.HttpMethod ?? "GET";
+        var writes = method is "POST" or "PUT" or "PATCH" or "DELETE";
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
+        var hasPathId = description.RelativePath.Contains('{');
+        var hasQuery = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query);
+
+        operation.Responses ??= new OpenApiResponses();
+        if (!metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(SessionScheme, context.Document)] = [],
+            }, new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [],
+            }];
+            AddProblem(operation, context, StatusCodes.Status401Unauthorized, "Niet ingelogd of geen geldige API-sleutel.");
+            AddProblem(operation, context, StatusCodes.Status403Forbidden, "Uw rol of organisatie mag dit niet.");
+        }
+        if (hasBody || hasQuery || writes)
+            AddProblem(operation, context, StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig; 'errors' noemt per veld de regel ('code').");
+        // A body names other things too (a household, a person): they may not exist.
+        if (hasPathId || hasBody) AddProblem(operation, context, StatusCodes.Status404NotFound, "Niet gevonden, of niet zichtbaar voor u.");
+        if (writes) AddProblem(operation, context, StatusCodes.Status409Conflict, "De toestand staat dit niet (meer) toe, of iemand anders heeft het intussen gewijzigd.");
+        if (hasBody) AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType, "De body is geen application/json.");
+
+        if (description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is { } name)
+            ApiExamples.Apply(name, operation);
+    }
+
+    private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
+    {
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (operation.Responses!.TryGetValue(key, out var existing) && existing.Content?.ContainsKey(ProblemContentType) == true
+            && existing.Content[ProblemContentType].Schema is OpenApiSchemaReference) return;
+        operation.Responses[key] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [ProblemContentType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
+            },
+        };
+    }
+
+    /// <summary>The shape of <see cref="ApiResults.Problem"/>: RFC 9457 plus Regie's rule code and the errors per field.</summary>
+    private static OpenApiSchema Problem() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "Een fout (RFC 9457). 'code' is de regel die het eerst faalde; 'errors' noemt ze allemaal.",
+        Required = new HashSet<string> { "type", "title", "status" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("urn:regie:problem:bsn-invalid")] },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("De gegevens zijn niet geldig.")] },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "De vaste code van de regel, bijvoorbeeld bsn-invalid of version-conflict." },
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "code", "message" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["field"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "Het veld in de body of de parameter waar de regel over gaat." },
+                        ["message"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Voor mensen, in het Nederlands." },
+                    },
+                },
+            },
+        },
+    };
+}

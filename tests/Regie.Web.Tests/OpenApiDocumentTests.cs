@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Infrastructure.Demo;
+
+namespace Regie.Web.Tests;
+
+/// <summary>
+/// The OpenAPI document against the running API: the same operations as the route table, and every status code
+/// the API answers in real calls is one the document names. The document is also written to tests/api-lint for
+/// the linter in test.sh.
+/// </summary>
+public sealed class OpenApiDocumentTests(AccessFixture fixture) : IClassFixture<AccessFixture>
+{
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        using var client = fixture.App.AnonymousClient();
+        var text = await client.GetStringAsync("/openapi/v1.json");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>"GET /api/v1/households/{id}" for every operation in the document.</summary>
+    private static Dictionary<string, JsonElement> Operations(JsonElement doc)
+    {
+        var operations = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+            foreach (var op in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)))
+                operations[$"{op.Name.ToUpperInvariant()} {path.Name}"] = op.Value;
+        return operations;
+    }
+
+    /// <summary>"GET /api/v1/households/{id}" for every route of the API (under /api/v1) the application maps, constraints dropped.</summary>
+    private IReadOnlyList<string> ApiRoutes() =>
+        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static string Normalise(string pattern) =>
+        "/" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{(\w+)(:[^}]*)?\??\}", "{$1}").TrimEnd('/');
+
+    [Fact]
+    public async Task Integrator_finds_every_route_in_the_document_and_nothing_else()
+    {
+        var documented = Operations(await DocumentAsync()).Keys.Select(k => k.TrimEnd('/')).Order(StringComparer.Ordinal).ToList();
+        var routes = ApiRoutes();
+        Assert.True(routes.Count >= 60, $"only {routes.Count} API routes found");
+        Assert.Equal(routes, documented);
+    }
+
+    [Fact]
+    public async Task Integrator_sees_three_different_decision_bodies()
+    {
+        var operations = Operations(await DocumentAsync());
+        string BodyRef(string op) => operations[op].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        var application = BodyRef("POST /api/v1/applications/{id}/decision");
+        var spend = BodyRef("POST /api/v1/spends/{id}/approve");
+        var triage = BodyRef("POST /api/v1/requests/{id}/triage");
+        Assert.Equal(3, new[] { application, spend, triage }.Distinct().Count());
+        Assert.Equal(spend, BodyRef("POST /api/v1/spends/{id}/refuse"));
+        Assert.Equal(spend, BodyRef("POST /api/v1/spends/{id}/cancel"));
+    }
+
+    [Fact]
+    public async Task Every_error_is_documented_as_a_problem_and_every_operation_names_its_ways_in()
+    {
+        var doc = await DocumentAsync();
+        var schemes = doc.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiSleutel").GetProperty("name").GetString());
+        Assert.Equal("cookie", schemes.GetProperty("sessie").GetProperty("in").GetString());
+        foreach (var (name, op) in Operations(doc))
+        {
+            Assert.True(op.TryGetProperty("security", out var security) && security.GetArrayLength() == 2, name);
+            foreach (var response in op.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+                Assert.True(response.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{name} {response.Name}");
+        }
+    }
+
+    /// <summary>
+    /// Every API route as every demo role and anonymously, with an empty body, ids of a real and of an unknown
+    /// household: whatever the API answers must be a documented status of that operation.
+    /// </summary>
+    [Fact]
+    public async Task Every_answer_the_api_gives_is_documented()
+    {
+        var operations = Operations(await DocumentAsync());
+        var clients = new List<(string Who, HttpClient Client)> { ("anoniem", fixture.App.AnonymousClient()) };
+        foreach (var login in DemoSeeder.Logins.DistinctBy(l => l.Role))
+            clients.Add((login.Role, await fixture.App.SignedInClientAsync(login.Email)));
+
+        var failures = new List<string>();
+        var seen = new Dictionary<string, HashSet<int>>();
+        foreach (var (key, op) in operations)
+        {
+            var documented = op.GetProperty("responses").EnumerateObject().Select(r => int.Parse(r.Name, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            var method = key[..key.IndexOf(' ')];
+            var pattern = key[(key.IndexOf(' ') + 1)..];
+            foreach (var id in new[] { fixture.NoordHousehold, Guid.NewGuid() })
+            {
+                var path = pattern.Replace("{id}", (pattern.StartsWith("/api/v1/persons", StringComparison.Ordinal) ? fixture.NoordPerson : id).ToString())
+                    .Replace("{personId}", fixture.NoordPerson.ToString()).Replace("{number}", "1").Replace("{bsn}", "123456782");
+                path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+\}", Guid.NewGuid().ToString());
+                foreach (var (who, client) in clients)
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                    if (method != "GET") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                    using var response = await client.SendAsync(request);
+                    var status = (int)response.StatusCode;
+                    (seen.TryGetValue(key, out var s) ? s : seen[key] = []).Add(status);
+                    if (!documented.Contains(status))
+                        failures.Add($"{method} {path} as {who}: {status}, documented {string.Join(",", documented.Order())}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
+        // The calls reach past authorisation: at least one 2xx and several 400/404s.
+        Assert.Contains(seen.Values, s => s.Any(c => c is >= 200 and < 300));
+        Assert.Contains(seen.Values, s => s.Contains(400));
+        Assert.Contains(seen.Values, s => s.Contains(404));
+    }
+
+    [Theory]
+    [InlineData("/api/docs")]
+    [InlineData("/api/docs/")]
+    public async Task Integrator_reads_the_api_reference_without_internet_or_inline_script(string path)
+    {
+        using var client = fixture.App.AnonymousClient();
+        using var page = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.Contains($"<meta property=\"csp-nonce\" content=\"{nonce}\">", html);
+        Assert.DoesNotContain("http", html);
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script([^>]*)>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(2, scripts.Count);
+        foreach (System.Text.RegularExpressions.Match script in scripts)
+        {
+            Assert.True(string.IsNullOrWhiteSpace(script.Groups[2].Value), "inline script");
+            var src = System.Text.RegularExpressions.Regex.Match(script.Groups[1].Value, "src=\"([^\"]+)\"").Groups[1].Value;
+            using var asset = await client.GetAsync(src);
+            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+            Assert.Contains("javascript", asset.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Contains("data-document=\"/openapi/v1.json\"", html);
+    }
+
+    [Fact]
+    public async Task Integrator_finds_an_example_body_for_the_main_operations()
+    {
+        var operations = Operations(await DocumentAsync());
+        foreach (var op in new[] { "POST /api/v1/households", "POST /api/v1/requests", "PUT /api/v1/requests/{id}/intake", "POST /api/v1/requests/{id}/triage",
+                     "POST /api/v1/households/{id}/plan/goals", "POST /api/v1/referrals/{id}/status", "POST /api/v1/lookup" })
+            Assert.Equal(JsonValueKind.Object, operations[op].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_document_is_written_for_the_linter()
+    {
+        using var client = fixture.App.AnonymousClient();
+        var text = await client.GetStringAsync("/openapi/v1.json");
+        var dir = Path.Combine(TestApp.RepositoryRoot(), "tests", "api-lint");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "openapi.json"), text);
+        Assert.Contains("\"openapi\"", text);
+    }
+}
