@@ -52,10 +52,10 @@ public sealed class PlanRulesTests
     public void An_action_names_who_does_it_and_the_informal_owners_are_the_zero_line()
     {
         var errors = new ErrorList();
-        Assert.Null(PlanRules.CheckAction("Boodschappen met buurvrouw", ActionOwnerKind.Netwerk, null, null, errors));
+        Assert.Null(PlanRules.CheckAction("Boodschappen met buurvrouw", ActionOwnerKind.Netwerk, null, null, Today, errors));
         Assert.Equal(PlanRules.ActionOwnerRequiredCode, Assert.Single(errors.Errors).Code);
         errors = new ErrorList();
-        Assert.Equal(new DateOnly(2026, 12, 1), PlanRules.CheckAction("Boodschappen", ActionOwnerKind.Vrijwilliger, "Henk", "01-12-2026", errors));
+        Assert.Equal(new DateOnly(2026, 12, 1), PlanRules.CheckAction("Boodschappen", ActionOwnerKind.Vrijwilliger, "Henk", "01-12-2026", Today, errors));
         Assert.False(errors.HasErrors);
         Assert.True(ActionOwnerKinds.IsInformal(ActionOwnerKind.Huishoudlid));
         Assert.True(ActionOwnerKinds.IsInformal(ActionOwnerKind.Vrijwilliger));

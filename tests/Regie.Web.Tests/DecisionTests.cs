@@ -7,6 +7,7 @@ using Regie.Domain.Decisions;
 using Regie.Web.Data;
 using Regie.Web.Features.Decisions;
 using Regie.Web.Features.Households;
+using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 using static Regie.Web.Tests.Builders;
 
@@ -365,5 +366,24 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         var page = await partner.GetAsync($"/aanvragen/{id}/beschikking.pdf");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/geen-toegang", page.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Desk_registering_an_application_received_in_year_one_is_refused_on_the_application_date_and_nothing_is_saved()
+    {
+        var (_, person, bsn) = await ResidentAsync("Jaareen");
+        var refused = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Jeugdwet", Gevraagd = "Jeugdhulp", Aanvraagdatum = "01-01-0001" }, default));
+
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((Regie.Domain.Common.DateRules.TooEarlyCode, "Aanvraagdatum"), (error.Code, error.Field));
+        Assert.Equal($"De datum van de aanvraag (01-01-0001) ligt meer dan 20 jaar terug. Kies een datum vanaf {Today.AddYears(-20):dd-MM-yyyy}; controleer het jaar.", error.Message);
+        await using (var scope = _app.Scope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<RegieDbContext>().ProvisionApplications.AnyAsync(a => a.PersonId == person));
+
+        // A Wmo report of twenty years and a day ago is as implausible; one of today is registered.
+        var report = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Wmo2015", Gevraagd = "Begeleiding", Meldingsdatum = Today.AddYears(-20).AddDays(-1).ToString("dd-MM-yyyy") }, default));
+        Assert.Equal([(Regie.Domain.Common.DateRules.TooEarlyCode, "Meldingsdatum")], report.Errors.Select(e => (e.Code, e.Field)));
+        Assert.True((await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Wmo2015", Gevraagd = "Begeleiding", Meldingsdatum = Ago(0) }, default))).IsOk);
     }
 }

@@ -341,4 +341,24 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         Assert.NotEmpty(linked);
         Assert.All(linked, u => Assert.Equal(u.Organisation, u.Linked));
     }
+
+    [Fact]
+    public async Task Department_registering_an_involvement_that_started_in_year_one_gets_problem_json_and_nothing_is_registered()
+    {
+        var bsn = TestApp.NextBsn();
+        using var client = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
+        var response = await client.PostAsJsonAsync("/api/v1/involvements",
+            new { bsn, contactpersoon = "Ruud Hendriks", email = "ruud@voorbeeld.nl", reden = "Bijstandsuitkering", startdatum = "01-01-0001" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Regie.Domain.Common.DateRules.TooEarlyCode, problem.GetProperty("code").GetString());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal((Regie.Domain.Common.DateRules.TooEarlyCode, "Startdatum"), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
+        var earliest = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-20).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"De startdatum (01-01-0001) ligt meer dan 20 jaar terug. Kies een datum vanaf {earliest}; controleer het jaar.", error.GetProperty("message").GetString());
+        await using var scope = _app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Involvements.AnyAsync(i => i.Bsn == bsn));
+    }
 }

@@ -269,4 +269,25 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
             Assert.Empty(fresh.Doelen);
         }
     }
+
+    [Fact]
+    public async Task Professional_giving_an_action_a_deadline_in_9999_is_told_so_and_the_plan_is_unchanged()
+    {
+        var (household, parent, _) = await FamilyAsync("Deadline");
+        Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
+        var action = new ActionInput { Omschrijving = "Betalingsregeling vragen", Uitvoerder = "Huishoudlid", PersoonId = parent, Deadline = "31-12-9999", Versie = 1 };
+
+        var refused = await WithPlans(p => p.AddActionAsync(household, action, default));
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((Regie.Domain.Common.DateRules.TooLateCode, "Deadline"), (error.Code, error.Field));
+        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"De deadline (31-12-9999) ligt meer dan 5 jaar vooruit. Kies een datum tot en met {latest}; controleer het jaar.", error.Message);
+        var plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
+        Assert.Equal((1, 0), (plan.Versie, plan.Acties.Count));
+
+        // Five years ahead is still a deadline.
+        action.Deadline = latest;
+        Assert.Equal(2, (await WithPlans(p => p.AddActionAsync(household, action, default))).Value);
+    }
 }

@@ -130,7 +130,8 @@ public static class PlanRules
             errors.Add(new DomainError(GoalStatusChangeCode, "Status", "Een doel waaraan al gewerkt wordt, kan niet terug naar 'nog niet gestart'."));
     }
 
-    public static DateOnly? CheckAction(string? description, ActionOwnerKind? kind, string? ownerName, string? dueDate, ErrorList errors)
+    /// <summary>An action needs a description and who does it; a deadline is optional but, when given, plausible (<see cref="DateRules"/>).</summary>
+    public static DateOnly? CheckAction(string? description, ActionOwnerKind? kind, string? ownerName, string? dueDate, DateOnly today, ErrorList errors)
     {
         if (string.IsNullOrWhiteSpace(description)) errors.Add(new DomainError(ActionDescriptionRequiredCode, "Omschrijving", "Beschrijf de actie."));
         if (kind is null) errors.Add(new DomainError(ActionOwnerRequiredCode, "Uitvoerder", "Kies wie de actie uitvoert."));
@@ -148,7 +149,7 @@ public static class PlanRules
             errors.Add(new DomainError(ActionDueDateInvalidCode, "Deadline", "Vul een geldige datum in als dd-mm-jjjj."));
             return null;
         }
-        return date;
+        return DateRules.Plausible(date, DateKind.Planned, today, "Deadline", "de deadline", errors);
     }
 
     public static DateOnly? CheckEvaluationDate(string? value, DateOnly today, ErrorList errors)

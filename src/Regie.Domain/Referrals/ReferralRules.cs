@@ -96,7 +96,7 @@ public static class ReferralRules
             errors.Add(new DomainError(FollowUpInvalidCode, "Opvolgdatum", "Vul de opvolgdatum in als dd-mm-jjjj, vandaag of later."));
             return null;
         }
-        return date;
+        return DateRules.Plausible(date, DateKind.Planned, today, "Opvolgdatum", "de opvolgdatum", errors);
     }
 
     /// <summary>

@@ -50,8 +50,8 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var framework = Enums.ParseDefined<LegalFramework>(input.Kader);
         if (framework is null) errors.Add(new DomainError(FrameworkInvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
         var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", 1000));
-        var reported = ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors);
-        var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors);
+        var reported = ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors, DateKind.Happened);
+        var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors, DateKind.Happened);
         if (framework is { } f)
         {
             if (f != LegalFramework.Wmo2015 && reported is not null)
@@ -108,10 +108,10 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var errors = new ErrorList();
         if (app.Status != ApplicationStatus.Melding)
             return CommandResult<int>.Invalid(new DomainError(NotAReportCode, "", "De aanvraag is al ontvangen."));
-        var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors);
+        var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors, DateKind.Happened);
         if (applied is null && string.IsNullOrWhiteSpace(input.Aanvraagdatum))
             errors.Add(new DomainError(DateRequiredCode, "Aanvraagdatum", "Vul de datum van de aanvraag in."));
-        var done = ParseDate(input.OnderzoekAfgerond, "OnderzoekAfgerond", "de datum van het onderzoeksverslag", errors);
+        var done = ParseDate(input.OnderzoekAfgerond, "OnderzoekAfgerond", "de datum van het onderzoeksverslag", errors, DateKind.Happened);
         errors.Add(DecisionRules.CheckDates(app.Framework, app.ReportedOn, applied, Today));
         if (done is { } d && (d > Today || (app.ReportedOn is { } r && d < r)))
             errors.Add(new DomainError(DateInvalidCode, "OnderzoekAfgerond", "Het onderzoek kan niet vóór de melding of in de toekomst zijn afgerond."));
@@ -171,7 +171,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var errors = new ErrorList();
         var outcome = Enums.ParseDefined<DecisionOutcome>(input.Uitkomst);
         if (outcome is null) errors.Add(new DomainError(OutcomeInvalidCode, "Uitkomst", "Kies de uitkomst: toegekend, deels toegekend of afgewezen."));
-        var decidedOn = ParseDate(input.Besluitdatum, "Besluitdatum", "de besluitdatum", errors) ?? (string.IsNullOrWhiteSpace(input.Besluitdatum) ? Today : (DateOnly?)null);
+        var decidedOn = ParseDate(input.Besluitdatum, "Besluitdatum", "de besluitdatum", errors, DateKind.Happened) ?? (string.IsNullOrWhiteSpace(input.Besluitdatum) ? Today : (DateOnly?)null);
         var reasoning = errors.Take(TextRules.Optional(input.Motivering, "Motivering", "de motivering", 4000));
         var entered = input.Producten.Where(p => !p.IsEmpty).ToList();
         if (entered.Count > MaxProducts)
@@ -436,10 +436,15 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
     private async Task<Household?> HouseholdAsync(Guid? id, CancellationToken ct) =>
         id is { } hid ? await db.Households.FirstOrDefaultAsync(h => h.Id == hid, ct) : null;
 
-    private static DateOnly? ParseDate(string? text, string field, string label, ErrorList errors)
+    /// <summary>
+    /// A date of what happened must be plausible (<see cref="DateRules"/>); one in the future is left to
+    /// <see cref="DecisionRules"/>, which names it for what it is. A product's period is checked by its own rules.
+    /// </summary>
+    private DateOnly? ParseDate(string? text, string field, string label, ErrorList errors, DateKind? kind = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DutchDate.TryParse(text, out var d)) return d;
+        if (DutchDate.TryParse(text, out var d))
+            return kind is { } k && !(k == DateKind.Happened && d > Today) ? DateRules.Plausible(d, k, Today, field, label, errors) : d;
         errors.Add(new DomainError(DateInvalidCode, field, $"Vul {label} in als dd-mm-jjjj."));
         return null;
     }

@@ -106,6 +106,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
         var start = Today;
         if (!string.IsNullOrWhiteSpace(input.Startdatum) && (!DutchDate.TryParse(input.Startdatum, out start) || start > Today))
             errors.Add(new DomainError(StartDateInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj, niet in de toekomst."));
+        else errors.Add(DateRules.Check(start, DateKind.Happened, Today, "Startdatum", "de startdatum"));
         // Registering shows who else is involved: it is as much a question as a look-up, and needs its reason on record.
         var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", ReasonMaxLength));
         if (reason is null && !errors.Errors.Any(e => e.Field == "Reden"))

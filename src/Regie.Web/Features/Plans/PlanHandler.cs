@@ -222,7 +222,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
             else ownerUser = input.MedewerkerId;
         }
         else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam", 200));
-        var deadline = PlanRules.CheckAction(input.Omschrijving, kind, ownerName, input.Deadline, errors);
+        var deadline = PlanRules.CheckAction(input.Omschrijving, kind, ownerName, input.Deadline, Today, errors);
         var omschrijving = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 1000));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
 

@@ -148,9 +148,11 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         var start = Today;
         if (!string.IsNullOrWhiteSpace(input.Startdatum) && !DutchDate.TryParse(input.Startdatum, out start))
             errors.Add(new DomainError(LightSupportRules.DatesInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj."));
+        else errors.Add(DateRules.Check(start, DateKind.Planned, Today, "Startdatum", "de startdatum"));
         DateOnly end = default;
         if (!DutchDate.TryParse(input.Einddatum, out end))
             errors.Add(new DomainError(LightSupportRules.DatesInvalidCode, "Einddatum", "Vul de geplande einddatum in als dd-mm-jjjj."));
+        else errors.Add(DateRules.Check(end, DateKind.Planned, Today, "Einddatum", "de geplande einddatum"));
         string? deliverer = null;
         if (!string.IsNullOrEmpty(input.MedewerkerId))
         {
@@ -163,7 +165,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
             if (deliverer is null) errors.Add(new DomainError(LightSupportRules.DelivererRequiredCode, "OrganisatieId", "Kies een organisatie uit de lijst."));
         }
         else errors.Add(new DomainError(LightSupportRules.DelivererRequiredCode, "MedewerkerId", "Kies wie de ondersteuning geeft: een medewerker van het team of een organisatie."));
-        if (!errors.Errors.Any(e => e.Code == LightSupportRules.DatesInvalidCode))
+        if (!errors.Errors.Any(e => e.Code is LightSupportRules.DatesInvalidCode or DateRules.TooEarlyCode or DateRules.TooLateCode))
             LightSupportRules.CheckStart(new LightSupportSettings(settings.Toegestaan, settings.MaxWeken, settings.Soorten), kind, start, end, errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 

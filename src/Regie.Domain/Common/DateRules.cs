@@ -1,0 +1,67 @@
+namespace Regie.Domain.Common;
+
+/// <summary>What a date field means, and so which dates are plausible for it.</summary>
+public enum DateKind
+{
+    /// <summary>Something that has happened and is being registered: an application received, an involvement that started.</summary>
+    Happened,
+
+    /// <summary>Something planned: an action's deadline, a follow-up date, the planned start or end of support.</summary>
+    Planned,
+}
+
+/// <summary>
+/// Plausible dates: the range a date typed into Regie must fall in before a field's own rules look at it.
+/// It catches a mistyped year (0001, 1025, 9999, 2205) that the parser accepts, so that a date like that never
+/// reaches a worklist or a deadline.
+/// <list type="bullet">
+/// <item>Every date: not more than <see cref="YearsBack"/> years before today. A social-team file is kept for at most
+/// twenty years (the Jeugdwet's retention period, the longest in the domain), so an older date cannot belong to
+/// a file Regie holds: it is a typing error (1925 for 2025).</item>
+/// <item><see cref="DateKind.Happened"/>: not after today: what is registered has happened. A field that answers a
+/// future date with its own, more specific rule (an application "received" next week) keeps that rule.</item>
+/// <item><see cref="DateKind.Planned"/>: not more than <see cref="PlannedYearsAhead"/> years after today: a deadline,
+/// a target or a follow-up further ahead is no longer planned work. A field may allow less.</item>
+/// </list>
+/// Birth dates have their own home, <see cref="Registry.BirthDate"/> (not in the future, at most 125 years back).
+/// </summary>
+public static class DateRules
+{
+    /// <summary>The date is before the plausible range: more than <see cref="YearsBack"/> years ago.</summary>
+    public const string TooEarlyCode = "date-too-early";
+
+    /// <summary>The date is after the plausible range: after today for what happened, more than <see cref="PlannedYearsAhead"/> years ahead for what is planned.</summary>
+    public const string TooLateCode = "date-too-late";
+
+    public const int YearsBack = 20;
+    public const int PlannedYearsAhead = 5;
+
+    public static DateOnly Earliest(DateOnly today) => today.AddYears(-YearsBack);
+
+    public static DateOnly Latest(DateKind kind, DateOnly today) => kind == DateKind.Happened ? today : today.AddYears(PlannedYearsAhead);
+
+    /// <summary>Null when <paramref name="date"/> is plausible for a field of this kind; <paramref name="label"/> names the field in the message ("de startdatum").</summary>
+    public static DomainError? Check(DateOnly date, DateKind kind, DateOnly today, string field, string label)
+    {
+        var earliest = Earliest(today);
+        if (date < earliest)
+            return new DomainError(TooEarlyCode, field,
+                $"{Capitalize(label)} ({DutchDate.Format(date)}) ligt meer dan {YearsBack} jaar terug. Kies een datum vanaf {DutchDate.Format(earliest)}; controleer het jaar.");
+        var latest = Latest(kind, today);
+        if (date > latest)
+            return new DomainError(TooLateCode, field, kind == DateKind.Happened
+                ? $"{Capitalize(label)} ({DutchDate.Format(date)}) ligt in de toekomst. Registreer wat is gebeurd; controleer het jaar."
+                : $"{Capitalize(label)} ({DutchDate.Format(date)}) ligt meer dan {PlannedYearsAhead} jaar vooruit. Kies een datum tot en met {DutchDate.Format(latest)}; controleer het jaar.");
+        return null;
+    }
+
+    /// <summary>Adds the broken rule to <paramref name="errors"/>; the date when it is plausible, otherwise null.</summary>
+    public static DateOnly? Plausible(DateOnly date, DateKind kind, DateOnly today, string field, string label, ErrorList errors)
+    {
+        var error = Check(date, kind, today, field, label);
+        errors.Add(error);
+        return error is null ? date : null;
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}
