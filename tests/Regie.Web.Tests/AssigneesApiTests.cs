@@ -34,6 +34,9 @@ public sealed class AssigneesApiTests(RegistryFixture fixture) : IClassFixture<R
         Assert.All(staff.EnumerateArray(), s => Assert.Equal(["id", "naam", "rol", "teamId", "team"], s.EnumerateObject().Select(p => p.Name)));
         var lead = staff.EnumerateArray().Single(s => s.GetProperty("rol").GetString() == "teamleider");
         Assert.Contains(staff.EnumerateArray(), s => s.GetProperty("rol").GetString() == "professional");
+        // The whole list also names the desk's consultants, who can own a plan action or give light support.
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/staff");
+        Assert.Equal("consulent", all.EnumerateArray().Single(s => s.GetProperty("naam").GetString() == "Peter Smit").GetProperty("rol").GetString());
 
         var version = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/households/{household}")).GetProperty("versie").GetInt32();
         var assigned = await client.PutAsJsonAsync($"/api/v1/households/{household}/coordinator", new { regisseurId = lead.GetProperty("id").GetString(), versie = version });

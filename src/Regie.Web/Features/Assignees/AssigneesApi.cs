@@ -18,11 +18,15 @@ public sealed record OrganisationDto(Guid Id, string Naam, string Soort);
 /// </summary>
 public sealed class AssigneeQueries(RegieDbContext db, CurrentUser user, AuditLog audit)
 {
-    public async Task<IReadOnlyList<StaffMemberDto>> StaffAsync(Guid? team, CancellationToken ct)
+    /// <summary>The roles that can be assigned work: coordinator (professional, team lead), plan action and light support (also the desk).</summary>
+    public static readonly string[] AssignableRoles = [Roles.Professional, Roles.Teamleider, Roles.Consulent];
+
+    /// <summary>The municipality's staff with one of <paramref name="roles"/>, optionally of one team, by name. Not audited: the lists pages and handlers build from.</summary>
+    public async Task<IReadOnlyList<StaffMemberDto>> ListAsync(IReadOnlyCollection<string> roles, Guid? team, CancellationToken ct)
     {
         var gemeente = user.Gemeentecode;
-        var roles = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
-        var roleIds = roles.Select(r => r.Id).ToList();
+        var roleRows = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        var roleIds = roleRows.Select(r => r.Id).ToList();
         // Plain joins: a correlated subquery per row needs SQL APPLY, which SQLite does not have.
         var rows = await (
                 from u in db.Users
@@ -33,8 +37,15 @@ public sealed class AssigneeQueries(RegieDbContext db, CurrentUser user, AuditLo
                 orderby u.DisplayName, u.Id
                 select new { u.Id, u.DisplayName, ur.RoleId, u.TeamId, Team = t == null ? null : t.Name })
             .ToListAsync(ct);
+        return rows.DistinctBy(r => r.Id).Select(r => new StaffMemberDto(r.Id, r.DisplayName, roleRows.First(x => x.Id == r.RoleId).Name!, r.TeamId, r.Team)).ToList();
+    }
+
+    /// <summary>The API's staff list: everyone work can be assigned to, on the audit trail.</summary>
+    public async Task<IReadOnlyList<StaffMemberDto>> StaffAsync(Guid? team, CancellationToken ct)
+    {
+        var staff = await ListAsync(AssignableRoles, team, ct);
         await audit.RecordAsync(AuditActions.Search, AuditResources.Staff, detail: team is null ? "lijst medewerkers" : $"lijst medewerkers van team {team}", ct: ct);
-        return rows.DistinctBy(r => r.Id).Select(r => new StaffMemberDto(r.Id, r.DisplayName, roles.First(x => x.Id == r.RoleId).Name!, r.TeamId, r.Team)).ToList();
+        return staff;
     }
 
     public async Task<IReadOnlyList<TeamDto>> TeamsAsync(CancellationToken ct)
@@ -60,7 +71,7 @@ public static class AssigneesApi
         var g = api.MapGroup("").WithTags("Medewerkers, teams en organisaties").RequireAuthorization(Policies.Care);
         g.MapGet("/staff", async (Guid? team, AssigneeQueries queries, CancellationToken ct) => Results.Ok(await queries.StaffAsync(team, ct)))
             .Produces<IReadOnlyList<StaffMemberDto>>()
-            .WithName("GetStaff").WithSummary("Wijkteammedewerkers en teamleiders van de gemeente (id, naam, rol, team), eventueel van één team (?team=id): de medewerkerId en regisseurId die het plan, lichte ondersteuning en de regie vragen.");
+            .WithName("GetStaff").WithSummary("Wijkteammedewerkers, teamleiders en consulenten van de gemeente (id, naam, rol, team), eventueel van één team (?team=id): de medewerkerId die een actie in het plan en lichte ondersteuning vragen; de regisseurId is een professional of teamleider.");
         g.MapGet("/teams", async (AssigneeQueries queries, CancellationToken ct) => Results.Ok(await queries.TeamsAsync(ct)))
             .Produces<IReadOnlyList<TeamDto>>()
             .WithName("GetTeams").WithSummary("De teams van de gemeente (id, naam, wijk).");

@@ -25,7 +25,7 @@ public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? L
 
 /// <summary>Assigns or transfers the household's coordinator; the team of the new coordinator holds the file from then on.</summary>
 public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    Involvements.InvolvementService involvements, TimeProvider clock)
+    Involvements.InvolvementService involvements, Assignees.AssigneeQueries assignees, TimeProvider clock)
 {
     public async Task<CommandResult<string>> AssignAsync(Guid householdId, AssignCoordinatorInput input, CancellationToken ct)
     {
@@ -79,15 +79,9 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
     private sealed record StaffMember(CoordinatorCandidate Candidate, Guid? TeamId);
 
     /// <summary>Professionals and team leads of the municipality.</summary>
-    private async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct)
-    {
-        var gemeente = user.Gemeentecode;
-        var roleIds = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider).Select(r => r.Id).ToListAsync(ct);
-        return await db.Users.Where(u => u.Gemeentecode == gemeente && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new StaffMember(new CoordinatorCandidate(u.Id, u.DisplayName, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault()), u.TeamId))
-            .ToListAsync(ct);
-    }
+    private async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct) =>
+        (await assignees.ListAsync([Roles.Professional, Roles.Teamleider], null, ct))
+            .Select(s => new StaffMember(new CoordinatorCandidate(s.Id, s.Naam, s.Team), s.TeamId)).ToList();
 
     public async Task<IReadOnlyList<AssignmentView>> HistoryAsync(Guid householdId, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ namespace Regie.Web.Features.Plans;
 /// Every saved change is one new version of the whole plan.
 /// </summary>
 public sealed class PlanHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    TrajectoryHandler trajectories, TimeProvider clock)
+    TrajectoryHandler trajectories, Assignees.AssigneeQueries assignees, TimeProvider clock)
 {
     public const string NoActivePlanCode = "plan-not-active";
     public const string PlanExistsCode = "plan-already-active";
@@ -349,11 +349,8 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     public async Task<(IReadOnlyDictionary<Guid, string> Members, IReadOnlyList<(string Id, string Name)> Colleagues)> OwnerOptionsAsync(Guid householdId, CancellationToken ct)
     {
         var members = (await PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
-        var gemeente = user.Gemeentecode;
-        var roleIds = await db.Roles.Where(r => r.Name == Roles.Professional || r.Name == Roles.Teamleider || r.Name == Roles.Consulent).Select(r => r.Id).ToListAsync(ct);
-        var colleagues = await db.Users.Where(u => u.Gemeentecode == gemeente && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return (members, colleagues.Select(c => (c.Id, c.DisplayName)).ToList());
+        var colleagues = await assignees.ListAsync(Assignees.AssigneeQueries.AssignableRoles, null, ct);
+        return (members, colleagues.Select(c => (c.Id, c.Naam)).ToList());
     }
 
     private sealed class PlanWork
