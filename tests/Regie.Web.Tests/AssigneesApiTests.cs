@@ -79,4 +79,18 @@ public sealed class AssigneesApiTests(RegistryFixture fixture) : IClassFixture<R
             Assert.Equal(HttpStatusCode.Forbidden, (await department.GetAsync(path)).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Staff_list_of_an_unreadable_or_unknown_team_names_nobody()
+    {
+        using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        var malformed = await client.GetAsync("/api/v1/staff?team=noord");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("request-invalid", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        // A team id that is not one of this municipality's teams lists no one.
+        var unknown = await client.GetFromJsonAsync<JsonElement>($"/api/v1/staff?team={Guid.NewGuid()}");
+        Assert.Equal(0, unknown.GetArrayLength());
+    }
 }
