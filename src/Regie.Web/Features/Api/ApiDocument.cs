@@ -44,6 +44,11 @@ public static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        o.AddSchemaTransformer((schema, context, _) =>
+        {
+            Constrain(schema, context);
+            return Task.CompletedTask;
+        });
         o.AddOperationTransformer((operation, context, _) =>
         {
             Describe(operation, context);
@@ -65,6 +70,37 @@ public static class ApiDocument
             .Where(t => t.IsPublic || t.IsNestedPublic)
             .GroupBy(t => t.Name).Where(g => g.Select(t => t.Namespace).Distinct().Count() > 1)
             .Select(g => g.Key).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// <c>[Required]</c> and <c>[OneOf]</c> on an input's property become <c>required</c> and <c>enum</c> in its
+    /// schema. They only describe: the rule that refuses a missing or unknown value stays in the handler or the domain,
+    /// and a test holds the two together (a documented required field, left out, is named in the 400).
+    /// </summary>
+    private static void Constrain(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        if (context.JsonPropertyInfo is null && schema.Properties is { Count: > 0 })
+        {
+            foreach (var property in context.JsonTypeInfo.Properties)
+            {
+                if (property.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), true) != true) continue;
+                schema.Required ??= new HashSet<string>(StringComparer.Ordinal);
+                schema.Required.Add(property.Name);
+                // Required means a value: null is refused like a missing field.
+                if (schema.Properties.TryGetValue(property.Name, out var p) && p is OpenApiSchema { Type: { } t } inline && t.HasFlag(JsonSchemaType.Null))
+                {
+                    inline.Type = t & ~JsonSchemaType.Null;
+                    inline.Enum?.Remove(inline.Enum.FirstOrDefault(e => e is null)!);
+                }
+            }
+            return;
+        }
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault() is { } oneOf)
+        {
+            schema.Enum = oneOf.Values().Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+            // A field that may be left out may also be null.
+            if (schema.Type?.HasFlag(JsonSchemaType.Null) == true) schema.Enum.Add(null!);
+        }
+    }
 
     private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 
@@ -7,11 +9,11 @@ namespace Regie.Web.Features.Plans;
 
 public sealed class GoalInput
 {
-    public string? Leefgebied { get; set; }
+    [Required, OneOf(typeof(ZrmDomain))] public string? Leefgebied { get; set; }
     public Guid? PersoonId { get; set; }
-    public string? Wat { get; set; }
-    public string? MeetbaarResultaat { get; set; }
-    public string? Streefdatum { get; set; }
+    [Required] public string? Wat { get; set; }
+    [Required] public string? MeetbaarResultaat { get; set; }
+    [Required] public string? Streefdatum { get; set; }
     public string? Wie { get; set; }
     public string? Status { get; set; }
     public string? Toelichting { get; set; }
