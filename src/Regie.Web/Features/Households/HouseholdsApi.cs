@@ -10,6 +10,9 @@ public sealed record MemberDto(Guid PersonId, string Naam, string? Bsn, DateOnly
 
 public sealed record HouseholdDto(Guid Id, string Naam, AddressDto Adres, int Versie, IReadOnlyList<MemberDto> Leden, IReadOnlyList<MemberDto> VoormaligeLeden);
 
+/// <summary>The answer to adding a member: the person's id, new or already known.</summary>
+public sealed record MemberAddedAnswer(Guid PersonId);
+
 public static class HouseholdsApi
 {
     public static void MapHouseholdsApi(this RouteGroupBuilder api)
@@ -22,20 +25,23 @@ public static class HouseholdsApi
             if (!pc.IsValid) return ApiResults.Invalid(pc.Error!);
             if (huisnummer is null) return ApiResults.Invalid(new(Address.HuisnummerCode, "huisnummer", "Geef ook het huisnummer op."));
             return ApiResults.From(await queries.AtAddressAsync(pc.Value.Value, huisnummer.Value, ct), s => Results.Ok(s));
-        }).WithName("SearchHouseholds").WithSummary("Huishoudens op een adres (postcode + huisnummer).")
+        }).Produces<HouseholdQueries.AddressSearch>(StatusCodes.Status200OK)
+            .WithName("SearchHouseholds").WithSummary("Huishoudens op een adres (postcode + huisnummer).")
             .WithDescription("Voor de zorgrollen: de huishoudens op het adres waarvan u het dossier mag openen, en of er daarnaast een ander huishouden bekend is (zonder naam of aantal leden), zodat niemand het dubbel registreert. Partners krijgen 403. Elke zoekopdracht staat in de audittrail.");
 
         g.MapGet("/{id:guid}", async (Guid id, HouseholdQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } h ? Results.Ok(ToDto(h)) : ApiResults.NotFound("Het huishouden"))
+            .Produces<HouseholdDto>(StatusCodes.Status200OK)
             .WithName("GetHousehold");
 
         g.MapPost("/", async (CreateHouseholdInput input, CreateHouseholdHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/households/{id}", new { id })))
-            .Produces(StatusCodes.Status201Created)
+            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/households/{id}", new CreatedAnswer(id))))
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("CreateHousehold").WithSummary("Registreer een huishouden met zijn leden.");
 
         g.MapPost("/{id:guid}/members", async (Guid id, AddMemberInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.AddMemberAsync(id, input, ct), personId => Results.Ok(new { personId })))
+            ApiResults.From(await handler.AddMemberAsync(id, input, ct), personId => Results.Ok(new MemberAddedAnswer(personId))))
+            .Produces<MemberAddedAnswer>(StatusCodes.Status200OK)
             .WithName("AddHouseholdMember");
 
         g.MapPost("/{id:guid}/members/{personId:guid}/end", async (Guid id, Guid personId, EndMembershipInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
@@ -49,12 +55,13 @@ public static class HouseholdsApi
             .WithName("ChangeHouseholdAddress");
 
         g.MapPost("/{id:guid}/assessments", async (Guid id, Assessments.ZrmInput input, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RecordAsync(id, input, ct), a => Results.Created($"/api/v1/households/{id}/assessments", new { id = a })))
-            .Produces(StatusCodes.Status201Created)
+            ApiResults.From(await handler.RecordAsync(id, input, ct), a => Results.Created($"/api/v1/households/{id}/assessments", new CreatedAnswer(a))))
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RecordZrmAssessment").WithSummary("Leg een ZRM-meting vast van een lid (scores 1–5 per leefgebied).");
 
         g.MapGet("/{id:guid}/assessments", async (Guid id, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
             await handler.OverviewAsync(id, ct) is { } o ? Results.Ok(o) : ApiResults.NotFound("Het huishouden"))
+            .Produces<Assessments.ZrmOverview>(StatusCodes.Status200OK)
             .WithName("GetZrmAssessments");
 
         g.MapPut("/{id:guid}/coordinator", async (Guid id, Coordination.AssignCoordinatorInput input, Coordination.CoordinatorHandler handler, CancellationToken ct) =>
@@ -66,7 +73,8 @@ public static class HouseholdsApi
         {
             if (!await queries.ExistsAsync(id, ct)) return ApiResults.NotFound("Het huishouden");
             return await timeline.ReadAsync(id, before, ct) is { } page ? Results.Ok(page) : ApiResults.NotFound("De tijdlijn");
-        }).WithName("GetHouseholdTimeline");
+        }).Produces<TimelinePage>(StatusCodes.Status200OK)
+            .WithName("GetHouseholdTimeline");
     }
 
     public static HouseholdDto ToDto(HouseholdView h)

@@ -11,6 +11,7 @@ public static class InvolvementsApi
         // The BSN in the body: a URL ends up in proxy logs, browser history and traces.
         api.MapPost("/lookup", async (LookupInput input, InvolvementLookup service, CancellationToken ct) =>
             ApiResults.From(await service.LookupAsync(input.Bsn, input.Doel, ct), Results.Ok))
+            .Produces<LookupResult>(StatusCodes.Status200OK)
             .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
             .WithName("LookupInvolvementByPost")
             .WithSummary("Is er iemand betrokken, en wie bel ik? Alleen wie en hoe bereikbaar; `bsn` en `doel` (verplicht, wordt vastgelegd) in de body.")
@@ -23,6 +24,7 @@ public static class InvolvementsApi
                 http.Response.Headers.Link = "</api/v1/lookup>; rel=\"successor-version\"";
                 return ApiResults.From(await service.LookupAsync(bsn, doel, ct), Results.Ok);
             })
+            .Produces<LookupResult>(StatusCodes.Status200OK)
             .RequireAuthorization(Infrastructure.Policies.Lookup).WithTags("Betrokkenheid")
             .WithName("LookupInvolvement").WithSummary("Verouderd: gebruik POST /api/v1/lookup. Het BSN in de URL komt in logbestanden terecht.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -33,8 +35,8 @@ public static class InvolvementsApi
 
         var g = api.MapGroup("/involvements").WithTags("Betrokkenheid").RequireAuthorization(Infrastructure.Policies.Lookup);
         g.MapPost("/", async (InvolvementInput input, InvolvementService service, CancellationToken ct) =>
-            ApiResults.From(await service.RegisterAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new { id })))
-            .Produces(StatusCodes.Status201Created)
+            ApiResults.From(await service.RegisterAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new CreatedAnswer(id))))
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RegisterInvolvement").WithSummary("Registreer dat uw organisatie betrokken is bij een inwoner (`bsn`, `contactpersoon` met `telefoon` of `email`, en de verplichte `reden`); een tweede betrokkene geeft een match.");
         g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
             ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))

@@ -13,6 +13,12 @@ public sealed record MembershipDto(Guid HuishoudenId, string Naam, string Adres,
 
 public sealed record PersonHitDto(Guid Id, string Naam, string? Bsn, DateOnly Geboortedatum, Guid? HuishoudenId, string? Adres);
 
+/// <summary>A person search: how the question was read (bsn, naam, geboortedatum, adres), whether the list was cut off, and the hits.</summary>
+public sealed record PersonSearchAnswer(string Soort, bool Afgekapt, IReadOnlyList<PersonHitDto> Resultaten);
+
+/// <summary>The answer to a move: the household the person now belongs to.</summary>
+public sealed record PersonMovedAnswer(Guid HuishoudenId);
+
 public static class PersonsApi
 {
     public static void MapPersonsApi(this RouteGroupBuilder api)
@@ -26,21 +32,19 @@ public static class PersonsApi
             var request = naam is not null && q is null ? PersonSearch.ParseName(naam) : PersonSearch.Parse(text, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             if (!request.IsValid) return ApiResults.Invalid(request.Error!);
             var result = await search.SearchAsync(request.Value, ct);
-            return Results.Ok(new
-            {
-                soort = result.Request.Kind.ToString().ToLowerInvariant(),
-                afgekapt = result.Truncated,
-                resultaten = result.Hits.Select(h => new PersonHitDto(h.Id, h.Naam, h.Bsn, h.Geboortedatum, h.HouseholdId, h.Adres)),
-            });
-        }).WithName("SearchPersons").WithSummary("Zoek personen op BSN, naam, geboortedatum of postcode + huisnummer.");
+            return Results.Ok(new PersonSearchAnswer(result.Request.Kind.ToString().ToLowerInvariant(), result.Truncated,
+                result.Hits.Select(h => new PersonHitDto(h.Id, h.Naam, h.Bsn, h.Geboortedatum, h.HouseholdId, h.Adres)).ToList()));
+        }).Produces<PersonSearchAnswer>(StatusCodes.Status200OK)
+            .WithName("SearchPersons").WithSummary("Zoek personen op BSN, naam, geboortedatum of postcode + huisnummer.");
 
         g.MapGet("/{id:guid}", async (Guid id, PersonQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } p ? Results.Ok(ToDto(p)) : ApiResults.NotFound("De persoon"))
+            .Produces<PersonDto>(StatusCodes.Status200OK)
             .WithName("GetPerson");
 
         g.MapPost("/", async (RegisterPersonInput input, RegisterPersonHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/persons/{id}", new { id })))
-            .Produces(StatusCodes.Status201Created)
+            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/persons/{id}", new CreatedAnswer(id))))
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RegisterPerson").WithSummary("Registreer een persoon (nog) zonder huishouden.");
 
         g.MapPut("/{id:guid}/contact", async (Guid id, UpdateContactInput input, UpdateContactHandler handler, CancellationToken ct) =>
@@ -49,7 +53,8 @@ public static class PersonsApi
             .WithName("UpdatePersonContact");
 
         g.MapPost("/{id:guid}/move", async (Guid id, MovePersonInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.MoveAsync(id, input, ct), target => Results.Ok(new { huishoudenId = target })))
+            ApiResults.From(await handler.MoveAsync(id, input, ct), target => Results.Ok(new PersonMovedAnswer(target))))
+            .Produces<PersonMovedAnswer>(StatusCodes.Status200OK)
             .WithName("MovePerson").WithSummary("Verhuis een persoon naar een ander huishouden; de geschiedenis blijft bewaard.");
     }
 

@@ -47,6 +47,7 @@ public static class ReferralsApi
 
         api.MapGet("/conflict-of-interest", async (string? van, string? tot, ConflictOfInterestQuery query, CancellationToken ct) =>
             ApiResults.From(await query.ReportAsync(van, tot, ct), Results.Ok))
+            .Produces<ConflictOfInterestReport>(StatusCodes.Status200OK)
             .RequireAuthorization(Policies.TeamLead).WithTags("Verwijzingen en lichte ondersteuning")
             .WithName("GetConflictOfInterestFigures").WithSummary("Per team en per aanbieder: het aandeel verwijzingen naar de eigen werkgever, naast dat van onafhankelijke medewerkers. ?van=&tot= (dd-mm-jjjj of jjjj-mm-dd).");
     }

@@ -2,6 +2,22 @@ using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Requests;
 
+public sealed record RequestScoreDto(Guid PersoonId, string Leefgebied, int Score);
+
+/// <summary>A request as the API shows it; enum values as their names.</summary>
+public sealed record RequestDto(Guid Id, Guid HuishoudenId, string Bron, string? BronToelichting, string Omschrijving, DateOnly Ontvangen, bool Maatwerk,
+    string Status, IReadOnlyList<RequestPersonView> Personen, IReadOnlyList<RequestScoreDto> Scores, string? Klasse, string? Werkwijze, string? Voorstel,
+    string? Toelichting, string? Besluit, string? Reden, DateTime? BeslotenOp, Guid? TrajectId, int Versie);
+
+/// <summary>The intake's outcome: the case class, the domains of concern and the suggested route, with why.</summary>
+public sealed record IntakeAnswer(string Klasse, IReadOnlyList<string> Leefgebieden, string Voorstel, string Toelichting);
+
+/// <summary>The answer to a triage decision: the trajectory the request joined (route Wijkteam), otherwise null.</summary>
+public sealed record TriageAnswer(Guid? TrajectId);
+
+/// <summary>The triage settings in force; <c>routes</c> maps "Klasse:0|1" (without or with maatwerk) to a route.</summary>
+public sealed record TriageSettingsDto(string Model, int Zorgdrempel, int MinimumLeefgebieden, IReadOnlyDictionary<string, string> Routes);
+
 /// <summary>Requests, intake and triage for other systems (a contact centre, a municipal front office).</summary>
 public static class RequestsApi
 {
@@ -10,44 +26,39 @@ public static class RequestsApi
         var g = api.MapGroup("/requests").WithTags("Hulpvragen en triage").RequireAuthorization(Infrastructure.Policies.Files);
 
         g.MapPost("/", async (RequestInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RegisterAsync(input, ct), id => Results.Created($"/api/v1/requests/{id}", new { id })))
-            .Produces(StatusCodes.Status201Created)
+            ApiResults.From(await handler.RegisterAsync(input, ct), id => Results.Created($"/api/v1/requests/{id}", new CreatedAnswer(id))))
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RegisterRequest").WithSummary("Registreer een hulpvraag: bron, om wie het gaat, korte omschrijving, of maatwerk gevraagd wordt.");
 
         g.MapGet("/{id:guid}", async (Guid id, RequestHandler handler, CancellationToken ct) =>
             await handler.GetAsync(id, ct) is { } r ? Results.Ok(ToDto(r)) : ApiResults.NotFound("De hulpvraag"))
+            .Produces<RequestDto>(StatusCodes.Status200OK)
             .WithName("GetRequest");
 
         g.MapPut("/{id:guid}/intake", async (Guid id, IntakeInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.IntakeAsync(id, input, ct), s => Results.Ok(new
-            {
-                klasse = s.Class.ToString(), leefgebieden = s.ConcernDomains.Select(d => d.ToString()), voorstel = s.Route.ToString(), toelichting = s.Explanation,
-            })))
+            ApiResults.From(await handler.IntakeAsync(id, input, ct), s => Results.Ok(new IntakeAnswer(s.Class.ToString(), s.ConcernDomains.Select(d => d.ToString()).ToList(), s.Route.ToString(), s.Explanation))))
+            .Produces<IntakeAnswer>(StatusCodes.Status200OK)
             .WithName("RecordIntake").WithSummary("Leg de screening vast (per persoon per leefgebied 1–5; weglaten is niet gescreend) en krijg de voorgestelde route.");
 
         g.MapPost("/{id:guid}/triage", async (Guid id, DecisionInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.DecideAsync(id, input, ct), t => Results.Ok(new { trajectId = t.TrajectoryId })))
+            ApiResults.From(await handler.DecideAsync(id, input, ct), t => Results.Ok(new TriageAnswer(t.TrajectoryId))))
+            .Produces<TriageAnswer>(StatusCodes.Status200OK)
             .WithName("DecideRoute").WithSummary("Besluit over de route; afwijken van het voorstel kan alleen met een reden. Wijkteam opent het traject; wie zelf geen team heeft, noemt het team ('team') als nog geen team het huishouden heeft.");
 
         var settings = api.MapGroup("/triage-settings").WithTags("Hulpvragen en triage").RequireAuthorization(Infrastructure.Policies.Admin);
         settings.MapGet("/", async (TriageSettingsHandler handler, CancellationToken ct) => Results.Ok(Settings(await handler.CurrentAsync(ct))))
+            .Produces<TriageSettingsDto>(StatusCodes.Status200OK)
             .WithName("GetTriageSettings");
         settings.MapPut("/", async (TriageSettingsInput input, TriageSettingsHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.SaveAsync(input, ct), s => Results.Ok(Settings(s))))
+            .Produces<TriageSettingsDto>(StatusCodes.Status200OK)
             .WithName("ChangeTriageSettings").WithSummary("Kies de werkwijze (a–d of een eigen tabel); eerdere werkwijzen blijven bewaard.");
     }
 
-    private static object Settings(Domain.Care.TriageSettings s) => new
-    {
-        model = s.Model.ToString(), zorgdrempel = s.ConcernThreshold, minimumLeefgebieden = s.MinDomains,
-        routes = s.Routes.ToDictionary(r => $"{r.Key.Class}:{(r.Key.Maatwerk ? 1 : 0)}", r => r.Value.ToString()),
-    };
+    private static TriageSettingsDto Settings(Domain.Care.TriageSettings s) => new(s.Model.ToString(), s.ConcernThreshold, s.MinDomains,
+        s.Routes.ToDictionary(r => $"{r.Key.Class}:{(r.Key.Maatwerk ? 1 : 0)}", r => r.Value.ToString()));
 
-    private static object ToDto(RequestView r) => new
-    {
-        r.Id, r.HuishoudenId, bron = r.Bron.ToString(), r.BronToelichting, r.Omschrijving, r.Ontvangen, r.Maatwerk, status = r.Status.ToString(),
-        personen = r.Personen, scores = r.Scores.Select(s => new { persoonId = s.Key.PersonId, leefgebied = s.Key.Domain.ToString(), score = s.Value }),
-        klasse = r.Klasse?.ToString(), werkwijze = r.Werkwijze?.ToString(), voorstel = r.Voorstel?.ToString(), toelichting = r.Toelichting,
-        besluit = r.Besluit?.ToString(), reden = r.Reden, r.BeslotenOp, trajectId = r.TrajectId, versie = r.Versie,
-    };
+    private static RequestDto ToDto(RequestView r) => new(r.Id, r.HuishoudenId, r.Bron.ToString(), r.BronToelichting, r.Omschrijving, r.Ontvangen, r.Maatwerk,
+        r.Status.ToString(), r.Personen, r.Scores.Select(s => new RequestScoreDto(s.Key.PersonId, s.Key.Domain.ToString(), s.Value)).ToList(),
+        r.Klasse?.ToString(), r.Werkwijze?.ToString(), r.Voorstel?.ToString(), r.Toelichting, r.Besluit?.ToString(), r.Reden, r.BeslotenOp, r.TrajectId, r.Versie);
 }

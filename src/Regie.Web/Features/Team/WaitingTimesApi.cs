@@ -14,6 +14,7 @@ public static class WaitingTimesApi
             if (error is not null) return ApiResults.Invalid(new DomainError(WaitingTimesQuery.PeriodInvalidCode, "van", error.Split(';')[0] + "."));
             return Results.Ok(await query.GetAsync(team, from, to, ct));
         })
+        .Produces<WaitingTimesView>(StatusCodes.Status200OK)
         .WithTags("Team").RequireAuthorization(Infrastructure.Policies.TeamLead)
         .WithName("GetWaitingTimes")
         .WithSummary("Wachttijden van hulpvraag tot intake, eerste steun en beschikking (mediaan, 80e percentiel, nog wachtend), per route en per team; zonder team: alle teams.");
