@@ -15,6 +15,9 @@ public static class HouseholdRoles
 {
     public const string InvalidCode = "role-invalid";
 
+    /// <summary>The roles as the API writes them (lower case); <see cref="Parse"/> reads any case.</summary>
+    public static IReadOnlyList<string> Names { get; } = Enum.GetNames<HouseholdRole>().Select(n => n.ToLowerInvariant()).ToList();
+
     public static string Label(HouseholdRole role) => role switch
     {
         HouseholdRole.Ouder => "Ouder",

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
@@ -13,10 +15,11 @@ namespace Regie.Web.Features.Assessments;
 
 public sealed class ZrmInput
 {
-    public Guid PersonId { get; set; }
+    [Required] public Guid PersonId { get; set; }
     /// <summary>dd-mm-jjjj; empty is today.</summary>
-    public string? Datum { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Datum { get; set; }
     /// <summary>Per domain "1".."5", or empty for not assessed.</summary>
+    [Required, Description("Per leefgebied een score \"1\" tot en met \"5\"; weglaten of leeg is niet beoordeeld. Minstens één.")]
     public Dictionary<ZrmDomain, string?> Scores { get; set; } = [];
 }
 

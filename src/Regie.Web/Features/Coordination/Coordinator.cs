@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
@@ -13,7 +14,7 @@ namespace Regie.Web.Features.Coordination;
 
 public sealed class AssignCoordinatorInput
 {
-    public string? RegisseurId { get; set; }
+    [Required] public string? RegisseurId { get; set; }
     public string? Overdracht { get; set; }
     public int Versie { get; set; }
 }

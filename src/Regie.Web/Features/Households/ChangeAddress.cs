@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
@@ -10,7 +11,7 @@ namespace Regie.Web.Features.Households;
 
 public sealed class ChangeAddressInput
 {
-    public AddressInput Adres { get; set; } = new();
+    [Required] public AddressInput Adres { get; set; } = new();
     /// <summary>The version the worker saw; a save against a newer one is refused.</summary>
     public int Versie { get; set; }
 }

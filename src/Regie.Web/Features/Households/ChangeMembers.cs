@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
@@ -13,22 +16,22 @@ namespace Regie.Web.Features.Households;
 
 public sealed class AddMemberInput
 {
-    public MemberInput Lid { get; set; } = new();
+    [Required] public MemberInput Lid { get; set; } = new();
     public bool BevestigMogelijkDubbel { get; set; }
 }
 
 public sealed class MovePersonInput
 {
-    public Guid NaarHuishoudenId { get; set; }
-    public string? Rol { get; set; }
+    [Required] public Guid NaarHuishoudenId { get; set; }
+    [Required, OneOf(typeof(HouseholdRoles), nameof(HouseholdRoles.Names))] public string? Rol { get; set; }
     /// <summary>dd-mm-jjjj; empty means today.</summary>
-    public string? Verhuisdatum { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Verhuisdatum { get; set; }
 }
 
 public sealed class EndMembershipInput
 {
-    public string? Reden { get; set; }
-    public string? Datum { get; set; }
+    [Required, OneOf(typeof(LeaveReasons), nameof(LeaveReasons.Values))] public string? Reden { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Datum { get; set; }
 }
 
 public static class LeaveReasons
@@ -41,6 +44,9 @@ public static class LeaveReasons
         ["overleden"] = "Overleden",
         ["anders"] = "Andere reden",
     };
+
+    /// <summary>The reasons a caller may send: the keys of <see cref="Labels"/>.</summary>
+    public static IEnumerable<string> Values => Labels.Keys;
 }
 
 /// <summary>Household composition changes. Every change ends or starts a membership period; none is overwritten.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
@@ -13,8 +14,8 @@ namespace Regie.Web.Features.Households;
 public sealed class CreateHouseholdInput
 {
     public string? Naam { get; set; }
-    public AddressInput Adres { get; set; } = new();
-    public List<MemberInput> Leden { get; set; } = [];
+    [Required] public AddressInput Adres { get; set; } = new();
+    [Required] public List<MemberInput> Leden { get; set; } = [];
     /// <summary>The worker confirmed that a same-name-and-birth-date person is someone else.</summary>
     public bool BevestigMogelijkDubbel { get; set; }
 }

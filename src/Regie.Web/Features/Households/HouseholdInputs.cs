@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Features.Persons;
@@ -7,11 +10,11 @@ namespace Regie.Web.Features.Households;
 public sealed class AddressInput
 {
     public string? Straat { get; set; }
-    public string? Huisnummer { get; set; }
+    [Required, Description("Alleen cijfers, 1 tot en met 99999; een letter hoort bij huisletter.")] public string? Huisnummer { get; set; }
     public string? Huisletter { get; set; }
     public string? Toevoeging { get; set; }
-    public string? Postcode { get; set; }
-    public string? Woonplaats { get; set; }
+    [Required, Description("Bijvoorbeeld 1234 AB (met of zonder spatie).")] public string? Postcode { get; set; }
+    [Required] public string? Woonplaats { get; set; }
     public string? Wijk { get; set; }
     public string? Buurt { get; set; }
 
@@ -40,7 +43,7 @@ public sealed class AddressInput
 public sealed class MemberInput : PersonInput
 {
     public Guid? PersonId { get; set; }
-    public string? Rol { get; set; }
+    [Required, OneOf(typeof(HouseholdRoles), nameof(HouseholdRoles.Names))] public string? Rol { get; set; }
 
     public bool IsBlank => PersonId is null && IsEmpty;
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
@@ -47,14 +50,14 @@ public sealed class InvolvementExpiryJob(IServiceScopeFactory scopes, Involvemen
 
 public sealed class InvolvementInput
 {
-    public string? Bsn { get; set; }
-    public string? Leefgebied { get; set; }
-    public string? Contactpersoon { get; set; }
+    [Required] public string? Bsn { get; set; }
+    [OneOf(typeof(ZrmDomain))] public string? Leefgebied { get; set; }
+    [Required, Description("Met een telefoonnummer of e-mailadres (minstens één van beide).")] public string? Contactpersoon { get; set; }
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
-    public string? Startdatum { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Startdatum { get; set; }
     /// <summary>Why the organisation is involved (required): on record with the registration and in the audit trail.</summary>
-    public string? Reden { get; set; }
+    [Required] public string? Reden { get; set; }
 }
 
 /// <summary>One organisation involved: who and how to reach them. Never the concern (no life domain): that is the file's, not the look-up's.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Features.Shared;
@@ -6,8 +7,8 @@ namespace Regie.Web.Features.Involvements;
 
 public sealed class LookupInput
 {
-    public string? Bsn { get; set; }
-    public string? Doel { get; set; }
+    [Required] public string? Bsn { get; set; }
+    [Required] public string? Doel { get; set; }
 }
 
 public sealed class LookupModel(InvolvementLookup service) : PageModel

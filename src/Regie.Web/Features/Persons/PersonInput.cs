@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
@@ -11,11 +12,13 @@ namespace Regie.Web.Features.Persons;
 public class PersonInput
 {
     public string? Bsn { get; set; }
-    public string? Voornamen { get; set; }
+    public virtual string? Voornamen { get; set; }
     public string? Voorvoegsel { get; set; }
-    public string? Achternaam { get; set; }
+    public virtual string? Achternaam { get; set; }
     /// <summary>dd-mm-jjjj (or ISO yyyy-mm-dd from the API).</summary>
-    public string? Geboortedatum { get; set; }
+    [Description(GeboortedatumFormat)] public virtual string? Geboortedatum { get; set; }
+
+    protected const string GeboortedatumFormat = "jjjj-mm-dd (of dd-mm-jjjj).";
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
 

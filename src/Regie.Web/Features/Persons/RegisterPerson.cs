@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
@@ -8,6 +10,10 @@ namespace Regie.Web.Features.Persons;
 
 public sealed class RegisterPersonInput : PersonInput
 {
+    // A person on their own is always a new one: the name and birth date are needed (a household member may name a known person instead).
+    [Required] public override string? Voornamen { get; set; }
+    [Required] public override string? Achternaam { get; set; }
+    [Required, Description(GeboortedatumFormat)] public override string? Geboortedatum { get; set; }
     public bool BevestigMogelijkDubbel { get; set; }
 }
 

@@ -38,6 +38,8 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     public static readonly IReadOnlyList<(string Value, string Label)> Ways =
         [("ondertekend", "Ondertekend op papier"), ("mondeling", "Mondeling, in het gesprek"), ("digitaal", "Digitaal (e-mail of portaal)")];
 
+    public static IEnumerable<string> WayValues => Ways.Select(w => w.Value);
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The active plan, or the latest closed one; null when there is none or the user may not see it.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Regie.Web.Features.Api;
 using Regie.Domain.Assessment;
@@ -13,9 +14,9 @@ public sealed class GoalInput
     public Guid? PersoonId { get; set; }
     [Required] public string? Wat { get; set; }
     [Required] public string? MeetbaarResultaat { get; set; }
-    [Required] public string? Streefdatum { get; set; }
-    public string? Wie { get; set; }
-    public string? Status { get; set; }
+    [Required, Description("jjjj-mm-dd (of dd-mm-jjjj), vanaf vandaag.")] public string? Streefdatum { get; set; }
+    [Required] public string? Wie { get; set; }
+    [OneOf(typeof(GoalStatus))] public string? Status { get; set; }
     public string? Toelichting { get; set; }
     public int Versie { get; set; }
 }
@@ -23,39 +24,39 @@ public sealed class GoalInput
 public sealed class ActionInput
 {
     public Guid? DoelId { get; set; }
-    public string? Omschrijving { get; set; }
-    public string? Uitvoerder { get; set; }
+    [Required] public string? Omschrijving { get; set; }
+    [Required, OneOf(typeof(ActionOwnerKind))] public string? Uitvoerder { get; set; }
     /// <summary>Name of a network contact, volunteer, organisation or professional, when no member or colleague is chosen.</summary>
     public string? Naam { get; set; }
     public Guid? PersoonId { get; set; }
     public string? MedewerkerId { get; set; }
-    public string? Deadline { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj).")] public string? Deadline { get; set; }
     public int Versie { get; set; }
 }
 
 public sealed class PlanInput
 {
     public string? Afspraken { get; set; }
-    public string? Evaluatiedatum { get; set; }
-    public List<string> Kaders { get; set; } = [];
+    [Description("jjjj-mm-dd (of dd-mm-jjjj), vanaf vandaag.")] public string? Evaluatiedatum { get; set; }
+    [Description("Namen van wettelijke kaders, bijvoorbeeld Wmo2015 of Jeugdwet.")] public List<string> Kaders { get; set; } = [];
     public int Versie { get; set; }
 }
 
 public sealed class AgreementInput
 {
-    public Guid? PersoonId { get; set; }
-    public string? Datum { get; set; }
-    public string? Wijze { get; set; }
+    [Required] public Guid? PersoonId { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Datum { get; set; }
+    [Required, OneOf(typeof(PlanHandler), nameof(PlanHandler.WayValues))] public string? Wijze { get; set; }
     public int Versie { get; set; }
 }
 
 public sealed class EvaluationInput
 {
-    public string? Datum { get; set; }
-    public string? Samenvatting { get; set; }
-    public string? VolgendeEvaluatie { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Datum { get; set; }
+    [Required] public string? Samenvatting { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj), vanaf vandaag.")] public string? VolgendeEvaluatie { get; set; }
     /// <summary>The household's own mark for the help so far (1–10), given in the conversation; optional.</summary>
-    public string? Cijfer { get; set; }
+    [Description("Het cijfer van het huishouden voor de hulp: een heel getal van 1 tot en met 10, als tekst.")] public string? Cijfer { get; set; }
     public int Versie { get; set; }
 }
 

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
@@ -17,24 +20,25 @@ namespace Regie.Web.Features.Requests;
 public sealed class RequestInput
 {
     public Guid HuishoudenId { get; set; }
-    public string? Bron { get; set; }
+    [Required, OneOf(typeof(RequestSource))] public string? Bron { get; set; }
     public string? BronToelichting { get; set; }
-    public string? Omschrijving { get; set; }
-    public string? Ontvangen { get; set; }
+    [Required] public string? Omschrijving { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Ontvangen { get; set; }
     public bool Maatwerk { get; set; }
-    public List<Guid> Personen { get; set; } = [];
+    [Required, Description("Leden van het huishouden om wie het gaat (minstens één).")] public List<Guid> Personen { get; set; } = [];
 }
 
 public sealed class IntakeInput
 {
     /// <summary>"personId:Domain" → "1".."5"; empty or absent is "not screened".</summary>
+    [Description("Per \"persoonId:Leefgebied\" een score \"1\" tot en met \"5\"; weglaten of leeg is niet gescreend.")]
     public Dictionary<string, string?> Scores { get; set; } = [];
     public int Versie { get; set; }
 }
 
 public sealed class DecisionInput
 {
-    public string? Route { get; set; }
+    [Required, OneOf(typeof(TriageRoute))] public string? Route { get; set; }
     public string? Reden { get; set; }
     /// <summary>
     /// The team that takes the household, for a worker without a team of their own (the municipal desk)

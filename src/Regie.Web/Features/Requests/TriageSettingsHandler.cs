@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
@@ -10,10 +13,11 @@ namespace Regie.Web.Features.Requests;
 
 public sealed class TriageSettingsInput
 {
-    public string? Model { get; set; }
+    [Required, OneOf(typeof(TriageModel))] public string? Model { get; set; }
     public int Zorgdrempel { get; set; } = TriageSettings.DefaultConcernThreshold;
     public int MinimumLeefgebieden { get; set; } = TriageSettings.DefaultMinDomains;
     /// <summary>"Class:0|1" → route name; only read for the own table (model Eigen).</summary>
+    [Description("Alleen bij model Eigen: per \"Klasse:0\" of \"Klasse:1\" (zonder of met maatwerk) een route.")]
     public Dictionary<string, string?> Routes { get; set; } = [];
 }
 

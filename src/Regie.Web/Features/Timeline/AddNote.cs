@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Common;
@@ -12,7 +13,7 @@ namespace Regie.Web.Features.Timeline;
 
 public sealed class NoteInput
 {
-    public string? Tekst { get; set; }
+    [Required] public string? Tekst { get; set; }
 }
 
 /// <summary>
@@ -39,12 +40,15 @@ public sealed class AddNoteHandler(RegieDbContext db, FileAccessService access, 
     }
 }
 
+/// <summary>The answer to a note: its id on the timeline (a number: timeline entries are counted, not given a guid).</summary>
+public sealed record NoteAddedAnswer(long Id);
+
 public static class NotesApi
 {
     public static void MapNotesApi(this RouteGroupBuilder api) =>
         api.MapPost("/households/{id:guid}/notes", async (Guid id, NoteInput input, AddNoteHandler handler, CancellationToken ct) =>
-                ApiResults.From(await handler.HandleAsync(id, input, ct), noteId => Results.Created($"/api/v1/households/{id}/timeline", new { id = noteId })))
-            .Produces(StatusCodes.Status201Created)
+                ApiResults.From(await handler.HandleAsync(id, input, ct), noteId => Results.Created($"/api/v1/households/{id}/timeline", new NoteAddedAnswer(noteId))))
+            .Produces<NoteAddedAnswer>(StatusCodes.Status201Created)
             .RequireAuthorization(Policies.Care).WithTags("Huishoudens").WithName("AddHouseholdNote")
             .WithSummary("Zet een notitie op de tijdlijn van het huishouden.")
             .WithDescription("Voor de zorgrollen die het dossier mogen openen, ook met noodtoegang (de enige wijziging die noodtoegang toestaat). `tekst` is verplicht, maximaal 4000 tekens.");

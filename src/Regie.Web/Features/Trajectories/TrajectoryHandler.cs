@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Regie.Web.Features.Api;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
@@ -13,10 +16,10 @@ namespace Regie.Web.Features.Trajectories;
 
 public sealed class ClosingInput
 {
-    public string? Reden { get; set; }
-    public string? Toelichting { get; set; }
+    [Required, OneOf(typeof(ClosingReason))] public string? Reden { get; set; }
+    [Description("Verplicht bij reden Anders.")] public string? Toelichting { get; set; }
     /// <summary>Goal id → outcome (a <see cref="GoalStatus"/> name) for every goal without an outcome yet.</summary>
-    public Dictionary<Guid, string> Uitkomsten { get; set; } = [];
+    [Description("Per doel dat nog open is (doel-id) de uitkomst: een eindstatus van het doel, bijvoorbeeld Behaald.")] public Dictionary<Guid, string> Uitkomsten { get; set; } = [];
     /// <summary>Goal id → what came of it.</summary>
     public Dictionary<Guid, string> UitkomstToelichting { get; set; } = [];
     public int Versie { get; set; }
@@ -24,7 +27,7 @@ public sealed class ClosingInput
 
 public sealed class ReopenInput
 {
-    public string? Aanleiding { get; set; }
+    [Required] public string? Aanleiding { get; set; }
 }
 
 public sealed record TrajectoryView(Guid Id, DateOnly Geopend, DateOnly? Gesloten, string? Team, ClosingReason? Reden, string? Toelichting,
