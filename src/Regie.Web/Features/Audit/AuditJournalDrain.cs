@@ -164,6 +164,8 @@ public sealed partial class AuditJournalDrain(AuditJournal journal, AuditJournal
             {
             }
             if (content is null) reason = "onleesbare inhoud";
+            // Lines are never rewritten; one written under a name used before ADR 0013 is chained under today's name.
+            else content = content with { Resource = AuditResources.Current(content.Resource) };
         }
         if (reason is not null)
         {
@@ -190,7 +192,7 @@ public sealed partial class AuditJournalDrain(AuditJournal journal, AuditJournal
     }
 
     private AuditContent Report(string? gemeentecode, string detail) =>
-        new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), gemeentecode, "systeem", "Auditjournaal", "systeem", null,
+        new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), gemeentecode, AuditActors.System, "Auditjournaal", AuditActors.System, null,
             AuditActions.JournalRejected, AuditResources.Audit, null, null, null, detail);
 
     /// <summary>The municipality the line names, if it names one, so that its privacy officer finds the report in the trail.</summary>
