@@ -43,10 +43,10 @@ public sealed class AssigneesApiTests(RegistryFixture fixture) : IClassFixture<R
         Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
 
         await using var check = _app.Scope();
-        var audited = await check.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.Where(e => e.Action == "search" && (e.Resource == "medewerker" || e.Resource == "team"))
+        var audited = await check.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.Where(e => e.Action == "search" && (e.Resource == Regie.Web.Features.Audit.AuditResources.Staff || e.Resource == "team"))
             .Select(e => e.Resource + ": " + e.Detail).ToListAsync();
         Assert.Contains("team: lijst teams", audited);
-        Assert.Contains($"medewerker: lijst medewerkers van team {noord}", audited);
+        Assert.Contains($"staff: lijst medewerkers van team {noord}", audited);
     }
 
     [Fact]

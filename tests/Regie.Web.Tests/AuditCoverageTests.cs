@@ -73,13 +73,13 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await noord.GetAsync($"/api/v1/households/{household}/light-support")).StatusCode);
         var trail = await TrailSinceAsync(before);
         Single(trail, AuditActions.Read, AuditResources.Trajectory, "Fatima Bouzid", "trajecten (1)", household);
-        Single(trail, AuditActions.Read, ReferralEvents.LightSupportAuditResource, "Fatima Bouzid", "lichte ondersteuning (0)", household);
+        Single(trail, AuditActions.Read, AuditResources.LightSupport, "Fatima Bouzid", "lichte ondersteuning (0)", household);
         Assert.Equal(2, trail.Count);
 
         // The plan page shows both as part of the plan, whose read is recorded once.
         before = await LastAsync();
         Assert.Equal(HttpStatusCode.OK, (await noord.GetAsync($"/huishoudens/{household}/plan")).StatusCode);
-        Assert.DoesNotContain(await TrailSinceAsync(before), e => e.Resource is AuditResources.Trajectory or ReferralEvents.LightSupportAuditResource);
+        Assert.DoesNotContain(await TrailSinceAsync(before), e => e.Resource is AuditResources.Trajectory or AuditResources.LightSupport);
 
         // Another team's file: 404 for the list of light support too, as for the trajectories.
         using var zuid = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
@@ -99,10 +99,10 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
             Assert.True(open >= 1);
             var before = await LastAsync();
             Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/aanvragen")).StatusCode);
-            Single(await TrailSinceAsync(before), AuditActions.Read, ApplicationHandler.AuditResource, "Peter Smit", $"werklijst: {open} open, 0 beslist");
+            Single(await TrailSinceAsync(before), AuditActions.Read, AuditResources.Application, "Peter Smit", $"werklijst: {open} open, 0 beslist");
             before = await LastAsync();
             Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/api/v1/applications?mijn=true&kader=Jeugdwet")).StatusCode);
-            Single(await TrailSinceAsync(before), AuditActions.Read, ApplicationHandler.AuditResource, "Peter Smit", "werklijst (mijn aanvragen) (Jeugdwet): 0 open, 0 beslist");
+            Single(await TrailSinceAsync(before), AuditActions.Read, AuditResources.Application, "Peter Smit", "werklijst (mijn aanvragen) (Jeugdwet): 0 open, 0 beslist");
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         using var municipality = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
         var before = await LastAsync();
         Assert.Equal(HttpStatusCode.OK, (await municipality.GetAsync("/beheer/mandaten")).StatusCode);
-        Single(await TrailSinceAsync(before), AuditActions.Read, BudgetAudit.Mandate, "Thomas Bos", $"mandaten: 0 persoonlijk, 0 wijzigingen, {staff} medewerkers");
+        Single(await TrailSinceAsync(before), AuditActions.Read, AuditResources.Mandate, "Thomas Bos", $"mandaten: 0 persoonlijk, 0 wijzigingen, {staff} medewerkers");
 
         before = await LastAsync();
         await using (var scope = As(Roles.Beleid, "Thomas Bos"))
@@ -128,7 +128,7 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
             Assert.False((await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).IsOk);
         }
         var trail = await TrailSinceAsync(before);
-        Assert.Equal([("update", "mandaat", "Thomas Bos", "mandaat Fatima Bouzid: € 2.000,00"), ("update", "tarief", "Thomas Bos", "tarief huisuitzetting: € 9.000,00 per uitzetting")],
+        Assert.Equal([("update", AuditResources.Mandate, "Thomas Bos", "mandaat Fatima Bouzid: € 2.000,00"), ("update", AuditResources.Tariff, "Thomas Bos", "tarief huisuitzetting: € 9.000,00 per uitzetting")],
             trail.Select(e => (e.Action, e.Resource, e.ActorName, e.Detail)));
     }
 
@@ -144,8 +144,8 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
             Assert.True((await costs.WithdrawAsync(id, default)).IsOk);
         }
         Assert.Equal([
-                ("create", MonitorCostHandler.AuditResource, "Thomas Bos", $"kostenpost {id} toegevoegd: Advies, Inhuur projectleider, 01-01-2026 t/m 30-06-2026"),
-                ("update", MonitorCostHandler.AuditResource, "Thomas Bos", $"kostenpost {id} ingetrokken: Inhuur projectleider"),
+                ("create", AuditResources.MonitorCost, "Thomas Bos", $"kostenpost {id} toegevoegd: Advies, Inhuur projectleider, 01-01-2026 t/m 30-06-2026"),
+                ("update", AuditResources.MonitorCost, "Thomas Bos", $"kostenpost {id} ingetrokken: Inhuur projectleider"),
             ],
             (await TrailSinceAsync(before)).Select(e => (e.Action, e.Resource, e.ActorName, e.Detail)));
     }

@@ -219,6 +219,25 @@ public sealed class AuditJournalTests : IAsyncLifetime
         Assert.True(AuditChain.Check(entries.Select(AuditLog.ToChained)).Intact);
     }
 
+    /// <summary>Journal lines are never rewritten (ADR 0013): one written under a former resource name is chained under today's.</summary>
+    [Fact]
+    public async Task Lookup_journalled_under_a_former_resource_name_is_chained_under_todays()
+    {
+        if (!await JournalOnAsync()) return;
+        await _app.Services.GetRequiredService<AuditJournal>().AppendAsync(Entry("van voor de nieuwe namen") with { Resource = "betrokkenheid" }, default);
+        var line = Assert.Single(Current().Lines);
+        Assert.Contains("\"Resource\":\"betrokkenheid\"", Encoding.UTF8.GetString(line.Bytes), StringComparison.Ordinal);
+
+        Assert.Equal(1, await _app.Services.GetRequiredService<AuditJournalDrain>().DrainAsync(default));
+        await using (var scope = _app.Scope())
+        {
+            var entry = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.Id).LastAsync();
+            Assert.Equal(("van voor de nieuwe namen", AuditActions.Lookup, AuditResources.Involvement), (entry.Purpose, entry.Action, entry.Resource));
+        }
+        Assert.Empty(await RejectedAsync());
+        await AssertChainHoldsAsync();
+    }
+
     [Fact]
     public async Task Line_edited_in_the_journal_before_the_drain_is_reported_and_not_chained()
     {

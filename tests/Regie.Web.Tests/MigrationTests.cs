@@ -99,6 +99,59 @@ public sealed class MigrationTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => ctx.SaveChangesAsync());
     }
 
+    /// <summary>M0037 settled the stored names of the timeline: events written before it read as if written after, and stay append-only.</summary>
+    [Fact]
+    public async Task Upgrade_renames_the_stored_event_types_and_data_keys_and_keeps_the_timeline_append_only()
+    {
+        const string previous = "20261205000036_ApiKeyScope";
+        await using var db = await TestDatabase.CreateAsync();
+        var household = Guid.CreateVersion7();
+        var now = DateTime.UtcNow;
+        var day = new DateOnly(2026, 3, 1);
+        (string Type, string? Data)[] before =
+        [
+            ("household.created", """{"Wijk":"Noord","Buurt":null,"leden":2}"""),
+            ("request.intake", """{"verzoek":"0196a3c4-0000-7000-8000-000000000001","klasse":"Enkelvoudig"}"""),
+            ("access.emergency", """{"gebruiker":"u1","rol":"professional"}"""),
+            ("person.corrected", """{"oud":{"Bsn":"999990019","Voornamen":"Anna","Voorvoegsel":null,"Achternaam":"Jansen","geboortedatum":"02-01-1980"},"nieuw":{"Bsn":"999990019","Voornamen":"Anne","Voorvoegsel":null,"Achternaam":"Jansen","geboortedatum":"02-01-1980"},"reden":"typfout"}"""),
+            // A value that looks like a former key is a value, and stays as it was.
+            ("note.added", """{"gebruiker":"\"Wijk\":","noodtoegang":false}"""),
+            ("household.created", null),
+        ];
+        await using (var ctx = TestContexts.Create(db))
+        {
+            await TestContexts.MigrateToAsync(ctx, previous);
+            foreach (var (type, data) in before)
+                await ctx.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "HouseholdEvents" ("Gemeentecode", "HouseholdId", "Type", "OccurredAt", "EffectiveDate", "ActorId", "ActorName", "Summary", "Data")
+                    VALUES ('9999', {household}, {type}, {now}, {day}, 't', 't', 'voor de upgrade', {data})
+                    """);
+        }
+
+        await using (var ctx = TestContexts.Create(db))
+        {
+            await ctx.Database.MigrateAsync();
+            Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
+            var after = await ctx.HouseholdEvents.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Type, e.Data, e.Summary, e.HouseholdId }).ToListAsync();
+            Assert.Equal(
+            [
+                (EventTypes.HouseholdCreated, (string?)"""{"wijk":"Noord","buurt":null,"leden":2}"""),
+                (EventTypes.RequestScreened, """{"verzoek":"0196a3c4-0000-7000-8000-000000000001","klasse":"Enkelvoudig"}"""),
+                (EventTypes.EmergencyAccess, """{"gebruiker":"u1","rol":"professional"}"""),
+                (EventTypes.PersonCorrected, """{"oud":{"bsn":"999990019","voornamen":"Anna","voorvoegsel":null,"achternaam":"Jansen","geboortedatum":"02-01-1980"},"nieuw":{"bsn":"999990019","voornamen":"Anne","voorvoegsel":null,"achternaam":"Jansen","geboortedatum":"02-01-1980"},"reden":"typfout"}"""),
+                (EventTypes.Note, """{"gebruiker":"\"Wijk\":","noodtoegang":false}"""),
+                (EventTypes.HouseholdCreated, null),
+            ], after.Select(e => (e.Type, e.Data)));
+            Assert.All(after, e => Assert.Equal(("voor de upgrade", household), (e.Summary, e.HouseholdId)));
+
+            // The guard is back: neither SQL nor EF changes or removes an event.
+            await Assert.ThrowsAnyAsync<Exception>(() => ctx.Database.ExecuteSqlRawAsync("UPDATE \"HouseholdEvents\" SET \"Type\" = 'request.intake'"));
+            await Assert.ThrowsAnyAsync<Exception>(() => ctx.Database.ExecuteSqlRawAsync("UPDATE \"HouseholdEvents\" SET \"Summary\" = 'vervalst'"));
+            await Assert.ThrowsAnyAsync<Exception>(() => ctx.Database.ExecuteSqlRawAsync("DELETE FROM \"HouseholdEvents\""));
+            Assert.Equal(6, await ctx.HouseholdEvents.CountAsync(e => e.Summary == "voor de upgrade"));
+        }
+    }
+
     [Fact]
     public void Every_migration_is_listed_in_order()
     {
@@ -106,6 +159,6 @@ public sealed class MigrationTests
             .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)))
             .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id)
             .Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["20261122000001_Registry", "20261122000002_HouseholdTimeline", "20261122000003_AccessAndAudit", "20261122000004_Retention", "20261122000005_ZrmAssessments", "20261122000006_Coordinator", "20261122000007_Trajectories", "20261122000009_Plans", "20261122000010_Requests", "20261122000011_Involvement", "20261122000020_OrganisationLinks", "20261122000021_Employment", "20261122000022_SocialMap", "20261122000023_Referrals", "20261122000024_Decisions", "20261122000025_Budget", "20261122000027_MonitorCosts", "20261122000028_MonitorSnapshots", "20261122000029_LookupRegisterNotify", "20261122000030_AuditJournal", "20261122000031_AuditSubject", "20261205000034_DeskGrants", "20261205000035_InvolvementReason", "20261205000036_ApiKeyScope"], ids);
+        Assert.Equal(["20261122000001_Registry", "20261122000002_HouseholdTimeline", "20261122000003_AccessAndAudit", "20261122000004_Retention", "20261122000005_ZrmAssessments", "20261122000006_Coordinator", "20261122000007_Trajectories", "20261122000009_Plans", "20261122000010_Requests", "20261122000011_Involvement", "20261122000020_OrganisationLinks", "20261122000021_Employment", "20261122000022_SocialMap", "20261122000023_Referrals", "20261122000024_Decisions", "20261122000025_Budget", "20261122000027_MonitorCosts", "20261122000028_MonitorSnapshots", "20261122000029_LookupRegisterNotify", "20261122000030_AuditJournal", "20261122000031_AuditSubject", "20261205000034_DeskGrants", "20261205000035_InvolvementReason", "20261205000036_ApiKeyScope", "20261206000037_SettledEventNames"], ids);
     }
 }

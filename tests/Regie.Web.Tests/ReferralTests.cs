@@ -266,7 +266,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         await using var scope = _app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
         // Provider reads are recorded like other sensitive reads, under the key's organisation.
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Resource == ReferralEvents.AuditResource && a.Action == "read" && a.HouseholdId == household && a.Organisation == "Zorgaanbieder De Brug"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Resource == Regie.Web.Features.Audit.AuditResources.Referral && a.Action == "read" && a.HouseholdId == household && a.Organisation == "Zorgaanbieder De Brug"));
     }
 
     [Fact]
@@ -352,7 +352,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         Assert.True((await handler.StepAsync(id, new ReferralStepInput { Status = "Ingetrokken", Reden = "Inwoner wil het toch zelf regelen", Versie = 2 }, default, household)).IsOk);
         var view = (await handler.ForHouseholdAsync(household, default))!.Single();
         Assert.Equal((ReferralStatus.Ingetrokken, "Buurtvereniging Molenwijk", false), (view.Status, view.Aanbieder, view.AanbiederHeeftAccount));
-        Assert.Equal(ReferralEvents.Withdrawn, (await EventsAsync(household)).Last().Type);
+        Assert.Equal(EventTypes.ReferralWithdrawn, (await EventsAsync(household)).Last().Type);
 
         // Withdrawn from a provider with an account: it keeps the fact, not the question or how to reach the resident.
         var brug = await OrganisationAsync("Zorgaanbieder De Brug");

@@ -46,7 +46,7 @@ public sealed class StaffTests(RegistryFixture fixture) : IClassFixture<Registry
             Assert.Equal(provider, stored.EmployerOrganisationId);
             var row = (await scope.ServiceProvider.GetRequiredService<StaffHandler>().ListAsync(default)).Single(s => s.Id == user);
             Assert.Equal("Zorgaanbieder De Brug", row.Employer);
-            Assert.Contains(await db.AuditEntries.Where(a => a.Resource == "medewerker").Select(a => a.Detail).ToListAsync(),
+            Assert.Contains(await db.AuditEntries.Where(a => a.Resource == Regie.Web.Features.Audit.AuditResources.Staff).Select(a => a.Detail).ToListAsync(),
                 d => d != null && d.Contains("Koen Verhoeven", StringComparison.Ordinal));
         }
     }

@@ -147,55 +147,6 @@ public sealed class HouseholdEvent : IMunicipalityOwned
     public string? Data { get; set; }
 }
 
-public static class EventTypes
-{
-    public const string HouseholdCreated = "household.created";
-    public const string AddressChanged = "household.address-changed";
-    public const string MemberJoined = "member.joined";
-    public const string MemberLeft = "member.left";
-    public const string PersonRegistered = "person.registered";
-    public const string PersonUpdated = "person.updated";
-    public const string EmergencyAccess = "access.emergency";
-    public const string Note = "note.added";
-    public const string PersonCorrected = "person.corrected";
-    public const string AssessmentRecorded = "assessment.recorded";
-    public const string CoordinatorAssigned = "coordinator.assigned";
-    public const string TrajectoryOpened = "trajectory.opened";
-    public const string TrajectoryClosed = "trajectory.closed";
-    public const string PlanChanged = "plan.changed";
-    public const string RequestRegistered = "request.registered";
-    public const string RequestScreened = "request.intake";
-    public const string RequestTriaged = "request.triaged";
-    public const string PlanAgreed = "plan.agreed";
-    public const string PlanEvaluated = "plan.evaluated";
-
-    // Support, referrals, decisions, spending and ratings. The monitor and the waiting-time figures read
-    // these from the event log, so their Data is a contract (keys in Dutch, like the rest of the log):
-    /// <summary>Light support without a decision started. Data: { interventie: Guid, aanbieder: string, eind: "yyyy-MM-dd"? }.</summary>
-    public const string SupportStarted = "support.started";
-    /// <summary>Data: { interventie: Guid }.</summary>
-    public const string SupportEnded = "support.ended";
-    /// <summary>Data: { verwijzing: Guid, organisatie: Guid?, dienst: Guid?, soort: "algemeen"|"nulde-lijn"|"maatwerk"|null, eigenWerkgever: bool }.</summary>
-    public const string ReferralSent = "referral.sent";
-    /// <summary>Data for accepted, declined, started and finished: { verwijzing: Guid }.</summary>
-    public const string ReferralAccepted = "referral.accepted";
-    public const string ReferralDeclined = "referral.declined";
-    public const string ReferralStarted = "referral.started";
-    public const string ReferralFinished = "referral.finished";
-    /// <summary>Data: { aanvraag: Guid, kader: LegalFramework name }.</summary>
-    public const string ApplicationReceived = "application.received";
-    /// <summary>Data: { aanvraag: Guid, beschikking: Guid, kader: LegalFramework name, uitkomst: "toegekend"|"deels"|"afgewezen", productcategorie: string?, specialistisch: bool, geschatteKosten: decimal?, eigenWerkgever: bool }.</summary>
-    public const string DecisionTaken = "decision.taken";
-    /// <summary>Data for every spend event: { uitgave: Guid, bedrag: decimal, team: Guid, kaders: [LegalFramework name] }.</summary>
-    public const string SpendCommitted = "spend.committed";
-    public const string SpendApproved = "spend.approved";
-    public const string SpendRefused = "spend.refused";
-    public const string SpendPaid = "spend.paid";
-    public const string SpendCancelled = "spend.cancelled";
-    /// <summary>The resident's rating of the help. Data: { cijfer: 1..10, moment: "afsluiting"|"evaluatie" }.</summary>
-    public const string ResidentRated = "resident.rated";
-}
-
 public static class AccessKinds
 {
     /// <summary>Explicitly added to the file (a professional from another team, or a partner).</summary>

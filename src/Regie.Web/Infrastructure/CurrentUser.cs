@@ -44,7 +44,7 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentMunicipalit
     private ClaimsPrincipal? User => http.HttpContext?.User;
 
     public string? Gemeentecode => _gemeentecode ?? User?.FindFirstValue(RegieClaims.Gemeentecode);
-    public string ActorId => _actorId ?? User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "systeem";
+    public string ActorId => _actorId ?? User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? Features.Audit.AuditActors.System;
     public string ActorName => _actorName ?? User?.FindFirstValue(RegieClaims.DisplayName) ?? "Systeem";
 
     /// <summary>

@@ -5,37 +5,6 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Audit;
 
-public static class AuditActions
-{
-    public const string Read = "read";
-    public const string Denied = "denied";
-    public const string Search = "search";
-    public const string Create = "create";
-    public const string Update = "update";
-    public const string Export = "export";
-    public const string BreakGlass = "break-glass";
-    public const string Lookup = "lookup";
-    /// <summary>A line of the look-up journal that failed its check: reported in the trail instead of chained.</summary>
-    public const string JournalRejected = "journal-rejected";
-}
-
-public static class AuditResources
-{
-    public const string Household = "household";
-    public const string Person = "person";
-    public const string Timeline = "timeline";
-    public const string Assessment = "zrm";
-    public const string Audit = "audit";
-    public const string Plan = "plan";
-    public const string Trajectory = "traject";
-    public const string Request = "hulpvraag";
-    public const string Involvement = "betrokkenheid";
-    public const string Staff = "medewerker";
-    public const string Team = "team";
-    public const string Organisation = "organisatie";
-    public const string TwoFactor = "tweestapsverificatie";
-}
-
 /// <summary>
 /// Keeps one appender at a time inside this process, so concurrent requests queue here instead
 /// of in the database. One per process (a singleton), not a static: the database lock below is
@@ -81,7 +50,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
 
     private AuditContent Content(string action, string resource, Guid? householdId, Guid? personId, string? purpose, string? detail, string? subjectBsn) =>
         new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), user.Gemeentecode, Cut(user.ActorId, 64), Cut(user.ActorName, 200),
-            user.IsSystem ? "systeem" : user.Role, Cut(user.Organisation, 200), action, resource, householdId, personId,
+            user.IsSystem ? AuditActors.System : user.Role, Cut(user.Organisation, 200), action, resource, householdId, personId,
             Cut(purpose, 1000), Cut(detail, 2000), subjectBsn);
 
     /// <summary>

@@ -165,7 +165,7 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
     }
 
     private static IQueryable<AuditRow> Project(IQueryable<AuditEntry> q) =>
-        q.Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Role, e.Organisation, e.Action, e.Resource, e.HouseholdId, e.PersonId, e.Purpose, e.Detail, e.SubjectBsn));
+        q.Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Role, e.Organisation, e.Action, AuditResources.Current(e.Resource), e.HouseholdId, e.PersonId, e.Purpose, e.Detail, e.SubjectBsn));
 
     public static DateTime StartOfDutchDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Amsterdam);

@@ -112,12 +112,13 @@ public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals
         AuditActions.BreakGlass => "Noodtoegang",
         AuditActions.Lookup => "Opgezocht",
         AuditActions.JournalRejected => "Journaalregel afgewezen",
-        "erase" => "Gewist",
-        "retention" => "Bewaartermijn",
+        AuditActions.Erase => "Gewist",
+        AuditActions.Retention => "Bewaartermijn",
         _ => action,
     };
 
-    public static string ResourceLabel(string resource) => resource switch
+    /// <summary>What an entry is about, in Dutch; an entry written before ADR 0013 under a Dutch name reads as the same thing.</summary>
+    public static string ResourceLabel(string resource) => AuditResources.Current(resource) switch
     {
         AuditResources.Household => "Huishouden",
         AuditResources.Person => "Persoon",
@@ -129,15 +130,29 @@ public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals
         AuditResources.Staff => "Medewerkers",
         AuditResources.Team => "Teams",
         AuditResources.Organisation => "Organisaties",
-        "api-key" => "API-sleutel",
-        "retention" => "Bewaartermijn",
-        _ => resource,
+        AuditResources.ApiKey => "API-sleutel",
+        AuditResources.Retention => "Bewaartermijn",
+        AuditResources.Plan => "Plan",
+        AuditResources.Trajectory => "Traject",
+        AuditResources.Request => "Hulpvraag",
+        AuditResources.Triage => "Triage",
+        AuditResources.SocialMap => "Sociale kaart",
+        AuditResources.Referral => "Verwijzing",
+        AuditResources.LightSupport => "Lichte ondersteuning",
+        AuditResources.Application => "Aanvraag",
+        AuditResources.Spend => "Uitgave",
+        AuditResources.Budget => "Budget",
+        AuditResources.BudgetReport => "Budgetrapportage",
+        AuditResources.Mandate => "Mandaat",
+        AuditResources.Tariff => "Tarief",
+        AuditResources.MonitorCost => "Monitorkosten",
+        var other => other,
     };
 
     public static string RoleLabel(string? role) => role switch
     {
         null => "",
-        "systeem" => "Systeem",
+        AuditActors.System => "Systeem",
         _ => Roles.Label(role),
     };
 }

@@ -50,7 +50,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         var entry = Entry(budget, EntryKind.Toekenning, amount, reason!, framework);
         db.BudgetEntries.Add(entry);
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<long>.Conflict();
-        await audit.RecordAsync(AuditActions.Create, BudgetAudit.Budget, detail: $"toekenning {new Money(amount)} aan {team.Name} ({input.Jaar})", ct: ct);
+        await audit.RecordAsync(AuditActions.Create, AuditResources.Budget, detail: $"toekenning {new Money(amount)} aan {team.Name} ({input.Jaar})", ct: ct);
         return CommandResult<long>.Ok(entry.Id);
     }
 
@@ -82,7 +82,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         db.BudgetEntries.Add(outgoing);
         db.BudgetEntries.Add(Entry(target, EntryKind.Overboeking, amount, $"Van {from!.Name}: {reason}", null, from.Id));
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<long>.Conflict();
-        await audit.RecordAsync(AuditActions.Create, BudgetAudit.Budget, detail: $"overboeking {new Money(amount)} van {from.Name} naar {to.Name} ({input.Jaar})", ct: ct);
+        await audit.RecordAsync(AuditActions.Create, AuditResources.Budget, detail: $"overboeking {new Money(amount)} van {from.Name} naar {to.Name} ({input.Jaar})", ct: ct);
         return CommandResult<long>.Ok(outgoing.Id);
     }
 
@@ -154,7 +154,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         var budget = await db.TeamBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.Id == budgetId, ct);
         if (budget is null || !(IsMunicipality || (user.Role == Roles.Teamleider && budget.TeamId == user.TeamId))) return null;
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == budget.TeamId).Select(t => t.Name).FirstAsync(ct);
-        await audit.RecordAsync(AuditActions.Read, BudgetAudit.Budget, detail: $"grootboek {team} {budget.Year}", ct: ct);
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Budget, detail: $"grootboek {team} {budget.Year}", ct: ct);
         return (await db.BudgetEntries.AsNoTracking().Where(e => e.BudgetId == budgetId).OrderBy(e => e.Id).ToListAsync(ct))
             .Select(e => new EntryView(e.Id, team, e.Kind, e.Framework, e.Amount, e.SpendId, e.Domain, e.Reason, e.BookedOn, e.OccurredAt, e.ActorName)).ToList();
     }

@@ -17,15 +17,6 @@ public static class BudgetRoles
     public static string[] List(string roles) => roles.Split(',');
 }
 
-public static class BudgetAudit
-{
-    public const string Spend = "uitgave";
-    public const string Budget = "budget";
-    public const string Report = "budgetrapportage";
-    public const string Mandate = "mandaat";
-    public const string Tariff = "tarief";
-}
-
 public sealed class SpendInput
 {
     public Guid? DoelId { get; set; }

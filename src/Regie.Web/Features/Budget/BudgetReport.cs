@@ -73,7 +73,7 @@ public sealed class BudgetReport(RegieDbContext db, CurrentUser user, AuditLog a
     /// <summary>Semicolon-separated, as Dutch spreadsheets open it; amounts written as € 1.234,56.</summary>
     public async Task<byte[]> CsvAsync(BudgetReportView report, CancellationToken ct)
     {
-        await audit.RecordAsync(AuditActions.Export, BudgetAudit.Report, detail: $"rapportage {report.Jaar} (csv)", ct: ct);
+        await audit.RecordAsync(AuditActions.Export, AuditResources.BudgetReport, detail: $"rapportage {report.Jaar} (csv)", ct: ct);
         var sb = new StringBuilder();
         void Line(IEnumerable<string> cells) => sb.Append(string.Join(';', cells.Select(Quote))).Append("\r\n");
         Line(Header);
@@ -87,7 +87,7 @@ public sealed class BudgetReport(RegieDbContext db, CurrentUser user, AuditLog a
     /// <summary>The report as a workbook: amounts are numeric cells with a euro number format, so they add up in the spreadsheet.</summary>
     public async Task<byte[]> XlsxAsync(BudgetReportView report, CancellationToken ct)
     {
-        await audit.RecordAsync(AuditActions.Export, BudgetAudit.Report, detail: $"rapportage {report.Jaar} (xlsx)", ct: ct);
+        await audit.RecordAsync(AuditActions.Export, AuditResources.BudgetReport, detail: $"rapportage {report.Jaar} (xlsx)", ct: ct);
         var rows = new List<Infrastructure.SpreadsheetRow> { new([.. Header], Bold: true) };
         foreach (var r in report.Regels)
             rows.Add(new([r.Periode, r.Team, LegalFrameworks.Label(r.Kader), r.Leefgebied is { } dm ? Zrm.Label(dm) : "", r.Toegezegd, r.Betaald, r.Openstaand]));

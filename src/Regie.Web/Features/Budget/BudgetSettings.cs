@@ -69,7 +69,7 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
         var current = await CurrentMandatesAsync(ct);
         var history = await MandateHistoryAsync(ct);
         var staff = await StaffAsync(ct);
-        await audit.RecordAsync(AuditActions.Read, BudgetAudit.Mandate, ct: ct,
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Mandate, ct: ct,
             detail: $"mandaten: {current.Count(m => m.Rol is null)} persoonlijk, {history.Count} wijzigingen, {staff.Count} medewerkers");
         return new MandatesOverview(current, history, staff);
     }
@@ -116,7 +116,7 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
             Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Role = role, UserId = userId, Limit = limit,
             ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
         });
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(limit, ct), BudgetAudit.Mandate, null, null,
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(limit, ct), AuditResources.Mandate, null, null,
             $"mandaat {(userId is null ? "rol " + Roles.Label(role!) : staffName)}: {(limit is { } set ? new Money(set).ToString() : "persoonlijk mandaat beëindigd")}", ct);
     }
 
@@ -165,6 +165,6 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
             ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
         };
         db.Tariffs.Add(row);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Id, ct), BudgetAudit.Tariff, null, null, $"tarief {code}: {new Money(amount)} {unit}", ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Id, ct), AuditResources.Tariff, null, null, $"tarief {code}: {new Money(amount)} {unit}", ct);
     }
 }

@@ -112,7 +112,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         db.Spends.Add(spend);
         timeline.Record(household, EventTypes.SpendCommitted, $"Uitgave vastgelegd: {description} ({new Money(amount)})", data: Data(spend, amount));
         if (level != ApprovalLevel.Mandaat)
-            return await audit.AfterAsync(await db.SaveOrConflictAsync(spend.Id, ct), BudgetAudit.Spend, householdId, null, $"uitgave {spend.Id} aangevraagd", ct, AuditActions.Create);
+            return await audit.AfterAsync(await db.SaveOrConflictAsync(spend.Id, ct), AuditResources.Spend, householdId, null, $"uitgave {spend.Id} aangevraagd", ct, AuditActions.Create);
 
         await using var tx = await BudgetLedger.LockAsync(db, [budget.Id], ct);
         if (LedgerRules.CheckCommit(await BudgetLedger.BalanceAsync(db, budget.Id, ct), amount) is { } insufficient)
@@ -123,7 +123,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         }
         Approve(spend, household, "Binnen het eigen mandaat", now);
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<Guid>.Conflict();
-        return await audit.AfterAsync(CommandResult<Guid>.Ok(spend.Id), BudgetAudit.Spend, householdId, null, $"uitgave {spend.Id} binnen mandaat", ct, AuditActions.Create);
+        return await audit.AfterAsync(CommandResult<Guid>.Ok(spend.Id), AuditResources.Spend, householdId, null, $"uitgave {spend.Id} binnen mandaat", ct, AuditActions.Create);
     }
 
     public async Task<CommandResult<SpendStatus>> ApproveAsync(Guid spendId, DecisionInput input, CancellationToken ct) =>
@@ -161,7 +161,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
             spend.Status = SpendStatus.Afgewezen;
             Decided(spend, reason, now);
             timeline.Record(household, EventTypes.SpendRefused, $"Uitgave afgewezen: {spend.Description} ({new Money(spend.Amount)})", data: Data(spend, spend.Amount));
-            return await audit.AfterAsync(await db.SaveOrConflictAsync(spend.Status, ct), BudgetAudit.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} afgewezen", ct);
+            return await audit.AfterAsync(await db.SaveOrConflictAsync(spend.Status, ct), AuditResources.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} afgewezen", ct);
         }
 
         await using var tx = await BudgetLedger.LockAsync(db, [spend.BudgetId], ct);
@@ -173,7 +173,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         }
         Approve(spend, household, reason ?? $"Goedgekeurd door {(user.Role == Roles.Beleid ? "de gemeente" : "de teamleider")}", now);
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<SpendStatus>.Conflict();
-        return await audit.AfterAsync(CommandResult<SpendStatus>.Ok(SpendStatus.Goedgekeurd), BudgetAudit.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} goedgekeurd", ct);
+        return await audit.AfterAsync(CommandResult<SpendStatus>.Ok(SpendStatus.Goedgekeurd), AuditResources.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} goedgekeurd", ct);
     }
 
     /// <summary>Commits the money: one ledger entry per law the spend serves.</summary>
@@ -222,7 +222,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         if (amount < spend.Amount) AddEntries(spend, EntryKind.Vrijval, spend.Amount - amount, "Rest van de verplichting vrijgevallen na betaling", now, paidOn);
         timeline.Record(household, EventTypes.SpendPaid, $"Uitgave betaald aan {payee}: {spend.Description} ({new Money(amount)})", paidOn, data: Data(spend, amount));
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<SpendStatus>.Conflict();
-        return await audit.AfterAsync(CommandResult<SpendStatus>.Ok(SpendStatus.Betaald), BudgetAudit.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} betaald", ct);
+        return await audit.AfterAsync(CommandResult<SpendStatus>.Ok(SpendStatus.Betaald), AuditResources.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} betaald", ct);
     }
 
     public async Task<CommandResult<SpendStatus>> CancelAsync(Guid spendId, DecisionInput input, CancellationToken ct)
@@ -244,7 +244,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         if (committed) AddEntries(spend, EntryKind.Vrijval, spend.Amount, $"Geannuleerd: {reason}", now);
         timeline.Record(household, EventTypes.SpendCancelled, $"Uitgave geannuleerd: {spend.Description} ({new Money(spend.Amount)})", data: Data(spend, spend.Amount));
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<SpendStatus>.Conflict();
-        return await audit.AfterAsync(CommandResult<SpendStatus>.Ok(SpendStatus.Geannuleerd), BudgetAudit.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} geannuleerd", ct);
+        return await audit.AfterAsync(CommandResult<SpendStatus>.Ok(SpendStatus.Geannuleerd), AuditResources.Spend, spend.HouseholdId, null, $"uitgave {spend.Id} geannuleerd", ct);
     }
 
     private void AddEntries(Spend spend, EntryKind kind, decimal amount, string reason, DateTime now, DateOnly? bookedOn = null)
@@ -312,7 +312,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
     {
         var spend = await db.Spends.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spendId, ct);
         if (spend is null || !await MaySeeAsync(spend, ct)) return null;
-        await audit.RecordAsync(AuditActions.Read, BudgetAudit.Spend, spend.HouseholdId, detail: $"uitgave {spend.Id}", ct: ct);
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Spend, spend.HouseholdId, detail: $"uitgave {spend.Id}", ct: ct);
         return (await ViewsAsync([spend], ct))[0];
     }
 

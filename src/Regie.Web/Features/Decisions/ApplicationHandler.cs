@@ -21,7 +21,6 @@ namespace Regie.Web.Features.Decisions;
 /// </summary>
 public sealed class ApplicationHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
-    public const string AuditResource = "aanvraag";
     public const string FrameworkInvalidCode = "framework-invalid";
     public const string PersonUnknownCode = "person-unknown";
     public const string PersonRequiredCode = "person-required";
@@ -90,13 +89,13 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         {
             var label = LegalFrameworks.Label(app.Framework);
             if (reported is { } r)
-                timeline.Record(household, DecisionEventTypes.ReportReceived, $"Melding {label}: {Short(app.Requested)}", r, person.Id,
+                timeline.Record(household, EventTypes.ReportReceived, $"Melding {label}: {Short(app.Requested)}", r, person.Id,
                     new { aanvraag = app.Id, kader = app.Framework.ToString() });
             if (applied is { } ap)
                 timeline.Record(household, EventTypes.ApplicationReceived, $"Aanvraag {label}: {Short(app.Requested)}", ap, person.Id,
                     new { aanvraag = app.Id, kader = app.Framework.ToString() });
         }
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(app.Id, ct), AuditResource, householdId, person.Id,
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(app.Id, ct), AuditResources.Application, householdId, person.Id,
             $"{(applied is null ? "melding" : "aanvraag")} {LegalFrameworks.Label(app.Framework)}", ct, AuditActions.Create);
     }
 
@@ -141,7 +140,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         app.ExtendedOn = Today;
         app.DecisionDueOn = Deadlines.DecisionDue(app.Framework, app.AppliedOn!.Value, input.Weken, terms);
         if (await HouseholdAsync(app.HouseholdId, ct) is { } household)
-            timeline.Record(household, DecisionEventTypes.ApplicationExtended, $"Beslistermijn {LegalFrameworks.Label(app.Framework)} verdaagd met {input.Weken} weken",
+            timeline.Record(household, EventTypes.ApplicationExtended, $"Beslistermijn {LegalFrameworks.Label(app.Framework)} verdaagd met {input.Weken} weken",
                 personId: app.PersonId, data: new { aanvraag = app.Id, weken = input.Weken });
         return await SaveAsync(app, input.Versie, $"verdaagd met {input.Weken} weken", ct);
     }
@@ -158,7 +157,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         app.WithdrawnOn = Today;
         app.WithdrawnReason = reason.Value;
         if (await HouseholdAsync(app.HouseholdId, ct) is { } household)
-            timeline.Record(household, DecisionEventTypes.ApplicationWithdrawn, $"Aanvraag {LegalFrameworks.Label(app.Framework)} ingetrokken",
+            timeline.Record(household, EventTypes.ApplicationWithdrawn, $"Aanvraag {LegalFrameworks.Label(app.Framework)} ingetrokken",
                 personId: app.PersonId, data: new { aanvraag = app.Id });
         return await SaveAsync(app, input.Versie, "ingetrokken", ct);
     }
@@ -235,7 +234,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
                     specialistisch = DecisionOutcomes.GrantsSomething(decision.Outcome) && products.Any(p => SpecialistCare.IsSpecialist(app.Framework, p.Category)),
                     geschatteKosten = decision.EstimatedCost, eigenWerkgever = decision.OwnEmployer,
                 });
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(decision.Id, ct), AuditResource, app.HouseholdId, app.PersonId,
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(decision.Id, ct), AuditResources.Application, app.HouseholdId, app.PersonId,
             $"beschikking {DecisionOutcomes.Label(decision.Outcome).ToLowerInvariant()}", ct, AuditActions.Create);
     }
 
@@ -263,7 +262,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         row.ChangedBy = Cut(user.ActorName, 200);
         row.ChangedAt = clock.GetUtcNow().UtcDateTime;
         row.Version++;
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Version, ct), AuditResource, null, null, "wettelijke termijnen gewijzigd", ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Version, ct), AuditResources.Application, null, null, "wettelijke termijnen gewijzigd", ct);
     }
 
     public async Task<int> TermsVersionAsync(CancellationToken ct) =>
@@ -294,7 +293,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
             .OrderByDescending(r => r.Termijn?.Status.Late == true).ThenBy(r => r.Termijn?.Status.Due ?? DateOnly.MaxValue).ToList();
         var decided = rows.Where(r => r.Status == ApplicationStatus.Beslist).OrderByDescending(r => r.Besluitdatum).ToList();
         // One entry per read of the worklist (residents' names and what they asked), with how many it showed; each application opened is its own entry.
-        await audit.RecordAsync(AuditActions.Read, AuditResource, ct: ct,
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Application, ct: ct,
             detail: $"werklijst{(mineOnly ? " (mijn aanvragen)" : "")}{(framework is { } k ? $" ({k})" : "")}: {open.Count} open, {decided.Count} beslist");
         return (open, decided);
     }
@@ -329,7 +328,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
                     p.ProviderOrganisationId, p.ProviderOrganisationId is { } pid ? names.GetValueOrDefault(pid) : null, p.OwnEmployer, p.EstimatedCost,
                     SpecialistCare.IsSpecialist(app.Framework, p.Category))).ToList());
         }
-        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResource, app.HouseholdId, app.PersonId, ct: ct);
+        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResources.Application, app.HouseholdId, app.PersonId, ct: ct);
         return new ApplicationView(app.Id, app.PersonId, new PersonName(person.Voornamen, person.Voorvoegsel, person.Achternaam).FullName, person.Bsn,
             person.Geboortedatum, app.HouseholdId, household?.Naam, household?.Address.Line1, household?.Address.Line2, app.Framework, app.GoalId, app.Requested,
             app.Status, app.ReportedOn, app.InvestigationDueOn, app.InvestigationDoneOn, app.AppliedOn, app.DecisionDueOn, app.ExtensionWeeks, app.ExtensionReason,
@@ -405,7 +404,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (version != 0 && version != app.Version) return CommandResult<int>.Conflict();
         app.Version++;
         app.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(app.Version, ct), AuditResource, app.HouseholdId, app.PersonId, detail, ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(app.Version, ct), AuditResources.Application, app.HouseholdId, app.PersonId, detail, ct);
     }
 
     private async Task<Person?> FindPersonAsync(ApplicationInput input, ErrorList errors, CancellationToken ct)

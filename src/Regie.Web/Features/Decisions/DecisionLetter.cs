@@ -24,7 +24,7 @@ public sealed class DecisionLetter(ApplicationHandler applications, RegieDbConte
     {
         if (await applications.GetAsync(applicationId, ct, audited: false) is not { Beschikking: { } d } a) return null;
         var municipality = await db.Municipalities.Where(m => m.Code == db.Gemeentecode).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "Gemeente";
-        await audit.RecordAsync(AuditActions.Export, ApplicationHandler.AuditResource, a.HuishoudenId, a.PersoonId, detail: "beschikking als PDF", ct: ct);
+        await audit.RecordAsync(AuditActions.Export, AuditResources.Application, a.HuishoudenId, a.PersoonId, detail: "beschikking als PDF", ct: ct);
         // The decision date, not the moment of printing: a reprint must be the same letter.
         var dated = d.Besluitdatum.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var reference = $"{a.Kader switch { LegalFramework.Wmo2015 => "WMO", LegalFramework.Jeugdwet => "JW", LegalFramework.Participatiewet => "PW", _ => "WGS" }}-{a.Id.ToString("N")[..8].ToUpperInvariant()}";

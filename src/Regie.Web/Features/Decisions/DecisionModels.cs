@@ -105,13 +105,3 @@ public sealed record ApplicationView(Guid Id, Guid PersoonId, string Persoon, st
     int VerdaagdWeken, string? VerdagingReden, DateOnly? IngetrokkenOp, string? IngetrokkenReden, TermView? Termijn, bool? OpTijd,
     string? Behandelaar, int Versie, DecisionView? Beschikking);
 
-/// <summary>Timeline events of this area beyond the shared contract in EventTypes.</summary>
-public static class DecisionEventTypes
-{
-    /// <summary>A Wmo report (melding): the investigation starts. Data: { aanvraag: Guid, kader: LegalFramework name }.</summary>
-    public const string ReportReceived = "report.received";
-    /// <summary>Data: { aanvraag: Guid, weken: int }.</summary>
-    public const string ApplicationExtended = "application.extended";
-    /// <summary>Data: { aanvraag: Guid }.</summary>
-    public const string ApplicationWithdrawn = "application.withdrawn";
-}

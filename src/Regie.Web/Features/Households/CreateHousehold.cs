@@ -105,7 +105,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
         household.Naam = naam ?? $"Huishouden {new PersonName(first.Voornamen, first.Voorvoegsel, first.Achternaam).Achternaam}";
         db.Households.Add(household);
         timeline.Record(household, EventTypes.HouseholdCreated, $"Huishouden geregistreerd op {address.Line1}, {address.Line2}",
-            data: new { household.Wijk, household.Buurt, leden = joining.Count });
+            data: new { wijk = household.Wijk, buurt = household.Buurt, leden = joining.Count });
 
         foreach (var (person, role, isNew) in joining)
         {

@@ -30,7 +30,6 @@ public sealed record CostRow(Guid Id, CostKind Soort, string? Team, StaffPayer? 
 /// <summary>The cost entries the policy officer keeps for the monitor's full cost: added and withdrawn, never edited.</summary>
 public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string AuditResource = "monitorkosten";
     public const string KindInvalidCode = "cost-kind-invalid";
     public const string TeamUnknownCode = "cost-team-unknown";
     private bool Allowed => user.IsSystem || user.Role == Roles.Beleid;
@@ -67,7 +66,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
             Amount = kind == CostKind.Personeel ? null : amount, From = from!.Value, To = to!.Value, RecordedBy = user.ActorName, RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.MonitorCostEntries.Add(entry);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(entry.Id, ct), AuditResource, null, null,
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(entry.Id, ct), AuditResources.MonitorCost, null, null,
             $"kostenpost {entry.Id} toegevoegd: {entry.Kind}, {entry.Description}, {DutchDate.Format(entry.From)} t/m {DutchDate.Format(entry.To)}", ct, AuditActions.Create);
     }
 
@@ -78,7 +77,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
         if (entry is null) return CommandResult<Guid>.NotFound("De kostenpost");
         entry.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
         entry.WithdrawnBy = user.ActorName;
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResource, null, null, $"kostenpost {entry.Id} ingetrokken: {entry.Description}", ct);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.MonitorCost, null, null, $"kostenpost {entry.Id} ingetrokken: {entry.Description}", ct);
     }
 
     private static DateOnly? Date(string? text, string field, ErrorList errors)

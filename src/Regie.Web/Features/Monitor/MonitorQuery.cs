@@ -64,17 +64,17 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
 
         var facts = new MonitorFacts(
             trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
-            events.Where(e => e.Type == EventTypes.DecisionTaken && Bool(e.Data, "specialistisch") && Text(e.Data, "uitkomst") != "afgewezen")
+            events.Where(e => e.Type == EventTypes.DecisionTaken && Bool(e.Data, EventDataKeys.Specialistisch) && Text(e.Data, EventDataKeys.Uitkomst) != "afgewezen")
                 .Select(e => new HouseholdDayFact(e.HouseholdId, e.EffectiveDate)).ToList(),
             goals.Select(g => new GoalFact(g.HouseholdId, g.Status, g.StatusChangedOn, g.Domain, g.Active)).ToList(),
-            events.Where(e => e.Type == EventTypes.ResidentRated && Number(e.Data, "cijfer") is >= 1 and <= 10)
-                .Select(e => new RatingFact(e.HouseholdId, (int)Number(e.Data, "cijfer")!.Value, e.EffectiveDate)).ToList(),
+            events.Where(e => e.Type == EventTypes.ResidentRated && Number(e.Data, EventDataKeys.Cijfer) is >= 1 and <= 10)
+                .Select(e => new RatingFact(e.HouseholdId, (int)Number(e.Data, EventDataKeys.Cijfer)!.Value, e.EffectiveDate)).ToList(),
             zrm.Select(z => new ZrmFact(z.HouseholdId, z.PersonId, z.Domain, z.AssessedOn, z.Score)).ToList(),
             involvements.Select(i => new InvolvementFact(i.HouseholdId, i.OrganisationId!.Value)).ToList(),
             requests,
-            events.Where(e => e.Type == EventTypes.SpendPaid && Number(e.Data, "bedrag") is not null).Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "bedrag")!.Value, e.EffectiveDate)).ToList(),
-            events.Where(e => e.Type == EventTypes.DecisionTaken && Number(e.Data, "geschatteKosten") is not null)
-                .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, "geschatteKosten")!.Value, e.EffectiveDate)).ToList(),
+            events.Where(e => e.Type == EventTypes.SpendPaid && Number(e.Data, EventDataKeys.Bedrag) is not null).Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, EventDataKeys.Bedrag)!.Value, e.EffectiveDate)).ToList(),
+            events.Where(e => e.Type == EventTypes.DecisionTaken && Number(e.Data, EventDataKeys.GeschatteKosten) is not null)
+                .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, EventDataKeys.GeschatteKosten)!.Value, e.EffectiveDate)).ToList(),
             costs,
             // The stuck list is about now, so only for the municipality or a team as a whole.
             wijk is null && model is null ? (await stuck.ListAsync(teamId, ct)).Count : null);

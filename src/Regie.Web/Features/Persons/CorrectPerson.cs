@@ -39,8 +39,8 @@ public sealed class CorrectPersonHandler(RegieDbContext db, FileAccessService ac
         if (errors.HasErrors || valid is null) return CommandResult<Guid>.Invalid(errors.Errors.Select(e => e.Code == TextRules.RequiredCode && e.Field == "Reden" ? e with { Code = ReasonRequiredCode } : e).ToList());
         if (person.Version != input.Versie) return CommandResult<Guid>.Conflict();
 
-        var before = new { person.Bsn, person.Voornamen, person.Voorvoegsel, person.Achternaam, geboortedatum = DutchDate.Format(person.Geboortedatum) };
-        var after = new { valid.Bsn, valid.Name.Voornamen, valid.Name.Voorvoegsel, valid.Name.Achternaam, geboortedatum = DutchDate.Format(valid.Geboortedatum) };
+        var before = new { bsn = person.Bsn, voornamen = person.Voornamen, voorvoegsel = person.Voorvoegsel, achternaam = person.Achternaam, geboortedatum = DutchDate.Format(person.Geboortedatum) };
+        var after = new { bsn = valid.Bsn, voornamen = valid.Name.Voornamen, voorvoegsel = valid.Name.Voorvoegsel, achternaam = valid.Name.Achternaam, geboortedatum = DutchDate.Format(valid.Geboortedatum) };
         if (before.ToString() == after.ToString()) return CommandResult<Guid>.Ok(person.Id);
 
         db.Entry(person).Property(p => p.Version).OriginalValue = input.Versie;

@@ -89,11 +89,11 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
         bool AboutAnotherMember(HouseholdEvent e)
         {
             if (e.Type == EventTypes.PlanChanged)
-                return Number(e.Data, "versie") is not { } n || Id(e.Data, "plan") is not { } plan || others.Touched(goals.Versions, plan, (int)n);
+                return Number(e.Data, EventDataKeys.Versie) is not { } n || Id(e.Data, EventDataKeys.Plan) is not { } plan || others.Touched(goals.Versions, plan, (int)n);
             if (SpendEvents.Contains(e.Type))
-                return Id(e.Data, "uitgave") is not { } spend || !spendGoals.TryGetValue(spend, out var goal) || others.OfAnother(goal);
+                return Id(e.Data, EventDataKeys.Uitgave) is not { } spend || !spendGoals.TryGetValue(spend, out var goal) || others.OfAnother(goal);
             if (SupportEvents.Contains(e.Type))
-                return Id(e.Data, "interventie") is not { } support || !supportGoals.TryGetValue(support, out var goal) || others.OfAnother(goal);
+                return Id(e.Data, EventDataKeys.Interventie) is not { } support || !supportGoals.TryGetValue(support, out var goal) || others.OfAnother(goal);
             return false;
         }
 
@@ -130,7 +130,7 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
         return export;
     }
 
-    private static ExportRead Read(AuditEntry r) => new(r.OccurredAt, r.ActorName, r.Role, r.Organisation, r.Action, r.Resource, r.Purpose);
+    private static ExportRead Read(AuditEntry r) => new(r.OccurredAt, r.ActorName, r.Role, r.Organisation, r.Action, AuditResources.Current(r.Resource), r.Purpose);
 
     private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

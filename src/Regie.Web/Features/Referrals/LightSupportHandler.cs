@@ -105,7 +105,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         row.ChangedBy = user.ActorName;
         row.ChangedAt = clock.GetUtcNow().UtcDateTime;
         var result = await db.SaveOrConflictAsync(input.Versie + 1, ct);
-        return await audit.AfterAsync(result, ReferralEvents.LightSupportAuditResource, null, null,
+        return await audit.AfterAsync(result, AuditResources.LightSupport, null, null,
             $"instellingen: {(input.Toegestaan ? "toegestaan" : "niet toegestaan")}, max {input.MaxWeken} weken, opvolging {input.Opvolgdagen} dagen", ct);
     }
 
@@ -116,7 +116,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         if (!access.IsCareRole || !await access.CanOpenAsync(householdId, ct)) return [];
         var today = Today;
         var rows = await db.LightSupports.AsNoTracking().Where(s => s.HouseholdId == householdId).OrderByDescending(s => s.StartOn).ToListAsync(ct);
-        if (audited) await audit.RecordAsync(AuditActions.Read, ReferralEvents.LightSupportAuditResource, householdId, detail: $"lichte ondersteuning ({rows.Count})", ct: ct);
+        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResources.LightSupport, householdId, detail: $"lichte ondersteuning ({rows.Count})", ct: ct);
         return rows.Select(s => new LightSupportView(s.Id, s.GoalId, s.Description, s.Kind, s.StartOn, s.PlannedEndOn, s.DeliveredByName, s.EndedOn, s.Outcome,
                 s.EndedOn is null && s.PlannedEndOn < today, s.Version)).ToList();
     }
@@ -182,7 +182,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
             effectiveDate: start, personId: input.PersoonId,
             data: new { interventie = support.Id, aanbieder = deliverer, eind = end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         var result = await db.SaveOrConflictAsync(support.Id, ct);
-        return await audit.AfterAsync(result, ReferralEvents.LightSupportAuditResource, householdId, input.PersoonId, $"lichte ondersteuning gestart: {Short(support.Description)}", ct, AuditActions.Create);
+        return await audit.AfterAsync(result, AuditResources.LightSupport, householdId, input.PersoonId, $"lichte ondersteuning gestart: {Short(support.Description)}", ct, AuditActions.Create);
     }
 
     public async Task<CommandResult<int>> EndAsync(Guid householdId, Guid supportId, LightSupportEndInput input, CancellationToken ct)
@@ -207,7 +207,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         timeline.Record(household, EventTypes.SupportEnded, $"Lichte ondersteuning beëindigd: {Short(support.Description)}", effectiveDate: ended, personId: support.PersonId,
             data: new { interventie = support.Id });
         var result = await db.SaveOrConflictAsync(input.Versie + 1, ct);
-        return await audit.AfterAsync(result, ReferralEvents.LightSupportAuditResource, householdId, support.PersonId, $"lichte ondersteuning beëindigd: {Short(support.Description)}", ct);
+        return await audit.AfterAsync(result, AuditResources.LightSupport, householdId, support.PersonId, $"lichte ondersteuning beëindigd: {Short(support.Description)}", ct);
     }
 
     private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";

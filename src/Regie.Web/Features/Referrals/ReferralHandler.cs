@@ -15,15 +15,6 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Referrals;
 
-/// <summary>Timeline and audit names of this area that <see cref="EventTypes"/> and <see cref="AuditResources"/> do not have.</summary>
-public static class ReferralEvents
-{
-    /// <summary>The team took a referral back. Data: { verwijzing: Guid }.</summary>
-    public const string Withdrawn = "referral.withdrawn";
-    public const string AuditResource = "verwijzing";
-    public const string LightSupportAuditResource = "lichte-ondersteuning";
-}
-
 /// <summary>
 /// Closed-loop referrals: the team refers a household member from a plan goal to a provider, with the resident's
 /// consent; the provider accepts or declines (with a reason), starts and finishes (with feedback) through its
@@ -137,7 +128,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
                 Body = $"{user.ActorName} heeft een inwoner naar u verwezen. Bekijk de vraag onder Verwijzingen en laat weten of u haar oppakt (opvolgdatum {DutchDate.Format(referral.FollowUpOn)}).",
             });
         var result = await db.SaveOrConflictAsync(referral.Id, ct);
-        return await audit.AfterAsync(result, ReferralEvents.AuditResource, householdId, referral.PersonId, $"verwijzing naar {providerName}", ct, AuditActions.Create);
+        return await audit.AfterAsync(result, AuditResources.Referral, householdId, referral.PersonId, $"verwijzing naar {providerName}", ct, AuditActions.Create);
     }
 
     /// <summary>One step of the loop, by the provider (its own organisation's referrals only) or by the team (for a provider without an account, or to withdraw).</summary>
@@ -191,7 +182,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
             ReferralStatus.Afgewezen => EventTypes.ReferralDeclined,
             ReferralStatus.Gestart => EventTypes.ReferralStarted,
             ReferralStatus.Afgerond => EventTypes.ReferralFinished,
-            _ => ReferralEvents.Withdrawn,
+            _ => EventTypes.ReferralWithdrawn,
         };
         var by = party == ReferralParty.Aanbieder ? $" door {organisationName}" : "";
         timeline.Record(household, type, $"Verwijzing naar {referral.ProviderName} {ReferralRules.Label(status).ToLowerInvariant()}{by}", personId: referral.PersonId,
@@ -200,7 +191,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         if (party == ReferralParty.Aanbieder && status is ReferralStatus.Geaccepteerd or ReferralStatus.Afgewezen or ReferralStatus.Afgerond)
             await NotifyCoordinatorAsync(household, referral, status, now, ct);
         var result = await db.SaveOrConflictAsync(referral.Version + 1, ct);
-        return await audit.AfterAsync(result, ReferralEvents.AuditResource, referral.HouseholdId, referral.PersonId,
+        return await audit.AfterAsync(result, AuditResources.Referral, referral.HouseholdId, referral.PersonId,
             $"verwijzing {ReferralRules.Label(status).ToLowerInvariant()}{by}", ct);
     }
 
@@ -236,7 +227,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
     {
         if (!access.IsCareRole || !await access.CanOpenAsync(householdId, ct)) return null;
         var rows = await db.Referrals.AsNoTracking().Where(r => r.HouseholdId == householdId).OrderByDescending(r => r.SentAt).ToListAsync(ct);
-        if (audited) await audit.RecordAsync(AuditActions.Read, ReferralEvents.AuditResource, householdId, ct: ct);
+        if (audited) await audit.RecordAsync(AuditActions.Read, AuditResources.Referral, householdId, ct: ct);
         return await TeamViewsAsync(rows, ct);
     }
 
@@ -290,7 +281,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
             .OrderByDescending(r => r.SentAt).Take(500).ToListAsync(ct);
         var views = await ProviderViewsAsync(rows, ct);
         // Names, dates of birth and contact details of residents: a sensitive read, recorded like the others.
-        await audit.RecordAsync(AuditActions.Read, ReferralEvents.AuditResource, detail: $"inkomende verwijzingen van {own.Name} ({rows.Count})", ct: ct);
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Referral, detail: $"inkomende verwijzingen van {own.Name} ({rows.Count})", ct: ct);
         return CommandResult<IReadOnlyList<ProviderReferralView>>.Ok(views);
     }
 
@@ -300,7 +291,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         var ownId = own.Id;
         var row = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId && r.ProviderOrganisationId == ownId, ct);
         if (row is null) return null;
-        await audit.RecordAsync(AuditActions.Read, ReferralEvents.AuditResource, row.HouseholdId, row.PersonId, detail: $"verwijzing gelezen door {own.Name}", ct: ct);
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Referral, row.HouseholdId, row.PersonId, detail: $"verwijzing gelezen door {own.Name}", ct: ct);
         return (await ProviderViewsAsync([row], ct))[0];
     }
 

@@ -89,7 +89,7 @@ public sealed class TriageSettingsHandler(RegieDbContext db, CurrentUser user, A
             MinDomains = table.MinDomains, Routes = table.RoutesToStored(), ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
         });
         var result = await db.SaveOrConflictAsync(table, ct);
-        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, "triage", detail: $"werkwijze {table.Model}: {table.RoutesToStored()}", ct: ct);
+        if (result.IsOk) await audit.RecordAsync(AuditActions.Update, AuditResources.Triage, detail: $"werkwijze {table.Model}: {table.RoutesToStored()}", ct: ct);
         return result;
     }
 }

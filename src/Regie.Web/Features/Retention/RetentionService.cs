@@ -92,12 +92,12 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         var result = new RetentionResult(dryRun, expired.Count, persons.Count, events);
         if (dryRun || expired.Count == 0)
         {
-            await audit.RecordAsync("retention", "retention", detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen", ct: ct);
+            await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention, detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen", ct: ct);
             return result;
         }
 
         await AnonymiseAsync(expired, persons, personEventsOnly: [], now, ct);
-        await audit.RecordAsync("retention", "retention", detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen", ct: ct);
+        await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention, detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen", ct: ct);
         return result;
     }
 
@@ -124,7 +124,7 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             .Where(m => households.Contains(m.HouseholdId) && m.PersonId != personId).Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
         var own = households.Except(sharedWithOthers).ToHashSet();
         await AnonymiseAsync(own, [personId], [personId], clock.GetUtcNow().UtcDateTime, ct);
-        await audit.RecordAsync("erase", AuditResources.Person, personId: personId, purpose: why.Value, detail: $"gewist op verzoek; {own.Count} huishoudens", ct: ct);
+        await audit.RecordAsync(AuditActions.Erase, AuditResources.Person, personId: personId, purpose: why.Value, detail: $"gewist op verzoek; {own.Count} huishoudens", ct: ct);
         return own.Count;
     }
 

@@ -106,7 +106,7 @@ public sealed class SocialMapAdmin(RegieDbContext db, CurrentUser user, AuditLog
             org.OrganisationId = partner;
         var saved = await db.SaveOrConflictAsync(0, ct);
         if (!saved.IsOk) return CommandResult<int>.Conflict();
-        await audit.RecordAsync(AuditActions.Update, SocialMapExchange.AuditResource,
+        await audit.RecordAsync(AuditActions.Update, AuditResources.SocialMap,
             detail: $"dienst {service.Name}: {ServiceKinds.Label(kind.Value)}; {string.Join(", ", domains.Select(Zrm.Label))}", ct: ct);
         return CommandResult<int>.Ok(service.Version);
     }
@@ -174,7 +174,7 @@ public sealed class SocialMapAdmin(RegieDbContext db, CurrentUser user, AuditLog
             if (stored.TryGetValue(area.Pc4, out var s)) (s.Latitude, s.Longitude, s.Naam) = (area.Latitude, area.Longitude, area.Naam);
             else db.PostcodeAreas.Add(area);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditActions.Update, SocialMapExchange.AuditResource, detail: $"postcodetabel: {areas.Count} gebieden", ct: ct);
+        await audit.RecordAsync(AuditActions.Update, AuditResources.SocialMap, detail: $"postcodetabel: {areas.Count} gebieden", ct: ct);
         return new PostcodeImportResult(areas.Count, []);
     }
 

@@ -24,7 +24,6 @@ public sealed record ImportReport(int Added, int Updated, IReadOnlyList<HsdsIssu
 /// </summary>
 public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLog audit, HsdsSchemaCheck schemas, SocialMapOptions options)
 {
-    public const string AuditResource = "sociale-kaart";
     public const string ImportInvalidCode = "socialmap-import-invalid";
 
     /// <summary>A file as uploaded: .json (any HSDS shape), .zip (a CSV data package) or one .csv table.</summary>
@@ -96,7 +95,7 @@ public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLo
         if (issues.Any(i => i.IsError)) return new ImportReport(0, 0, issues);
 
         var (added, updated) = data.Count == 0 ? (0, 0) : await store.SaveAsync(data, gemeentecode, ct);
-        await audit.RecordAsync(AuditActions.Create, AuditResource, detail: $"import {source}: {added} nieuw, {updated} bijgewerkt", ct: ct);
+        await audit.RecordAsync(AuditActions.Create, AuditResources.SocialMap, detail: $"import {source}: {added} nieuw, {updated} bijgewerkt", ct: ct);
         return new ImportReport(added, updated, issues);
     }
 
@@ -105,7 +104,7 @@ public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLo
     {
         var data = await store.LoadAsync(ct);
         var check = schemas.Available ? await schemas.CheckTabularAsync(HsdsJson.Tabular(data), "export") : [];
-        await audit.RecordAsync(AuditActions.Export, AuditResource, detail: $"CSV-datapakket, {data.Count} records", ct: ct);
+        await audit.RecordAsync(AuditActions.Export, AuditResources.SocialMap, detail: $"CSV-datapakket, {data.Count} records", ct: ct);
         return (HsdsCsv.Write(data), check);
     }
 
@@ -113,7 +112,7 @@ public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLo
     public async Task<JsonObject> ExportTabularAsync(CancellationToken ct)
     {
         var data = await store.LoadAsync(ct);
-        await audit.RecordAsync(AuditActions.Export, AuditResource, detail: $"HSDS JSON, {data.Count} records", ct: ct);
+        await audit.RecordAsync(AuditActions.Export, AuditResources.SocialMap, detail: $"HSDS JSON, {data.Count} records", ct: ct);
         return HsdsJson.Tabular(data);
     }
 

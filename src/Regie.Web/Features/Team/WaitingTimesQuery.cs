@@ -11,7 +11,7 @@ public sealed record WaitingTimesView(DateOnly Van, DateOnly Tot, string Bereik,
 
 /// <summary>
 /// How long residents wait: from a request to its intake, to the first support and to a beschikking,
-/// per route and per team, read from the event log (request.registered, request.intake,
+/// per route and per team, read from the event log (request.registered, request.screened,
 /// request.triaged, support.started, referral.started, decision.taken). Figures only: no household
 /// is named, so a team lead may compare teams.
 /// </summary>
@@ -60,17 +60,17 @@ public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeP
             var list = household.ToList();
             var team = list[0].ResponsibleTeamId is { } tid ? teams.GetValueOrDefault(tid, NoTeam) : NoTeam;
             var support = list.Where(e => e.Type is EventTypes.SupportStarted or EventTypes.ReferralStarted
-                    || (e.Type == EventTypes.DecisionTaken && Text(e.Data, "uitkomst") != "afgewezen"))
+                    || (e.Type == EventTypes.DecisionTaken && Text(e.Data, EventDataKeys.Uitkomst) != "afgewezen"))
                 .Select(e => e.EffectiveDate).Order().ToList();
             var decisions = list.Where(e => e.Type == EventTypes.DecisionTaken).Select(e => e.EffectiveDate).Order().ToList();
             foreach (var request in list.Where(e => e.Type == EventTypes.RequestRegistered && e.EffectiveDate <= to))
             {
-                var id = Text(request.Data, "verzoek");
+                var id = Text(request.Data, EventDataKeys.Verzoek);
                 var day = request.EffectiveDate;
-                if (model is { } wanted && !list.Any(e => e.Type == EventTypes.RequestScreened && Text(e.Data, "verzoek") == id && Text(e.Data, "werkwijze") == wanted.ToString()))
+                if (model is { } wanted && !list.Any(e => e.Type == EventTypes.RequestScreened && Text(e.Data, EventDataKeys.Verzoek) == id && Text(e.Data, EventDataKeys.Werkwijze) == wanted.ToString()))
                     continue;
-                var intake = list.Where(e => e.Type == EventTypes.RequestScreened && Text(e.Data, "verzoek") == id).Select(e => (DateOnly?)e.EffectiveDate).Min();
-                var route = list.Where(e => e.Type == EventTypes.RequestTriaged && Text(e.Data, "verzoek") == id).Select(e => Text(e.Data, "route")).FirstOrDefault();
+                var intake = list.Where(e => e.Type == EventTypes.RequestScreened && Text(e.Data, EventDataKeys.Verzoek) == id).Select(e => (DateOnly?)e.EffectiveDate).Min();
+                var route = list.Where(e => e.Type == EventTypes.RequestTriaged && Text(e.Data, EventDataKeys.Verzoek) == id).Select(e => Text(e.Data, EventDataKeys.Route)).FirstOrDefault();
                 cases.Add(new WaitingCase(household.Key,
                     Enums.ParseDefined<TriageRoute>(route) is { } r ? TriageRoutes.Label(r) : NoRoute, team, day, intake,
                     support.Where(d => d >= day).Select(d => (DateOnly?)d).FirstOrDefault(),

@@ -191,7 +191,7 @@ public static class RegieCli
             }
             var k = result.Value.Row;
             var scope = await ApiKeyScopeAsync(sp.GetRequiredService<RegieDbContext>(), k, ct);
-            await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Create, "api-key",
+            await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Create, Features.Audit.AuditResources.ApiKey,
                 detail: $"sleutel {k.Prefix} voor {k.Organisation}, rol {k.Role}{scope}", ct: ct);
             Console.WriteLine($"API-sleutel voor {k.Organisation} (rol {k.Role}{scope}, gemeente {k.Gemeentecode}, id {k.Id}):");
             Console.WriteLine(result.Value.Key);
@@ -219,7 +219,7 @@ public static class RegieCli
                 return 2;
             }
             sp.GetRequiredService<CurrentUser>().ActAs(k.Gemeentecode, "cli", "Beheer via de opdrachtregel");
-            await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Update, "api-key", detail: $"sleutel {k.Prefix} ingetrokken", ct: ct);
+            await sp.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Update, Features.Audit.AuditResources.ApiKey, detail: $"sleutel {k.Prefix} ingetrokken", ct: ct);
             Console.WriteLine($"Sleutel {k.Prefix} van {k.Organisation} is ingetrokken.");
             return 0;
         }));

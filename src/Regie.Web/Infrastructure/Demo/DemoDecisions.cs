@@ -53,7 +53,7 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
             };
             db.ProvisionApplications.Add(app);
             if (reported is { } rep)
-                Event(app, DecisionEventTypes.ReportReceived, rep, handler, $"Melding {LegalFrameworks.Label(f)}: {requested}", new { aanvraag = app.Id, kader = f.ToString() });
+                Event(app, EventTypes.ReportReceived, rep, handler, $"Melding {LegalFrameworks.Label(f)}: {requested}", new { aanvraag = app.Id, kader = f.ToString() });
             if (applied is { } day)
                 Event(app, EventTypes.ApplicationReceived, day, handler, $"Aanvraag {LegalFrameworks.Label(f)}: {requested}", new { aanvraag = app.Id, kader = f.ToString() });
             return app;
@@ -118,7 +118,7 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
         withdrawn.Status = ApplicationStatus.Ingetrokken;
         withdrawn.WithdrawnOn = today.AddDays(-5);
         withdrawn.WithdrawnReason = "De school biedt de extra begeleiding zelf aan.";
-        Event(withdrawn, DecisionEventTypes.ApplicationWithdrawn, today.AddDays(-5), deskUser, "Aanvraag Jeugdwet ingetrokken", new { aanvraag = withdrawn.Id });
+        Event(withdrawn, EventTypes.ApplicationWithdrawn, today.AddDays(-5), deskUser, "Aanvraag Jeugdwet ingetrokken", new { aanvraag = withdrawn.Id });
 
         var allowance = Apply(middle.Dequeue(), LegalFramework.Participatiewet, "Bijzondere bijstand voor een wasmachine", 70, deskUser);
         Decide(allowance, 5, DecisionOutcome.Toegekend,

@@ -87,7 +87,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
             own.Naam = $"Huishouden {leaver.Achternaam}";
             b.Members.Add(Member(own, leaver, HouseholdRole.Partner, moveDate));
             Event(b, h, EventTypes.MemberLeft, moveDate, leaver.Id, $"{leaver.Name.FullName} {Features.Households.HouseholdMembershipHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = own.Id });
-            Event(b, own, EventTypes.HouseholdCreated, moveDate, null, $"Huishouden geregistreerd op {own.Address.Line1}, {own.Address.Line2}", new { own.Wijk, own.Buurt, leden = 1 });
+            Event(b, own, EventTypes.HouseholdCreated, moveDate, null, $"Huishouden geregistreerd op {own.Address.Line1}, {own.Address.Line2}", new { wijk = own.Wijk, buurt = own.Buurt, leden = 1 });
             Event(b, own, EventTypes.MemberJoined, moveDate, leaver.Id, $"{leaver.Name.FullName} ingetrokken vanuit {h.Naam}, als partner", new { rol = "Partner", vanHuishouden = h.Id });
         }
         else if (roll is > 62 and <= 66)
@@ -192,7 +192,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
         SetRandomAddress(h);
         if (teamsByWijk is not null && _f.Random.Bool(ShareWithTeam)) h.ResponsibleTeamId = teamsByWijk.GetValueOrDefault(h.Wijk!);
         b.Households.Add(h);
-        Event(b, h, EventTypes.HouseholdCreated, registered, null, $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}", new { h.Wijk, h.Buurt });
+        Event(b, h, EventTypes.HouseholdCreated, registered, null, $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}", new { wijk = h.Wijk, buurt = h.Buurt });
         return h;
     }
 

@@ -144,7 +144,7 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
                 ReferralStatus.Afgewezen => EventTypes.ReferralDeclined,
                 ReferralStatus.Gestart => EventTypes.ReferralStarted,
                 ReferralStatus.Afgerond => EventTypes.ReferralFinished,
-                _ => ReferralEvents.Withdrawn,
+                _ => EventTypes.ReferralWithdrawn,
             };
             Event(r, type, at, team ? by : by with { Id = "demo-aanbieder", Name = provider.Name },
                 $"Verwijzing naar {provider.Name} {ReferralRules.Label(step).ToLowerInvariant()}", new { verwijzing = r.Id });

@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Regie.Web.Features.Audit;
+
+/// <summary>
+/// What an audit entry says was done (its <c>Action</c>): English, lowercase, kebab-case, stored in the
+/// hash-chained trail and the look-up journal (ADR 0013). Every writer and reader uses these constants.
+/// </summary>
+public static class AuditActions
+{
+    public const string Read = "read";
+    public const string Denied = "denied";
+    public const string Search = "search";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Export = "export";
+    public const string BreakGlass = "break-glass";
+    public const string Lookup = "lookup";
+    /// <summary>A line of the look-up journal that failed its check: reported in the trail instead of chained.</summary>
+    public const string JournalRejected = "journal-rejected";
+    /// <summary>A retention run (or its dry run) anonymised what had passed its term.</summary>
+    public const string Retention = "retention";
+    /// <summary>A person's data erased on request (AVG article 17).</summary>
+    public const string Erase = "erase";
+
+    public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditActions));
+}
+
+/// <summary>
+/// What an audit entry is about (its <c>Resource</c>): English, lowercase, kebab-case; a Dutch domain name only where
+/// the concept has no English one in the code either (<c>zrm</c>). The trail is append-only and hash-chained, so
+/// entries written before these names were settled keep the Dutch names they were written with;
+/// <see cref="Current"/> reads them as today's names (ADR 0013).
+/// </summary>
+public static class AuditResources
+{
+    public const string Household = "household";
+    public const string Person = "person";
+    public const string Timeline = "timeline";
+    public const string Assessment = "zrm";
+    public const string Audit = "audit";
+    public const string Plan = "plan";
+    public const string Trajectory = "trajectory";
+    public const string Request = "request";
+    public const string Involvement = "involvement";
+    public const string Staff = "staff";
+    public const string Team = "team";
+    public const string Organisation = "organisation";
+    public const string TwoFactor = "two-factor";
+    public const string ApiKey = "api-key";
+    public const string Retention = "retention";
+    public const string Triage = "triage";
+    public const string SocialMap = "social-map";
+    public const string Referral = "referral";
+    public const string LightSupport = "light-support";
+    public const string Application = "application";
+    public const string Spend = "spend";
+    public const string Budget = "budget";
+    public const string BudgetReport = "budget-report";
+    public const string Mandate = "mandate";
+    public const string Tariff = "tariff";
+    public const string MonitorCost = "monitor-cost";
+
+    public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
+
+    /// <summary>The names written before ADR 0013, as they stay in the trail and may wait in a journal, and what they are now.</summary>
+    public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["traject"] = Trajectory,
+        ["hulpvraag"] = Request,
+        ["betrokkenheid"] = Involvement,
+        ["medewerker"] = Staff,
+        ["organisatie"] = Organisation,
+        ["tweestapsverificatie"] = TwoFactor,
+        ["sociale-kaart"] = SocialMap,
+        ["verwijzing"] = Referral,
+        ["lichte-ondersteuning"] = LightSupport,
+        ["aanvraag"] = Application,
+        ["uitgave"] = Spend,
+        ["budgetrapportage"] = BudgetReport,
+        ["mandaat"] = Mandate,
+        ["tarief"] = Tariff,
+        ["monitorkosten"] = MonitorCost,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A stored resource as it is called now. For reading only: the hash chain covers the name as it was written,
+    /// so verifying the chain reads the stored value, never this.
+    /// </summary>
+    public static string Current(string stored) => Former.GetValueOrDefault(stored, stored);
+}
+
+/// <summary>Who an entry names when no person acted: the actor id and the role of a system action.</summary>
+public static class AuditActors
+{
+    public const string System = "systeem";
+}
+
+public static class AuditCatalogue
+{
+    /// <summary>The values of a catalogue's string constants.</summary>
+    public static IReadOnlySet<string> Values(Type catalogue) =>
+        catalogue.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToFrozenSet(StringComparer.Ordinal);
+}
