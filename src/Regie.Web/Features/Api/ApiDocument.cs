@@ -78,7 +78,8 @@ public static class ApiDocument
     /// </summary>
     private static void Constrain(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
-        if (context.JsonPropertyInfo is null && schema.Properties is { Count: > 0 })
+        // An object's own properties, also where the object is itself a property (an address inside a household).
+        if (schema.Properties is { Count: > 0 } && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
         {
             foreach (var property in context.JsonTypeInfo.Properties)
             {
@@ -92,14 +93,13 @@ public static class ApiDocument
                     inline.Enum?.Remove(inline.Enum.FirstOrDefault(e => e is null)!);
                 }
             }
-            return;
         }
-        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault() is { } oneOf)
-        {
-            schema.Enum = oneOf.Values().Select(v => (JsonNode)JsonValue.Create(v)).ToList();
-            // A field that may be left out may also be null.
-            if (schema.Type?.HasFlag(JsonSchemaType.Null) == true) schema.Enum.Add(null!);
-        }
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault() is not { } oneOf) return;
+        // On a list, each item takes one of the values.
+        var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
+        target.Enum = oneOf.Values().Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+        // A field that may be left out may also be null.
+        if (target.Type?.HasFlag(JsonSchemaType.Null) == true) target.Enum.Add(null!);
     }
 
     private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)

@@ -38,7 +38,7 @@ public sealed class PlanInput
 {
     public string? Afspraken { get; set; }
     [Description("jjjj-mm-dd (of dd-mm-jjjj), vanaf vandaag.")] public string? Evaluatiedatum { get; set; }
-    [Description("Namen van wettelijke kaders, bijvoorbeeld Wmo2015 of Jeugdwet.")] public List<string> Kaders { get; set; } = [];
+    [Description("Namen van wettelijke kaders, bijvoorbeeld Wmo2015 of Jeugdwet."), OneOf(typeof(LegalFramework))] public List<string> Kaders { get; set; } = [];
     public int Versie { get; set; }
 }
 
