@@ -25,7 +25,7 @@ public sealed record AuditRow(long Id, DateTime OccurredAt, string ActorName, st
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
 
 /// <summary>The privacy officer's questions: who looked at this person, this household, what did this user do.</summary>
-public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructure.CurrentUser user)
+public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructure.CurrentUser user, TimeProvider clock)
 {
     public const int PageSize = 100;
 
@@ -148,8 +148,10 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
         }
         var from = ParseDay(f.Van, "Van", errors);
         var until = ParseDay(f.Tot, "Tot", errors);
-        if (from is { } a && until is { } b && b < a)
-            errors.Add(new DomainError("date-range-invalid", "Tot", "De einddatum ligt vóór de begindatum."));
+        // A year no trail can hold (01-01-0001 is before the first Dutch midnight a DateTime can express) is refused, not searched.
+        var period = DateRules.CheckPeriod(from, until, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "Van", "Tot");
+        errors.AddRange(period);
+        if (period.Count > 0) from = until = null;
         // The page shows Dutch time, so a day means a Dutch day: 00:30 on 5 March is 23:30 UTC on 4 March.
         if (from is { } start)
         {

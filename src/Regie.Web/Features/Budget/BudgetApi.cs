@@ -11,13 +11,16 @@ public static class BudgetApi
     public static void MapBudgetApi(this RouteGroupBuilder api)
     {
         var budgets = api.MapGroup("/budgets").WithTags("Integraal budget").RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Overview)));
-        budgets.MapGet("/", async (int? jaar, BudgetHandler handler, CancellationToken ct) => Results.Ok(await handler.OverviewAsync(jaar ?? handler.CurrentYear, ct)))
+        budgets.MapGet("/", async (int? jaar, BudgetHandler handler, CancellationToken ct) => handler.AskedYearError(jaar) is { } refused
+                ? ApiResults.Invalid(refused) : Results.Ok(await handler.OverviewAsync(jaar ?? handler.CurrentYear, ct)))
+            .Produces<IReadOnlyList<TeamBudgetView>>()
             .WithName("GetBudgets").WithSummary("De budgetten per team voor een jaar: toegekend, toegezegd, betaald, vrij, per wettelijk kader en de besteding tegen het verstreken jaar.");
         budgets.MapGet("/{id:guid}/ledger", async (Guid id, BudgetHandler handler, CancellationToken ct) =>
                 await handler.LedgerAsync(id, ct) is { } entries ? Results.Ok(entries) : ApiResults.NotFound("Het budget"))
             .WithName("GetLedger").WithSummary("Alle boekingen van een budget. Alleen lezen: een boeking wordt nooit gewijzigd; een correctie is een nieuwe boeking.");
         budgets.MapGet("/report", async (int? jaar, BudgetHandler handler, BudgetReport report, CancellationToken ct) =>
-                await report.BuildAsync(jaar ?? handler.CurrentYear, ct) is { } r ? Results.Ok(r) : Results.Forbid())
+                handler.AskedYearError(jaar) is { } refused ? ApiResults.Invalid(refused)
+                : await report.BuildAsync(jaar ?? handler.CurrentYear, ct) is { } r ? Results.Ok(r) : Results.Forbid())
             .WithName("GetBudgetReport").WithSummary("Uitgaven per wet, team, leefgebied en maand (toegezegd netto en betaald), met de geschatte vermeden kosten.");
 
         var spends = api.MapGroup("/spends").WithTags("Integraal budget");

@@ -21,6 +21,9 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public int CurrentYear => Today.Year;
+
+    /// <summary>Why a year asked of the overview or the report cannot be answered (<see cref="DateRules.CheckQueryYear"/>); null when it can or none was asked.</summary>
+    public DomainError? AskedYearError(int? year) => year is { } y ? DateRules.CheckQueryYear(y, Today, "jaar") : null;
     private bool IsMunicipality => user.IsSystem || user.Role == Roles.Beleid;
 
     public async Task<CommandResult<long>> AllocateAsync(AllocationInput input, CancellationToken ct)

@@ -187,8 +187,10 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
             var p = input.Producten[i];
             if (p.IsEmpty) continue;
             var field = $"Producten[{i}]";
-            var from = ParseDate(p.Van, $"{field}.Van", "de begindatum", errors);
-            var to = ParseDate(p.Tot, $"{field}.Tot", "de einddatum", errors);
+            var before = errors.Errors.Count;
+            var from = ParseDate(p.Van, $"{field}.Van", "de begindatum", errors, DateKind.Granted);
+            var to = ParseDate(p.Tot, $"{field}.Tot", "de einddatum", errors, DateKind.Granted);
+            var datesRefused = errors.Errors.Count > before;
             decimal? cost = null;
             if (!string.IsNullOrWhiteSpace(p.GeschatteKosten))
             {
@@ -197,7 +199,9 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
             }
             var category = string.IsNullOrWhiteSpace(p.Categorie) ? null : p.Categorie.Trim();
             var description = errors.Take(TextRules.Optional(p.Omschrijving, $"{field}.Omschrijving", "de omschrijving", 200));
-            errors.AddRange(DecisionRules.CheckProduct(app.Framework, new ProductFacts(category, description, p.Omvang, p.Eenheid?.Trim(), p.Frequentie?.Trim(), from, to, cost), field));
+            // A refused date has its own message at its field; "fill in a period" on top of it would only repeat it.
+            errors.AddRange(DecisionRules.CheckProduct(app.Framework, new ProductFacts(category, description, p.Omvang, p.Eenheid?.Trim(), p.Frequentie?.Trim(), from, to, cost), field)
+                .Where(e => !(datesRefused && e.Code == DecisionRules.PeriodInvalidCode)));
             if (p.AanbiederId is { } pid && !providers.Contains(pid))
                 errors.Add(new DomainError(ProviderUnknownCode, $"{field}.AanbiederId", "Kies een aanbieder uit de lijst van partnerorganisaties."));
             products.Add(new DecisionProduct
@@ -437,7 +441,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
 
     /// <summary>
     /// A date of what happened must be plausible (<see cref="DateRules"/>); one in the future is left to
-    /// <see cref="DecisionRules"/>, which names it for what it is. A product's period is checked by its own rules.
+    /// <see cref="DecisionRules"/>, which names it for what it is. A product's period is <see cref="DateKind.Granted"/>: it may run for years.
     /// </summary>
     private DateOnly? ParseDate(string? text, string field, string label, ErrorList errors, DateKind? kind = null)
     {

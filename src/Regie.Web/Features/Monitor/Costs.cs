@@ -51,8 +51,9 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
         var payer = kind == CostKind.Personeel ? Enums.ParseDefined<StaffPayer>(input.BetaaldDoor) : null;
         if (kind == CostKind.Personeel && payer is null) errors.Add(new DomainError(KindInvalidCode, "BetaaldDoor", "Kies wie deze medewerkers betaalt."));
         var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een omschrijving", 200));
-        var from = Date(input.Van, "Van", errors);
-        var to = Date(input.Tot, "Tot", errors);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = Date(input.Van, "Van", "de begindatum", today, errors);
+        var to = Date(input.Tot, "Tot", "de einddatum", today, errors);
         decimal? fte = Amount(input.Fte, "Fte", errors), perFte = Amount(input.KostenPerFte, "KostenPerFte", errors), amount = Amount(input.Bedrag, "Bedrag", errors);
         if (input.TeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, ct))
             errors.Add(new DomainError(TeamUnknownCode, "TeamId", "Kies een team uit de lijst."));
@@ -80,9 +81,10 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
         return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.MonitorCost, null, null, $"kostenpost {entry.Id} ingetrokken: {entry.Description}", ct);
     }
 
-    private static DateOnly? Date(string? text, string field, ErrorList errors)
+    /// <summary>A cost entry's period is budgeted like a granted one: it may lie in the past and run for years (<see cref="DateKind.Granted"/>).</summary>
+    private static DateOnly? Date(string? text, string field, string label, DateOnly today, ErrorList errors)
     {
-        if (DutchDate.TryParse(text, out var d)) return d;
+        if (DutchDate.TryParse(text, out var d)) return DateRules.Plausible(d, DateKind.Granted, today, field, label, errors);
         errors.Add(new DomainError("date-invalid", field, "Vul de datum in als dd-mm-jjjj."));
         return null;
     }

@@ -59,7 +59,7 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
         Teams = (await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
             .Select(x => new SelectListItem(x.Name, x.Id.ToString(), x.Id == teamId)).Prepend(new SelectListItem("Alle teams", "", teamId is null)).ToList();
         var (from, to, error) = WaitingTimesModel.Period(Van, Tot, query.Today);
-        PeriodError = error;
+        PeriodError = WaitingTimesModel.FallbackMessage(error);
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
         var wijken = await MonitorSnapshots.WijkenAsync(db, ct);

@@ -23,22 +23,30 @@ public sealed class WaitingTimesModel(WaitingTimesQuery query, RegieDbContext db
         Teams = (await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
             .Select(x => new SelectListItem(x.Name, x.Id.ToString(), x.Id == teamId)).Prepend(new SelectListItem("Alle teams", "alle", teamId is null)).ToList();
         var (from, to, error) = Period(Van, Tot, query.Today);
-        PeriodError = error;
+        PeriodError = FallbackMessage(error);
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
         View = await query.GetAsync(teamId, from, to, ct);
     }
 
-    /// <summary>The last twelve months unless asked otherwise; a wrong period falls back to that default with a message.</summary>
-    public static (DateOnly From, DateOnly To, string? Error) Period(string? van, string? tot, DateOnly today)
+    /// <summary>
+    /// The last twelve months unless asked otherwise. A wrong period (unreadable, a year no report can answer, an end
+    /// before the start: <see cref="DateRules.CheckPeriod"/>) falls back to that default, with the reason at the query parameter.
+    /// </summary>
+    public static (DateOnly From, DateOnly To, DomainError? Error) Period(string? van, string? tot, DateOnly today)
     {
         var defaultFrom = today.AddYears(-1).AddDays(1);
         var from = defaultFrom;
         var to = today;
-        if (!string.IsNullOrWhiteSpace(van) && !DutchDate.TryParse(van, out from) || !string.IsNullOrWhiteSpace(tot) && !DutchDate.TryParse(tot, out to))
-            return (defaultFrom, today, "Vul de periode in als dd-mm-jjjj; hieronder staan de afgelopen twaalf maanden.");
-        if (string.IsNullOrWhiteSpace(van)) from = defaultFrom;
-        if (string.IsNullOrWhiteSpace(tot)) to = today;
-        return to < from ? (defaultFrom, today, "De einddatum ligt vóór de begindatum; hieronder staan de afgelopen twaalf maanden.") : (from, to, null);
+        if (!string.IsNullOrWhiteSpace(van) && !DutchDate.TryParse(van, out from))
+            return (defaultFrom, today, new DomainError(DateRules.PeriodInvalidCode, "van", "Vul de begindatum in als dd-mm-jjjj."));
+        if (!string.IsNullOrWhiteSpace(tot) && !DutchDate.TryParse(tot, out to))
+            return (defaultFrom, today, new DomainError(DateRules.PeriodInvalidCode, "tot", "Vul de einddatum in als dd-mm-jjjj."));
+        var error = DateRules.CheckPeriod(from, to, today, "van", "tot").FirstOrDefault();
+        return error is null ? (from, to, null) : (defaultFrom, today, error);
     }
+
+    /// <summary>What a page says when it shows the default period instead of the one asked for.</summary>
+    public static string? FallbackMessage(DomainError? error) =>
+        error is null ? null : $"{error.Message} Hieronder staan de afgelopen twaalf maanden.";
 }
