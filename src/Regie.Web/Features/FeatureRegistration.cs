@@ -8,6 +8,19 @@ namespace Regie.Web.Features;
 
 public static class FeatureRegistration
 {
+    /// <summary>
+    /// Every slice that wires something of its own. The order is the order of the CLI's commands in the help.
+    /// </summary>
+    public static IReadOnlyList<IFeature> All { get; } =
+    [
+        new ApiKeys.ApiKeysFeature(),
+        new Involvements.InvolvementsFeature(),
+        new SocialMap.SocialMapFeature(),
+        new Monitor.MonitorFeature(),
+        new Retention.RetentionFeature(),
+        new Audit.AuditFeature(),
+    ];
+
     /// <summary>Handlers and queries that pages, API and CLI share. Scoped: one DbContext per request.</summary>
     public static IServiceCollection AddRegieFeatures(this IServiceCollection services)
     {
