@@ -5,5 +5,13 @@ namespace Regie.Web.Features.Monitor;
 
 public sealed class MonitorFeature : IFeature
 {
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<MonitorQuery>();
+        services.AddScoped<MonitorCostHandler>();
+        services.AddScoped<MonitorSnapshots>();
+        services.AddHostedService<MonitorRefreshJob>();
+    }
+
     public IEnumerable<Command> Commands(CliHost cli) => [MonitorCommands.Create(cli)];
 }

@@ -5,5 +5,12 @@ namespace Regie.Web.Features.Retention;
 
 public sealed class RetentionFeature : IFeature
 {
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new());
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<RetentionJob>();
+    }
+
     public IEnumerable<Command> Commands(CliHost cli) => [RetentionCommands.Create(cli)];
 }
