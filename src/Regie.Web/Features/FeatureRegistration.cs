@@ -48,10 +48,11 @@ public static class FeatureRegistration
         return services;
     }
 
-    /// <summary>Every page needs a signed-in user; a slice narrows that to its roles.</summary>
+    /// <summary>Every page needs a signed-in user; an Admin folder narrows that to the functional admin, a slice to its roles.</summary>
     public static void AuthorizeFeaturePages(this PageConventionCollection pages)
     {
         pages.AuthorizeFolder("/");
+        pages.AuthorizeAdminFolders();
         foreach (var feature in All) feature.AuthorizePages(pages);
         pages.AllowAnonymousToPage("/Shared/Error");
     }

@@ -12,6 +12,6 @@ public sealed class CoordinationFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Coordination", Policies.Care);
+        pages.AuthorizeSlice("/Coordination", Policies.Care);
     }
 }

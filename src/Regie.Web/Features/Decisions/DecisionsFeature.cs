@@ -13,7 +13,7 @@ public sealed class DecisionsFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Decisions", Policies.Care);
+        pages.AuthorizeSlice("/Decisions", Policies.Care);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapDecisionsApi();

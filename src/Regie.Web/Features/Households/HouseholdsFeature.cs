@@ -15,7 +15,7 @@ public sealed class HouseholdsFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Households", Policies.Files);
+        pages.AuthorizeSlice("/Households", Policies.Files);
         pages.AuthorizePage("/Households/New", Policies.Care);
     }
 

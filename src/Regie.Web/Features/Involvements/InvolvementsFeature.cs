@@ -27,7 +27,7 @@ public sealed class InvolvementsFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Involvements", Policies.Lookup);
+        pages.AuthorizeSlice("/Involvements", Policies.Lookup);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapInvolvementsApi();

@@ -15,7 +15,7 @@ public sealed class PersonsFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Persons", Policies.Files);
+        pages.AuthorizeSlice("/Persons", Policies.Files);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPersonsApi();

@@ -13,7 +13,7 @@ public sealed class PlansFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Plans", Policies.Care);
+        pages.AuthorizeSlice("/Plans", Policies.Care);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPlansApi();

@@ -13,7 +13,7 @@ public sealed class RequestsFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Requests", Policies.Care);
+        pages.AuthorizeSlice("/Requests", Policies.Care);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapRequestsApi();

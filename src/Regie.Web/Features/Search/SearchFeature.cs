@@ -12,6 +12,6 @@ public sealed class SearchFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Search", Policies.Files);
+        pages.AuthorizeSlice("/Search", Policies.Files);
     }
 }

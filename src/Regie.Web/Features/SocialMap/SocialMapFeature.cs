@@ -19,7 +19,7 @@ public sealed class SocialMapFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/SocialMap", Policies.Care);
+        pages.AuthorizeSlice("/SocialMap", Policies.Care);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapServicesApi();

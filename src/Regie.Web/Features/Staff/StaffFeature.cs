@@ -1,17 +1,10 @@
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Regie.Web.Infrastructure;
-
 namespace Regie.Web.Features.Staff;
 
+/// <summary>Who works in the teams and who pays them; its pages are the functional admin's (Admin folder).</summary>
 public sealed class StaffFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<Beheer.StaffHandler>();
-    }
-
-    public void AuthorizePages(PageConventionCollection pages)
-    {
-        pages.AuthorizeFolder("/Beheer", Policies.Admin);
+        services.AddScoped<StaffHandler>();
     }
 }

@@ -14,7 +14,7 @@ public sealed class TeamFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Team", Policies.TeamLead);
+        pages.AuthorizeSlice("/Team", Policies.TeamLead);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapWaitingTimesApi();

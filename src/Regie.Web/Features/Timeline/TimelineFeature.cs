@@ -14,7 +14,7 @@ public sealed class TimelineFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Timeline", Policies.Files);
+        pages.AuthorizeSlice("/Timeline", Policies.Files);
         pages.AuthorizePage("/Timeline/Note", Policies.Care);
     }
 

@@ -12,6 +12,6 @@ public sealed class TrajectoriesFeature : IFeature
 
     public void AuthorizePages(PageConventionCollection pages)
     {
-        pages.AuthorizeFolder("/Trajectories", Policies.Care);
+        pages.AuthorizeSlice("/Trajectories", Policies.Care);
     }
 }

@@ -5,7 +5,7 @@ using Regie.Domain.Care;
 using Regie.Web.Features.Requests;
 using Regie.Web.Features.Shared;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.Requests.Admin;
 
 public sealed class TriageModel(TriageSettingsHandler handler) : PageModel
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Features.Decisions;
 using Regie.Web.Features.Shared;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.Decisions.Admin;
 
 public sealed class TermsModel(ApplicationHandler handler) : PageModel
 {

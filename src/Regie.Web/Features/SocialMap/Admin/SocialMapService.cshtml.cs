@@ -6,7 +6,7 @@ using Regie.Domain.SocialMap;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.SocialMap;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.SocialMap.Admin;
 
 /// <summary>Marking one service: kind, life domains, and the partner organisation that provides it.</summary>
 public sealed class SocialMapServiceModel(SocialMapAdmin admin) : PageModel

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
-namespace Regie.Web.Features.Referrals;
+namespace Regie.Web.Features.Referrals.Admin;
 
 /// <summary>The municipality's rules for light support without a decision, and the referrals' follow-up term.</summary>
 [Authorize(Policy = Policies.Admin)]

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Features.Shared;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.Staff.Admin;
 
 /// <summary>The functional admin resets a colleague's two-factor sign-in, for someone who lost the phone and the recovery codes.</summary>
 public sealed class StaffTwoFactorModel(StaffHandler handler) : PageModel

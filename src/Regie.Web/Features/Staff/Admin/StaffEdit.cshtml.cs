@@ -6,7 +6,7 @@ using Regie.Domain.Coordination;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.Staff.Admin;
 
 public sealed class StaffEditModel(StaffHandler handler, RegieDbContext db) : PageModel
 {

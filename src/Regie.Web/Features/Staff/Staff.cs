@@ -7,7 +7,7 @@ using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.Staff;
 
 public sealed record StaffRow(string Id, string Name, string Email, string? Role, string? Team, string? Organisation,
     EmployerKind? EmployerKind, string? Employer, bool TwoFactorEnabled = false);

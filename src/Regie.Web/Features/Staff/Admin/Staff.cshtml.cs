@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.Staff.Admin;
 
 public sealed class StaffModel(StaffHandler handler) : PageModel
 {

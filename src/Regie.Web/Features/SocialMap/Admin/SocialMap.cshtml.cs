@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Features.SocialMap;
 
-namespace Regie.Web.Features.Beheer;
+namespace Regie.Web.Features.SocialMap.Admin;
 
 /// <summary>The functional admin's social map: import and export HSDS, the export check, marking services, the postcode table.</summary>
 public sealed class SocialMapModel(SocialMapExchange exchange, SocialMapAdmin admin, HsdsSchemaCheck schemas) : PageModel
