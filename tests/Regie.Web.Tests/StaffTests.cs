@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Coordination;
 using Regie.Web.Data;
-using Regie.Web.Features.Beheer;
+using Regie.Web.Features.Staff;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Tests;

@@ -46,12 +46,8 @@ public static class RegieApp
         builder.Services.AddRegieIdentity();
         builder.Services.AddRegieApiKeys();
         builder.Services.AddRegieLoginRateLimit(builder.Configuration);
-        builder.Services.AddRegieFeatures();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Retention.RetentionOptions.Section).Get<Features.Retention.RetentionOptions>() ?? new());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Team.SignalOptions.Section).Get<Features.Team.SignalOptions>() ?? new());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.InvolvementOptions.Section).Get<Features.Involvements.InvolvementOptions>() ?? new());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.Involvements.SmtpOptions.Section).Get<Features.Involvements.SmtpOptions>() ?? new());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Features.SocialMap.SocialMapOptions.Section).Get<Features.SocialMap.SocialMapOptions>() ?? new());
+        builder.Services.AddRegieFeatures(builder.Configuration);
+        builder.Services.AddScoped<Demo.DemoSeeder>();
         builder.Services.AddRegieHealthChecks();
         // Its check runs in the host's "starting" step: before any hosted service starts and before the server listens.
         builder.Services.AddHostedService<Demo.DemoExposureGuard>();
@@ -63,28 +59,7 @@ public static class RegieApp
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AuthorizeFolder("/Search", Policies.Files);
-            o.Conventions.AuthorizeFolder("/Households", Policies.Files);
-            o.Conventions.AuthorizeFolder("/Persons", Policies.Files);
-            o.Conventions.AuthorizeFolder("/Timeline", Policies.Files);
-            o.Conventions.AuthorizePage("/Households/New", Policies.Care);
-            o.Conventions.AuthorizePage("/Access/BreakGlass", Policies.Care);
-            o.Conventions.AuthorizePage("/Timeline/Note", Policies.Care);
-            o.Conventions.AuthorizePage("/Assessments/Zrm", Policies.Care);
-            o.Conventions.AuthorizeFolder("/Coordination", Policies.Care);
-            o.Conventions.AuthorizeFolder("/Plans", Policies.Care);
-            o.Conventions.AuthorizeFolder("/Trajectories", Policies.Care);
-            o.Conventions.AuthorizeFolder("/Team", Policies.TeamLead);
-            o.Conventions.AuthorizeFolder("/Requests", Policies.Care);
-            o.Conventions.AuthorizeFolder("/Beheer", Policies.Admin);
-            o.Conventions.AuthorizeFolder("/Involvements", Policies.Lookup);
-            o.Conventions.AuthorizeFolder("/SocialMap", Policies.Care);
-            o.Conventions.AuthorizeFolder("/Decisions", Policies.Care);
-            o.Conventions.AuthorizePage("/Access/EmergencyOverview", Policies.Oversight);
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
-            o.Conventions.AllowAnonymousToPage("/Shared/Error");
+            o.Conventions.AuthorizeFeaturePages();
         });
 
         var app = builder.Build();

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Regie.Domain.Common;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Persons;
 using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Api;
@@ -27,18 +25,7 @@ public static class ApiSetup
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeys.ApiKeyDefaults.ApiScheme })
             .DisableAntiforgery()
             .RefuseMalformedInput();
-        v1.MapHouseholdsApi();
-        v1.MapPersonsApi();
-        Timeline.NotesApi.MapNotesApi(v1);
-        Plans.PlansApi.MapPlansApi(v1);
-        Requests.RequestsApi.MapRequestsApi(v1);
-        Involvements.InvolvementsApi.MapInvolvementsApi(v1);
-        SocialMap.ServicesApi.MapServicesApi(v1);
-        Referrals.ReferralsApi.MapReferralsApi(v1);
-        Decisions.DecisionsApi.MapDecisionsApi(v1);
-        Team.WaitingTimesApi.MapWaitingTimesApi(v1);
-        Budget.BudgetApi.MapBudgetApi(v1);
-        Assignees.AssigneesApi.MapAssigneesApi(v1);
+        v1.MapFeatureApis();
     }
 }
 

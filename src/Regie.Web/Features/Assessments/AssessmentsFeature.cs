@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Assessments;
+
+public sealed class AssessmentsFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ZrmAssessmentHandler>();
+        services.AddScoped<ZrmPdf>();
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizePage("/Assessments/Zrm", Policies.Care);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Decisions;
+
+public sealed class DecisionsFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ApplicationHandler>();
+        services.AddScoped<DecisionLetter>();
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeSlice("/Decisions", Policies.Care);
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapDecisionsApi();
+}

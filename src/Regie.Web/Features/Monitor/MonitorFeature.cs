@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Regie.Web.Infrastructure.Cli;
+
+namespace Regie.Web.Features.Monitor;
+
+public sealed class MonitorFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<MonitorQuery>();
+        services.AddScoped<MonitorCostHandler>();
+        services.AddScoped<MonitorSnapshots>();
+        services.AddHostedService<MonitorRefreshJob>();
+    }
+
+    public IEnumerable<Command> Commands(CliHost cli) => [MonitorCommands.Create(cli)];
+}

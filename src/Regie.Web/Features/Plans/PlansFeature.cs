@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Plans;
+
+public sealed class PlansFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<PlanHandler>();
+        services.AddScoped<PlanPdf>();
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeSlice("/Plans", Policies.Care);
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapPlansApi();
+}

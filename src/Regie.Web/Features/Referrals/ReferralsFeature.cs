@@ -1,0 +1,13 @@
+namespace Regie.Web.Features.Referrals;
+
+public sealed class ReferralsFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReferralHandler>();
+        services.AddScoped<LightSupportHandler>();
+        services.AddScoped<ConflictOfInterestQuery>();
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapReferralsApi();
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Requests;
+
+public sealed class RequestsFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<RequestHandler>();
+        services.AddScoped<TriageSettingsHandler>();
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeSlice("/Requests", Policies.Care);
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapRequestsApi();
+}

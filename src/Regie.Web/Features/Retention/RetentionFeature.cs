@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Regie.Web.Infrastructure.Cli;
+
+namespace Regie.Web.Features.Retention;
+
+public sealed class RetentionFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new());
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<RetentionJob>();
+    }
+
+    public IEnumerable<Command> Commands(CliHost cli) => [RetentionCommands.Create(cli)];
+}

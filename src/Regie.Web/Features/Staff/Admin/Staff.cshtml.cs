@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Regie.Web.Features.Staff.Admin;
+
+public sealed class StaffModel(StaffHandler handler) : PageModel
+{
+    public IReadOnlyList<StaffRow> Staff { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Staff = await handler.ListAsync(ct);
+}

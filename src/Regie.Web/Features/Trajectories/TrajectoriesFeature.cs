@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Trajectories;
+
+public sealed class TrajectoriesFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<TrajectoryHandler>();
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeSlice("/Trajectories", Policies.Care);
+    }
+}
