@@ -153,8 +153,9 @@ public static class DecisionRules
             errors.Add(new DomainError(UnitInvalidCode, $"{field}.Eenheid", "Kies een eenheid uit de lijst (WJ756)."));
         if (CodeLists.Wmo757.Find(p.Frequency) is null)
             errors.Add(new DomainError(FrequencyInvalidCode, $"{field}.Frequentie", "Kies een frequentie uit de lijst (WMO757)."));
+        // A missing start is named at the start, so that a caller learns which field to fill in.
         if (p.From is not { } from || p.To is not { } to || to < from)
-            errors.Add(new DomainError(PeriodInvalidCode, $"{field}.Tot", "Vul een periode in met een einddatum op of na de begindatum."));
+            errors.Add(new DomainError(PeriodInvalidCode, p.From is null ? $"{field}.Van" : $"{field}.Tot", "Vul een periode in met een einddatum op of na de begindatum."));
         if (p.EstimatedCost is { } c && (c < 0 || c > MaximumCost))
             errors.Add(new DomainError(CostInvalidCode, $"{field}.GeschatteKosten", "De geschatte kosten moeten tussen € 0,00 en € 10.000.000,00 liggen."));
         return errors;

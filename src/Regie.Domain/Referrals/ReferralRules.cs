@@ -112,15 +112,28 @@ public static class ReferralRules
 
 public static class ReferralStatuses
 {
+    /// <summary>The words for a status other systems may send: its Dutch name and its English word, read in any case.</summary>
+    private static readonly (string Word, ReferralStatus Status)[] Vocabulary =
+    [
+        ("Verstuurd", ReferralStatus.Verstuurd), ("Geaccepteerd", ReferralStatus.Geaccepteerd), ("Afgewezen", ReferralStatus.Afgewezen),
+        ("Gestart", ReferralStatus.Gestart), ("Afgerond", ReferralStatus.Afgerond), ("Ingetrokken", ReferralStatus.Ingetrokken),
+        ("sent", ReferralStatus.Verstuurd), ("accepted", ReferralStatus.Geaccepteerd), ("declined", ReferralStatus.Afgewezen),
+        ("started", ReferralStatus.Gestart), ("finished", ReferralStatus.Afgerond), ("withdrawn", ReferralStatus.Ingetrokken),
+    ];
+
+    /// <summary>Every word <see cref="Parse"/> reads.</summary>
+    public static IReadOnlyList<string> Words { get; } = Vocabulary.Select(v => v.Word).ToList();
+
+    /// <summary>The words of the statuses a step can lead to (<see cref="ReferralRules.Next"/>): not Verstuurd, which only sending sets.</summary>
+    public static IReadOnlyList<string> StepWords { get; } = Vocabulary
+        .Where(v => Enum.GetValues<ReferralStatus>().Any(from => ReferralRules.Next(from).Contains(v.Status))).Select(v => v.Word).ToList();
+
     /// <summary>A status by its Dutch name (any case) or its English word, as other systems may send it.</summary>
-    public static ReferralStatus? Parse(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+    public static ReferralStatus? Parse(string? value)
     {
-        "verstuurd" or "sent" => ReferralStatus.Verstuurd,
-        "geaccepteerd" or "accepted" => ReferralStatus.Geaccepteerd,
-        "afgewezen" or "declined" => ReferralStatus.Afgewezen,
-        "gestart" or "started" => ReferralStatus.Gestart,
-        "afgerond" or "finished" => ReferralStatus.Afgerond,
-        "ingetrokken" or "withdrawn" => ReferralStatus.Ingetrokken,
-        _ => null,
-    };
+        var word = (value ?? "").Trim();
+        foreach (var (w, status) in Vocabulary)
+            if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase)) return status;
+        return null;
+    }
 }

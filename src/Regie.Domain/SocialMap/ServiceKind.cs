@@ -26,13 +26,16 @@ public static class ServiceKinds
         _ => "maatwerk",
     };
 
-    public static ServiceKind? FromCode(string? code) => (code ?? "").Trim().ToLowerInvariant() switch
+    /// <summary>Every code <see cref="FromCode"/> reads, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> Codes { get; } = All.Select(Code).ToList();
+
+    public static ServiceKind? FromCode(string? code)
     {
-        "algemeen" => ServiceKind.Algemeen,
-        "nulde-lijn" => ServiceKind.NuldeLijn,
-        "maatwerk" => ServiceKind.Maatwerk,
-        _ => null,
-    };
+        var wanted = (code ?? "").Trim().ToLowerInvariant();
+        for (var i = 0; i < Codes.Count; i++)
+            if (Codes[i] == wanted) return All[i];
+        return null;
+    }
 
     public static string Label(ServiceKind kind) => kind switch
     {

@@ -94,7 +94,11 @@ public static class ApiDocument
                 }
             }
         }
-        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault() is not { } oneOf) return;
+        var oneOf = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault()
+            // A query parameter: the attribute sits on the handler's parameter.
+            ?? (context.JsonPropertyInfo is null && context.ParameterDescription?.ParameterDescriptor is Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor parameter
+                ? parameter.ParameterInfo.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault() : null);
+        if (oneOf is null) return;
         // On a list, each item takes one of the values.
         var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
         target.Enum = oneOf.Values().Select(v => (JsonNode)JsonValue.Create(v)).ToList();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Budget;
@@ -17,45 +18,56 @@ public static class BudgetApi
             .WithName("GetBudgets").WithSummary("De budgetten per team voor een jaar: toegekend, toegezegd, betaald, vrij, per wettelijk kader en de besteding tegen het verstreken jaar.");
         budgets.MapGet("/{id:guid}/ledger", async (Guid id, BudgetHandler handler, CancellationToken ct) =>
                 await handler.LedgerAsync(id, ct) is { } entries ? Results.Ok(entries) : ApiResults.NotFound("Het budget"))
+            .Produces<IReadOnlyList<EntryView>>()
             .WithName("GetLedger").WithSummary("Alle boekingen van een budget. Alleen lezen: een boeking wordt nooit gewijzigd; een correctie is een nieuwe boeking.");
         budgets.MapGet("/report", async (int? jaar, BudgetHandler handler, BudgetReport report, CancellationToken ct) =>
                 handler.AskedYearError(jaar) is { } refused ? ApiResults.Invalid(refused)
                 : await report.BuildAsync(jaar ?? handler.CurrentYear, ct) is { } r ? Results.Ok(r) : Results.Forbid())
+            .Produces<BudgetReportView>()
             .WithName("GetBudgetReport").WithSummary("Uitgaven per wet, team, leefgebied en maand (toegezegd netto en betaald), met de geschatte vermeden kosten.");
 
         var spends = api.MapGroup("/spends").WithTags("Integraal budget");
         spends.MapPost("/", async (NewSpend input, SpendHandler handler, CancellationToken ct) =>
-                ApiResults.From(await handler.CreateAsync(input.HuishoudenId, input.Uitgave, ct), id => Results.Created($"/api/v1/spends/{id}", new { id })))
+                ApiResults.From(await handler.CreateAsync(input.HuishoudenId, input.Uitgave, ct), id => Results.Created($"/api/v1/spends/{id}", new CreatedAnswer(id))))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Spenders)))
-            .Produces(StatusCodes.Status201Created)
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("CreateSpend").WithSummary("Leg een uitgave vast voor een doel uit het plan. Binnen het eigen mandaat is ze meteen goedgekeurd; daarboven besluit de teamleider of de gemeente.");
         spends.MapGet("/{id:guid}", async (Guid id, SpendHandler handler, CancellationToken ct) =>
                 await handler.GetAsync(id, ct) is { } s ? Results.Ok(s) : ApiResults.NotFound("De uitgave"))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Readers)))
-            .WithName("GetSpend");
+            .Produces<SpendView>()
+            .WithName("GetSpend").WithSummary("Eén uitgave met haar status, besluit, betaling en de vergelijking met het alternatief.");
         spends.MapPost("/{id:guid}/approve", async (Guid id, DecisionInput input, SpendHandler handler, CancellationToken ct) =>
                 ApiResults.From(await handler.ApproveAsync(id, input, ct), Status))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Approvers)))
+            .Produces<SpendStatusAnswer>()
             .WithName("ApproveSpend").WithSummary("Keur een uitgave boven mandaat goed; het geld wordt vastgelegd. 400 budget-insufficient als het budget niet toereikt.");
         spends.MapPost("/{id:guid}/refuse", async (Guid id, DecisionInput input, SpendHandler handler, CancellationToken ct) =>
                 ApiResults.From(await handler.RefuseAsync(id, input, ct), Status))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Approvers)))
+            .Produces<SpendStatusAnswer>()
             .WithName("RefuseSpend").WithSummary("Wijs een uitgave af, met een reden.");
         spends.MapPost("/{id:guid}/pay", async (Guid id, PaymentInput input, SpendHandler handler, CancellationToken ct) =>
                 ApiResults.From(await handler.PayAsync(id, input, ct), Status))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Spenders)))
+            .Produces<SpendStatusAnswer>()
             .WithName("PaySpend").WithSummary("Leg de betaling vast (bedrag, datum, ontvanger); wat niet is betaald valt vrij.");
         spends.MapPost("/{id:guid}/cancel", async (Guid id, DecisionInput input, SpendHandler handler, CancellationToken ct) =>
                 ApiResults.From(await handler.CancelAsync(id, input, ct), Status))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Spenders)))
+            .Produces<SpendStatusAnswer>()
             .WithName("CancelSpend").WithSummary("Annuleer een uitgave die nog niet is betaald; vastgelegd geld valt vrij.");
     }
 
-    private static IResult Status(Domain.Budget.SpendStatus status) => Results.Ok(new { status });
+    private static IResult Status(Domain.Budget.SpendStatus status) => Results.Ok(new SpendStatusAnswer(status));
 }
+
+/// <summary>The answer to a decision, payment or cancellation: the spend's status after it (JSON <c>{"status": "Goedgekeurd"}</c>).</summary>
+public sealed record SpendStatusAnswer(Domain.Budget.SpendStatus Status);
 
 public sealed class NewSpend
 {
+    [Description("Het huishouden waarvan het team het budget besteedt; een huishouden dat u niet mag openen geeft 404.")]
     public Guid HuishoudenId { get; set; }
     public SpendInput Uitgave { get; set; } = new();
 }

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Assessment;
 using Regie.Domain.Budget;
 using Regie.Domain.Care;
+using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Budget;
 
@@ -19,31 +22,43 @@ public static class BudgetRoles
 
 public sealed class SpendInput
 {
+    [Required, Description("Het doel in het plan van het huishouden waar de uitgave bij hoort.")]
     public Guid? DoelId { get; set; }
-    public string? Soort { get; set; }
-    public string? Omschrijving { get; set; }
-    public string? Bedrag { get; set; }
-    public string? Onderbouwing { get; set; }
+    [Required, OneOf(typeof(InterventionKind))] public string? Soort { get; set; }
+    [Required] public string? Omschrijving { get; set; }
+    [Required, Description(AmountFormat)] public string? Bedrag { get; set; }
+    [Required] public string? Onderbouwing { get; set; }
     /// <summary>The laws the spend serves, as confirmed by the worker (LegalFramework names).</summary>
+    [Required, Description("Minstens één wettelijk kader."), OneOf(typeof(LegalFramework))]
     public List<string> Kaders { get; set; } = [];
     /// <summary>What would happen otherwise, e.g. "Huisuitzetting en crisisplaatsing van twee kinderen".</summary>
     public string? Alternatief { get; set; }
     /// <summary>Tariff code → quantity of the alternative (e.g. "crisisplaatsing-jeugd" → "6").</summary>
+    [Description("Per tariefcode het aantal van het alternatief, als tekst (bijvoorbeeld \"crisisplaatsing-jeugd\": \"6\").")]
     public Dictionary<string, string?> Aantallen { get; set; } = [];
+
+    /// <summary>How the API's amounts are written.</summary>
+    public const string AmountFormat = "Een bedrag in euro als tekst, in hele centen: \"1800.00\" of \"1.800,00\".";
 }
 
+/// <summary>A decision on a spend (approve, refuse) or its cancellation.</summary>
 public sealed class DecisionInput
 {
+    [Description("Verplicht bij afwijzen en annuleren; bij goedkeuren een toelichting.")]
     public string? Reden { get; set; }
-    public int Versie { get; set; }
+    [Description(VersionText)] public int Versie { get; set; }
+
+    public const string VersionText = "De versie van de uitgave zoals u haar las; een andere geeft 409 (concurrency-conflict).";
 }
 
 public sealed class PaymentInput
 {
+    [Required, Description(SpendInput.AmountFormat + " Hoogstens het goedgekeurde bedrag.")]
     public string? Bedrag { get; set; }
+    [Required, Description("De betaaldatum, jjjj-mm-dd (of dd-mm-jjjj): niet in de toekomst en niet meer dan een jaar terug.")]
     public string? Datum { get; set; }
-    public string? Ontvanger { get; set; }
-    public int Versie { get; set; }
+    [Required] public string? Ontvanger { get; set; }
+    [Description(DecisionInput.VersionText)] public int Versie { get; set; }
 }
 
 public sealed class AllocationInput

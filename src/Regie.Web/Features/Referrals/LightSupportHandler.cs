@@ -1,9 +1,12 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Referrals;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
@@ -14,22 +17,30 @@ namespace Regie.Web.Features.Referrals;
 
 public sealed class LightSupportInput
 {
+    [Required, Description("Het doel in het actieve plan waarvoor de ondersteuning is.")]
     public Guid? DoelId { get; set; }
+    [Description("Leeg: het hele huishouden.")]
     public Guid? PersoonId { get; set; }
-    public string? Omschrijving { get; set; }
-    public string? Soort { get; set; }
+    [Required] public string? Omschrijving { get; set; }
+    [OneOf(typeof(LightSupportKind))] public string? Soort { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg: vandaag.")]
     public string? Startdatum { get; set; }
+    [Required, Description("De geplande einddatum, jjjj-mm-dd (of dd-mm-jjjj); binnen de maximale duur die de gemeente toestaat.")]
     public string? Einddatum { get; set; }
     /// <summary>A team member who delivers it, or else an organisation.</summary>
+    [Description("Wie de ondersteuning geeft (GET /api/v1/staff); zonder medewerkerId is organisatieId verplicht.")]
     public string? MedewerkerId { get; set; }
+    [Description("De organisatie die de ondersteuning geeft (GET /api/v1/organisations), als geen medewerker dat doet.")]
     public Guid? OrganisatieId { get; set; }
     public Guid? DienstId { get; set; }
 }
 
 public sealed class LightSupportEndInput
 {
+    [Description("jjjj-mm-dd (of dd-mm-jjjj), niet voor de start en niet in de toekomst; leeg: vandaag.")]
     public string? Einddatum { get; set; }
-    public string? Uitkomst { get; set; }
+    [Required] public string? Uitkomst { get; set; }
+    [Description("De versie van de ondersteuning zoals u haar las; een andere geeft 409 (concurrency-conflict).")]
     public int Versie { get; set; }
 }
 

@@ -1,29 +1,43 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Referrals;
+using Regie.Domain.SocialMap;
+using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Referrals;
 
+/// <summary>A referral: who (persoonId), to whom (organisatieId, or the name of a provider without an account) and for what (dienstId, or the service in words).</summary>
 public sealed class ReferralInput
 {
-    public Guid? PersoonId { get; set; }
+    [Required] public Guid? PersoonId { get; set; }
     public Guid? DoelId { get; set; }
     /// <summary>The social-map service; with it, service name, kind and (when linked) provider come from the social map.</summary>
+    [Description("De dienst van de sociale kaart; zonder dienstId is 'dienst' verplicht.")]
     public Guid? DienstId { get; set; }
+    [Description("De aanbieder (GET /api/v1/organisations); zonder organisatieId is 'aanbieder' verplicht, tenzij de dienst aan een organisatie is gekoppeld.")]
     public Guid? OrganisatieId { get; set; }
     /// <summary>The provider's name when it has no account in Regie: then only the team tracks the status.</summary>
+    [Description("De naam van een aanbieder zonder account in Regie; dan houdt alleen het team de status bij.")]
     public string? Aanbieder { get; set; }
     public string? Dienst { get; set; }
-    public string? Soort { get; set; }
-    public string? Vraag { get; set; }
+    [OneOf(typeof(ServiceKinds), nameof(ServiceKinds.Codes))] public string? Soort { get; set; }
+    [Required] public string? Vraag { get; set; }
+    [Required, Description("De inwoner stemt ermee in dat de vraag en de contactgegevens naar de aanbieder gaan; zonder true geen verwijzing.")]
     public bool Toestemming { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj), vandaag of later; leeg: de standaardtermijn van de gemeente.")]
     public string? Opvolgdatum { get; set; }
 }
 
 public sealed class ReferralStepInput
 {
     /// <summary>Geaccepteerd, Afgewezen, Gestart, Afgerond or Ingetrokken (or accepted, declined, started, finished, withdrawn).</summary>
+    [Required, OneOf(typeof(ReferralStatuses), nameof(ReferralStatuses.StepWords))]
     public string? Status { get; set; }
+    [Description("Verplicht bij Afgewezen.")]
     public string? Reden { get; set; }
+    [Description("Verplicht bij Afgerond: wat is er gedaan en hoe gaat het nu.")]
     public string? Terugkoppeling { get; set; }
+    [Description("De versie van de verwijzing zoals u haar las; een andere geeft 409 (concurrency-conflict).")]
     public int Versie { get; set; }
 }
 
