@@ -8,7 +8,9 @@ public sealed record AddressDto(string? Straat, int Huisnummer, string? Huislett
 
 public sealed record MemberDto(Guid PersonId, string Naam, string? Bsn, DateOnly Geboortedatum, string Rol, DateOnly Vanaf, DateOnly? Tot);
 
-public sealed record HouseholdDto(Guid Id, string Naam, AddressDto Adres, int Versie, IReadOnlyList<MemberDto> Leden, IReadOnlyList<MemberDto> VoormaligeLeden);
+/// <summary>Team and Regisseur: the names of the team that holds the file and of its coordinator (null while there is none).</summary>
+public sealed record HouseholdDto(Guid Id, string Naam, AddressDto Adres, int Versie, IReadOnlyList<MemberDto> Leden, IReadOnlyList<MemberDto> VoormaligeLeden,
+    string? Team, string? Regisseur);
 
 /// <summary>The answer to adding a member: the person's id, new or already known.</summary>
 public sealed record MemberAddedAnswer(Guid PersonId);
@@ -81,7 +83,7 @@ public static class HouseholdsApi
     {
         var a = h.Adres;
         return new HouseholdDto(h.Id, h.Naam, new AddressDto(a.Straat, a.Huisnummer, a.Huisletter, a.Toevoeging, a.Postcode.Value, a.Woonplaats, a.Wijk, a.Buurt),
-            h.Versie, h.Leden.Select(Member).ToList(), h.VoormaligeLeden.Select(Member).ToList());
+            h.Versie, h.Leden.Select(Member).ToList(), h.VoormaligeLeden.Select(Member).ToList(), h.Team, h.Regisseur);
 
         static MemberDto Member(MemberView m) => new(m.PersonId, m.Naam, m.Bsn, m.Geboortedatum, m.Rol.ToString().ToLowerInvariant(), m.Vanaf, m.Tot);
     }
