@@ -47,14 +47,9 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
     /// <summary>A household of Wijkteam Noord with a plan (and so a trajectory) and one open application.</summary>
     private async Task<Guid> HouseholdAsync(string name)
     {
+        var (household, person) = await new Given(_app).HouseholdWithActivePlan(name, "Spoor", team: Given.Noord);
         await using var scope = _app.Scope();
         var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Spoor", name)), default)).Value;
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        Assert.True((await sp.GetRequiredService<PlanHandler>().StartAsync(household, default)).IsOk);
-        var person = await db.HouseholdMembers.Where(m => m.HouseholdId == household).Select(m => m.PersonId).SingleAsync();
         var application = await sp.GetRequiredService<ApplicationHandler>().RegisterAsync(new ApplicationInput
         {
             PersoonId = person, Kader = "Wmo2015", Gevraagd = "Huishoudelijke hulp", Aanvraagdatum = DateTime.UtcNow.ToString("dd-MM-yyyy"),

@@ -10,7 +10,6 @@ using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Trajectories;
-using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
 
@@ -19,18 +18,8 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     private readonly TestApp _app = fixture.App;
     private static string InDays(int days) => DateTime.UtcNow.AddDays(days).ToString("dd-MM-yyyy");
 
-    private async Task<(Guid Household, Guid Parent, Guid Child)> FamilyAsync(string name)
-    {
-        await using var scope = _app.Scope();
-        var id = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>()
-            .HandleAsync(Household(Member("Sanne", name), Member("Noor", name, rol: "kind", geboortedatum: "01-02-2014")), default)).Value;
-        // Noord works with the family: its professional reaches the file through the API as well.
-        var db = scope.ServiceProvider.GetRequiredService<Regie.Web.Data.RegieDbContext>();
-        (await db.Households.SingleAsync(h => h.Id == id)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => (Guid?)t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        var view = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(id, default))!;
-        return (id, view.Leden.First(m => m.Rol == Regie.Domain.Registry.HouseholdRole.Ouder).PersonId, view.Leden.First(m => m.Rol == Regie.Domain.Registry.HouseholdRole.Kind).PersonId);
-    }
+    /// <summary>Families are Sanne with her daughter Noor, held by Noord: its professional reaches the file through the API as well.</summary>
+    private Given Given { get; } = new(fixture.App);
 
     private async Task<T> WithPlans<T>(Func<PlanHandler, Task<T>> act)
     {
@@ -46,7 +35,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Professional_makes_a_plan_with_smart_goals_and_actions_for_the_household_its_network_and_a_volunteer()
     {
-        var (household, parent, _) = await FamilyAsync("Plan");
+        var (household, parent, _) = await Given.Family("Plan", team: Given.Noord);
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         Assert.Equal(2, (await WithPlans(p => p.AddGoalAsync(household, Goal(1), default))).Value);
         var plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
@@ -82,7 +71,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Goals_need_a_measurable_result_and_a_target_date_and_nothing_is_saved_without()
     {
-        var (household, _, child) = await FamilyAsync("Smart");
+        var (household, _, child) = await Given.Family("Smart", team: Given.Noord);
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         async Task<string[]> Codes(GoalInput input) => (await WithPlans(p => p.AddGoalAsync(household, input, default))).Errors.Select(e => e.Code).ToArray();
 
@@ -113,7 +102,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task A_household_has_at_most_one_active_plan_also_when_two_workers_start_one_at_once()
     {
-        var (household, _, _) = await FamilyAsync("Eenplan");
+        var (household, _, _) = await Given.Family("Eenplan", team: Given.Noord);
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WithPlans(p => p.StartAsync(household, default))));
         Assert.Single(results, r => r.IsOk);
         Assert.All(results.Where(r => !r.IsOk), r => Assert.Contains(r.Status, new[] { CommandStatus.Conflict, CommandStatus.Invalid }));
@@ -128,7 +117,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Two_workers_saving_the_same_plan_version_the_second_hears_someone_else_changed_it_and_nothing_is_lost()
     {
-        var (household, _, _) = await FamilyAsync("Tegelijk");
+        var (household, _, _) = await Given.Family("Tegelijk", team: Given.Noord);
         await WithPlans(p => p.StartAsync(household, default));
 
         // Both read version 1 and save at the same moment.
@@ -160,7 +149,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Versions_are_compared_side_by_side_and_the_agreement_belongs_to_one_version()
     {
-        var (household, parent, _) = await FamilyAsync("Versies");
+        var (household, parent, _) = await Given.Family("Versies", team: Given.Noord);
         await WithPlans(p => p.StartAsync(household, default));
         await WithPlans(p => p.AddGoalAsync(household, Goal(1), default));
         Assert.Equal(PlanHandler.PersonNotMemberCode, (await WithPlans(p => p.RecordAgreementAsync(household, new AgreementInput { PersoonId = Guid.NewGuid(), Wijze = "mondeling", Versie = 2 }, default))).Errors[0].Code);
@@ -192,15 +181,8 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Closing_records_outcomes_a_final_assessment_and_the_reason_and_reopening_starts_a_new_trajectory()
     {
-        var (household, parent, _) = await FamilyAsync("Afsluiten");
-        await using (var s = _app.Scope())
-        {
-            var users = s.ServiceProvider.GetRequiredService<RegieDbContext>().Users;
-            var coordinator = await users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-            var version = await s.ServiceProvider.GetRequiredService<RegieDbContext>().Households.Where(h => h.Id == household).Select(h => h.Version).SingleAsync();
-            Assert.True((await s.ServiceProvider.GetRequiredService<Regie.Web.Features.Coordination.CoordinatorHandler>()
-                .AssignAsync(household, new() { RegisseurId = coordinator, Versie = version }, default)).IsOk);
-        }
+        var (household, parent, _) = await Given.Family("Afsluiten", team: Given.Noord);
+        await Given.CoordinatedBy(household, Given.Coordinator);
         await WithPlans(p => p.StartAsync(household, default));
         await WithPlans(p => p.AddGoalAsync(household, Goal(1), default));
         var second = Goal(2, domain: "SociaalNetwerk");
@@ -273,7 +255,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Professional_giving_an_action_a_deadline_in_9999_is_told_so_and_the_plan_is_unchanged()
     {
-        var (household, parent, _) = await FamilyAsync("Deadline");
+        var (household, parent, _) = await Given.Family("Deadline", team: Given.Noord);
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         var action = new ActionInput { Omschrijving = "Betalingsregeling vragen", Uitvoerder = "Huishoudlid", PersoonId = parent, Deadline = "31-12-9999", Versie = 1 };
 

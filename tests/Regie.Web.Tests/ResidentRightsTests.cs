@@ -15,12 +15,8 @@ public sealed class ResidentRightsTests(RegistryFixture fixture) : IClassFixture
     private async Task<(Guid Household, Guid Person, string Bsn)> ResidentAsync(string achternaam)
     {
         using var client = await _app.SignedInClientAsync();
-        var member = Member("Inzage", achternaam);
-        await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(member), default)).Value;
-        var person = (await sp.GetRequiredService<HouseholdQueries>().GetAsync(id, default))!.Leden[0].PersonId;
-        return (id, person, member.Bsn!);
+        var (id, person, bsn) = await new Given(_app).Resident(achternaam, "Inzage");
+        return (id, person, bsn);
     }
 
     [Fact]
