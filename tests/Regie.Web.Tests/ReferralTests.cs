@@ -105,6 +105,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
             // The provider heard of it in its organisation's inbox, without anything of the file.
             var news = await InboxModel.InboxQuery(provider.ServiceProvider.GetRequiredService<RegieDbContext>(), provider.ServiceProvider.GetRequiredService<CurrentUser>())
                 .Where(n => n.Title == "Nieuwe verwijzing: Opvoedspreekuur").Select(n => n.Body).ToListAsync();
+            // Other tests of this class refer to De Brug for the same service: the inbox holds theirs too.
             Assert.NotEmpty(news);
             Assert.All(news, b => Assert.DoesNotContain("Ella", b, StringComparison.Ordinal));
             Assert.True((await handler.StepAsync(id, new ReferralStepInput { Status = "Geaccepteerd", Versie = 1 }, default)).IsOk);

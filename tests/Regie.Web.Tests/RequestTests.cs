@@ -123,6 +123,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
                 Assert.True((await scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = "Eigen", Routes = routes }, default)).IsOk);
                 var history = await scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>().HistoryAsync(default);
                 Assert.Equal(TriageModel.Eigen, history[0].Model);
+                // Every test of this class sets a model too, in an order xUnit does not fix: at least this one's eight.
                 Assert.True(history.Count >= 8);
             }
             var ownId = (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "Vraag", Personen = [parent] }, default))).Value;
@@ -164,7 +165,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         var (household, parent, _) = await Given.Family("Loket", parent: "Mila", child: "Sem");
         var id = (await As(Roles.Consulent, null, h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "Hulp bij het huishouden en de post", Maatwerk = true, Personen = [parent] }, default))).Value;
         await As(Roles.Consulent, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:InstrumenteleAdl"] = "2" }, Versie = 0 }, default));
-        Assert.NotEmpty(await As(Roles.Consulent, null, h => h.TeamChoicesAsync(household, default)));
+        Assert.Equal(["Wijkteam Centrum", "Wijkteam Noord", "Wijkteam Oost", "Wijkteam Zuid"], (await As(Roles.Consulent, null, h => h.TeamChoicesAsync(household, default))).Select(t => t.Naam));
         Assert.Empty(await As(Roles.Professional, "Wijkteam Zuid", h => h.TeamChoicesAsync(household, default)));
 
         // The desk has no team of its own: routing to the team without naming one would leave the trajectory with nobody.
@@ -285,7 +286,8 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Single(results, r => r.IsOk);
         Assert.Single(results, r => r.Status is CommandStatus.Conflict || r.Errors.Any(e => e.Code == RequestHandler.AlreadyDecidedCode));
         await using var scope = _app.Scope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Trajectories.CountAsync(t => t.HouseholdId == household) <= 1);
+        // Only the route to the team opens a trajectory: one when that decision won, none when the desk's did.
+        Assert.Equal(results[0].IsOk ? 1 : 0, await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Trajectories.CountAsync(t => t.HouseholdId == household));
     }
 
     [Fact]
