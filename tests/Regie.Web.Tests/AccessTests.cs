@@ -21,21 +21,10 @@ public sealed class AccessFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync();
-        (NoordHousehold, NoordPerson) = await CreateForTeamAsync("Wijkteam Noord", "Noorderling");
-        (ZuidHousehold, ZuidPerson) = await CreateForTeamAsync("Wijkteam Zuid", "Zuiderling");
-        (UnassignedHousehold, _) = await CreateForTeamAsync(null, "Zonderteam");
-    }
-
-    private async Task<(Guid Household, Guid Person)> CreateForTeamAsync(string? team, string achternaam)
-    {
-        await using var scope = App.Scope();
-        var sp = scope.ServiceProvider;
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Test", achternaam)), default)).Value;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var household = await db.Households.SingleAsync(h => h.Id == id);
-        household.ResponsibleTeamId = team is null ? null : await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        return (id, await db.HouseholdMembers.Where(m => m.HouseholdId == id).Select(m => m.PersonId).SingleAsync());
+        var given = new Given(App);
+        (NoordHousehold, NoordPerson) = await given.Resident("Noorderling", team: Given.Noord);
+        (ZuidHousehold, ZuidPerson) = await given.Resident("Zuiderling", team: Given.Zuid);
+        UnassignedHousehold = (await given.Resident("Zonderteam")).Household;
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

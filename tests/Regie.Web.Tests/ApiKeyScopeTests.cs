@@ -41,17 +41,11 @@ public sealed class ApiKeyScopeTests : IAsyncLifetime
     /// <summary>A household the given demo team holds, with a plan, a goal and the team's budget for this year.</summary>
     private async Task<(Guid Household, Guid Goal)> HouseholdOfAsync(string team, string surname)
     {
+        var given = new Given(_app);
+        var (household, _, goal) = await given.HouseholdWithPlanAndGoal(surname, "Api", team: team,
+            goal: Given.Goal("Huisvesting", what: "Blijven wonen", measurable: "Geen uitzetting", who: "Api", days: 30));
         await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var teamId = await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Api", surname)), default)).Value;
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = teamId;
-        await db.SaveChangesAsync();
-        await sp.GetRequiredService<PlanHandler>().StartAsync(household, default);
-        await sp.GetRequiredService<PlanHandler>().AddGoalAsync(household, new GoalInput { Leefgebied = "Huisvesting", Wat = "Blijven wonen", MeetbaarResultaat = "Geen uitzetting", Streefdatum = DateTime.UtcNow.AddDays(30).ToString("dd-MM-yyyy"), Wie = "Api", Versie = 1 }, default);
-        var goal = await db.PlanGoals.Where(g => g.HouseholdId == household).Select(g => g.Id).SingleAsync();
-        await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = teamId, Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
+        await scope.ServiceProvider.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = await given.TeamId(team), Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
         return (household, goal);
     }
 

@@ -17,14 +17,7 @@ public sealed class AssigneesApiTests(RegistryFixture fixture) : IClassFixture<R
     [Fact]
     public async Task Professional_reads_the_teams_staff_and_assigns_a_coordinator_with_an_id_from_the_list()
     {
-        Guid household;
-        await using (var scope = _app.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            household = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Lijst", "Regisseur")), default)).Value;
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            await db.SaveChangesAsync();
-        }
+        var (household, _) = await new Given(_app).Resident("Regisseur", "Lijst", team: Given.Noord);
         using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
         var teams = await client.GetFromJsonAsync<JsonElement>("/api/v1/teams");
         var noord = teams.EnumerateArray().Single(t => t.GetProperty("naam").GetString() == "Wijkteam Noord").GetProperty("id").GetGuid();

@@ -47,14 +47,9 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
     /// <summary>A household of Wijkteam Noord with a plan (and so a trajectory) and one open application.</summary>
     private async Task<Guid> HouseholdAsync(string name)
     {
+        var (household, person) = await new Given(_app).HouseholdWithActivePlan(name, "Spoor", team: Given.Noord);
         await using var scope = _app.Scope();
         var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Spoor", name)), default)).Value;
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        Assert.True((await sp.GetRequiredService<PlanHandler>().StartAsync(household, default)).IsOk);
-        var person = await db.HouseholdMembers.Where(m => m.HouseholdId == household).Select(m => m.PersonId).SingleAsync();
         var application = await sp.GetRequiredService<ApplicationHandler>().RegisterAsync(new ApplicationInput
         {
             PersoonId = person, Kader = "Wmo2015", Gevraagd = "Huishoudelijke hulp", Aanvraagdatum = DateTime.UtcNow.ToString("dd-MM-yyyy"),
@@ -148,5 +143,68 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
                 ("update", AuditResources.MonitorCost, "Thomas Bos", $"kostenpost {id} ingetrokken: Inhuur projectleider"),
             ],
             (await TrailSinceAsync(before)).Select(e => (e.Action, e.Resource, e.ActorName, e.Detail)));
+    }
+
+    [Fact]
+    public async Task Every_change_to_a_plan_and_its_trajectory_writes_exactly_its_own_audit_entry()
+    {
+        var (household, person) = await new Given(_app).Resident("Planspoor", "Spoor", team: Given.Noord);
+        var today = DateTime.UtcNow.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        async Task Audited(string action, string resource, string detail, Func<IServiceProvider, Task<bool>> change, Guid? personId = null)
+        {
+            var before = await LastAsync();
+            await using (var scope = _app.Scope())
+                Assert.True(await change(scope.ServiceProvider), detail);
+            var entry = Assert.Single(await TrailSinceAsync(before));
+            Assert.Equal((action, resource, "Test Regisseur", detail, (Guid?)household, personId),
+                (entry.Action, entry.Resource, entry.ActorName, entry.Detail, entry.HouseholdId, entry.PersonId));
+        }
+        static PlanHandler Plans(IServiceProvider sp) => sp.GetRequiredService<PlanHandler>();
+
+        await Audited(AuditActions.Create, AuditResources.Plan, "plan gestart",
+            async sp => (await Plans(sp).StartAsync(household, default)).IsOk);
+        await Audited(AuditActions.Update, AuditResources.Plan, "plan versie 2: Afspraken, evaluatiedatum en wettelijke kaders bijgewerkt",
+            async sp => (await Plans(sp).UpdatePlanAsync(household, new PlanInput { Afspraken = "Elke twee weken een huisbezoek", Kaders = ["Wgs"], Versie = 1 }, default)).IsOk);
+        var goal = Given.Goal(version: 2);
+        await Audited(AuditActions.Update, AuditResources.Plan, "plan versie 3: Doel toegevoegd (Financiën): Geen huurachterstand meer",
+            async sp => (await Plans(sp).AddGoalAsync(household, goal, default)).IsOk);
+        Guid goalId, actionId;
+        await using (var scope = _app.Scope())
+            goalId = (await Plans(scope.ServiceProvider).CurrentAsync(household, default))!.Doelen.Single().Id;
+        goal.Status = "Loopt";
+        goal.Versie = 3;
+        await Audited(AuditActions.Update, AuditResources.Plan, "plan versie 4: Doel 'Geen huurachterstand meer': nog niet gestart → loopt",
+            async sp => (await Plans(sp).UpdateGoalAsync(household, goalId, goal, default)).IsOk);
+        var action = new ActionInput { DoelId = goalId, Omschrijving = "Oma past op dinsdag op", Uitvoerder = "Netwerk", Naam = "Oma Jansen", Versie = 4 };
+        await Audited(AuditActions.Update, AuditResources.Plan, "plan versie 5: Actie toegevoegd (netwerk: Oma Jansen): Oma past op dinsdag op",
+            async sp => (await Plans(sp).AddActionAsync(household, action, default)).IsOk);
+        await using (var scope = _app.Scope())
+            actionId = (await Plans(scope.ServiceProvider).CurrentAsync(household, default))!.Acties.Single().Id;
+        action.Omschrijving = "Oma past op dinsdag en donderdag op";
+        action.Versie = 5;
+        await Audited(AuditActions.Update, AuditResources.Plan, "plan versie 6: Actie gewijzigd (netwerk: Oma Jansen): Oma past op dinsdag en donderdag op",
+            async sp => (await Plans(sp).UpdateActionAsync(household, actionId, action, default)).IsOk);
+        await Audited(AuditActions.Update, AuditResources.Plan, "plan versie 7: Actie afgerond (Oma Jansen): Oma past op dinsdag en donderdag op",
+            async sp => (await Plans(sp).CompleteActionAsync(household, actionId, new VersionInput { Versie = 6 }, default)).IsOk);
+        await Audited(AuditActions.Update, AuditResources.Plan, "akkoord op versie 7",
+            async sp => (await Plans(sp).RecordAgreementAsync(household, new AgreementInput { PersoonId = person, Wijze = "ondertekend", Versie = 7 }, default)).IsOk, person);
+        await Audited(AuditActions.Update, AuditResources.Plan, $"plan versie 8: Evaluatie van {today} vastgelegd",
+            async sp => (await Plans(sp).RecordEvaluationAsync(household, new EvaluationInput { Samenvatting = "De huur gaat weer automatisch", Versie = 7 }, default)).IsOk);
+
+        // Closing asks a final assessment first; that is an entry of its own.
+        await using (var scope = _app.Scope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Assessments.ZrmAssessmentHandler>().RecordAsync(household,
+                new Regie.Web.Features.Assessments.ZrmInput { PersonId = person, Scores = new() { [Regie.Domain.Assessment.ZrmDomain.Financien] = "4" } }, default)).IsOk);
+        int trajectoryVersion;
+        await using (var scope = _app.Scope())
+            trajectoryVersion = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Trajectories.Where(t => t.HouseholdId == household && t.ClosedOn == null).Select(t => t.Version).SingleAsync();
+        await Audited(AuditActions.Update, AuditResources.Trajectory, "traject afgesloten: DoelenBehaald",
+            async sp => (await sp.GetRequiredService<Regie.Web.Features.Trajectories.TrajectoryHandler>().CloseAsync(household,
+                new Regie.Web.Features.Trajectories.ClosingInput { Reden = "DoelenBehaald", Uitkomsten = { [goalId] = "Behaald" }, Versie = trajectoryVersion }, default)).IsOk);
+        await Audited(AuditActions.Create, AuditResources.Trajectory, "traject gestart",
+            async sp => (await sp.GetRequiredService<Regie.Web.Features.Trajectories.TrajectoryHandler>().ReopenAsync(household,
+                new Regie.Web.Features.Trajectories.ReopenInput { Aanleiding = "Nieuwe huurachterstand gemeld" }, default)).IsOk);
+        await Audited(AuditActions.Create, AuditResources.Plan, "plan gestart",
+            async sp => (await Plans(sp).StartAsync(household, default)).IsOk);
     }
 }

@@ -22,6 +22,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
 {
     private readonly TestApp _app = fixture.App;
     private static int Year => DateTime.UtcNow.Year;
+    private Given Given { get; } = new(fixture.App);
     private static string Today => DateTime.UtcNow.ToString("dd-MM-yyyy");
 
     private sealed record Setup(Guid Team, Guid Household, Guid Goal, string Professional, string Lead);
@@ -35,18 +36,9 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var team = new Team { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, Name = "Wijkteam " + name };
         db.Teams.Add(team);
         await db.SaveChangesAsync();
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>()
-            .HandleAsync(Household(Member("Sanne", name), Member("Noor", name, rol: "kind", geboortedatum: "01-02-2016")), default)).Value;
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = team.Id;
-        await db.SaveChangesAsync();
-        var plans = sp.GetRequiredService<PlanHandler>();
-        Assert.True((await plans.StartAsync(household, default)).IsOk);
-        Assert.True((await plans.AddGoalAsync(household, new GoalInput
-        {
-            Leefgebied = domain, Wat = "Geen huurachterstand meer", MeetbaarResultaat = "De achterstand is nul", Streefdatum = DateTime.UtcNow.AddDays(60).ToString("dd-MM-yyyy"),
-            Wie = "Sanne met de regisseur", Versie = 1,
-        }, default)).IsOk);
-        var goal = await db.PlanGoals.Where(g => g.HouseholdId == household).Select(g => g.Id).SingleAsync();
+        var household = (await Given.Family(name, team: team.Name, childBorn: "01-02-2016")).Household;
+        await Given.StartPlan(household);
+        var goal = await Given.AddGoal(household, Given.Goal(domain, who: "Sanne met de regisseur"));
         if (allocation != 0)
             Assert.True((await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput
             {
@@ -300,20 +292,10 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
     public async Task Professional_commits_through_the_api_the_team_lead_approves_and_a_refusal_without_mandate_is_a_problem_with_its_code()
     {
         // The demo's Wijkteam Noord: the signed-in coordinator and team lead belong to it.
-        Guid household, goal;
+        var (household, _, goal) = await Given.HouseholdWithPlanAndGoal("Budget", "Api", team: Given.Noord,
+            goal: Given.Goal("Huisvesting", what: "Blijven wonen", measurable: "Geen uitzetting", who: "Api", days: 30));
         await using (var scope = _app.Scope())
-        {
-            var sp = scope.ServiceProvider;
-            var db = sp.GetRequiredService<RegieDbContext>();
-            var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Api", "Budget")), default)).Value;
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = noord;
-            await db.SaveChangesAsync();
-            await sp.GetRequiredService<PlanHandler>().StartAsync(household, default);
-            await sp.GetRequiredService<PlanHandler>().AddGoalAsync(household, new GoalInput { Leefgebied = "Huisvesting", Wat = "Blijven wonen", MeetbaarResultaat = "Geen uitzetting", Streefdatum = DateTime.UtcNow.AddDays(30).ToString("dd-MM-yyyy"), Wie = "Api", Versie = 1 }, default);
-            goal = await db.PlanGoals.Where(g => g.HouseholdId == household).Select(g => g.Id).SingleAsync();
-            await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = noord, Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
-        }
+            await scope.ServiceProvider.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = await Given.TeamId(Given.Noord), Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
         using var coordinator = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
         var invalid = await coordinator.PostAsJsonAsync("/api/v1/spends", new { huishoudenId = household, uitgave = new { doelId = goal, soort = "Huurachterstand", omschrijving = "Huur", bedrag = "-5", onderbouwing = "x", kaders = Array.Empty<string>() } });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);

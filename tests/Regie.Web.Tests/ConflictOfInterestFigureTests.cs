@@ -28,8 +28,7 @@ public sealed class ConflictOfInterestFigureTests(RegistryFixture fixture) : ICl
         var provider = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
         for (var i = 0; i < count; i++)
         {
-            var household = (await setup.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Kim", $"Cijfer{++_household}")), default)).Value;
-            var person = await db.HouseholdMembers.Where(m => m.HouseholdId == household).Select(m => m.PersonId).SingleAsync();
+            var (household, person) = await new Given(_app).Resident($"Cijfer{++_household}", "Kim");
             await using var scope = _app.Services.CreateAsyncScope();
             // Acting as the system with the staff member's id: the referral records their team and employer from their account.
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, staff.Id, staff.DisplayName);

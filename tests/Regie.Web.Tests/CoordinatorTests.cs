@@ -14,11 +14,7 @@ public sealed class CoordinatorTests(RegistryFixture fixture) : IClassFixture<Re
 {
     private readonly TestApp _app = fixture.App;
 
-    private async Task<Guid> HouseholdAsync(string name)
-    {
-        await using var scope = _app.Scope();
-        return (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Regie", name)), default)).Value;
-    }
+    private async Task<Guid> HouseholdAsync(string name) => (await new Given(_app).Resident(name, "Regie")).Household;
 
     private async Task<string> UserIdAsync(string email)
     {

@@ -18,15 +18,13 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
 {
     private readonly TestApp _app = fixture.App;
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private Given Given { get; } = new(fixture.App);
     private static string Ago(int days) => Today.AddDays(-days).ToString("dd-MM-yyyy");
 
     private async Task<(Guid Household, Guid Person, string Bsn)> ResidentAsync(string name)
     {
-        await using var scope = _app.Scope();
-        var id = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>()
-            .HandleAsync(Household(Member("Anna", name, geboortedatum: "12-03-1948")), default)).Value;
-        var member = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(id, default))!.Leden.Single();
-        return (id, member.PersonId, member.Bsn!);
+        var (id, person, bsn) = await Given.Resident(name, "Anna", birthDate: "12-03-1948");
+        return (id, person, bsn);
     }
 
     /// <summary>A scope acting as a demo user with their real role, team and employer.</summary>
@@ -284,12 +282,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
     public async Task A_team_member_sees_the_applications_of_households_they_may_open_and_the_desk_sees_all()
     {
         // A household held by Wijkteam Zuid: Fatima of Wijkteam Noord may not open it.
-        Guid household, person;
-        await using (var scope = await AsUserAsync("regisseur.zuid@voorbeeld.nl", Roles.Professional))
-        {
-            household = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Bram", "Zuid")), default)).Value;
-            person = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(household, default))!.Leden.Single().PersonId;
-        }
+        var (household, person) = await Given.Resident("Zuid", "Bram", team: Given.Zuid);
         var id = (await AsDesk(h => h.RegisterAsync(new ApplicationInput { PersoonId = person, Kader = "Participatiewet", Gevraagd = "Loonkostensubsidie", Aanvraagdatum = Ago(1) }, default))).Value;
         await using (var scope = await AsUserAsync("regisseur@voorbeeld.nl", Roles.Professional))
         {

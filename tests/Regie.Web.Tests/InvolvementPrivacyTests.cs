@@ -37,13 +37,11 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
     private async Task<(Guid Household, string Ria, string Sanne)> StoryAsync(string family)
     {
         var (ria, sanne) = (TestApp.NextBsn(), TestApp.NextBsn());
-        await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(
+        var given = new Given(_app);
+        var household = await given.Household(
             Member("Ria", "Wit" + family, voorvoegsel: "de", bsn: ria, geboortedatum: "12-04-1961"),
-            Member("Sanne", "Bakker" + family, rol: "overig", bsn: sanne, geboortedatum: "03-09-1989")), default)).Value;
-        var fatima = await sp.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-        Assert.True((await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(household, new AssignCoordinatorInput { RegisseurId = fatima, Versie = 0 }, default)).IsOk);
+            Member("Sanne", "Bakker" + family, rol: "overig", bsn: sanne, geboortedatum: "03-09-1989"));
+        await given.CoordinatedBy(household, Given.Coordinator);
         return (household, ria, sanne);
     }
 
@@ -190,8 +188,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
     public async Task The_look_up_takes_the_bsn_in_the_body_with_the_same_answers_and_the_get_is_marked_deprecated()
     {
         var known = TestApp.NextBsn();
-        await using (var scope = _app.Scope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Post", "Lichaam", bsn: known)), default)).IsOk);
+        await new Given(_app).Household(Member("Post", "Lichaam", bsn: known));
         using var client = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
         var unknown = await client.PostAsJsonAsync("/api/v1/lookup", new { bsn = "123456782", doel = "bijstandsaanvraag" });
         var uninvolved = await client.PostAsJsonAsync("/api/v1/lookup", new { bsn = known, doel = "bijstandsaanvraag" });

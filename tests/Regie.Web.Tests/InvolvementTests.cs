@@ -47,14 +47,12 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
     private async Task<(Guid Household, string Ria, string Sanne)> StoryAsync(string family)
     {
         var (ria, sanne) = (TestApp.NextBsn(), TestApp.NextBsn());
-        await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(
+        var given = new Given(_app);
+        var household = await given.Household(
             Member("Ria", "Wit" + family, voorvoegsel: "de", bsn: ria, geboortedatum: "12-04-1961"),
             Member("Sanne", "Bakker" + family, rol: "overig", bsn: sanne, geboortedatum: "03-09-1989"),
-            Member("Noah", "Bakker" + family, rol: "kind", bsn: null, geboortedatum: "17-02-2015")), default)).Value;
-        Assert.True((await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(household,
-            new AssignCoordinatorInput { RegisseurId = await UserIdAsync("regisseur@voorbeeld.nl"), Versie = 0 }, default)).IsOk);
+            Member("Noah", "Bakker" + family, rol: "kind", bsn: null, geboortedatum: "17-02-2015"));
+        await given.CoordinatedBy(household, Given.Coordinator);
         return (household, ria, sanne);
     }
 
@@ -136,8 +134,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
     public async Task A_department_sees_no_file_and_unknown_and_uninvolved_persons_answer_the_same()
     {
         var registered = TestApp.NextBsn();
-        await using (var scope = _app.Scope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Onbe", "Trokken", bsn: registered)), default)).IsOk);
+        await new Given(_app).Household(Member("Onbe", "Trokken", bsn: registered));
         using var client = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
         // A valid BSN outside the test range, which no test registers.
         var unknown = await client.GetAsync("/api/v1/lookup/123456782?doel=bijstandsaanvraag");
@@ -180,6 +177,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         long[] pending;
         await using (var scope = _app.Scope())
             pending = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().OutboxMessages.Where(m => m.SentAt == null).Select(m => m.Id).ToArrayAsync();
+        // The outbox is shared with this class's other tests, whose mails wait too while no server listens: not an exact count.
         Assert.NotEmpty(pending);
 
         // The mail server is down: the registration stood, the messages wait with a later attempt planned.

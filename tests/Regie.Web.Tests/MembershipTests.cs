@@ -15,13 +15,7 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
 {
     private readonly TestApp _app = fixture.App;
 
-    private async Task<Guid> CreateAsync(params MemberInput[] members)
-    {
-        await using var scope = _app.Scope();
-        var result = await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(members), default);
-        Assert.True(result.IsOk, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return result.Value;
-    }
+    private Given Given { get; } = new(fixture.App);
 
     private async Task<Guid> PersonIdAsync(string bsn)
     {
@@ -40,9 +34,9 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     public async Task Mother_moving_in_with_her_mother_keeps_the_history_of_both_households()
     {
         var ria = Member("Ria", "de Wit", geboortedatum: "12-04-1961");
-        var grandmother = await CreateAsync(ria);
+        var grandmother = await Given.Household(ria);
         var sanne = Member("Sanne", "Bakker", geboortedatum: "03-09-1989");
-        var old = await CreateAsync(sanne);
+        var old = await Given.Household(sanne);
         var sanneId = await PersonIdAsync(sanne.Bsn!);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -78,8 +72,8 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     public async Task Move_with_a_date_before_joining_or_to_the_same_household_is_refused()
     {
         var a = Member("Piet", "Verhuizer");
-        var from = await CreateAsync(a);
-        var to = await CreateAsync(Member("Truus", "Ontvanger"));
+        var from = await Given.Household(a);
+        var to = await Given.Household(Member("Truus", "Ontvanger"));
         var id = await PersonIdAsync(a.Bsn!);
 
         Assert.Equal("move-date-before-membership", (await MoveAsync(id, to, "01-01-2000")).Errors[0].Code);
@@ -92,8 +86,8 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     public async Task Person_living_elsewhere_cannot_be_added_as_second_household()
     {
         var a = Member("Kees", "Dubbelwoner");
-        await CreateAsync(a);
-        var other = await CreateAsync(Member("Els", "Anderhuis"));
+        await Given.Household(a);
+        var other = await Given.Household(Member("Els", "Anderhuis"));
         var id = await PersonIdAsync(a.Bsn!);
 
         await using var scope = _app.Scope();
@@ -106,9 +100,9 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     public async Task Two_workers_moving_the_same_person_at_once_leave_exactly_one_current_household()
     {
         var a = Member("Bram", "Gelijktijdig");
-        await CreateAsync(a);
-        var toA = await CreateAsync(Member("Huis", "Een"));
-        var toB = await CreateAsync(Member("Huis", "Twee"));
+        await Given.Household(a);
+        var toA = await Given.Household(Member("Huis", "Een"));
+        var toB = await Given.Household(Member("Huis", "Twee"));
         var id = await PersonIdAsync(a.Bsn!);
 
         var results = await Task.WhenAll(MoveAsync(id, toA), MoveAsync(id, toB));
@@ -127,7 +121,7 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     [Fact]
     public async Task Two_workers_changing_the_address_at_once_get_someone_else_changed_this()
     {
-        var id = await CreateAsync(Member("Adres", "Wijziger"));
+        var id = await Given.Household(Member("Adres", "Wijziger"));
         ChangeAddressInput Input(int huisnummer) => new() { Adres = Address("9931 CD", huisnummer), Versie = 0 };
 
         await using (var first = _app.Scope())
@@ -150,7 +144,7 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     public async Task Leaving_records_the_reason_and_keeps_the_person()
     {
         var a = Member("Gerrit", "Vertrekker");
-        var household = await CreateAsync(a, Member("Gerda", "Vertrekker"));
+        var household = await Given.Household(a, Member("Gerda", "Vertrekker"));
         var id = await PersonIdAsync(a.Bsn!);
         await using var scope = _app.Scope();
         var handler = scope.ServiceProvider.GetRequiredService<HouseholdMembershipHandler>();
@@ -168,7 +162,7 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     [Fact]
     public async Task Long_timeline_pages_from_newest_to_oldest_without_gaps()
     {
-        var id = await CreateAsync(Member("Tijd", "Lijn"));
+        var id = await Given.Household(Member("Tijd", "Lijn"));
         for (var i = 1; i <= 30; i++)
         {
             await using var s = _app.Scope();
@@ -192,7 +186,7 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     public async Task Another_municipality_sees_none_of_these_residents()
     {
         var a = Member("Geheim", "Voorbeelder");
-        var household = await CreateAsync(a);
+        var household = await Given.Household(a);
 
         await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("0363", "iemand", "Amsterdam");

@@ -19,9 +19,10 @@ public sealed class MonitorHouseholdThresholdTests(RegistryFixture fixture) : IC
     {
         await using var scope = _app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var given = new Given(_app);
         for (var h = 0; h < households; h++)
         {
-            var id = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Vraag", $"{name}{h}")), default)).Value;
+            var (id, _) = await given.Resident($"{name}{h}", "Vraag");
             (await db.Households.SingleAsync(x => x.Id == id)).ResponsibleTeamId = team;
             for (var r = 0; r < requests; r++)
                 db.HouseholdEvents.Add(new HouseholdEvent

@@ -24,7 +24,7 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             team = await db.Teams.Where(t => t.Name == "Wijkteam Oost").Select(t => t.Id).SingleAsync();
             for (var i = 0; i < 10; i++)
-                households.Add((await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Monitor", $"Gezin{i}")), default)).Value);
+                households.Add((await new Given(_app).Resident($"Gezin{i}", "Monitor")).Household);
             foreach (var h in households)
                 db.Trajectories.Add(new Trajectory { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = h, TeamId = team, OpenedOn = Today.AddDays(-60), OpenedBy = "test", CreatedAt = DateTime.UtcNow, Version = 1 });
             void Decision(Guid h, int daysAgo, bool specialist, string outcome, decimal? cost) => db.HouseholdEvents.Add(new HouseholdEvent
@@ -119,10 +119,9 @@ public sealed class ResidentRatingTests(RegistryFixture fixture) : IClassFixture
     [Fact]
     public async Task Worker_records_the_households_mark_at_an_evaluation_and_a_wrong_mark_is_refused()
     {
+        var (household, _) = await new Given(fixture.App).HouseholdWithActivePlan("Gever", "Cijfer");
         await using var scope = fixture.App.Scope();
-        var household = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Cijfer", "Gever")), default)).Value;
         var plans = scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Plans.PlanHandler>();
-        Assert.True((await plans.StartAsync(household, default)).IsOk);
         var wrong = await plans.RecordEvaluationAsync(household, new Regie.Web.Features.Plans.EvaluationInput { Samenvatting = "Goed gesprek", Cijfer = "11", Versie = 1 }, default);
         Assert.Equal(Regie.Web.Features.Plans.PlanHandler.RatingInvalidCode, Assert.Single(wrong.Errors).Code);
         Assert.True((await plans.RecordEvaluationAsync(household, new Regie.Web.Features.Plans.EvaluationInput { Samenvatting = "Goed gesprek", Cijfer = "8", Versie = 1 }, default)).IsOk);

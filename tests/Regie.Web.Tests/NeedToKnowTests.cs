@@ -33,18 +33,12 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
     private const string Zuid = "Wijkteam Zuid";
     private const string EmergencyReason = "Crisismelding politie zaterdagnacht, regisseur niet bereikbaar";
 
+    private Given Given { get; } = new(fixture.App);
+
     private async Task<(Guid Household, Guid Person)> HouseholdAsync(string? team, string achternaam, string? postcode = null, int? huisnummer = null)
     {
-        await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var input = Household(Member("Test", achternaam));
-        if (postcode is not null) input.Adres = Address(postcode, huisnummer);
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(input, default)).Value;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var household = await db.Households.SingleAsync(h => h.Id == id);
-        household.ResponsibleTeamId = team is null ? null : await TeamAsync(db, team);
-        await db.SaveChangesAsync();
-        return (id, await db.HouseholdMembers.Where(m => m.HouseholdId == id).Select(m => m.PersonId).SingleAsync());
+        var (household, person) = await Given.Resident(achternaam, team: team, address: postcode is null ? null : Address(postcode, huisnummer));
+        return (household, person);
     }
 
     private static Task<Guid> TeamAsync(RegieDbContext db, string team) => db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();

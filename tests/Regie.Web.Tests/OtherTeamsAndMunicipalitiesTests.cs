@@ -19,14 +19,11 @@ public sealed class OtherTeamsAndMunicipalitiesTests(RegistryFixture fixture) : 
     /// <summary>A household of <paramref name="team"/> with a trajectory opened 70 days ago in which nothing moved: stuck.</summary>
     private async Task<(Guid Household, Guid Team)> StuckAsync(string team, string name)
     {
+        var given = new Given(_app);
+        var (household, _) = await given.HouseholdWithActivePlan(name, "Stil", team: team);
+        var teamId = await given.TeamId(team);
         await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Stil", name)), default)).Value;
-        var teamId = await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = teamId;
-        await db.SaveChangesAsync();
-        Assert.True((await sp.GetRequiredService<PlanHandler>().StartAsync(household, default)).IsOk);
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
         var opened = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-70);
         await db.Trajectories.Where(t => t.HouseholdId == household).ExecuteUpdateAsync(s => s.SetProperty(t => t.OpenedOn, opened).SetProperty(t => t.TeamId, teamId));
         return (household, teamId);

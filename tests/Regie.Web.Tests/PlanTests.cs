@@ -10,7 +10,6 @@ using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Trajectories;
-using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
 
@@ -19,18 +18,8 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     private readonly TestApp _app = fixture.App;
     private static string InDays(int days) => DateTime.UtcNow.AddDays(days).ToString("dd-MM-yyyy");
 
-    private async Task<(Guid Household, Guid Parent, Guid Child)> FamilyAsync(string name)
-    {
-        await using var scope = _app.Scope();
-        var id = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>()
-            .HandleAsync(Household(Member("Sanne", name), Member("Noor", name, rol: "kind", geboortedatum: "01-02-2014")), default)).Value;
-        // Noord works with the family: its professional reaches the file through the API as well.
-        var db = scope.ServiceProvider.GetRequiredService<Regie.Web.Data.RegieDbContext>();
-        (await db.Households.SingleAsync(h => h.Id == id)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => (Guid?)t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        var view = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(id, default))!;
-        return (id, view.Leden.First(m => m.Rol == Regie.Domain.Registry.HouseholdRole.Ouder).PersonId, view.Leden.First(m => m.Rol == Regie.Domain.Registry.HouseholdRole.Kind).PersonId);
-    }
+    /// <summary>Families are Sanne with her daughter Noor, held by Noord: its professional reaches the file through the API as well.</summary>
+    private Given Given { get; } = new(fixture.App);
 
     private async Task<T> WithPlans<T>(Func<PlanHandler, Task<T>> act)
     {
@@ -43,10 +32,10 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         Leefgebied = domain, Wat = "Geen huurschuld meer", MeetbaarResultaat = measurable, Streefdatum = target ?? InDays(90), Wie = "Sanne met de regisseur", Versie = version,
     };
 
-    [Fact]
-    public async Task Professional_makes_a_plan_with_smart_goals_and_actions_for_the_household_its_network_and_a_volunteer()
+    /// <summary>Sanne's plan of one goal with three actions (hers, her mother's, a volunteer's), at version 5.</summary>
+    private async Task<(Guid Household, Guid Goal, PlanView Plan)> PlanWithThreeActionsAsync(string name)
     {
-        var (household, parent, _) = await FamilyAsync("Plan");
+        var (household, parent, _) = await Given.Family(name, team: Given.Noord);
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         Assert.Equal(2, (await WithPlans(p => p.AddGoalAsync(household, Goal(1), default))).Value);
         var plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
@@ -54,35 +43,68 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         Assert.Equal(3, (await WithPlans(p => p.AddActionAsync(household, new ActionInput { DoelId = goal.Id, Omschrijving = "Betalingsregeling vragen bij de corporatie", Uitvoerder = "Huishoudlid", PersoonId = parent, Deadline = InDays(14), Versie = 2 }, default))).Value);
         Assert.True((await WithPlans(p => p.AddActionAsync(household, new ActionInput { DoelId = goal.Id, Omschrijving = "Oma past op dinsdag op", Uitvoerder = "Netwerk", Naam = "Oma Jansen", Versie = 3 }, default))).IsOk);
         Assert.True((await WithPlans(p => p.AddActionAsync(household, new ActionInput { Omschrijving = "Administratie ordenen met Humanitas", Uitvoerder = "Vrijwilliger", Naam = "Henk (Humanitas Thuisadministratie)", Versie = 4 }, default))).IsOk);
+        return (household, goal.Id, (await WithPlans(p => p.CurrentAsync(household, default)))!);
+    }
 
-        plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
+    [Fact]
+    public async Task Professional_makes_a_plan_with_smart_goals_and_actions_for_the_household_its_network_and_a_volunteer()
+    {
+        var (_, _, plan) = await PlanWithThreeActionsAsync("Plan");
         Assert.Equal(5, plan.Versie);
         Assert.Equal(["Sanne Plan", "Oma Jansen", "Henk (Humanitas Thuisadministratie)"], plan.Acties.Select(a => a.Naam));
         Assert.Equal([ActionOwnerKind.Huishoudlid, ActionOwnerKind.Netwerk, ActionOwnerKind.Vrijwilliger], plan.Acties.Select(a => a.Uitvoerder));
+    }
 
+    [Fact]
+    public async Task Professional_completes_an_action_once_and_completing_it_again_is_refused()
+    {
+        var (household, _, plan) = await PlanWithThreeActionsAsync("Afvinken");
         var first = plan.Acties[0];
         Assert.True((await WithPlans(p => p.CompleteActionAsync(household, first.Id, new VersionInput { Versie = 5 }, default))).IsOk);
         Assert.Equal(PlanRules.ActionAlreadyDoneCode, (await WithPlans(p => p.CompleteActionAsync(household, first.Id, new VersionInput { Versie = 6 }, default))).Errors[0].Code);
+    }
+
+    [Fact]
+    public async Task A_goal_under_way_does_not_go_back_to_not_started()
+    {
+        var (household, goal, _) = await PlanWithThreeActionsAsync("Loopt");
+        var started = Goal(5);
+        started.Status = nameof(GoalStatus.Loopt);
+        Assert.True((await WithPlans(p => p.UpdateGoalAsync(household, goal, started, default))).IsOk);
+        started.Status = nameof(GoalStatus.Open);
+        started.Versie = 6;
+        Assert.Equal(PlanRules.GoalStatusChangeCode, (await WithPlans(p => p.UpdateGoalAsync(household, goal, started, default))).Errors[0].Code);
+    }
+
+    [Fact]
+    public async Task Every_saved_plan_change_is_a_numbered_version_and_a_timeline_event_and_a_refused_one_is_neither()
+    {
+        var (household, goal, plan) = await PlanWithThreeActionsAsync("Versienummers");
+        var first = plan.Acties[0];
+        await WithPlans(p => p.CompleteActionAsync(household, first.Id, new VersionInput { Versie = 5 }, default));
+        await WithPlans(p => p.CompleteActionAsync(household, first.Id, new VersionInput { Versie = 6 }, default));
         var started = Goal(6);
         started.Status = nameof(GoalStatus.Loopt);
-        Assert.True((await WithPlans(p => p.UpdateGoalAsync(household, goal.Id, started, default))).IsOk);
+        await WithPlans(p => p.UpdateGoalAsync(household, goal, started, default));
         started.Status = nameof(GoalStatus.Open);
         started.Versie = 7;
-        Assert.Equal(PlanRules.GoalStatusChangeCode, (await WithPlans(p => p.UpdateGoalAsync(household, goal.Id, started, default))).Errors[0].Code);
+        await WithPlans(p => p.UpdateGoalAsync(household, goal, started, default));
 
         var versions = await WithPlans(p => p.VersionsAsync(household, plan.Id, default));
         Assert.Equal(Enumerable.Range(1, versions.Count).Reverse(), versions.Select(v => v.Nummer));
-        Assert.Contains(versions, v => v.Wijziging.StartsWith("Actie afgerond (Sanne Plan)", StringComparison.Ordinal));
+        Assert.Equal(7, versions.Count);
+        Assert.Contains(versions, v => v.Wijziging.StartsWith("Actie afgerond (Sanne Versienummers)", StringComparison.Ordinal));
 
         await using var scope = _app.Scope();
         var events = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().HouseholdEvents.Where(e => e.HouseholdId == household && e.Type == EventTypes.PlanChanged).CountAsync();
-        Assert.True(events >= 6);
+        // Started, a goal, three actions, one completed, the goal under way: seven saved changes; the two refused ones are not.
+        Assert.Equal(7, events);
     }
 
     [Fact]
     public async Task Goals_need_a_measurable_result_and_a_target_date_and_nothing_is_saved_without()
     {
-        var (household, _, child) = await FamilyAsync("Smart");
+        var (household, _, child) = await Given.Family("Smart", team: Given.Noord);
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         async Task<string[]> Codes(GoalInput input) => (await WithPlans(p => p.AddGoalAsync(household, input, default))).Errors.Select(e => e.Code).ToArray();
 
@@ -101,8 +123,14 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         var plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
         Assert.Equal(2, plan.Versie);
         Assert.Equal("Noor Smart", Assert.Single(plan.Doelen).Persoon);
+    }
 
-        // Over the API the same rules answer as problem+json with the codes.
+    [Fact]
+    public async Task A_goal_without_a_measurable_result_or_target_date_over_the_api_is_a_problem_with_both_codes()
+    {
+        var (household, _, _) = await Given.Family("SmartApi", team: Given.Noord);
+        Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
+        Assert.Equal(2, (await WithPlans(p => p.AddGoalAsync(household, Goal(1), default))).Value);
         using var client = await _app.SignedInClientAsync();
         var response = await client.PostAsJsonAsync($"/api/v1/households/{household}/plan/goals", new { leefgebied = "Financien", wat = "Schulden in beeld", wie = "Sanne", versie = 2 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -113,7 +141,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task A_household_has_at_most_one_active_plan_also_when_two_workers_start_one_at_once()
     {
-        var (household, _, _) = await FamilyAsync("Eenplan");
+        var (household, _, _) = await Given.Family("Eenplan", team: Given.Noord);
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WithPlans(p => p.StartAsync(household, default))));
         Assert.Single(results, r => r.IsOk);
         Assert.All(results.Where(r => !r.IsOk), r => Assert.Contains(r.Status, new[] { CommandStatus.Conflict, CommandStatus.Invalid }));
@@ -128,7 +156,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Two_workers_saving_the_same_plan_version_the_second_hears_someone_else_changed_it_and_nothing_is_lost()
     {
-        var (household, _, _) = await FamilyAsync("Tegelijk");
+        var (household, _, _) = await Given.Family("Tegelijk", team: Given.Noord);
         await WithPlans(p => p.StartAsync(household, default));
 
         // Both read version 1 and save at the same moment.
@@ -160,7 +188,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Versions_are_compared_side_by_side_and_the_agreement_belongs_to_one_version()
     {
-        var (household, parent, _) = await FamilyAsync("Versies");
+        var (household, parent, _) = await Given.Family("Versies", team: Given.Noord);
         await WithPlans(p => p.StartAsync(household, default));
         await WithPlans(p => p.AddGoalAsync(household, Goal(1), default));
         Assert.Equal(PlanHandler.PersonNotMemberCode, (await WithPlans(p => p.RecordAgreementAsync(household, new AgreementInput { PersoonId = Guid.NewGuid(), Wijze = "mondeling", Versie = 2 }, default))).Errors[0].Code);
@@ -192,15 +220,8 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Closing_records_outcomes_a_final_assessment_and_the_reason_and_reopening_starts_a_new_trajectory()
     {
-        var (household, parent, _) = await FamilyAsync("Afsluiten");
-        await using (var s = _app.Scope())
-        {
-            var users = s.ServiceProvider.GetRequiredService<RegieDbContext>().Users;
-            var coordinator = await users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-            var version = await s.ServiceProvider.GetRequiredService<RegieDbContext>().Households.Where(h => h.Id == household).Select(h => h.Version).SingleAsync();
-            Assert.True((await s.ServiceProvider.GetRequiredService<Regie.Web.Features.Coordination.CoordinatorHandler>()
-                .AssignAsync(household, new() { RegisseurId = coordinator, Versie = version }, default)).IsOk);
-        }
+        var (household, parent, _) = await Given.Family("Afsluiten", team: Given.Noord);
+        await Given.CoordinatedBy(household, Given.Coordinator);
         await WithPlans(p => p.StartAsync(household, default));
         await WithPlans(p => p.AddGoalAsync(household, Goal(1), default));
         var second = Goal(2, domain: "SociaalNetwerk");
@@ -273,7 +294,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
     [Fact]
     public async Task Professional_giving_an_action_a_deadline_in_9999_is_told_so_and_the_plan_is_unchanged()
     {
-        var (household, parent, _) = await FamilyAsync("Deadline");
+        var (household, parent, _) = await Given.Family("Deadline", team: Given.Noord);
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         var action = new ActionInput { Omschrijving = "Betalingsregeling vragen", Uitvoerder = "Huishoudlid", PersoonId = parent, Deadline = "31-12-9999", Versie = 1 };
 

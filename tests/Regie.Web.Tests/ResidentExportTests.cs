@@ -30,10 +30,8 @@ public sealed class ResidentExportTests(RegistryFixture fixture) : IClassFixture
             var a = Member("Vertrekker", "Inzagetest");
             var b = Member("Blijver", "Inzagetest", geboortedatum: "04-05-1988");
             (leaverBsn, stayerBsn) = (a.Bsn!, b.Bsn!);
-            household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(a, b), default)).Value;
+            household = await new Given(_app).Household([a, b], team: Given.Noord);
             var db = sp.GetRequiredService<RegieDbContext>();
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            await db.SaveChangesAsync();
             leaver = await db.Persons.Where(p => p.Bsn == leaverBsn).Select(p => p.Id).SingleAsync();
             stayer = await db.Persons.Where(p => p.Bsn == stayerBsn).Select(p => p.Id).SingleAsync();
 
@@ -59,7 +57,7 @@ public sealed class ResidentExportTests(RegistryFixture fixture) : IClassFixture
         await using (var scope = _app.Scope())
         {
             var sp = scope.ServiceProvider;
-            var elsewhere = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Nieuwe", "Huisgenoot")), default)).Value;
+            var elsewhere = await new Given(_app).Household(Member("Nieuwe", "Huisgenoot"));
             var moved = await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(leaver, new MovePersonInput { NaarHuishoudenId = elsewhere, Rol = "ouder" }, default);
             Assert.True(moved.IsOk, string.Join(", ", moved.Errors.Select(e => e.Code)));
         }

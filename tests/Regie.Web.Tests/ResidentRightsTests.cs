@@ -15,12 +15,8 @@ public sealed class ResidentRightsTests(RegistryFixture fixture) : IClassFixture
     private async Task<(Guid Household, Guid Person, string Bsn)> ResidentAsync(string achternaam)
     {
         using var client = await _app.SignedInClientAsync();
-        var member = Member("Inzage", achternaam);
-        await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(member), default)).Value;
-        var person = (await sp.GetRequiredService<HouseholdQueries>().GetAsync(id, default))!.Leden[0].PersonId;
-        return (id, person, member.Bsn!);
+        var (id, person, bsn) = await new Given(_app).Resident(achternaam, "Inzage");
+        return (id, person, bsn);
     }
 
     [Fact]
@@ -41,7 +37,7 @@ public sealed class ResidentRightsTests(RegistryFixture fixture) : IClassFixture
         var doc = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(bsn, doc.GetProperty("persoon").GetProperty("bsn").GetString());
         Assert.StartsWith("Dorpsstraat ", doc.GetProperty("huishoudens")[0].GetProperty("adres").GetString());
-        Assert.True(doc.GetProperty("gebeurtenissen").GetArrayLength() >= 3);
+        Assert.Equal(3, doc.GetProperty("gebeurtenissen").GetArrayLength());
         Assert.Contains(doc.GetProperty("wieHeeftGegevensGezien").EnumerateArray(), r => r.GetProperty("wie").GetString() == "Fatima Bouzid");
 
         Assert.Contains("Regie heeft geen gegevens", await TestApp.InzageAsync(privacy, TestApp.NextBsn()));

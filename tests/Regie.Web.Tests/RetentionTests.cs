@@ -130,18 +130,9 @@ public sealed class ErasureTests : IAsyncLifetime
     {
         Guid registryOnly, teamFile;
         string registryBsn;
-        await using (var scope = _app.Scope())
-        {
-            var create = scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Households.CreateHouseholdHandler>();
-            var member = Builders.Member("Wis", "Mijgegevens");
-            registryBsn = member.Bsn!;
-            var h1 = (await create.HandleAsync(Builders.Household(member), default)).Value;
-            var h2 = (await create.HandleAsync(Builders.Household(Builders.Member("Blijf", "Bewaarplicht")), default)).Value;
-            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            await db.Households.Where(h => h.Id == h2).ExecuteUpdateAsync(s => s.SetProperty(h => h.ResponsibleTeamId, db.Teams.Select(t => (Guid?)t.Id).First()));
-            registryOnly = await db.HouseholdMembers.Where(m => m.HouseholdId == h1).Select(m => m.PersonId).SingleAsync();
-            teamFile = await db.HouseholdMembers.Where(m => m.HouseholdId == h2).Select(m => m.PersonId).SingleAsync();
-        }
+        var given = new Given(_app);
+        (_, registryOnly, registryBsn) = await given.Resident("Mijgegevens", "Wis");
+        (_, teamFile) = await given.Resident("Bewaarplicht", "Blijf", team: Given.Noord);
 
         await using var s = _app.Scope();
         var retention = s.ServiceProvider.GetRequiredService<RetentionService>();

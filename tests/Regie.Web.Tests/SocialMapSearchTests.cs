@@ -39,9 +39,7 @@ public sealed class SocialMapSearchFixture : IAsyncLifetime
         Assert.True(report.Ok, string.Join("\n", report.Issues));
 
         var db = sp.GetRequiredService<RegieDbContext>();
-        Household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Petra", "Kaartzoeker")), default)).Value;
-        var household = await db.Households.SingleAsync(h => h.Id == Household);
-        household.ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
+        Household = (await new Given(App).Resident("Kaartzoeker", "Petra", team: Given.Noord)).Household;
         db.PlanGoals.Add(new PlanGoal
         {
             Id = Goal, Gemeentecode = TestApp.Gemeentecode, PlanId = Guid.CreateVersion7(), HouseholdId = Household, Domain = ZrmDomain.Financien,

@@ -17,30 +17,22 @@ public sealed class SpendAccessTests(RegistryFixture fixture) : IClassFixture<Re
 {
     private readonly TestApp _app = fixture.App;
     private static int Year => DateTime.UtcNow.Year;
+    private Given Given { get; } = new(fixture.App);
 
     /// <summary>A household held by <paramref name="team"/> (null: by no team) with a plan and one goal; both demo teams have a budget.</summary>
     private async Task<(Guid Household, Guid Goal)> HouseholdAsync(string? team, string name)
     {
+        var (household, _, goal) = await Given.HouseholdWithPlanAndGoal(name, "Geld", team, goal: Given.Goal(what: "Geen huurachterstand", measurable: "Achterstand nul"));
         await using var scope = _app.Scope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<RegieDbContext>();
-        var household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Geld", name)), default)).Value;
-        var plans = sp.GetRequiredService<PlanHandler>();
-        Assert.True((await plans.StartAsync(household, default)).IsOk);
-        Assert.True((await plans.AddGoalAsync(household, new GoalInput
-        {
-            Leefgebied = "Financien", Wat = "Geen huurachterstand", MeetbaarResultaat = "Achterstand nul", Wie = "Met de regisseur",
-            Streefdatum = DateTime.UtcNow.AddDays(60).ToString("dd-MM-yyyy"), Versie = 1,
-        }, default)).IsOk);
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = team is null ? null : await TeamAsync(db, team);
-        await db.SaveChangesAsync();
         foreach (var t in new[] { "Wijkteam Noord", "Wijkteam Zuid" })
         {
             var id = await TeamAsync(db, t);
             if (!await db.TeamBudgets.AnyAsync(b => b.TeamId == id && b.Year == Year))
                 Assert.True((await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = id, Jaar = Year, Bedrag = "10.000", Reden = "Begroting" }, default)).IsOk);
         }
-        return (household, await db.PlanGoals.Where(g => g.HouseholdId == household).Select(g => g.Id).SingleAsync());
+        return (household, goal);
     }
 
     private static Task<Guid> TeamAsync(RegieDbContext db, string name) => db.Teams.Where(t => t.Name == name).Select(t => t.Id).SingleAsync();

@@ -21,14 +21,10 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
     /// <summary>A household with a plan of one goal and one action, coordinated by the demo professional.</summary>
     private async Task<(Guid Household, Guid Goal, Guid Action)> PlannedAsync(string name, ActionOwnerKind owner = ActionOwnerKind.Netwerk)
     {
+        var (id, _, _) = await new Given(_app).HouseholdWithPlanAndGoal(name, "Ella", coordinator: Given.Coordinator,
+            goal: Given.Goal("Huisvesting", what: "Eigen woning", measurable: "Huurcontract getekend", who: "Ella"));
         await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Ella", name)), default)).Value;
-        var coordinator = await sp.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-        Assert.True((await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(id, new() { RegisseurId = coordinator, Versie = 0 }, default)).IsOk);
-        var plans = sp.GetRequiredService<PlanHandler>();
-        Assert.True((await plans.StartAsync(id, default)).IsOk);
-        Assert.True((await plans.AddGoalAsync(id, new GoalInput { Leefgebied = "Huisvesting", Wat = "Eigen woning", MeetbaarResultaat = "Huurcontract getekend", Wie = "Ella", Streefdatum = InDays(60), Versie = 1 }, default)).IsOk);
+        var plans = scope.ServiceProvider.GetRequiredService<PlanHandler>();
         var plan = (await plans.CurrentAsync(id, default))!;
         Assert.True((await plans.AddActionAsync(id, new ActionInput { DoelId = plan.Doelen[0].Id, Omschrijving = "Inschrijven bij de corporatie", Uitvoerder = owner.ToString(), Naam = "Broer Ahmed", Deadline = InDays(7), Versie = 2 }, default)).IsOk);
         plan = (await plans.CurrentAsync(id, default))!;

@@ -17,16 +17,7 @@ public sealed class WaitingTimesTests(RegistryFixture fixture) : IClassFixture<R
     private readonly TestApp _app = fixture.App;
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private async Task<Guid> HouseholdOfAsync(string team, string name)
-    {
-        await using var scope = _app.Scope();
-        var id = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Test", name)), default)).Value;
-        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-        var household = await db.Households.SingleAsync(h => h.Id == id);
-        household.ResponsibleTeamId = await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        return id;
-    }
+    private async Task<Guid> HouseholdOfAsync(string team, string name) => (await new Given(_app).Resident(name, team: team)).Household;
 
     private async Task EventsAsync(Guid household, params (string Type, int DaysAgo, object Data)[] events)
     {

@@ -4,9 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Assessment;
 using Regie.Web.Features.Assessments;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Shared;
-using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
 
@@ -14,28 +12,13 @@ public sealed class ZrmAssessmentTests(RegistryFixture fixture) : IClassFixture<
 {
     private readonly TestApp _app = fixture.App;
 
-    private async Task<(Guid Household, Guid Mother, Guid Child)> FamilyAsync(string name)
-    {
-        using var client = await _app.SignedInClientAsync();
-        var created = await client.PostAsJsonAsync("/api/v1/households", new
-        {
-            adres = new { postcode = "9916 AA", huisnummer = "3", woonplaats = "Voorbeeld" },
-            leden = new[]
-            {
-                new { rol = "ouder", voornamen = "Moeder", achternaam = name, geboortedatum = "1985-01-01", bsn = TestApp.NextBsn() },
-                new { rol = "kind", voornamen = "Kind", achternaam = name, geboortedatum = "2015-01-01", bsn = TestApp.NextBsn() },
-            },
-        });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await using var scope = _app.Scope();
-        var h = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(id, default))!;
-        return (id, h.Leden.Single(m => m.Rol == Regie.Domain.Registry.HouseholdRole.Ouder).PersonId, h.Leden.Single(m => m.Rol == Regie.Domain.Registry.HouseholdRole.Kind).PersonId);
-    }
+    /// <summary>A mother with her child, held by the signed-in professional's team (Noord).</summary>
+    private Given Given { get; } = new(fixture.App);
 
     [Fact]
     public async Task Professional_records_a_zrm_assessment_and_sees_the_household_summary()
     {
-        var (household, mother, child) = await FamilyAsync("Meetbaar");
+        var (household, mother, child) = await Given.Family("Meetbaar", team: Given.Noord, parent: "Moeder", child: "Kind", childBorn: "01-01-2015");
         using var client = await _app.SignedInClientAsync();
         var first = await client.PostAsJsonAsync($"/api/v1/households/{household}/assessments",
             new { personId = mother, datum = DateTime.UtcNow.AddDays(-10).ToString("dd-MM-yyyy"), scores = new Dictionary<string, string> { ["Financien"] = "1", ["Huisvesting"] = "2" } });
@@ -66,7 +49,7 @@ public sealed class ZrmAssessmentTests(RegistryFixture fixture) : IClassFixture<
     [Fact]
     public async Task Bad_assessments_are_refused_and_nothing_is_saved()
     {
-        var (household, mother, _) = await FamilyAsync("Ongeldig");
+        var (household, mother, _) = await Given.Family("Ongeldig", team: Given.Noord, parent: "Moeder", child: "Kind", childBorn: "01-01-2015");
         await using var scope = _app.Scope();
         var handler = scope.ServiceProvider.GetRequiredService<ZrmAssessmentHandler>();
         async Task<string> Code(ZrmInput input) => (await handler.RecordAsync(household, input, default)).Errors[0].Code;
