@@ -98,7 +98,7 @@ public sealed class WaitingTimesTests(RegistryFixture fixture) : IClassFixture<R
         Assert.Equal(3, figures.GetProperty("perRoute").EnumerateArray().Last().GetProperty("requests").GetInt32());
         var bad = await client.GetAsync("/api/v1/team/waiting-times?van=gisteren");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(WaitingTimesQuery.PeriodInvalidCode, (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(Regie.Domain.Common.DutchDate.PeriodInvalidCode, (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var page = await client.GetStringAsync($"/team/wachttijden?team={noord}");
         Assert.Contains("3 / 4 dagen (2)", page, StringComparison.Ordinal);
     }

@@ -72,7 +72,7 @@ public static class FileAccessRules
     /// </summary>
     public static Common.DomainError? CheckWork(FileAccessLevel level, FileWork work) => (level, work) switch
     {
-        (FileAccessLevel.Denied, _) => new Common.DomainError("not-found", "", "Het huishouden is niet gevonden."),
+        (FileAccessLevel.Denied, _) => new Common.DomainError(Common.DomainError.NotFoundCode, "", "Het huishouden is niet gevonden."),
         (_, FileWork.Read) => null,
         (FileAccessLevel.Emergency, _) => new Common.DomainError(EmergencyReadOnlyCode, "",
             "Met noodtoegang kunt u het dossier lezen en een notitie op de tijdlijn zetten. Wijzigen doet het team dat het dossier heeft."),

@@ -11,6 +11,8 @@ public enum LegalFramework
 
 public static class LegalFrameworks
 {
+    public const string InvalidCode = "framework-invalid";
+
     public static readonly IReadOnlyList<LegalFramework> All = Enum.GetValues<LegalFramework>();
 
     public static string Label(LegalFramework f) => f switch

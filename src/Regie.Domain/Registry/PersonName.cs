@@ -11,6 +11,7 @@ namespace Regie.Domain.Registry;
 public sealed record PersonName(string Voornamen, string? Voorvoegsel, string Achternaam)
 {
     public const int MaxPartLength = 200;
+    public const string InvalidCode = "name-invalid";
 
     public static Result<PersonName> Create(string? voornamen, string? voorvoegsel, string? achternaam, ErrorList errors)
     {
@@ -18,7 +19,7 @@ public sealed record PersonName(string Voornamen, string? Voorvoegsel, string Ac
         var prefix = errors.Take(TextRules.Optional(voorvoegsel, "Voorvoegsel", "het voorvoegsel", 20));
         var last = errors.Take(TextRules.Required(achternaam, "Achternaam", "de achternaam", MaxPartLength));
         if (first is null || last is null || errors.HasErrors)
-            return new DomainError("name-invalid", "Achternaam", "De naam is niet volledig.");
+            return new DomainError(InvalidCode, "Achternaam", "De naam is niet volledig.");
         return new PersonName(first, prefix?.ToLowerInvariant(), last);
     }
 

@@ -28,6 +28,9 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
 public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructure.CurrentUser user)
 {
     public const int PageSize = 100;
+    public const string HouseholdIdInvalidCode = "household-id-invalid";
+    public const string UserNotFoundCode = "user-not-found";
+    public const string DateRangeInvalidCode = "date-range-invalid";
 
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -137,19 +140,19 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
                 householdId = h;
                 q = q.Where(e => e.HouseholdId == h);
             }
-            else errors.Add(new DomainError("household-id-invalid", "Huishouden", "Vul het nummer van het huishouden in zoals het in het adres van de pagina staat (32 tekens met streepjes)."));
+            else errors.Add(new DomainError(HouseholdIdInvalidCode, "Huishouden", "Vul het nummer van het huishouden in zoals het in het adres van de pagina staat (32 tekens met streepjes)."));
         }
         if (!string.IsNullOrWhiteSpace(f.Gebruiker))
         {
             var email = f.Gebruiker.Trim().ToUpperInvariant();
             var ids = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).ToListAsync(ct);
-            if (ids.Count == 0) errors.Add(new DomainError("user-not-found", "Gebruiker", "Er is geen gebruiker met dit e-mailadres."));
+            if (ids.Count == 0) errors.Add(new DomainError(UserNotFoundCode, "Gebruiker", "Er is geen gebruiker met dit e-mailadres."));
             q = q.Where(e => ids.Contains(e.ActorId));
         }
         var from = ParseDay(f.Van, "Van", errors);
         var until = ParseDay(f.Tot, "Tot", errors);
         if (from is { } a && until is { } b && b < a)
-            errors.Add(new DomainError("date-range-invalid", "Tot", "De einddatum ligt vóór de begindatum."));
+            errors.Add(new DomainError(DateRangeInvalidCode, "Tot", "De einddatum ligt vóór de begindatum."));
         // The page shows Dutch time, so a day means a Dutch day: 00:30 on 5 March is 23:30 UTC on 4 March.
         if (from is { } start)
         {

@@ -35,7 +35,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         if (!string.IsNullOrWhiteSpace(input.Kader))
         {
             framework = Enums.ParseDefined<LegalFramework>(input.Kader);
-            if (framework is null) errors.Add(new DomainError(SpendHandler.FrameworkInvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
+            if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
         }
         var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", 1000));
         if (errors.HasErrors) return CommandResult<long>.Invalid(errors.Errors);

@@ -26,7 +26,6 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
     public const string GoalRequiredCode = "spend-goal-required";
     public const string KindInvalidCode = "spend-kind-invalid";
     public const string FrameworksRequiredCode = "spend-frameworks-required";
-    public const string FrameworkInvalidCode = "framework-invalid";
     public const string NoBudgetCode = "budget-missing";
     public const string NoTeamCode = "spend-no-team";
     public const string NotPendingCode = "spend-not-pending";
@@ -271,7 +270,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         var list = new List<LegalFramework>();
         foreach (var k in kaders.Where(k => !string.IsNullOrWhiteSpace(k)))
             if (Enums.ParseDefined<LegalFramework>(k) is { } f) list.Add(f);
-            else errors.Add(new DomainError(FrameworkInvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
+            else errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
         if (list.Count == 0) errors.Add(new DomainError(FrameworksRequiredCode, "Kaders", "Bevestig onder welke wet(ten) deze uitgave valt."));
         return list.Distinct().Order().ToList();
     }

@@ -22,12 +22,9 @@ namespace Regie.Web.Features.Decisions;
 public sealed class ApplicationHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
     public const string AuditResource = "aanvraag";
-    public const string FrameworkInvalidCode = "framework-invalid";
     public const string PersonUnknownCode = "person-unknown";
     public const string PersonRequiredCode = "person-required";
-    public const string DateInvalidCode = "date-invalid";
     public const string DateRequiredCode = "application-date-required";
-    public const string GoalNotFoundCode = "goal-not-found";
     public const string OutcomeInvalidCode = "decision-outcome-invalid";
     public const string ProviderUnknownCode = "product-provider-unknown";
     public const string NotAReportCode = "application-not-a-report";
@@ -48,7 +45,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var errors = new ErrorList();
         var person = await FindPersonAsync(input, errors, ct);
         var framework = Enums.ParseDefined<LegalFramework>(input.Kader);
-        if (framework is null) errors.Add(new DomainError(FrameworkInvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
+        if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
         var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", 1000));
         var reported = ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors, DateKind.Happened);
         var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors, DateKind.Happened);
@@ -71,7 +68,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
                 return CommandResult<Guid>.NotFound("De inwoner");
         }
         if (input.DoelId is { } goalId && !(householdId is { } h && await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == h, ct)))
-            errors.Add(new DomainError(GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
+            errors.Add(new DomainError(Plans.PlanHandler.GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var terms = await TermsAsync(ct);
@@ -114,7 +111,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var done = ParseDate(input.OnderzoekAfgerond, "OnderzoekAfgerond", "de datum van het onderzoeksverslag", errors, DateKind.Happened);
         errors.Add(DecisionRules.CheckDates(app.Framework, app.ReportedOn, applied, Today));
         if (done is { } d && (d > Today || (app.ReportedOn is { } r && d < r)))
-            errors.Add(new DomainError(DateInvalidCode, "OnderzoekAfgerond", "Het onderzoek kan niet vóór de melding of in de toekomst zijn afgerond."));
+            errors.Add(new DomainError(DutchDate.InvalidCode, "OnderzoekAfgerond", "Het onderzoek kan niet vóór de melding of in de toekomst zijn afgerond."));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         var terms = await TermsAsync(ct);
         app.AppliedOn = applied;
@@ -445,7 +442,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DutchDate.TryParse(text, out var d))
             return kind is { } k && !(k == DateKind.Happened && d > Today) ? DateRules.Plausible(d, k, Today, field, label, errors) : d;
-        errors.Add(new DomainError(DateInvalidCode, field, $"Vul {label} in als dd-mm-jjjj."));
+        errors.Add(new DomainError(DutchDate.InvalidCode, field, $"Vul {label} in als dd-mm-jjjj."));
         return null;
     }
 

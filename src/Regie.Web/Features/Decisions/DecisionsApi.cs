@@ -18,7 +18,7 @@ public static class DecisionsApi
             if (!string.IsNullOrEmpty(kader))
             {
                 framework = Enums.ParseDefined<LegalFramework>(kader);
-                if (framework is null) return ApiResults.Invalid(new DomainError(ApplicationHandler.FrameworkInvalidCode, "kader", "Onbekend wettelijk kader."));
+                if (framework is null) return ApiResults.Invalid(new DomainError(LegalFrameworks.InvalidCode, "kader", "Onbekend wettelijk kader."));
             }
             var (open, decided) = await handler.WorklistAsync(mijn == true, framework, ct);
             return Results.Ok(new { open, recentBeslist = decided });

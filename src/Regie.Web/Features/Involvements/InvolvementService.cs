@@ -72,7 +72,6 @@ public sealed record LookupResult(bool Betrokken, CoordinatorContact? Regisseur,
 /// </summary>
 public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock, InvolvementLookup lookup)
 {
-    public const string PurposeRequiredCode = InvolvementLookup.PurposeRequiredCode;
     public const string OrganisationUnknownCode = "organisation-unknown";
     public const string ContactRequiredCode = "involvement-contact-required";
     public const string StartDateInvalidCode = "involvement-start-invalid";

@@ -84,7 +84,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
     private static DateOnly? Date(string? text, string field, ErrorList errors)
     {
         if (DutchDate.TryParse(text, out var d)) return d;
-        errors.Add(new DomainError("date-invalid", field, "Vul de datum in als dd-mm-jjjj."));
+        errors.Add(new DomainError(DutchDate.InvalidCode, field, "Vul de datum in als dd-mm-jjjj."));
         return null;
     }
 

@@ -26,12 +26,11 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     public const string NoActivePlanCode = "plan-not-active";
     public const string PlanExistsCode = "plan-already-active";
     public const string GoalNotFoundCode = "goal-not-found";
-    public const string PersonNotMemberCode = "person-not-member";
     public const string DomainInvalidCode = "goal-domain-invalid";
     public const string WayInvalidCode = "agreement-way-invalid";
     public const string AgreementDateInvalidCode = "agreement-date-invalid";
     public const string EvaluationSummaryRequiredCode = "evaluation-summary-required";
-    public const string FrameworkInvalidCode = "framework-invalid";
+    public const string NoGoalsCode = "plan-has-no-goals";
     public const string RatingInvalidCode = "rating-invalid";
 
     /// <summary>How the household can give its agreement. Stored values.</summary>
@@ -123,7 +122,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         foreach (var k in input.Kaders)
         {
             if (Enums.ParseDefined<LegalFramework>(k) is { } f) frameworks.Add(f);
-            else errors.Add(new DomainError(FrameworkInvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
+            else errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
         }
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         work.Plan.Afspraken = afspraken;
@@ -148,7 +147,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var domain = Enums.ParseDefined<ZrmDomain>(input.Leefgebied);
         if (domain is null) errors.Add(new DomainError(DomainInvalidCode, "Leefgebied", "Kies het leefgebied van het doel."));
         if (input.PersoonId is { } pid && !work.Members.ContainsKey(pid))
-            errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
+            errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
         var target = PlanRules.CheckGoal(input.Wat, input.MeetbaarResultaat, input.Wie, input.Streefdatum, Today, goal?.Streefdatum, errors);
         var wat = errors.Take(TextRules.Optional(input.Wat, "Wat", "het doel", 1000));
         var meetbaar = errors.Take(TextRules.Optional(input.MeetbaarResultaat, "MeetbaarResultaat", "het meetbare resultaat", 1000));
@@ -213,7 +212,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         if (kind == ActionOwnerKind.Huishoudlid && input.PersoonId is { } pid)
         {
             if (work.Members.TryGetValue(pid, out var memberName)) (ownerName, ownerPerson) = (memberName, pid);
-            else errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden."));
+            else errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden."));
         }
         else if (kind == ActionOwnerKind.Professional && !string.IsNullOrEmpty(input.MedewerkerId))
         {
@@ -266,14 +265,14 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var errors = new ErrorList();
         string? name = null;
         if (input.PersoonId is not { } pid || !work.Members.TryGetValue(pid, out name))
-            errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies wie uit het huishouden akkoord gaf."));
+            errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies wie uit het huishouden akkoord gaf."));
         var date = Today;
         if (!string.IsNullOrWhiteSpace(input.Datum) && (!DutchDate.TryParse(input.Datum, out date) || date > Today || date < work.Plan!.StartedOn))
             errors.Add(new DomainError(AgreementDateInvalidCode, "Datum", "Vul de datum van het akkoord in als dd-mm-jjjj: niet in de toekomst en niet voor de start van het plan."));
         if (Ways.All(w => w.Value != input.Wijze))
             errors.Add(new DomainError(WayInvalidCode, "Wijze", "Kies hoe het huishouden akkoord gaf."));
         if (work.Goals.Count == 0)
-            errors.Add(new DomainError("plan-has-no-goals", "", "Een plan zonder doelen kan niet worden ondertekend. Voeg eerst doelen toe."));
+            errors.Add(new DomainError(NoGoalsCode, "", "Een plan zonder doelen kan niet worden ondertekend. Voeg eerst doelen toe."));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         // The agreement is for the version the household saw; a plan changed meanwhile must be agreed again.
         if (work.Plan!.Version != input.Versie) return CommandResult<int>.Conflict();

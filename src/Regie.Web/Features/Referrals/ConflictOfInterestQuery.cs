@@ -16,7 +16,6 @@ public sealed record ConflictOfInterestReport(DateOnly Van, DateOnly Tot, IReadO
 /// <summary>The conflict-of-interest figures over the referrals sent in a period, per team and for the whole municipality (team "Alle teams").</summary>
 public sealed class ConflictOfInterestQuery(RegieDbContext db, TimeProvider clock)
 {
-    public const string PeriodInvalidCode = "period-invalid";
     public const string AllTeams = "Alle teams";
 
     /// <param name="from">First day, inclusive; default a year ago.</param>
@@ -28,10 +27,10 @@ public sealed class ConflictOfInterestQuery(RegieDbContext db, TimeProvider cloc
         var van = today.AddYears(-1);
         var tot = today;
         if (!string.IsNullOrWhiteSpace(from) && !DutchDate.TryParse(from, out van) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", out van))
-            errors.Add(new DomainError(PeriodInvalidCode, "Van", "Vul de begindatum in als dd-mm-jjjj."));
+            errors.Add(new DomainError(DutchDate.PeriodInvalidCode, "Van", "Vul de begindatum in als dd-mm-jjjj."));
         if (!string.IsNullOrWhiteSpace(until) && !DutchDate.TryParse(until, out tot) && !DateOnly.TryParseExact(until, "yyyy-MM-dd", out tot))
-            errors.Add(new DomainError(PeriodInvalidCode, "Tot", "Vul de einddatum in als dd-mm-jjjj."));
-        if (!errors.HasErrors && tot < van) errors.Add(new DomainError(PeriodInvalidCode, "Tot", "De einddatum ligt voor de begindatum."));
+            errors.Add(new DomainError(DutchDate.PeriodInvalidCode, "Tot", "Vul de einddatum in als dd-mm-jjjj."));
+        if (!errors.HasErrors && tot < van) errors.Add(new DomainError(DutchDate.PeriodInvalidCode, "Tot", "De einddatum ligt voor de begindatum."));
         if (errors.HasErrors) return CommandResult<ConflictOfInterestReport>.Invalid(errors.Errors);
 
         var start = van.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

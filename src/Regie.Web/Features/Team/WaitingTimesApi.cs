@@ -11,7 +11,7 @@ public static class WaitingTimesApi
         api.MapGet("/team/waiting-times", async (Guid? team, string? van, string? tot, WaitingTimesQuery query, CancellationToken ct) =>
         {
             var (from, to, error) = WaitingTimesModel.Period(van, tot, query.Today);
-            if (error is not null) return ApiResults.Invalid(new DomainError(WaitingTimesQuery.PeriodInvalidCode, "van", error.Split(';')[0] + "."));
+            if (error is not null) return ApiResults.Invalid(new DomainError(DutchDate.PeriodInvalidCode, "van", error.Split(';')[0] + "."));
             return Results.Ok(await query.GetAsync(team, from, to, ct));
         })
         .WithTags("Team").RequireAuthorization(Infrastructure.Policies.TeamLead)

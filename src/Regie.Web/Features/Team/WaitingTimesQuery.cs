@@ -17,7 +17,6 @@ public sealed record WaitingTimesView(DateOnly Van, DateOnly Tot, string Bereik,
 /// </summary>
 public sealed class WaitingTimesQuery(RegieDbContext db, CurrentUser user, TimeProvider clock)
 {
-    public const string PeriodInvalidCode = "period-invalid";
     public const string NoRoute = "Nog geen route";
     public const string NoTeam = "Geen team";
 
