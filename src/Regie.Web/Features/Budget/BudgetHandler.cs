@@ -102,7 +102,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsConflict())
         {
             db.ChangeTracker.Clear();
             return await db.TeamBudgets.AsNoTracking().FirstAsync(b => b.TeamId == teamId && b.Year == year, ct);
