@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Regie.Domain.Audit;
+using Regie.Domain.Common;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Audit;
@@ -657,7 +658,7 @@ public sealed class AuditJournalDrain(AuditJournal journal, AuditJournalOptions 
     private static string Excerpt(byte[] line)
     {
         var text = Encoding.UTF8.GetString(line).Replace('\t', ' ');
-        return text.Length > ExcerptLength ? text[..ExcerptLength] + "…" : text;
+        return Text.Truncate(text, ExcerptLength);
     }
 
     /// <summary>Entries and the checkpoint after them in one transaction: both or neither.</summary>

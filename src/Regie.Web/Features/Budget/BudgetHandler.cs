@@ -117,8 +117,8 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         return new BudgetEntry
         {
             Gemeentecode = budget.Gemeentecode, BudgetId = budget.Id, TeamId = budget.TeamId, Year = budget.Year, Kind = kind, Framework = framework, Amount = amount,
-            CounterpartTeamId = counterpart, Reason = reason.Length <= 1000 ? reason : reason[..1000], BookedOn = DateOnly.FromDateTime(now), OccurredAt = now,
-            ActorId = user.ActorId.Length <= 64 ? user.ActorId : user.ActorId[..64], ActorName = user.ActorName.Length <= 200 ? user.ActorName : user.ActorName[..200],
+            CounterpartTeamId = counterpart, Reason = Text.Truncate(reason, 1000), BookedOn = DateOnly.FromDateTime(now), OccurredAt = now,
+            ActorId = Text.Truncate(user.ActorId, 64), ActorName = Text.Truncate(user.ActorName, 200),
         };
     }
 

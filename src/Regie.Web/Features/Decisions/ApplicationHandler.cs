@@ -446,6 +446,6 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         return null;
     }
 
-    private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "...";
+    private static string Short(string s) => Text.Truncate(s, 80);
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }

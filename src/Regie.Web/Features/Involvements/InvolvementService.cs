@@ -301,7 +301,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = added.Gemeentecode, OrganisationId = organisationId, UserId = organisationId is null ? userId : null,
                 HouseholdId = organisationId is null ? householdId : null,
-                Title = title.Length > 200 ? title[..200] : title, Body = text.Length > 2000 ? text[..2000] : text, CreatedAt = now,
+                Title = Text.Truncate(title, 200), Body = Text.Truncate(text, 2000), CreatedAt = now,
             });
             // The e-mail says there is a match and whom to call; the BSN stays inside Regie.
             if (!string.IsNullOrEmpty(email))

@@ -406,5 +406,5 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     private void AddVersion(Plan plan, int number, string change, PlanSnapshot snapshot) =>
         db.PlanVersions.Add(PlanVersions.New(plan, number, change, snapshot, user.ActorId, user.ActorName, clock.GetUtcNow().UtcDateTime));
 
-    private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+    private static string Short(string s) => Text.Truncate(s, 80);
 }

@@ -210,5 +210,5 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         return await audit.AfterAsync(result, ReferralEvents.LightSupportAuditResource, householdId, support.PersonId, $"lichte ondersteuning beëindigd: {Short(support.Description)}", ct);
     }
 
-    private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+    private static string Short(string s) => Text.Truncate(s, 80);
 }

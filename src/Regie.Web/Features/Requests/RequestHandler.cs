@@ -172,7 +172,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         request.CaseClass = suggestion.Class;
         request.ModelAtIntake = table.Model;
         request.SuggestedRoute = suggestion.Route;
-        request.Suggestion = suggestion.Explanation.Length > 1000 ? suggestion.Explanation[..1000] : suggestion.Explanation;
+        request.Suggestion = Text.Truncate(suggestion.Explanation, 1000);
         var household = await db.Households.FirstAsync(h => h.Id == request.HouseholdId, ct);
         timeline.Record(household, EventTypes.RequestScreened,
             $"Intake: {TriageRules.Label(suggestion.Class)}; voorgestelde route {TriageRoutes.Label(suggestion.Route).ToLowerInvariant()}",
