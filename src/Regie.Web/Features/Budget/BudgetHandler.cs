@@ -34,7 +34,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         LegalFramework? framework = null;
         if (!string.IsNullOrWhiteSpace(input.Kader))
         {
-            framework = Enums.ParseDefined<LegalFramework>(input.Kader);
+            framework = LegalFrameworks.Parse(input.Kader);
             if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
         }
         var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", 1000));

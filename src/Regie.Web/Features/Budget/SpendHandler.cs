@@ -267,10 +267,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
 
     private static IReadOnlyList<LegalFramework> ParseFrameworks(IEnumerable<string> kaders, ErrorList errors)
     {
-        var list = new List<LegalFramework>();
-        foreach (var k in kaders.Where(k => !string.IsNullOrWhiteSpace(k)))
-            if (Enums.ParseDefined<LegalFramework>(k) is { } f) list.Add(f);
-            else errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
+        var list = LegalFrameworks.ParseChosen(kaders.Where(k => !string.IsNullOrWhiteSpace(k)), "Kaders", errors);
         if (list.Count == 0) errors.Add(new DomainError(FrameworksRequiredCode, "Kaders", "Bevestig onder welke wet(ten) deze uitgave valt."));
         return list.Distinct().Order().ToList();
     }

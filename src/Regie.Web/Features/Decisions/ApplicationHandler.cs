@@ -44,7 +44,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var errors = new ErrorList();
         var person = await FindPersonAsync(input, errors, ct);
-        var framework = Enums.ParseDefined<LegalFramework>(input.Kader);
+        var framework = LegalFrameworks.Parse(input.Kader);
         if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
         var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", 1000));
         var reported = ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors, DateKind.Happened);

@@ -118,12 +118,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var errors = new ErrorList();
         var afspraken = errors.Take(TextRules.Optional(input.Afspraken, "Afspraken", "de afspraken", 4000));
         var evaluation = input.Evaluatiedatum == DutchDate.Format(work.Plan!.NextEvaluationOn) ? work.Plan.NextEvaluationOn : PlanRules.CheckEvaluationDate(input.Evaluatiedatum, Today, errors);
-        var frameworks = new List<LegalFramework>();
-        foreach (var k in input.Kaders)
-        {
-            if (Enums.ParseDefined<LegalFramework>(k) is { } f) frameworks.Add(f);
-            else errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
-        }
+        var frameworks = LegalFrameworks.ParseChosen(input.Kaders, "Kaders", errors);
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         work.Plan.Afspraken = afspraken;
         work.Plan.NextEvaluationOn = evaluation;
