@@ -72,7 +72,7 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         else if (role is Roles.Professional or Roles.Teamleider)
             return new DomainError(ScopeInvalidCode, "role", $"Een sleutel met de rol {role} werkt alleen voor een team: geef --team NAAM of --user E-MAIL.");
 
-        var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", 200));
+        var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", ApiKey.OrganisationMaxLength));
         if (role is null || !Roles.All.Contains(role))
             errors.Add(new DomainError(RoleInvalidCode, "role", $"Onbekende rol. Kies uit: {string.Join(", ", Roles.All)}."));
         if (errors.HasErrors) return errors.Errors[0];

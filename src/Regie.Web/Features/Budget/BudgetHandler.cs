@@ -37,7 +37,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
             framework = LegalFrameworks.Parse(input.Kader);
             if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
         }
-        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", 1000));
+        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", BudgetEntry.ReasonMaxLength));
         if (errors.HasErrors) return CommandResult<long>.Invalid(errors.Errors);
 
         var budget = await EnsureBudgetAsync(team!.Id, input.Jaar, ct);
@@ -66,7 +66,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         if (from is not null && from.Id == to?.Id) errors.Add(new DomainError(LedgerRules.TransferSameTeamCode, "NaarTeamId", "Kies twee verschillende teams."));
         CheckYear(input.Jaar, errors);
         var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het bedrag"));
-        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden", 1000));
+        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden", BudgetEntry.ReasonMaxLength));
         if (errors.HasErrors) return CommandResult<long>.Invalid(errors.Errors);
 
         var source = await db.TeamBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.TeamId == from!.Id && b.Year == input.Jaar, ct);
@@ -117,7 +117,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         return new BudgetEntry
         {
             Gemeentecode = budget.Gemeentecode, BudgetId = budget.Id, TeamId = budget.TeamId, Year = budget.Year, Kind = kind, Framework = framework, Amount = amount,
-            CounterpartTeamId = counterpart, Reason = Text.Truncate(reason, 1000), BookedOn = DateOnly.FromDateTime(now), OccurredAt = now,
+            CounterpartTeamId = counterpart, Reason = Text.Truncate(reason, BudgetEntry.ReasonMaxLength), BookedOn = DateOnly.FromDateTime(now), OccurredAt = now,
             ActorId = Text.Truncate(user.ActorId, 64), ActorName = Text.Truncate(user.ActorName, 200),
         };
     }

@@ -39,7 +39,7 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         if (candidate is null) errors.Add(new DomainError(CoordinatorInvalidCode, "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
         else if (!CoordinatorRules.MayChoose(household.ResponsibleTeamId, staff!.TeamId, UserTeam, LeadsTeam(household.ResponsibleTeamId))) errors.Add(CoordinatorRules.OtherTeam);
         else CoordinatorRules.CheckTransfer(household.CoordinatorId, candidate.UserId, input.Overdracht, errors);
-        var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", 4000));
+        var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", CoordinatorRules.HandoverNoteMaxLength));
         if (errors.HasErrors) return CommandResult<string>.Invalid(errors.Errors);
         if (household.Version != input.Versie) return CommandResult<string>.Conflict();
 

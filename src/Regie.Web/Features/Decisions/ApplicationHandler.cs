@@ -46,7 +46,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var person = await FindPersonAsync(input, errors, ct);
         var framework = LegalFrameworks.Parse(input.Kader);
         if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
-        var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", 1000));
+        var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", DecisionRules.RequestedMaxLength));
         var reported = ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors, DateKind.Happened);
         var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors, DateKind.Happened);
         if (framework is { } f)
@@ -131,7 +131,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var terms = await TermsAsync(ct);
         var errors = DecisionRules.CheckExtension(app.Status, app.ExtensionWeeks, app.DecisionDueOn ?? Today, Today, input.Weken, input.Reden, terms);
         if (errors.Count > 0) return CommandResult<int>.Invalid(errors);
-        var reason = TextRules.Optional(input.Reden, "Reden", "de reden", 1000);
+        var reason = TextRules.Optional(input.Reden, "Reden", "de reden", DecisionRules.ExtensionReasonMaxLength);
         if (!reason.IsValid) return CommandResult<int>.Invalid(reason.Error!);
         app.ExtensionWeeks = input.Weken;
         app.ExtensionReason = reason.Value;
@@ -149,7 +149,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (app is null) return failure!;
         if (!ApplicationStatuses.IsOpen(app.Status))
             return CommandResult<int>.Invalid(new DomainError(DecisionRules.AlreadyDecidedCode, "", "Deze aanvraag is al afgehandeld."));
-        var reason = TextRules.Required(input.Reden, "Reden", "waarom de aanvraag is ingetrokken", 1000);
+        var reason = TextRules.Required(input.Reden, "Reden", "waarom de aanvraag is ingetrokken", DecisionRules.WithdrawnReasonMaxLength);
         if (!reason.IsValid) return CommandResult<int>.Invalid(reason.Error!);
         app.Status = ApplicationStatus.Ingetrokken;
         app.WithdrawnOn = Today;
@@ -169,7 +169,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var outcome = Enums.ParseDefined<DecisionOutcome>(input.Uitkomst);
         if (outcome is null) errors.Add(new DomainError(OutcomeInvalidCode, "Uitkomst", "Kies de uitkomst: toegekend, deels toegekend of afgewezen."));
         var decidedOn = ParseDate(input.Besluitdatum, "Besluitdatum", "de besluitdatum", errors, DateKind.Happened) ?? (string.IsNullOrWhiteSpace(input.Besluitdatum) ? Today : (DateOnly?)null);
-        var reasoning = errors.Take(TextRules.Optional(input.Motivering, "Motivering", "de motivering", 4000));
+        var reasoning = errors.Take(TextRules.Optional(input.Motivering, "Motivering", "de motivering", DecisionRules.ReasoningMaxLength));
         var entered = input.Producten.Where(p => !p.IsEmpty).ToList();
         if (entered.Count > MaxProducts)
             errors.Add(new DomainError(TooManyProductsCode, "Producten", $"Een beschikking heeft hoogstens {MaxProducts} voorzieningen."));
@@ -194,7 +194,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
                 else errors.Add(new DomainError(DecisionRules.CostInvalidCode, $"{field}.GeschatteKosten", "Vul de geschatte kosten in als bedrag in euro's, bijvoorbeeld 3.300,00."));
             }
             var category = string.IsNullOrWhiteSpace(p.Categorie) ? null : p.Categorie.Trim();
-            var description = errors.Take(TextRules.Optional(p.Omschrijving, $"{field}.Omschrijving", "de omschrijving", 200));
+            var description = errors.Take(TextRules.Optional(p.Omschrijving, $"{field}.Omschrijving", "de omschrijving", DecisionRules.ProductDescriptionMaxLength));
             errors.AddRange(DecisionRules.CheckProduct(app.Framework, new ProductFacts(category, description, p.Omvang, p.Eenheid?.Trim(), p.Frequentie?.Trim(), from, to, cost), field));
             if (p.AanbiederId is { } pid && !providers.Contains(pid))
                 errors.Add(new DomainError(ProviderUnknownCode, $"{field}.AanbiederId", "Kies een aanbieder uit de lijst van partnerorganisaties."));

@@ -32,7 +32,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
         var errors = new ErrorList();
 
         var address = input.Adres.Validate(errors);
-        var naam = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam van het huishouden", 200));
+        var naam = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam van het huishouden", Household.NaamMaxLength));
 
         var rows = input.Leden.Select((m, i) => (Member: m, Index: i)).Where(r => !r.Member.IsBlank).ToList();
         if (rows.Count == 0)

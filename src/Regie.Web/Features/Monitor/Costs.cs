@@ -51,7 +51,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
         if (kind is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies personeel, overhead of inhuur en advies."));
         var payer = kind == CostKind.Personeel ? Enums.ParseDefined<StaffPayer>(input.BetaaldDoor) : null;
         if (kind == CostKind.Personeel && payer is null) errors.Add(new DomainError(KindInvalidCode, "BetaaldDoor", "Kies wie deze medewerkers betaalt."));
-        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een omschrijving", 200));
+        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een omschrijving", MonitorCostEntry.DescriptionMaxLength));
         var from = Date(input.Van, "Van", errors);
         var to = Date(input.Tot, "Tot", errors);
         decimal? fte = Amount(input.Fte, "Fte", errors), perFte = Amount(input.KostenPerFte, "KostenPerFte", errors), amount = Amount(input.Bedrag, "Bedrag", errors);

@@ -116,7 +116,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var work = await LoadAsync(householdId, ct);
         if (work.Failure is { } failure) return failure;
         var errors = new ErrorList();
-        var afspraken = errors.Take(TextRules.Optional(input.Afspraken, "Afspraken", "de afspraken", 4000));
+        var afspraken = errors.Take(TextRules.Optional(input.Afspraken, "Afspraken", "de afspraken", PlanRules.AfsprakenMaxLength));
         var evaluation = input.Evaluatiedatum == DutchDate.Format(work.Plan!.NextEvaluationOn) ? work.Plan.NextEvaluationOn : PlanRules.CheckEvaluationDate(input.Evaluatiedatum, Today, errors);
         var frameworks = LegalFrameworks.ParseChosen(input.Kaders, "Kaders", errors);
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
@@ -144,10 +144,10 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         if (input.PersoonId is { } pid && !work.Members.ContainsKey(pid))
             errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
         var target = PlanRules.CheckGoal(input.Wat, input.MeetbaarResultaat, input.Wie, input.Streefdatum, Today, goal?.Streefdatum, errors);
-        var wat = errors.Take(TextRules.Optional(input.Wat, "Wat", "het doel", 1000));
-        var meetbaar = errors.Take(TextRules.Optional(input.MeetbaarResultaat, "MeetbaarResultaat", "het meetbare resultaat", 1000));
-        var wie = errors.Take(TextRules.Optional(input.Wie, "Wie", "wie", 200));
-        var toelichting = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", 2000));
+        var wat = errors.Take(TextRules.Optional(input.Wat, "Wat", "het doel", PlanRules.GoalWhatMaxLength));
+        var meetbaar = errors.Take(TextRules.Optional(input.MeetbaarResultaat, "MeetbaarResultaat", "het meetbare resultaat", PlanRules.GoalMeasurableMaxLength));
+        var wie = errors.Take(TextRules.Optional(input.Wie, "Wie", "wie", PlanRules.GoalWhoMaxLength));
+        var toelichting = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", PlanRules.GoalExplanationMaxLength));
         var status = GoalStatus.Open;
         if (!string.IsNullOrEmpty(input.Status) && !(Enum.TryParse(input.Status, out status) && Enum.IsDefined(status)))
             errors.Add(new DomainError(PlanRules.GoalStatusChangeCode, "Status", "Kies een status uit de lijst."));
@@ -215,9 +215,9 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
             if (ownerName is null) errors.Add(new DomainError(PlanRules.ActionOwnerRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst."));
             else ownerUser = input.MedewerkerId;
         }
-        else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam", 200));
+        else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam", PlanRules.ActionOwnerNameMaxLength));
         var deadline = PlanRules.CheckAction(input.Omschrijving, kind, ownerName, input.Deadline, Today, errors);
-        var omschrijving = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 1000));
+        var omschrijving = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", PlanRules.ActionDescriptionMaxLength));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
 
         if (action is null)
@@ -291,7 +291,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var held = Today;
         if (!string.IsNullOrWhiteSpace(input.Datum) && (!DutchDate.TryParse(input.Datum, out held) || held > Today || held < work.Plan!.StartedOn))
             errors.Add(new DomainError(PlanRules.EvaluationDateInvalidCode, "Datum", "Vul de datum van de evaluatie in als dd-mm-jjjj: niet in de toekomst en niet voor de start van het plan."));
-        var summary = errors.Take(TextRules.Optional(input.Samenvatting, "Samenvatting", "de samenvatting", 4000));
+        var summary = errors.Take(TextRules.Optional(input.Samenvatting, "Samenvatting", "de samenvatting", PlanRules.EvaluationSummaryMaxLength));
         if (summary is null && !errors.Errors.Any(e => e.Field == "Samenvatting"))
             errors.Add(new DomainError(EvaluationSummaryRequiredCode, "Samenvatting", "Schrijf kort op wat de evaluatie opleverde."));
         var next = PlanRules.CheckEvaluationDate(input.VolgendeEvaluatie, Today, errors);
