@@ -203,7 +203,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         Assert.Equal(JsonValueKind.Null, refused.GetProperty("geschatteKosten").ValueKind);
 
         var registration = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = "123456789", Kader = "Wmo", Gevraagd = "" }, default));
-        Assert.Equal(["bsn-invalid", ApplicationHandler.FrameworkInvalidCode, "text-required"], registration.Errors.Select(e => e.Code));
+        Assert.Equal(["bsn-invalid", Regie.Domain.Care.LegalFrameworks.InvalidCode, "text-required"], registration.Errors.Select(e => e.Code));
         var notYet = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Jeugdwet", Gevraagd = "Jeugdhulp", Meldingsdatum = Ago(1) }, default));
         Assert.Equal(ApplicationHandler.NotAReportCode, notYet.Errors[0].Code);
         var future = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Jeugdwet", Gevraagd = "Jeugdhulp", Aanvraagdatum = Ago(-3) }, default));

@@ -203,7 +203,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("bsn-invalid", (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var noPurpose = await client.PostAsJsonAsync("/api/v1/lookup", new { bsn = known });
-        Assert.Equal(InvolvementService.PurposeRequiredCode, (await noPurpose.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(InvolvementLookup.PurposeRequiredCode, (await noPurpose.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         // The look-up is on record with the BSN and purpose, which never went through a URL.
         Assert.True(await DbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "lookup" && e.SubjectBsn == known && e.Purpose == "bijstandsaanvraag")));
 

@@ -147,7 +147,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("bsn-invalid", (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("code").GetString());
         var noPurpose = await client.GetAsync($"/api/v1/lookup/{registered}");
-        Assert.Equal(InvolvementService.PurposeRequiredCode, (await noPurpose.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal(InvolvementLookup.PurposeRequiredCode, (await noPurpose.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("code").GetString());
 
         // The look-up never opens a file: households and persons stay out of reach for a department.
         await using var s = _app.Scope();

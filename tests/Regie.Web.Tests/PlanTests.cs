@@ -115,7 +115,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         Assert.Equal([PlanHandler.DomainInvalidCode], await Codes(Goal(1, domain: "Geluk")));
         var notMember = Goal(1);
         notMember.PersoonId = Guid.NewGuid();
-        Assert.Equal([PlanHandler.PersonNotMemberCode], await Codes(notMember));
+        Assert.Equal([Regie.Domain.Registry.MembershipRules.NotMemberCode], await Codes(notMember));
         var childGoal = Goal(1, domain: "MaatschappelijkeParticipatie");
         childGoal.PersoonId = child;
         Assert.True((await WithPlans(p => p.AddGoalAsync(household, childGoal, default))).IsOk);
@@ -191,7 +191,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         var (household, parent, _) = await Given.Family("Versies", team: Given.Noord);
         await WithPlans(p => p.StartAsync(household, default));
         await WithPlans(p => p.AddGoalAsync(household, Goal(1), default));
-        Assert.Equal(PlanHandler.PersonNotMemberCode, (await WithPlans(p => p.RecordAgreementAsync(household, new AgreementInput { PersoonId = Guid.NewGuid(), Wijze = "mondeling", Versie = 2 }, default))).Errors[0].Code);
+        Assert.Equal(Regie.Domain.Registry.MembershipRules.NotMemberCode, (await WithPlans(p => p.RecordAgreementAsync(household, new AgreementInput { PersoonId = Guid.NewGuid(), Wijze = "mondeling", Versie = 2 }, default))).Errors[0].Code);
         Assert.True((await WithPlans(p => p.RecordAgreementAsync(household, new AgreementInput { PersoonId = parent, Wijze = "ondertekend", Versie = 2 }, default))).IsOk);
         var plan = (await WithPlans(p => p.CurrentAsync(household, default)))!;
         Assert.Equal(("Sanne Versies", 2), (plan.Akkoord!.Naam, plan.Akkoord.Versie));

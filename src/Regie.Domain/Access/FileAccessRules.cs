@@ -72,7 +72,7 @@ public static class FileAccessRules
     /// </summary>
     public static Common.DomainError? CheckWork(FileAccessLevel level, FileWork work) => (level, work) switch
     {
-        (FileAccessLevel.Denied, _) => new Common.DomainError("not-found", "", "Het huishouden is niet gevonden."),
+        (FileAccessLevel.Denied, _) => new Common.DomainError(Common.DomainError.NotFoundCode, "", "Het huishouden is niet gevonden."),
         (_, FileWork.Read) => null,
         (FileAccessLevel.Emergency, _) => new Common.DomainError(EmergencyReadOnlyCode, "",
             "Met noodtoegang kunt u het dossier lezen en een notitie op de tijdlijn zetten. Wijzigen doet het team dat het dossier heeft."),
@@ -86,6 +86,7 @@ public static class FileAccessRules
 
     public const string ReasonTooShortCode = "break-glass-reason-required";
     public const int MinimumReasonLength = 15;
+    public const int MaximumReasonLength = 1000;
     public static readonly TimeSpan EmergencyAccessDuration = TimeSpan.FromHours(4);
 
     /// <summary>
@@ -99,7 +100,7 @@ public static class FileAccessRules
     public static Common.DomainError? CheckEmergencyReason(string? reason) =>
         (reason?.Trim().Length ?? 0) < MinimumReasonLength
             ? new Common.DomainError(ReasonTooShortCode, "Reden", $"Beschrijf in minstens {MinimumReasonLength} tekens waarom u dit dossier in noodsituatie moet openen.")
-            : reason!.Trim().Length > 1000
-                ? new Common.DomainError(Common.TextRules.TooLongCode, "Reden", "De reden mag maximaal 1000 tekens lang zijn.")
+            : reason!.Trim().Length > MaximumReasonLength
+                ? new Common.DomainError(Common.TextRules.TooLongCode, "Reden", $"De reden mag maximaal {MaximumReasonLength} tekens lang zijn.")
                 : null;
 }

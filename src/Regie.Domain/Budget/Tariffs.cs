@@ -52,9 +52,8 @@ public sealed record CostComparison(string Alternative, IReadOnlyList<Comparison
     {
         if (!decimal.TryParse((text ?? "").Trim().Replace('.', ','), System.Globalization.NumberStyles.AllowDecimalPoint,
                 System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), out var q) || q < 0m || q > 10_000m || decimal.Round(q, 2) != q)
-            return new DomainError(QuantityInvalidCodeFor, field, "Vul een aantal in tussen 0 en 10.000, bijvoorbeeld 6 of 0,5.");
+            return new DomainError(Tariffs.QuantityInvalidCode, field, "Vul een aantal in tussen 0 en 10.000, bijvoorbeeld 6 of 0,5.");
         return q;
     }
 
-    private const string QuantityInvalidCodeFor = Tariffs.QuantityInvalidCode;
 }

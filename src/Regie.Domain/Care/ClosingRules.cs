@@ -11,6 +11,7 @@ public static class ClosingRules
     public const string NoteRequiredCode = "closing-note-required";
     public const string NotOpenCode = "trajectory-not-open";
     public const string AlreadyOpenCode = "trajectory-already-open";
+    public const int NoteMaxLength = 4000;
 
     /// <param name="goalOutcomes">Every goal that has no outcome yet, with the outcome chosen in the closing form (null when none).</param>
     /// <param name="latestAssessment">The newest ZRM assessment of a member since the trajectory opened, if any.</param>

@@ -87,6 +87,14 @@ public static class PlanRules
     public const string ActionAlreadyDoneCode = "action-already-done";
     public const string EvaluationDateInvalidCode = "evaluation-date-invalid";
     public const string EvaluationDateInPastCode = "evaluation-date-in-past";
+    public const int AfsprakenMaxLength = 4000;
+    public const int GoalWhatMaxLength = 1000;
+    public const int GoalMeasurableMaxLength = 1000;
+    public const int GoalWhoMaxLength = 200;
+    public const int GoalExplanationMaxLength = 2000;
+    public const int ActionDescriptionMaxLength = 1000;
+    public const int ActionOwnerNameMaxLength = 200;
+    public const int EvaluationSummaryMaxLength = 4000;
     /// <summary>A target date further away is no longer a target: split the goal.</summary>
     public const int MaxTargetYears = 3;
 

@@ -5,7 +5,11 @@ namespace Regie.Domain.Common;
 /// <see cref="Message"/> is the Dutch text shown to the user; <see cref="Field"/> names the
 /// input the message belongs next to.
 /// </summary>
-public sealed record DomainError(string Code, string Field, string Message);
+public sealed record DomainError(string Code, string Field, string Message)
+{
+    /// <summary>What was asked for is not there, or not there for this user: a file they may not see reads the same as none.</summary>
+    public const string NotFoundCode = "not-found";
+}
 
 public sealed class DomainException(DomainError error) : Exception(error.Message)
 {

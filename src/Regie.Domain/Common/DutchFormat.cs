@@ -6,6 +6,9 @@ namespace Regie.Domain.Common;
 public static class DutchDate
 {
     public const string Pattern = "dd-MM-yyyy";
+
+    /// <summary>A text that is not read as a date (dd-mm-jjjj).</summary>
+    public const string InvalidCode = "date-invalid";
     private static readonly string[] AcceptedPatterns = ["d-M-yyyy", "dd-MM-yyyy", "yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy"];
 
     public static string Format(DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ public static class CoordinatorRules
 {
     public const string SameCoordinatorCode = "coordinator-unchanged";
     public const string HandoverRequiredCode = "handover-note-required";
+    public const int HandoverNoteMaxLength = 4000;
     public const int MinimumHandoverLength = 20;
 
     public const string OtherTeamCode = "coordinator-other-team";

@@ -87,6 +87,11 @@ public static class DecisionRules
     public const string ExtensionTwiceCode = "extension-already-given";
     public const string ExtensionTooLateCode = "extension-after-deadline";
     public const string NotExtendableCode = "application-not-extendable";
+    public const int RequestedMaxLength = 1000;
+    public const int ExtensionReasonMaxLength = 1000;
+    public const int WithdrawnReasonMaxLength = 1000;
+    public const int ReasoningMaxLength = 4000;
+    public const int ProductDescriptionMaxLength = 200;
 
     public const int MinimumReasoningLength = 20;
     public const int MaximumVolume = 99_999_999;

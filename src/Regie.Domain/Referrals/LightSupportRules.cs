@@ -41,6 +41,8 @@ public static class LightSupportRules
     public const string OutcomeRequiredCode = "light-support-outcome-required";
     public const string AlreadyEndedCode = "light-support-already-ended";
     public const string SettingsInvalidCode = "light-support-settings-invalid";
+    public const int DescriptionMaxLength = 1000;
+    public const int OutcomeMaxLength = 2000;
 
     /// <summary>No municipality allows more than a year without a decision; a longer setting is a typing error.</summary>
     public const int MaxWeeksLimit = 52;

@@ -35,6 +35,11 @@ public static class ReferralRules
     public const string DeclineReasonRequiredCode = "referral-decline-reason-required";
     public const string FeedbackRequiredCode = "referral-feedback-required";
     public const string NotForProviderCode = "referral-step-not-for-provider";
+    public const int ServiceNameMaxLength = 200;
+    public const int ProviderNameMaxLength = 200;
+    public const int QuestionMaxLength = 4000;
+    public const int DeclineReasonMaxLength = 2000;
+    public const int FeedbackMaxLength = 4000;
 
     /// <summary>The default time the provider has to answer and start, when the municipality sets none.</summary>
     public const int DefaultFollowUpDays = 14;

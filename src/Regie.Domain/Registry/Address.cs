@@ -16,18 +16,22 @@ public sealed record Address(
     public const string HuisnummerCode = "huisnummer-invalid";
     public const string HuisletterCode = "huisletter-invalid";
     public const string ToevoegingCode = "toevoeging-invalid";
+    public const int StraatMaxLength = 200;
+    public const int WoonplaatsMaxLength = 100;
+    public const int WijkMaxLength = 100;
+    public const int BuurtMaxLength = 100;
 
     public static Address? Create(string? straat, string? huisnummer, string? huisletter, string? toevoeging,
         string? postcode, string? woonplaats, string? wijk, string? buurt, ErrorList errors)
     {
-        var street = errors.Take(TextRules.Optional(straat, "Straat", "de straat", 200));
+        var street = errors.Take(TextRules.Optional(straat, "Straat", "de straat", StraatMaxLength));
         var pc = errors.Take(Postcode.Parse(postcode));
         var number = errors.Take(ParseHuisnummer(huisnummer));
         var letter = errors.Take(ParseHuisletter(huisletter));
         var addition = errors.Take(ParseToevoeging(toevoeging));
-        var place = errors.Take(TextRules.Required(woonplaats, "Woonplaats", "de woonplaats", 100));
-        var district = errors.Take(TextRules.Optional(wijk, "Wijk", "de wijk", 100));
-        var neighbourhood = errors.Take(TextRules.Optional(buurt, "Buurt", "de buurt", 100));
+        var place = errors.Take(TextRules.Required(woonplaats, "Woonplaats", "de woonplaats", WoonplaatsMaxLength));
+        var district = errors.Take(TextRules.Optional(wijk, "Wijk", "de wijk", WijkMaxLength));
+        var neighbourhood = errors.Take(TextRules.Optional(buurt, "Buurt", "de buurt", BuurtMaxLength));
         if (errors.HasErrors) return null;
         return new Address(street, number, letter, addition, pc, place!, district, neighbourhood);
     }

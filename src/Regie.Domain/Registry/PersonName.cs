@@ -11,14 +11,16 @@ namespace Regie.Domain.Registry;
 public sealed record PersonName(string Voornamen, string? Voorvoegsel, string Achternaam)
 {
     public const int MaxPartLength = 200;
+    public const int VoorvoegselMaxLength = 20;
+    public const string InvalidCode = "name-invalid";
 
     public static Result<PersonName> Create(string? voornamen, string? voorvoegsel, string? achternaam, ErrorList errors)
     {
         var first = errors.Take(TextRules.Required(voornamen, "Voornamen", "de voornaam", MaxPartLength));
-        var prefix = errors.Take(TextRules.Optional(voorvoegsel, "Voorvoegsel", "het voorvoegsel", 20));
+        var prefix = errors.Take(TextRules.Optional(voorvoegsel, "Voorvoegsel", "het voorvoegsel", VoorvoegselMaxLength));
         var last = errors.Take(TextRules.Required(achternaam, "Achternaam", "de achternaam", MaxPartLength));
         if (first is null || last is null || errors.HasErrors)
-            return new DomainError("name-invalid", "Achternaam", "De naam is niet volledig.");
+            return new DomainError(InvalidCode, "Achternaam", "De naam is niet volledig.");
         return new PersonName(first, prefix?.ToLowerInvariant(), last);
     }
 

@@ -25,6 +25,8 @@ public sealed class TeamBudget : IMunicipalityOwned
 /// </summary>
 public sealed class BudgetEntry : IMunicipalityOwned
 {
+    public const int ReasonMaxLength = 1000;
+
     public long Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid BudgetId { get; set; }
@@ -50,6 +52,12 @@ public sealed class BudgetEntry : IMunicipalityOwned
 /// <summary>Money a professional commits to an intervention for a plan goal, and what became of it.</summary>
 public sealed class Spend : IMunicipalityOwned
 {
+    public const int DescriptionMaxLength = 200;
+    public const int JustificationMaxLength = 2000;
+    public const int DecisionReasonMaxLength = 1000;
+    public const int PayeeMaxLength = 200;
+    public const int CancelReasonMaxLength = 1000;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid HouseholdId { get; set; }
@@ -104,6 +112,10 @@ public sealed class SpendMandate
 /// <summary>One version of a tariff. Never changed: an edit is a new row, and a saved comparison keeps the row it used.</summary>
 public sealed class Tariff
 {
+    public const int NameMaxLength = 200;
+    public const int UnitMaxLength = 100;
+    public const int SourceMaxLength = 400;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Code { get; set; }

@@ -9,6 +9,8 @@ namespace Regie.Web.Data;
 /// </summary>
 public sealed class MonitorCostEntry : IMunicipalityOwned
 {
+    public const int DescriptionMaxLength = 200;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public CostKind Kind { get; set; }

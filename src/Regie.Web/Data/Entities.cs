@@ -43,6 +43,9 @@ public sealed class RegieUser : IdentityUser
 
 public sealed class Person : IMunicipalityOwned
 {
+    public const int TelefoonMaxLength = 30;
+    public const int EmailMaxLength = 254;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public string? Bsn { get; set; }
@@ -69,6 +72,8 @@ public sealed class Person : IMunicipalityOwned
 
 public sealed class Household : IMunicipalityOwned
 {
+    public const int NaamMaxLength = 200;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Naam { get; set; }
@@ -208,6 +213,8 @@ public sealed class AuditEntry
 /// <summary>A key for system-to-system calls. Only a hash of the secret is stored; the key itself is shown once.</summary>
 public sealed class ApiKey
 {
+    public const int OrganisationMaxLength = 200;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Organisation { get; set; }
@@ -436,6 +443,11 @@ public enum RequestStatus
 /// <summary>A request for help (hulpvraag): who asked, about whom, the intake screen, and the route chosen.</summary>
 public sealed class HelpRequest : IMunicipalityOwned
 {
+    public const int SourceDetailMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
+    public const int SuggestionMaxLength = 1000;
+    public const int DecisionReasonMaxLength = 2000;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid HouseholdId { get; set; }
@@ -499,6 +511,11 @@ public sealed class Organisation : IMunicipalityOwned
 /// </summary>
 public sealed class Involvement : IMunicipalityOwned
 {
+    public const int ContactNameMaxLength = 200;
+    public const int ContactPhoneMaxLength = 30;
+    public const int ContactEmailMaxLength = 254;
+    public const int ReasonMaxLength = 500;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Bsn { get; set; }

@@ -27,7 +27,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Framework).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.Amount).HasPrecision(14, 2);
-            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.Reason).HasMaxLength(BudgetEntry.ReasonMaxLength);
             e.Property(x => x.ActorId).HasMaxLength(64);
             e.Property(x => x.ActorName).HasMaxLength(200);
             e.HasIndex(x => new { x.BudgetId, x.Id });
@@ -43,8 +43,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Description).HasMaxLength(200);
-            e.Property(x => x.Justification).HasMaxLength(2000);
+            e.Property(x => x.Description).HasMaxLength(Spend.DescriptionMaxLength);
+            e.Property(x => x.Justification).HasMaxLength(Spend.JustificationMaxLength);
             e.Property(x => x.Amount).HasPrecision(14, 2);
             e.Property(x => x.PaidAmount).HasPrecision(14, 2);
             e.Property(x => x.AvoidedEstimate).HasPrecision(14, 2);
@@ -54,9 +54,9 @@ public sealed partial class RegieDbContext
             e.Property(x => x.RequestedByName).HasMaxLength(200);
             e.Property(x => x.DecidedBy).HasMaxLength(64);
             e.Property(x => x.DecidedByName).HasMaxLength(200);
-            e.Property(x => x.DecisionReason).HasMaxLength(1000);
-            e.Property(x => x.Payee).HasMaxLength(200);
-            e.Property(x => x.CancelReason).HasMaxLength(1000);
+            e.Property(x => x.DecisionReason).HasMaxLength(Spend.DecisionReasonMaxLength);
+            e.Property(x => x.Payee).HasMaxLength(Spend.PayeeMaxLength);
+            e.Property(x => x.CancelReason).HasMaxLength(Spend.CancelReasonMaxLength);
             e.Property(x => x.Comparison).HasMaxLength(8000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.HouseholdId, x.RequestedAt });
@@ -80,10 +80,10 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Code).HasMaxLength(40);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Unit).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(Tariff.NameMaxLength);
+            e.Property(x => x.Unit).HasMaxLength(Tariff.UnitMaxLength);
             e.Property(x => x.Amount).HasPrecision(14, 2);
-            e.Property(x => x.Source).HasMaxLength(400);
+            e.Property(x => x.Source).HasMaxLength(Tariff.SourceMaxLength);
             e.Property(x => x.ChangedBy).HasMaxLength(200);
             e.HasIndex(x => new { x.Gemeentecode, x.Code, x.ValidFrom });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

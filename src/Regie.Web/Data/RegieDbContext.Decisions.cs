@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Decisions;
 
 namespace Regie.Web.Data;
 
@@ -16,9 +17,9 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Framework).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Requested).HasMaxLength(1000);
-            e.Property(x => x.ExtensionReason).HasMaxLength(1000);
-            e.Property(x => x.WithdrawnReason).HasMaxLength(1000);
+            e.Property(x => x.Requested).HasMaxLength(DecisionRules.RequestedMaxLength);
+            e.Property(x => x.ExtensionReason).HasMaxLength(DecisionRules.ExtensionReasonMaxLength);
+            e.Property(x => x.WithdrawnReason).HasMaxLength(DecisionRules.WithdrawnReasonMaxLength);
             e.Property(x => x.HandlerUserId).HasMaxLength(64);
             e.Property(x => x.CreatedBy).HasMaxLength(64);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -33,7 +34,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Framework).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Reasoning).HasMaxLength(4000);
+            e.Property(x => x.Reasoning).HasMaxLength(DecisionRules.ReasoningMaxLength);
             e.Property(x => x.DecidedById).HasMaxLength(64);
             e.Property(x => x.DecidedByName).HasMaxLength(200);
             e.Property(x => x.EstimatedCost).HasPrecision(12, 2);
@@ -47,7 +48,7 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Category).HasMaxLength(4);
-            e.Property(x => x.Description).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(DecisionRules.ProductDescriptionMaxLength);
             e.Property(x => x.Unit).HasMaxLength(4);
             e.Property(x => x.Frequency).HasMaxLength(4);
             e.Property(x => x.EstimatedCost).HasPrecision(12, 2);

@@ -14,7 +14,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Payer).HasConversion<string>().HasMaxLength(24);
-            e.Property(x => x.Description).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(MonitorCostEntry.DescriptionMaxLength);
             e.Property(x => x.Fte).HasPrecision(8, 2);
             e.Property(x => x.CostPerFte).HasPrecision(12, 2);
             e.Property(x => x.Amount).HasPrecision(14, 2);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Referrals;
 
 namespace Regie.Web.Data;
 
@@ -14,13 +15,13 @@ public sealed partial class RegieDbContext
         b.Entity<Referral>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.ProviderName).HasMaxLength(200);
-            e.Property(x => x.ServiceName).HasMaxLength(200);
+            e.Property(x => x.ProviderName).HasMaxLength(ReferralRules.ProviderNameMaxLength);
+            e.Property(x => x.ServiceName).HasMaxLength(ReferralRules.ServiceNameMaxLength);
             e.Property(x => x.ServiceKind).HasMaxLength(16);
-            e.Property(x => x.Question).HasMaxLength(4000);
+            e.Property(x => x.Question).HasMaxLength(ReferralRules.QuestionMaxLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.DeclineReason).HasMaxLength(2000);
-            e.Property(x => x.Feedback).HasMaxLength(4000);
+            e.Property(x => x.DeclineReason).HasMaxLength(ReferralRules.DeclineReasonMaxLength);
+            e.Property(x => x.Feedback).HasMaxLength(ReferralRules.FeedbackMaxLength);
             e.Property(x => x.ReferrerId).HasMaxLength(64);
             e.Property(x => x.ReferrerName).HasMaxLength(200);
             e.Property(x => x.ReferrerEmployerKind).HasConversion<string>().HasMaxLength(24);
@@ -50,11 +51,11 @@ public sealed partial class RegieDbContext
         b.Entity<LightSupport>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.Description).HasMaxLength(LightSupportRules.DescriptionMaxLength);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.DeliveredByUserId).HasMaxLength(64);
             e.Property(x => x.DeliveredByName).HasMaxLength(200);
-            e.Property(x => x.Outcome).HasMaxLength(2000);
+            e.Property(x => x.Outcome).HasMaxLength(LightSupportRules.OutcomeMaxLength);
             e.Property(x => x.StartedBy).HasMaxLength(64);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.HouseholdId, x.StartOn });

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
+using Regie.Domain.Care;
+using Regie.Domain.Coordination;
+using Regie.Domain.Registry;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Data;
@@ -75,13 +79,13 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         {
             e.Property(p => p.Gemeentecode).HasMaxLength(4);
             e.Property(p => p.Bsn).HasMaxLength(9);
-            e.Property(p => p.Voornamen).HasMaxLength(200);
-            e.Property(p => p.Voorvoegsel).HasMaxLength(20);
-            e.Property(p => p.Achternaam).HasMaxLength(200);
+            e.Property(p => p.Voornamen).HasMaxLength(PersonName.MaxPartLength);
+            e.Property(p => p.Voorvoegsel).HasMaxLength(PersonName.VoorvoegselMaxLength);
+            e.Property(p => p.Achternaam).HasMaxLength(PersonName.MaxPartLength);
             e.Property(p => p.ZoekNaam).HasMaxLength(200);
             e.Property(p => p.ZoekVoornamen).HasMaxLength(400);
-            e.Property(p => p.Telefoon).HasMaxLength(30);
-            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.Telefoon).HasMaxLength(Person.TelefoonMaxLength);
+            e.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.Gemeentecode, p.Bsn }).IsUnique();
             // PostgreSQL finds the ids for "Jan Jansen" from the index alone (first names and id included); SQLite ignores INCLUDE.
@@ -94,14 +98,14 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         b.Entity<Household>(e =>
         {
             e.Property(h => h.Gemeentecode).HasMaxLength(4);
-            e.Property(h => h.Naam).HasMaxLength(200);
-            e.Property(h => h.Straat).HasMaxLength(200);
+            e.Property(h => h.Naam).HasMaxLength(Household.NaamMaxLength);
+            e.Property(h => h.Straat).HasMaxLength(Address.StraatMaxLength);
             e.Property(h => h.Huisletter).HasMaxLength(1);
             e.Property(h => h.Toevoeging).HasMaxLength(4);
             e.Property(h => h.Postcode).HasMaxLength(6);
-            e.Property(h => h.Woonplaats).HasMaxLength(100);
-            e.Property(h => h.Wijk).HasMaxLength(100);
-            e.Property(h => h.Buurt).HasMaxLength(100);
+            e.Property(h => h.Woonplaats).HasMaxLength(Address.WoonplaatsMaxLength);
+            e.Property(h => h.Wijk).HasMaxLength(Address.WijkMaxLength);
+            e.Property(h => h.Buurt).HasMaxLength(Address.BuurtMaxLength);
             e.Property(h => h.Version).IsConcurrencyToken();
             e.HasIndex(h => new { h.Gemeentecode, h.Postcode, h.Huisnummer });
             e.HasIndex(h => h.ResponsibleTeamId);
@@ -129,7 +133,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.UserId).HasMaxLength(64);
             e.Property(x => x.Kind).HasMaxLength(16);
-            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.Reason).HasMaxLength(FileAccessRules.MaximumReasonLength);
             e.Property(x => x.SharedParts).HasMaxLength(200);
             e.Property(x => x.GrantedBy).HasMaxLength(64);
             e.HasIndex(x => new { x.UserId, x.HouseholdId });
@@ -163,7 +167,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         b.Entity<ApiKey>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.Organisation).HasMaxLength(200);
+            e.Property(x => x.Organisation).HasMaxLength(ApiKey.OrganisationMaxLength);
             e.Property(x => x.Role).HasMaxLength(32);
             e.Property(x => x.Prefix).HasMaxLength(16);
             e.Property(x => x.SecretHash).HasMaxLength(64);
@@ -190,7 +194,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.UserId).HasMaxLength(64);
             e.Property(x => x.AssignedBy).HasMaxLength(64);
-            e.Property(x => x.HandoverNote).HasMaxLength(4000);
+            e.Property(x => x.HandoverNote).HasMaxLength(CoordinatorRules.HandoverNoteMaxLength);
             e.HasIndex(x => new { x.HouseholdId, x.From });
             // One current coordinator per household, also under two simultaneous transfers.
             e.HasIndex(x => x.HouseholdId).IsUnique().HasFilter("\"Until\" IS NULL").HasDatabaseName("IX_CoordinatorAssignments_HouseholdId_Current");
@@ -204,7 +208,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.OpenedBy).HasMaxLength(64);
             e.Property(x => x.ClosedBy).HasMaxLength(64);
             e.Property(x => x.ClosingReason).HasConversion<string>().HasMaxLength(40);
-            e.Property(x => x.ClosingNote).HasMaxLength(4000);
+            e.Property(x => x.ClosingNote).HasMaxLength(ClosingRules.NoteMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.HouseholdId, x.OpenedOn });
             e.HasIndex(x => new { x.TeamId, x.ClosedOn });
@@ -229,11 +233,11 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Bsn).HasMaxLength(9);
             e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
-            e.Property(x => x.ContactName).HasMaxLength(200);
-            e.Property(x => x.ContactPhone).HasMaxLength(30);
-            e.Property(x => x.ContactEmail).HasMaxLength(254);
+            e.Property(x => x.ContactName).HasMaxLength(Involvement.ContactNameMaxLength);
+            e.Property(x => x.ContactPhone).HasMaxLength(Involvement.ContactPhoneMaxLength);
+            e.Property(x => x.ContactEmail).HasMaxLength(Involvement.ContactEmailMaxLength);
             e.Property(x => x.EndReason).HasMaxLength(200);
-            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.Reason).HasMaxLength(Involvement.ReasonMaxLength);
             e.Property(x => x.RegisteredBy).HasMaxLength(200);
             // The look-up's one query: the active involvements of one BSN.
             e.HasIndex(x => new { x.Gemeentecode, x.Bsn }).HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Involvements_Bsn_Active");
@@ -276,17 +280,17 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.SourceDetail).HasMaxLength(200);
-            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.SourceDetail).HasMaxLength(HelpRequest.SourceDetailMaxLength);
+            e.Property(x => x.Description).HasMaxLength(HelpRequest.DescriptionMaxLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.RegisteredBy).HasMaxLength(64);
             e.Property(x => x.IntakeBy).HasMaxLength(64);
             e.Property(x => x.CaseClass).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ModelAtIntake).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.SuggestedRoute).HasConversion<string>().HasMaxLength(24);
-            e.Property(x => x.Suggestion).HasMaxLength(1000);
+            e.Property(x => x.Suggestion).HasMaxLength(HelpRequest.SuggestionMaxLength);
             e.Property(x => x.DecidedRoute).HasConversion<string>().HasMaxLength(24);
-            e.Property(x => x.DecisionReason).HasMaxLength(2000);
+            e.Property(x => x.DecisionReason).HasMaxLength(HelpRequest.DecisionReasonMaxLength);
             e.Property(x => x.DecidedBy).HasMaxLength(64);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.HouseholdId, x.ReceivedOn });
@@ -305,7 +309,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         b.Entity<Plan>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.Afspraken).HasMaxLength(4000);
+            e.Property(x => x.Afspraken).HasMaxLength(PlanRules.AfsprakenMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.TrajectoryId).IsUnique();
             e.HasIndex(x => new { x.HouseholdId, x.StartedOn });
@@ -319,10 +323,10 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Wat).HasMaxLength(1000);
-            e.Property(x => x.MeetbaarResultaat).HasMaxLength(1000);
-            e.Property(x => x.Wie).HasMaxLength(200);
-            e.Property(x => x.Toelichting).HasMaxLength(2000);
+            e.Property(x => x.Wat).HasMaxLength(PlanRules.GoalWhatMaxLength);
+            e.Property(x => x.MeetbaarResultaat).HasMaxLength(PlanRules.GoalMeasurableMaxLength);
+            e.Property(x => x.Wie).HasMaxLength(PlanRules.GoalWhoMaxLength);
+            e.Property(x => x.Toelichting).HasMaxLength(PlanRules.GoalExplanationMaxLength);
             e.HasIndex(x => new { x.PlanId, x.Position });
             e.HasIndex(x => new { x.HouseholdId, x.Status, x.Streefdatum });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
@@ -332,8 +336,8 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.OwnerKind).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Omschrijving).HasMaxLength(1000);
-            e.Property(x => x.OwnerName).HasMaxLength(200);
+            e.Property(x => x.Omschrijving).HasMaxLength(PlanRules.ActionDescriptionMaxLength);
+            e.Property(x => x.OwnerName).HasMaxLength(PlanRules.ActionOwnerNameMaxLength);
             e.Property(x => x.OwnerUserId).HasMaxLength(64);
             e.HasIndex(x => new { x.PlanId, x.Position });
             e.HasIndex(x => new { x.HouseholdId, x.DoneOn, x.Deadline });
@@ -363,7 +367,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         b.Entity<PlanEvaluation>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.Summary).HasMaxLength(PlanRules.EvaluationSummaryMaxLength);
             e.Property(x => x.RecordedBy).HasMaxLength(64);
             e.HasIndex(x => new { x.PlanId, x.HeldOn });
             e.HasIndex(x => new { x.HouseholdId, x.HeldOn });

@@ -50,7 +50,7 @@ public static class ErrorHandling
             StatusCodes.Status400BadRequest => (ErrorCodes.RequestInvalid, "Het verzoek is onleesbaar."),
             StatusCodes.Status401Unauthorized => (ErrorCodes.Unauthenticated, "Aanmelden is nodig: een sessie of een geldige API-sleutel."),
             StatusCodes.Status403Forbidden => (ErrorCodes.Forbidden, "Geen toegang."),
-            StatusCodes.Status404NotFound => (ErrorCodes.NotFound, "Niet gevonden."),
+            StatusCodes.Status404NotFound => (DomainError.NotFoundCode, "Niet gevonden."),
             StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "Deze methode kan hier niet."),
             StatusCodes.Status409Conflict => (ErrorCodes.Conflict, "Iemand anders heeft dit intussen gewijzigd."),
             StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, "Stuur de gegevens als application/json."),

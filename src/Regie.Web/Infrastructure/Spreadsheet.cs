@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using Regie.Domain.Common;
 
 namespace Regie.Web.Infrastructure;
 
@@ -59,7 +60,7 @@ public static class Spreadsheet
             Part("_rels/.rels", Decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
             Part("xl/workbook.xml", Decl + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + $"<sheets><sheet name=\"{SecurityElement.Escape(sheetName.Length > 31 ? sheetName[..31] : sheetName)}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+                + $"<sheets><sheet name=\"{SecurityElement.Escape(Text.Truncate(sheetName, 31))}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
             Part("xl/_rels/workbook.xml.rels", Decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
                 + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>");

@@ -14,6 +14,7 @@ public static class ApiKeyDefaults
     /// <summary>The API's scheme: the key when an X-Api-Key header is sent, otherwise the sign-in cookie.</summary>
     public const string ApiScheme = "RegieApi";
     public const string Header = "X-Api-Key";
+    public const string InvalidKeyCode = "api-key-invalid";
 }
 
 /// <summary>
@@ -59,9 +60,9 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         var problem = new ProblemDetails
         {
-            Status = 401, Title = "De API-sleutel is ongeldig of ingetrokken.", Type = "urn:regie:problem:api-key-invalid",
+            Status = 401, Title = "De API-sleutel is ongeldig of ingetrokken.", Type = $"urn:regie:problem:{ApiKeyDefaults.InvalidKeyCode}",
         };
-        problem.Extensions["code"] = "api-key-invalid";
+        problem.Extensions["code"] = ApiKeyDefaults.InvalidKeyCode;
         await Results.Problem(problem).ExecuteAsync(Context);
     }
 }

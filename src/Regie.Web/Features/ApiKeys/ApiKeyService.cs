@@ -21,6 +21,12 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
     /// <summary>Made on first use: a remembered key needs no database, so a busy system's call makes no context for it.</summary>
     private RegieDbContext Db => _db ??= services.GetRequiredService<RegieDbContext>();
 
+    public const string ScopeInvalidCode = "api-key-scope-invalid";
+    public const string UserUnknownCode = "api-key-user-unknown";
+    public const string TeamUnknownCode = "api-key-team-unknown";
+    /// <summary>A role that is no role of a staff member; the household roles have their own code.</summary>
+    public const string RoleInvalidCode = "api-key-role-invalid";
+
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     /// <summary>
@@ -35,7 +41,7 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
         if (errors.HasErrors) return errors.Errors[0];
         if (team is not null && userEmail is not null)
-            return new DomainError("api-key-scope-invalid", "team", "Kies --team of --user, niet beide: een sleutel van een persoon handelt al voor diens team.");
+            return new DomainError(ScopeInvalidCode, "team", "Kies --team of --user, niet beide: een sleutel van een persoon handelt al voor diens team.");
 
         Guid? teamId = null;
         string? userId = null;
@@ -43,12 +49,12 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         {
             var normalized = userEmail.Trim().ToUpperInvariant();
             var user = await Db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.Gemeentecode == gemeente.Value, ct);
-            if (user is null) return new DomainError("api-key-user-unknown", "user", $"Geen account met e-mailadres {userEmail.Trim()} in gemeente {gemeente.Value}.");
+            if (user is null) return new DomainError(UserUnknownCode, "user", $"Geen account met e-mailadres {userEmail.Trim()} in gemeente {gemeente.Value}.");
             var userRole = await RoleOfAsync(Db, user.Id, ct);
-            if (userRole is null) return new DomainError("api-key-user-unknown", "user", $"Het account {userEmail.Trim()} heeft geen rol.");
+            if (userRole is null) return new DomainError(UserUnknownCode, "user", $"Het account {userEmail.Trim()} heeft geen rol.");
             if (role is not null && role != userRole)
-                return new DomainError("api-key-scope-invalid", "role", $"Een sleutel van een persoon heeft diens rol ({userRole}); laat --role weg of geef {userRole}.");
-            if (IsLockedOut(user, clock)) return new DomainError("api-key-scope-invalid", "user", $"Het account {userEmail.Trim()} is geblokkeerd.");
+                return new DomainError(ScopeInvalidCode, "role", $"Een sleutel van een persoon heeft diens rol ({userRole}); laat --role weg of geef {userRole}.");
+            if (IsLockedOut(user, clock)) return new DomainError(ScopeInvalidCode, "user", $"Het account {userEmail.Trim()} is geblokkeerd.");
             role = userRole;
             userId = user.Id;
             teamId = user.TeamId;
@@ -57,18 +63,18 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         else if (team is not null)
         {
             var row = await Db.Teams.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Gemeentecode == gemeente.Value && t.Name == team.Trim(), ct);
-            if (row is null) return new DomainError("api-key-team-unknown", "team", $"Geen team met de naam {team.Trim()} in gemeente {gemeente.Value}.");
+            if (row is null) return new DomainError(TeamUnknownCode, "team", $"Geen team met de naam {team.Trim()} in gemeente {gemeente.Value}.");
             if (role is not (Roles.Professional or Roles.Teamleider))
-                return new DomainError("api-key-scope-invalid", "role", $"Een sleutel van een team heeft de rol {Roles.Professional} of {Roles.Teamleider}.");
+                return new DomainError(ScopeInvalidCode, "role", $"Een sleutel van een team heeft de rol {Roles.Professional} of {Roles.Teamleider}.");
             teamId = row.Id;
             organisation ??= row.Name;
         }
         else if (role is Roles.Professional or Roles.Teamleider)
-            return new DomainError("api-key-scope-invalid", "role", $"Een sleutel met de rol {role} werkt alleen voor een team: geef --team NAAM of --user E-MAIL.");
+            return new DomainError(ScopeInvalidCode, "role", $"Een sleutel met de rol {role} werkt alleen voor een team: geef --team NAAM of --user E-MAIL.");
 
-        var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", 200));
+        var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", ApiKey.OrganisationMaxLength));
         if (role is null || !Roles.All.Contains(role))
-            errors.Add(new DomainError("role-invalid", "role", $"Onbekende rol. Kies uit: {string.Join(", ", Roles.All)}."));
+            errors.Add(new DomainError(RoleInvalidCode, "role", $"Onbekende rol. Kies uit: {string.Join(", ", Roles.All)}."));
         if (errors.HasErrors) return errors.Errors[0];
 
         // Linked by id when the organisation is registered in Regie, so a later change of its name keeps the key's scope.

@@ -37,7 +37,7 @@ public sealed class ZrmAssessmentHandler(RegieDbContext db, FileAccessService ac
         var errors = new ErrorList();
         var member = await db.HouseholdMembers.Include(m => m.Person)
             .FirstOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == input.PersonId && m.Until == null, ct);
-        if (member is null) errors.Add(new DomainError("person-not-member", "PersonId", "Kies een lid van dit huishouden."));
+        if (member is null) errors.Add(new DomainError(Regie.Domain.Registry.MembershipRules.NotMemberCode, "PersonId", "Kies een lid van dit huishouden."));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);

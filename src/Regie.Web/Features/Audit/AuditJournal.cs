@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Regie.Domain.Audit;
+using Regie.Domain.Common;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Audit;

@@ -215,7 +215,7 @@ public sealed partial class AuditJournalDrain(AuditJournal journal, AuditJournal
     private static string Excerpt(byte[] line)
     {
         var text = Encoding.UTF8.GetString(line).Replace('\t', ' ');
-        return text.Length > ExcerptLength ? text[..ExcerptLength] + "…" : text;
+        return Regie.Domain.Common.Text.Truncate(text, ExcerptLength);
     }
 
     /// <summary>Entries and the checkpoint after them in one transaction: both or neither.</summary>

@@ -28,6 +28,8 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
 public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructure.CurrentUser user, TimeProvider clock)
 {
     public const int PageSize = 100;
+    public const string HouseholdIdInvalidCode = "household-id-invalid";
+    public const string UserNotFoundCode = "user-not-found";
 
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -137,13 +139,13 @@ public sealed class AuditSearch(RegieDbContext db, AuditLog audit, Infrastructur
                 householdId = h;
                 q = q.Where(e => e.HouseholdId == h);
             }
-            else errors.Add(new DomainError("household-id-invalid", "Huishouden", "Vul het nummer van het huishouden in zoals het in het adres van de pagina staat (32 tekens met streepjes)."));
+            else errors.Add(new DomainError(HouseholdIdInvalidCode, "Huishouden", "Vul het nummer van het huishouden in zoals het in het adres van de pagina staat (32 tekens met streepjes)."));
         }
         if (!string.IsNullOrWhiteSpace(f.Gebruiker))
         {
             var email = f.Gebruiker.Trim().ToUpperInvariant();
             var ids = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).ToListAsync(ct);
-            if (ids.Count == 0) errors.Add(new DomainError("user-not-found", "Gebruiker", "Er is geen gebruiker met dit e-mailadres."));
+            if (ids.Count == 0) errors.Add(new DomainError(UserNotFoundCode, "Gebruiker", "Er is geen gebruiker met dit e-mailadres."));
             q = q.Where(e => ids.Contains(e.ActorId));
         }
         var from = ParseDay(f.Van, "Van", errors);

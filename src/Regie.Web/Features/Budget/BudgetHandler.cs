@@ -37,10 +37,10 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         LegalFramework? framework = null;
         if (!string.IsNullOrWhiteSpace(input.Kader))
         {
-            framework = Enums.ParseDefined<LegalFramework>(input.Kader);
-            if (framework is null) errors.Add(new DomainError(SpendHandler.FrameworkInvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
+            framework = LegalFrameworks.Parse(input.Kader);
+            if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
         }
-        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", 1000));
+        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", BudgetEntry.ReasonMaxLength));
         if (errors.HasErrors) return CommandResult<long>.Invalid(errors.Errors);
 
         var budget = await EnsureBudgetAsync(team!.Id, input.Jaar, ct);
@@ -69,7 +69,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         if (from is not null && from.Id == to?.Id) errors.Add(new DomainError(LedgerRules.TransferSameTeamCode, "NaarTeamId", "Kies twee verschillende teams."));
         CheckYear(input.Jaar, errors);
         var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het bedrag"));
-        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden", 1000));
+        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden", BudgetEntry.ReasonMaxLength));
         if (errors.HasErrors) return CommandResult<long>.Invalid(errors.Errors);
 
         var source = await db.TeamBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.TeamId == from!.Id && b.Year == input.Jaar, ct);
@@ -105,7 +105,7 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsConflict())
         {
             db.ChangeTracker.Clear();
             return await db.TeamBudgets.AsNoTracking().FirstAsync(b => b.TeamId == teamId && b.Year == year, ct);
@@ -120,8 +120,8 @@ public sealed class BudgetHandler(RegieDbContext db, CurrentUser user, AuditLog 
         return new BudgetEntry
         {
             Gemeentecode = budget.Gemeentecode, BudgetId = budget.Id, TeamId = budget.TeamId, Year = budget.Year, Kind = kind, Framework = framework, Amount = amount,
-            CounterpartTeamId = counterpart, Reason = reason.Length <= 1000 ? reason : reason[..1000], BookedOn = DateOnly.FromDateTime(now), OccurredAt = now,
-            ActorId = user.ActorId.Length <= 64 ? user.ActorId : user.ActorId[..64], ActorName = user.ActorName.Length <= 200 ? user.ActorName : user.ActorName[..200],
+            CounterpartTeamId = counterpart, Reason = Text.Truncate(reason, BudgetEntry.ReasonMaxLength), BookedOn = DateOnly.FromDateTime(now), OccurredAt = now,
+            ActorId = Text.Truncate(user.ActorId, 64), ActorName = Text.Truncate(user.ActorName, 200),
         };
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Regie.Domain.Budget;
 using Regie.Web.Data;
+using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Budget;
 
@@ -38,7 +39,7 @@ internal static class BudgetLedger
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsConflict())
         {
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();

@@ -154,9 +154,9 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
         var code = (input.Code ?? "").Trim().ToLowerInvariant();
         if (code.Length is 0 or > 40 || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
             errors.Add(new DomainError(TariffCodeInvalidCode, "Code", "Geef de code in kleine letters, cijfers en streepjes, bijvoorbeeld opvang-nacht."));
-        var name = errors.Take(TextRules.Required(input.Naam, "Naam", "de naam", 200));
-        var unit = errors.Take(TextRules.Required(input.Eenheid, "Eenheid", "de eenheid", 100));
-        var source = errors.Take(TextRules.Required(input.Bron, "Bron", "de bron van het bedrag", 400));
+        var name = errors.Take(TextRules.Required(input.Naam, "Naam", "de naam", Tariff.NameMaxLength));
+        var unit = errors.Take(TextRules.Required(input.Eenheid, "Eenheid", "de eenheid", Tariff.UnitMaxLength));
+        var source = errors.Take(TextRules.Required(input.Bron, "Bron", "de bron van het bedrag", Tariff.SourceMaxLength));
         var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het tarief"));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
         var row = new Tariff

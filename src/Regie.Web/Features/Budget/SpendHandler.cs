@@ -26,7 +26,6 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
     public const string GoalRequiredCode = "spend-goal-required";
     public const string KindInvalidCode = "spend-kind-invalid";
     public const string FrameworksRequiredCode = "spend-frameworks-required";
-    public const string FrameworkInvalidCode = "framework-invalid";
     public const string NoBudgetCode = "budget-missing";
     public const string NoTeamCode = "spend-no-team";
     public const string NotPendingCode = "spend-not-pending";
@@ -84,9 +83,9 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         if (goal.Id == Guid.Empty) errors.Add(new DomainError(GoalRequiredCode, "DoelId", "Kies het doel uit het plan waar deze uitgave bij hoort."));
         var kind = Enums.ParseDefined<InterventionKind>(input.Soort);
         if (kind is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies waarvoor het geld is."));
-        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een korte omschrijving", 200));
+        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een korte omschrijving", Spend.DescriptionMaxLength));
         var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het bedrag"));
-        var justification = errors.Take(TextRules.Required(input.Onderbouwing, "Onderbouwing", "de onderbouwing", 2000));
+        var justification = errors.Take(TextRules.Required(input.Onderbouwing, "Onderbouwing", "de onderbouwing", Spend.JustificationMaxLength));
         var frameworks = ParseFrameworks(input.Kaders, errors);
         var comparison = await ComparisonAsync(input, errors, ct);
         // The money is the holding team's: the spend is booked on its budget, whoever of the team records it.
@@ -151,8 +150,8 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
                 return CommandResult<SpendStatus>.Invalid(new DomainError(AboveOwnMandateCode, "", "Dit bedrag ligt boven uw eigen mandaat: de gemeente besluit."));
         }
         var errors = new ErrorList();
-        var reason = approve ? errors.Take(TextRules.Optional(input.Reden, "Reden", "de toelichting", 1000))
-            : errors.Take(TextRules.Required(input.Reden, "Reden", "de reden van de afwijzing", 1000));
+        var reason = approve ? errors.Take(TextRules.Optional(input.Reden, "Reden", "de toelichting", Spend.DecisionReasonMaxLength))
+            : errors.Take(TextRules.Required(input.Reden, "Reden", "de reden van de afwijzing", Spend.DecisionReasonMaxLength));
         if (errors.HasErrors) return CommandResult<SpendStatus>.Invalid(errors.Errors);
         var household = await db.Households.FirstAsync(h => h.Id == spend.HouseholdId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -207,7 +206,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
             errors.Add(new DomainError(PaymentTooHighCode, "Bedrag", $"Er is {new Money(spend.Amount)} goedgekeurd; meer betalen vraagt een nieuwe uitgave."));
         if (!DutchDate.TryParse(input.Datum, out var paidOn) || paidOn > Today || paidOn < Today.AddYears(-1))
             errors.Add(new DomainError(PaymentDateInvalidCode, "Datum", "Vul de betaaldatum in als dd-mm-jjjj, niet in de toekomst."));
-        var payee = errors.Take(TextRules.Required(input.Ontvanger, "Ontvanger", "aan wie is betaald", 200));
+        var payee = errors.Take(TextRules.Required(input.Ontvanger, "Ontvanger", "aan wie is betaald", Spend.PayeeMaxLength));
         if (errors.HasErrors) return CommandResult<SpendStatus>.Invalid(errors.Errors);
 
         var household = await db.Households.FirstAsync(h => h.Id == spend.HouseholdId, ct);
@@ -233,7 +232,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
         if (spend.Status is not (SpendStatus.Aangevraagd or SpendStatus.Goedgekeurd))
             return CommandResult<SpendStatus>.Invalid(new DomainError(CannotCancelCode, "", "Een betaalde, afgewezen of geannuleerde uitgave kan niet meer worden geannuleerd."));
         var errors = new ErrorList();
-        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden van de annulering", 1000));
+        var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden van de annulering", Spend.CancelReasonMaxLength));
         if (errors.HasErrors) return CommandResult<SpendStatus>.Invalid(errors.Errors);
         var household = await db.Households.FirstAsync(h => h.Id == spend.HouseholdId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -268,10 +267,7 @@ public sealed class SpendHandler(RegieDbContext db, FileAccessService access, Cu
 
     private static IReadOnlyList<LegalFramework> ParseFrameworks(IEnumerable<string> kaders, ErrorList errors)
     {
-        var list = new List<LegalFramework>();
-        foreach (var k in kaders.Where(k => !string.IsNullOrWhiteSpace(k)))
-            if (Enums.ParseDefined<LegalFramework>(k) is { } f) list.Add(f);
-            else errors.Add(new DomainError(FrameworkInvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
+        var list = LegalFrameworks.ParseChosen(kaders.Where(k => !string.IsNullOrWhiteSpace(k)), "Kaders", errors);
         if (list.Count == 0) errors.Add(new DomainError(FrameworksRequiredCode, "Kaders", "Bevestig onder welke wet(ten) deze uitgave valt."));
         return list.Distinct().Order().ToList();
     }

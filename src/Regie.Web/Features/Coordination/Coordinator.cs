@@ -28,6 +28,8 @@ public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? L
 public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
     Involvements.InvolvementService involvements, Assignees.AssigneeQueries assignees, TimeProvider clock)
 {
+    public const string CoordinatorInvalidCode = "coordinator-invalid";
+
     public async Task<CommandResult<string>> AssignAsync(Guid householdId, AssignCoordinatorInput input, CancellationToken ct)
     {
         if (await access.RefuseAsync<string>(householdId, FileWork.Hold, ct) is { } refused) return refused;
@@ -35,10 +37,10 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
         var errors = new ErrorList();
         var staff = (await StaffAsync(ct)).FirstOrDefault(c => c.Candidate.UserId == input.RegisseurId);
         var candidate = staff?.Candidate;
-        if (candidate is null) errors.Add(new DomainError("coordinator-invalid", "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
+        if (candidate is null) errors.Add(new DomainError(CoordinatorInvalidCode, "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
         else if (!CoordinatorRules.MayChoose(household.ResponsibleTeamId, staff!.TeamId, UserTeam, LeadsTeam(household.ResponsibleTeamId))) errors.Add(CoordinatorRules.OtherTeam);
         else CoordinatorRules.CheckTransfer(household.CoordinatorId, candidate.UserId, input.Overdracht, errors);
-        var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", 4000));
+        var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", CoordinatorRules.HandoverNoteMaxLength));
         if (errors.HasErrors) return CommandResult<string>.Invalid(errors.Errors);
         if (household.Version != input.Versie) return CommandResult<string>.Conflict();
 

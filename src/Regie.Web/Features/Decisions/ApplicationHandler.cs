@@ -21,12 +21,9 @@ namespace Regie.Web.Features.Decisions;
 /// </summary>
 public sealed class ApplicationHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline, TimeProvider clock)
 {
-    public const string FrameworkInvalidCode = "framework-invalid";
     public const string PersonUnknownCode = "person-unknown";
     public const string PersonRequiredCode = "person-required";
-    public const string DateInvalidCode = "date-invalid";
     public const string DateRequiredCode = "application-date-required";
-    public const string GoalNotFoundCode = "goal-not-found";
     public const string OutcomeInvalidCode = "decision-outcome-invalid";
     public const string ProviderUnknownCode = "product-provider-unknown";
     public const string NotAReportCode = "application-not-a-report";
@@ -46,9 +43,9 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
         var errors = new ErrorList();
         var person = await FindPersonAsync(input, errors, ct);
-        var framework = Enums.ParseDefined<LegalFramework>(input.Kader);
-        if (framework is null) errors.Add(new DomainError(FrameworkInvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
-        var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", 1000));
+        var framework = LegalFrameworks.Parse(input.Kader);
+        if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
+        var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", DecisionRules.RequestedMaxLength));
         var reported = ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors, DateKind.Happened);
         var applied = ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors, DateKind.Happened);
         if (framework is { } f)
@@ -70,7 +67,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
                 return CommandResult<Guid>.NotFound("De inwoner");
         }
         if (input.DoelId is { } goalId && !(householdId is { } h && await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == h, ct)))
-            errors.Add(new DomainError(GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
+            errors.Add(new DomainError(Plans.PlanHandler.GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var terms = await TermsAsync(ct);
@@ -113,7 +110,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var done = ParseDate(input.OnderzoekAfgerond, "OnderzoekAfgerond", "de datum van het onderzoeksverslag", errors, DateKind.Happened);
         errors.Add(DecisionRules.CheckDates(app.Framework, app.ReportedOn, applied, Today));
         if (done is { } d && (d > Today || (app.ReportedOn is { } r && d < r)))
-            errors.Add(new DomainError(DateInvalidCode, "OnderzoekAfgerond", "Het onderzoek kan niet vóór de melding of in de toekomst zijn afgerond."));
+            errors.Add(new DomainError(DutchDate.InvalidCode, "OnderzoekAfgerond", "Het onderzoek kan niet vóór de melding of in de toekomst zijn afgerond."));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         var terms = await TermsAsync(ct);
         app.AppliedOn = applied;
@@ -133,7 +130,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var terms = await TermsAsync(ct);
         var errors = DecisionRules.CheckExtension(app.Status, app.ExtensionWeeks, app.DecisionDueOn ?? Today, Today, input.Weken, input.Reden, terms);
         if (errors.Count > 0) return CommandResult<int>.Invalid(errors);
-        var reason = TextRules.Optional(input.Reden, "Reden", "de reden", 1000);
+        var reason = TextRules.Optional(input.Reden, "Reden", "de reden", DecisionRules.ExtensionReasonMaxLength);
         if (!reason.IsValid) return CommandResult<int>.Invalid(reason.Error!);
         app.ExtensionWeeks = input.Weken;
         app.ExtensionReason = reason.Value;
@@ -151,7 +148,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (app is null) return failure!;
         if (!ApplicationStatuses.IsOpen(app.Status))
             return CommandResult<int>.Invalid(new DomainError(DecisionRules.AlreadyDecidedCode, "", "Deze aanvraag is al afgehandeld."));
-        var reason = TextRules.Required(input.Reden, "Reden", "waarom de aanvraag is ingetrokken", 1000);
+        var reason = TextRules.Required(input.Reden, "Reden", "waarom de aanvraag is ingetrokken", DecisionRules.WithdrawnReasonMaxLength);
         if (!reason.IsValid) return CommandResult<int>.Invalid(reason.Error!);
         app.Status = ApplicationStatus.Ingetrokken;
         app.WithdrawnOn = Today;
@@ -171,7 +168,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         var outcome = Enums.ParseDefined<DecisionOutcome>(input.Uitkomst);
         if (outcome is null) errors.Add(new DomainError(OutcomeInvalidCode, "Uitkomst", "Kies de uitkomst: toegekend, deels toegekend of afgewezen."));
         var decidedOn = ParseDate(input.Besluitdatum, "Besluitdatum", "de besluitdatum", errors, DateKind.Happened) ?? (string.IsNullOrWhiteSpace(input.Besluitdatum) ? Today : (DateOnly?)null);
-        var reasoning = errors.Take(TextRules.Optional(input.Motivering, "Motivering", "de motivering", 4000));
+        var reasoning = errors.Take(TextRules.Optional(input.Motivering, "Motivering", "de motivering", DecisionRules.ReasoningMaxLength));
         var entered = input.Producten.Where(p => !p.IsEmpty).ToList();
         if (entered.Count > MaxProducts)
             errors.Add(new DomainError(TooManyProductsCode, "Producten", $"Een beschikking heeft hoogstens {MaxProducts} voorzieningen."));
@@ -198,7 +195,7 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
                 else errors.Add(new DomainError(DecisionRules.CostInvalidCode, $"{field}.GeschatteKosten", "Vul de geschatte kosten in als bedrag in euro's, bijvoorbeeld 3.300,00."));
             }
             var category = string.IsNullOrWhiteSpace(p.Categorie) ? null : p.Categorie.Trim();
-            var description = errors.Take(TextRules.Optional(p.Omschrijving, $"{field}.Omschrijving", "de omschrijving", 200));
+            var description = errors.Take(TextRules.Optional(p.Omschrijving, $"{field}.Omschrijving", "de omschrijving", DecisionRules.ProductDescriptionMaxLength));
             // A refused date has its own message at its field; "fill in a period" on top of it would only repeat it.
             errors.AddRange(DecisionRules.CheckProduct(app.Framework, new ProductFacts(category, description, p.Omvang, p.Eenheid?.Trim(), p.Frequentie?.Trim(), from, to, cost), field)
                 .Where(e => !(datesRefused && e.Code == DecisionRules.PeriodInvalidCode)));
@@ -448,10 +445,10 @@ public sealed class ApplicationHandler(RegieDbContext db, FileAccessService acce
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DutchDate.TryParse(text, out var d))
             return kind is { } k && !(k == DateKind.Happened && d > Today) ? DateRules.Plausible(d, k, Today, field, label, errors) : d;
-        errors.Add(new DomainError(DateInvalidCode, field, $"Vul {label} in als dd-mm-jjjj."));
+        errors.Add(new DomainError(DutchDate.InvalidCode, field, $"Vul {label} in als dd-mm-jjjj."));
         return null;
     }
 
-    private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "...";
+    private static string Short(string s) => Text.Truncate(s, 80);
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }

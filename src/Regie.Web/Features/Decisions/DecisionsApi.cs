@@ -18,8 +18,8 @@ public static class DecisionsApi
             LegalFramework? framework = null;
             if (!string.IsNullOrEmpty(kader))
             {
-                framework = Enums.ParseDefined<LegalFramework>(kader);
-                if (framework is null) return ApiResults.Invalid(new DomainError(ApplicationHandler.FrameworkInvalidCode, "kader", "Onbekend wettelijk kader."));
+                framework = LegalFrameworks.Parse(kader);
+                if (framework is null) return ApiResults.Invalid(new DomainError(LegalFrameworks.InvalidCode, "kader", "Onbekend wettelijk kader."));
             }
             var (open, decided) = await handler.WorklistAsync(mijn == true, framework, ct);
             return Results.Ok(new ApplicationWorklist(open, decided));

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Domain.Care;
-using Regie.Domain.Common;
 using Regie.Domain.Decisions;
 
 namespace Regie.Web.Features.Decisions;
@@ -15,7 +14,7 @@ public sealed class IndexModel(ApplicationHandler handler) : PageModel
 
     public async Task OnGetAsync(string? kader, bool? mijn, CancellationToken ct)
     {
-        Kader = Enums.ParseDefined<LegalFramework>(kader);
+        Kader = LegalFrameworks.Parse(kader);
         Mijn = mijn == true;
         Terms = await handler.TermsAsync(ct);
         (Open, Decided) = await handler.WorklistAsync(Mijn, Kader, ct);

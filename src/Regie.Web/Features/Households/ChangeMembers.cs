@@ -112,7 +112,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
             ? await db.Households.FirstOrDefaultAsync(h => h.Id == input.NaarHuishoudenId, ct)
             : null;
         if (target is null)
-            return CommandResult<Guid>.Invalid(new DomainError("not-found", "NaarHuishoudenId", "Kies het huishouden waar de persoon naartoe verhuist."));
+            return CommandResult<Guid>.Invalid(new DomainError(DomainError.NotFoundCode, "NaarHuishoudenId", "Kies het huishouden waar de persoon naartoe verhuist."));
 
         var errors = new ErrorList();
         var role = errors.Take(HouseholdRoles.Parse(input.Rol));

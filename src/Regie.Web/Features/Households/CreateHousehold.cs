@@ -33,7 +33,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
         var errors = new ErrorList();
 
         var address = input.Adres.Validate(errors);
-        var naam = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam van het huishouden", 200));
+        var naam = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam van het huishouden", Household.NaamMaxLength));
 
         var rows = input.Leden.Select((m, i) => (Member: m, Index: i)).Where(r => !r.Member.IsBlank).ToList();
         if (rows.Count == 0)
@@ -61,13 +61,13 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
                 // Taking someone known into a new household needs the right to work on them now, not an old household's view.
                 if (await access.RefusePersonAsync<Guid>(existingId, Domain.Access.FileWork.Change, ct) is not null)
                 {
-                    errors.Add(new DomainError("not-found", prefix + "PersonId", "Deze persoon is niet gevonden."));
+                    errors.Add(new DomainError(DomainError.NotFoundCode, prefix + "PersonId", "Deze persoon is niet gevonden."));
                     continue;
                 }
                 var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == existingId, ct);
                 if (person is null)
                 {
-                    errors.Add(new DomainError("not-found", prefix + "PersonId", "Deze persoon is niet gevonden."));
+                    errors.Add(new DomainError(DomainError.NotFoundCode, prefix + "PersonId", "Deze persoon is niet gevonden."));
                     continue;
                 }
                 errors.Add(MembershipRules.CanJoin(person.Memberships.Select(x => x.ToPeriod()), household.Id) is { } e ? e with { Field = prefix + "PersonId" } : null);

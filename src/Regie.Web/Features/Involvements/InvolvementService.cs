@@ -75,13 +75,11 @@ public sealed record LookupResult(bool Betrokken, CoordinatorContact? Regisseur,
 /// </summary>
 public sealed class InvolvementService(RegieDbContext db, CurrentUser user, AuditLog audit, InvolvementOptions options, TimeProvider clock, InvolvementLookup lookup)
 {
-    public const string PurposeRequiredCode = InvolvementLookup.PurposeRequiredCode;
     public const string OrganisationUnknownCode = "organisation-unknown";
     public const string ContactRequiredCode = "involvement-contact-required";
     public const string StartDateInvalidCode = "involvement-start-invalid";
     public const string DomainInvalidCode = "involvement-domain-invalid";
     public const string ReasonRequiredCode = "involvement-reason-required";
-    public const int ReasonMaxLength = 500;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -101,9 +99,9 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
             if (Enums.ParseDefined<ZrmDomain>(input.Leefgebied) is { } d) domain = d;
             else errors.Add(new DomainError(DomainInvalidCode, "Leefgebied", "Kies een leefgebied uit de lijst, of laat het leeg."));
         }
-        var contact = errors.Take(TextRules.Optional(input.Contactpersoon, "Contactpersoon", "de contactpersoon", 200));
-        var phone = errors.Take(TextRules.Optional(input.Telefoon, "Telefoon", "het telefoonnummer", 30));
-        var email = errors.Take(TextRules.Optional(input.Email, "Email", "het e-mailadres", 254));
+        var contact = errors.Take(TextRules.Optional(input.Contactpersoon, "Contactpersoon", "de contactpersoon", Involvement.ContactNameMaxLength));
+        var phone = errors.Take(TextRules.Optional(input.Telefoon, "Telefoon", "het telefoonnummer", Involvement.ContactPhoneMaxLength));
+        var email = errors.Take(TextRules.Optional(input.Email, "Email", "het e-mailadres", Involvement.ContactEmailMaxLength));
         if (contact is null || (phone is null && email is null))
             errors.Add(new DomainError(ContactRequiredCode, "Contactpersoon", "Vul een contactpersoon in met een telefoonnummer of e-mailadres: daarvoor is het register."));
         var start = Today;
@@ -111,7 +109,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
             errors.Add(new DomainError(StartDateInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj, niet in de toekomst."));
         else errors.Add(DateRules.Check(start, DateKind.Happened, Today, "Startdatum", "de startdatum"));
         // Registering shows who else is involved: it is as much a question as a look-up, and needs its reason on record.
-        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", ReasonMaxLength));
+        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", Involvement.ReasonMaxLength));
         if (reason is null && !errors.Errors.Any(e => e.Field == "Reden"))
             errors.Add(new DomainError(ReasonRequiredCode, "Reden", "Vul in waarom uw organisatie betrokken is (bijvoorbeeld: lopend schuldhulptraject)."));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
@@ -305,7 +303,7 @@ public sealed class InvolvementService(RegieDbContext db, CurrentUser user, Audi
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = added.Gemeentecode, OrganisationId = organisationId, UserId = organisationId is null ? userId : null,
                 HouseholdId = organisationId is null ? householdId : null,
-                Title = title.Length > 200 ? title[..200] : title, Body = text.Length > 2000 ? text[..2000] : text, CreatedAt = now,
+                Title = Text.Truncate(title, 200), Body = Text.Truncate(text, 2000), CreatedAt = now,
             });
             // The e-mail says there is a match and whom to call; the BSN stays inside Regie.
             if (!string.IsNullOrEmpty(email))

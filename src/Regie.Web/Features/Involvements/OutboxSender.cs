@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
 using Regie.Web.Data;
 
 namespace Regie.Web.Features.Involvements;
@@ -61,7 +62,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpOptions option
             catch (Exception e) when (e is SmtpException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or FormatException)
             {
                 message.Attempts++;
-                message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                message.LastError = Text.Truncate(e.Message, 1000);
                 message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts - 1)));
                 log.LogWarning("Mail {Id} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.Message);
             }

@@ -50,7 +50,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
         if (kind is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies personeel, overhead of inhuur en advies."));
         var payer = kind == CostKind.Personeel ? Enums.ParseDefined<StaffPayer>(input.BetaaldDoor) : null;
         if (kind == CostKind.Personeel && payer is null) errors.Add(new DomainError(KindInvalidCode, "BetaaldDoor", "Kies wie deze medewerkers betaalt."));
-        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een omschrijving", 200));
+        var description = errors.Take(TextRules.Required(input.Omschrijving, "Omschrijving", "een omschrijving", MonitorCostEntry.DescriptionMaxLength));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = Date(input.Van, "Van", "de begindatum", today, errors);
         var to = Date(input.Tot, "Tot", "de einddatum", today, errors);
@@ -85,7 +85,7 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
     private static DateOnly? Date(string? text, string field, string label, DateOnly today, ErrorList errors)
     {
         if (DutchDate.TryParse(text, out var d)) return DateRules.Plausible(d, DateKind.Granted, today, field, label, errors);
-        errors.Add(new DomainError("date-invalid", field, "Vul de datum in als dd-mm-jjjj."));
+        errors.Add(new DomainError(DutchDate.InvalidCode, field, "Vul de datum in als dd-mm-jjjj."));
         return null;
     }
 

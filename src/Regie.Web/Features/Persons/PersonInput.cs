@@ -51,11 +51,11 @@ public static partial class PersonRules
 
         var birth = errors.Take(BirthDate.Parse(input.Geboortedatum, today, prefix + "Geboortedatum"));
 
-        var phone = errors.Take(TextRules.Optional(input.Telefoon, prefix + "Telefoon", "het telefoonnummer", 30));
+        var phone = errors.Take(TextRules.Optional(input.Telefoon, prefix + "Telefoon", "het telefoonnummer", Person.TelefoonMaxLength));
         if (phone is not null && !PhonePattern().IsMatch(phone))
             errors.Add(new DomainError(ErrorCodes.PhoneInvalid, prefix + "Telefoon", "Vul een telefoonnummer in met 10 cijfers, bijvoorbeeld 06 12345678 of 030 1234567."));
 
-        var email = errors.Take(TextRules.Optional(input.Email, prefix + "Email", "het e-mailadres", 254));
+        var email = errors.Take(TextRules.Optional(input.Email, prefix + "Email", "het e-mailadres", Person.EmailMaxLength));
         if (email is not null && !EmailPattern().IsMatch(email))
             errors.Add(new DomainError(ErrorCodes.EmailInvalid, prefix + "Email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."));
 

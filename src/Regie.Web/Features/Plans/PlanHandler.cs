@@ -26,12 +26,11 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     public const string NoActivePlanCode = "plan-not-active";
     public const string PlanExistsCode = "plan-already-active";
     public const string GoalNotFoundCode = "goal-not-found";
-    public const string PersonNotMemberCode = "person-not-member";
     public const string DomainInvalidCode = "goal-domain-invalid";
     public const string WayInvalidCode = "agreement-way-invalid";
     public const string AgreementDateInvalidCode = "agreement-date-invalid";
     public const string EvaluationSummaryRequiredCode = "evaluation-summary-required";
-    public const string FrameworkInvalidCode = "framework-invalid";
+    public const string NoGoalsCode = "plan-has-no-goals";
     public const string RatingInvalidCode = "rating-invalid";
 
     /// <summary>How the household can give its agreement. Stored values.</summary>
@@ -119,14 +118,9 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var work = await LoadAsync(householdId, ct);
         if (work.Failure is { } failure) return failure;
         var errors = new ErrorList();
-        var afspraken = errors.Take(TextRules.Optional(input.Afspraken, "Afspraken", "de afspraken", 4000));
+        var afspraken = errors.Take(TextRules.Optional(input.Afspraken, "Afspraken", "de afspraken", PlanRules.AfsprakenMaxLength));
         var evaluation = input.Evaluatiedatum == DutchDate.Format(work.Plan!.NextEvaluationOn) ? work.Plan.NextEvaluationOn : PlanRules.CheckEvaluationDate(input.Evaluatiedatum, Today, errors);
-        var frameworks = new List<LegalFramework>();
-        foreach (var k in input.Kaders)
-        {
-            if (Enums.ParseDefined<LegalFramework>(k) is { } f) frameworks.Add(f);
-            else errors.Add(new DomainError(FrameworkInvalidCode, "Kaders", "Kies een wettelijk kader uit de lijst."));
-        }
+        var frameworks = LegalFrameworks.ParseChosen(input.Kaders, "Kaders", errors);
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         work.Plan.Afspraken = afspraken;
         work.Plan.NextEvaluationOn = evaluation;
@@ -150,12 +144,12 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var domain = Enums.ParseDefined<ZrmDomain>(input.Leefgebied);
         if (domain is null) errors.Add(new DomainError(DomainInvalidCode, "Leefgebied", "Kies het leefgebied van het doel."));
         if (input.PersoonId is { } pid && !work.Members.ContainsKey(pid))
-            errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
+            errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
         var target = PlanRules.CheckGoal(input.Wat, input.MeetbaarResultaat, input.Wie, input.Streefdatum, Today, goal?.Streefdatum, errors);
-        var wat = errors.Take(TextRules.Optional(input.Wat, "Wat", "het doel", 1000));
-        var meetbaar = errors.Take(TextRules.Optional(input.MeetbaarResultaat, "MeetbaarResultaat", "het meetbare resultaat", 1000));
-        var wie = errors.Take(TextRules.Optional(input.Wie, "Wie", "wie", 200));
-        var toelichting = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", 2000));
+        var wat = errors.Take(TextRules.Optional(input.Wat, "Wat", "het doel", PlanRules.GoalWhatMaxLength));
+        var meetbaar = errors.Take(TextRules.Optional(input.MeetbaarResultaat, "MeetbaarResultaat", "het meetbare resultaat", PlanRules.GoalMeasurableMaxLength));
+        var wie = errors.Take(TextRules.Optional(input.Wie, "Wie", "wie", PlanRules.GoalWhoMaxLength));
+        var toelichting = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", PlanRules.GoalExplanationMaxLength));
         var status = GoalStatus.Open;
         if (!string.IsNullOrEmpty(input.Status) && !(Enum.TryParse(input.Status, out status) && Enum.IsDefined(status)))
             errors.Add(new DomainError(PlanRules.GoalStatusChangeCode, "Status", "Kies een status uit de lijst."));
@@ -215,7 +209,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         if (kind == ActionOwnerKind.Huishoudlid && input.PersoonId is { } pid)
         {
             if (work.Members.TryGetValue(pid, out var memberName)) (ownerName, ownerPerson) = (memberName, pid);
-            else errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden."));
+            else errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden."));
         }
         else if (kind == ActionOwnerKind.Professional && !string.IsNullOrEmpty(input.MedewerkerId))
         {
@@ -223,9 +217,9 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
             if (ownerName is null) errors.Add(new DomainError(PlanRules.ActionOwnerRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst."));
             else ownerUser = input.MedewerkerId;
         }
-        else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam", 200));
+        else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam", PlanRules.ActionOwnerNameMaxLength));
         var deadline = PlanRules.CheckAction(input.Omschrijving, kind, ownerName, input.Deadline, Today, errors);
-        var omschrijving = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 1000));
+        var omschrijving = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", PlanRules.ActionDescriptionMaxLength));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
 
         if (action is null)
@@ -268,14 +262,14 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var errors = new ErrorList();
         string? name = null;
         if (input.PersoonId is not { } pid || !work.Members.TryGetValue(pid, out name))
-            errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies wie uit het huishouden akkoord gaf."));
+            errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies wie uit het huishouden akkoord gaf."));
         var date = Today;
         if (!string.IsNullOrWhiteSpace(input.Datum) && (!DutchDate.TryParse(input.Datum, out date) || date > Today || date < work.Plan!.StartedOn))
             errors.Add(new DomainError(AgreementDateInvalidCode, "Datum", "Vul de datum van het akkoord in als dd-mm-jjjj: niet in de toekomst en niet voor de start van het plan."));
         if (Ways.All(w => w.Value != input.Wijze))
             errors.Add(new DomainError(WayInvalidCode, "Wijze", "Kies hoe het huishouden akkoord gaf."));
         if (work.Goals.Count == 0)
-            errors.Add(new DomainError("plan-has-no-goals", "", "Een plan zonder doelen kan niet worden ondertekend. Voeg eerst doelen toe."));
+            errors.Add(new DomainError(NoGoalsCode, "", "Een plan zonder doelen kan niet worden ondertekend. Voeg eerst doelen toe."));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         // The agreement is for the version the household saw; a plan changed meanwhile must be agreed again.
         if (work.Plan!.Version != input.Versie) return CommandResult<int>.Conflict();
@@ -299,7 +293,7 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
         var held = Today;
         if (!string.IsNullOrWhiteSpace(input.Datum) && (!DutchDate.TryParse(input.Datum, out held) || held > Today || held < work.Plan!.StartedOn))
             errors.Add(new DomainError(PlanRules.EvaluationDateInvalidCode, "Datum", "Vul de datum van de evaluatie in als dd-mm-jjjj: niet in de toekomst en niet voor de start van het plan."));
-        var summary = errors.Take(TextRules.Optional(input.Samenvatting, "Samenvatting", "de samenvatting", 4000));
+        var summary = errors.Take(TextRules.Optional(input.Samenvatting, "Samenvatting", "de samenvatting", PlanRules.EvaluationSummaryMaxLength));
         if (summary is null && !errors.Errors.Any(e => e.Field == "Samenvatting"))
             errors.Add(new DomainError(EvaluationSummaryRequiredCode, "Samenvatting", "Schrijf kort op wat de evaluatie opleverde."));
         var next = PlanRules.CheckEvaluationDate(input.VolgendeEvaluatie, Today, errors);
@@ -409,5 +403,5 @@ public sealed class PlanHandler(RegieDbContext db, FileAccessService access, Cur
     private void AddVersion(Plan plan, int number, string change, PlanSnapshot snapshot) =>
         db.PlanVersions.Add(PlanVersions.New(plan, number, change, snapshot, user.ActorId, user.ActorName, clock.GetUtcNow().UtcDateTime));
 
-    private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+    private static string Short(string s) => Text.Truncate(s, 80);
 }

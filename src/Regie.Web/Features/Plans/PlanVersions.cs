@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 
@@ -14,7 +15,7 @@ public static class PlanVersions
     public static PlanVersion New(Plan plan, int number, string change, PlanSnapshot snapshot, string actorId, string actorName, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(), Gemeentecode = plan.Gemeentecode, PlanId = plan.Id, Number = number, SavedAt = now,
-        SavedById = actorId, SavedByName = actorName, Change = change.Length > 1000 ? change[..1000] : change,
+        SavedById = actorId, SavedByName = actorName, Change = Text.Truncate(change, 1000),
         Snapshot = JsonSerializer.Serialize(snapshot),
     };
 

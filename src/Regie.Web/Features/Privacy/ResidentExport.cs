@@ -217,7 +217,7 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
         var gemeente = user.Gemeentecode;
         var lookups = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectBsn == bsn && e.Gemeentecode == gemeente)
             .OrderBy(e => e.Id).Take(MaxReads).ToListAsync(ct);
-        if (lookups.Count == 0 || gemeente is null) return new DomainError("not-found", "Bsn", "Regie heeft geen gegevens van een inwoner met dit BSN.");
+        if (lookups.Count == 0 || gemeente is null) return new DomainError(DomainError.NotFoundCode, "Bsn", "Regie heeft geen gegevens van een inwoner met dit BSN.");
         await audit.RecordAsync(AuditActions.Export, AuditResources.Person, purpose: Purpose, ct: ct, subjectBsn: bsn);
         return new ResidentDataExport(clock.GetUtcNow().UtcDateTime, gemeente, null, [], [], [], [], lookups.Select(Read).ToList());
     }

@@ -147,7 +147,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
             errors.Add(new DomainError(GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is."));
         if (input.PersoonId is { } personId && !(await PlanVersions.MembersAsync(db, householdId, ct)).Any(m => m.PersonId == personId && m.Current))
             errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
-        var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 1000));
+        var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", LightSupportRules.DescriptionMaxLength));
         if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
             errors.Add(new DomainError(LightSupportRules.WhatRequiredCode, "Omschrijving", "Beschrijf kort welke ondersteuning er komt."));
         LightSupportKind? kind = null;
@@ -206,7 +206,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         var ended = Today;
         if (!string.IsNullOrWhiteSpace(input.Einddatum) && (!DutchDate.TryParse(input.Einddatum, out ended) || ended < support.StartOn || ended > Today))
             errors.Add(new DomainError(LightSupportRules.DatesInvalidCode, "Einddatum", "Vul de einddatum in als dd-mm-jjjj: niet voor de start en niet in de toekomst."));
-        var outcome = errors.Take(TextRules.Optional(input.Uitkomst, "Uitkomst", "de uitkomst", 2000));
+        var outcome = errors.Take(TextRules.Optional(input.Uitkomst, "Uitkomst", "de uitkomst", LightSupportRules.OutcomeMaxLength));
         if (outcome is null && !errors.Errors.Any(e => e.Field == "Uitkomst"))
             errors.Add(new DomainError(LightSupportRules.OutcomeRequiredCode, "Uitkomst", "Schrijf kort wat de ondersteuning opleverde."));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
@@ -221,5 +221,5 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         return await audit.AfterAsync(result, AuditResources.LightSupport, householdId, support.PersonId, $"lichte ondersteuning beëindigd: {Short(support.Description)}", ct);
     }
 
-    private static string Short(string s) => s.Length <= 80 ? s : s[..77] + "…";
+    private static string Short(string s) => Text.Truncate(s, 80);
 }

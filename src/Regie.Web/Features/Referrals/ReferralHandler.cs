@@ -79,7 +79,7 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
                     providerId = linked;
             }
         }
-        serviceName ??= errors.Take(TextRules.Optional(input.Dienst, "Dienst", "de dienst", 200));
+        serviceName ??= errors.Take(TextRules.Optional(input.Dienst, "Dienst", "de dienst", ReferralRules.ServiceNameMaxLength));
         if (serviceName is null && !errors.Errors.Any(e => e.Field is "Dienst" or "DienstId"))
             errors.Add(new DomainError(ServiceRequiredCode, "Dienst", "Vul in naar welke dienst of welk aanbod u verwijst."));
         if (kind is null && !string.IsNullOrWhiteSpace(input.Soort))
@@ -95,11 +95,11 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         }
         else
         {
-            providerName = errors.Take(TextRules.Optional(input.Aanbieder, "Aanbieder", "de aanbieder", 200));
+            providerName = errors.Take(TextRules.Optional(input.Aanbieder, "Aanbieder", "de aanbieder", ReferralRules.ProviderNameMaxLength));
             if (providerName is null && !errors.Errors.Any(e => e.Field == "Aanbieder"))
                 errors.Add(new DomainError(ProviderRequiredCode, "OrganisatieId", "Kies de aanbieder, of vul de naam in van een aanbieder zonder account in Regie."));
         }
-        var question = errors.Take(TextRules.Optional(input.Vraag, "Vraag", "de vraag", 4000));
+        var question = errors.Take(TextRules.Optional(input.Vraag, "Vraag", "de vraag", ReferralRules.QuestionMaxLength));
         var followUp = ReferralRules.CheckSend(input.Toestemming, question, input.Opvolgdatum, Today, await settings.FollowUpDaysAsync(ct), errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
@@ -159,8 +159,8 @@ public sealed class ReferralHandler(RegieDbContext db, FileAccessService access,
         if (referral.Version != input.Versie) return CommandResult<int>.Conflict();
         var errors = new ErrorList();
         var to = ReferralStatuses.Parse(input.Status);
-        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", 2000));
-        var feedback = errors.Take(TextRules.Optional(input.Terugkoppeling, "Terugkoppeling", "de terugkoppeling", 4000));
+        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", ReferralRules.DeclineReasonMaxLength));
+        var feedback = errors.Take(TextRules.Optional(input.Terugkoppeling, "Terugkoppeling", "de terugkoppeling", ReferralRules.FeedbackMaxLength));
         if (to is null) errors.Add(new DomainError(StatusInvalidCode, "Status", "Kies de nieuwe status: geaccepteerd, afgewezen, gestart, afgerond of ingetrokken."));
         else ReferralRules.CheckStep(referral.Status, to.Value, party, reason, feedback, errors);
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);

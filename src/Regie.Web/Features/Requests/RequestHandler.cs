@@ -87,8 +87,8 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         var errors = new ErrorList();
         var source = Enums.ParseDefined<RequestSource>(input.Bron);
         if (source is null) errors.Add(new DomainError(SourceInvalidCode, "Bron", "Kies wie de hulpvraag inbracht."));
-        var detail = errors.Take(TextRules.Optional(input.BronToelichting, "BronToelichting", "de toelichting op de bron", 200));
-        var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", 2000));
+        var detail = errors.Take(TextRules.Optional(input.BronToelichting, "BronToelichting", "de toelichting op de bron", HelpRequest.SourceDetailMaxLength));
+        var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", HelpRequest.DescriptionMaxLength));
         if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
             errors.Add(new DomainError(DescriptionRequiredCode, "Omschrijving", "Beschrijf kort waar het huishouden hulp bij vraagt."));
         var received = Today;
@@ -176,7 +176,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         request.CaseClass = suggestion.Class;
         request.ModelAtIntake = table.Model;
         request.SuggestedRoute = suggestion.Route;
-        request.Suggestion = suggestion.Explanation.Length > 1000 ? suggestion.Explanation[..1000] : suggestion.Explanation;
+        request.Suggestion = Text.Truncate(suggestion.Explanation, HelpRequest.SuggestionMaxLength);
         var household = await db.Households.FirstAsync(h => h.Id == request.HouseholdId, ct);
         timeline.Record(household, EventTypes.RequestScreened,
             $"Intake: {TriageRules.Label(suggestion.Class)}; voorgestelde route {TriageRoutes.Label(suggestion.Route).ToLowerInvariant()}",
@@ -204,7 +204,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
         var route = Enums.ParseDefined<TriageRoute>(input.Route);
         if (route is null) errors.Add(new DomainError(RouteInvalidCode, "Route", "Kies de route."));
         else TriageRules.CheckDecision(suggested, route.Value, input.Reden, errors);
-        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", 2000));
+        var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", HelpRequest.DecisionReasonMaxLength));
 
         var household = await db.Households.FirstAsync(h => h.Id == request.HouseholdId, ct);
         var open = route == TriageRoute.Wijkteam ? await db.Trajectories.FirstOrDefaultAsync(t => t.HouseholdId == household.Id && t.ClosedOn == null, ct) : null;

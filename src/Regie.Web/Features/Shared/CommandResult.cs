@@ -24,15 +24,15 @@ public sealed record CommandResult<T>(CommandStatus Status, T? Value, IReadOnlyL
     public static CommandResult<T> Invalid(DomainError error) => new(CommandStatus.Invalid, default, [error]);
 
     public static CommandResult<T> NotFound(string what) =>
-        new(CommandStatus.NotFound, default, [new DomainError("not-found", "", $"{what} is niet gevonden.")]);
+        new(CommandStatus.NotFound, default, [new DomainError(DomainError.NotFoundCode, "", $"{what} is niet gevonden.")]);
 
     public static CommandResult<T> Forbidden() =>
-        new(CommandStatus.Forbidden, default, [new DomainError("forbidden", "", "U heeft geen toegang om dit te doen.")]);
+        new(CommandStatus.Forbidden, default, [new DomainError(ErrorCodes.Forbidden, "", "U heeft geen toegang om dit te doen.")]);
 
     /// <summary>Refused with the rule that refuses it (its own code and message), e.g. emergency access is read-only.</summary>
     public static CommandResult<T> Forbidden(DomainError why) => new(CommandStatus.Forbidden, default, [why]);
 
     public static CommandResult<T> Conflict() =>
-        new(CommandStatus.Conflict, default, [new DomainError("concurrency-conflict", "",
+        new(CommandStatus.Conflict, default, [new DomainError(ErrorCodes.ConcurrencyConflict, "",
             "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe gegevens en sla uw wijziging opnieuw op.")]);
 }

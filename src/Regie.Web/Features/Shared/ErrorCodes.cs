@@ -16,10 +16,11 @@ public static class ErrorCodes
     /// <summary>API status codes without a rule of their own: every error answer of the API carries a code.</summary>
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
-    public const string NotFound = "not-found";
     public const string MethodNotAllowed = "method-not-allowed";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string RateLimited = "rate-limited";
     public const string Conflict = "conflict";
+    /// <summary>A save that lost to another: a stale version, or a unique value another save claimed first.</summary>
+    public const string ConcurrencyConflict = "concurrency-conflict";
     public const string InternalError = "internal-error";
 }

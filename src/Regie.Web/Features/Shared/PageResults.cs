@@ -15,7 +15,7 @@ public static class PageResults
         {
             case CommandStatus.NotFound:
                 return new NotFoundResult();
-            case CommandStatus.Forbidden when result.Errors is [{ Code: not "forbidden" }, ..]:
+            case CommandStatus.Forbidden when result.Errors is [{ Code: not ErrorCodes.Forbidden }, ..]:
                 // A rule that says why (emergency access is read-only, another team holds the file): shown on the page.
                 result.Errors.AddTo(page.ModelState);
                 return null;

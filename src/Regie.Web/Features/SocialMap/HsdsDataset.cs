@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Regie.Domain.Common;
 
 namespace Regie.Web.Features.SocialMap;
 
@@ -54,6 +55,6 @@ public sealed class HsdsDataset
     internal static string Short(JsonNode? value)
     {
         var s = value?.ToJsonString() ?? "leeg";
-        return s.Length > 60 ? s[..57] + "…" : s;
+        return Text.Truncate(s, 60);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
 
@@ -22,14 +23,13 @@ public sealed class TimelineWriter(RegieDbContext db, ICurrentActor actor, TimeP
             Type = type,
             OccurredAt = now,
             EffectiveDate = effectiveDate ?? DateOnly.FromDateTime(now),
-            ActorId = Truncate(actor.ActorId, 64),
-            ActorName = Truncate(actor.ActorName, 200),
-            Summary = Truncate(summary, 1000),
+            ActorId = Text.Truncate(actor.ActorId, 64),
+            ActorName = Text.Truncate(actor.ActorName, 200),
+            Summary = Text.Truncate(summary, 1000),
             Data = data is null ? null : JsonSerializer.Serialize(data),
         };
         db.HouseholdEvents.Add(e);
         return e;
     }
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -107,7 +107,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
 
         var errors = new ErrorList();
         var reason = Enums.ParseDefined<ClosingReason>(input.Reden);
-        var note = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", 4000));
+        var note = errors.Take(TextRules.Optional(input.Toelichting, "Toelichting", "de toelichting", ClosingRules.NoteMaxLength));
         var outcomes = goals.Where(g => !GoalStatuses.IsFinal(g.Status))
             .Select(g => (g.Id, g.Wat, Enums.ParseDefined<GoalStatus>(input.Uitkomsten.GetValueOrDefault(g.Id))))
             .ToList();
@@ -116,7 +116,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         ClosingRules.Check(reason, note, outcomes, latest, today, errors);
         var explanations = new Dictionary<Guid, string?>();
         foreach (var (id, text) in input.UitkomstToelichting)
-            explanations[id] = errors.Take(TextRules.Optional(text, $"UitkomstToelichting[{id}]", "de toelichting bij het doel", 2000));
+            explanations[id] = errors.Take(TextRules.Optional(text, $"UitkomstToelichting[{id}]", "de toelichting bij het doel", PlanRules.GoalExplanationMaxLength));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
         if (trajectory.Version != input.Versie) return CommandResult<Guid>.Conflict();
 

@@ -1,0 +1,21 @@
+namespace Regie.Domain.Common;
+
+/// <summary>Shortening text: for a summary line, a log excerpt or a column of fixed length.</summary>
+public static class Text
+{
+    public const string Ellipsis = "…";
+
+    /// <summary>
+    /// <paramref name="s"/> itself when it has at most <paramref name="max"/> characters; otherwise its start and "…",
+    /// at most <paramref name="max"/> characters in all, so a reader sees that it was cut. A character made of two
+    /// UTF-16 units is never split.
+    /// </summary>
+    public static string Truncate(string s, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (s.Length <= max) return s;
+        var keep = max - Ellipsis.Length;
+        if (keep > 0 && char.IsHighSurrogate(s[keep - 1])) keep--;
+        return s[..keep] + Ellipsis;
+    }
+}
