@@ -1,0 +1,172 @@
+using Regie.Domain.Registry;
+using Regie.Domain.Care;
+using Regie.Domain.Coordination;
+using Regie.Domain.Access;
+
+namespace Regie.Web.Data;
+
+/// <summary>A ZRM assessment of one person on one day. Never changed: a new situation is a new assessment.</summary>
+public sealed class ZrmAssessment : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid PersonId { get; set; }
+    public DateOnly AssessedOn { get; set; }
+    public required string AssessorId { get; set; }
+    public required string AssessorName { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<ZrmScore> Scores { get; set; } = [];
+}
+
+/// <summary>One domain's score; a domain that was not assessed has no row.</summary>
+public sealed class ZrmScore
+{
+    public Guid AssessmentId { get; set; }
+    public Domain.Assessment.ZrmDomain Domain { get; set; }
+    public int Score { get; set; }
+}
+
+/// <summary>A period in which one professional was a household's coordinator, with the handover note that started it.</summary>
+public sealed class CoordinatorAssignment : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public required string UserId { get; set; }
+    public DateTime From { get; set; }
+    public DateTime? Until { get; set; }
+    public string? HandoverNote { get; set; }
+    public required string AssignedBy { get; set; }
+}
+
+/// <summary>
+/// One period in which a team works with a household: from the triage decision (or a reopening)
+/// to its closing. A closed trajectory is never reopened; a new one starts and the old one stays.
+/// </summary>
+public sealed class Trajectory : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid? TeamId { get; set; }
+    /// <summary>The request whose triage decision opened it; null when it was opened by hand.</summary>
+    public Guid? RequestId { get; set; }
+    /// <summary>Comma-separated <see cref="Domain.Care.LegalFramework"/> names the support falls under; drives retention.</summary>
+    public string? Frameworks { get; set; }
+    public DateOnly OpenedOn { get; set; }
+    public required string OpenedBy { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public Domain.Care.ClosingReason? ClosingReason { get; set; }
+    public string? ClosingNote { get; set; }
+    public string? ClosedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// The household's one plan for one trajectory. Goals, actions and evaluations are rows of their own;
+/// every saved change bumps <see cref="Version"/> and stores a <see cref="PlanVersion"/> snapshot, so
+/// the plan's history can be read and compared, and a stale save is refused instead of overwriting.
+/// </summary>
+public sealed class Plan : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid TrajectoryId { get; set; }
+    /// <summary>Agreements with the household ("afspraken"), free text.</summary>
+    public string? Afspraken { get; set; }
+    public DateOnly? NextEvaluationOn { get; set; }
+    public DateOnly StartedOn { get; set; }
+    /// <summary>Set when the trajectory closes; a closed plan is read-only.</summary>
+    public DateOnly? ClosedOn { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class PlanGoal : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Domain.Assessment.ZrmDomain Domain { get; set; }
+    /// <summary>Whose goal it is; null for the household as a whole.</summary>
+    public Guid? PersonId { get; set; }
+    public required string Wat { get; set; }
+    public required string MeetbaarResultaat { get; set; }
+    public DateOnly Streefdatum { get; set; }
+    public required string Wie { get; set; }
+    public Domain.Care.GoalStatus Status { get; set; }
+    public DateOnly StatusChangedOn { get; set; }
+    /// <summary>What came of it, written at closing or when it got its outcome.</summary>
+    public string? Toelichting { get; set; }
+    public int Position { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class PlanAction : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid? GoalId { get; set; }
+    public required string Omschrijving { get; set; }
+    public Domain.Care.ActionOwnerKind OwnerKind { get; set; }
+    /// <summary>Who does it, as shown: a member's or professional's name, or a network contact, volunteer or organisation.</summary>
+    public required string OwnerName { get; set; }
+    public Guid? OwnerPersonId { get; set; }
+    public string? OwnerUserId { get; set; }
+    public DateOnly? Deadline { get; set; }
+    public DateOnly? DoneOn { get; set; }
+    public int Position { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The plan as it was after one saved change. Never changed.</summary>
+public sealed class PlanVersion : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid PlanId { get; set; }
+    public int Number { get; set; }
+    public DateTime SavedAt { get; set; }
+    public required string SavedById { get; set; }
+    public required string SavedByName { get; set; }
+    /// <summary>What changed, in one Dutch sentence.</summary>
+    public required string Change { get; set; }
+    /// <summary>The whole plan content as JSON (goals, actions, agreements, evaluation date).</summary>
+    public required string Snapshot { get; set; }
+}
+
+/// <summary>The household's agreement with one version of the plan: who agreed, when and how.</summary>
+public sealed class PlanAgreement : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid PlanId { get; set; }
+    public int VersionNumber { get; set; }
+    public Guid? PersonId { get; set; }
+    public required string AgreedByName { get; set; }
+    public DateOnly AgreedOn { get; set; }
+    /// <summary>How the agreement was given: "ondertekend", "mondeling", "digitaal".</summary>
+    public required string Wijze { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTime RecordedAt { get; set; }
+}
+
+/// <summary>An evaluation of the plan with the household.</summary>
+public sealed class PlanEvaluation : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid PlanId { get; set; }
+    public Guid HouseholdId { get; set; }
+    public DateOnly HeldOn { get; set; }
+    public required string Summary { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
