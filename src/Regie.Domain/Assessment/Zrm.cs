@@ -36,6 +36,13 @@ public static class Zrm
 
     public static readonly IReadOnlyList<ZrmDomain> Domains = Enum.GetValues<ZrmDomain>();
 
+    public const int LowestScore = 1;
+    public const int HighestScore = 5;
+    /// <summary>What a form or API sends per domain: a score as text, or empty for not assessed.</summary>
+    public static readonly IReadOnlyList<string> ScoreInputs = ["", .. Enumerable.Range(LowestScore, HighestScore - LowestScore + 1).Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    public static bool IsScore(int score) => score is >= LowestScore and <= HighestScore;
+
     public static string Label(ZrmDomain d) => d switch
     {
         ZrmDomain.Financien => "Financiën",
@@ -67,7 +74,7 @@ public static class Zrm
     public static void Validate(IReadOnlyDictionary<ZrmDomain, int?> scores, DateOnly assessedOn, DateOnly today, ErrorList errors)
     {
         foreach (var (domain, score) in scores)
-            if (score is { } s && s is < 1 or > 5)
+            if (score is { } s && !IsScore(s))
                 errors.Add(new DomainError(ScoreInvalidCode, $"Scores[{domain}]", $"{Label(domain)}: kies een score van 1 tot en met 5, of 'niet beoordeeld'."));
         if (scores.Values.All(s => s is null))
             errors.Add(new DomainError(NothingAssessedCode, "Scores", "Beoordeel minstens één leefgebied."));

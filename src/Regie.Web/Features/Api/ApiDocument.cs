@@ -44,6 +44,11 @@ public static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        o.AddDocumentTransformer((doc, _, _) =>
+        {
+            AnswerShape.RequireWrittenProperties(doc);
+            return Task.CompletedTask;
+        });
         o.AddSchemaTransformer((schema, context, _) =>
         {
             Constrain(schema, context);
@@ -94,17 +99,35 @@ public static class ApiDocument
                 }
             }
         }
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Dictionary) DescribeKeys(schema, context);
+        if (context.JsonPropertyInfo?.Name == VersionField && context.JsonTypeInfo.Type == typeof(int) && string.IsNullOrEmpty(schema.Description))
+            schema.Description = VersionText;
         var oneOf = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault()
             // A query parameter: the attribute sits on the handler's parameter.
             ?? (context.JsonPropertyInfo is null && context.ParameterDescription?.ParameterDescriptor is Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor parameter
                 ? parameter.ParameterInfo.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault() : null);
         if (oneOf is null) return;
-        // On a list, each item takes one of the values.
-        var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
+        // On a list, each item takes one of the values; on a map, each value.
+        var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items
+            : context.JsonTypeInfo.Kind == JsonTypeInfoKind.Dictionary && schema.AdditionalProperties is OpenApiSchema values ? values : schema;
         target.Enum = oneOf.Values().Select(v => (JsonNode)JsonValue.Create(v)).ToList();
         // A field that may be left out may also be null.
         if (target.Type?.HasFlag(JsonSchemaType.Null) == true) target.Enum.Add(null!);
     }
+
+    /// <summary>The keys of a map: the names of its enum key type, or the pattern its <see cref="MapKeysAttribute"/> gives.</summary>
+    private static void DescribeKeys(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        var keys = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(MapKeysAttribute), true).OfType<MapKeysAttribute>().FirstOrDefault();
+        if (keys is not null)
+            schema.PropertyNames = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = keys.Pattern() };
+        else if (context.JsonTypeInfo.KeyType is { IsEnum: true } keyType)
+            schema.PropertyNames = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum.GetNames(keyType).Select(n => (JsonNode)JsonValue.Create(n)).ToList() };
+    }
+
+    private const string VersionField = "versie";
+    private const string VersionText = "De versie van wat u wijzigt, zoals u die las (het veld 'versie' in het antwoord van de GET of van de vorige wijziging). "
+        + "Is het intussen door iemand anders gewijzigd, dan volgt 409 met code 'conflict' en verandert er niets: lees opnieuw en probeer het nog eens.";
 
     private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
@@ -170,7 +193,7 @@ public static class ApiDocument
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
-            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "De vaste code van de regel, bijvoorbeeld bsn-invalid of version-conflict." },
+            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "De vaste code van de regel, bijvoorbeeld bsn-invalid of conflict." },
             ["errors"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Array,

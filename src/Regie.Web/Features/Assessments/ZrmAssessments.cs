@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
 using Regie.Web.Data;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
@@ -20,6 +21,7 @@ public sealed class ZrmInput
     [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Datum { get; set; }
     /// <summary>Per domain "1".."5", or empty for not assessed.</summary>
     [Required, Description("Per leefgebied een score \"1\" tot en met \"5\"; weglaten of leeg is niet beoordeeld. Minstens één.")]
+    [OneOf(typeof(Zrm), nameof(Zrm.ScoreInputs))]
     public Dictionary<ZrmDomain, string?> Scores { get; set; } = [];
 }
 

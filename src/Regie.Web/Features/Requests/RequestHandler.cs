@@ -32,6 +32,7 @@ public sealed class IntakeInput
 {
     /// <summary>"personId:Domain" → "1".."5"; empty or absent is "not screened".</summary>
     [Description("Per \"persoonId:Leefgebied\" een score \"1\" tot en met \"5\"; weglaten of leeg is niet gescreend.")]
+    [MapKeys(typeof(ZrmDomain)), OneOf(typeof(Zrm), nameof(Zrm.ScoreInputs))]
     public Dictionary<string, string?> Scores { get; set; } = [];
     public int Versie { get; set; }
 }
@@ -149,7 +150,7 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
                 errors.Add(new DomainError(Zrm.ScoreInvalidCode, $"Scores[{key}]", "Deze score hoort niet bij een persoon en leefgebied van deze hulpvraag."));
                 continue;
             }
-            if (!int.TryParse(value, out var score) || score is < 1 or > 5)
+            if (!int.TryParse(value, out var score) || !Zrm.IsScore(score))
             {
                 errors.Add(new DomainError(Zrm.ScoreInvalidCode, $"Scores[{key}]", $"Kies bij {Zrm.Label(domain)} een score van 1 tot en met 5, of 'niet gescreend'."));
                 continue;
