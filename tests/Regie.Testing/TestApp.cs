@@ -53,6 +53,7 @@ public sealed partial class TestApp : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             // Tests sign in far more often than people do, all from 127.0.0.1.
             ["Security:LoginAttemptsPerMinute"] = "10000",
+            ["Security:ApiRequestsPerMinute"] = "0",
             // Tests run retention themselves, at a moment they choose.
             ["Retention:JobEnabled"] = "false",
             ["Involvement:ExpiryJobEnabled"] = "false",

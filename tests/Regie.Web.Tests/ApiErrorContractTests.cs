@@ -57,6 +57,36 @@ public sealed class ApiErrorContractTests(RegistryFixture fixture) : IClassFixtu
         Assert.Equal(field, problem.GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"adres": {"postcode": "9912AB", "huisnummer": "5"}, "leden": [], "ledne": []}""", "ledne")]
+    [InlineData("""{"adres": {"postcode": "9912AB", "huisnummer": "5", "huisnummer": "7"}, "leden": []}""", "adres.huisnummer")]
+    public async Task Worker_sending_a_misspelt_or_repeated_field_gets_400_naming_it_instead_of_it_being_ignored(string body, string field)
+    {
+        using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        var problem = await ProblemAsync(await client.PostAsync("/api/v1/households", Json(body)), HttpStatusCode.BadRequest, "request-invalid");
+        Assert.Equal(field, problem.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Worker_sending_a_body_over_the_servers_limit_gets_413_request_too_large()
+    {
+        using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        // As curl does for a large body: the server refuses on the length before the body is sent.
+        client.DefaultRequestHeaders.ExpectContinue = true;
+        var huge = "{\"adres\": {\"straat\": \"" + new string('a', 31 * 1024 * 1024) + "\"}, \"leden\": []}";
+        await ProblemAsync(await client.PostAsync("/api/v1/households", Json(huge)), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+    }
+
+    [Theory]
+    [InlineData("Leden[0].Bsn", "leden[0].bsn")]
+    [InlineData("Adres.Postcode", "adres.postcode")]
+    [InlineData("Scores[Financien]", "scores.Financien")]
+    [InlineData("Scores[3f2504e0-4f89-11d3-9a0c-0305e82c3301:Huisvesting]", "scores.3f2504e0-4f89-11d3-9a0c-0305e82c3301:Huisvesting")]
+    [InlineData("Producten[0].Van", "producten[0].van")]
+    [InlineData("", "")]
+    public void Rule_fields_are_named_as_the_body_names_them(string rule, string json) =>
+        Assert.Equal(json, Regie.Web.Features.Api.ApiResults.JsonField(rule));
+
     [Fact]
     public async Task Worker_sending_a_form_instead_of_json_gets_415_unsupported_media_type()
     {

@@ -112,6 +112,12 @@ public sealed class ApiKeyScopeTests : IAsyncLifetime
     public async Task Keys_of_another_municipality_see_nothing()
     {
         var (household, _) = await HouseholdOfAsync("Wijkteam Noord", "Elders");
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            db.Municipalities.Add(new Municipality { Code = "0363", Name = "Amsterdam", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
         using var ours = KeyClient(await CreateKeyAsync("--org", "GGD", "--role", "consulent"));
         using var theirs = KeyClient(await CreateKeyAsync("--org", "GGD", "--role", "consulent", "--gemeente", "0363"));
         var ourFind = Items(await ours.GetFromJsonAsync<JsonElement>("/api/v1/persons?naam=Elders"));
@@ -160,6 +166,9 @@ public sealed class ApiKeyScopeTests : IAsyncLifetime
     [InlineData(new[] { "--team", "Wijkteam West", "--role", "professional" }, "Geen team met de naam Wijkteam West")]
     [InlineData(new[] { "--user", "niemand@voorbeeld.nl" }, "Geen account met e-mailadres niemand@voorbeeld.nl")]
     [InlineData(new[] { "--role", "consulent" }, "organisatie")]
+    [InlineData(new[] { "--user", "aanbieder@voorbeeld.nl", "--org", "Jeugdhulp Op Koers" }, "handelt voor diens organisatie (Zorgaanbieder De Brug); laat --org weg")]
+    [InlineData(new[] { "--org", "Nonexistent BV", "--role", "partner" }, "Geen geregistreerde organisatie met de naam Nonexistent BV")]
+    [InlineData(new[] { "--org", "GGD", "--role", "consulent", "--gemeente", "0363" }, "Gemeente 0363 bestaat niet in deze installatie")]
     public async Task Admin_gets_a_clear_refusal_for_a_key_scope_that_makes_no_sense(string[] options, string message)
     {
         var (exit, output) = await ConsoleCollection.RunAsync(["apikey", "create", .. options, .. DatabaseArgs]);

@@ -60,9 +60,9 @@ public sealed class ApiTests(RegistryFixture fixture) : IClassFixture<RegistryFi
     }
 
     [Theory]
-    [InlineData("123456781", "9912 AB", "1985-07-03", "bsn-invalid", "Leden[0].Bsn")]
-    [InlineData(null, "1234 SS", "1985-07-03", "postcode-invalid", "Adres.Postcode")]
-    [InlineData(null, "9912 AB", "2999-01-01", "birthdate-in-future", "Leden[0].Geboortedatum")]
+    [InlineData("123456781", "9912 AB", "1985-07-03", "bsn-invalid", "leden[0].bsn")]
+    [InlineData(null, "1234 SS", "1985-07-03", "postcode-invalid", "adres.postcode")]
+    [InlineData(null, "9912 AB", "2999-01-01", "birthdate-in-future", "leden[0].geboortedatum")]
     public async Task Invalid_input_gets_problem_json_with_a_stable_code_and_nothing_is_saved(string? bsn, string postcode, string birth, string code, string field)
     {
         using var client = await _app.SignedInClientAsync();

@@ -353,7 +353,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(Regie.Domain.Common.DateRules.TooEarlyCode, problem.GetProperty("code").GetString());
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal((Regie.Domain.Common.DateRules.TooEarlyCode, "Startdatum"), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
+        Assert.Equal((Regie.Domain.Common.DateRules.TooEarlyCode, "startdatum"), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
         var earliest = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-20).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal($"De startdatum (01-01-0001) ligt meer dan 20 jaar terug. Kies een datum vanaf {earliest}; controleer het jaar.", error.GetProperty("message").GetString());
         await using var scope = _app.Scope();

@@ -214,27 +214,27 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("Streefdatum", "Streefdatum", "goal-target-date-in-past", "goal-target-date-invalid")]
-    [InlineData("Deadline", "Deadline", DateRules.TooEarlyCode, DateRules.TooLateCode)]
-    [InlineData("Evaluatiedatum", "Evaluatiedatum", "evaluation-date-in-past", "evaluation-date-invalid")]
-    [InlineData("Akkoord.Datum", "Datum", "agreement-date-invalid", "agreement-date-invalid")]
-    [InlineData("Evaluatie.Datum", "Datum", "evaluation-date-invalid", "evaluation-date-invalid")]
-    [InlineData("Zrm.Datum", "Datum", "zrm-date-too-old", "zrm-date-in-future")]
-    [InlineData("Uitschrijven.Datum", "Datum", "move-date-before-membership", "move-date-before-membership")]
-    [InlineData("Verhuisdatum", "Verhuisdatum", "move-date-before-membership", "move-date-in-future")]
-    [InlineData("Opvolgdatum", "Opvolgdatum", "referral-follow-up-invalid", DateRules.TooLateCode)]
-    [InlineData("LichteSteun.Startdatum", "Startdatum", DateRules.TooEarlyCode, DateRules.TooLateCode)]
-    [InlineData("LichteSteun.Einddatum", "Einddatum", DateRules.TooEarlyCode, DateRules.TooLateCode)]
-    [InlineData("LichteSteun.Beeindigd", "Einddatum", "light-support-dates-invalid", "light-support-dates-invalid")]
-    [InlineData("Betrokkenheid.Startdatum", "Startdatum", DateRules.TooEarlyCode, "involvement-start-invalid")]
-    [InlineData("Hulpvraag.Ontvangen", "Ontvangen", "request-date-invalid", "request-date-invalid")]
-    [InlineData("Meldingsdatum", "Meldingsdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
-    [InlineData("Aanvraagdatum", "Aanvraagdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
-    [InlineData("Ontvangst.Aanvraagdatum", "Aanvraagdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
-    [InlineData("Besluitdatum", "Besluitdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
-    [InlineData("Producten[0].Van", "Producten[0].Van", DateRules.TooEarlyCode, DateRules.TooLateCode)]
-    [InlineData("Producten[0].Tot", "Producten[0].Tot", DateRules.TooEarlyCode, DateRules.TooLateCode)]
-    [InlineData("Betaaldatum", "Datum", "payment-date-invalid", "payment-date-invalid")]
+    [InlineData("Streefdatum", "streefdatum", "goal-target-date-in-past", "goal-target-date-invalid")]
+    [InlineData("Deadline", "deadline", DateRules.TooEarlyCode, DateRules.TooLateCode)]
+    [InlineData("Evaluatiedatum", "evaluatiedatum", "evaluation-date-in-past", "evaluation-date-invalid")]
+    [InlineData("Akkoord.Datum", "datum", "agreement-date-invalid", "agreement-date-invalid")]
+    [InlineData("Evaluatie.Datum", "datum", "evaluation-date-invalid", "evaluation-date-invalid")]
+    [InlineData("Zrm.Datum", "datum", "zrm-date-too-old", "zrm-date-in-future")]
+    [InlineData("Uitschrijven.Datum", "datum", "move-date-before-membership", "move-date-before-membership")]
+    [InlineData("Verhuisdatum", "verhuisdatum", "move-date-before-membership", "move-date-in-future")]
+    [InlineData("Opvolgdatum", "opvolgdatum", "referral-follow-up-invalid", DateRules.TooLateCode)]
+    [InlineData("LichteSteun.Startdatum", "startdatum", DateRules.TooEarlyCode, DateRules.TooLateCode)]
+    [InlineData("LichteSteun.Einddatum", "einddatum", DateRules.TooEarlyCode, DateRules.TooLateCode)]
+    [InlineData("LichteSteun.Beeindigd", "einddatum", "light-support-dates-invalid", "light-support-dates-invalid")]
+    [InlineData("Betrokkenheid.Startdatum", "startdatum", DateRules.TooEarlyCode, "involvement-start-invalid")]
+    [InlineData("Hulpvraag.Ontvangen", "ontvangen", "request-date-invalid", "request-date-invalid")]
+    [InlineData("Meldingsdatum", "meldingsdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
+    [InlineData("Aanvraagdatum", "aanvraagdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
+    [InlineData("Ontvangst.Aanvraagdatum", "aanvraagdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
+    [InlineData("Besluitdatum", "besluitdatum", DateRules.TooEarlyCode, DecisionRules.DateInFutureCode)]
+    [InlineData("Producten[0].Van", "producten[0].van", DateRules.TooEarlyCode, DateRules.TooLateCode)]
+    [InlineData("Producten[0].Tot", "producten[0].tot", DateRules.TooEarlyCode, DateRules.TooLateCode)]
+    [InlineData("Betaaldatum", "datum", "payment-date-invalid", "payment-date-invalid")]
     public async Task Api_caller_sending_a_date_in_year_one_or_9999_is_refused_at_the_field_and_nothing_is_saved(string field, string errorField, string yearOneCode, string year9999Code)
     {
         foreach (var (date, code) in new[] { (YearOne, yearOneCode), (Year9999, year9999Code) })
@@ -273,8 +273,8 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("teamleider@voorbeeld.nl", "/api/v1/team/waiting-times?van={0}", "van")]
     [InlineData("teamleider@voorbeeld.nl", "/api/v1/team/waiting-times?tot={0}", "tot")]
-    [InlineData("teamleider@voorbeeld.nl", "/api/v1/conflict-of-interest?van={0}", "Van")]
-    [InlineData("teamleider@voorbeeld.nl", "/api/v1/conflict-of-interest?tot={0}", "Tot")]
+    [InlineData("teamleider@voorbeeld.nl", "/api/v1/conflict-of-interest?van={0}", "van")]
+    [InlineData("teamleider@voorbeeld.nl", "/api/v1/conflict-of-interest?tot={0}", "tot")]
     public async Task Asking_a_report_about_year_one_or_9999_is_a_problem_at_the_parameter(string user, string path, string field)
     {
         using var client = await _app.SignedInClientAsync(user);
@@ -285,7 +285,7 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
             Assert.Equal((DateRules.PeriodInvalidCode, field), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
-            Assert.Equal($"{(field is "van" or "Van" ? "De begindatum" : "De einddatum")} ({date}) valt buiten de jaren 1900 tot en met {Today.Year + 10}; controleer het jaar.",
+            Assert.Equal($"{(field == "van" ? "De begindatum" : "De einddatum")} ({date}) valt buiten de jaren 1900 tot en met {Today.Year + 10}; controleer het jaar.",
                 error.GetProperty("message").GetString());
         }
     }

@@ -13,6 +13,8 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // An unreadable request is the caller's mistake, not Regie's: no error with a stack trace in the log for it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or System.Text.Json.JsonException,
             ExceptionHandler = async ctx =>
             {
                 var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -24,9 +26,9 @@ public static class ErrorHandling
                             [new DomainError(ErrorCodes.RequestInvalid, FieldOf(error), "Het verzoek is onleesbaar: " + Describe(error))])
                         : ApiResults.Problem(StatusCodes.Status500InternalServerError, "Er ging iets mis in Regie.",
                             [new DomainError(ErrorCodes.InternalError, "", "Er ging iets mis in Regie.")], ctx.TraceIdentifier);
-                    // A wrong content type is its own status: the body was not read at all.
-                    if (error is BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType })
-                        result = StatusProblem(StatusCodes.Status415UnsupportedMediaType);
+                    // A wrong content type or a body over the limit is its own status: the body was not read at all.
+                    if (error is BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType or StatusCodes.Status413PayloadTooLarge } tooMuch)
+                        result = StatusProblem(tooMuch.StatusCode);
                     await result.ExecuteAsync(ctx);
                     return;
                 }
@@ -53,6 +55,7 @@ public static class ErrorHandling
             StatusCodes.Status404NotFound => (DomainError.NotFoundCode, "Niet gevonden."),
             StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "Deze methode kan hier niet."),
             StatusCodes.Status409Conflict => (ErrorCodes.Conflict, "Iemand anders heeft dit intussen gewijzigd."),
+            StatusCodes.Status413PayloadTooLarge => (ErrorCodes.RequestTooLarge, "Het verzoek is te groot."),
             StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, "Stuur de gegevens als application/json."),
             StatusCodes.Status429TooManyRequests => (ErrorCodes.RateLimited, "Te veel verzoeken; probeer het over een minuut opnieuw."),
             _ => (ErrorCodes.InternalError, "Er ging iets mis in Regie."),

@@ -100,6 +100,9 @@ public static class ApiDocument
             }
         }
         if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Dictionary) DescribeKeys(schema, context);
+        // Enums travel as their names (JsonStringEnumConverter): say they are text.
+        if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type).IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
+            schema.Type = schema.Enum.Any(e => e is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         if (context.JsonPropertyInfo?.Name == VersionField && context.JsonTypeInfo.Type == typeof(int) && string.IsNullOrEmpty(schema.Description))
             schema.Description = VersionText;
         var oneOf = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).OfType<OneOfAttribute>().FirstOrDefault()
@@ -127,7 +130,7 @@ public static class ApiDocument
 
     private const string VersionField = "versie";
     private const string VersionText = "De versie van wat u wijzigt, zoals u die las (het veld 'versie' in het antwoord van de GET of van de vorige wijziging). "
-        + "Is het intussen door iemand anders gewijzigd, dan volgt 409 met code 'conflict' en verandert er niets: lees opnieuw en probeer het nog eens.";
+        + "Is het intussen door iemand anders gewijzigd, dan volgt 409 met code '" + Shared.ErrorCodes.ConcurrencyConflict + "' en verandert er niets: lees opnieuw en probeer het nog eens.";
 
     private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
@@ -154,11 +157,18 @@ public static class ApiDocument
             AddProblem(operation, context, StatusCodes.Status403Forbidden, "Uw rol of organisatie mag dit niet.");
         }
         if (hasBody || hasQuery || writes)
-            AddProblem(operation, context, StatusCodes.Status400BadRequest, "De gegevens zijn niet geldig; 'errors' noemt per veld de regel ('code').");
+            AddProblem(operation, context, StatusCodes.Status400BadRequest,
+                "De gegevens zijn niet geldig, of de toestand staat de wijziging niet toe (bijvoorbeeld een verwijzing die al is afgerond); 'errors' noemt per veld de regel ('code').");
         // A body names other things too (a household, a person): they may not exist.
         if (hasPathId || hasBody) AddProblem(operation, context, StatusCodes.Status404NotFound, "Niet gevonden, of niet zichtbaar voor u.");
-        if (writes) AddProblem(operation, context, StatusCodes.Status409Conflict, "De toestand staat dit niet (meer) toe, of iemand anders heeft het intussen gewijzigd.");
-        if (hasBody) AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType, "De body is geen application/json.");
+        if (writes) AddProblem(operation, context, StatusCodes.Status409Conflict,
+            "Iemand anders heeft het intussen gewijzigd (een andere 'versie'), of een unieke waarde is net door een ander vastgelegd: lees opnieuw en probeer het nog eens.");
+        if (hasBody)
+        {
+            AddProblem(operation, context, StatusCodes.Status413PayloadTooLarge, "De body is groter dan de server aanneemt.");
+            AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType, "De body is geen application/json.");
+        }
+        AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "Te veel verzoeken van deze sleutel (of dit adres) in een minuut; probeer het na 'Retry-After' seconden opnieuw.");
 
         if (description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is { } name)
             ApiExamples.Apply(name, operation);

@@ -12,7 +12,13 @@ public static class ApiSetup
         // Unreadable bodies reach the exception handler, which answers problem+json with code request-invalid.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", ApiDocument.Configure);
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // A misspelt field ("versei") or a field sent twice is refused (400, the field named), not silently ignored.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         return services;
     }
 
@@ -51,9 +57,32 @@ public static class ApiResults
             Detail = errors.FirstOrDefault()?.Message,
         };
         problem.Extensions["code"] = errors.FirstOrDefault()?.Code;
-        problem.Extensions["errors"] = errors.Select(e => new { e.Code, field = e.Field, e.Message }).ToList();
+        problem.Extensions["errors"] = errors.Select(e => new { e.Code, field = JsonField(e.Field), e.Message }).ToList();
         if (traceId is not null) problem.Extensions["traceId"] = traceId;
         return Results.Problem(problem);
+    }
+
+    /// <summary>
+    /// A rule's field (as the pages bind it: <c>Leden[0].Bsn</c>, <c>Scores[Financien]</c>) in the form the body has it,
+    /// the same as a parse error names it: <c>leden[0].bsn</c>, <c>scores.Financien</c>.
+    /// </summary>
+    public static string JsonField(string? field)
+    {
+        if (string.IsNullOrEmpty(field)) return "";
+        var parts = new List<string>();
+        foreach (var segment in field.Split('.'))
+        {
+            var bracket = segment.IndexOf('[');
+            var name = bracket < 0 ? segment : segment[..bracket];
+            var text = name.Length > 0 ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name) : "";
+            for (var rest = bracket < 0 ? "" : segment[bracket..]; rest.StartsWith('[') && rest.IndexOf(']') is var close and > 0; rest = rest[(close + 1)..])
+            {
+                var key = rest[1..close];
+                text += key.All(char.IsAsciiDigit) ? $"[{key}]" : (text.Length > 0 ? "." : "") + key;
+            }
+            parts.Add(text);
+        }
+        return string.Join('.', parts.Where(p => p.Length > 0));
     }
 
     public static IResult NotFound(string what) => From(CommandResult<object>.NotFound(what), _ => Results.Ok());

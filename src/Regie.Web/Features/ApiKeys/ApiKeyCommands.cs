@@ -11,7 +11,7 @@ public static class ApiKeyCommands
 {
     public static Command Create(CliHost cli)
     {
-        var org = new Option<string>("--org") { Description = "Organisatie die de sleutel gebruikt (bij --team of --user: standaard het team of de persoon)" };
+        var org = new Option<string>("--org") { Description = "Organisatie die de sleutel gebruikt (bij --team: standaard het team; bij --user altijd die van de persoon; bij rol partner een geregistreerde organisatie)" };
         var role = new Option<string>("--role") { Description = $"Rol: {string.Join(", ", Roles.All)} (bij --user: de rol van de persoon)" };
         var team = new Option<string>("--team") { Description = "De sleutel handelt voor dit team (rol professional of teamleider)" };
         var user = new Option<string>("--user") { Description = "De sleutel handelt als deze persoon (e-mailadres): diens rol en team" };
@@ -58,7 +58,7 @@ public static class ApiKeyCommands
             }
             sp.GetRequiredService<CurrentUser>().ActAs(k.Gemeentecode, "cli", "Beheer via de opdrachtregel");
             await sp.GetRequiredService<Audit.AuditLog>().RecordAsync(Audit.AuditActions.Update, Audit.AuditResources.ApiKey, detail: $"sleutel {k.Prefix} ingetrokken", ct: ct);
-            Console.WriteLine($"Sleutel {k.Prefix} van {k.Organisation} is ingetrokken.");
+            Console.WriteLine($"Sleutel {k.Prefix} van {k.Organisation} is ingetrokken; een draaiende server weigert haar binnen {ApiKeyService.RememberFor.TotalSeconds:0} seconden.");
             return 0;
         }));
 

@@ -26,6 +26,8 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
     public const string TeamUnknownCode = "api-key-team-unknown";
     /// <summary>A role that is no role of a staff member; the household roles have their own code.</summary>
     public const string RoleInvalidCode = "api-key-role-invalid";
+    public const string OrganisationUnknownCode = "api-key-organisation-unknown";
+    public const string MunicipalityUnknownCode = "api-key-municipality-unknown";
 
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -40,11 +42,14 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         var errors = new ErrorList();
         var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
         if (errors.HasErrors) return errors.Errors[0];
+        if (!await Db.Municipalities.AnyAsync(m => m.Code == gemeente.Value, ct))
+            return new DomainError(MunicipalityUnknownCode, "gemeente", $"Gemeente {gemeente.Value} bestaat niet in deze installatie.");
         if (team is not null && userEmail is not null)
             return new DomainError(ScopeInvalidCode, "team", "Kies --team of --user, niet beide: een sleutel van een persoon handelt al voor diens team.");
 
         Guid? teamId = null;
         string? userId = null;
+        Guid? organisationId = null;
         if (userEmail is not null)
         {
             var normalized = userEmail.Trim().ToUpperInvariant();
@@ -55,10 +60,15 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
             if (role is not null && role != userRole)
                 return new DomainError(ScopeInvalidCode, "role", $"Een sleutel van een persoon heeft diens rol ({userRole}); laat --role weg of geef {userRole}.");
             if (IsLockedOut(user, clock)) return new DomainError(ScopeInvalidCode, "user", $"Het account {userEmail.Trim()} is geblokkeerd.");
+            // A person's key acts for the person's own organisation, never for one named on the command line.
+            var own = user.Organisation ?? user.DisplayName;
+            if (organisation is not null && organisation.Trim() != own)
+                return new DomainError(ScopeInvalidCode, "org", $"Een sleutel van een persoon handelt voor diens organisatie ({own}); laat --org weg.");
             role = userRole;
             userId = user.Id;
             teamId = user.TeamId;
-            organisation ??= user.Organisation ?? user.DisplayName;
+            organisationId = user.OrganisationId;
+            organisation = own;
         }
         else if (team is not null)
         {
@@ -78,8 +88,12 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         if (errors.HasErrors) return errors.Errors[0];
 
         // Linked by id when the organisation is registered in Regie, so a later change of its name keeps the key's scope.
-        var organisationId = await Db.Organisations.IgnoreQueryFilters().Where(o => o.Gemeentecode == gemeente.Value && o.Name == org)
-            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (userId is null)
+            organisationId = await Db.Organisations.IgnoreQueryFilters().Where(o => o.Gemeentecode == gemeente.Value && o.Name == org)
+                .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        // A partner's key sees what its organisation is part of: without a registered organisation it would act for nobody known.
+        if (userId is null && role == Roles.Partner && organisationId is null)
+            return new DomainError(OrganisationUnknownCode, "org", $"Geen geregistreerde organisatie met de naam {org} in gemeente {gemeente.Value}; een sleutel met de rol {Roles.Partner} hoort bij een organisatie uit het organisatieoverzicht.");
         var prefix = Random(8);
         var key = $"rg_{prefix}_{Random(32)}";
         var apiKey = new ApiKey
@@ -102,7 +116,8 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
     {
         if (key.UserId is null) return null;
         var user = await Db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == key.UserId, ct);
-        if (user is null || IsLockedOut(user, clock) || user.TeamId != key.TeamId || user.Gemeentecode != key.Gemeentecode) return null;
+        if (user is null || IsLockedOut(user, clock) || user.TeamId != key.TeamId || user.Gemeentecode != key.Gemeentecode
+            || user.OrganisationId != key.OrganisationId) return null;
         return await RoleOfAsync(Db, user.Id, ct) == key.Role ? user : null;
     }
 
@@ -127,7 +142,7 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KnownKey> Known = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> LastUseWritten = new();
-    public static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(5);
 
     /// <summary>The key's row when the presented key is genuine and not revoked.</summary>
     public async Task<ApiKey?> ValidateAsync(string presented, CancellationToken ct)

@@ -45,5 +45,5 @@ public sealed class MemberInput : PersonInput
     public Guid? PersonId { get; set; }
     [Required, OneOf(typeof(HouseholdRoles), nameof(HouseholdRoles.Names))] public string? Rol { get; set; }
 
-    public bool IsBlank => PersonId is null && IsEmpty;
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsBlank => PersonId is null && IsEmpty;
 }

@@ -22,7 +22,7 @@ public class PersonInput
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
 
-    public bool IsEmpty =>
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsEmpty =>
         string.IsNullOrWhiteSpace(Bsn) && string.IsNullOrWhiteSpace(Voornamen) && string.IsNullOrWhiteSpace(Achternaam)
         && string.IsNullOrWhiteSpace(Geboortedatum) && string.IsNullOrWhiteSpace(Voorvoegsel);
 }

@@ -19,8 +19,8 @@ public sealed record SearchRequest(SearchKind Kind, string? Bsn = null, string? 
     string? Postcode = null, int? Huisnummer = null, DateOnly? Geboortedatum = null);
 
 /// <summary>
-/// A search hit. For a household the user may not open, only name, birth date and that it exists
-/// are shown (the worker must know the person is known, to ask for access), not BSN or address.
+/// A search hit. For a household the user may not open, only name, birth date, that it exists and its id are
+/// given (the worker must know the person is known, and which file, to ask for emergency access), not BSN or address.
 /// </summary>
 public sealed record PersonHit(Guid Id, string Naam, string? Bsn, DateOnly Geboortedatum, Guid? HouseholdId, string? Adres, bool MayOpen = true);
 

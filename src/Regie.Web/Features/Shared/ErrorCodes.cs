@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string MethodNotAllowed = "method-not-allowed";
     public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string RequestTooLarge = "request-too-large";
     public const string RateLimited = "rate-limited";
     public const string Conflict = "conflict";
     /// <summary>A save that lost to another: a stale version, or a unique value another save claimed first.</summary>
