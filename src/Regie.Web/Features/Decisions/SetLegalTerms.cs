@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Decisions;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Shared;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Decisions;
+
+/// <summary>The administrator sets the municipality's legal terms; applications received afterwards get them.</summary>
+public sealed class SetLegalTermsHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    public async Task<CommandResult<int>> HandleAsync(TermsInput input, CancellationToken ct)
+    {
+        if (!user.IsSystem && user.Role != Roles.Beheerder) return CommandResult<int>.Forbidden();
+        var terms = new DecisionTerms(input.WmoInvestigationWeeks, input.WmoDecisionWeeks, input.JeugdwetWeeks, input.ParticipatiewetWeeks, input.WgsWeeks,
+            input.MaxExtensionWeeks, input.DueSoonDays);
+        var errors = terms.Check();
+        if (errors.Count > 0) return CommandResult<int>.Invalid(errors);
+        var row = await db.DecisionTermSettings.FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            row = new DecisionTermSettings { Gemeentecode = user.Gemeentecode!, ChangedBy = "", Version = 0 };
+            db.DecisionTermSettings.Add(row);
+        }
+        else if (input.Versie != row.Version) return CommandResult<int>.Conflict();
+        row.Change(terms, user.ActorName, clock.GetUtcNow().UtcDateTime);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Version, ct), AuditResources.Application, null, null, "wettelijke termijnen gewijzigd", ct);
+    }
+}
