@@ -1,15 +1,58 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Domain.Coordination;
 using Regie.Domain.Decisions;
 using Regie.Web.Data;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Decisions;
+
+public sealed class ProductInput
+{
+    /// <summary>WMO020 (Wmo) or JZ020 (Jeugdwet) code.</summary>
+    [Description("Wmo: een code uit WMO020, Jeugdwet: uit JZ020 (GET /api/v1/code-lists); voor de andere kaders leeg, met een omschrijving.")]
+    public string? Categorie { get; set; }
+    [Description("Verplicht voor Participatiewet en Wgs (geen codelijst).")]
+    public string? Omschrijving { get; set; }
+    [Required] public int? Omvang { get; set; }
+    /// <summary>WJ756 code, e.g. 04 (uur).</summary>
+    [Required, OneOf(typeof(ProductInput), nameof(Units))] public string? Eenheid { get; set; }
+    /// <summary>WMO757 code, e.g. 2 (per week).</summary>
+    [Required, OneOf(typeof(ProductInput), nameof(Frequencies))] public string? Frequentie { get; set; }
+    [Required, Description(Dates.Format)] public string? Van { get; set; }
+    [Required, Description("Op of na 'van'; " + Dates.Format)] public string? Tot { get; set; }
+    public Guid? AanbiederId { get; set; }
+    /// <summary>Estimated cost of the whole period in euros, as text ("3.300,00" or "3300.00").</summary>
+    [Description("De geschatte kosten van de hele periode in euro, als tekst: \"3300.00\" of \"3.300,00\".")]
+    public string? GeschatteKosten { get; set; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Categorie) && string.IsNullOrWhiteSpace(Omschrijving) && Omvang is null
+        && string.IsNullOrWhiteSpace(Van) && string.IsNullOrWhiteSpace(Tot) && AanbiederId is null && string.IsNullOrWhiteSpace(GeschatteKosten);
+
+    /// <summary>The codes <see cref="DecisionRules.CheckProduct"/> accepts as unit and as frequency.</summary>
+    private static IEnumerable<string> Units => CodeLists.Wj756.Entries.Select(e => e.Code);
+    private static IEnumerable<string> Frequencies => CodeLists.Wmo757.Entries.Select(e => e.Code);
+}
+
+public sealed class DecisionInput
+{
+    [Required, OneOf(typeof(DecisionOutcome))] public string? Uitkomst { get; set; }
+    [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg: vandaag.")]
+    public string? Besluitdatum { get; set; }
+    [Required, Description("Minstens 20 tekens: waarom deze uitkomst, met de feiten uit het onderzoek.")]
+    public string? Motivering { get; set; }
+    [Description("Bij een (deels) toekenning minstens één, hoogstens tien; bij een afwijzing geen.")]
+    public List<ProductInput> Producten { get; set; } = [];
+    [Description(Dates.Version)] public int Versie { get; set; }
+}
 
 /// <summary>The beschikking on an application: outcome, reasoning and the provisions granted, shaped like iWmo/iJw assignments.</summary>
 public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user, ApplicationChanges changes, AuditLog audit, TimelineWriter timeline)

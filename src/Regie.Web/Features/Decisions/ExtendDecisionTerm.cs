@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
@@ -5,6 +7,15 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Decisions;
+
+public sealed class ExtendInput
+{
+    [Required, Description("Met hoeveel weken, van 1 tot het maximum van de gemeente.")]
+    public int Weken { get; set; }
+    [Required, Description("Minstens 10 tekens; de aanvrager krijgt de reden te lezen.")]
+    public string? Reden { get; set; }
+    [Description(Dates.Version)] public int Versie { get; set; }
+}
 
 /// <summary>Verdaging (Awb 4:14): the decision term is extended once, before it ends, with a reason the applicant reads.</summary>
 public sealed class ExtendDecisionTermHandler(ApplicationChanges changes, DecisionQueries queries, TimelineWriter timeline)

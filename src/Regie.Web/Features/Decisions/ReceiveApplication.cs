@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Domain.Decisions;
@@ -6,6 +8,15 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Decisions;
+
+public sealed class ReceiveInput
+{
+    [Required, Description(Dates.Format)] public string? Aanvraagdatum { get; set; }
+    /// <summary>Wmo: the day the investigation report was finished, if it was.</summary>
+    [Description("De dag dat het onderzoeksverslag klaar was, als dat zo is; " + Dates.Format)]
+    public string? OnderzoekAfgerond { get; set; }
+    [Description(Dates.Version)] public int Versie { get; set; }
+}
 
 /// <summary>A Wmo report becomes an application: the decision term starts on the day it was received.</summary>
 public sealed class ReceiveApplicationHandler(ApplicationChanges changes, DecisionQueries queries, TimelineWriter timeline)

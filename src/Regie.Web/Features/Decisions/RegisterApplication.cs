@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Care;
@@ -6,12 +8,33 @@ using Regie.Domain.Decisions;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Decisions;
+
+/// <summary>Registering a Wmo report, or an application under any framework. Dates as dd-mm-jjjj.</summary>
+public sealed class ApplicationInput
+{
+    /// <summary>The resident, when registered from the household file.</summary>
+    [Description("De inwoner; zonder persoonId is 'bsn' verplicht.")]
+    public Guid? PersoonId { get; set; }
+    /// <summary>The resident by BSN, at the municipal desk.</summary>
+    [Description("Het BSN van een ingeschreven inwoner, als persoonId ontbreekt.")]
+    public string? Bsn { get; set; }
+    [Required, OneOf(typeof(LegalFramework))] public string? Kader { get; set; }
+    public Guid? DoelId { get; set; }
+    [Required] public string? Gevraagd { get; set; }
+    /// <summary>Wmo: the day of the report (melding), which starts the six-week investigation.</summary>
+    [Description("Alleen Wmo: de dag van de melding, jjjj-mm-dd (of dd-mm-jjjj). Zonder aanvraagdatum is het een melding: het onderzoek loopt.")]
+    public string? Meldingsdatum { get; set; }
+    /// <summary>The day the application was received, which starts the decision term. Empty for a Wmo report only.</summary>
+    [Description("De dag dat de aanvraag binnenkwam, jjjj-mm-dd (of dd-mm-jjjj): daar begint de beslistermijn. Verplicht, behalve bij een Wmo-melding met meldingsdatum.")]
+    public string? Aanvraagdatum { get; set; }
+}
 
 /// <summary>Registers a Wmo report or an application for a resident known by id (from the file) or by BSN (at the desk).</summary>
 public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessService access, CurrentUser user, DecisionQueries queries,

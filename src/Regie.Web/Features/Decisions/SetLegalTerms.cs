@@ -7,6 +7,19 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Decisions;
 
+/// <summary>The legal terms in weeks (due-soon in days), as <see cref="Regie.Domain.Decisions.DecisionTerms"/> names them.</summary>
+public sealed class TermsInput
+{
+    public int WmoInvestigationWeeks { get; set; }
+    public int WmoDecisionWeeks { get; set; }
+    public int JeugdwetWeeks { get; set; }
+    public int ParticipatiewetWeeks { get; set; }
+    public int WgsWeeks { get; set; }
+    public int MaxExtensionWeeks { get; set; }
+    public int DueSoonDays { get; set; }
+    public int Versie { get; set; }
+}
+
 /// <summary>The administrator sets the municipality's legal terms; applications received afterwards get them.</summary>
 public sealed class SetLegalTermsHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {

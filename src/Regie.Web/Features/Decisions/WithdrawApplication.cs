@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
@@ -5,6 +7,12 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Decisions;
+
+public sealed class WithdrawInput
+{
+    [Required] public string? Reden { get; set; }
+    [Description(Dates.Version)] public int Versie { get; set; }
+}
 
 /// <summary>The resident withdraws a report or application, with the reason; nothing is decided on it afterwards.</summary>
 public sealed class WithdrawApplicationHandler(ApplicationChanges changes, TimelineWriter timeline)
