@@ -50,7 +50,7 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         var (household, person) = await new Given(_app).HouseholdWithActivePlan(name, "Spoor", team: Given.Noord);
         await using var scope = _app.Scope();
         var sp = scope.ServiceProvider;
-        var application = await sp.GetRequiredService<ApplicationHandler>().RegisterAsync(new ApplicationInput
+        var application = await sp.GetRequiredService<RegisterApplicationHandler>().HandleAsync(new ApplicationInput
         {
             PersoonId = person, Kader = "Wmo2015", Gevraagd = "Huishoudelijke hulp", Aanvraagdatum = DateTime.UtcNow.ToString("dd-MM-yyyy"),
         }, default);

@@ -38,10 +38,27 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         return scope;
     }
 
-    private async Task<T> AsDesk<T>(Func<ApplicationHandler, Task<T>> act)
+    private async Task<T> AsDesk<T>(Func<UseCases, Task<T>> act)
     {
         await using var scope = await AsUserAsync("consulent@voorbeeld.nl", Roles.Consulent);
-        return await act(scope.ServiceProvider.GetRequiredService<ApplicationHandler>());
+        return await act(new UseCases(scope.ServiceProvider));
+    }
+
+    /// <summary>The area's use cases and reads as one user calls them, so a test reads as the steps the consulent takes.</summary>
+    private sealed class UseCases(IServiceProvider sp)
+    {
+        private DecisionQueries Queries => sp.GetRequiredService<DecisionQueries>();
+        public Task<CommandResult<Guid>> RegisterAsync(ApplicationInput input, CancellationToken ct) => sp.GetRequiredService<RegisterApplicationHandler>().HandleAsync(input, ct);
+        public Task<CommandResult<int>> ReceiveAsync(Guid id, ReceiveInput input, CancellationToken ct) => sp.GetRequiredService<ReceiveApplicationHandler>().HandleAsync(id, input, ct);
+        public Task<CommandResult<int>> ExtendAsync(Guid id, ExtendInput input, CancellationToken ct) => sp.GetRequiredService<ExtendDecisionTermHandler>().HandleAsync(id, input, ct);
+        public Task<CommandResult<int>> WithdrawAsync(Guid id, WithdrawInput input, CancellationToken ct) => sp.GetRequiredService<WithdrawApplicationHandler>().HandleAsync(id, input, ct);
+        public Task<CommandResult<Guid>> DecideAsync(Guid id, DecisionInput input, CancellationToken ct) => sp.GetRequiredService<DecideApplicationHandler>().HandleAsync(id, input, ct);
+        public Task<CommandResult<int>> SaveTermsAsync(TermsInput input, CancellationToken ct) => sp.GetRequiredService<SetLegalTermsHandler>().HandleAsync(input, ct);
+        public Task<ApplicationView?> GetAsync(Guid id, CancellationToken ct) => Queries.GetAsync(id, ct);
+        public Task<IReadOnlyList<ApplicationRow>> ForHouseholdAsync(Guid household, CancellationToken ct) => Queries.ForHouseholdAsync(household, ct);
+        public Task<(IReadOnlyList<ApplicationRow> Open, IReadOnlyList<ApplicationRow> Decided)> WorklistAsync(bool mineOnly, Regie.Domain.Care.LegalFramework? framework, CancellationToken ct) =>
+            Queries.WorklistAsync(mineOnly, framework, ct);
+        public Task<int> TermsVersionAsync(CancellationToken ct) => Queries.TermsVersionAsync(ct);
     }
 
     private async Task<Guid> ProviderAsync(string name)
@@ -152,7 +169,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
 
         // The household's file shows the late application too.
         await using (var scope = _app.Scope())
-            Assert.True(Assert.Single(await scope.ServiceProvider.GetRequiredService<ApplicationHandler>().ForHouseholdAsync(lateHousehold, default)).Termijn!.Status.Late);
+            Assert.True(Assert.Single(await new UseCases(scope.ServiceProvider).ForHouseholdAsync(lateHousehold, default)).Termijn!.Status.Late);
 
         Assert.True((await AsDesk(h => h.DecideAsync(late, new DecisionInput
         {
@@ -178,11 +195,11 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         async Task<string[]> Codes(DecisionInput input) => (await AsDesk(h => h.DecideAsync(id, input, default))).Errors.Select(e => e.Code).ToArray();
         Assert.Equal([DecisionRules.ReasoningRequiredCode], await Codes(new DecisionInput { Uitkomst = "Afgewezen", Motivering = "Nee." }));
         Assert.Equal([DecisionRules.ProductsRequiredCode], await Codes(new DecisionInput { Uitkomst = "Toegekend", Motivering = Reasoning }));
-        Assert.Equal([ApplicationHandler.OutcomeInvalidCode], await Codes(new DecisionInput { Uitkomst = "Misschien", Motivering = Reasoning }));
+        Assert.Equal([DecisionRules.OutcomeInvalidCode], await Codes(new DecisionInput { Uitkomst = "Misschien", Motivering = Reasoning }));
         var bad = HouseholdHelp(Guid.NewGuid(), cost: "veel");
         bad.Categorie = "45";
         bad.Eenheid = "99";
-        Assert.Equal([DecisionRules.CostInvalidCode, DecisionRules.CategoryInvalidCode, DecisionRules.UnitInvalidCode, ApplicationHandler.ProviderUnknownCode],
+        Assert.Equal([DecisionRules.CostInvalidCode, DecisionRules.CategoryInvalidCode, DecisionRules.UnitInvalidCode, DecideApplicationHandler.ProviderUnknownCode],
             await Codes(new DecisionInput { Uitkomst = "Toegekend", Motivering = Reasoning, Producten = [bad] }));
         var errors = (await AsDesk(h => h.DecideAsync(id, new DecisionInput { Uitkomst = "Toegekend", Motivering = Reasoning, Producten = [bad] }, default))).Errors;
         Assert.Contains(errors, e => e.Field == "Producten[0].Eenheid");
@@ -205,7 +222,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         var registration = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = "123456789", Kader = "Wmo", Gevraagd = "" }, default));
         Assert.Equal(["bsn-invalid", Regie.Domain.Care.LegalFrameworks.InvalidCode, "text-required"], registration.Errors.Select(e => e.Code));
         var notYet = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Jeugdwet", Gevraagd = "Jeugdhulp", Meldingsdatum = Ago(1) }, default));
-        Assert.Equal(ApplicationHandler.NotAReportCode, notYet.Errors[0].Code);
+        Assert.Equal(DecisionRules.NotAReportCode, notYet.Errors[0].Code);
         var future = await AsDesk(h => h.RegisterAsync(new ApplicationInput { Bsn = bsn, Kader = "Jeugdwet", Gevraagd = "Jeugdhulp", Aanvraagdatum = Ago(-3) }, default));
         Assert.Equal(DecisionRules.DateInFutureCode, future.Errors[0].Code);
     }
@@ -220,7 +237,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         // Koen Verhoeven is seconded to Wijkteam Zuid by De Brug.
         await using (var scope = await AsUserAsync("regisseur.zuid@voorbeeld.nl", Roles.Professional))
         {
-            var h = scope.ServiceProvider.GetRequiredService<ApplicationHandler>();
+            var h = new UseCases(scope.ServiceProvider);
             own = (await h.RegisterAsync(new ApplicationInput { PersoonId = person, Kader = "Wmo2015", Gevraagd = "Begeleiding", Aanvraagdatum = Ago(1) }, default)).Value;
             notOwn = (await h.RegisterAsync(new ApplicationInput { PersoonId = person, Kader = "Wmo2015", Gevraagd = "Dagbesteding", Aanvraagdatum = Ago(1) }, default)).Value;
             var begeleiding = HouseholdHelp(brug);
@@ -286,7 +303,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         var id = (await AsDesk(h => h.RegisterAsync(new ApplicationInput { PersoonId = person, Kader = "Participatiewet", Gevraagd = "Loonkostensubsidie", Aanvraagdatum = Ago(1) }, default))).Value;
         await using (var scope = await AsUserAsync("regisseur@voorbeeld.nl", Roles.Professional))
         {
-            var h = scope.ServiceProvider.GetRequiredService<ApplicationHandler>();
+            var h = new UseCases(scope.ServiceProvider);
             Assert.Null(await h.GetAsync(id, default));
             Assert.Empty(await h.ForHouseholdAsync(household, default));
             Assert.DoesNotContain((await h.WorklistAsync(false, null, default)).Open, r => r.Id == id);
@@ -294,7 +311,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
             Assert.Equal("not-found", (await h.RegisterAsync(new ApplicationInput { PersoonId = person, Kader = "Wmo2015", Gevraagd = "Hulp", Aanvraagdatum = Ago(0) }, default)).Errors[0].Code);
         }
         await using (var scope = await AsUserAsync("regisseur.zuid@voorbeeld.nl", Roles.Professional))
-            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<ApplicationHandler>().GetAsync(id, default));
+            Assert.NotNull(await new UseCases(scope.ServiceProvider).GetAsync(id, default));
         Assert.NotNull(await AsDesk(h => h.GetAsync(id, default)));
     }
 
@@ -305,7 +322,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         var before = (await AsDesk(h => h.RegisterAsync(new ApplicationInput { PersoonId = person, Kader = "Participatiewet", Gevraagd = "Bijzondere bijstand", Aanvraagdatum = Ago(0) }, default))).Value;
         await using (var scope = await AsUserAsync("beheerder@voorbeeld.nl", Roles.Beheerder))
         {
-            var h = scope.ServiceProvider.GetRequiredService<ApplicationHandler>();
+            var h = new UseCases(scope.ServiceProvider);
             var version = await h.TermsVersionAsync(default);
             var tooLong = await h.SaveTermsAsync(new TermsInput { WmoInvestigationWeeks = 6, WmoDecisionWeeks = 3, JeugdwetWeeks = 8, ParticipatiewetWeeks = 4, WgsWeeks = 8, MaxExtensionWeeks = 6, DueSoonDays = 5, Versie = version }, default);
             Assert.Equal(DecisionTerms.WeeksInvalidCode, Assert.Single(tooLong.Errors).Code);
@@ -320,7 +337,7 @@ public sealed class DecisionTests(RegistryFixture fixture) : IClassFixture<Regis
         finally
         {
             await using var scope = await AsUserAsync("beheerder@voorbeeld.nl", Roles.Beheerder);
-            var h = scope.ServiceProvider.GetRequiredService<ApplicationHandler>();
+            var h = new UseCases(scope.ServiceProvider);
             Assert.True((await h.SaveTermsAsync(new TermsInput { WmoInvestigationWeeks = 6, WmoDecisionWeeks = 2, JeugdwetWeeks = 8, ParticipatiewetWeeks = 8, WgsWeeks = 8, MaxExtensionWeeks = 6, DueSoonDays = 5, Versie = await h.TermsVersionAsync(default) }, default)).IsOk);
         }
     }

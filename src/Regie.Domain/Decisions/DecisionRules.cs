@@ -87,15 +87,62 @@ public static class DecisionRules
     public const string ExtensionTwiceCode = "extension-already-given";
     public const string ExtensionTooLateCode = "extension-after-deadline";
     public const string NotExtendableCode = "application-not-extendable";
-    public const int RequestedMaxLength = 1000;
-    public const int ExtensionReasonMaxLength = 1000;
-    public const int WithdrawnReasonMaxLength = 1000;
-    public const int ReasoningMaxLength = 4000;
-    public const int ProductDescriptionMaxLength = 200;
+    public const string NotAReportCode = "application-not-a-report";
+    public const string DateRequiredCode = "application-date-required";
+    public const string OutcomeInvalidCode = "decision-outcome-invalid";
+    public const string TooManyProductsCode = "decision-too-many-products";
+    public const int MaxProducts = 10;
 
     public const int MinimumReasoningLength = 20;
     public const int MaximumVolume = 99_999_999;
     public const decimal MaximumCost = 10_000_000m;
+
+    /// <summary>
+    /// A registration starts at a report (Wmo only) or at an application. <paramref name="unreadableDate"/>: a date
+    /// was typed but not read; its own error says so, so no "fill in a date" on top of it.
+    /// </summary>
+    public static IReadOnlyList<DomainError> CheckRegistration(LegalFramework framework, DateOnly? reportedOn, DateOnly? appliedOn, bool unreadableDate, DateOnly today)
+    {
+        var errors = new List<DomainError>();
+        if (framework != LegalFramework.Wmo2015 && reportedOn is not null)
+            errors.Add(new DomainError(NotAReportCode, "Meldingsdatum", "Alleen de Wmo kent een melding met onderzoek; vul de datum van de aanvraag in."));
+        else if (reportedOn is null && appliedOn is null && !unreadableDate)
+            errors.Add(new DomainError(DateRequiredCode, "Aanvraagdatum",
+                framework == LegalFramework.Wmo2015 ? "Vul de datum van de melding of van de aanvraag in." : "Vul de datum van de aanvraag in."));
+        if (CheckDates(framework, reportedOn, appliedOn, today) is { } e) errors.Add(e);
+        return errors;
+    }
+
+    /// <summary>Only a report becomes an application, and only once.</summary>
+    public static DomainError? CheckReceivable(ApplicationStatus status) =>
+        status == ApplicationStatus.Melding ? null : new DomainError(NotAReportCode, "", "De aanvraag is al ontvangen.");
+
+    /// <summary>Receiving a report needs the day of the application; an unreadable one has its own error.</summary>
+    public static DomainError? CheckApplicationDate(DateOnly? appliedOn, bool unreadableDate) =>
+        appliedOn is null && !unreadableDate ? new DomainError(DateRequiredCode, "Aanvraagdatum", "Vul de datum van de aanvraag in.") : null;
+
+    /// <summary>The application follows its report; the investigation report was finished between the report and today.</summary>
+    public static IReadOnlyList<DomainError> CheckReceiptDates(LegalFramework framework, DateOnly? reportedOn, DateOnly? appliedOn, DateOnly? investigationDoneOn, DateOnly today)
+    {
+        var errors = new List<DomainError>();
+        if (CheckDates(framework, reportedOn, appliedOn, today) is { } e) errors.Add(e);
+        if (investigationDoneOn is { } d && (d > today || (reportedOn is { } r && d < r)))
+            errors.Add(new DomainError(DutchDate.InvalidCode, "OnderzoekAfgerond", "Het onderzoek kan niet vóór de melding of in de toekomst zijn afgerond."));
+        return errors;
+    }
+
+    /// <summary>Only what is still open can be withdrawn: a decided or withdrawn application is done.</summary>
+    public static DomainError? CheckWithdrawable(ApplicationStatus status) =>
+        ApplicationStatuses.IsOpen(status) ? null : new DomainError(AlreadyDecidedCode, "", "Deze aanvraag is al afgehandeld.");
+
+    public static Result<DecisionOutcome> ParseOutcome(string? text) =>
+        Enums.ParseDefined<DecisionOutcome>(text) is { } o
+            ? o
+            : new DomainError(OutcomeInvalidCode, "Uitkomst", "Kies de uitkomst: toegekend, deels toegekend of afgewezen.");
+
+    /// <summary>A beschikking stays readable as one assignment message: at most <see cref="MaxProducts"/> provisions.</summary>
+    public static DomainError? CheckProductCount(int count) =>
+        count > MaxProducts ? new DomainError(TooManyProductsCode, "Producten", $"Een beschikking heeft hoogstens {MaxProducts} voorzieningen.") : null;
 
     /// <summary>A report is Wmo's first step only; the application date cannot lie before it.</summary>
     public static DomainError? CheckDates(LegalFramework framework, DateOnly? reportedOn, DateOnly? appliedOn, DateOnly today)

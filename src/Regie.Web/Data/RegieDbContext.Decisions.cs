@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Regie.Domain.Decisions;
 
 namespace Regie.Web.Data;
 
@@ -17,11 +16,11 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Framework).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Requested).HasMaxLength(DecisionRules.RequestedMaxLength);
-            e.Property(x => x.ExtensionReason).HasMaxLength(DecisionRules.ExtensionReasonMaxLength);
-            e.Property(x => x.WithdrawnReason).HasMaxLength(DecisionRules.WithdrawnReasonMaxLength);
-            e.Property(x => x.HandlerUserId).HasMaxLength(64);
-            e.Property(x => x.CreatedBy).HasMaxLength(64);
+            e.Property(x => x.Requested).HasMaxLength(ProvisionApplication.RequestedMaxLength);
+            e.Property(x => x.ExtensionReason).HasMaxLength(ProvisionApplication.ExtensionReasonMaxLength);
+            e.Property(x => x.WithdrawnReason).HasMaxLength(ProvisionApplication.WithdrawnReasonMaxLength);
+            e.Property(x => x.HandlerUserId).HasMaxLength(ProvisionApplication.UserIdMaxLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(ProvisionApplication.UserIdMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             // The worklist: open applications of the municipality by status; a household's and a person's applications.
             e.HasIndex(x => new { x.Gemeentecode, x.Status });
@@ -34,9 +33,9 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Framework).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Reasoning).HasMaxLength(DecisionRules.ReasoningMaxLength);
-            e.Property(x => x.DecidedById).HasMaxLength(64);
-            e.Property(x => x.DecidedByName).HasMaxLength(200);
+            e.Property(x => x.Reasoning).HasMaxLength(Decision.ReasoningMaxLength);
+            e.Property(x => x.DecidedById).HasMaxLength(ProvisionApplication.UserIdMaxLength);
+            e.Property(x => x.DecidedByName).HasMaxLength(Decision.DecidedByNameMaxLength);
             e.Property(x => x.EstimatedCost).HasPrecision(12, 2);
             // One beschikking per application, also when two consulents decide at the same moment.
             e.HasIndex(x => x.ApplicationId).IsUnique();
@@ -48,7 +47,7 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Category).HasMaxLength(4);
-            e.Property(x => x.Description).HasMaxLength(DecisionRules.ProductDescriptionMaxLength);
+            e.Property(x => x.Description).HasMaxLength(DecisionProduct.DescriptionMaxLength);
             e.Property(x => x.Unit).HasMaxLength(4);
             e.Property(x => x.Frequency).HasMaxLength(4);
             e.Property(x => x.EstimatedCost).HasPrecision(12, 2);
@@ -60,7 +59,7 @@ public sealed partial class RegieDbContext
         {
             e.HasKey(x => x.Gemeentecode);
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.Property(x => x.ChangedBy).HasMaxLength(Data.DecisionTermSettings.ChangedByMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });

@@ -6,7 +6,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Decisions;
 
-public sealed class DecideModel(ApplicationHandler handler) : PageModel
+public sealed class DecideModel(DecideApplicationHandler decide, DecisionQueries queries) : PageModel
 {
     /// <summary>Rows offered on the form; empty rows are ignored, so one form serves a single product and a combination.</summary>
     public const int ProductRows = 3;
@@ -32,7 +32,7 @@ public sealed class DecideModel(ApplicationHandler handler) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.DecideAsync(id, Input, ct);
+        var result = await decide.HandleAsync(id, Input, ct);
         if (this.Finish(result, $"/aanvragen/{id}", "De beschikking is vastgelegd. De brief staat klaar als PDF.") is { } done) return done;
         if (!await LoadAsync(id, ct)) return NotFound();
         if (result.Status == CommandStatus.Conflict) Input.Versie = Application.Versie;
@@ -41,14 +41,14 @@ public sealed class DecideModel(ApplicationHandler handler) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await handler.GetAsync(id, ct) is not { } a) return false;
+        if (await queries.GetAsync(id, ct) is not { } a) return false;
         Application = a;
         if (CodeLists.ProductCategories(a.Kader) is { } list)
         {
             CodeListId = list.Id;
             Categories = Options(list, "Kies de productcategorie");
         }
-        Providers = (await handler.ProvidersAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString()))
+        Providers = (await queries.ProvidersAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString()))
             .Prepend(new SelectListItem("Nog niet gekozen (de inwoner kiest)", "")).ToList();
         while (Input.Producten.Count < ProductRows) Input.Producten.Add(new ProductInput());
         return true;

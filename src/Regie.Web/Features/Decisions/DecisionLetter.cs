@@ -14,7 +14,7 @@ namespace Regie.Web.Features.Decisions;
 /// provision, the reasoning, the legal basis and how to object. The same decision always gives the
 /// same text, so a copy printed later says what the original said.
 /// </summary>
-public sealed class DecisionLetter(ApplicationHandler applications, RegieDbContext db, AuditLog audit)
+public sealed class DecisionLetter(DecisionQueries applications, RegieDbContext db, AuditLog audit)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 

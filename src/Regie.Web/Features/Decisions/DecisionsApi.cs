@@ -13,7 +13,7 @@ public static class DecisionsApi
     {
         var g = api.MapGroup("/applications").WithTags("Aanvragen en beschikkingen").RequireAuthorization(Infrastructure.Policies.Care);
 
-        g.MapGet("/", async ([Description("true: alleen de aanvragen die u behandelt.")] bool? mijn, [OneOf(typeof(LegalFramework))] string? kader, ApplicationHandler handler, CancellationToken ct) =>
+        g.MapGet("/", async ([Description("true: alleen de aanvragen die u behandelt.")] bool? mijn, [OneOf(typeof(LegalFramework))] string? kader, DecisionQueries queries, CancellationToken ct) =>
         {
             LegalFramework? framework = null;
             if (!string.IsNullOrEmpty(kader))
@@ -21,40 +21,40 @@ public static class DecisionsApi
                 framework = LegalFrameworks.Parse(kader);
                 if (framework is null) return ApiResults.Invalid(new DomainError(LegalFrameworks.InvalidCode, "kader", "Onbekend wettelijk kader."));
             }
-            var (open, decided) = await handler.WorklistAsync(mijn == true, framework, ct);
+            var (open, decided) = await queries.WorklistAsync(mijn == true, framework, ct);
             return Results.Ok(new ApplicationWorklist(open, decided));
         })
         .Produces<ApplicationWorklist>()
         .WithName("ListApplications").WithSummary("Open meldingen en aanvragen met hun termijn (te laat, bijna te laat), en wat de afgelopen 30 dagen is beslist.");
 
-        g.MapPost("/", async (ApplicationInput input, ApplicationHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RegisterAsync(input, ct), id => Results.Created($"/api/v1/applications/{id}", new CreatedAnswer(id))))
+        g.MapPost("/", async (ApplicationInput input, RegisterApplicationHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/applications/{id}", new CreatedAnswer(id))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RegisterApplication")
             .WithSummary("Registreer een Wmo-melding (meldingsdatum) of een aanvraag (aanvraagdatum) voor een inwoner (persoonId of BSN) onder een wettelijk kader.");
 
-        g.MapGet("/{id:guid}", async (Guid id, ApplicationHandler handler, CancellationToken ct) =>
-            await handler.GetAsync(id, ct) is { } a ? Results.Ok(a) : ApiResults.NotFound("De aanvraag"))
+        g.MapGet("/{id:guid}", async (Guid id, DecisionQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, ct) is { } a ? Results.Ok(a) : ApiResults.NotFound("De aanvraag"))
             .Produces<ApplicationView>()
             .WithName("GetApplication").WithSummary("De aanvraag met termijnen en, als er is beslist, de beschikking met de toegekende producten.");
 
-        g.MapPost("/{id:guid}/receive", async (Guid id, ReceiveInput input, ApplicationHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.ReceiveAsync(id, input, ct), Version))
+        g.MapPost("/{id:guid}/receive", async (Guid id, ReceiveInput input, ReceiveApplicationHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
             .Produces<VersionAnswer>()
             .WithName("ReceiveApplication").WithSummary("Een Wmo-melding wordt een aanvraag: de beslistermijn begint op de aanvraagdatum.");
 
-        g.MapPost("/{id:guid}/extension", async (Guid id, ExtendInput input, ApplicationHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.ExtendAsync(id, input, ct), Version))
+        g.MapPost("/{id:guid}/extension", async (Guid id, ExtendInput input, ExtendDecisionTermHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
             .Produces<VersionAnswer>()
             .WithName("ExtendApplication").WithSummary("Verdaag de beslistermijn (Awb 4:14): één keer, vóór het einde van de termijn, met een reden.");
 
-        g.MapPost("/{id:guid}/withdrawal", async (Guid id, WithdrawInput input, ApplicationHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.WithdrawAsync(id, input, ct), Version))
+        g.MapPost("/{id:guid}/withdrawal", async (Guid id, WithdrawInput input, WithdrawApplicationHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
             .Produces<VersionAnswer>()
             .WithName("WithdrawApplication").WithSummary("De inwoner trekt de melding of aanvraag in, met de reden; daarna wordt er niet meer op beslist.");
 
-        g.MapPost("/{id:guid}/decision", async (Guid id, DecisionInput input, ApplicationHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.DecideAsync(id, input, ct), d => Results.Created($"/api/v1/applications/{id}", new CreatedAnswer(d))))
+        g.MapPost("/{id:guid}/decision", async (Guid id, DecisionInput input, DecideApplicationHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), d => Results.Created($"/api/v1/applications/{id}", new CreatedAnswer(d))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("DecideApplication")
             .WithSummary("Neem de beschikking: uitkomst, motivering en per voorziening productcategorie (WMO020/JZ020), omvang, eenheid (WJ756), frequentie (WMO757), periode, aanbieder. Eén beschikking per aanvraag.");

@@ -7,7 +7,14 @@ public sealed class DecisionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ApplicationHandler>();
+        services.AddScoped<DecisionQueries>();
+        services.AddScoped<ApplicationChanges>();
+        services.AddScoped<RegisterApplicationHandler>();
+        services.AddScoped<ReceiveApplicationHandler>();
+        services.AddScoped<ExtendDecisionTermHandler>();
+        services.AddScoped<WithdrawApplicationHandler>();
+        services.AddScoped<DecideApplicationHandler>();
+        services.AddScoped<SetLegalTermsHandler>();
         services.AddScoped<DecisionLetter>();
     }
 

@@ -4,7 +4,8 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Decisions;
 
-public sealed class DetailsModel(ApplicationHandler handler, Access.FileAccessService access) : PageModel
+public sealed class DetailsModel(DecisionQueries queries, ReceiveApplicationHandler receive, ExtendDecisionTermHandler extend,
+    WithdrawApplicationHandler withdraw, Access.FileAccessService access) : PageModel
 {
     [BindProperty] public ReceiveInput Receive { get; set; } = new();
     [BindProperty] public ExtendInput Extend { get; set; } = new();
@@ -16,13 +17,13 @@ public sealed class DetailsModel(ApplicationHandler handler, Access.FileAccessSe
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReceiveAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await handler.ReceiveAsync(id, Receive, ct), "Receive", "De aanvraag is vastgelegd; de beslistermijn loopt.", ct);
+        await AnswerAsync(id, await receive.HandleAsync(id, Receive, ct), "Receive", "De aanvraag is vastgelegd; de beslistermijn loopt.", ct);
 
     public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await handler.ExtendAsync(id, Extend, ct), "Extend", "De beslistermijn is verdaagd. Laat de inwoner dit met de reden weten.", ct);
+        await AnswerAsync(id, await extend.HandleAsync(id, Extend, ct), "Extend", "De beslistermijn is verdaagd. Laat de inwoner dit met de reden weten.", ct);
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await handler.WithdrawAsync(id, Withdraw, ct), "Withdraw", "De aanvraag is ingetrokken.", ct);
+        await AnswerAsync(id, await withdraw.HandleAsync(id, Withdraw, ct), "Withdraw", "De aanvraag is ingetrokken.", ct);
 
     private async Task<IActionResult> AnswerAsync(Guid id, CommandResult<int> result, string prefix, string message, CancellationToken ct)
     {
@@ -41,7 +42,7 @@ public sealed class DetailsModel(ApplicationHandler handler, Access.FileAccessSe
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await handler.GetAsync(id, ct) is not { } a) return false;
+        if (await queries.GetAsync(id, ct) is not { } a) return false;
         Application = a;
         MayOpenFile = a.HuishoudenId is { } hid && await access.CanOpenAsync(hid, ct);
         return true;

@@ -4,7 +4,7 @@ using Regie.Domain.Decisions;
 
 namespace Regie.Web.Features.Decisions;
 
-public sealed class IndexModel(ApplicationHandler handler) : PageModel
+public sealed class IndexModel(DecisionQueries queries) : PageModel
 {
     public IReadOnlyList<ApplicationRow> Open { get; private set; } = [];
     public IReadOnlyList<ApplicationRow> Decided { get; private set; } = [];
@@ -16,7 +16,7 @@ public sealed class IndexModel(ApplicationHandler handler) : PageModel
     {
         Kader = LegalFrameworks.Parse(kader);
         Mijn = mijn == true;
-        Terms = await handler.TermsAsync(ct);
-        (Open, Decided) = await handler.WorklistAsync(Mijn, Kader, ct);
+        Terms = await queries.TermsAsync(ct);
+        (Open, Decided) = await queries.WorklistAsync(Mijn, Kader, ct);
     }
 }

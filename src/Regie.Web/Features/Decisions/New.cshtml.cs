@@ -8,7 +8,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Decisions;
 
-public sealed class NewModel(ApplicationHandler handler, PersonQueries persons) : PageModel
+public sealed class NewModel(RegisterApplicationHandler register, DecisionQueries queries, PersonQueries persons) : PageModel
 {
     [BindProperty] public ApplicationInput Input { get; set; } = new();
     public (Guid Id, string Naam, DateOnly Geboortedatum)? Persoon { get; private set; }
@@ -27,14 +27,14 @@ public sealed class NewModel(ApplicationHandler handler, PersonQueries persons) 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.RegisterAsync(Input, ct);
+        var result = await register.HandleAsync(Input, ct);
         if (this.Finish(result, $"/aanvragen/{result.Value}", "De melding of aanvraag is geregistreerd.") is { } done) return done;
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Terms = await handler.TermsAsync(ct);
+        Terms = await queries.TermsAsync(ct);
         if (Input.PersoonId is { } id)
         {
             if (await persons.GetAsync(id, ct) is not { } p) return false;

@@ -42,15 +42,11 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
         {
             DateOnly? reported = reportedDaysAgo is { } r ? today.AddDays(-r) : null;
             DateOnly? applied = appliedDaysAgo >= 0 ? today.AddDays(-appliedDaysAgo) : null;
-            var app = new ProvisionApplication
-            {
-                Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PersonId = who.PersonId, HouseholdId = who.HouseholdId, Framework = f, Requested = requested,
-                ReportedOn = reported, InvestigationDueOn = Deadlines.InvestigationDue(f, reported, terms),
-                InvestigationDoneOn = reported is not null && applied is { } a ? a.AddDays(-1) : null,
-                AppliedOn = applied, DecisionDueOn = applied is { } ap ? Deadlines.DecisionDue(f, ap, 0, terms) : null,
-                Status = applied is null ? ApplicationStatus.Melding : ApplicationStatus.InBehandeling, HandlerUserId = handler.Id, CreatedBy = handler.Id,
-                CreatedAt = Moment(reported ?? applied!.Value), UpdatedAt = Moment(applied ?? reported!.Value), Version = 1,
-            };
+            // Registered as it arrived: a report first, received as an application the day after its investigation report.
+            var app = ProvisionApplication.Register(gemeentecode, who.PersonId, who.HouseholdId, f, null, requested, reported, reported is null ? applied : null,
+                handler.Id, handler.Id, terms, today, Moment(reported ?? applied!.Value));
+            if (reported is not null && applied is { } a) app.Receive(a, a.AddDays(-1), today, terms);
+            app.UpdatedAt = Moment(applied ?? reported!.Value);
             db.ProvisionApplications.Add(app);
             if (reported is { } rep)
                 Event(app, EventTypes.ReportReceived, rep, handler, $"Melding {LegalFrameworks.Label(f)}: {requested}", new { aanvraag = app.Id, kader = f.ToString() });
@@ -69,17 +65,8 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
                 Unit = p.Unit, Frequency = p.Frequency, From = decidedOn, To = decidedOn.AddMonths(p.Months).AddDays(-1), ProviderOrganisationId = p.Provider,
                 OwnEmployer = Employment.IsOwnEmployer(by.Employer, p.Provider), EstimatedCost = p.Cost,
             }).ToList();
-            var decision = new Decision
-            {
-                Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, ApplicationId = app.Id, PersonId = app.PersonId, HouseholdId = app.HouseholdId,
-                Framework = app.Framework, Outcome = outcome, DecidedOn = decidedOn, Reasoning = reasoning, DecidedById = by.Id, DecidedByName = by.Name,
-                OwnEmployer = rows.Any(r => r.OwnEmployer), EstimatedCost = rows.Any(r => r.EstimatedCost is not null) ? rows.Sum(r => r.EstimatedCost ?? 0m) : null,
-                CreatedAt = Moment(decidedOn), Products = rows,
-            };
-            foreach (var r in rows) r.DecisionId = decision.Id;
+            var decision = app.Decide(outcome, decidedOn, reasoning, rows, by.Id, by.Name, today, Moment(decidedOn));
             db.Decisions.Add(decision);
-            app.Status = ApplicationStatus.Beslist;
-            app.DecidedInTime = decidedOn <= app.DecisionDueOn;
             app.Version = 2;
             Event(app, EventTypes.DecisionTaken, decidedOn, (by.Id, by.Name),
                 $"Beschikking {LegalFrameworks.Label(app.Framework)}: {DecisionOutcomes.Label(outcome).ToLowerInvariant()} ({app.Requested})", new
@@ -115,9 +102,7 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
             "Het gezin heeft hulp nodig bij opvoeding en structuur; de ouders willen dit samen met een gezinsbegeleider aanpakken.",
             (seconded.Id, seconded.DisplayName, seconded.EmployerOrganisationId), ("45", null, 2, "04", "2", 6, Provider("Zorgaanbieder De Brug"), 8500m));
         var withdrawn = Apply(young.Dequeue(), LegalFramework.Jeugdwet, "Dyslexiezorg", 15, deskUser);
-        withdrawn.Status = ApplicationStatus.Ingetrokken;
-        withdrawn.WithdrawnOn = today.AddDays(-5);
-        withdrawn.WithdrawnReason = "De school biedt de extra begeleiding zelf aan.";
+        withdrawn.Withdraw("De school biedt de extra begeleiding zelf aan.", today.AddDays(-5));
         Event(withdrawn, EventTypes.ApplicationWithdrawn, today.AddDays(-5), deskUser, "Aanvraag Jeugdwet ingetrokken", new { aanvraag = withdrawn.Id });
 
         var allowance = Apply(middle.Dequeue(), LegalFramework.Participatiewet, "Bijzondere bijstand voor een wasmachine", 70, deskUser);
