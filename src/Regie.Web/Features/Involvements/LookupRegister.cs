@@ -99,7 +99,7 @@ public sealed class LookupRegister
         await using (var connection = await source.OpenConnectionAsync(ct))
         await using (var command = new Npgsql.NpgsqlCommand($"""
             SELECT i."Gemeentecode", i."Bsn", {LookupRow.Select}
-            WHERE i."EndedOn" IS NULL AND i."ExpiresOn" >= $1
+            WHERE {Involvement.ActiveOnSql}
             """, connection))
         {
             command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
