@@ -51,8 +51,9 @@ public sealed class Involvement : IMunicipalityOwned
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
     public DateOnly StartedOn { get; set; }
-    /// <summary>Set on registering (<see cref="TermFrom"/>) and by <see cref="Renew"/>.</summary>
-    public DateOnly ExpiresOn { get; set; }
+    /// <summary>Set on registering (<see cref="TermFrom"/>); after that only <see cref="Renew"/> moves it.</summary>
+    public DateOnly ExpiresOn { get => _expiresOn; init => _expiresOn = value; }
+    private DateOnly _expiresOn;
     public DateOnly? EndedOn { get; private set; }
     public string? EndReason { get; private set; }
     /// <summary>Why the organisation is involved, as it stated when registering (required for organisations; none for the team's own).</summary>
@@ -88,7 +89,7 @@ public sealed class Involvement : IMunicipalityOwned
     public void Renew(DateOnly today, int maxYears)
     {
         if (!IsOpen) throw new InvalidOperationException("An ended involvement cannot be renewed.");
-        ExpiresOn = TermFrom(today, maxYears);
+        _expiresOn = TermFrom(today, maxYears);
     }
 
     public void End(DateOnly on, string reason)
