@@ -134,7 +134,7 @@ public sealed class LookupRegister
 
     private static IReadOnlyList<LookupRow> Active(LookupRow[] rows, DateOnly today)
     {
-        // Registrations that ran out since they were read are not involvement any more; the expiry job ends them later.
+        // The rows were read with Involvement.ActiveOnSql, so none had ended; those whose term ran out since are no longer active.
         foreach (var r in rows)
             if (r.ExpiresOn < today) return rows.Where(x => x.ExpiresOn >= today).ToArray();
         return rows;
