@@ -32,7 +32,7 @@ public sealed class ConflictOfInterestFigureTests(RegistryFixture fixture) : ICl
             await using var scope = _app.Services.CreateAsyncScope();
             // Acting as the system with the staff member's id: the referral records their team and employer from their account.
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, staff.Id, staff.DisplayName);
-            var sent = await scope.ServiceProvider.GetRequiredService<ReferralHandler>().SendAsync(household,
+            var sent = await scope.ServiceProvider.GetRequiredService<SendReferralHandler>().HandleAsync(household,
                 new ReferralInput { PersoonId = person, OrganisatieId = provider, Dienst = "Ondersteuning", Vraag = "Hulp", Toestemming = true }, default);
             Assert.True(sent.IsOk, string.Join(", ", sent.Errors.Select(e => e.Code)));
         }

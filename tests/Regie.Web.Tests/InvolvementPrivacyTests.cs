@@ -48,7 +48,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
     private async Task<Guid> RegisterAsync(string organisation, string bsn, string contact, string domain = "Huisvesting", string reason = "Lopende aanvraag")
     {
         await using var scope = As(Roles.Afdeling, organisation);
-        var result = await scope.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(new InvolvementInput
+        var result = await scope.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(new InvolvementInput
         {
             Bsn = bsn, Contactpersoon = contact, Telefoon = "14 0999", Email = $"{contact.Split(' ')[0].ToLowerInvariant()}@voorbeeld.nl", Leefgebied = domain, Reden = reason,
         }, default);
@@ -69,7 +69,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         await RegisterAsync("Wonen", sanne, "Joke Vermeer", domain: "Middelengebruik", reason: "Aanvraag urgentieverklaring");
         var ended = await RegisterAsync("Handhaving", ria, "Karel Dijkstra");
         await using (var handhaving = As(Roles.Afdeling, "Handhaving"))
-            Assert.True((await handhaving.ServiceProvider.GetRequiredService<InvolvementService>().WithdrawAsync(ended, default)).IsOk);
+            Assert.True((await handhaving.ServiceProvider.GetRequiredService<WithdrawInvolvementHandler>().HandleAsync(ended, default)).IsOk);
 
         using var fatima = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
         var html = WebUtility.HtmlDecode(await fatima.GetStringAsync($"/huishoudens/{household}"));
@@ -121,7 +121,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         using var department = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
         var noReason = await department.PostAsJsonAsync("/api/v1/involvements", new { bsn = sanne, contactpersoon = "Ruud Hendriks", email = "ruud@voorbeeld.nl" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.Equal(InvolvementService.ReasonRequiredCode, (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(RegisterInvolvementHandler.ReasonRequiredCode, (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(0, await DbAsync(db => db.Involvements.CountAsync(i => i.Bsn == sanne && i.OrganisationId != null)));
 
         var created = await department.PostAsJsonAsync("/api/v1/involvements",

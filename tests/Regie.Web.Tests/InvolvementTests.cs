@@ -67,19 +67,19 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         // The housing department, asked for an urgent-housing declaration, looks Sanne up.
         await using (var wonen = As(Roles.Afdeling, "Wonen"))
         {
-            var found = (await wonen.ServiceProvider.GetRequiredService<InvolvementService>().LookupAsync(sanne, "aanvraag urgentieverklaring", default)).Value!;
+            var found = (await wonen.ServiceProvider.GetRequiredService<InvolvementLookup>().LookupAsync(sanne, "aanvraag urgentieverklaring", default)).Value!;
             Assert.True(found.Betrokken);
             Assert.Equal(("Fatima Bouzid", "Wijkteam Noord"), (found.Regisseur!.Naam, found.Regisseur.Team));
             Assert.Equal("fatima.bouzid@voorbeeld.nl".Length > 0, found.Regisseur.Email is not null);
             Assert.Empty(found.Organisaties);
-            Assert.True((await wonen.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(sanne, "Joke Vermeer"), default)).IsOk);
+            Assert.True((await wonen.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(Registration(sanne, "Joke Vermeer"), default)).IsOk);
         }
         // The benefit inspectors look up the grandmother before their visit.
         await using (var handhaving = As(Roles.Afdeling, "Handhaving"))
         {
-            var found = (await handhaving.ServiceProvider.GetRequiredService<InvolvementService>().LookupAsync(ria, "controle bijstand", default)).Value!;
+            var found = (await handhaving.ServiceProvider.GetRequiredService<InvolvementLookup>().LookupAsync(ria, "controle bijstand", default)).Value!;
             Assert.Equal("Fatima Bouzid", found.Regisseur!.Naam);
-            Assert.True((await handhaving.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(ria, "Karel Dijkstra"), default)).IsOk);
+            Assert.True((await handhaving.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(Registration(ria, "Karel Dijkstra"), default)).IsOk);
         }
 
         // The coordinator sees both matches in her inbox: who, and how to reach them; nothing about why.
@@ -124,7 +124,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         }
         await using (var wonen = As(Roles.Afdeling, "Wonen"))
         {
-            var found = (await wonen.ServiceProvider.GetRequiredService<InvolvementService>().LookupAsync(sanne, "vervolg", default)).Value!;
+            var found = (await wonen.ServiceProvider.GetRequiredService<InvolvementLookup>().LookupAsync(sanne, "vervolg", default)).Value!;
             Assert.Null(found.Regisseur);
             Assert.Equal(["Wonen"], found.Organisaties.Select(o => o.Organisatie));
         }
@@ -159,9 +159,9 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         // Withdrawing works for one's own registration only.
         Guid id;
         await using (var wi = As(Roles.Afdeling, "Werk & Inkomen"))
-            id = (await wi.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(registered, "Ruud Hendriks"), default)).Value;
+            id = (await wi.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(Registration(registered, "Ruud Hendriks"), default)).Value;
         await using (var other = As(Roles.Partner, "Woningcorporatie Thuis"))
-            Assert.Equal(CommandStatus.NotFound, (await other.ServiceProvider.GetRequiredService<InvolvementService>().WithdrawAsync(id, default)).Status);
+            Assert.Equal(CommandStatus.NotFound, (await other.ServiceProvider.GetRequiredService<WithdrawInvolvementHandler>().HandleAsync(id, default)).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/involvements/{id}")).StatusCode);
         Assert.Equal(await unknown.Content.ReadAsStringAsync(), await (await client.GetAsync($"/api/v1/lookup/{registered}?doel=na intrekken")).Content.ReadAsStringAsync());
     }
@@ -171,7 +171,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
     {
         var (_, _, sanne) = await StoryAsync("-Mail");
         await using (var wonen = As(Roles.Afdeling, "Wonen"))
-            Assert.True((await wonen.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(Registration(sanne, "Joke Vermeer"), default)).IsOk);
+            Assert.True((await wonen.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(Registration(sanne, "Joke Vermeer"), default)).IsOk);
 
         var sender = _app.Services.GetRequiredService<OutboxSender>();
         long[] pending;
@@ -241,9 +241,9 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         Guid staleId, keptId;
         await using (var leerplicht = As(Roles.Afdeling, "Leerplicht"))
         {
-            var service = leerplicht.ServiceProvider.GetRequiredService<InvolvementService>();
-            staleId = (await service.RegisterAsync(Registration(stale, "Anja de Vries"), default)).Value;
-            keptId = (await service.RegisterAsync(Registration(kept, "Anja de Vries"), default)).Value;
+            var register = leerplicht.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>();
+            staleId = (await register.HandleAsync(Registration(stale, "Anja de Vries"), default)).Value;
+            keptId = (await register.HandleAsync(Registration(kept, "Anja de Vries"), default)).Value;
         }
         Assert.True((await (await client.GetAsync($"/api/v1/lookup/{stale}?doel=aanvraag bijstand")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("betrokken").GetBoolean());
 
@@ -260,10 +260,10 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         }
         await using (var leerplicht = As(Roles.Afdeling, "Leerplicht"))
         {
-            var service = leerplicht.ServiceProvider.GetRequiredService<InvolvementService>();
-            Assert.True((await service.RenewAsync(keptId, default)).IsOk);
+            var renew = leerplicht.ServiceProvider.GetRequiredService<RenewInvolvementHandler>();
+            Assert.True((await renew.HandleAsync(keptId, default)).IsOk);
             // An expired registration is over: renewing it is not possible, registering again is.
-            Assert.Equal(CommandStatus.NotFound, (await service.RenewAsync(staleId, default)).Status);
+            Assert.Equal(CommandStatus.NotFound, (await renew.HandleAsync(staleId, default)).Status);
         }
         // Past its term the look-up no longer names it, even before the job has run.
         Assert.Equal("""{"betrokken":false,"regisseur":null,"organisaties":[]}""", await client.GetStringAsync($"/api/v1/lookup/{stale}?doel=aanvraag bijstand"));
@@ -271,13 +271,13 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("", "betrokkenheid-verloop", "Verloop betrokkenheid (automatisch)");
-            Assert.True(await scope.ServiceProvider.GetRequiredService<InvolvementService>().ExpireAsync(default) >= 1);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExpireInvolvementsHandler>().HandleAsync(default) >= 1);
         }
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             var ended = await db.Involvements.SingleAsync(i => i.Id == staleId);
-            Assert.Equal((today.AddDays(-1), InvolvementService.ExpiredReason), (ended.EndedOn, ended.EndReason));
+            Assert.Equal((today.AddDays(-1), Involvement.ExpiredReason), (ended.EndedOn, ended.EndReason));
             var renewed = await db.Involvements.SingleAsync(i => i.Id == keptId);
             Assert.Equal((today.AddYears(2), (DateOnly?)null), (renewed.ExpiresOn, renewed.EndedOn));
             // Neither the look-ups nor the registrations of unknown BSNs made a person in the registry.

@@ -87,7 +87,7 @@ public sealed class LookupRegisterTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, organisation: "Wonen");
-            registration = (await scope.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(
+            registration = (await scope.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(
                 new InvolvementInput { Bsn = bsn, Contactpersoon = "Joke Vermeer", Telefoon = "14 0999", Leefgebied = "Huisvesting", Reden = "Urgentieverklaring" }, default)).Value;
         }
         Assert.Equal("Joke Vermeer", Assert.Single((await LookUpAsync(bsn)).Organisaties).Contactpersoon);
@@ -134,7 +134,7 @@ public sealed class LookupRegisterTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "wonen", "Wonen", Roles.Afdeling, organisation: "Wonen en Bouwen");
-            Assert.True((await scope.ServiceProvider.GetRequiredService<InvolvementService>().WithdrawAsync(registration, default)).IsOk);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<WithdrawInvolvementHandler>().HandleAsync(registration, default)).IsOk);
         }
         Assert.False((await LookUpAsync(bsn)).Betrokken);
         await using (var scope = _app.Scope())

@@ -86,7 +86,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         Guid id;
         await using (var scope = As(fatima))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<ReferralHandler>();
+            var handler = new ReferralCalls(scope.ServiceProvider);
             var refused = await handler.SendAsync(household, Referral(person, goal, brug, consent: false), default);
             Assert.Equal([ReferralRules.ConsentRequiredCode], refused.Errors.Select(e => e.Code));
             var sent = await handler.SendAsync(household, Referral(person, goal, brug), default);
@@ -98,7 +98,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
 
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
         {
-            var handler = provider.ServiceProvider.GetRequiredService<ReferralHandler>();
+            var handler = new ReferralCalls(provider.ServiceProvider);
             var incoming = (await handler.IncomingAsync("Verstuurd", default)).Value!.Single(r => r.Id == id);
             Assert.Equal(("Ella " + "Lus", ReferralStatus.Verstuurd, "Fatima Bouzid", "Wijkteam Noord"), (incoming.Persoon, incoming.Status, incoming.Verwijzer, incoming.Team));
             Assert.Equal(Today.AddDays(14), incoming.Opvolgdatum);
@@ -120,7 +120,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
 
         await using (var scope = As(fatima))
         {
-            var view = (await scope.ServiceProvider.GetRequiredService<ReferralHandler>().ForHouseholdAsync(household, default))!.Single();
+            var view = (await new ReferralCalls(scope.ServiceProvider).ForHouseholdAsync(household, default))!.Single();
             Assert.Equal((ReferralStatus.Afgerond, "Drie gesprekken; vaste bedtijden werken.", false), (view.Status, view.Terugkoppeling, view.EigenWerkgever));
             Assert.Equal([ReferralStatus.Verstuurd, ReferralStatus.Geaccepteerd, ReferralStatus.Gestart, ReferralStatus.Afgerond], view.Stappen.Select(s => s.Status));
             Assert.Equal("Zorgaanbieder De Brug", view.Stappen[1].Organisatie);
@@ -155,7 +155,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         var corporation = await OrganisationAsync("Woningcorporatie Thuis");
         await using (var scope = As(koen))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<ReferralHandler>();
+            var handler = new ReferralCalls(scope.ServiceProvider);
             Assert.True((await handler.SendAsync(household, Referral(person, goal, brug), default)).IsOk);
             Assert.True((await handler.SendAsync(household, Referral(person, goal, corporation), default)).IsOk);
             var list = (await handler.ForHouseholdAsync(household, default))!;
@@ -177,7 +177,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         var brug = await OrganisationAsync("Zorgaanbieder De Brug");
         Guid id;
         await using (var scope = As(fatima))
-            id = (await scope.ServiceProvider.GetRequiredService<ReferralHandler>().SendAsync(household, Referral(person, goal, brug), default)).Value;
+            id = (await new ReferralCalls(scope.ServiceProvider).SendAsync(household, Referral(person, goal, brug), default)).Value;
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
@@ -187,7 +187,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         }
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
         {
-            var before = (await provider.ServiceProvider.GetRequiredService<ReferralHandler>().ForProviderAsync(id, default))!;
+            var before = (await new ReferralCalls(provider.ServiceProvider).ForProviderAsync(id, default))!;
             Assert.Equal(("0611112222", "ella@voorbeeld.nl"), (before.Telefoon, before.Email));
         }
 
@@ -204,7 +204,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         }
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
         {
-            var after = (await provider.ServiceProvider.GetRequiredService<ReferralHandler>().ForProviderAsync(id, default))!;
+            var after = (await new ReferralCalls(provider.ServiceProvider).ForProviderAsync(id, default))!;
             Assert.Equal(((string?)null, (string?)null, "—"), (after.Telefoon, after.Email, after.Adres));
             Assert.Equal("Ella Verhuist", after.Persoon);
         }
@@ -269,7 +269,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         var brug = await OrganisationAsync("Zorgaanbieder De Brug");
         Guid id;
         await using (var scope = As(await StaffAsync("regisseur@voorbeeld.nl")))
-            id = (await scope.ServiceProvider.GetRequiredService<ReferralHandler>().SendAsync(household, Referral(person, goal, brug), default)).Value;
+            id = (await new ReferralCalls(scope.ServiceProvider).SendAsync(household, Referral(person, goal, brug), default)).Value;
 
         using var other = KeyClient(await KeyAsync("Woningcorporatie Thuis"));
         Assert.DoesNotContain(await other.GetFromJsonAsync<JsonElement[]>("/api/v1/referrals") ?? [], r => r.GetProperty("id").GetGuid() == id);
@@ -298,7 +298,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         Guid late;
         await using (var scope = As(fatima))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<ReferralHandler>();
+            var handler = new ReferralCalls(scope.ServiceProvider);
             late = (await handler.SendAsync(household, Referral(person, goal, brug), default)).Value;
             Assert.True((await handler.SendAsync(waiting, Referral(waitingPerson, waitingGoal, brug), default)).IsOk);
             await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Referrals.Where(r => r.Id == late)
@@ -321,7 +321,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         // Accepted is still overdue until the provider starts.
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
         {
-            var handler = provider.ServiceProvider.GetRequiredService<ReferralHandler>();
+            var handler = new ReferralCalls(provider.ServiceProvider);
             Assert.True((await handler.StepAsync(late, new ReferralStepInput { Status = "accepted", Versie = 1 }, default)).IsOk);
             Assert.Equal((1, true), await FlagsAsync(household));
             Assert.True((await handler.StepAsync(late, new ReferralStepInput { Status = "started", Versie = 2 }, default)).IsOk);
@@ -335,10 +335,10 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         var (household, person, goal) = await PlannedAsync("Zonderaccount");
         var fatima = await StaffAsync("regisseur@voorbeeld.nl");
         await using var scope = As(fatima);
-        var handler = scope.ServiceProvider.GetRequiredService<ReferralHandler>();
+        var handler = new ReferralCalls(scope.ServiceProvider);
         var input = Referral(person, goal, Guid.Empty);
         input.OrganisatieId = null;
-        Assert.Equal([ReferralHandler.ProviderRequiredCode], (await handler.SendAsync(household, input, default)).Errors.Select(e => e.Code));
+        Assert.Equal([SendReferralHandler.ProviderRequiredCode], (await handler.SendAsync(household, input, default)).Errors.Select(e => e.Code));
         input.Aanbieder = "Buurtvereniging Molenwijk";
         var id = (await handler.SendAsync(household, input, default)).Value;
         Assert.True((await handler.StepAsync(id, new ReferralStepInput { Status = "Geaccepteerd", Versie = 1 }, default, household)).IsOk);
@@ -354,7 +354,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
             new LightSupportInput { DoelId = goal, PersoonId = Guid.NewGuid(), Omschrijving = "x", Einddatum = InDays(7), OrganisatieId = brug }, default)).Errors.Select(e => e.Code));
         Assert.True((await handler.StepAsync(toBrug, new ReferralStepInput { Status = "withdrawn", Versie = 1 }, default)).IsOk);
         await using var provider = AsProvider(brug, "Zorgaanbieder De Brug");
-        var seen = (await provider.ServiceProvider.GetRequiredService<ReferralHandler>().ForProviderAsync(toBrug, default))!;
+        var seen = (await new ReferralCalls(provider.ServiceProvider).ForProviderAsync(toBrug, default))!;
         Assert.Equal((ReferralStatus.Ingetrokken, "Ella Zonderaccount", "—", null), (seen.Status, seen.Persoon, seen.Adres, seen.Telefoon));
         Assert.DoesNotContain("ruzies", seen.Vraag);
     }
@@ -408,7 +408,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
             Assert.Equal(LightSupportRules.NotAllowedCode, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
             // The follow-up term of new referrals comes from the same settings.
             await using var scope = As(fatima);
-            var sent = await scope.ServiceProvider.GetRequiredService<ReferralHandler>().SendAsync(household, Referral(person, goal, stichting), default);
+            var sent = await new ReferralCalls(scope.ServiceProvider).SendAsync(household, Referral(person, goal, stichting), default);
             Assert.Equal(Today.AddDays(10), (await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Referrals.SingleAsync(r => r.Id == sent.Value)).FollowUpOn);
         }
         finally
@@ -418,4 +418,23 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
                 new LightSupportSettingsInput { Toegestaan = true, MaxWeken = 13, Soorten = [.. LightSupportRules.AllKinds.Select(k => k.ToString())], Opvolgdagen = 14, Versie = 1 }, default)).IsOk);
         }
     }
+}
+
+/// <summary>The referral use cases and reads of one scope, under the names the tests read best.</summary>
+internal sealed class ReferralCalls(IServiceProvider services)
+{
+    public Task<CommandResult<Guid>> SendAsync(Guid household, ReferralInput input, CancellationToken ct) =>
+        services.GetRequiredService<SendReferralHandler>().HandleAsync(household, input, ct);
+
+    public Task<CommandResult<int>> StepAsync(Guid referral, ReferralStepInput input, CancellationToken ct, Guid? household = null) =>
+        services.GetRequiredService<StepReferralHandler>().HandleAsync(referral, input, ct, household);
+
+    public Task<CommandResult<IReadOnlyList<ProviderReferralView>>> IncomingAsync(string? status, CancellationToken ct) =>
+        services.GetRequiredService<IncomingReferralQueries>().IncomingAsync(status, ct);
+
+    public Task<ProviderReferralView?> ForProviderAsync(Guid referral, CancellationToken ct) =>
+        services.GetRequiredService<IncomingReferralQueries>().ForProviderAsync(referral, ct);
+
+    public Task<IReadOnlyList<ReferralView>?> ForHouseholdAsync(Guid household, CancellationToken ct) =>
+        services.GetRequiredService<ReferralQueries>().ForHouseholdAsync(household, ct);
 }

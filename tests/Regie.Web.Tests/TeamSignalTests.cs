@@ -76,7 +76,7 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             var person = await db.HouseholdMembers.Where(m => m.HouseholdId == referred).Select(m => m.PersonId).SingleAsync();
             var provider = await db.Organisations.Where(o => o.Name == "Zorgaanbieder De Brug").Select(o => o.Id).SingleAsync();
-            var sent = await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Referrals.ReferralHandler>().SendAsync(referred,
+            var sent = await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Referrals.SendReferralHandler>().HandleAsync(referred,
                 new() { PersoonId = person, DoelId = referredGoal, OrganisatieId = provider, Dienst = "Gezinsbegeleiding", Vraag = "Hulp thuis", Toestemming = true }, default);
             Assert.True(sent.IsOk);
         }

@@ -117,6 +117,9 @@ public static class ReferralRules
 
 public static class ReferralStatuses
 {
+    /// <summary>A status word <see cref="Parse"/> does not read.</summary>
+    public const string InvalidCode = "referral-status-invalid";
+
     /// <summary>The words for a status other systems may send: its Dutch name and its English word, read in any case.</summary>
     private static readonly (string Word, ReferralStatus Status)[] Vocabulary =
     [

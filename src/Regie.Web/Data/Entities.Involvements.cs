@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Regie.Domain.Registry;
 using Regie.Domain.Care;
 using Regie.Domain.Coordination;
@@ -28,6 +29,15 @@ public sealed class Involvement : IMunicipalityOwned
     public const int ContactPhoneMaxLength = 30;
     public const int ContactEmailMaxLength = 254;
     public const int ReasonMaxLength = 500;
+    public const int EndReasonMaxLength = 200;
+
+    public const string ExpiredReason = "verlopen (niet verlengd)";
+    public const string WithdrawnReason = "ingetrokken";
+
+    /// <summary>
+    /// <see cref="ActiveOn"/> for the look-up's raw SQL on PostgreSQL: the involvements table as <c>i</c>, the day as parameter <c>$1</c>.
+    /// </summary>
+    public const string ActiveOnSql = """i."EndedOn" IS NULL AND i."ExpiresOn" >= $1""";
 
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -41,18 +51,61 @@ public sealed class Involvement : IMunicipalityOwned
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
     public DateOnly StartedOn { get; set; }
-    public DateOnly ExpiresOn { get; set; }
-    public DateOnly? EndedOn { get; set; }
-    public string? EndReason { get; set; }
+    /// <summary>Set on registering (<see cref="TermFrom"/>); after that only <see cref="Renew"/> moves it.</summary>
+    public DateOnly ExpiresOn { get => _expiresOn; init => _expiresOn = value; }
+    private DateOnly _expiresOn;
+    public DateOnly? EndedOn { get; private set; }
+    public string? EndReason { get; private set; }
     /// <summary>Why the organisation is involved, as it stated when registering (required for organisations; none for the team's own).</summary>
     public string? Reason { get; set; }
     public required string RegisteredBy { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The end of a term that starts on <paramref name="day"/>.</summary>
+    public static DateOnly TermFrom(DateOnly day, int maxYears) => day.AddYears(maxYears);
+
+    /// <summary>Not recorded as ended; it may have passed its term while the expiry job has not run yet.</summary>
+    public bool IsOpen => EndedOn is null;
+
+    /// <summary>Active: not ended and within its term. The look-up, the matches and the figures count only these.</summary>
+    public bool IsActiveOn(DateOnly day) => EndedOn is null && ExpiresOn >= day;
+
+    /// <summary><see cref="IsActiveOn"/> for queries.</summary>
+    public static Expression<Func<Involvement, bool>> ActiveOn(DateOnly day) => i => i.EndedOn == null && i.ExpiresOn >= day;
+
+    /// <summary><see cref="IsOpen"/> for queries.</summary>
+    public static Expression<Func<Involvement, bool>> Open() => i => i.EndedOn == null;
+
+    /// <summary>Past its term on <paramref name="day"/> but not yet recorded as ended: what the expiry job ends.</summary>
+    public static Expression<Func<Involvement, bool>> ExpiredBy(DateOnly day) => i => i.EndedOn == null && i.ExpiresOn < day;
+
+    /// <summary>Active on some day from <paramref name="since"/> on: still running then, or ended since.</summary>
+    public static Expression<Func<Involvement, bool>> ActiveSince(DateOnly since) => i => i.EndedOn == null ? i.ExpiresOn >= since : i.EndedOn >= since;
+
+    /// <summary>The day it ended or, not yet recorded, expired; null while active.</summary>
+    public static DateOnly? EndedAsOf(DateOnly? endedOn, DateOnly expiresOn, DateOnly today) => endedOn ?? (expiresOn < today ? expiresOn : null);
+
+    /// <summary>Another full term from <paramref name="today"/>; an ended involvement is not renewed but registered again.</summary>
+    public void Renew(DateOnly today, int maxYears)
+    {
+        if (!IsOpen) throw new InvalidOperationException("An ended involvement cannot be renewed.");
+        _expiresOn = TermFrom(today, maxYears);
+    }
+
+    public void End(DateOnly on, string reason)
+    {
+        if (!IsOpen) throw new InvalidOperationException("The involvement has already ended.");
+        EndedOn = on;
+        EndReason = reason;
+    }
 }
 
 /// <summary>An in-app message for a user, or for everyone of an organisation. Matches name who is involved and how to reach them, nothing more.</summary>
 public sealed class Notification : IMunicipalityOwned
 {
+    public const int TitleMaxLength = 200;
+    public const int BodyMaxLength = 2000;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public string? UserId { get; set; }

@@ -1,3 +1,6 @@
+using Regie.Domain.Common;
+using Regie.Domain.Referrals;
+
 namespace Regie.Web.Data;
 
 /// <summary>
@@ -25,9 +28,13 @@ public sealed class Referral : IMunicipalityOwned
     /// <summary>The resident agreed to sharing the question and contact details with the provider; nothing is sent without it.</summary>
     public bool Consent { get; set; }
     public DateOnly FollowUpOn { get; set; }
-    public Domain.Referrals.ReferralStatus Status { get; set; }
+    /// <summary>Verstuurd when sent; after that only <see cref="Step"/> changes it, along <see cref="ReferralRules.Next"/>.</summary>
+    public ReferralStatus Status { get => _status; init => _status = value; }
+    private ReferralStatus _status;
     public DateTime StatusChangedAt { get; set; }
+    /// <summary>Set by the step to Afgewezen.</summary>
     public string? DeclineReason { get; set; }
+    /// <summary>Set by the step to Afgerond: what closes the loop.</summary>
     public string? Feedback { get; set; }
     public Guid? TeamId { get; set; }
     public required string ReferrerId { get; set; }
@@ -41,11 +48,36 @@ public sealed class Referral : IMunicipalityOwned
     public int Version { get; set; }
 
     public Organisation? Provider { get; set; }
+
+    /// <summary>Whether <paramref name="party"/> may take the step to <paramref name="to"/> now; the errors say why not.</summary>
+    public void CheckStep(ReferralStatus to, ReferralParty party, string? reason, string? feedback, ErrorList errors) =>
+        ReferralRules.CheckStep(Status, to, party, reason, feedback, errors);
+
+    /// <summary>One step of the loop: a decline keeps its reason, a finish its feedback. Refuses what <see cref="CheckStep"/> refuses.</summary>
+    public void Step(ReferralStatus to, ReferralParty party, string? reason, string? feedback, DateTime at)
+    {
+        var errors = new ErrorList();
+        CheckStep(to, party, reason, feedback, errors);
+        if (errors.HasErrors) throw new InvalidOperationException($"Referral step refused: {errors.Errors[0].Code}");
+        _status = to;
+        StatusChangedAt = at;
+        if (to == ReferralStatus.Afgewezen) DeclineReason = reason;
+        if (to == ReferralStatus.Afgerond) Feedback = feedback;
+    }
+
+    /// <summary>What the step's record says besides its status: the reason of a decline, the feedback of a finish.</summary>
+    public static string? StepNote(ReferralStatus to, string? reason, string? feedback) =>
+        to switch { ReferralStatus.Afgewezen => reason, ReferralStatus.Afgerond => feedback, _ => reason ?? feedback };
 }
 
 /// <summary>One step of a referral: to which status, when, by whom and for which organisation, with the reason or feedback. Never changed.</summary>
 public sealed class ReferralStep : IMunicipalityOwned
 {
+    public const int ByIdMaxLength = 64;
+    public const int ByNameMaxLength = 200;
+    public const int ByOrganisationMaxLength = 200;
+    public const int NoteMaxLength = 4000;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid ReferralId { get; set; }
@@ -55,6 +87,15 @@ public sealed class ReferralStep : IMunicipalityOwned
     public required string ByName { get; set; }
     public string? ByOrganisation { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>The record of <paramref name="referral"/> reaching <paramref name="status"/>, by whom (cut to fit).</summary>
+    public static ReferralStep Of(Referral referral, ReferralStatus status, string byId, string byName, string? organisation, DateTime at, string? note) => new()
+    {
+        Id = Guid.CreateVersion7(), Gemeentecode = referral.Gemeentecode, ReferralId = referral.Id, Status = status, At = at,
+        ById = Cut(byId, ByIdMaxLength), ByName = Cut(byName, ByNameMaxLength), ByOrganisation = organisation, Note = note,
+    };
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
 /// <summary>Light support started by the team without a decision, as an intervention of a plan goal.</summary>

@@ -34,7 +34,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.ContactName).HasMaxLength(Involvement.ContactNameMaxLength);
             e.Property(x => x.ContactPhone).HasMaxLength(Involvement.ContactPhoneMaxLength);
             e.Property(x => x.ContactEmail).HasMaxLength(Involvement.ContactEmailMaxLength);
-            e.Property(x => x.EndReason).HasMaxLength(200);
+            e.Property(x => x.EndReason).HasMaxLength(Involvement.EndReasonMaxLength);
             e.Property(x => x.Reason).HasMaxLength(Involvement.ReasonMaxLength);
             e.Property(x => x.RegisteredBy).HasMaxLength(200);
             // The look-up's one query: the active involvements of one BSN.
@@ -48,8 +48,8 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.UserId).HasMaxLength(64);
-            e.Property(x => x.Title).HasMaxLength(200);
-            e.Property(x => x.Body).HasMaxLength(2000);
+            e.Property(x => x.Title).HasMaxLength(Notification.TitleMaxLength);
+            e.Property(x => x.Body).HasMaxLength(Notification.BodyMaxLength);
             e.HasIndex(x => new { x.UserId, x.CreatedAt });
             e.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

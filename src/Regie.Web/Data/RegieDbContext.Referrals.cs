@@ -39,10 +39,10 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.ById).HasMaxLength(64);
-            e.Property(x => x.ByName).HasMaxLength(200);
-            e.Property(x => x.ByOrganisation).HasMaxLength(200);
-            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.ById).HasMaxLength(ReferralStep.ByIdMaxLength);
+            e.Property(x => x.ByName).HasMaxLength(ReferralStep.ByNameMaxLength);
+            e.Property(x => x.ByOrganisation).HasMaxLength(ReferralStep.ByOrganisationMaxLength);
+            e.Property(x => x.Note).HasMaxLength(ReferralStep.NoteMaxLength);
             e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ReferralId, x.At });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

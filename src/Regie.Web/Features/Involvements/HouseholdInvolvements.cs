@@ -31,7 +31,7 @@ public sealed class HouseholdInvolvements(RegieDbContext db, FileAccessService a
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var since = today.AddDays(-RecentlyEndedDays);
         var rows = await db.Involvements.AsNoTracking()
-            .Where(i => bsns.Contains(i.Bsn) && (i.EndedOn == null ? i.ExpiresOn >= since : i.EndedOn >= since))
+            .Where(Involvement.ActiveSince(since)).Where(i => bsns.Contains(i.Bsn))
             .Select(i => new
             {
                 i.Bsn, i.OrganisationId, i.TeamId, i.StartedOn, i.ContactName, i.ContactPhone, i.ContactEmail, i.EndedOn, i.ExpiresOn,
@@ -41,7 +41,7 @@ public sealed class HouseholdInvolvements(RegieDbContext db, FileAccessService a
         // One line per party and contact: the team registers itself for every member, which is one involvement to the reader.
         return rows
             .Select(r => new { r.Bsn, r.OrganisationId, r.TeamId, r.StartedOn, r.ContactName, r.ContactPhone, r.ContactEmail, r.Name,
-                Ended = r.EndedOn ?? (r.ExpiresOn < today ? r.ExpiresOn : (DateOnly?)null) })
+                Ended = Involvement.EndedAsOf(r.EndedOn, r.ExpiresOn, today) })
             .GroupBy(r => (r.OrganisationId, r.TeamId, r.ContactName, r.ContactPhone, r.ContactEmail, r.Ended))
             .Select(g => new InvolvedParty(g.First().Name ?? "?", g.Key.TeamId is not null, g.Select(r => names[r.Bsn]).Distinct().Order(StringComparer.Ordinal).ToList(),
                 g.Min(r => r.StartedOn), g.Key.ContactName, g.Key.ContactPhone, g.Key.ContactEmail, g.Key.Ended))

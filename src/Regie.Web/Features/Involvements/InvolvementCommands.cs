@@ -50,7 +50,7 @@ public static class InvolvementCommands
         expire.SetAction((pr, ct) => cli.WithAppAsync(async sp =>
         {
             sp.GetRequiredService<CurrentUser>().ActAs("", "cli", "Beheer via de opdrachtregel");
-            var ended = await sp.GetRequiredService<InvolvementService>().ExpireAsync(ct);
+            var ended = await sp.GetRequiredService<ExpireInvolvementsHandler>().HandleAsync(ct);
             Console.WriteLine($"Verlopen en beëindigd: {ended}.");
             return 0;
         }));

@@ -43,7 +43,7 @@ public sealed class InvolvementImport(IServiceScopeFactory scopes)
             };
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(gemeentecode, "import", $"Import {organisation}", role, organisation: organisation);
-            var result = await scope.ServiceProvider.GetRequiredService<InvolvementService>().RegisterAsync(input, ct);
+            var result = await scope.ServiceProvider.GetRequiredService<RegisterInvolvementHandler>().HandleAsync(input, ct);
             if (result.IsOk) imported++;
             else rejected.Add(new RejectedRow(reader.Parser.RawRow, input.Bsn, result.Errors.Select(e => e.Message).ToList()));
             progress?.Invoke(++rows);

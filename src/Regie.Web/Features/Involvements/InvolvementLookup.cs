@@ -9,6 +9,14 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Involvements;
 
+/// <summary>One organisation involved: who and how to reach them. Never the concern (no life domain): that is the file's, not the look-up's.</summary>
+public sealed record ContactView(string Organisatie, string? Contactpersoon, string? Telefoon, string? Email, DateOnly Sinds);
+
+public sealed record CoordinatorContact(string Naam, string? Team, string? Telefoon, string? Email);
+
+/// <summary>The look-up's whole answer. Unknown and known-but-uninvolved persons get the very same one.</summary>
+public sealed record LookupResult(bool Betrokken, CoordinatorContact? Regisseur, IReadOnlyList<ContactView> Organisaties);
+
 /// <summary>
 /// The department look-up: "is someone involved, and whom do I call?". Every department's systems call
 /// it, so it is built for that: on PostgreSQL the answer comes from the register's copy in memory
@@ -25,7 +33,7 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
 
     private const string Sql = $"""
         SELECT {LookupRow.Select}
-        WHERE i."Gemeentecode" = $1 AND i."Bsn" = $2 AND i."EndedOn" IS NULL AND i."ExpiresOn" >= $3
+        WHERE {Involvement.ActiveOnSql} AND i."Gemeentecode" = $2 AND i."Bsn" = $3
         ORDER BY i."StartedOn"
         """;
 
@@ -70,9 +78,9 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
         if (gemeentecode is null) return rows;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new Npgsql.NpgsqlCommand(Sql, connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
         command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = gemeentecode });
         command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = bsn });
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             rows.Add(LookupRow.Read(reader, 0));
@@ -81,7 +89,7 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
 
     /// <summary>SQLite (the embedded single-server set-up): the same query through EF, with the municipality filter of the model.</summary>
     private static Task<List<LookupRow>> FromContextAsync(RegieDbContext db, string bsn, DateOnly today, CancellationToken ct) =>
-        db.Involvements.AsNoTracking().Where(i => i.Bsn == bsn && i.EndedOn == null && i.ExpiresOn >= today)
+        db.Involvements.AsNoTracking().Where(Involvement.ActiveOn(today)).Where(i => i.Bsn == bsn)
             .OrderBy(i => i.StartedOn)
             .Select(i => new LookupRow(i.TeamId, i.ContactName, i.ContactPhone, i.ContactEmail, i.StartedOn, i.ExpiresOn, i.Domain,
                 db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),

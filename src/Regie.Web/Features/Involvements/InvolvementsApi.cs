@@ -34,16 +34,16 @@ public static class InvolvementsApi
             });
 
         var g = api.MapGroup("/involvements").WithTags("Betrokkenheid").RequireAuthorization(Infrastructure.Policies.Lookup);
-        g.MapPost("/", async (InvolvementInput input, InvolvementService service, CancellationToken ct) =>
-            ApiResults.From(await service.RegisterAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new CreatedAnswer(id))))
+        g.MapPost("/", async (InvolvementInput input, RegisterInvolvementHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/involvements/{id}", new CreatedAnswer(id))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RegisterInvolvement").WithSummary("Registreer dat uw organisatie betrokken is bij een inwoner (`bsn`, `contactpersoon` met `telefoon` of `email`, en de verplichte `reden`); een tweede betrokkene geeft een match.");
-        g.MapDelete("/{id:guid}", async (Guid id, InvolvementService service, CancellationToken ct) =>
-            ApiResults.From(await service.WithdrawAsync(id, ct), _ => Results.NoContent()))
+        g.MapDelete("/{id:guid}", async (Guid id, WithdrawInvolvementHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, ct), _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithName("WithdrawInvolvement").WithSummary("Trek de betrokkenheid van uw organisatie in.");
-        g.MapPost("/{id:guid}/renew", async (Guid id, InvolvementService service, CancellationToken ct) =>
-            ApiResults.From(await service.RenewAsync(id, ct), _ => Results.NoContent()))
+        g.MapPost("/{id:guid}/renew", async (Guid id, RenewInvolvementHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, ct), _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithName("RenewInvolvement").WithSummary("Verleng de betrokkenheid van uw organisatie: zij loopt weer het maximum aantal jaren (Involvement:MaxYears) vanaf vandaag.");
     }

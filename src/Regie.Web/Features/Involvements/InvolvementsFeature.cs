@@ -11,6 +11,14 @@ public sealed class InvolvementsFeature : IFeature
     {
         services.AddSingleton(configuration.GetSection(InvolvementOptions.Section).Get<InvolvementOptions>() ?? new());
         services.AddSingleton(configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new());
+        services.AddScoped<CallerOrganisation>();
+        services.AddScoped<InvolvementQueries>();
+        services.AddScoped<InvolvementMatches>();
+        services.AddScoped<RegisterInvolvementHandler>();
+        services.AddScoped<WithdrawInvolvementHandler>();
+        services.AddScoped<RenewInvolvementHandler>();
+        services.AddScoped<ExpireInvolvementsHandler>();
+        services.AddScoped<SyncTeamInvolvementHandler>();
         services.AddScoped<InvolvementService>();
         services.AddScoped<HouseholdInvolvements>();
         services.AddScoped<QuickWithdrawals>();

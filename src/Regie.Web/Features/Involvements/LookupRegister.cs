@@ -99,7 +99,7 @@ public sealed class LookupRegister
         await using (var connection = await source.OpenConnectionAsync(ct))
         await using (var command = new Npgsql.NpgsqlCommand($"""
             SELECT i."Gemeentecode", i."Bsn", {LookupRow.Select}
-            WHERE i."EndedOn" IS NULL AND i."ExpiresOn" >= $1
+            WHERE {Involvement.ActiveOnSql}
             """, connection))
         {
             command.Parameters.Add(new Npgsql.NpgsqlParameter<DateOnly> { TypedValue = today });
@@ -134,7 +134,7 @@ public sealed class LookupRegister
 
     private static IReadOnlyList<LookupRow> Active(LookupRow[] rows, DateOnly today)
     {
-        // Registrations that ran out since they were read are not involvement any more; the expiry job ends them later.
+        // The rows were read with Involvement.ActiveOnSql, so none had ended; those whose term ran out since are no longer active.
         foreach (var r in rows)
             if (r.ExpiresOn < today) return rows.Where(x => x.ExpiresOn >= today).ToArray();
         return rows;

@@ -17,7 +17,7 @@ public sealed class QuickWithdrawals(RegieDbContext db, TimeProvider clock)
     {
         var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-PeriodDays);
         var withdrawn = await db.Involvements.AsNoTracking()
-            .Where(i => i.OrganisationId != null && i.EndReason == InvolvementService.WithdrawnReason && i.EndedOn >= since)
+            .Where(i => i.OrganisationId != null && i.EndReason == Involvement.WithdrawnReason && i.EndedOn >= since)
             .Select(i => new { i.OrganisationId, i.CreatedAt, i.EndedOn }).ToListAsync(ct);
         var quick = withdrawn.Where(i => i.EndedOn <= DateOnly.FromDateTime(i.CreatedAt).AddDays(1)).GroupBy(i => i.OrganisationId!.Value)
             .ToDictionary(g => g.Key, g => g.Count());

@@ -6,28 +6,29 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Involvements;
 
-public sealed class RegisterModel(InvolvementService service, InvolvementOptions options) : PageModel
+public sealed class RegisterModel(InvolvementQueries queries, RegisterInvolvementHandler register, RenewInvolvementHandler renew,
+    WithdrawInvolvementHandler withdraw, InvolvementOptions options) : PageModel
 {
     public int MaxYears => options.MaxYears;
     [BindProperty] public InvolvementInput Input { get; set; } = new();
-    public IReadOnlyList<(Guid Id, string Bsn, DateOnly Sinds, DateOnly Tot, string Contact)> Own { get; private set; } = [];
+    public IReadOnlyList<OwnInvolvement> Own { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Domains { get; } =
         Zrm.Domains.Select(d => new SelectListItem(Zrm.Label(d), d.ToString())).Prepend(new SelectListItem("Niet opgeven", "")).ToList();
 
-    public async Task OnGetAsync(CancellationToken ct) => Own = await service.OwnAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Own = await queries.OwnAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await service.RegisterAsync(Input, ct);
+        var result = await register.HandleAsync(Input, ct);
         if (this.Finish(result, "/betrokkenheid", "De betrokkenheid is geregistreerd. Zijn er anderen betrokken, dan krijgt u en krijgen zij een match.") is { } done) return done;
-        Own = await service.OwnAsync(ct);
+        Own = await queries.OwnAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken ct) =>
-        this.Finish(await service.RenewAsync(id, ct), "/betrokkenheid", $"De betrokkenheid is verlengd: zij loopt weer {options.MaxYears} jaar.") ?? RedirectToPage();
+        this.Finish(await renew.HandleAsync(id, ct), "/betrokkenheid", $"De betrokkenheid is verlengd: zij loopt weer {options.MaxYears} jaar.") ?? RedirectToPage();
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        this.Finish(await service.WithdrawAsync(id, ct), "/betrokkenheid", "De betrokkenheid is ingetrokken.") ?? RedirectToPage();
+        this.Finish(await withdraw.HandleAsync(id, ct), "/betrokkenheid", "De betrokkenheid is ingetrokken.") ?? RedirectToPage();
 }

@@ -51,7 +51,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             .Join(db.ZrmScores, a => a.Id, z => z.AssessmentId, (a, z) => new { a.HouseholdId, a.PersonId, z.Domain, a.AssessedOn, z.Score }).ToListAsync(ct);
         var today = Today;
         var involvements = await db.Involvements.AsNoTracking()
-            .Where(i => i.OrganisationId != null && i.EndedOn == null && i.ExpiresOn >= today)
+            .Where(Involvement.ActiveOn(today)).Where(i => i.OrganisationId != null)
             .Join(db.Persons, i => i.Bsn, p => p.Bsn, (i, p) => new { i.OrganisationId, p.Id })
             .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
             .ToListAsync(ct);

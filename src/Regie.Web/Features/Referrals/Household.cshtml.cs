@@ -24,7 +24,7 @@ public sealed class StepForm
 
 /// <summary>The household's referrals for the team, overdue ones marked, with their history.</summary>
 [Authorize(Policy = Policies.Care)]
-public sealed class HouseholdModel(HouseholdQueries households, ReferralHandler referrals) : PageModel
+public sealed class HouseholdModel(HouseholdQueries households, ReferralQueries referrals, StepReferralHandler step) : PageModel
 {
     [BindProperty] public StepForm Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -36,7 +36,7 @@ public sealed class HouseholdModel(HouseholdQueries households, ReferralHandler 
     public async Task<IActionResult> OnPostStapAsync(Guid id, Guid verwijzing, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await referrals.StepAsync(verwijzing, Input.ToInput(), ct, id);
+        var result = await step.HandleAsync(verwijzing, Input.ToInput(), ct, id);
         // The form has one text field: its errors belong there whatever the rule called it.
         if (result.Status == CommandStatus.Invalid)
             result = result with { Errors = result.Errors.Select(e => e with { Field = "" }).ToList() };

@@ -7,7 +7,7 @@ namespace Regie.Web.Features.Referrals;
 
 /// <summary>The provider's incoming referrals: its own organisation's only.</summary>
 [Authorize(Roles = Roles.Partner)]
-public sealed class IncomingModel(ReferralHandler referrals) : PageModel
+public sealed class IncomingModel(IncomingReferralQueries referrals) : PageModel
 {
     [FromQuery(Name = "status")] public string? Status { get; set; }
     public string Organisation { get; private set; } = "";
@@ -15,7 +15,7 @@ public sealed class IncomingModel(ReferralHandler referrals) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await referrals.ProviderOrganisationAsync(ct) is not { } own) return Forbid();
+        if (await referrals.OrganisationAsync(ct) is not { } own) return Forbid();
         Organisation = own.Name;
         var result = await referrals.IncomingAsync(string.IsNullOrEmpty(Status) ? null : Status, ct);
         Referrals = result.Value ?? [];

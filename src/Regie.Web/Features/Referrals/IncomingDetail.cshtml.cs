@@ -8,7 +8,7 @@ namespace Regie.Web.Features.Referrals;
 
 /// <summary>One incoming referral for the provider: the person and how to reach them, the question, the referrer; and its answers.</summary>
 [Authorize(Roles = Roles.Partner)]
-public sealed class IncomingDetailModel(ReferralHandler referrals) : PageModel
+public sealed class IncomingDetailModel(IncomingReferralQueries referrals, StepReferralHandler step) : PageModel
 {
     [BindProperty] public ReferralStepInput Input { get; set; } = new();
     public ProviderReferralView Referral { get; private set; } = default!;
@@ -18,7 +18,7 @@ public sealed class IncomingDetailModel(ReferralHandler referrals) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid referralId, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await referrals.StepAsync(referralId, Input, ct);
+        var result = await step.HandleAsync(referralId, Input, ct);
         var message = Domain.Referrals.ReferralStatuses.Parse(Input.Status) is { } s
             ? $"De verwijzing staat op {Domain.Referrals.ReferralRules.Label(s).ToLowerInvariant()}. Het team is op de hoogte." : "";
         if (this.Finish(result, $"/verwijzingen/{referralId}", message) is { } done) return done;

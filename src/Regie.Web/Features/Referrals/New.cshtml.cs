@@ -13,7 +13,7 @@ namespace Regie.Web.Features.Referrals;
 
 /// <summary>The referral form. The social map links here with ?dienst= (the service) and ?doel= (the goal).</summary>
 [Authorize(Policy = Policies.Care)]
-public sealed class NewModel(HouseholdQueries households, ReferralHandler referrals, PlanHandler plans) : PageModel
+public sealed class NewModel(HouseholdQueries households, ReferralQueries referrals, SendReferralHandler send, PlanHandler plans) : PageModel
 {
     [BindProperty] public ReferralInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -35,7 +35,7 @@ public sealed class NewModel(HouseholdQueries households, ReferralHandler referr
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await referrals.SendAsync(id, Input, ct);
+        var result = await send.HandleAsync(id, Input, ct);
         if (this.Finish(result, $"/huishoudens/{id}/verwijzingen", "De verwijzing is verstuurd.") is { } done) return done;
         return await LoadAsync(id, Input.DienstId, Input.DoelId, ct) ? Page() : NotFound();
     }

@@ -17,30 +17,30 @@ public static class ReferralsApi
     public static void MapReferralsApi(this RouteGroupBuilder api)
     {
         var provider = api.MapGroup("/referrals").WithTags("Verwijzingen (aanbieder)").RequireAuthorization(p => p.RequireRole(Roles.Partner));
-        provider.MapGet("/", async ([OneOf(typeof(ReferralStatuses), nameof(ReferralStatuses.Words))] string? status, ReferralHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.IncomingAsync(status, ct), Results.Ok))
+        provider.MapGet("/", async ([OneOf(typeof(ReferralStatuses), nameof(ReferralStatuses.Words))] string? status, IncomingReferralQueries queries, CancellationToken ct) =>
+            ApiResults.From(await queries.IncomingAsync(status, ct), Results.Ok))
             .Produces<IReadOnlyList<ProviderReferralView>>()
             .WithName("GetIncomingReferrals").WithSummary("De verwijzingen aan uw organisatie, nieuwste eerst; ?status=Verstuurd|Geaccepteerd|Afgewezen|Gestart|Afgerond|Ingetrokken (of sent, accepted, declined, started, finished, withdrawn).");
-        provider.MapGet("/{id:guid}", async (Guid id, ReferralHandler handler, CancellationToken ct) =>
-            await handler.ForProviderAsync(id, ct) is { } r ? Results.Ok(r) : ApiResults.NotFound("De verwijzing"))
+        provider.MapGet("/{id:guid}", async (Guid id, IncomingReferralQueries queries, CancellationToken ct) =>
+            await queries.ForProviderAsync(id, ct) is { } r ? Results.Ok(r) : ApiResults.NotFound("De verwijzing"))
             .Produces<ProviderReferralView>()
             .WithName("GetIncomingReferral").WithSummary("Eén verwijzing aan uw organisatie: de inwoner, contactgegevens, de vraag en wie verwees. Nooit het dossier.");
-        provider.MapPost("/{id:guid}/status", async (Guid id, ReferralStepInput input, ReferralHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.StepAsync(id, input, ct), v => Results.Ok(new VersionAnswer(v))))
+        provider.MapPost("/{id:guid}/status", async (Guid id, ReferralStepInput input, StepReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), v => Results.Ok(new VersionAnswer(v))))
             .Produces<VersionAnswer>()
             .WithName("UpdateReferralStatus").WithSummary("Accepteer, wijs af (reden verplicht), start of rond af (terugkoppeling verplicht). 409 als de verwijzing intussen is gewijzigd.");
 
         var team = api.MapGroup("/households/{id:guid}").WithTags("Verwijzingen en lichte ondersteuning").RequireAuthorization(Policies.Care);
-        team.MapGet("/referrals", async (Guid id, ReferralHandler handler, CancellationToken ct) =>
-            await handler.ForHouseholdAsync(id, ct) is { } list ? Results.Ok(list) : ApiResults.NotFound("Het huishouden"))
+        team.MapGet("/referrals", async (Guid id, ReferralQueries queries, CancellationToken ct) =>
+            await queries.ForHouseholdAsync(id, ct) is { } list ? Results.Ok(list) : ApiResults.NotFound("Het huishouden"))
             .Produces<IReadOnlyList<ReferralView>>()
             .WithName("GetHouseholdReferrals").WithSummary("De verwijzingen van het huishouden met hun verloop; TeLaat markeert verlopen opvolgdata.");
-        team.MapPost("/referrals", async (Guid id, ReferralInput input, ReferralHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.SendAsync(id, input, ct), r => Results.Created($"/api/v1/households/{id}/referrals", new CreatedAnswer(r))))
+        team.MapPost("/referrals", async (Guid id, ReferralInput input, SendReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), r => Results.Created($"/api/v1/households/{id}/referrals", new CreatedAnswer(r))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("SendReferral").WithSummary("Verwijs een lid van het huishouden naar een aanbieder (en eventueel een dienst van de sociale kaart). Toestemming van de inwoner is verplicht.");
-        team.MapPost("/referrals/{referralId:guid}/status", async (Guid id, Guid referralId, ReferralStepInput input, ReferralHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.StepAsync(referralId, input, ct, id), v => Results.Ok(new VersionAnswer(v))))
+        team.MapPost("/referrals/{referralId:guid}/status", async (Guid id, Guid referralId, ReferralStepInput input, StepReferralHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(referralId, input, ct, id), v => Results.Ok(new VersionAnswer(v))))
             .Produces<VersionAnswer>()
             .WithName("UpdateHouseholdReferralStatus").WithSummary("Het team werkt de status bij (voor een aanbieder zonder account) of trekt de verwijzing in.");
         team.MapGet("/light-support", async (Guid id, LightSupportHandler handler, Households.HouseholdQueries households, CancellationToken ct) =>

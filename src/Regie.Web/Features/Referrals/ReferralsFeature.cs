@@ -4,6 +4,10 @@ public sealed class ReferralsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ReferralQueries>();
+        services.AddScoped<IncomingReferralQueries>();
+        services.AddScoped<SendReferralHandler>();
+        services.AddScoped<StepReferralHandler>();
         services.AddScoped<ReferralHandler>();
         services.AddScoped<LightSupportHandler>();
         services.AddScoped<ConflictOfInterestQuery>();

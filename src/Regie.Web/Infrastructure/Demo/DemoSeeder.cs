@@ -284,7 +284,7 @@ public sealed class DemoSeeder(RegieDbContext db, UserManager<RegieUser> users, 
         foreach (var (bsn, organisation, purpose) in lookups)
         {
             if (bsn is null) continue;
-            var involved = await db.Involvements.IgnoreQueryFilters().CountAsync(i => i.Gemeentecode == Gemeentecode && i.Bsn == bsn && i.EndedOn == null && i.ExpiresOn >= today, ct);
+            var involved = await db.Involvements.IgnoreQueryFilters().Where(Involvement.ActiveOn(today)).CountAsync(i => i.Gemeentecode == Gemeentecode && i.Bsn == bsn, ct);
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Gemeentecode, "demo-" + organisation.ToLowerInvariant().Replace(' ', '-'), organisation, Roles.Afdeling, organisation: organisation);
             await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(Features.Audit.AuditActions.Lookup, Features.Audit.AuditResources.Involvement,

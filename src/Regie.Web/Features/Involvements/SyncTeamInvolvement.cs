@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Involvements;
+
+/// <summary>
+/// Brings the team's own involvement in line with the household: every current member with a BSN is
+/// registered for the responsible team, with the coordinator as contact; members who left, and a team
+/// that no longer holds the file, are ended. Adds to the caller's unit of work; the caller saves.
+/// </summary>
+public sealed class SyncTeamInvolvementHandler(RegieDbContext db, CurrentUser user, InvolvementOptions options, TimeProvider clock, InvolvementMatches matches)
+{
+    public const string ClosedReason = "traject afgesloten";
+    public const string OtherTeamReason = "ander team verantwoordelijk";
+    public const string LeftReason = "niet meer in het huishouden";
+
+    public async Task HandleAsync(Household household, bool closing, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var current = await db.Involvements.Where(Involvement.Open()).Where(i => i.HouseholdId == household.Id && i.TeamId != null).ToListAsync(ct);
+        var members = closing ? [] : await db.HouseholdMembers.Where(m => m.HouseholdId == household.Id && m.Until == null && m.Person!.Bsn != null)
+            .Select(m => m.Person!.Bsn!).ToListAsync(ct);
+        var team = household.ResponsibleTeamId is { } tid ? await db.Teams.FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
+        var coordinator = household.CoordinatorId is { } cid
+            ? await db.Users.Where(u => u.Id == cid).Select(u => new { u.DisplayName, u.Email, u.PhoneNumber }).FirstOrDefaultAsync(ct) : null;
+        foreach (var i in current.Where(i => closing || i.TeamId != team?.Id || !members.Contains(i.Bsn)))
+            i.End(today, closing ? ClosedReason : i.TeamId != team?.Id ? OtherTeamReason : LeftReason);
+        if (closing || team is null) return;
+        Involvement? first = null;
+        foreach (var bsn in members)
+        {
+            var existing = current.FirstOrDefault(i => i.Bsn == bsn && i.TeamId == team.Id && i.IsOpen);
+            var name = coordinator?.DisplayName ?? team.Name;
+            if (existing is not null)
+            {
+                (existing.ContactName, existing.ContactPhone, existing.ContactEmail) = (name, coordinator?.PhoneNumber ?? team.Telefoon, coordinator?.Email ?? team.Email);
+                continue;
+            }
+            var involvement = new Involvement
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, Bsn = bsn, TeamId = team.Id, HouseholdId = household.Id,
+                ContactName = name, ContactPhone = coordinator?.PhoneNumber ?? team.Telefoon, ContactEmail = coordinator?.Email ?? team.Email,
+                StartedOn = today, ExpiresOn = Involvement.TermFrom(today, options.MaxYears), RegisteredBy = user.ActorName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Involvements.Add(involvement);
+            first ??= involvement;
+        }
+        // Matches look at the whole household: one round of messages for the team, not one per member.
+        if (first is not null) await matches.AddAsync(first, team.Name, ct);
+    }
+}
+
+/// <summary>The name callers in other areas (coordination, trajectories, requests) still use; they move to <see cref="SyncTeamInvolvementHandler"/> with their own refactoring.</summary>
+public sealed class InvolvementService(SyncTeamInvolvementHandler sync)
+{
+    public Task SyncTeamAsync(Household household, bool closing, CancellationToken ct) => sync.HandleAsync(household, closing, ct);
+}
