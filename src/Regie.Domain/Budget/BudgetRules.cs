@@ -190,6 +190,19 @@ public static class LedgerRules
     public const string TransferTooMuchCode = "transfer-exceeds-remaining";
     public const string ReasonRequiredCode = "reason-required";
     public const string CorrectionTooLargeCode = "allocation-correction-too-large";
+    public const string NoBudgetCode = "budget-missing";
+    public const string TeamRequiredCode = "budget-team-required";
+    public const string YearInvalidCode = "budget-year-invalid";
+
+    /// <summary>The municipality books on last year's, this year's and next year's budgets only.</summary>
+    public static DomainError? CheckYear(int year, int currentYear) =>
+        year < currentYear - 1 || year > currentYear + 1
+            ? new DomainError(YearInvalidCode, "Jaar", $"Kies een jaar van {currentYear - 1} tot en met {currentYear + 1}.")
+            : null;
+
+    public static DomainError NoBudgetToSpend(int year) => new(NoBudgetCode, "", $"Het team heeft geen budget voor {year}. De gemeente kent het budget toe.");
+
+    public static DomainError NoBudgetToTransfer(string team, int year) => new(NoBudgetCode, "VanTeamId", $"{team} heeft geen budget voor {year}.");
 
     /// <summary>A commitment never takes more than what is left: the budget may reach zero, never below.</summary>
     public static DomainError? CheckCommit(BudgetBalance balance, decimal amount) =>

@@ -43,6 +43,9 @@ public sealed record ComparisonLine(Guid TariffId, string Code, string Name, str
 /// </summary>
 public sealed record CostComparison(string Alternative, IReadOnlyList<ComparisonLine> Lines)
 {
+    /// <summary>The worker's words for the alternative; they are copied into the stored comparison.</summary>
+    public const int AlternativeMaxLength = 200;
+
     public decimal AlternativeTotal => Lines.Sum(l => l.Amount);
 
     /// <summary>Zero when the chosen spend is not cheaper than the alternative.</summary>

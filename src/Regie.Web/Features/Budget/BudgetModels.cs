@@ -18,6 +18,9 @@ public static class BudgetRoles
     public const string Overview = Infrastructure.Roles.Teamleider + "," + Infrastructure.Roles.Beleid;
 
     public static string[] List(string roles) => roles.Split(',');
+
+    /// <summary>The budget holder: the municipality's policy role, or a system account.</summary>
+    public static bool IsMunicipality(Infrastructure.CurrentUser user) => user.IsSystem || user.Role == Infrastructure.Roles.Beleid;
 }
 
 public sealed class SpendInput
