@@ -134,3 +134,35 @@ public sealed class SpendRulesTests
         Assert.Equal("Kies een jaar van 2025 tot en met 2027.", LedgerRules.CheckYear(2028, 2026)?.Message);
     }
 }
+
+public sealed class BudgetSettingsRulesTests
+{
+    [Theory]
+    [InlineData("0", "0")]
+    [InlineData("2.000", "2000")]
+    [InlineData("1000000", "1000000")]
+    public void A_mandate_is_zero_up_to_a_million_in_whole_cents(string text, string expected) =>
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Mandates.ParseLimit(text, "Bedrag").Value);
+
+    [Theory]
+    [InlineData("veel")]
+    [InlineData("-1")]
+    [InlineData("1000000,01")]
+    [InlineData("1,005")]
+    public void Other_mandates_are_refused(string text) =>
+        Assert.Equal(Mandates.LimitInvalidCode, Mandates.ParseLimit(text, "Bedrag").Error?.Code);
+
+    [Theory]
+    [InlineData(" Opvang-Nacht ", "opvang-nacht")]
+    [InlineData("jeugd2", "jeugd2")]
+    public void A_tariff_code_is_stored_trimmed_and_lower_case(string text, string expected) =>
+        Assert.Equal(expected, Tariffs.ParseCode(text, 40).Value);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("opvang nacht")]
+    [InlineData("opvang_nacht")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void Other_tariff_codes_are_refused(string text) =>
+        Assert.Equal(Tariffs.CodeInvalidCode, Tariffs.ParseCode(text, 40).Error?.Code);
+}

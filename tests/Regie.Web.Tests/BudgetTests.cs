@@ -157,10 +157,10 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         // Mandates per role and per person, set by the municipality; a person's own mandate goes before the role's.
         await using (var scope = As(Roles.Beleid, null, "beleid-1"))
         {
-            var settings = scope.ServiceProvider.GetRequiredService<BudgetSettings>();
-            Assert.True((await settings.SetMandateAsync(new MandateInput { GebruikerId = await UserIdAsync("regisseur@voorbeeld.nl"), Bedrag = "2.000" }, default)).IsOk);
-            Assert.True((await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "100" }, default)).IsOk);
-            Assert.Equal(Mandates.LimitInvalidCode, (await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).Errors[0].Code);
+            var setMandate = scope.ServiceProvider.GetRequiredService<SetMandateHandler>();
+            Assert.True((await setMandate.HandleAsync(new MandateInput { GebruikerId = await UserIdAsync("regisseur@voorbeeld.nl"), Bedrag = "2.000" }, default)).IsOk);
+            Assert.True((await setMandate.HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "100" }, default)).IsOk);
+            Assert.Equal(Mandates.LimitInvalidCode, (await setMandate.HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).Errors[0].Code);
         }
         var trusted = await RequestAsync(s, Arrears(s.Goal, "1.800", compare: false), await UserIdAsync("regisseur@voorbeeld.nl"));
         var small = await RequestAsync(s, bike);
@@ -171,7 +171,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
             var waiting = await db.Spends.SingleAsync(x => x.Id == small.Value);
             Assert.Equal((SpendStatus.Aangevraagd, ApprovalLevel.Teamleider), (waiting.Status, waiting.Level));
             await using var reset = As(Roles.Beleid, null, "beleid-1");
-            Assert.True((await reset.ServiceProvider.GetRequiredService<BudgetSettings>().SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "500" }, default)).IsOk);
+            Assert.True((await reset.ServiceProvider.GetRequiredService<SetMandateHandler>().HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "500" }, default)).IsOk);
         }
     }
 
@@ -333,7 +333,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         await using (var scope = As(Roles.Beheerder, null, "beheer-1"))
         {
             var settings = scope.ServiceProvider.GetRequiredService<BudgetSettings>();
-            var changed = await settings.SetTariffAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting (kosten verhuurder)", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek gemeente (2026)" }, default);
+            var changed = await scope.ServiceProvider.GetRequiredService<SetTariffHandler>().HandleAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting (kosten verhuurder)", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek gemeente (2026)" }, default);
             Assert.True(changed.IsOk);
             Assert.Equal(9000m, (await settings.CurrentTariffsAsync(default)).Single(t => t.Code == "huisuitzetting").Bedrag);
             Assert.Equal(2, (await settings.TariffHistoryAsync(default)).Count(t => t.Code == "huisuitzetting"));

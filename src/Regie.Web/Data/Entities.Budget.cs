@@ -236,6 +236,7 @@ public sealed class SpendMandate
 /// <summary>One version of a tariff. Never changed: an edit is a new row, and a saved comparison keeps the row it used.</summary>
 public sealed class Tariff
 {
+    public const int CodeMaxLength = 40;
     public const int NameMaxLength = 200;
     public const int UnitMaxLength = 100;
     public const int SourceMaxLength = 400;

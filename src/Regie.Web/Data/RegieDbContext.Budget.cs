@@ -79,7 +79,7 @@ public sealed partial class RegieDbContext
         b.Entity<Tariff>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Code).HasMaxLength(Tariff.CodeMaxLength);
             e.Property(x => x.Name).HasMaxLength(Tariff.NameMaxLength);
             e.Property(x => x.Unit).HasMaxLength(Tariff.UnitMaxLength);
             e.Property(x => x.Amount).HasPrecision(14, 2);

@@ -5,6 +5,8 @@ public sealed class BudgetFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<BudgetSettings>();
+        services.AddScoped<SetMandateHandler>();
+        services.AddScoped<SetTariffHandler>();
         services.AddScoped<SpendAccess>();
         services.AddScoped<SpendQueries>();
         services.AddScoped<SpendComparisons>();

@@ -21,6 +21,9 @@ public static class BudgetRoles
 
     /// <summary>The budget holder: the municipality's policy role, or a system account.</summary>
     public static bool IsMunicipality(Infrastructure.CurrentUser user) => user.IsSystem || user.Role == Infrastructure.Roles.Beleid;
+
+    /// <summary>Who sets mandates and tariffs: the municipality, its administrator, or a system account.</summary>
+    public static bool MaySetSettings(Infrastructure.CurrentUser user) => user.IsSystem || user.Role is Infrastructure.Roles.Beleid or Infrastructure.Roles.Beheerder;
 }
 
 public sealed class SpendInput
