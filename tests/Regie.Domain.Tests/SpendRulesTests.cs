@@ -58,7 +58,7 @@ public sealed class SpendRulesTests
         Assert.Equal("Een betaalde, afgewezen of geannuleerde uitgave kan niet meer worden geannuleerd.", SpendRules.CheckStep(SpendStatus.Betaald, SpendAction.Cancel)!.Message);
     }
 
-    private static SpendDecider Lead(string id = "lead", decimal mandate = 2500m) => new(new SpendActor(id, "Teamleider"), SpendDeciderRole.TeamLead, mandate);
+    private static SpendDecider Lead(string id = "lead", decimal mandate = 2500m) => new(new BudgetActor(id, "Teamleider"), SpendDeciderRole.TeamLead, mandate);
 
     [Fact]
     public void The_team_lead_does_not_decide_on_their_own_request()
@@ -72,7 +72,7 @@ public sealed class SpendRulesTests
     public void Above_the_second_limit_the_municipality_decides_not_the_team_lead()
     {
         Assert.Equal(SpendRules.NeedsMunicipalityCode, SpendRules.CheckDecider(Lead(), "prof", ApprovalLevel.Gemeente, 3000m, SpendAction.Refuse)?.Code);
-        Assert.Null(SpendRules.CheckDecider(new SpendDecider(new SpendActor("beleid", "Gemeente"), SpendDeciderRole.Municipality), "prof", ApprovalLevel.Gemeente, 3000m, SpendAction.Approve));
+        Assert.Null(SpendRules.CheckDecider(new SpendDecider(new BudgetActor("beleid", "Gemeente"), SpendDeciderRole.Municipality), "prof", ApprovalLevel.Gemeente, 3000m, SpendAction.Approve));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class SpendRulesTests
     [Fact]
     public void A_system_account_decides_without_the_team_leads_limits_and_approves_as_the_team_lead_would_by_default()
     {
-        var system = new SpendDecider(new SpendActor("systeem", "Systeem"), SpendDeciderRole.System);
+        var system = new SpendDecider(new BudgetActor("systeem", "Systeem"), SpendDeciderRole.System);
         Assert.Null(SpendRules.CheckDecider(system, "systeem", ApprovalLevel.Gemeente, 9000m, SpendAction.Approve));
         Assert.Equal("Goedgekeurd door de teamleider", SpendRules.DefaultApprovalReason(SpendDeciderRole.System));
         Assert.Equal("Goedgekeurd door de gemeente", SpendRules.DefaultApprovalReason(SpendDeciderRole.Municipality));

@@ -10,8 +10,8 @@ public sealed class SpendStepTests
 {
     private static readonly DateTime At = new(2026, 3, 2, 9, 30, 0, DateTimeKind.Utc);
     private static readonly DateOnly Today = DateOnly.FromDateTime(At);
-    private static readonly SpendActor Prof = new("prof", "Fatima");
-    private static readonly SpendDecider System = new(new SpendActor("systeem", "Systeem"), SpendDeciderRole.System);
+    private static readonly BudgetActor Prof = new("prof", "Fatima");
+    private static readonly SpendDecider System = new(new BudgetActor("systeem", "Systeem"), SpendDeciderRole.System);
 
     private static Spend New(decimal amount = 800m, ApprovalLevel level = ApprovalLevel.Teamleider) => new()
     {
@@ -66,7 +66,7 @@ public sealed class SpendStepTests
     public void Approval_commits_the_amount_per_law_and_records_who_decided()
     {
         var s = New(800.01m);
-        var step = s.Approve(new SpendDecider(new SpendActor("lead", "Marloes"), SpendDeciderRole.TeamLead, 2500m), null, At);
+        var step = s.Approve(new SpendDecider(new BudgetActor("lead", "Marloes"), SpendDeciderRole.TeamLead, 2500m), null, At);
         Assert.Equal([(EntryKind.Verplichting, 400.01m), (EntryKind.Verplichting, 400m)], step.Entries.Select(e => (e.Kind, e.Amount)));
         Assert.All(step.Entries, e => Assert.Equal(("lead", "Marloes", s.Id, 2026), (e.ActorId, e.ActorName, e.SpendId!.Value, e.Year)));
         Assert.Equal(("lead", "Marloes", "Goedgekeurd door de teamleider"), (s.DecidedBy, s.DecidedByName, s.DecisionReason));
@@ -78,9 +78,9 @@ public sealed class SpendStepTests
         var own = New();
         Assert.Equal(SpendRules.OwnRequestCode, Assert.Single(own.Approve(new SpendDecider(Prof, SpendDeciderRole.TeamLead, 2500m), null, At).Errors).Code);
         var above = New(1200m);
-        Assert.Equal(SpendRules.AboveOwnMandateCode, Assert.Single(above.Approve(new SpendDecider(new SpendActor("lead", "L"), SpendDeciderRole.TeamLead, 1000m), null, At).Errors).Code);
+        Assert.Equal(SpendRules.AboveOwnMandateCode, Assert.Single(above.Approve(new SpendDecider(new BudgetActor("lead", "L"), SpendDeciderRole.TeamLead, 1000m), null, At).Errors).Code);
         var municipal = New(3000m, ApprovalLevel.Gemeente);
-        Assert.Equal(SpendRules.NeedsMunicipalityCode, Assert.Single(municipal.Refuse(new SpendDecider(new SpendActor("lead", "L"), SpendDeciderRole.TeamLead), "Nee", At).Errors).Code);
+        Assert.Equal(SpendRules.NeedsMunicipalityCode, Assert.Single(municipal.Refuse(new SpendDecider(new BudgetActor("lead", "L"), SpendDeciderRole.TeamLead), "Nee", At).Errors).Code);
         Assert.All(new[] { own, above, municipal }, s => Assert.Equal(SpendStatus.Aangevraagd, s.Status));
     }
 

@@ -21,11 +21,11 @@ public enum SpendDeciderRole
     System,
 }
 
-/// <summary>Who does a step on a spend, as stored with it.</summary>
-public sealed record SpendActor(string Id, string Name);
+/// <summary>Who moves money or takes a step on a spend, as stored with the entry or the spend.</summary>
+public sealed record BudgetActor(string Id, string Name);
 
 /// <summary>Who decides; <paramref name="Mandate"/> is the team lead's own limit, null for whoever has none.</summary>
-public sealed record SpendDecider(SpendActor Actor, SpendDeciderRole Role, decimal? Mandate = null);
+public sealed record SpendDecider(BudgetActor Actor, SpendDeciderRole Role, decimal? Mandate = null);
 
 /// <summary>
 /// A spend's life: requested, then approved or refused; an approved spend is paid; until it is paid the team can

@@ -20,16 +20,16 @@ public sealed class TeamBudget : IMunicipalityOwned
     public int Version { get; set; }
 
     /// <summary>The municipality's allocation (negative: a correction), earmarked for one law or, with none, integral.</summary>
-    public BudgetEntry Allocate(decimal amount, LegalFramework? earmark, string reason, SpendActor by, DateTime at) =>
+    public BudgetEntry Allocate(decimal amount, LegalFramework? earmark, string reason, BudgetActor by, DateTime at) =>
         Entry(EntryKind.Toekenning, amount, earmark, reason, null, by, at);
 
     /// <summary>Money moved between teams: the amount off one budget and onto the other, each entry naming the other team.</summary>
     public static (BudgetEntry Outgoing, BudgetEntry Incoming) Transfer(TeamBudget from, string fromTeam, TeamBudget to, string toTeam, decimal amount, string reason,
-        SpendActor by, DateTime at) =>
+        BudgetActor by, DateTime at) =>
         (from.Entry(EntryKind.Overboeking, -amount, null, $"Naar {toTeam}: {reason}", to.TeamId, by, at),
             to.Entry(EntryKind.Overboeking, amount, null, $"Van {fromTeam}: {reason}", from.TeamId, by, at));
 
-    private BudgetEntry Entry(EntryKind kind, decimal amount, LegalFramework? framework, string reason, Guid? counterpart, SpendActor by, DateTime at) => new()
+    private BudgetEntry Entry(EntryKind kind, decimal amount, LegalFramework? framework, string reason, Guid? counterpart, BudgetActor by, DateTime at) => new()
     {
         Gemeentecode = Gemeentecode, BudgetId = Id, TeamId = TeamId, Year = Year, Kind = kind, Framework = framework, Amount = amount, CounterpartTeamId = counterpart,
         Reason = Text.Truncate(reason, BudgetEntry.ReasonMaxLength), BookedOn = DateOnly.FromDateTime(at), OccurredAt = at,
@@ -121,7 +121,7 @@ public sealed class Spend : IMunicipalityOwned
     {
         if (Level != ApprovalLevel.Mandaat) throw new InvalidOperationException("Only a spend within the requester's mandate is approved as it is recorded.");
         if (SpendRules.CheckStep(Status, SpendAction.Approve) is { } refused) return SpendStep.Refused([refused]);
-        return Commit(new SpendActor(RequestedBy, RequestedByName), SpendRules.WithinMandateReason, at);
+        return Commit(new BudgetActor(RequestedBy, RequestedByName), SpendRules.WithinMandateReason, at);
     }
 
     /// <summary>
@@ -147,7 +147,7 @@ public sealed class Spend : IMunicipalityOwned
     }
 
     /// <summary>Records the payment; what was committed and not paid is released on the same day.</summary>
-    public SpendStep Pay(string? amount, string? date, string? payee, SpendActor by, DateOnly today, DateTime at)
+    public SpendStep Pay(string? amount, string? date, string? payee, BudgetActor by, DateOnly today, DateTime at)
     {
         if (SpendRules.CheckStep(Status, SpendAction.Pay) is { } refused) return SpendStep.Refused([refused]);
         var errors = new ErrorList();
@@ -163,7 +163,7 @@ public sealed class Spend : IMunicipalityOwned
     }
 
     /// <summary>Cancels a spend not yet paid; money already committed is released.</summary>
-    public SpendStep Cancel(string? reason, SpendActor by, DateTime at)
+    public SpendStep Cancel(string? reason, BudgetActor by, DateTime at)
     {
         if (SpendRules.CheckStep(Status, SpendAction.Cancel) is { } refused) return SpendStep.Refused([refused]);
         var text = TextRules.Required(reason, "Reden", "de reden van de annulering", CancelReasonMaxLength);
@@ -177,7 +177,7 @@ public sealed class Spend : IMunicipalityOwned
     private DomainError? Refusal(SpendAction action, SpendDecider by) =>
         SpendRules.CheckStep(Status, action) ?? SpendRules.CheckDecider(by, RequestedBy, Level, Amount, action);
 
-    private SpendStep Commit(SpendActor by, string reason, DateTime at)
+    private SpendStep Commit(BudgetActor by, string reason, DateTime at)
     {
         Move(SpendAction.Approve);
         Decided(by, reason, at);
@@ -187,7 +187,7 @@ public sealed class Spend : IMunicipalityOwned
     private void Move(SpendAction action) =>
         Status = SpendRules.Next(Status, action) ?? throw new DomainException(SpendRules.CheckStep(Status, action)!);
 
-    private void Decided(SpendActor by, string reason, DateTime at)
+    private void Decided(BudgetActor by, string reason, DateTime at)
     {
         DecidedBy = Cut(by.Id, ActorIdMaxLength);
         DecidedByName = Cut(by.Name, ActorNameMaxLength);
@@ -196,7 +196,7 @@ public sealed class Spend : IMunicipalityOwned
     }
 
     /// <summary>One ledger entry per law the spend serves, split to the cent, in the year the spend was requested.</summary>
-    private IReadOnlyList<BudgetEntry> Book(EntryKind kind, decimal amount, string reason, SpendActor by, DateTime at, DateOnly? bookedOn = null) =>
+    private IReadOnlyList<BudgetEntry> Book(EntryKind kind, decimal amount, string reason, BudgetActor by, DateTime at, DateOnly? bookedOn = null) =>
         Attribution.Split(amount, LegalFrameworks.ParseList(Frameworks)).Select(part => new BudgetEntry
         {
             Gemeentecode = Gemeentecode, BudgetId = BudgetId, TeamId = TeamId, Year = RequestedAt.Year, Kind = kind, Framework = part.Framework,

@@ -34,7 +34,7 @@ public sealed class AllocateBudgetHandler(RegieDbContext db, CurrentUser user, A
         await using var tx = await BudgetLedger.LockAsync(db, [budget.Id], ct);
         if (LedgerRules.CheckAllocation(await BudgetLedger.BalanceAsync(db, budget.Id, ct), amount) is { } tooLarge)
             return await BudgetLedger.RefuseAsync<long>(db, tx, tooLarge);
-        var entry = budget.Allocate(amount, framework, reason!, new SpendActor(user.ActorId, user.ActorName), clock.GetUtcNow().UtcDateTime);
+        var entry = budget.Allocate(amount, framework, reason!, new BudgetActor(user.ActorId, user.ActorName), clock.GetUtcNow().UtcDateTime);
         db.BudgetEntries.Add(entry);
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<long>.Conflict();
         await audit.RecordAsync(AuditActions.Create, AuditResources.Budget, detail: $"toekenning {new Money(amount)} aan {team.Name} ({input.Jaar})", ct: ct);

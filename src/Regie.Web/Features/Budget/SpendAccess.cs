@@ -10,7 +10,7 @@ namespace Regie.Web.Features.Budget;
 /// <summary>Who sees a spend and who may take a step on it; the use cases load their spend through here.</summary>
 public sealed class SpendAccess(RegieDbContext db, FileAccessService access, CurrentUser user, BudgetSettings settings)
 {
-    public SpendActor Actor => new(user.ActorId, user.ActorName);
+    public BudgetActor Actor => new(user.ActorId, user.ActorName);
 
     /// <summary>The household's team sees its spends with the file; the team lead and the municipality see what they decide on.</summary>
     public async Task<bool> MaySeeAsync(Spend spend, CancellationToken ct) =>

@@ -33,7 +33,7 @@ public sealed class TransferBudgetHandler(RegieDbContext db, CurrentUser user, A
         await using var tx = await BudgetLedger.LockAsync(db, [source.Id, target.Id], ct);
         if (LedgerRules.CheckTransfer(await BudgetLedger.BalanceAsync(db, source.Id, ct), amount) is { } tooMuch)
             return await BudgetLedger.RefuseAsync<long>(db, tx, tooMuch);
-        var (outgoing, incoming) = TeamBudget.Transfer(source, from!.Name, target, to.Name, amount, reason!, new SpendActor(user.ActorId, user.ActorName), clock.GetUtcNow().UtcDateTime);
+        var (outgoing, incoming) = TeamBudget.Transfer(source, from!.Name, target, to.Name, amount, reason!, new BudgetActor(user.ActorId, user.ActorName), clock.GetUtcNow().UtcDateTime);
         db.BudgetEntries.AddRange(outgoing, incoming);
         if (!await BudgetLedger.CommitAsync(db, tx, ct)) return CommandResult<long>.Conflict();
         await audit.RecordAsync(AuditActions.Create, AuditResources.Budget, detail: $"overboeking {new Money(amount)} van {from.Name} naar {to.Name} ({input.Jaar})", ct: ct);

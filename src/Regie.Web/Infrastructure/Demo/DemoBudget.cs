@@ -206,19 +206,19 @@ public sealed class DemoBudget(RegieDbContext db, TimeProvider clock, string gem
 
     private void Pay(Spend s, decimal amount, DateOnly on, string payee, (string Id, string Name) by)
     {
-        Booked(s.Pay(amount.ToString("0.00", Nl), on.ToString("dd-MM-yyyy", Nl), payee, new SpendActor(by.Id, by.Name), _today, At(on)));
+        Booked(s.Pay(amount.ToString("0.00", Nl), on.ToString("dd-MM-yyyy", Nl), payee, new BudgetActor(by.Id, by.Name), _today, At(on)));
         Event(s, EventTypes.SpendPaid, on, by, $"Uitgave betaald aan {payee}: {s.Description} ({new Money(amount)})", amount);
     }
 
     private void Cancel(Spend s, DateOnly on, (string Id, string Name) by, string reason)
     {
-        Booked(s.Cancel(reason, new SpendActor(by.Id, by.Name), At(on)));
+        Booked(s.Cancel(reason, new BudgetActor(by.Id, by.Name), At(on)));
         Event(s, EventTypes.SpendCancelled, on, by, $"Uitgave geannuleerd: {s.Description} ({new Money(s.Amount)})", s.Amount);
     }
 
     private static readonly System.Globalization.CultureInfo Nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
 
-    private static SpendDecider Decider((string Id, string Name) by) => new(new SpendActor(by.Id, by.Name), SpendDeciderRole.System);
+    private static SpendDecider Decider((string Id, string Name) by) => new(new BudgetActor(by.Id, by.Name), SpendDeciderRole.System);
 
     private void Booked(SpendStep step)
     {
