@@ -45,7 +45,7 @@ public sealed class BudgetTests(EmptyBrowserFixture fixture) : IClassFixture<Emp
                 Leefgebied = "Financien", Wat = "Geen huurachterstand meer", MeetbaarResultaat = "De achterstand is nul en de huur gaat automatisch",
                 Streefdatum = DateTime.UtcNow.AddDays(60).ToString("dd-MM-yyyy"), Wie = "Sanne met de regisseur", Versie = 1,
             }, default);
-            await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = noord, Jaar = DateTime.UtcNow.Year, Bedrag = "250.000", Reden = "Begroting" }, default);
+            await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput { TeamId = noord, Jaar = DateTime.UtcNow.Year, Bedrag = "250.000", Reden = "Begroting" }, default);
         }
 
         // The coordinator (mandate € 500) weighs paying the arrears against eviction and crisis places.

@@ -45,7 +45,7 @@ public sealed class ApiKeyScopeTests : IAsyncLifetime
         var (household, _, goal) = await given.HouseholdWithPlanAndGoal(surname, "Api", team: team,
             goal: Given.Goal("Huisvesting", what: "Blijven wonen", measurable: "Geen uitzetting", who: "Api", days: 30));
         await using var scope = _app.Scope();
-        await scope.ServiceProvider.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = await given.TeamId(team), Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
+        await scope.ServiceProvider.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput { TeamId = await given.TeamId(team), Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
         return (household, goal);
     }
 

@@ -175,7 +175,7 @@ public sealed class ApiRequiredFieldsBTests(RegistryFixture fixture) : IClassFix
         {
             Leefgebied = "Financien", Wat = "Geen huurachterstand meer", MeetbaarResultaat = "De achterstand is nul", Wie = "Iris", Streefdatum = InDays(90), Versie = 1,
         }, default)).IsOk);
-        Assert.True((await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput
+        Assert.True((await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput
         {
             TeamId = noord, Jaar = DateTime.UtcNow.Year, Bedrag = "10.000,00", Reden = "Raadsbesluit begroting",
         }, default)).IsOk);

@@ -115,12 +115,11 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         before = await LastAsync();
         await using (var scope = As(Roles.Beleid, "Thomas Bos"))
         {
-            var settings = scope.ServiceProvider.GetRequiredService<BudgetSettings>();
             var fatima = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-            Assert.True((await settings.SetMandateAsync(new MandateInput { GebruikerId = fatima, Bedrag = "2.000" }, default)).IsOk);
-            Assert.True((await settings.SetTariffAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek" }, default)).IsOk);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SetMandateHandler>().HandleAsync(new MandateInput { GebruikerId = fatima, Bedrag = "2.000" }, default)).IsOk);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SetTariffHandler>().HandleAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek" }, default)).IsOk);
             // A refused change changed nothing and is not on record as one.
-            Assert.False((await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).IsOk);
+            Assert.False((await scope.ServiceProvider.GetRequiredService<SetMandateHandler>().HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).IsOk);
         }
         var trail = await TrailSinceAsync(before);
         Assert.Equal([("update", AuditResources.Mandate, "Thomas Bos", "mandaat Fatima Bouzid: € 2.000,00"), ("update", AuditResources.Tariff, "Thomas Bos", "tarief huisuitzetting: € 9.000,00 per uitzetting")],

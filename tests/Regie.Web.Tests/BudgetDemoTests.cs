@@ -37,7 +37,7 @@ public sealed class BudgetDemoTests(BudgetDemoFixture fixture) : IClassFixture<B
         Assert.Contains(spends, s => s.Level == ApprovalLevel.Mandaat && s.Status == SpendStatus.Betaald);
         Assert.Contains(spends, s => s.Status == SpendStatus.Geannuleerd);
 
-        foreach (var b in await scope.ServiceProvider.GetRequiredService<BudgetHandler>().OverviewAsync(DateTime.UtcNow.Year, default))
+        foreach (var b in await scope.ServiceProvider.GetRequiredService<BudgetQueries>().OverviewAsync(DateTime.UtcNow.Year, default))
         {
             var entries = await db.BudgetEntries.AsNoTracking().Where(e => e.BudgetId == b.BudgetId).Select(e => new { e.Kind, e.Amount }).ToListAsync();
             Assert.Equal(b.Saldo.Vrij, entries.Sum(e => BudgetBalance.EffectOnRemaining(e.Kind, e.Amount)));

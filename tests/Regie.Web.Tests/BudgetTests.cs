@@ -40,7 +40,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         await Given.StartPlan(household);
         var goal = await Given.AddGoal(household, Given.Goal(domain, who: "Sanne met de regisseur"));
         if (allocation != 0)
-            Assert.True((await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput
+            Assert.True((await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput
             {
                 TeamId = team.Id, Jaar = Year, Bedrag = allocation.ToString(System.Globalization.CultureInfo.GetCultureInfo("nl-NL")), Reden = "Raadsbesluit begroting",
             }, default)).IsOk);
@@ -61,7 +61,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
     }
 
     private Task<CommandResult<Guid>> RequestAsync(Setup s, SpendInput input, string? professional = null) =>
-        AsAsync<CommandResult<Guid>, SpendHandler>(Roles.Professional, s.Team, professional ?? s.Professional, h => h.CreateAsync(s.Household, input, default));
+        AsAsync<CommandResult<Guid>, RecordSpendHandler>(Roles.Professional, s.Team, professional ?? s.Professional, h => h.HandleAsync(s.Household, input, default));
 
     private static SpendInput Arrears(Guid goal, string amount = "1.800,00", bool compare = true) => new()
     {
@@ -80,7 +80,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
     private async Task<TeamBudgetView> BudgetAsync(Guid team)
     {
         await using var scope = _app.Scope();
-        return (await scope.ServiceProvider.GetRequiredService<BudgetHandler>().OverviewAsync(Year, default)).Single(b => b.TeamId == team);
+        return (await scope.ServiceProvider.GetRequiredService<BudgetQueries>().OverviewAsync(Year, default)).Single(b => b.TeamId == team);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
 
         var created = await RequestAsync(s, Arrears(s.Goal));
         Assert.True(created.IsOk, string.Join(", ", created.Errors.Select(e => e.Code)));
-        var spend = (await AsAsync<SpendView?, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(created.Value, default)))!;
+        var spend = (await AsAsync<SpendView?, SpendQueries>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(created.Value, default)))!;
         Assert.Equal(SpendStatus.Aangevraagd, spend.Status);
         Assert.Equal(ApprovalLevel.Teamleider, spend.Niveau);
         Assert.Equal([LegalFramework.Participatiewet, LegalFramework.Wgs], spend.VoorgesteldeKaders);
@@ -100,14 +100,14 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         Assert.Empty(await EntriesAsync(s.Team) is var e0 ? e0.Where(e => e.SpendId == spend.Id) : []);
 
         // The coordinator cannot approve her own request; the team lead can.
-        var self = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.ApproveAsync(spend.Id, new DecisionInput { Versie = 1 }, default));
+        var self = await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.HandleAsync(spend.Id, new DecisionInput { Versie = 1 }, default));
         Assert.Equal(CommandStatus.Forbidden, self.Status);
-        var approved = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.ApproveAsync(spend.Id, new DecisionInput { Reden = "Goedkoper en beter dan uitzetting", Versie = 1 }, default));
+        var approved = await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.HandleAsync(spend.Id, new DecisionInput { Reden = "Goedkoper en beter dan uitzetting", Versie = 1 }, default));
         Assert.True(approved.IsOk, string.Join(", ", approved.Errors.Select(e => e.Code)));
         Assert.Equal(1800m, (await BudgetAsync(s.Team)).Saldo.Toegezegd);
 
-        var paid = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional,
-            h => h.PayAsync(spend.Id, new PaymentInput { Bedrag = "1800", Datum = Today, Ontvanger = "Woningcorporatie Thuis", Versie = 2 }, default));
+        var paid = await AsAsync<CommandResult<SpendStatus>, PaySpendHandler>(Roles.Professional, s.Team, s.Professional,
+            h => h.HandleAsync(spend.Id, new PaymentInput { Bedrag = "1800", Datum = Today, Ontvanger = "Woningcorporatie Thuis", Versie = 2 }, default));
         Assert.True(paid.IsOk, string.Join(", ", paid.Errors.Select(e => e.Code)));
         var balance = (await BudgetAsync(s.Team)).Saldo;
         Assert.Equal(new BalanceView(50_000m, 0m, 1800m, 48_200m), balance);
@@ -138,29 +138,29 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var bike = new SpendInput { DoelId = s.Goal, Soort = "Vervoer", Omschrijving = "Fiets om op het werk te komen", Bedrag = "450", Onderbouwing = "Zonder fiets geen baan", Kaders = ["Participatiewet"] };
         var direct = await RequestAsync(s, bike);
         Assert.True(direct.IsOk);
-        var view = (await AsAsync<SpendView?, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(direct.Value, default)))!;
+        var view = (await AsAsync<SpendView?, SpendQueries>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(direct.Value, default)))!;
         Assert.Equal((SpendStatus.Goedgekeurd, ApprovalLevel.Mandaat), (view.Status, view.Niveau));
 
         var big = await RequestAsync(s, Arrears(s.Goal, "3.000,00", compare: false));
-        var lead = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.ApproveAsync(big.Value, new DecisionInput { Versie = 1 }, default));
-        Assert.Equal(SpendHandler.NeedsMunicipalityCode, lead.Errors[0].Code);
-        var noReason = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Beleid, null, "beleid-1", h => h.RefuseAsync(big.Value, new DecisionInput { Versie = 1 }, default));
+        var lead = await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.HandleAsync(big.Value, new DecisionInput { Versie = 1 }, default));
+        Assert.Equal(SpendRules.NeedsMunicipalityCode, lead.Errors[0].Code);
+        var noReason = await AsAsync<CommandResult<SpendStatus>, RefuseSpendHandler>(Roles.Beleid, null, "beleid-1", h => h.HandleAsync(big.Value, new DecisionInput { Versie = 1 }, default));
         Assert.Equal(Regie.Domain.Common.TextRules.RequiredCode, noReason.Errors[0].Code);
-        var byMunicipality = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Beleid, null, "beleid-1", h => h.ApproveAsync(big.Value, new DecisionInput { Versie = 1 }, default));
+        var byMunicipality = await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Beleid, null, "beleid-1", h => h.HandleAsync(big.Value, new DecisionInput { Versie = 1 }, default));
         Assert.True(byMunicipality.IsOk);
 
         var refused = await RequestAsync(s, Arrears(s.Goal, "1.000,00", compare: false));
-        var refusal = await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.RefuseAsync(refused.Value, new DecisionInput { Reden = "Eerst een betalingsregeling proberen", Versie = 1 }, default));
+        var refusal = await AsAsync<CommandResult<SpendStatus>, RefuseSpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.HandleAsync(refused.Value, new DecisionInput { Reden = "Eerst een betalingsregeling proberen", Versie = 1 }, default));
         Assert.True(refusal.IsOk);
         Assert.DoesNotContain(await EntriesAsync(s.Team), e => e.SpendId == refused.Value);
 
         // Mandates per role and per person, set by the municipality; a person's own mandate goes before the role's.
         await using (var scope = As(Roles.Beleid, null, "beleid-1"))
         {
-            var settings = scope.ServiceProvider.GetRequiredService<BudgetSettings>();
-            Assert.True((await settings.SetMandateAsync(new MandateInput { GebruikerId = await UserIdAsync("regisseur@voorbeeld.nl"), Bedrag = "2.000" }, default)).IsOk);
-            Assert.True((await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "100" }, default)).IsOk);
-            Assert.Equal(Mandates.LimitInvalidCode, (await settings.SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).Errors[0].Code);
+            var setMandate = scope.ServiceProvider.GetRequiredService<SetMandateHandler>();
+            Assert.True((await setMandate.HandleAsync(new MandateInput { GebruikerId = await UserIdAsync("regisseur@voorbeeld.nl"), Bedrag = "2.000" }, default)).IsOk);
+            Assert.True((await setMandate.HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "100" }, default)).IsOk);
+            Assert.Equal(Mandates.LimitInvalidCode, (await setMandate.HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "veel" }, default)).Errors[0].Code);
         }
         var trusted = await RequestAsync(s, Arrears(s.Goal, "1.800", compare: false), await UserIdAsync("regisseur@voorbeeld.nl"));
         var small = await RequestAsync(s, bike);
@@ -171,7 +171,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
             var waiting = await db.Spends.SingleAsync(x => x.Id == small.Value);
             Assert.Equal((SpendStatus.Aangevraagd, ApprovalLevel.Teamleider), (waiting.Status, waiting.Level));
             await using var reset = As(Roles.Beleid, null, "beleid-1");
-            Assert.True((await reset.ServiceProvider.GetRequiredService<BudgetSettings>().SetMandateAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "500" }, default)).IsOk);
+            Assert.True((await reset.ServiceProvider.GetRequiredService<SetMandateHandler>().HandleAsync(new MandateInput { Rol = Roles.Professional, Bedrag = "500" }, default)).IsOk);
         }
     }
 
@@ -188,22 +188,23 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var other = await SetupAsync("Ontvanger", 0m);
         await using (var scope = As(Roles.Beleid, null, "beleid-1"))
         {
-            var budgets = scope.ServiceProvider.GetRequiredService<BudgetHandler>();
-            Assert.True((await budgets.AllocateAsync(new AllocationInput { TeamId = s.Team, Jaar = Year, Bedrag = "5.000,00", Kader = "Jeugdwet", Reden = "Oormerk jeugd" }, default)).IsOk);
-            Assert.True((await budgets.AllocateAsync(new AllocationInput { TeamId = s.Team, Jaar = Year, Bedrag = "-1.000,00", Reden = "Correctie: te veel toegekend" }, default)).IsOk);
-            Assert.True((await budgets.TransferAsync(new TransferInput { VanTeamId = s.Team, NaarTeamId = other.Team, Jaar = Year, Bedrag = "2.000", Reden = "Meer aanmeldingen in de wijk" }, default)).IsOk);
-            Assert.Equal(LedgerRules.TransferTooMuchCode, (await budgets.TransferAsync(new TransferInput { VanTeamId = s.Team, NaarTeamId = other.Team, Jaar = Year, Bedrag = "100.000", Reden = "Te veel" }, default)).Errors[0].Code);
-            Assert.Equal(LedgerRules.TransferSameTeamCode, (await budgets.TransferAsync(new TransferInput { VanTeamId = s.Team, NaarTeamId = s.Team, Jaar = Year, Bedrag = "1", Reden = "x" }, default)).Errors[0].Code);
+            var allocate = scope.ServiceProvider.GetRequiredService<AllocateBudgetHandler>();
+            var transfer = scope.ServiceProvider.GetRequiredService<TransferBudgetHandler>();
+            Assert.True((await allocate.HandleAsync(new AllocationInput { TeamId = s.Team, Jaar = Year, Bedrag = "5.000,00", Kader = "Jeugdwet", Reden = "Oormerk jeugd" }, default)).IsOk);
+            Assert.True((await allocate.HandleAsync(new AllocationInput { TeamId = s.Team, Jaar = Year, Bedrag = "-1.000,00", Reden = "Correctie: te veel toegekend" }, default)).IsOk);
+            Assert.True((await transfer.HandleAsync(new TransferInput { VanTeamId = s.Team, NaarTeamId = other.Team, Jaar = Year, Bedrag = "2.000", Reden = "Meer aanmeldingen in de wijk" }, default)).IsOk);
+            Assert.Equal(LedgerRules.TransferTooMuchCode, (await transfer.HandleAsync(new TransferInput { VanTeamId = s.Team, NaarTeamId = other.Team, Jaar = Year, Bedrag = "100.000", Reden = "Te veel" }, default)).Errors[0].Code);
+            Assert.Equal(LedgerRules.TransferSameTeamCode, (await transfer.HandleAsync(new TransferInput { VanTeamId = s.Team, NaarTeamId = s.Team, Jaar = Year, Bedrag = "1", Reden = "x" }, default)).Errors[0].Code);
         }
         var small = await RequestAsync(s, new SpendInput { DoelId = s.Goal, Soort = "Energie", Omschrijving = "Energieachterstand", Bedrag = "300,01", Onderbouwing = "Afsluiting voorkomen", Kaders = ["Wgs", "Wmo2015", "Participatiewet"] });
         var cancelled = await RequestAsync(s, Arrears(s.Goal, "1.000", compare: false));
         var partly = await RequestAsync(s, Arrears(s.Goal, "800", compare: false));
         foreach (var id in new[] { cancelled.Value, partly.Value })
-            Assert.True((await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.ApproveAsync(id, new DecisionInput { Versie = 1 }, default))).IsOk);
-        Assert.True((await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.CancelAsync(cancelled.Value, new DecisionInput { Reden = "Familie betaalt zelf", Versie = 2 }, default))).IsOk);
-        Assert.True((await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.PayAsync(partly.Value, new PaymentInput { Bedrag = "750,00", Datum = Today, Ontvanger = "Woningcorporatie Thuis", Versie = 2 }, default))).IsOk);
-        Assert.Equal(SpendHandler.PaymentTooHighCode, (await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Professional, s.Team, s.Professional,
-            h => h.PayAsync(small.Value, new PaymentInput { Bedrag = "400", Datum = Today, Ontvanger = "Energieleverancier", Versie = 1 }, default))).Errors[0].Code);
+            Assert.True((await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.HandleAsync(id, new DecisionInput { Versie = 1 }, default))).IsOk);
+        Assert.True((await AsAsync<CommandResult<SpendStatus>, CancelSpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.HandleAsync(cancelled.Value, new DecisionInput { Reden = "Familie betaalt zelf", Versie = 2 }, default))).IsOk);
+        Assert.True((await AsAsync<CommandResult<SpendStatus>, PaySpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.HandleAsync(partly.Value, new PaymentInput { Bedrag = "750,00", Datum = Today, Ontvanger = "Woningcorporatie Thuis", Versie = 2 }, default))).IsOk);
+        Assert.Equal(SpendRules.PaymentTooHighCode, (await AsAsync<CommandResult<SpendStatus>, PaySpendHandler>(Roles.Professional, s.Team, s.Professional,
+            h => h.HandleAsync(small.Value, new PaymentInput { Bedrag = "400", Datum = Today, Ontvanger = "Energieleverancier", Versie = 1 }, default))).Errors[0].Code);
 
         var budget = await BudgetAsync(s.Team);
         // 10.000 + 5.000 − 1.000 − 2.000 allocated; 300,01 committed; 750 paid (the other 50 and the cancelled 1.000 released).
@@ -232,7 +233,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var tasks = ids.Select(id => Task.Run(async () =>
         {
             start.Wait();
-            return await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.ApproveAsync(id, new DecisionInput { Versie = 1 }, default));
+            return await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.HandleAsync(id, new DecisionInput { Versie = 1 }, default));
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(tasks);
@@ -295,13 +296,13 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var (household, _, goal) = await Given.HouseholdWithPlanAndGoal("Budget", "Api", team: Given.Noord,
             goal: Given.Goal("Huisvesting", what: "Blijven wonen", measurable: "Geen uitzetting", who: "Api", days: 30));
         await using (var scope = _app.Scope())
-            await scope.ServiceProvider.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = await Given.TeamId(Given.Noord), Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
+            await scope.ServiceProvider.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput { TeamId = await Given.TeamId(Given.Noord), Jaar = Year, Bedrag = "100.000", Reden = "Begroting" }, default);
         using var coordinator = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
         var invalid = await coordinator.PostAsJsonAsync("/api/v1/spends", new { huishoudenId = household, uitgave = new { doelId = goal, soort = "Huurachterstand", omschrijving = "Huur", bedrag = "-5", onderbouwing = "x", kaders = Array.Empty<string>() } });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == Mandates.AmountInvalidCode);
-        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == SpendHandler.FrameworksRequiredCode);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == SpendRules.FrameworksRequiredCode);
 
         var created = await coordinator.PostAsJsonAsync("/api/v1/spends", new { huishoudenId = household, uitgave = new { doelId = goal, soort = "Huurachterstand", omschrijving = "Huurachterstand", bedrag = "1800.00", onderbouwing = "Uitzetting voorkomen", kaders = new[] { "Wmo2015" } } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -315,7 +316,7 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         var approved = await lead.PostAsJsonAsync($"/api/v1/spends/{id}/approve", new { versie = 1 });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var again = await lead.PostAsJsonAsync($"/api/v1/spends/{id}/approve", new { versie = 2 });
-        Assert.Equal(SpendHandler.NotPendingCode, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(SpendRules.NotPendingCode, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var paid = await coordinator.PostAsJsonAsync($"/api/v1/spends/{id}/pay", new { bedrag = "1800.00", datum = DateTime.UtcNow.ToString("yyyy-MM-dd"), ontvanger = "Woningcorporatie Thuis", versie = 2 });
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
 
@@ -332,21 +333,21 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         await using (var scope = As(Roles.Beheerder, null, "beheer-1"))
         {
             var settings = scope.ServiceProvider.GetRequiredService<BudgetSettings>();
-            var changed = await settings.SetTariffAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting (kosten verhuurder)", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek gemeente (2026)" }, default);
+            var changed = await scope.ServiceProvider.GetRequiredService<SetTariffHandler>().HandleAsync(new TariffInput { Code = "huisuitzetting", Naam = "Huisuitzetting (kosten verhuurder)", Eenheid = "per uitzetting", Bedrag = "9.000,00", Bron = "Eigen onderzoek gemeente (2026)" }, default);
             Assert.True(changed.IsOk);
             Assert.Equal(9000m, (await settings.CurrentTariffsAsync(default)).Single(t => t.Code == "huisuitzetting").Bedrag);
             Assert.Equal(2, (await settings.TariffHistoryAsync(default)).Count(t => t.Code == "huisuitzetting"));
         }
         var second = await RequestAsync(s, Arrears(s.Goal, "1.500"));
-        var old = (await AsAsync<SpendView?, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(first.Value, default)))!.Vergelijking!;
-        var now = (await AsAsync<SpendView?, SpendHandler>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(second.Value, default)))!.Vergelijking!;
+        var old = (await AsAsync<SpendView?, SpendQueries>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(first.Value, default)))!.Vergelijking!;
+        var now = (await AsAsync<SpendView?, SpendQueries>(Roles.Professional, s.Team, s.Professional, h => h.GetAsync(second.Value, default)))!.Vergelijking!;
         Assert.Equal(7500m, old.Regels.Single(r => r.Code == "huisuitzetting").Tarief);
         Assert.Contains("Eropaf", old.Regels.Single(r => r.Code == "huisuitzetting").Bron);
         Assert.Equal(9000m, now.Regels.Single(r => r.Code == "huisuitzetting").Tarief);
         Assert.NotEqual(old.Regels[0].TariefId, now.Regels[0].TariefId);
 
         foreach (var id in new[] { first.Value, second.Value })
-            Assert.True((await AsAsync<CommandResult<SpendStatus>, SpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.ApproveAsync(id, new DecisionInput { Versie = 1 }, default))).IsOk);
+            Assert.True((await AsAsync<CommandResult<SpendStatus>, ApproveSpendHandler>(Roles.Teamleider, s.Team, s.Lead, h => h.HandleAsync(id, new DecisionInput { Versie = 1 }, default))).IsOk);
 
         using var municipality = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
         var csv = Encoding.UTF8.GetString(await municipality.GetByteArrayAsync($"/budget/rapportage?jaar={Year}&handler=Csv"));

@@ -80,7 +80,7 @@ public sealed class OtherTeamsAndMunicipalitiesTests(RegistryFixture fixture) : 
         // Nor can a personal mandate be set for them.
         await using var beleid = _app.Services.CreateAsyncScope();
         beleid.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "beleid", "Thomas Bos", Roles.Beleid);
-        var refused = await beleid.ServiceProvider.GetRequiredService<BudgetSettings>().SetMandateAsync(new MandateInput { GebruikerId = foreignId, Bedrag = "5.000" }, default);
-        Assert.Equal(BudgetSettings.UserUnknownCode, Assert.Single(refused.Errors).Code);
+        var refused = await beleid.ServiceProvider.GetRequiredService<SetMandateHandler>().HandleAsync(new MandateInput { GebruikerId = foreignId, Bedrag = "5.000" }, default);
+        Assert.Equal(Regie.Domain.Budget.Mandates.UserUnknownCode, Assert.Single(refused.Errors).Code);
     }
 }

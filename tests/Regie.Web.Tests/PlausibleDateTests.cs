@@ -198,7 +198,7 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            var allocated = await scope.ServiceProvider.GetRequiredService<BudgetHandler>().AllocateAsync(
+            var allocated = await scope.ServiceProvider.GetRequiredService<AllocateBudgetHandler>().HandleAsync(
                 new AllocationInput { TeamId = noord, Jaar = Today.Year, Bedrag = "100.000", Reden = "Begroting" }, default);
             Assert.True(allocated.IsOk, string.Join(", ", allocated.Errors.Select(e => e.Code)));
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Access;
+using Regie.Domain.Budget;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
 using Regie.Web.Features.Households;
@@ -30,7 +31,7 @@ public sealed class SpendAccessTests(RegistryFixture fixture) : IClassFixture<Re
         {
             var id = await TeamAsync(db, t);
             if (!await db.TeamBudgets.AnyAsync(b => b.TeamId == id && b.Year == Year))
-                Assert.True((await sp.GetRequiredService<BudgetHandler>().AllocateAsync(new AllocationInput { TeamId = id, Jaar = Year, Bedrag = "10.000", Reden = "Begroting" }, default)).IsOk);
+                Assert.True((await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput { TeamId = id, Jaar = Year, Bedrag = "10.000", Reden = "Begroting" }, default)).IsOk);
         }
         return (household, goal);
     }
@@ -136,7 +137,7 @@ public sealed class SpendAccessTests(RegistryFixture fixture) : IClassFixture<Re
         var (unheld, unheldGoal) = await HouseholdAsync(null, "Zondergeld");
         var refused = await noord.PostAsJsonAsync("/api/v1/spends", Spend(unheld, unheldGoal));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(SpendHandler.NoTeamCode, await CodeAsync(refused));
+        Assert.Equal(SpendRules.NoTeamCode, await CodeAsync(refused));
         Assert.Equal(0, await SpendsAsync(unheld));
     }
 }

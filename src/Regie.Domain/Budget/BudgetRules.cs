@@ -98,6 +98,8 @@ public static class Mandates
     public const decimal TeamleaderDefault = 2500m;
     public const string AmountInvalidCode = "spend-amount-invalid";
     public const string LimitInvalidCode = "mandate-limit-invalid";
+    public const string RoleInvalidCode = "mandate-role-invalid";
+    public const string UserUnknownCode = "mandate-user-unknown";
 
     /// <summary>Who approves an amount asked by someone with <paramref name="ownMandate"/>; <paramref name="teamLeadLimit"/> is the second limit.</summary>
     public static ApprovalLevel Required(decimal amount, decimal ownMandate, decimal teamLeadLimit) =>
@@ -111,6 +113,14 @@ public static class Mandates
         if (amount <= 0m || amount > 1_000_000m || decimal.Round(amount, 2) != amount)
             return new DomainError(AmountInvalidCode, field, $"{char.ToUpperInvariant(label[0])}{label[1..]} moet tussen € 0,01 en € 1.000.000,00 liggen, in hele centen.");
         return amount;
+    }
+
+    /// <summary>A mandate as the municipality sets it: zero (no mandate) up to a million, whole cents.</summary>
+    public static Result<decimal> ParseLimit(string? text, string field)
+    {
+        if (!TryParseEuro(text, out var limit) || limit < 0m || limit > 1_000_000m || decimal.Round(limit, 2) != limit)
+            return new DomainError(LimitInvalidCode, field, "Vul het mandaat in als bedrag in euro's, bijvoorbeeld 500,00 (0 voor geen mandaat).");
+        return limit;
     }
 
     public static bool TryParseEuro(string? text, out decimal amount) => Money.TryParseEuro(text, out amount);
@@ -190,6 +200,19 @@ public static class LedgerRules
     public const string TransferTooMuchCode = "transfer-exceeds-remaining";
     public const string ReasonRequiredCode = "reason-required";
     public const string CorrectionTooLargeCode = "allocation-correction-too-large";
+    public const string NoBudgetCode = "budget-missing";
+    public const string TeamRequiredCode = "budget-team-required";
+    public const string YearInvalidCode = "budget-year-invalid";
+
+    /// <summary>The municipality books on last year's, this year's and next year's budgets only.</summary>
+    public static DomainError? CheckYear(int year, int currentYear) =>
+        year < currentYear - 1 || year > currentYear + 1
+            ? new DomainError(YearInvalidCode, "Jaar", $"Kies een jaar van {currentYear - 1} tot en met {currentYear + 1}.")
+            : null;
+
+    public static DomainError NoBudgetToSpend(int year) => new(NoBudgetCode, "", $"Het team heeft geen budget voor {year}. De gemeente kent het budget toe.");
+
+    public static DomainError NoBudgetToTransfer(string team, int year) => new(NoBudgetCode, "VanTeamId", $"{team} heeft geen budget voor {year}.");
 
     /// <summary>A commitment never takes more than what is left: the budget may reach zero, never below.</summary>
     public static DomainError? CheckCommit(BudgetBalance balance, decimal amount) =>

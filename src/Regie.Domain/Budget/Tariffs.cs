@@ -13,6 +13,16 @@ public static class Tariffs
 {
     public const string QuantityInvalidCode = "comparison-quantity-invalid";
     public const string TariffUnknownCode = "comparison-tariff-unknown";
+    public const string CodeInvalidCode = "tariff-code-invalid";
+
+    /// <summary>A tariff's code: lower-case letters, digits and hyphens, as it is stored (trimmed, lower-cased).</summary>
+    public static Result<string> ParseCode(string? text, int maxLength)
+    {
+        var code = (text ?? "").Trim().ToLowerInvariant();
+        if (code.Length == 0 || code.Length > maxLength || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            return new DomainError(CodeInvalidCode, "Code", "Geef de code in kleine letters, cijfers en streepjes, bijvoorbeeld opvang-nacht.");
+        return code;
+    }
 
     public static readonly IReadOnlyList<TariffDefault> Defaults =
     [
@@ -43,6 +53,9 @@ public sealed record ComparisonLine(Guid TariffId, string Code, string Name, str
 /// </summary>
 public sealed record CostComparison(string Alternative, IReadOnlyList<ComparisonLine> Lines)
 {
+    /// <summary>The worker's words for the alternative; they are copied into the stored comparison.</summary>
+    public const int AlternativeMaxLength = 200;
+
     public decimal AlternativeTotal => Lines.Sum(l => l.Amount);
 
     /// <summary>Zero when the chosen spend is not cheaper than the alternative.</summary>

@@ -28,8 +28,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Domain).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.Amount).HasPrecision(14, 2);
             e.Property(x => x.Reason).HasMaxLength(BudgetEntry.ReasonMaxLength);
-            e.Property(x => x.ActorId).HasMaxLength(64);
-            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.ActorId).HasMaxLength(BudgetEntry.ActorIdMaxLength);
+            e.Property(x => x.ActorName).HasMaxLength(BudgetEntry.ActorNameMaxLength);
             e.HasIndex(x => new { x.BudgetId, x.Id });
             e.HasIndex(x => new { x.Gemeentecode, x.Year, x.BookedOn });
             e.HasIndex(x => x.SpendId);
@@ -50,10 +50,10 @@ public sealed partial class RegieDbContext
             e.Property(x => x.AvoidedEstimate).HasPrecision(14, 2);
             e.Property(x => x.Frameworks).HasMaxLength(100);
             e.Property(x => x.SuggestedFrameworks).HasMaxLength(100);
-            e.Property(x => x.RequestedBy).HasMaxLength(64);
-            e.Property(x => x.RequestedByName).HasMaxLength(200);
-            e.Property(x => x.DecidedBy).HasMaxLength(64);
-            e.Property(x => x.DecidedByName).HasMaxLength(200);
+            e.Property(x => x.RequestedBy).HasMaxLength(Spend.ActorIdMaxLength);
+            e.Property(x => x.RequestedByName).HasMaxLength(Spend.ActorNameMaxLength);
+            e.Property(x => x.DecidedBy).HasMaxLength(Spend.ActorIdMaxLength);
+            e.Property(x => x.DecidedByName).HasMaxLength(Spend.ActorNameMaxLength);
             e.Property(x => x.DecisionReason).HasMaxLength(Spend.DecisionReasonMaxLength);
             e.Property(x => x.Payee).HasMaxLength(Spend.PayeeMaxLength);
             e.Property(x => x.CancelReason).HasMaxLength(Spend.CancelReasonMaxLength);
@@ -79,7 +79,7 @@ public sealed partial class RegieDbContext
         b.Entity<Tariff>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Code).HasMaxLength(Tariff.CodeMaxLength);
             e.Property(x => x.Name).HasMaxLength(Tariff.NameMaxLength);
             e.Property(x => x.Unit).HasMaxLength(Tariff.UnitMaxLength);
             e.Property(x => x.Amount).HasPrecision(14, 2);

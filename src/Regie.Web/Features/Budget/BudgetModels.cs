@@ -18,6 +18,12 @@ public static class BudgetRoles
     public const string Overview = Infrastructure.Roles.Teamleider + "," + Infrastructure.Roles.Beleid;
 
     public static string[] List(string roles) => roles.Split(',');
+
+    /// <summary>The budget holder: the municipality's policy role, or a system account.</summary>
+    public static bool IsMunicipality(Infrastructure.CurrentUser user) => user.IsSystem || user.Role == Infrastructure.Roles.Beleid;
+
+    /// <summary>Who sets mandates and tariffs: the municipality, its administrator, or a system account.</summary>
+    public static bool MaySetSettings(Infrastructure.CurrentUser user) => user.IsSystem || user.Role is Infrastructure.Roles.Beleid or Infrastructure.Roles.Beheerder;
 }
 
 public sealed class SpendInput

@@ -8,13 +8,9 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Budget;
 
-/// <summary>The municipality's mandates (per role and per person) and tariff table. Both keep their history as rows.</summary>
+/// <summary>Reading the municipality's mandates (per role and per person) and tariff table. Both keep their history as rows.</summary>
 public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    public const string RoleInvalidCode = "mandate-role-invalid";
-    public const string UserUnknownCode = "mandate-user-unknown";
-    public const string TariffCodeInvalidCode = "tariff-code-invalid";
-
     /// <summary>The roles that spend or approve; the municipality itself (beleid) has no limit but the budget.</summary>
     public static readonly IReadOnlyList<string> MandateRoles = [Roles.Professional, Roles.Teamleider];
 
@@ -25,8 +21,6 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
         Roles.Beleid => decimal.MaxValue,
         _ => 0m,
     };
-
-    private bool MayChange => user.IsSystem || user.Role is Roles.Beleid or Roles.Beheerder;
 
     private async Task<List<SpendMandate>> MandateRowsAsync(CancellationToken ct) =>
         await db.SpendMandates.AsNoTracking().OrderByDescending(m => m.ValidFrom).ToListAsync(ct);
@@ -90,36 +84,6 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
         return rows.Select(r => new MandateView(r.Role, r.UserId, r.UserId is null ? Roles.Label(r.Role!) : names.GetValueOrDefault(r.UserId) ?? r.UserId, r.Limit, r.ValidFrom, r.ChangedBy)).ToList();
     }
 
-    public async Task<CommandResult<decimal?>> SetMandateAsync(MandateInput input, CancellationToken ct)
-    {
-        if (!MayChange) return CommandResult<decimal?>.Forbidden();
-        var errors = new ErrorList();
-        string? role = null, userId = null, staffName = null;
-        if (!string.IsNullOrWhiteSpace(input.GebruikerId))
-        {
-            staffName = (await StaffAsync(ct)).FirstOrDefault(u => u.Id == input.GebruikerId).Name;
-            if (staffName is null) errors.Add(new DomainError(UserUnknownCode, "GebruikerId", "Kies een medewerker uit de lijst."));
-            userId = input.GebruikerId;
-        }
-        else if (input.Rol is { } r && MandateRoles.Contains(r)) role = r;
-        else errors.Add(new DomainError(RoleInvalidCode, "Rol", "Kies de rol of de medewerker voor wie het mandaat geldt."));
-        decimal? limit = null;
-        if (!string.IsNullOrWhiteSpace(input.Bedrag) || userId is null)
-        {
-            if (!Mandates.TryParseEuro(input.Bedrag, out var l) || l < 0m || l > 1_000_000m || decimal.Round(l, 2) != l)
-                errors.Add(new DomainError(Mandates.LimitInvalidCode, "Bedrag", "Vul het mandaat in als bedrag in euro's, bijvoorbeeld 500,00 (0 voor geen mandaat)."));
-            else limit = l;
-        }
-        if (errors.HasErrors) return CommandResult<decimal?>.Invalid(errors.Errors);
-        db.SpendMandates.Add(new SpendMandate
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Role = role, UserId = userId, Limit = limit,
-            ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
-        });
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(limit, ct), AuditResources.Mandate, null, null,
-            $"mandaat {(userId is null ? "rol " + Roles.Label(role!) : staffName)}: {(limit is { } set ? new Money(set).ToString() : "persoonlijk mandaat beëindigd")}", ct);
-    }
-
     /// <summary>The newest version of every tariff. A municipality that has none yet starts from the defaults, stored so a comparison can point at them.</summary>
     public async Task<IReadOnlyList<TariffView>> CurrentTariffsAsync(CancellationToken ct)
     {
@@ -145,26 +109,4 @@ public sealed class BudgetSettings(RegieDbContext db, CurrentUser user, AuditLog
         (await db.Tariffs.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Code).ThenByDescending(r => r.ValidFrom).Select(View).ToList();
 
     private static TariffView View(Tariff r) => new(r.Id, r.Code, r.Name, r.Unit, r.Amount, r.Source, r.ValidFrom, r.ChangedBy);
-
-    public async Task<CommandResult<Guid>> SetTariffAsync(TariffInput input, CancellationToken ct)
-    {
-        if (!MayChange) return CommandResult<Guid>.Forbidden();
-        await CurrentTariffsAsync(ct);
-        var errors = new ErrorList();
-        var code = (input.Code ?? "").Trim().ToLowerInvariant();
-        if (code.Length is 0 or > 40 || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
-            errors.Add(new DomainError(TariffCodeInvalidCode, "Code", "Geef de code in kleine letters, cijfers en streepjes, bijvoorbeeld opvang-nacht."));
-        var name = errors.Take(TextRules.Required(input.Naam, "Naam", "de naam", Tariff.NameMaxLength));
-        var unit = errors.Take(TextRules.Required(input.Eenheid, "Eenheid", "de eenheid", Tariff.UnitMaxLength));
-        var source = errors.Take(TextRules.Required(input.Bron, "Bron", "de bron van het bedrag", Tariff.SourceMaxLength));
-        var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het tarief"));
-        if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
-        var row = new Tariff
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode!, Code = code, Name = name!, Unit = unit!, Amount = amount, Source = source!,
-            ValidFrom = clock.GetUtcNow().UtcDateTime, ChangedBy = user.ActorName,
-        };
-        db.Tariffs.Add(row);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(row.Id, ct), AuditResources.Tariff, null, null, $"tarief {code}: {new Money(amount)} {unit}", ct);
-    }
 }

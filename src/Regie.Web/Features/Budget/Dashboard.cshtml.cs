@@ -6,7 +6,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>Allocated, committed, paid and remaining per team and law, the burn rate against the year, and the largest spends.</summary>
 [Authorize(Roles = BudgetRoles.Overview)]
-public sealed class DashboardModel(BudgetHandler budgets) : PageModel
+public sealed class DashboardModel(BudgetQueries budgets) : PageModel
 {
     [FromQuery(Name = "jaar")] public int? Jaar { get; set; }
     public int Year { get; private set; }

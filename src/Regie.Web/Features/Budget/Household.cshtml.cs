@@ -13,7 +13,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>The household's spends, and a new one: a goal, what for, how much and why, the laws it serves, and the comparison with the alternative.</summary>
 [Authorize(Roles = BudgetRoles.Spenders)]
-public sealed class HouseholdModel(HouseholdQueries households, SpendHandler spends, BudgetSettings settings) : PageModel
+public sealed class HouseholdModel(HouseholdQueries households, SpendQueries spends, RecordSpendHandler record, SpendComparisons comparisons, BudgetSettings settings) : PageModel
 {
     [BindProperty] public SpendInput Input { get; set; } = new();
     [FromQuery(Name = "doel")] public Guid? Doel { get; set; }
@@ -46,7 +46,7 @@ public sealed class HouseholdModel(HouseholdQueries households, SpendHandler spe
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await spends.CreateAsync(id, Input, ct);
+        var result = await record.HandleAsync(id, Input, ct);
         if (this.Finish(result, $"/uitgaven/{result.Value}", "De uitgave is vastgelegd.") is { } done) return done;
         if (!await LoadAsync(id, ct)) return NotFound();
         await CompareAsync(ct);
@@ -65,10 +65,10 @@ public sealed class HouseholdModel(HouseholdQueries households, SpendHandler spe
     private async Task CompareAsync(CancellationToken ct)
     {
         var errors = new ErrorList();
-        var comparison = await spends.ComparisonAsync(Input, errors, ct);
+        var comparison = await comparisons.BuildAsync(Input, errors, ct);
         errors.Errors.Where(e => e.Field.StartsWith("Aantallen", StringComparison.Ordinal) && !ModelState.ContainsKey("Input." + e.Field)).AddTo(ModelState);
         var amount = Mandates.ParseAmount(Input.Bedrag, "Bedrag", "het bedrag");
-        if (comparison is not null) Comparison = SpendHandler.ToView(comparison, amount.IsValid ? amount.Value : 0m);
+        if (comparison is not null) Comparison = SpendComparisons.ToView(comparison, amount.IsValid ? amount.Value : 0m);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class HouseholdModel(HouseholdQueries households, SpendHandler spe
         HouseholdId = id;
         HouseholdNaam = h.Naam;
         Spends = await spends.ForHouseholdAsync(id, ct);
-        Refusal = (await spends.RefuseSpendAsync(id, ct))?.Errors[0].Message;
+        Refusal = (await record.RefuseAsync(id, ct))?.Errors[0].Message;
         Goals = await spends.GoalsAsync(id, ct);
         Tariffs = await settings.CurrentTariffsAsync(ct);
         Suggested = Goals.FirstOrDefault(g => g.Id == (Input.DoelId ?? Doel)).Voorstel ?? [];

@@ -9,7 +9,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>The municipality as budget holder: allocates the teams' yearly budgets (optionally earmarked per law) and moves money between teams with a reason.</summary>
 [Authorize(Roles = BudgetRoles.Municipality)]
-public sealed class ManageModel(BudgetHandler budgets) : PageModel
+public sealed class ManageModel(BudgetQueries budgets, AllocateBudgetHandler allocate, TransferBudgetHandler transfer) : PageModel
 {
     [BindProperty] public AllocationInput Allocation { get; set; } = new();
     [BindProperty] public TransferInput Transfer { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class ManageModel(BudgetHandler budgets) : PageModel
     public async Task<IActionResult> OnPostAllocateAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await budgets.AllocateAsync(Allocation, ct);
+        var result = await allocate.HandleAsync(Allocation, ct);
         if (this.Finish(result, "/beheer/budget", "Het budget is toegekend.") is { } done) return done;
         await LoadAsync(ct);
         return Page();
@@ -38,7 +38,7 @@ public sealed class ManageModel(BudgetHandler budgets) : PageModel
     public async Task<IActionResult> OnPostTransferAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await budgets.TransferAsync(Transfer, ct);
+        var result = await transfer.HandleAsync(Transfer, ct);
         if (result.IsOk)
         {
             TempData["Melding"] = "Het geld is overgeboekt.";

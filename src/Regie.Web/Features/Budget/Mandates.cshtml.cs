@@ -9,7 +9,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>Mandates per role and per person, set by the municipality; every change is kept.</summary>
 [Authorize(Roles = BudgetRoles.Settings)]
-public sealed class MandatesModel(BudgetSettings settings) : PageModel
+public sealed class MandatesModel(BudgetSettings settings, SetMandateHandler setMandate) : PageModel
 {
     [BindProperty] public MandateInput Input { get; set; } = new();
     public IReadOnlyList<MandateView> Current { get; private set; } = [];
@@ -23,7 +23,7 @@ public sealed class MandatesModel(BudgetSettings settings) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await settings.SetMandateAsync(Input, ct);
+        var result = await setMandate.HandleAsync(Input, ct);
         if (this.Finish(result, "/beheer/mandaten", "Het mandaat is opgeslagen.") is { } done) return done;
         await LoadAsync(ct);
         return Page();

@@ -6,7 +6,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>The municipality's accountability: spending per law, team, life domain and month, with CSV and XLSX export.</summary>
 [Authorize(Roles = BudgetRoles.Overview)]
-public sealed class ReportModel(BudgetReport report, BudgetHandler budgets) : PageModel
+public sealed class ReportModel(BudgetReport report, BudgetQueries budgets) : PageModel
 {
     [FromQuery(Name = "jaar")] public int? Jaar { get; set; }
     public BudgetReportView Report { get; private set; } = default!;

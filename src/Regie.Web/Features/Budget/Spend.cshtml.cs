@@ -8,7 +8,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>One spend: its reasons, comparison and history; the team lead or the municipality decides here, the team records the payment or cancels.</summary>
 [Authorize(Roles = BudgetRoles.Readers)]
-public sealed class SpendModel(SpendHandler spends) : PageModel
+public sealed class SpendModel(SpendQueries spends, ApproveSpendHandler approve, RefuseSpendHandler refuse, PaySpendHandler pay, CancelSpendHandler cancel) : PageModel
 {
     public SpendView Spend { get; private set; } = default!;
     [BindProperty] public DecisionInput Decision { get; set; } = new();
@@ -25,14 +25,14 @@ public sealed class SpendModel(SpendHandler spends) : PageModel
         return Page();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => AnswerAsync(id, "Decision", () => spends.ApproveAsync(id, Decision, ct), "De uitgave is goedgekeurd.", ct);
-    public Task<IActionResult> OnPostRefuseAsync(Guid id, CancellationToken ct) => AnswerAsync(id, "Decision", () => spends.RefuseAsync(id, Decision, ct), "De uitgave is afgewezen.", ct);
-    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => AnswerAsync(id, "Cancellation", () => spends.CancelAsync(id, Cancellation, ct), "De uitgave is geannuleerd.", ct);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => AnswerAsync(id, "Decision", () => approve.HandleAsync(id, Decision, ct), "De uitgave is goedgekeurd.", ct);
+    public Task<IActionResult> OnPostRefuseAsync(Guid id, CancellationToken ct) => AnswerAsync(id, "Decision", () => refuse.HandleAsync(id, Decision, ct), "De uitgave is afgewezen.", ct);
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => AnswerAsync(id, "Cancellation", () => cancel.HandleAsync(id, Cancellation, ct), "De uitgave is geannuleerd.", ct);
 
     public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
     {
         Payment.Versie = Decision.Versie;
-        return AnswerAsync(id, "Payment", () => spends.PayAsync(id, Payment, ct), "De betaling is vastgelegd.", ct);
+        return AnswerAsync(id, "Payment", () => pay.HandleAsync(id, Payment, ct), "De betaling is vastgelegd.", ct);
     }
 
     private async Task<IActionResult> AnswerAsync<T>(Guid id, string prefix, Func<Task<CommandResult<T>>> act, string message, CancellationToken ct)

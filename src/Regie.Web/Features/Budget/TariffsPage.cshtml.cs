@@ -7,7 +7,7 @@ namespace Regie.Web.Features.Budget;
 
 /// <summary>The tariff table the workers compare options with; the municipality keeps it current, with a source for every figure.</summary>
 [Authorize(Roles = BudgetRoles.Settings)]
-public sealed class TariffsPageModel(BudgetSettings settings) : PageModel
+public sealed class TariffsPageModel(BudgetSettings settings, SetTariffHandler setTariff) : PageModel
 {
     [BindProperty] public TariffInput Input { get; set; } = new();
     public IReadOnlyList<TariffView> Current { get; private set; } = [];
@@ -23,7 +23,7 @@ public sealed class TariffsPageModel(BudgetSettings settings) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await settings.SetTariffAsync(Input, ct);
+        var result = await setTariff.HandleAsync(Input, ct);
         if (this.Finish(result, "/beheer/tarieven", "Het tarief is opgeslagen; eerdere vergelijkingen houden hun tarief.") is { } done) return done;
         await LoadAsync(ct);
         return Page();

@@ -182,8 +182,8 @@ public sealed class DemoBudget(RegieDbContext db, TimeProvider clock, string gem
             Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = at.Household.Id, TeamId = at.Team, BudgetId = _budgets[at.Team].Id, GoalId = at.Goal,
             Domain = at.Domain, Kind = kind, Description = description, Justification = justification, Amount = amount,
             Frameworks = LegalFrameworks.ToStored(frameworks)!, SuggestedFrameworks = LegalFrameworks.ToStored(FrameworkSuggestion.For(at.Domain, false))!,
-            Status = SpendStatus.Aangevraagd, Level = level, RequestedBy = by.Id, RequestedByName = by.Name, RequestedAt = At(on),
-            Comparison = comparison is null ? null : JsonSerializer.Serialize(SpendHandler.ToView(comparison, amount)), AvoidedEstimate = comparison?.AvoidedEstimate(amount),
+            Level = level, RequestedBy = by.Id, RequestedByName = by.Name, RequestedAt = At(on),
+            Comparison = comparison is null ? null : JsonSerializer.Serialize(SpendComparisons.ToView(comparison, amount)), AvoidedEstimate = comparison?.AvoidedEstimate(amount),
             Version = 1,
         };
         db.Spends.Add(s);
@@ -191,41 +191,39 @@ public sealed class DemoBudget(RegieDbContext db, TimeProvider clock, string gem
         return s;
     }
 
+    // The demo's decisions go through the spend's own steps; as a system account, so no team lead's limit applies.
     private void Approve(Spend s, DateOnly on, (string Id, string Name) by, string reason)
     {
-        s.Status = SpendStatus.Goedgekeurd;
-        (s.DecidedBy, s.DecidedByName, s.DecidedAt, s.DecisionReason) = (by.Id, by.Name, At(on), reason);
-        Entries(s, EntryKind.Verplichting, s.Amount, reason, on, by);
+        Booked(s.Level == ApprovalLevel.Mandaat ? s.ApproveWithinMandate(At(on)) : s.Approve(Decider(by), reason, At(on)));
         Event(s, EventTypes.SpendApproved, on, by, $"Uitgave goedgekeurd ({SpendStatuses.Label(s.Level)}): {s.Description} ({new Money(s.Amount)})", s.Amount);
     }
 
     private void Refuse(Spend s, DateOnly on, (string Id, string Name) by, string reason)
     {
-        s.Status = SpendStatus.Afgewezen;
-        (s.DecidedBy, s.DecidedByName, s.DecidedAt, s.DecisionReason) = (by.Id, by.Name, At(on), reason);
+        Booked(s.Refuse(Decider(by), reason, At(on)));
         Event(s, EventTypes.SpendRefused, on, by, $"Uitgave afgewezen: {s.Description} ({new Money(s.Amount)})", s.Amount);
     }
 
     private void Pay(Spend s, decimal amount, DateOnly on, string payee, (string Id, string Name) by)
     {
-        s.Status = SpendStatus.Betaald;
-        (s.PaidAmount, s.PaidOn, s.Payee) = (amount, on, payee);
-        Entries(s, EntryKind.Betaling, amount, $"Betaald aan {payee}", on, by);
+        Booked(s.Pay(amount.ToString("0.00", Nl), on.ToString("dd-MM-yyyy", Nl), payee, new BudgetActor(by.Id, by.Name), _today, At(on)));
         Event(s, EventTypes.SpendPaid, on, by, $"Uitgave betaald aan {payee}: {s.Description} ({new Money(amount)})", amount);
     }
 
     private void Cancel(Spend s, DateOnly on, (string Id, string Name) by, string reason)
     {
-        s.Status = SpendStatus.Geannuleerd;
-        s.CancelReason = reason;
-        Entries(s, EntryKind.Vrijval, s.Amount, $"Geannuleerd: {reason}", on, by);
+        Booked(s.Cancel(reason, new BudgetActor(by.Id, by.Name), At(on)));
         Event(s, EventTypes.SpendCancelled, on, by, $"Uitgave geannuleerd: {s.Description} ({new Money(s.Amount)})", s.Amount);
     }
 
-    private void Entries(Spend s, EntryKind kind, decimal amount, string reason, DateOnly on, (string Id, string Name) by)
+    private static readonly System.Globalization.CultureInfo Nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    private static SpendDecider Decider((string Id, string Name) by) => new(new BudgetActor(by.Id, by.Name), SpendDeciderRole.System);
+
+    private void Booked(SpendStep step)
     {
-        foreach (var (framework, part) in Attribution.Split(amount, LegalFrameworks.ParseList(s.Frameworks)))
-            Entry(_budgets[s.TeamId], kind, part, framework, reason, on, by, spend: s);
+        if (step.IsRefused) throw new InvalidOperationException("Demo spend refused: " + string.Join(", ", step.Errors.Select(e => e.Code)));
+        db.BudgetEntries.AddRange(step.Entries);
     }
 
     private void Event(Spend s, string type, DateOnly on, (string Id, string Name) by, string summary, decimal amount) =>
