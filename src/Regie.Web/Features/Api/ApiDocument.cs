@@ -100,6 +100,13 @@ public static class ApiDocument
             }
         }
         if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Dictionary) DescribeKeys(schema, context);
+        // A moment is written by UtcDateTimeConverter (a custom converter leaves the schema empty): ISO 8601 in UTC.
+        if (context.JsonTypeInfo.Type == typeof(DateTime) || context.JsonTypeInfo.Type == typeof(DateTime?))
+        {
+            schema.Type = context.JsonTypeInfo.Type == typeof(DateTime) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "date-time";
+            schema.Description ??= "Moment in UTC (ISO 8601, eindigt op Z).";
+        }
         // Enums travel as their names (JsonStringEnumConverter): say they are text.
         if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type).IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
             schema.Type = schema.Enum.Any(e => e is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
