@@ -69,7 +69,7 @@ public sealed class Trajectory : IMunicipalityOwned
 /// every saved change bumps <see cref="Version"/> and stores a <see cref="PlanVersion"/> snapshot, so
 /// the plan's history can be read and compared, and a stale save is refused instead of overwriting.
 /// </summary>
-public sealed class Plan : IMunicipalityOwned
+public sealed partial class Plan : IMunicipalityOwned
 {
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -86,7 +86,7 @@ public sealed class Plan : IMunicipalityOwned
     public int Version { get; set; }
 }
 
-public sealed class PlanGoal : IMunicipalityOwned
+public sealed partial class PlanGoal : IMunicipalityOwned
 {
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -107,7 +107,7 @@ public sealed class PlanGoal : IMunicipalityOwned
     public DateTime CreatedAt { get; set; }
 }
 
-public sealed class PlanAction : IMunicipalityOwned
+public sealed partial class PlanAction : IMunicipalityOwned
 {
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
