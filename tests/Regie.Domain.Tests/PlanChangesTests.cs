@@ -83,10 +83,15 @@ public sealed class PlanChangesTests
     {
         Refused(Single(e => PlanRules.CheckActionChange(Action(goal: Guid.NewGuid()), _ => false, Members, null, Today, e)),
             PlanRules.GoalNotFoundCode, "DoelId", "Kies een doel uit dit plan.");
-        Refused(Single(e => PlanRules.CheckActionChange(Action("Huishoudlid", null, person: Guid.NewGuid()), _ => true, Members, null, Today, e)),
-            MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden.");
-        Refused(Single(e => PlanRules.CheckActionChange(Action("Professional", null, colleague: "u-1"), _ => true, Members, null, Today, e)),
-            PlanRules.ActionOwnerRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst.");
+        // Someone outside the household is no owner either: both are said.
+        var outsider = new ErrorList();
+        Assert.Null(PlanRules.CheckActionChange(Action("Huishoudlid", null, person: Guid.NewGuid()), _ => true, Members, null, Today, outsider));
+        Refused(outsider.Errors[0], MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden.");
+        Assert.Equal([MembershipRules.NotMemberCode, PlanRules.ActionOwnerRequiredCode], outsider.Errors.Select(e => e.Code));
+        var unknown = new ErrorList();
+        Assert.Null(PlanRules.CheckActionChange(Action("Professional", null, colleague: "u-1"), _ => true, Members, null, Today, unknown));
+        Refused(unknown.Errors[0], PlanRules.ActionOwnerRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst.");
+        Assert.Equal(["MedewerkerId", "Naam"], unknown.Errors.Select(e => e.Field));
         Refused(Single(e => PlanRules.CheckActionChange(Action("Huishoudlid", null), _ => true, Members, null, Today, e)),
             PlanRules.ActionOwnerRequiredCode, "Naam", "Kies wie uit het huishouden de actie uitvoert.");
     }
