@@ -43,7 +43,7 @@ public sealed partial class Plan
     public string? Update(PlanFields fields, Trajectory trajectory, DateOnly today, ErrorList errors)
     {
         if (!IsActive(errors) || PlanRules.CheckPlan(fields, NextEvaluationOn, today, errors) is not { } c) return null;
-        Afspraken = c.Afspraken;
+        _afspraken = c.Afspraken;
         NextEvaluationOn = c.NextEvaluationOn;
         trajectory.Frameworks = c.Frameworks;
         return "Afspraken, evaluatiedatum en wettelijke kaders bijgewerkt";
@@ -101,7 +101,7 @@ public sealed partial class Plan
         if (!IsActive(errors)) return null;
         errors.Add(PlanRules.CheckCompletion(action.DoneOn));
         if (errors.HasErrors) return null;
-        action.DoneOn = today;
+        action.Complete(today);
         return $"Actie afgerond ({action.OwnerName}): {Short(action.Omschrijving)}";
     }
 
@@ -151,13 +151,13 @@ public sealed partial class PlanGoal
     internal void Apply(GoalContent c, DateOnly today)
     {
         if (Status != c.Status) StatusChangedOn = today;
-        Domain = c.Domain;
-        PersonId = c.PersonId;
-        Wat = c.Wat;
-        MeetbaarResultaat = c.MeetbaarResultaat;
-        Wie = c.Wie;
+        _domain = c.Domain;
+        _personId = c.PersonId;
+        _wat = c.Wat;
+        _meetbaarResultaat = c.MeetbaarResultaat;
+        _wie = c.Wie;
         Status = c.Status;
-        Streefdatum = c.Streefdatum;
+        _streefdatum = c.Streefdatum;
         Toelichting = c.Toelichting;
     }
 }
@@ -166,12 +166,14 @@ public sealed partial class PlanAction
 {
     internal void Apply(ActionContent c)
     {
-        GoalId = c.GoalId;
-        Omschrijving = c.Omschrijving;
-        OwnerKind = c.OwnerKind;
-        OwnerName = c.OwnerName;
-        OwnerPersonId = c.OwnerPersonId;
-        OwnerUserId = c.OwnerUserId;
-        Deadline = c.Deadline;
+        _goalId = c.GoalId;
+        _omschrijving = c.Omschrijving;
+        _ownerKind = c.OwnerKind;
+        _ownerName = c.OwnerName;
+        _ownerPersonId = c.OwnerPersonId;
+        _ownerUserId = c.OwnerUserId;
+        _deadline = c.Deadline;
     }
+
+    internal void Complete(DateOnly today) => _doneOn = today;
 }

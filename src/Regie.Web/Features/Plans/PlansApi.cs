@@ -63,13 +63,13 @@ public static class PlansApi
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("RecordPlanEvaluation");
 
-        g.MapGet("/plan/versions", async (Guid id, PlanQueries handler, CancellationToken ct) =>
-            await handler.CurrentAsync(id, ct) is { } plan ? Results.Ok(await handler.VersionsAsync(id, plan.Id, ct)) : ApiResults.NotFound("Het plan"))
+        g.MapGet("/plan/versions", async (Guid id, PlanQueries plans, CancellationToken ct) =>
+            await plans.CurrentAsync(id, ct) is { } plan ? Results.Ok(await plans.VersionsAsync(id, plan.Id, ct)) : ApiResults.NotFound("Het plan"))
             .Produces<IReadOnlyList<PlanVersionInfo>>(StatusCodes.Status200OK)
             .WithName("GetPlanVersions");
 
-        g.MapGet("/plan/versions/{number:int}", async (Guid id, int number, PlanQueries handler, CancellationToken ct) =>
-            await handler.CurrentAsync(id, ct) is { } plan && await handler.VersionAsync(id, plan.Id, number, ct) is { } v
+        g.MapGet("/plan/versions/{number:int}", async (Guid id, int number, PlanQueries plans, CancellationToken ct) =>
+            await plans.CurrentAsync(id, ct) is { } plan && await plans.VersionAsync(id, plan.Id, number, ct) is { } v
                 ? Results.Ok(new PlanVersionAnswer(v.Info, v.Snapshot)) : ApiResults.NotFound("De versie"))
             .Produces<PlanVersionAnswer>(StatusCodes.Status200OK)
             .WithName("GetPlanVersion");
