@@ -10,9 +10,7 @@ namespace Regie.Web.Features.Plans;
 public sealed class PlanHandler(PlanQueries queries, IServiceProvider services)
 {
     public static string NoActivePlanCode => PlanRules.NoActivePlanCode;
-    public static string PlanExistsCode => PlanRules.PlanExistsCode;
     public static string GoalNotFoundCode => PlanRules.GoalNotFoundCode;
-    public static string DomainInvalidCode => PlanRules.DomainInvalidCode;
     public static string RatingInvalidCode => PlanRules.RatingInvalidCode;
 
     public Task<PlanView?> CurrentAsync(Guid householdId, CancellationToken ct, bool audited = true) => queries.CurrentAsync(householdId, ct, audited);
