@@ -69,14 +69,16 @@ public sealed class Trajectory : IMunicipalityOwned
 /// every saved change bumps <see cref="Version"/> and stores a <see cref="PlanVersion"/> snapshot, so
 /// the plan's history can be read and compared, and a stale save is refused instead of overwriting.
 /// </summary>
-public sealed class Plan : IMunicipalityOwned
+public sealed partial class Plan : IMunicipalityOwned
 {
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid HouseholdId { get; set; }
     public Guid TrajectoryId { get; set; }
-    /// <summary>Agreements with the household ("afspraken"), free text.</summary>
-    public string? Afspraken { get; set; }
+    private string? _afspraken;
+
+    /// <summary>Agreements with the household ("afspraken"), free text. Changed only through <see cref="Update"/>.</summary>
+    public string? Afspraken { get => _afspraken; init => _afspraken = value; }
     public DateOnly? NextEvaluationOn { get; set; }
     public DateOnly StartedOn { get; set; }
     /// <summary>Set when the trajectory closes; a closed plan is read-only.</summary>
@@ -86,19 +88,30 @@ public sealed class Plan : IMunicipalityOwned
     public int Version { get; set; }
 }
 
-public sealed class PlanGoal : IMunicipalityOwned
+/// <summary>
+/// A SMART goal of a plan. Its content is set when created and changed only through <see cref="Plan.ChangeGoal"/>;
+/// status and explanation stay settable because closing a trajectory records each goal's outcome.
+/// </summary>
+public sealed partial class PlanGoal : IMunicipalityOwned
 {
+    private Domain.Assessment.ZrmDomain _domain;
+    private Guid? _personId;
+    private string _wat = "";
+    private string _meetbaarResultaat = "";
+    private DateOnly _streefdatum;
+    private string _wie = "";
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid PlanId { get; set; }
     public Guid HouseholdId { get; set; }
-    public Domain.Assessment.ZrmDomain Domain { get; set; }
+    public Domain.Assessment.ZrmDomain Domain { get => _domain; init => _domain = value; }
     /// <summary>Whose goal it is; null for the household as a whole.</summary>
-    public Guid? PersonId { get; set; }
-    public required string Wat { get; set; }
-    public required string MeetbaarResultaat { get; set; }
-    public DateOnly Streefdatum { get; set; }
-    public required string Wie { get; set; }
+    public Guid? PersonId { get => _personId; init => _personId = value; }
+    public required string Wat { get => _wat; init => _wat = value; }
+    public required string MeetbaarResultaat { get => _meetbaarResultaat; init => _meetbaarResultaat = value; }
+    public DateOnly Streefdatum { get => _streefdatum; init => _streefdatum = value; }
+    public required string Wie { get => _wie; init => _wie = value; }
     public Domain.Care.GoalStatus Status { get; set; }
     public DateOnly StatusChangedOn { get; set; }
     /// <summary>What came of it, written at closing or when it got its outcome.</summary>
@@ -107,21 +120,31 @@ public sealed class PlanGoal : IMunicipalityOwned
     public DateTime CreatedAt { get; set; }
 }
 
-public sealed class PlanAction : IMunicipalityOwned
+/// <summary>An action of a plan: set when created, changed and completed only through the plan's methods.</summary>
+public sealed partial class PlanAction : IMunicipalityOwned
 {
+    private Guid? _goalId;
+    private string _omschrijving = "";
+    private Domain.Care.ActionOwnerKind _ownerKind;
+    private string _ownerName = "";
+    private Guid? _ownerPersonId;
+    private string? _ownerUserId;
+    private DateOnly? _deadline;
+    private DateOnly? _doneOn;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid PlanId { get; set; }
     public Guid HouseholdId { get; set; }
-    public Guid? GoalId { get; set; }
-    public required string Omschrijving { get; set; }
-    public Domain.Care.ActionOwnerKind OwnerKind { get; set; }
+    public Guid? GoalId { get => _goalId; init => _goalId = value; }
+    public required string Omschrijving { get => _omschrijving; init => _omschrijving = value; }
+    public Domain.Care.ActionOwnerKind OwnerKind { get => _ownerKind; init => _ownerKind = value; }
     /// <summary>Who does it, as shown: a member's or professional's name, or a network contact, volunteer or organisation.</summary>
-    public required string OwnerName { get; set; }
-    public Guid? OwnerPersonId { get; set; }
-    public string? OwnerUserId { get; set; }
-    public DateOnly? Deadline { get; set; }
-    public DateOnly? DoneOn { get; set; }
+    public required string OwnerName { get => _ownerName; init => _ownerName = value; }
+    public Guid? OwnerPersonId { get => _ownerPersonId; init => _ownerPersonId = value; }
+    public string? OwnerUserId { get => _ownerUserId; init => _ownerUserId = value; }
+    public DateOnly? Deadline { get => _deadline; init => _deadline = value; }
+    public DateOnly? DoneOn { get => _doneOn; init => _doneOn = value; }
     public int Position { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -65,6 +65,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Afspraken).HasMaxLength(PlanRules.AfsprakenMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Goals);
+            e.Ignore(x => x.Actions);
             e.HasIndex(x => x.TrajectoryId).IsUnique();
             e.HasIndex(x => new { x.HouseholdId, x.StartedOn });
             // At most one active plan per household: the database refuses a second one, also under concurrent saves.

@@ -6,7 +6,7 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class ActionModel(HouseholdQueries households, PlanHandler plans) : PlanPageBase(households, plans)
+public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, AddActionHandler add, ChangeActionHandler change) : PlanPageBase(households, plans)
 {
     [BindProperty] public ActionInput Input { get; set; } = new();
     public ActionView? Existing { get; private set; }
@@ -33,7 +33,7 @@ public sealed class ActionModel(HouseholdQueries households, PlanHandler plans) 
     {
         ModelState.Clear();
         Input.Versie = Versie;
-        var result = actionId is { } aid ? await Plans.UpdateActionAsync(id, aid, Input, ct) : await Plans.AddActionAsync(id, Input, ct);
+        var result = actionId is { } aid ? await change.HandleAsync(id, aid, Input, ct) : await add.HandleAsync(id, Input, ct);
         return await AnswerAsync(id, result, actionId is null ? "De actie is toegevoegd." : "De actie is opgeslagen.", () => OptionsAsync(id, actionId, ct), ct);
     }
 

@@ -1,15 +1,16 @@
+using Regie.Domain.Care;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class AgreementModel(HouseholdQueries households, PlanHandler plans) : PlanPageBase(households, plans)
+public sealed class AgreementModel(HouseholdQueries households, PlanQueries plans, RecordAgreementHandler record) : PlanPageBase(households, plans)
 {
     [BindProperty] public AgreementInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Ways { get; } =
-        PlanHandler.Ways.Select(w => new SelectListItem(w.Label, w.Value)).Prepend(new SelectListItem("Kies hoe", "")).ToList();
+        AgreementWays.All.Select(w => new SelectListItem(w.Label, w.Value)).Prepend(new SelectListItem("Kies hoe", "")).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -22,7 +23,7 @@ public sealed class AgreementModel(HouseholdQueries households, PlanHandler plan
     {
         ModelState.Clear();
         Input.Versie = Versie;
-        return await AnswerAsync(id, await Plans.RecordAgreementAsync(id, Input, ct), "Het akkoord van het huishouden is vastgelegd.", () => MembersAsync(id, ct), ct);
+        return await AnswerAsync(id, await record.HandleAsync(id, Input, ct), "Het akkoord van het huishouden is vastgelegd.", () => MembersAsync(id, ct), ct);
     }
 
     private async Task MembersAsync(Guid id, CancellationToken ct)

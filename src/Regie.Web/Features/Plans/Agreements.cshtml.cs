@@ -5,7 +5,7 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class AgreementsModel(HouseholdQueries households, PlanHandler plans) : PlanPageBase(households, plans)
+public sealed class AgreementsModel(HouseholdQueries households, PlanQueries plans, UpdatePlanHandler update) : PlanPageBase(households, plans)
 {
     [BindProperty] public PlanInput Input { get; set; } = new();
     public IReadOnlyList<LegalFramework> Frameworks => LegalFrameworks.All;
@@ -21,6 +21,6 @@ public sealed class AgreementsModel(HouseholdQueries households, PlanHandler pla
     {
         ModelState.Clear();
         Input.Versie = Versie;
-        return await AnswerAsync(id, await Plans.UpdatePlanAsync(id, Input, ct), "De afspraken zijn opgeslagen.", null, ct);
+        return await AnswerAsync(id, await update.HandleAsync(id, Input, ct), "De afspraken zijn opgeslagen.", null, ct);
     }
 }

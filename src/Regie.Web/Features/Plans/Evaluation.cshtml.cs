@@ -3,7 +3,7 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class EvaluationModel(HouseholdQueries households, PlanHandler plans) : PlanPageBase(households, plans)
+public sealed class EvaluationModel(HouseholdQueries households, PlanQueries plans, RecordEvaluationHandler record) : PlanPageBase(households, plans)
 {
     [BindProperty] public EvaluationInput Input { get; set; } = new();
 
@@ -13,6 +13,6 @@ public sealed class EvaluationModel(HouseholdQueries households, PlanHandler pla
     {
         ModelState.Clear();
         Input.Versie = Versie;
-        return await AnswerAsync(id, await Plans.RecordEvaluationAsync(id, Input, ct), "De evaluatie is vastgelegd.", null, ct);
+        return await AnswerAsync(id, await record.HandleAsync(id, Input, ct), "De evaluatie is vastgelegd.", null, ct);
     }
 }

@@ -7,7 +7,7 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class GoalModel(HouseholdQueries households, PlanHandler plans) : PlanPageBase(households, plans)
+public sealed class GoalModel(HouseholdQueries households, PlanQueries plans, AddGoalHandler add, ChangeGoalHandler change) : PlanPageBase(households, plans)
 {
     [BindProperty] public GoalInput Input { get; set; } = new();
     public GoalView? Existing { get; private set; }
@@ -33,7 +33,7 @@ public sealed class GoalModel(HouseholdQueries households, PlanHandler plans) : 
     {
         ModelState.Clear();
         Input.Versie = Versie;
-        var result = goalId is { } gid ? await Plans.UpdateGoalAsync(id, gid, Input, ct) : await Plans.AddGoalAsync(id, Input, ct);
+        var result = goalId is { } gid ? await change.HandleAsync(id, gid, Input, ct) : await add.HandleAsync(id, Input, ct);
         return await AnswerAsync(id, result, goalId is null ? "Het doel is toegevoegd." : "Het doel is opgeslagen.", async () =>
         {
             Options(goalId);

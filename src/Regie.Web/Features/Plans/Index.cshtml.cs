@@ -6,7 +6,7 @@ using Regie.Web.Features.Trajectories;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, TrajectoryHandler trajectories,
+public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryHandler trajectories,
     Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport) : PageModel
 {
     public Guid HouseholdId { get; private set; }
@@ -21,14 +21,14 @@ public sealed class IndexModel(HouseholdQueries households, PlanHandler plans, T
 
     public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct)
     {
-        var result = await plans.StartAsync(id, ct);
+        var result = await start.HandleAsync(id, ct);
         if (this.Finish(result, $"/huishoudens/{id}/plan", "Het plan is gestart. Voeg de doelen toe die u met het huishouden afspreekt.") is { } done) return done;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostGedaanAsync(Guid id, Guid actie, int versie, CancellationToken ct)
     {
-        var result = await plans.CompleteActionAsync(id, actie, new VersionInput { Versie = versie }, ct);
+        var result = await complete.HandleAsync(id, actie, new VersionInput { Versie = versie }, ct);
         if (this.Finish(result, $"/huishoudens/{id}/plan#acties", "De actie staat op gedaan.") is { } done) return done;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

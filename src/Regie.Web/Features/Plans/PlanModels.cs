@@ -19,6 +19,8 @@ public sealed class GoalInput
     [OneOf(typeof(GoalStatus))] public string? Status { get; set; }
     public string? Toelichting { get; set; }
     public int Versie { get; set; }
+
+    public GoalFields ToFields() => new(Leefgebied, PersoonId, Wat, MeetbaarResultaat, Streefdatum, Wie, Status, Toelichting);
 }
 
 public sealed class ActionInput
@@ -32,6 +34,8 @@ public sealed class ActionInput
     public string? MedewerkerId { get; set; }
     [Description("jjjj-mm-dd (of dd-mm-jjjj).")] public string? Deadline { get; set; }
     public int Versie { get; set; }
+
+    public ActionFields ToFields() => new(DoelId, Omschrijving, Uitvoerder, Naam, PersoonId, MedewerkerId, Deadline);
 }
 
 public sealed class PlanInput
@@ -46,7 +50,7 @@ public sealed class AgreementInput
 {
     [Required] public Guid? PersoonId { get; set; }
     [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag.")] public string? Datum { get; set; }
-    [Required, OneOf(typeof(PlanHandler), nameof(PlanHandler.WayValues))] public string? Wijze { get; set; }
+    [Required, OneOf(typeof(AgreementWays), nameof(AgreementWays.Values))] public string? Wijze { get; set; }
     public int Versie { get; set; }
 }
 

@@ -10,9 +10,9 @@ namespace Regie.Web.Features.Plans;
 /// conflict the form shows the newest version number with the user's input untouched, so saving
 /// again applies their change on top of the other one and nothing typed is lost.
 /// </summary>
-public abstract class PlanPageBase(HouseholdQueries households, PlanHandler plans) : PageModel
+public abstract class PlanPageBase(HouseholdQueries households, PlanQueries plans) : PageModel
 {
-    protected PlanHandler Plans => plans;
+    protected PlanQueries Plans => plans;
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";
     public PlanView Plan { get; private set; } = default!;

@@ -8,7 +8,7 @@ using Regie.Web.Infrastructure.Pdf;
 namespace Regie.Web.Features.Plans;
 
 /// <summary>The plan as a Dutch PDF to hand to the household: in their words, with who does what and by when.</summary>
-public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportHandler lightSupport)
+public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportHandler lightSupport)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -59,7 +59,7 @@ public sealed class PlanPdf(HouseholdQueries households, PlanHandler plans, Audi
         pdf.Paragraph(plan.Afspraken ?? "Geen aanvullende afspraken.");
         pdf.Heading("Akkoord");
         if (plan.Akkoord is { } a && !plan.AkkoordVerouderd)
-            pdf.Paragraph($"{a.Naam} ging op {Long(a.Datum)} akkoord met deze versie van het plan ({PlanHandler.Ways.First(w => w.Value == a.Wijze).Label.ToLowerInvariant()}).");
+            pdf.Paragraph($"{a.Naam} ging op {Long(a.Datum)} akkoord met deze versie van het plan ({AgreementWays.Label(a.Wijze).ToLowerInvariant()}).");
         else
         {
             pdf.Paragraph("Met mijn handtekening laat ik weten dat ik het eens ben met dit plan. Ik kan het plan altijd samen met de regisseur aanpassen.");

@@ -13,63 +13,63 @@ public static class PlansApi
     {
         var g = api.MapGroup("/households/{id:guid}").WithTags("Plan en traject").RequireAuthorization(Infrastructure.Policies.Files);
 
-        g.MapGet("/plan", async (Guid id, PlanHandler handler, CancellationToken ct) =>
-            await handler.CurrentAsync(id, ct) is { } plan ? Results.Ok(plan) : ApiResults.NotFound("Het plan"))
+        g.MapGet("/plan", async (Guid id, PlanQueries plans, CancellationToken ct) =>
+            await plans.CurrentAsync(id, ct) is { } plan ? Results.Ok(plan) : ApiResults.NotFound("Het plan"))
             .Produces<PlanView>(StatusCodes.Status200OK)
             .WithName("GetPlan").WithSummary("Het actieve plan (of het laatst afgesloten plan) met doelen, acties, akkoord en evaluaties.");
 
-        g.MapPost("/plan", async (Guid id, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.StartAsync(id, ct), planId => Results.Created($"/api/v1/households/{id}/plan", new CreatedVersionAnswer(planId, 1))))
+        g.MapPost("/plan", async (Guid id, StartPlanHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, ct), planId => Results.Created($"/api/v1/households/{id}/plan", new CreatedVersionAnswer(planId, 1))))
             .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)
             .WithName("StartPlan").WithSummary("Start het plan van het huishouden (opent zo nodig een traject). Eén huishouden, één actief plan.");
 
-        g.MapPut("/plan", async (Guid id, PlanInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.UpdatePlanAsync(id, input, ct), Version))
+        g.MapPut("/plan", async (Guid id, PlanInput input, UpdatePlanHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("UpdatePlan").WithSummary("Wijzig afspraken, volgende evaluatiedatum en wettelijke kaders. 409 als het plan intussen is gewijzigd.");
 
-        g.MapPost("/plan/goals", async (Guid id, GoalInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.AddGoalAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new VersionAnswer(v))))
+        g.MapPost("/plan/goals", async (Guid id, GoalInput input, AddGoalHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new VersionAnswer(v))))
             .Produces<VersionAnswer>(StatusCodes.Status201Created)
             .WithName("AddGoal").WithSummary("Voeg een SMART-doel toe (leefgebied, wat, meetbaar resultaat, streefdatum, wie).");
 
-        g.MapPut("/plan/goals/{goalId:guid}", async (Guid id, Guid goalId, GoalInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.UpdateGoalAsync(id, goalId, input, ct), Version))
+        g.MapPut("/plan/goals/{goalId:guid}", async (Guid id, Guid goalId, GoalInput input, ChangeGoalHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, goalId, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("UpdateGoal").WithSummary("Wijzig een doel of zijn status.");
 
-        g.MapPost("/plan/actions", async (Guid id, ActionInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.AddActionAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new VersionAnswer(v))))
+        g.MapPost("/plan/actions", async (Guid id, ActionInput input, AddActionHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new VersionAnswer(v))))
             .Produces<VersionAnswer>(StatusCodes.Status201Created)
             .WithName("AddAction").WithSummary("Voeg een actie toe met een uitvoerder: huishoudlid, netwerk, vrijwilliger, professional of organisatie.");
 
-        g.MapPut("/plan/actions/{actionId:guid}", async (Guid id, Guid actionId, ActionInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.UpdateActionAsync(id, actionId, input, ct), Version))
+        g.MapPut("/plan/actions/{actionId:guid}", async (Guid id, Guid actionId, ActionInput input, ChangeActionHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, actionId, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("UpdateAction");
 
-        g.MapPost("/plan/actions/{actionId:guid}/done", async (Guid id, Guid actionId, VersionInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.CompleteActionAsync(id, actionId, input, ct), Version))
+        g.MapPost("/plan/actions/{actionId:guid}/done", async (Guid id, Guid actionId, VersionInput input, CompleteActionHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, actionId, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("CompleteAction").WithSummary("Markeer een actie als gedaan.");
 
-        g.MapPost("/plan/agreement", async (Guid id, AgreementInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RecordAgreementAsync(id, input, ct), Version))
+        g.MapPost("/plan/agreement", async (Guid id, AgreementInput input, RecordAgreementHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("RecordPlanAgreement").WithSummary("Leg vast dat het huishouden akkoord gaat met deze versie van het plan (wie, wanneer, hoe).");
 
-        g.MapPost("/plan/evaluations", async (Guid id, EvaluationInput input, PlanHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RecordEvaluationAsync(id, input, ct), Version))
+        g.MapPost("/plan/evaluations", async (Guid id, EvaluationInput input, RecordEvaluationHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("RecordPlanEvaluation");
 
-        g.MapGet("/plan/versions", async (Guid id, PlanHandler handler, CancellationToken ct) =>
-            await handler.CurrentAsync(id, ct) is { } plan ? Results.Ok(await handler.VersionsAsync(id, plan.Id, ct)) : ApiResults.NotFound("Het plan"))
+        g.MapGet("/plan/versions", async (Guid id, PlanQueries plans, CancellationToken ct) =>
+            await plans.CurrentAsync(id, ct) is { } plan ? Results.Ok(await plans.VersionsAsync(id, plan.Id, ct)) : ApiResults.NotFound("Het plan"))
             .Produces<IReadOnlyList<PlanVersionInfo>>(StatusCodes.Status200OK)
             .WithName("GetPlanVersions");
 
-        g.MapGet("/plan/versions/{number:int}", async (Guid id, int number, PlanHandler handler, CancellationToken ct) =>
-            await handler.CurrentAsync(id, ct) is { } plan && await handler.VersionAsync(id, plan.Id, number, ct) is { } v
+        g.MapGet("/plan/versions/{number:int}", async (Guid id, int number, PlanQueries plans, CancellationToken ct) =>
+            await plans.CurrentAsync(id, ct) is { } plan && await plans.VersionAsync(id, plan.Id, number, ct) is { } v
                 ? Results.Ok(new PlanVersionAnswer(v.Info, v.Snapshot)) : ApiResults.NotFound("De versie"))
             .Produces<PlanVersionAnswer>(StatusCodes.Status200OK)
             .WithName("GetPlanVersion");

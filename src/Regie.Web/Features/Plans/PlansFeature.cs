@@ -7,6 +7,17 @@ public sealed class PlansFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanChanges>();
+        services.AddScoped<StartPlanHandler>();
+        services.AddScoped<UpdatePlanHandler>();
+        services.AddScoped<AddGoalHandler>();
+        services.AddScoped<ChangeGoalHandler>();
+        services.AddScoped<AddActionHandler>();
+        services.AddScoped<ChangeActionHandler>();
+        services.AddScoped<CompleteActionHandler>();
+        services.AddScoped<RecordAgreementHandler>();
+        services.AddScoped<RecordEvaluationHandler>();
         services.AddScoped<PlanHandler>();
         services.AddScoped<PlanPdf>();
     }

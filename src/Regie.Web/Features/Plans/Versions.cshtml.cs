@@ -4,7 +4,7 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class VersionsModel(HouseholdQueries households, PlanHandler plans) : PageModel
+public sealed class VersionsModel(HouseholdQueries households, PlanQueries plans) : PageModel
 {
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";

@@ -1,0 +1,179 @@
+using Regie.Domain.Assessment;
+using Regie.Domain.Care;
+using Regie.Domain.Common;
+
+namespace Regie.Web.Data;
+
+/// <summary>
+/// Every change to a plan goes through these methods, which apply <see cref="PlanRules"/>; each returns the change in one
+/// Dutch sentence for the new version, or null with the broken rules in <c>errors</c>. A closed plan refuses every change.
+/// </summary>
+public sealed partial class Plan
+{
+    // Not mapped: the goal and action tables have no foreign key to the plan. The use cases load them with the plan.
+    private readonly List<PlanGoal> _goals = [];
+    private readonly List<PlanAction> _actions = [];
+
+    public IReadOnlyList<PlanGoal> Goals => _goals;
+    public IReadOnlyList<PlanAction> Actions => _actions;
+
+    public void Load(IEnumerable<PlanGoal> goals, IEnumerable<PlanAction> actions)
+    {
+        _goals.Clear();
+        _goals.AddRange(goals.OrderBy(g => g.Position));
+        _actions.Clear();
+        _actions.AddRange(actions.OrderBy(a => a.Position));
+    }
+
+    /// <summary>
+    /// Version 1 of a household's plan; refused while the household has an active plan. The caller then ties it to the
+    /// household's open trajectory, which it opens only once the plan may start.
+    /// </summary>
+    public static Plan? Start(bool hasActivePlan, Household household, DateOnly today, DateTime now, ErrorList errors)
+    {
+        errors.Add(PlanRules.CheckCanStart(hasActivePlan));
+        if (errors.HasErrors) return null;
+        return new Plan
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = household.Id, StartedOn = today, CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+    }
+
+    /// <summary>The agreements, the next evaluation date and the legal frameworks, which are the trajectory's.</summary>
+    public string? Update(PlanFields fields, Trajectory trajectory, DateOnly today, ErrorList errors)
+    {
+        if (!IsActive(errors) || PlanRules.CheckPlan(fields, NextEvaluationOn, today, errors) is not { } c) return null;
+        _afspraken = c.Afspraken;
+        NextEvaluationOn = c.NextEvaluationOn;
+        trajectory.Frameworks = c.Frameworks;
+        return "Afspraken, evaluatiedatum en wettelijke kaders bijgewerkt";
+    }
+
+    public (PlanGoal Goal, string Change)? AddGoal(GoalFields fields, IReadOnlyDictionary<Guid, string> members, DateOnly today, DateTime now, ErrorList errors)
+    {
+        if (!IsActive(errors) || PlanRules.CheckGoalChange(fields, members, null, today, errors) is not { } c) return null;
+        var goal = new PlanGoal
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId,
+            Wat = c.Wat, MeetbaarResultaat = c.MeetbaarResultaat, Wie = c.Wie, Status = c.Status, StatusChangedOn = today,
+            Position = _goals.Count == 0 ? 1 : _goals.Max(g => g.Position) + 1, CreatedAt = now,
+        };
+        goal.Apply(c, today);
+        _goals.Add(goal);
+        return (goal, $"Doel toegevoegd ({Zrm.Label(c.Domain)}): {Short(c.Wat)}");
+    }
+
+    /// <summary>Changes a goal of this plan, its status included: an outcome is final, and a goal being worked on does not go back to not started.</summary>
+    public string? ChangeGoal(PlanGoal goal, GoalFields fields, IReadOnlyDictionary<Guid, string> members, DateOnly today, ErrorList errors)
+    {
+        if (!IsActive(errors) || PlanRules.CheckGoalChange(fields, members, (goal.Status, goal.Streefdatum), today, errors) is not { } c) return null;
+        var change = goal.Status != c.Status
+            ? $"Doel '{Short(goal.Wat)}': {GoalStatuses.Label(goal.Status).ToLowerInvariant()} → {GoalStatuses.Label(c.Status).ToLowerInvariant()}"
+            : $"Doel gewijzigd: {Short(c.Wat)}";
+        goal.Apply(c, today);
+        return change;
+    }
+
+    /// <param name="colleagueName">The name of the colleague the action is for, looked up in this municipality; null when none was chosen or unknown.</param>
+    public (PlanAction Action, string Change)? AddAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, DateTime now,
+        ErrorList errors)
+    {
+        if (!IsActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
+        var action = new PlanAction
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId, Omschrijving = c.Omschrijving, OwnerName = c.OwnerName,
+            Position = _actions.Count == 0 ? 1 : _actions.Max(a => a.Position) + 1, CreatedAt = now,
+        };
+        action.Apply(c);
+        _actions.Add(action);
+        return (action, ActionChange("Actie toegevoegd", c));
+    }
+
+    public string? ChangeAction(PlanAction action, ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors)
+    {
+        if (!IsActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
+        action.Apply(c);
+        return ActionChange("Actie gewijzigd", c);
+    }
+
+    public string? CompleteAction(PlanAction action, DateOnly today, ErrorList errors)
+    {
+        if (!IsActive(errors)) return null;
+        errors.Add(PlanRules.CheckCompletion(action.DoneOn));
+        if (errors.HasErrors) return null;
+        action.Complete(today);
+        return $"Actie afgerond ({action.OwnerName}): {Short(action.Omschrijving)}";
+    }
+
+    /// <summary>The household's agreement with <paramref name="version"/>, the version they saw. Changes nothing in the plan itself.</summary>
+    public PlanAgreement? RecordAgreement(AgreementFields fields, IReadOnlyDictionary<Guid, string> members, int version, DateOnly today, string recordedBy, DateTime now,
+        ErrorList errors)
+    {
+        if (!IsActive(errors) || PlanRules.CheckAgreement(fields, members, _goals.Count > 0, StartedOn, today, errors) is not { } c) return null;
+        return new PlanAgreement
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, VersionNumber = version, PersonId = c.PersonId, AgreedByName = c.Name,
+            AgreedOn = c.AgreedOn, Wijze = c.Wijze, RecordedBy = recordedBy, RecordedAt = now,
+        };
+    }
+
+    /// <summary>An evaluation held with the household; it sets the next evaluation date (none when left empty).</summary>
+    public (PlanEvaluation Evaluation, int? Rating, string Change)? RecordEvaluation(EvaluationFields fields, DateOnly today, string recordedBy, DateTime now, ErrorList errors)
+    {
+        if (!IsActive(errors) || PlanRules.CheckEvaluation(fields, StartedOn, today, errors) is not { } c) return null;
+        NextEvaluationOn = c.NextEvaluationOn;
+        var evaluation = new PlanEvaluation
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId, HeldOn = c.HeldOn,
+            Summary = c.Summary, RecordedBy = recordedBy, CreatedAt = now,
+        };
+        var change = $"Evaluatie van {DutchDate.Format(c.HeldOn)} vastgelegd" + (c.NextEvaluationOn is { } n ? $"; volgende evaluatie {DutchDate.Format(n)}" : "");
+        return (evaluation, c.Rating, change);
+    }
+
+    private bool IsActive(ErrorList errors)
+    {
+        if (ClosedOn is not null) errors.Add(PlanRules.NoActivePlan());
+        return ClosedOn is null;
+    }
+
+    private ActionContent? CheckAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors) =>
+        PlanRules.CheckActionChange(fields, id => _goals.Any(g => g.Id == id), members, colleagueName, today, errors);
+
+    private static string ActionChange(string what, ActionContent c) => $"{what} ({ActionOwnerKinds.ShortLabel(c.OwnerKind)}: {c.OwnerName}): {Short(c.Omschrijving)}";
+
+    private static string Short(string s) => Text.Truncate(s, 80);
+}
+
+public sealed partial class PlanGoal
+{
+    /// <summary>A status change dates itself; the rules were checked by the plan.</summary>
+    internal void Apply(GoalContent c, DateOnly today)
+    {
+        if (Status != c.Status) StatusChangedOn = today;
+        _domain = c.Domain;
+        _personId = c.PersonId;
+        _wat = c.Wat;
+        _meetbaarResultaat = c.MeetbaarResultaat;
+        _wie = c.Wie;
+        Status = c.Status;
+        _streefdatum = c.Streefdatum;
+        Toelichting = c.Toelichting;
+    }
+}
+
+public sealed partial class PlanAction
+{
+    internal void Apply(ActionContent c)
+    {
+        _goalId = c.GoalId;
+        _omschrijving = c.Omschrijving;
+        _ownerKind = c.OwnerKind;
+        _ownerName = c.OwnerName;
+        _ownerPersonId = c.OwnerPersonId;
+        _ownerUserId = c.OwnerUserId;
+        _deadline = c.Deadline;
+    }
+
+    internal void Complete(DateOnly today) => _doneOn = today;
+}

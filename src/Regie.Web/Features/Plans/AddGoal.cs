@@ -1,0 +1,19 @@
+using Regie.Domain.Common;
+using Regie.Web.Data;
+using Regie.Web.Features.Shared;
+
+namespace Regie.Web.Features.Plans;
+
+/// <summary>Adds a SMART goal to the active plan.</summary>
+public sealed class AddGoalHandler(RegieDbContext db, PlanChanges changes)
+{
+    public async Task<CommandResult<int>> HandleAsync(Guid householdId, GoalInput input, CancellationToken ct)
+    {
+        var (work, failure) = await changes.LoadAsync(householdId, ct);
+        if (work is null) return failure!;
+        var errors = new ErrorList();
+        if (work.Plan.AddGoal(input.ToFields(), work.Members, changes.Today, changes.Now, errors) is not ({ } goal, { } change)) return CommandResult<int>.Invalid(errors.Errors);
+        db.PlanGoals.Add(goal);
+        return await changes.SaveAsync(work, input.Versie, change, ct);
+    }
+}
