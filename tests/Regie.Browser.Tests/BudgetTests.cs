@@ -38,7 +38,7 @@ public sealed class BudgetTests(EmptyBrowserFixture fixture) : IClassFixture<Emp
             var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
             (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = noord;
             await db.SaveChangesAsync();
-            var plans = sp.GetRequiredService<PlanHandler>();
+            var plans = new PlanUseCases(sp);
             await plans.StartAsync(household, default);
             await plans.AddGoalAsync(household, new GoalInput
             {

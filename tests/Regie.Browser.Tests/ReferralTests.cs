@@ -24,7 +24,7 @@ public sealed class ReferralTests(SeededBrowserFixture fixture) : IClassFixture<
             household = await db.Plans.Where(p => p.ClosedOn == null && db.Households.Any(h => h.Id == p.HouseholdId && h.CoordinatorId == fatima))
                 .OrderBy(p => p.HouseholdId).Select(p => p.HouseholdId).FirstAsync();
             // A goal about peace at home: the general provision of De Brug, a partner with accounts, fits it.
-            var plans = scope.ServiceProvider.GetRequiredService<PlanHandler>();
+            var plans = new PlanUseCases(scope.ServiceProvider);
             var plan = (await plans.CurrentAsync(household, default))!;
             Assert.True((await plans.AddGoalAsync(household, new GoalInput
             {

@@ -169,7 +169,7 @@ public sealed class ApiRequiredFieldsBTests(RegistryFixture fixture) : IClassFix
         Assert.True(assigned.IsOk, string.Join(", ", assigned.Errors.Select(e => e.Code)));
         var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
         Assert.Equal(noord, await db.Households.Where(h => h.Id == id).Select(h => h.ResponsibleTeamId).SingleAsync());
-        var plans = sp.GetRequiredService<PlanHandler>();
+        var plans = new PlanUseCases(sp);
         Assert.True((await plans.StartAsync(id, default)).IsOk);
         Assert.True((await plans.AddGoalAsync(id, new GoalInput
         {

@@ -158,7 +158,7 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
             Assert.Equal((action, resource, "Test Regisseur", detail, (Guid?)household, personId),
                 (entry.Action, entry.Resource, entry.ActorName, entry.Detail, entry.HouseholdId, entry.PersonId));
         }
-        static PlanHandler Plans(IServiceProvider sp) => sp.GetRequiredService<PlanHandler>();
+        static PlanUseCases Plans(IServiceProvider sp) => new(sp);
 
         await Audited(AuditActions.Create, AuditResources.Plan, "plan gestart",
             async sp => (await Plans(sp).StartAsync(household, default)).IsOk);

@@ -96,7 +96,7 @@ public sealed class Given(TestApp app)
     public async Task StartPlan(Guid household)
     {
         await using var scope = app.Scope();
-        var started = await scope.ServiceProvider.GetRequiredService<PlanHandler>().StartAsync(household, default);
+        var started = await new PlanUseCases(scope.ServiceProvider).StartAsync(household, default);
         if (!started.IsOk) throw new InvalidOperationException("Starting the plan failed: " + string.Join("; ", started.Errors.Select(e => e.Code)));
     }
 
@@ -105,7 +105,7 @@ public sealed class Given(TestApp app)
     {
         await using var scope = app.Scope();
         var sp = scope.ServiceProvider;
-        var added = await sp.GetRequiredService<PlanHandler>().AddGoalAsync(household, goal, default);
+        var added = await new PlanUseCases(sp).AddGoalAsync(household, goal, default);
         if (!added.IsOk) throw new InvalidOperationException("Adding the goal failed: " + string.Join("; ", added.Errors.Select(e => e.Code)));
         return await sp.GetRequiredService<RegieDbContext>().PlanGoals.Where(g => g.HouseholdId == household && g.Wat == goal.Wat)
             .OrderByDescending(g => g.CreatedAt).Select(g => g.Id).FirstAsync();

@@ -121,9 +121,9 @@ public sealed class ResidentRatingTests(RegistryFixture fixture) : IClassFixture
     {
         var (household, _) = await new Given(fixture.App).HouseholdWithActivePlan("Gever", "Cijfer");
         await using var scope = fixture.App.Scope();
-        var plans = scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Plans.PlanHandler>();
+        var plans = new PlanUseCases(scope.ServiceProvider);
         var wrong = await plans.RecordEvaluationAsync(household, new Regie.Web.Features.Plans.EvaluationInput { Samenvatting = "Goed gesprek", Cijfer = "11", Versie = 1 }, default);
-        Assert.Equal(Regie.Web.Features.Plans.PlanHandler.RatingInvalidCode, Assert.Single(wrong.Errors).Code);
+        Assert.Equal(Regie.Domain.Care.PlanRules.RatingInvalidCode, Assert.Single(wrong.Errors).Code);
         Assert.True((await plans.RecordEvaluationAsync(household, new Regie.Web.Features.Plans.EvaluationInput { Samenvatting = "Goed gesprek", Cijfer = "8", Versie = 1 }, default)).IsOk);
         var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
         var marks = await db.HouseholdEvents.Where(e => e.HouseholdId == household && e.Type == EventTypes.ResidentRated).Select(e => e.Data!).ToListAsync();

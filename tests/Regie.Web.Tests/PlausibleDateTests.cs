@@ -44,7 +44,7 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
         Assert.True((await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(id, new() { RegisseurId = coordinator, Versie = 0 }, default)).IsOk);
         (await db.Households.SingleAsync(h => h.Id == id)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
         await db.SaveChangesAsync();
-        var plans = sp.GetRequiredService<PlanHandler>();
+        var plans = new PlanUseCases(sp);
         Assert.True((await plans.StartAsync(id, default)).IsOk);
         Assert.True((await plans.AddGoalAsync(id, new GoalInput { Leefgebied = "Financien", Wat = "Rust in de financiën", MeetbaarResultaat = "Geen nieuwe achterstanden",
             Wie = "Ella", Streefdatum = InDays(90), Versie = 1 }, default)).IsOk);

@@ -35,7 +35,7 @@ public sealed class ResidentExportTests(RegistryFixture fixture) : IClassFixture
             leaver = await db.Persons.Where(p => p.Bsn == leaverBsn).Select(p => p.Id).SingleAsync();
             stayer = await db.Persons.Where(p => p.Bsn == stayerBsn).Select(p => p.Id).SingleAsync();
 
-            var plans = sp.GetRequiredService<PlanHandler>();
+            var plans = new PlanUseCases(sp);
             Assert.True((await plans.StartAsync(household, default)).IsOk);
             var version = 1;
             foreach (var (wat, persoon, domain) in new[] { (HouseholdGoal, (Guid?)null, "Financien"), (LeaverGoal, leaver, "WerkOpleiding"), (StayerGoal, stayer, "Middelengebruik") })

@@ -24,7 +24,7 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
         var (id, _, _) = await new Given(_app).HouseholdWithPlanAndGoal(name, "Ella", coordinator: Given.Coordinator,
             goal: Given.Goal("Huisvesting", what: "Eigen woning", measurable: "Huurcontract getekend", who: "Ella"));
         await using var scope = _app.Scope();
-        var plans = scope.ServiceProvider.GetRequiredService<PlanHandler>();
+        var plans = new PlanUseCases(scope.ServiceProvider);
         var plan = (await plans.CurrentAsync(id, default))!;
         Assert.True((await plans.AddActionAsync(id, new ActionInput { DoelId = plan.Doelen[0].Id, Omschrijving = "Inschrijven bij de corporatie", Uitvoerder = owner.ToString(), Naam = "Broer Ahmed", Deadline = InDays(7), Versie = 2 }, default)).IsOk);
         plan = (await plans.CurrentAsync(id, default))!;
@@ -62,12 +62,12 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
         await using (var scope = _app.Scope())
         {
             var input = new GoalInput { Leefgebied = "Huisvesting", Wat = "Eigen woning", MeetbaarResultaat = "Huurcontract getekend", Wie = "Ella", Streefdatum = InDays(60), Status = "Loopt", Versie = 3 };
-            Assert.True((await scope.ServiceProvider.GetRequiredService<PlanHandler>().UpdateGoalAsync(moving, goal, input, default)).IsOk);
+            Assert.True((await new PlanUseCases(scope.ServiceProvider).UpdateGoalAsync(moving, goal, input, default)).IsOk);
         }
         var (held, _, heldAction) = await PlannedAsync("Vastgehouden");
         await AgeAsync(held, days: 200);
         await using (var scope = _app.Scope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<PlanHandler>().CompleteActionAsync(held, heldAction, new VersionInput { Versie = 3 }, default)).IsOk);
+            Assert.True((await new PlanUseCases(scope.ServiceProvider).CompleteActionAsync(held, heldAction, new VersionInput { Versie = 3 }, default)).IsOk);
         // Held as long, but referred (a real referral; an action handed to an organisation is not one).
         var (referred, referredGoal, _) = await PlannedAsync("Verwezen");
         var (organisationAction, _, _) = await PlannedAsync("Actie bij organisatie", ActionOwnerKind.Organisatie);
@@ -112,7 +112,7 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
         await AgeAsync(late, days: 100, actionDeadlineDaysAgo: 3, goalTargetDaysAgo: 5);
         var (planned, _, _) = await PlannedAsync("Gepland");
         await using (var scope = _app.Scope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<PlanHandler>().UpdatePlanAsync(planned, new PlanInput { Evaluatiedatum = InDays(10), Versie = 3 }, default)).IsOk);
+            Assert.True((await new PlanUseCases(scope.ServiceProvider).UpdatePlanAsync(planned, new PlanInput { Evaluatiedatum = InDays(10), Versie = 3 }, default)).IsOk);
 
         await using var s = _app.Services.CreateAsyncScope();
         var coordinator = await s.ServiceProvider.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();

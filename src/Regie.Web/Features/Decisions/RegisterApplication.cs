@@ -67,7 +67,7 @@ public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessServ
                 return CommandResult<Guid>.NotFound("De inwoner");
         }
         if (input.DoelId is { } goalId && !(householdId is { } h && await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == h, ct)))
-            errors.Add(new DomainError(Plans.PlanHandler.GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
+            errors.Add(new DomainError(Regie.Domain.Care.PlanRules.GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var app = ProvisionApplication.Register(person!.Gemeentecode, person.Id, householdId, framework!.Value, input.DoelId, requested!, reported, applied,

@@ -18,7 +18,6 @@ public sealed class PlansFeature : IFeature
         services.AddScoped<CompleteActionHandler>();
         services.AddScoped<RecordAgreementHandler>();
         services.AddScoped<RecordEvaluationHandler>();
-        services.AddScoped<PlanHandler>();
         services.AddScoped<PlanPdf>();
     }
 

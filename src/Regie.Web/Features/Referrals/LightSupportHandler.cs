@@ -137,7 +137,7 @@ public sealed class LightSupportHandler(RegieDbContext db, FileAccessService acc
         if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
         if (plan is null)
-            return CommandResult<Guid>.Invalid(new DomainError(PlanHandler.NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan."));
+            return CommandResult<Guid>.Invalid(new DomainError(Regie.Domain.Care.PlanRules.NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan."));
         var settings = await SettingsAsync(ct);
         var errors = new ErrorList();
         // Not allowed at all: that is the whole answer, whatever else was filled in.

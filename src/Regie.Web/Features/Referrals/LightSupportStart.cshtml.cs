@@ -12,7 +12,7 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Referrals;
 
 [Authorize(Policy = Policies.Care)]
-public sealed class LightSupportStartModel(HouseholdQueries households, PlanHandler plans, LightSupportHandler support, ReferralQueries referrals) : PageModel
+public sealed class LightSupportStartModel(HouseholdQueries households, PlanQueries plans, LightSupportHandler support, ReferralQueries referrals) : PageModel
 {
     [BindProperty] public LightSupportInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }

@@ -13,7 +13,7 @@ namespace Regie.Web.Features.Referrals;
 
 /// <summary>The referral form. The social map links here with ?dienst= (the service) and ?doel= (the goal).</summary>
 [Authorize(Policy = Policies.Care)]
-public sealed class NewModel(HouseholdQueries households, ReferralQueries referrals, SendReferralHandler send, PlanHandler plans) : PageModel
+public sealed class NewModel(HouseholdQueries households, ReferralQueries referrals, SendReferralHandler send, PlanQueries plans) : PageModel
 {
     [BindProperty] public ReferralInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }

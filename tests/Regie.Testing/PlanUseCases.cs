@@ -1,17 +1,13 @@
-using Regie.Domain.Care;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
 
-namespace Regie.Web.Features.Plans;
+namespace Regie.Testing;
 
-/// <summary>
-/// Only for callers outside the plans slice that still name it (Households, Referrals, Decisions and their tests):
-/// each member hands over to <see cref="PlanQueries"/>, a use case or <see cref="PlanRules"/>. Delete once they name those.
-/// </summary>
-public sealed class PlanHandler(PlanQueries queries, IServiceProvider services)
+/// <summary>The plan's use cases and reads for tests that arrange a plan, each resolved as the pages and the API resolve them.</summary>
+public sealed class PlanUseCases(IServiceProvider services)
 {
-    public static string NoActivePlanCode => PlanRules.NoActivePlanCode;
-    public static string GoalNotFoundCode => PlanRules.GoalNotFoundCode;
-    public static string RatingInvalidCode => PlanRules.RatingInvalidCode;
+    private PlanQueries queries => services.GetRequiredService<PlanQueries>();
 
     public Task<PlanView?> CurrentAsync(Guid householdId, CancellationToken ct, bool audited = true) => queries.CurrentAsync(householdId, ct, audited);
 
