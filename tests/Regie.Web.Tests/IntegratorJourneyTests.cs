@@ -85,7 +85,8 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
             ["personId"] = person, ["scores"] = new JsonObject { [domains[0]] = "1", [domains[3]] = "2", [domains[5]] = "2" },
         });
 
-        // The plan: started, a goal, an action for the coordinator-to-be; each write answers the plan's next version.
+        // The plan: started, a goal, an action for the coordinator-to-be; each write answers the plan's next version,
+        // and an addition its own id.
         var plan = await s.CallAsync("StartPlan", new() { ["id"] = household });
         var goalVersion = await s.CallAsync("AddGoal", new() { ["id"] = household }, new JsonObject
         {
@@ -93,7 +94,7 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
             ["streefdatum"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["wie"] = "Sanne",
             ["versie"] = Number(plan!["versie"]),
         });
-        var goal = Text((await s.CallAsync("GetPlan", new() { ["id"] = household }))!["doelen"]![0]!["id"]);
+        var goal = Text(goalVersion!["id"]);
         var actionVersion = await s.CallAsync("AddAction", new() { ["id"] = household }, new JsonObject
         {
             ["doelId"] = goal, ["omschrijving"] = "Schuldeisers op een rij zetten", ["uitvoerder"] = s.OneOf("ActionInput", "uitvoerder", "Professional"),
@@ -102,6 +103,7 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
             ["versie"] = Number(goalVersion!["versie"]),
         });
         Assert.Equal(Number(goalVersion["versie"]) + 1, Number(actionVersion!["versie"]));
+        var actionId = Text(actionVersion["id"]);
 
         var householdNow = await s.CallAsync("GetHousehold", new() { ["id"] = household });
         await s.CallAsync("AssignCoordinator", new() { ["id"] = household }, new JsonObject
@@ -115,6 +117,7 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
         var goalRead = Assert.Single(read["doelen"]!.AsArray())!;
         Assert.Equal((goal, domains[0], "Schulden in beeld"), (Text(goalRead["id"]), Text(goalRead["leefgebied"]), Text(goalRead["wat"])));
         var action = Assert.Single(read["acties"]!.AsArray())!;
+        Assert.Equal(actionId, Text(action["id"]));
         Assert.Equal((goal, "Schuldeisers op een rij zetten", "Professional", Text(coordinator["naam"])),
             (Text(action["doelId"]), Text(action["omschrijving"]), Text(action["uitvoerder"]), Text(action["naam"])));
         var final = (await s.CallAsync("GetHousehold", new() { ["id"] = household }))!;

@@ -327,4 +327,21 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         action.Deadline = latest;
         Assert.Equal(2, (await WithPlans(p => p.AddActionAsync(household, action, default))).Value);
     }
+
+    [Fact]
+    public async Task Professional_cannot_give_an_action_to_the_functional_administrator_only_to_care_staff()
+    {
+        var (household, _, _) = await Given.Family("Uitvoerder", team: Given.Noord);
+        Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
+        string Id(string email) => _app.Services.CreateScope().ServiceProvider.GetRequiredService<RegieDbContext>().Users.IgnoreQueryFilters().Single(u => u.Email == email).Id;
+        var action = new ActionInput { Omschrijving = "Budgetcoach regelen", Uitvoerder = "Professional", MedewerkerId = Id("beheerder@voorbeeld.nl"), Versie = 1 };
+
+        var refused = await WithPlans(p => p.AddActionAsync(household, action, default));
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        Assert.Equal([(PlanRules.ActionOwnerRequiredCode, "MedewerkerId"), (PlanRules.ActionOwnerRequiredCode, "Naam")], refused.Errors.Select(e => (e.Code, e.Field)));
+        Assert.Empty((await WithPlans(p => p.CurrentAsync(household, default)))!.Acties);
+
+        action.MedewerkerId = Id("regisseur@voorbeeld.nl");
+        Assert.Equal(2, (await WithPlans(p => p.AddActionAsync(household, action, default))).Value);
+    }
 }

@@ -8,23 +8,30 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Plans;
 
 /// <summary>Adds an action with who carries it out: a member, the network, a volunteer, a professional or an organisation.</summary>
-public sealed class AddActionHandler(RegieDbContext db, CurrentUser user, PlanChanges changes)
+public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQueries assignees, PlanChanges changes)
 {
-    public async Task<CommandResult<int>> HandleAsync(Guid householdId, ActionInput input, CancellationToken ct)
+    public async Task<CommandResult<int>> HandleAsync(Guid householdId, ActionInput input, CancellationToken ct) =>
+        (await AddAsync(householdId, input, ct)).Select(added => added.Versie);
+
+    /// <summary>The new action's id with the plan's new version (the API answers both).</summary>
+    public async Task<CommandResult<Api.CreatedVersionAnswer>> AddAsync(Guid householdId, ActionInput input, CancellationToken ct)
     {
         var (work, failure) = await changes.LoadAsync(householdId, ct);
-        if (work is null) return failure!;
-        var colleague = await ColleagueNameAsync(db, user, input, ct);
+        if (work is null) return failure!.Select(_ => default(Api.CreatedVersionAnswer)!);
+        var colleague = await ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
         if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors) is not ({ } action, { } change))
-            return CommandResult<int>.Invalid(errors.Errors);
+            return CommandResult<Api.CreatedVersionAnswer>.Invalid(errors.Errors);
         db.PlanActions.Add(action);
-        return await changes.SaveAsync(work, input.Versie, change, ct);
+        return (await changes.SaveAsync(work, input.Versie, change, ct)).Select(version => new Api.CreatedVersionAnswer(action.Id, version));
     }
 
-    /// <summary>The name of the colleague chosen to carry out a professional's action, when they work in this municipality.</summary>
-    internal static async Task<string?> ColleagueNameAsync(RegieDbContext db, CurrentUser user, ActionInput input, CancellationToken ct) =>
+    /// <summary>
+    /// The name of the colleague chosen to carry out a professional's action, when they are one of the municipality's
+    /// care staff that may be given work (the list the page offers and GET /staff gives): not an administrator.
+    /// </summary>
+    internal static async Task<string?> ColleagueNameAsync(Assignees.AssigneeQueries assignees, ActionInput input, CancellationToken ct) =>
         Enums.ParseDefined<ActionOwnerKind>(input.Uitvoerder) == ActionOwnerKind.Professional && !string.IsNullOrEmpty(input.MedewerkerId)
-            ? await db.Users.Where(u => u.Id == input.MedewerkerId && u.Gemeentecode == user.Gemeentecode).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            ? (await assignees.ListAsync(Assignees.AssigneeQueries.AssignableRoles, null, ct)).FirstOrDefault(c => c.Id == input.MedewerkerId)?.Naam
             : null;
 }

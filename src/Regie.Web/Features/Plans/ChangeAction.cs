@@ -1,19 +1,17 @@
 using Regie.Domain.Common;
-using Regie.Web.Data;
 using Regie.Web.Features.Shared;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Plans;
 
 /// <summary>Changes an action of the active plan.</summary>
-public sealed class ChangeActionHandler(RegieDbContext db, CurrentUser user, PlanChanges changes)
+public sealed class ChangeActionHandler(Assignees.AssigneeQueries assignees, PlanChanges changes)
 {
     public async Task<CommandResult<int>> HandleAsync(Guid householdId, Guid actionId, ActionInput input, CancellationToken ct)
     {
         var (work, failure) = await changes.LoadAsync(householdId, ct);
         if (work is null) return failure!;
         if (work.Plan.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action) return CommandResult<int>.NotFound("De actie");
-        var colleague = await AddActionHandler.ColleagueNameAsync(db, user, input, ct);
+        var colleague = await AddActionHandler.ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
         if (work.Plan.ChangeAction(action, input.ToFields(), work.Members, colleague, changes.Today, errors) is not { } change)
             return CommandResult<int>.Invalid(errors.Errors);

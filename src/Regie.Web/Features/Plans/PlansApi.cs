@@ -29,8 +29,8 @@ public static class PlansApi
             .WithName("UpdatePlan").WithSummary("Wijzig afspraken, volgende evaluatiedatum en wettelijke kaders. 409 als het plan intussen is gewijzigd.");
 
         g.MapPost("/plan/goals", async (Guid id, GoalInput input, AddGoalHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.HandleAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new VersionAnswer(v))))
-            .Produces<VersionAnswer>(StatusCodes.Status201Created)
+            ApiResults.From(await handler.AddAsync(id, input, ct), added => Results.Created($"/api/v1/households/{id}/plan", added)))
+            .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)
             .WithName("AddGoal").WithSummary("Voeg een SMART-doel toe (leefgebied, wat, meetbaar resultaat, streefdatum, wie).");
 
         g.MapPut("/plan/goals/{goalId:guid}", async (Guid id, Guid goalId, GoalInput input, ChangeGoalHandler handler, CancellationToken ct) =>
@@ -39,8 +39,8 @@ public static class PlansApi
             .WithName("UpdateGoal").WithSummary("Wijzig een doel of zijn status.");
 
         g.MapPost("/plan/actions", async (Guid id, ActionInput input, AddActionHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.HandleAsync(id, input, ct), v => Results.Created($"/api/v1/households/{id}/plan", new VersionAnswer(v))))
-            .Produces<VersionAnswer>(StatusCodes.Status201Created)
+            ApiResults.From(await handler.AddAsync(id, input, ct), added => Results.Created($"/api/v1/households/{id}/plan", added)))
+            .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)
             .WithName("AddAction").WithSummary("Voeg een actie toe met een uitvoerder: huishoudlid, netwerk, vrijwilliger, professional of organisatie.");
 
         g.MapPut("/plan/actions/{actionId:guid}", async (Guid id, Guid actionId, ActionInput input, ChangeActionHandler handler, CancellationToken ct) =>

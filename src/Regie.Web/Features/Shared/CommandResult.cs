@@ -19,6 +19,9 @@ public sealed record CommandResult<T>(CommandStatus Status, T? Value, IReadOnlyL
 {
     public bool IsOk => Status == CommandStatus.Ok;
 
+    /// <summary>The same answer with the value turned into another (a failure keeps its status and errors).</summary>
+    public CommandResult<TOther> Select<TOther>(Func<T, TOther> map) => new(Status, IsOk ? map(Value!) : default, Errors);
+
     public static CommandResult<T> Ok(T value) => new(CommandStatus.Ok, value, []);
     public static CommandResult<T> Invalid(IReadOnlyList<DomainError> errors) => new(CommandStatus.Invalid, default, errors);
     public static CommandResult<T> Invalid(DomainError error) => new(CommandStatus.Invalid, default, [error]);
