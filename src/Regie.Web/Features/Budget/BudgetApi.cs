@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Budget;
@@ -67,7 +68,7 @@ public sealed record SpendStatusAnswer(Domain.Budget.SpendStatus Status);
 
 public sealed class NewSpend
 {
-    [Description("Het huishouden waarvan het team het budget besteedt; een huishouden dat u niet mag openen geeft 404.")]
+    [Required, Description("Het huishouden waarvan het team het budget besteedt; een huishouden dat u niet mag openen geeft 404.")]
     public Guid HuishoudenId { get; set; }
-    public SpendInput Uitgave { get; set; } = new();
+    [Required] public SpendInput Uitgave { get; set; } = null!;
 }

@@ -30,6 +30,8 @@ public static class InvolvementsApi
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.Deprecated = true;
+                // Optional to the binder, so the rule can answer lookup-purpose-required; required to the caller.
+                foreach (var p in operation.Parameters?.OfType<Microsoft.OpenApi.OpenApiParameter>().Where(p => p.Name == "doel") ?? []) p.Required = true;
                 return Task.CompletedTask;
             });
 
