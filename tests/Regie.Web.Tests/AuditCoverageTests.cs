@@ -90,11 +90,18 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            var open = await db.ProvisionApplications.CountAsync(a => a.Status == Domain.Decisions.ApplicationStatus.InBehandeling || a.Status == Domain.Decisions.ApplicationStatus.Melding);
+            var openRows = await db.ProvisionApplications.Where(a => a.Status == Domain.Decisions.ApplicationStatus.InBehandeling || a.Status == Domain.Decisions.ApplicationStatus.Melding)
+                .Select(a => new { a.HouseholdId, a.PersonId }).ToListAsync();
+            var open = openRows.Count;
             Assert.True(open >= 1);
             var before = await LastAsync();
             Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/aanvragen")).StatusCode);
-            Single(await TrailSinceAsync(before), AuditActions.Read, AuditResources.Application, "Peter Smit", $"werklijst: {open} open, 0 beslist");
+            // One entry per resident the worklist shows, with their ids: their inspection request finds it.
+            var trail = await TrailSinceAsync(before);
+            Assert.Equal(openRows.Select(r => (r.HouseholdId, (Guid?)r.PersonId)).Distinct().Order(), trail.Select(e => (e.HouseholdId, e.PersonId)).Order());
+            Assert.All(trail, e => Assert.Equal((AuditActions.Read, AuditResources.Application, "Peter Smit", $"werklijst: {open} open, 0 beslist"),
+                (e.Action, e.Resource, e.ActorName, e.Detail)));
+            // A worklist that shows nobody is still on record, once, without ids.
             before = await LastAsync();
             Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/api/v1/applications?mijn=true&kader=Jeugdwet")).StatusCode);
             Single(await TrailSinceAsync(before), AuditActions.Read, AuditResources.Application, "Peter Smit", "werklijst (mijn aanvragen) (Jeugdwet): 0 open, 0 beslist");

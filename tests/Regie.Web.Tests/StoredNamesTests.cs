@@ -115,10 +115,16 @@ public sealed partial class StoredNamesTests
             foreach (Match m in AuditCall().Matches(text))
             {
                 var args = Arguments(text, m.Index + m.Length);
-                var after = m.Groups["method"].Value == "AfterAsync";
-                // AfterAsync(result, resource, household, person, detail, ct, action = AuditActions.Update)
-                var action = after ? (args.Count > 6 ? args[6] : "AuditActions.Update") : args[0];
-                writes.Add(($"{Path.GetRelativePath(src, file)}:{text[..m.Index].Count(c => c == '\n') + 1}", action, args[1]));
+                var method = m.Groups["method"].Value;
+                // AfterAsync(result, resource, household, person, detail, ct, action = AuditActions.Update);
+                // RecordListAsync(resource, detail, shown, ct, action = AuditActions.Read, subjectBsn = null).
+                var (action, resource) = method switch
+                {
+                    "AfterAsync" => (args.Count > 6 ? args[6] : "AuditActions.Update", args[1]),
+                    "RecordListAsync" => (args.Count > 4 ? args[4] : "AuditActions.Read", args[0]),
+                    _ => (args[0], args[1]),
+                };
+                writes.Add(($"{Path.GetRelativePath(src, file)}:{text[..m.Index].Count(c => c == '\n') + 1}", action, resource));
             }
         }
         // The generic helpers pass on what their callers name.
@@ -130,7 +136,7 @@ public sealed partial class StoredNamesTests
     private static bool FromCatalogue(string argument, string catalogue) =>
         Regex.IsMatch(argument, $@"^(?:[\w.]*\.)?{catalogue}\.\w+$");
 
-    [GeneratedRegex(@"\b(?:audit|AuditLog>\(\))\.(?<method>RecordAsync|RecordFrequentAsync|AfterAsync)\(")]
+    [GeneratedRegex(@"\b(?:audit|AuditLog>\(\))\.(?<method>RecordAsync|RecordFrequentAsync|AfterAsync|RecordListAsync)\(")]
     private static partial Regex AuditCall();
 
     /// <summary>The top-level arguments of the call whose opening parenthesis ends just before <paramref name="at"/>.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Regie.Web.Data;
 using Regie.Web.Features;
 using Regie.Web.Features.Api;
+using Regie.Web.Features.Access;
 using Regie.Web.Features.Account;
 using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Health;
@@ -79,6 +80,7 @@ public static class RegieApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorForAdmins();
+        app.UseRefusedReadAudit();
         app.MapRegieHealthChecks();
         app.MapRegieApi();
         app.MapRazorPages();

@@ -49,7 +49,7 @@ public sealed class BreakGlassHandler(RegieDbContext db, CurrentUser user, FileA
 
 public sealed record EmergencyAccessRow(Guid HouseholdId, string Household, string UserName, string Reason, DateTime GrantedAt, DateTime ExpiresAt, bool Active);
 
-public sealed class EmergencyAccessOverview(RegieDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class EmergencyAccessOverview(RegieDbContext db, CurrentUser user, TimeProvider clock, Audit.AuditLog audit)
 {
     /// <summary>Team lead: emergency access to the files of their team. Privacy officer: all, in the municipality.</summary>
     public async Task<IReadOnlyList<EmergencyAccessRow>> RecentAsync(int days, CancellationToken ct)
@@ -72,6 +72,8 @@ public sealed class EmergencyAccessOverview(RegieDbContext db, CurrentUser user,
                 UserName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(),
                 a.Reason, a.GrantedAt, a.ExpiresAt, a.RevokedAt,
             }).ToListAsync(ct);
+        await audit.RecordListAsync(Audit.AuditResources.Household, $"overzicht noodtoegang, {days} dagen ({rows.Count})",
+            rows.Select(r => ((Guid?)r.HouseholdId, (Guid?)null)), ct);
         return rows.Select(r => new EmergencyAccessRow(r.HouseholdId, r.Household ?? "?", r.UserName ?? "?", r.Reason ?? "", r.GrantedAt,
             r.ExpiresAt ?? r.GrantedAt, r.RevokedAt is null && r.ExpiresAt > now)).ToList();
     }

@@ -22,10 +22,21 @@ public sealed class FileAccessService
     /// </summary>
     private readonly Dictionary<Guid, FileAccessLevel> _decided = [];
 
+    /// <summary>Files (a household's, or a person's) this request was refused; <see cref="RefusedReadAudit"/> records them when the answer is "not found".</summary>
+    private readonly HashSet<(Guid? HouseholdId, Guid? PersonId)> _refused = [];
+
     public FileAccessService(RegieDbContext db, CurrentUser user, TimeProvider clock)
     {
         (this.db, this.user, this.clock) = (db, user, clock);
         db.SavedChanges += (_, _) => _decided.Clear();
+    }
+
+    /// <summary>The files refused so far in this request, handed over once: the next call returns none.</summary>
+    public IReadOnlyList<(Guid? HouseholdId, Guid? PersonId)> TakeRefused()
+    {
+        var refused = _refused.ToList();
+        _refused.Clear();
+        return refused;
     }
 
     public string? Role => user.Role;
@@ -39,6 +50,8 @@ public sealed class FileAccessService
         var level = (await DecideManyAsync([householdId], ct)).GetValueOrDefault(householdId, FileAccessLevel.Denied);
         // A file that does not exist (yet) is not remembered: it may be created in this same request.
         if (level != FileAccessLevel.Denied) _decided[householdId] = level;
+        if (level == FileAccessLevel.Denied) _refused.Add((householdId, null));
+        else _refused.Remove((householdId, null));
         return level;
     }
 
@@ -94,6 +107,14 @@ public sealed class FileAccessService
     /// they lived there. Someone in no household at all is registry data only, open to the care roles.
     /// </summary>
     public async Task<PersonAccess> DecidePersonAsync(Guid personId, CancellationToken ct)
+    {
+        var decided = await DecidePersonLevelAsync(personId, ct);
+        if (decided.Level == PersonAccessLevel.Denied) _refused.Add((null, personId));
+        else _refused.Remove((null, personId));
+        return decided;
+    }
+
+    private async Task<PersonAccess> DecidePersonLevelAsync(Guid personId, CancellationToken ct)
     {
         var memberships = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == personId)
             .Select(m => new { m.HouseholdId, m.From, m.Until }).ToListAsync(ct);

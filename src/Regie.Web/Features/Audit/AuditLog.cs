@@ -36,7 +36,20 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
 
     public Task RecordAsync(string action, string resource, Guid? householdId = null, Guid? personId = null,
         string? purpose = null, string? detail = null, CancellationToken ct = default, string? subjectBsn = null) =>
-        AppendAsync(Content(action, resource, householdId, personId, purpose, detail, subjectBsn), ct);
+        AppendAsync([Content(action, resource, householdId, personId, purpose, detail, subjectBsn)], ct);
+
+    /// <summary>
+    /// A list read that shows residents' data: one entry per resident shown (distinct household and person), so a
+    /// resident's inspection request (AVG art. 15) finds every list they appeared on. All entries go into the chain
+    /// in one write. A list that showed nobody is still one entry, without ids.
+    /// </summary>
+    public Task RecordListAsync(string resource, string detail, IEnumerable<(Guid? HouseholdId, Guid? PersonId)> shown, CancellationToken ct,
+        string action = AuditActions.Read, string? subjectBsn = null)
+    {
+        var subjects = shown.Where(s => s.HouseholdId is not null || s.PersonId is not null).Distinct().ToList();
+        if (subjects.Count == 0) subjects.Add((null, null));
+        return AppendAsync(subjects.Select(s => Content(action, resource, s.HouseholdId, s.PersonId, null, detail, subjectBsn)).ToList(), ct);
+    }
 
     /// <summary>
     /// For the department look-up, which every department's systems call: durable in this server's
@@ -60,15 +73,16 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
     /// Every caller returns only when its own entry is durable, and the order in the chain is the
     /// order of arrival.
     /// </summary>
-    private async Task AppendAsync(AuditContent content, CancellationToken ct)
+    private async Task AppendAsync(IReadOnlyList<AuditContent> contents, CancellationToken ct)
     {
-        var entry = new PendingEntry(content);
-        lock (gate.Queue) gate.Queue.Add(entry);
+        var entries = contents.Select(c => new PendingEntry(c)).ToList();
+        // Queued together, so a list's entries stay together in the chain and are written in the same transaction.
+        lock (gate.Queue) gate.Queue.AddRange(entries);
         // Not cancellable: an entry that is queued must be written, whether or not its request still waits.
         await gate.Semaphore.WaitAsync(CancellationToken.None);
         try
         {
-            if (!entry.Written.Task.IsCompleted)
+            if (!entries[^1].Written.Task.IsCompleted)
             {
                 List<PendingEntry> batch;
                 lock (gate.Queue)
@@ -91,7 +105,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
         {
             gate.Semaphore.Release();
         }
-        await entry.Written.Task.WaitAsync(ct);
+        await Task.WhenAll(entries.Select(e => e.Written.Task)).WaitAsync(ct);
     }
 
     private async Task WriteAsync(IReadOnlyList<AuditContent> batch, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed class SpendQueries(RegieDbContext db, FileAccessService access, Sp
         if (user.Role == Roles.Teamleider) q = q.Where(s => s.TeamId == user.TeamId && s.Level == ApprovalLevel.Teamleider);
         else if (user.Role == Roles.Beleid) q = q.Where(s => s.Level == ApprovalLevel.Gemeente);
         else if (!user.IsSystem) return [];
-        return await ViewsAsync(await q.OrderBy(s => s.RequestedAt).ToListAsync(ct), ct);
+        return await AuditedAsync("uitgaven ter beslissing", await ViewsAsync(await q.OrderBy(s => s.RequestedAt).ToListAsync(ct), ct), ct);
     }
 
     /// <summary>Recent decisions, for the same lists.</summary>
@@ -61,7 +61,14 @@ public sealed class SpendQueries(RegieDbContext db, FileAccessService access, Sp
         var q = db.Spends.AsNoTracking().Where(s => s.Status != SpendStatus.Aangevraagd && s.Level != ApprovalLevel.Mandaat);
         if (user.Role == Roles.Teamleider) q = q.Where(s => s.TeamId == user.TeamId);
         else if (user.Role != Roles.Beleid && !user.IsSystem) return [];
-        return await ViewsAsync(await q.OrderByDescending(s => s.DecidedAt).Take(take).ToListAsync(ct), ct);
+        return await AuditedAsync("besliste uitgaven", await ViewsAsync(await q.OrderByDescending(s => s.DecidedAt).Take(take).ToListAsync(ct), ct), ct);
+    }
+
+    /// <summary>A list of spends shows what was asked for whom: on record for each household on it.</summary>
+    private async Task<IReadOnlyList<SpendView>> AuditedAsync(string what, IReadOnlyList<SpendView> views, CancellationToken ct)
+    {
+        await audit.RecordListAsync(AuditResources.Spend, $"{what} ({views.Count})", views.Select(v => ((Guid?)v.HouseholdId, (Guid?)null)), ct);
+        return views;
     }
 
     private async Task<IReadOnlyList<SpendView>> ViewsAsync(IReadOnlyList<Spend> list, CancellationToken ct)

@@ -48,9 +48,10 @@ public sealed class DecisionQueries(RegieDbContext db, FileAccessService access,
         var open = rows.Where(r => ApplicationStatuses.IsOpen(r.Status))
             .OrderByDescending(r => r.Termijn?.Status.Late == true).ThenBy(r => r.Termijn?.Status.Due ?? DateOnly.MaxValue).ToList();
         var decided = rows.Where(r => r.Status == ApplicationStatus.Beslist).OrderByDescending(r => r.Besluitdatum).ToList();
-        // One entry per read of the worklist (residents' names and what they asked), with how many it showed; each application opened is its own entry.
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Application, ct: ct,
-            detail: $"werklijst{(mineOnly ? " (mijn aanvragen)" : "")}{(framework is { } k ? $" ({k})" : "")}: {open.Count} open, {decided.Count} beslist");
+        // Residents' names and what they asked: an entry for each resident the worklist shows, with what it showed in all.
+        await audit.RecordListAsync(AuditResources.Application,
+            $"werklijst{(mineOnly ? " (mijn aanvragen)" : "")}{(framework is { } k ? $" ({k})" : "")}: {open.Count} open, {decided.Count} beslist",
+            rows.Select(r => (r.HuishoudenId, (Guid?)r.PersoonId)), ct);
         return (open, decided);
     }
 

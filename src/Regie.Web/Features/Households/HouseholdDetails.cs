@@ -16,12 +16,8 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
     /// <summary>The file, or null when it does not exist or the user may not open it (indistinguishable on purpose).</summary>
     public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct, string? auditDetail = null)
     {
-        if (!await access.CanOpenAsync(id, ct))
-        {
-            // Refused look-ups are evidence of snooping: the privacy officer sees them.
-            await audit.RecordAsync(Audit.AuditActions.Denied, Audit.AuditResources.Household, householdId: id, ct: ct);
-            return null;
-        }
+        // A refused look-up is recorded once for every route, by Access.RefusedReadAudit.
+        if (!await access.CanOpenAsync(id, ct)) return null;
         // One round trip for the household with its team's and coordinator's names: this page is the most opened one.
         var row = await db.Households.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
@@ -70,8 +66,8 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
             .ToListAsync(ct);
         var levels = await access.DecideManyAsync(rows.Select(r => r.Id).ToList(), ct);
         var open = rows.Where(r => levels.GetValueOrDefault(r.Id) != Domain.Access.FileAccessLevel.Denied).ToList();
-        await audit.RecordAsync(Audit.AuditActions.Search, Audit.AuditResources.Household,
-            detail: $"soort=adres; resultaten={open.Count}; andere={rows.Count - open.Count}", ct: ct);
+        await audit.RecordListAsync(Audit.AuditResources.Household, $"soort=adres; resultaten={open.Count}; andere={rows.Count - open.Count}",
+            open.Select(h => ((Guid?)h.Id, (Guid?)null)), ct, Audit.AuditActions.Search);
         return CommandResult<AddressSearch>.Ok(new AddressSearch(
             open.Select(h => new HouseholdHit(h.Id, h.Naam, Address.OneLine(h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats), h.Leden)).ToList(),
             open.Count < rows.Count));

@@ -11,7 +11,7 @@ namespace Regie.Web.Features.Involvements;
 public sealed record InboxItem(string Title, IReadOnlyList<string> Lines, DateTime CreatedAt, Guid? HuishoudenId);
 
 /// <summary>The signed-in user's messages and those of their organisation, newest first.</summary>
-public sealed class InboxModel(RegieDbContext db, CurrentUser user, FileAccessService access) : PageModel
+public sealed class InboxModel(RegieDbContext db, CurrentUser user, FileAccessService access, Audit.AuditLog audit) : PageModel
 {
     public IReadOnlyList<InboxItem> Items { get; private set; } = [];
 
@@ -22,6 +22,8 @@ public sealed class InboxModel(RegieDbContext db, CurrentUser user, FileAccessSe
         var open = access.IsCareRole ? await access.DecideManyAsync(households, ct) : new Dictionary<Guid, Domain.Access.FileAccessLevel>();
         Items = rows.Select(r => new InboxItem(r.Title, r.Body.Split('\n', StringSplitOptions.TrimEntries), r.CreatedAt,
             r.HouseholdId is { } h && open.GetValueOrDefault(h) != Domain.Access.FileAccessLevel.Denied ? h : null)).ToList();
+        // Messages about residents (a new involvement, a signal): on record for each household they are about.
+        await audit.RecordListAsync(Audit.AuditResources.Involvement, $"berichten ({rows.Count})", households.Select(h => ((Guid?)h, (Guid?)null)), ct);
     }
 
     public static IQueryable<Notification> InboxQuery(RegieDbContext db, CurrentUser user)

@@ -26,11 +26,8 @@ public sealed class PersonQueries(RegieDbContext db, FileAccessService access, A
     public async Task<PersonView?> GetAsync(Guid id, CancellationToken ct)
     {
         var person = await access.DecidePersonAsync(id, ct);
-        if (person.Level == PersonAccessLevel.Denied)
-        {
-            await audit.RecordAsync(Audit.AuditActions.Denied, Audit.AuditResources.Person, personId: id, ct: ct);
-            return null;
-        }
+        // A refused look-up is recorded once for every route, by Access.RefusedReadAudit.
+        if (person.Level == PersonAccessLevel.Denied) return null;
         var p = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
         var former = person.Level == PersonAccessLevel.FormerHousehold;

@@ -42,8 +42,9 @@ public sealed class IncomingReferralQueries(RegieDbContext db, CurrentUser user,
         var rows = await db.Referrals.AsNoTracking().Where(r => r.ProviderOrganisationId == ownId && (filter == null || r.Status == filter))
             .OrderByDescending(r => r.SentAt).Take(500).ToListAsync(ct);
         var views = await ProviderViewsAsync(rows, ct);
-        // Names, dates of birth and contact details of residents: a sensitive read, recorded like the others.
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Referral, detail: $"inkomende verwijzingen van {own.Name} ({rows.Count})", ct: ct);
+        // Names, dates of birth and contact details of residents: recorded for each resident the list shows.
+        await audit.RecordListAsync(AuditResources.Referral, $"inkomende verwijzingen van {own.Name} ({rows.Count})",
+            rows.Select(r => ((Guid?)r.HouseholdId, (Guid?)r.PersonId)), ct);
         return CommandResult<IReadOnlyList<ProviderReferralView>>.Ok(views);
     }
 

@@ -277,6 +277,8 @@ public sealed class RequestHandler(RegieDbContext db, FileAccessService access, 
             .Select(r => new OpenRequest(r.Id, r.HouseholdId, db.Households.Where(h => h.Id == r.HouseholdId).Select(h => h.Naam).First(), r.Source, r.ReceivedOn, r.Status, r.SuggestedRoute))
             .ToListAsync(ct);
         var decisions = await access.DecideManyAsync(rows.Select(r => r.HuishoudenId).Distinct().ToList(), ct);
-        return rows.Where(r => decisions.GetValueOrDefault(r.HuishoudenId) != Domain.Access.FileAccessLevel.Denied).ToList();
+        var shown = rows.Where(r => decisions.GetValueOrDefault(r.HuishoudenId) != Domain.Access.FileAccessLevel.Denied).ToList();
+        await audit.RecordListAsync(AuditResources.Request, $"open hulpvragen ({shown.Count})", shown.Select(r => ((Guid?)r.HuishoudenId, (Guid?)null)), ct);
+        return shown;
     }
 }

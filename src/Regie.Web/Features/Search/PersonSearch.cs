@@ -154,9 +154,9 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
         if (request.Kind == SearchKind.Adres) hits = hits.Where(h => h.MayOpen).ToList();
         // What was searched for is personal data itself: the trail records the kind and the number of hits, never the
         // name or address typed; a BSN is kept as the entry's subject, so the privacy officer finds who searched for it.
-        await audit.RecordAsync(Audit.AuditActions.Search, Audit.AuditResources.Person,
-            detail: $"soort={request.Kind.ToString().ToLowerInvariant()}; resultaten={hits.Count}", ct: ct,
-            subjectBsn: request.Kind == SearchKind.Bsn ? request.Bsn : null);
+        // Every person the results show is on record with the search, so their inspection request finds it.
+        await audit.RecordListAsync(Audit.AuditResources.Person, $"soort={request.Kind.ToString().ToLowerInvariant()}; resultaten={hits.Count}",
+            hits.Select(h => (h.HouseholdId, (Guid?)h.Id)), ct, Audit.AuditActions.Search, request.Kind == SearchKind.Bsn ? request.Bsn : null);
         return new SearchResult(request, hits, truncated);
     }
 

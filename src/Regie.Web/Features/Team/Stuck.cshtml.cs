@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Regie.Web.Features.Team;
 
 /// <summary>The team lead's stuck list: their own team's households only; another team's are that team's lead's to see.</summary>
-public sealed class StuckModel(StuckHouseholdsQuery query) : PageModel
+public sealed class StuckModel(StuckHouseholdsQuery query, Audit.AuditLog audit) : PageModel
 {
     public IReadOnlyList<StuckHousehold> Households { get; private set; } = [];
     public string? TeamName { get; private set; }
@@ -13,5 +13,7 @@ public sealed class StuckModel(StuckHouseholdsQuery query) : PageModel
     {
         TeamName = await query.OwnTeamNameAsync(ct);
         Households = await query.ForLeadAsync(ct);
+        await audit.RecordListAsync(Audit.AuditResources.Trajectory, $"vastgelopen huishoudens van {TeamName} ({Households.Count})",
+            Households.Select(h => ((Guid?)h.Id, (Guid?)null)), ct);
     }
 }
