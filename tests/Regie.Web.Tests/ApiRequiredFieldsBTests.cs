@@ -165,7 +165,7 @@ public sealed class ApiRequiredFieldsBTests(RegistryFixture fixture) : IClassFix
         var db = sp.GetRequiredService<RegieDbContext>();
         var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Iris", name)), default)).Value;
         var regisseur = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-        var assigned = await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(id, new() { RegisseurId = regisseur, Versie = 0 }, default);
+        var assigned = await sp.GetRequiredService<AssignCoordinatorHandler>().HandleAsync(id, new() { RegisseurId = regisseur, Versie = 0 }, default);
         Assert.True(assigned.IsOk, string.Join(", ", assigned.Errors.Select(e => e.Code)));
         var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
         Assert.Equal(noord, await db.Households.Where(h => h.Id == id).Select(h => h.ResponsibleTeamId).SingleAsync());

@@ -25,8 +25,8 @@ public sealed class CoordinatorTests(RegistryFixture fixture) : IClassFixture<Re
     private async Task<CommandResult<string>> AssignAsync(Guid household, string email, string? note, int version)
     {
         await using var scope = _app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<CoordinatorHandler>()
-            .AssignAsync(household, new AssignCoordinatorInput { RegisseurId = await UserIdAsync(email), Overdracht = note, Versie = version }, default);
+        return await scope.ServiceProvider.GetRequiredService<AssignCoordinatorHandler>()
+            .HandleAsync(household, new AssignCoordinatorInput { RegisseurId = await UserIdAsync(email), Overdracht = note, Versie = version }, default);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CoordinatorTests(RegistryFixture fixture) : IClassFixture<Re
         var view = (await sp.GetRequiredService<HouseholdQueries>().GetAsync(household, default))!;
         Assert.Equal("Koen Verhoeven", view.Regisseur);
         Assert.Equal("Wijkteam Zuid", view.Team);
-        var history = await sp.GetRequiredService<CoordinatorHandler>().HistoryAsync(household, default);
+        var history = await sp.GetRequiredService<CoordinationQueries>().HistoryAsync(household, default);
         Assert.Equal(["Koen Verhoeven", "Fatima Bouzid"], history.Select(h => h.Name));
         Assert.Equal(note, history[0].HandoverNote);
         Assert.NotNull(history[1].Until);

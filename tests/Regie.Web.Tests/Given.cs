@@ -119,7 +119,7 @@ public sealed class Given(TestApp app)
         var db = sp.GetRequiredService<RegieDbContext>();
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var version = await db.Households.Where(h => h.Id == household).Select(h => h.Version).SingleAsync();
-        var assigned = await sp.GetRequiredService<CoordinatorHandler>().AssignAsync(household, new AssignCoordinatorInput { RegisseurId = id, Versie = version }, default);
+        var assigned = await sp.GetRequiredService<AssignCoordinatorHandler>().HandleAsync(household, new AssignCoordinatorInput { RegisseurId = id, Versie = version }, default);
         if (!assigned.IsOk) throw new InvalidOperationException("Assigning the coordinator failed: " + string.Join("; ", assigned.Errors.Select(e => e.Code)));
     }
 

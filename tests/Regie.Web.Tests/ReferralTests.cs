@@ -307,7 +307,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         async Task<(int Mine, bool Stuck)> FlagsAsync(Guid h)
         {
             await using var scope = As(fatima);
-            var mine = (await scope.ServiceProvider.GetRequiredService<CoordinatorHandler>().MineAsync(default)).Single(x => x.Id == h).OverdueReferrals;
+            var mine = (await scope.ServiceProvider.GetRequiredService<CoordinationQueries>().MineAsync(default)).Single(x => x.Id == h).OverdueReferrals;
             await using var lead = As(await StaffAsync("teamleider@voorbeeld.nl"), Roles.Teamleider);
             var stuck = (await lead.ServiceProvider.GetRequiredService<StuckHouseholdsQuery>().ListAsync(null, default))
                 .Any(x => x.Id == h && x.Redenen.Contains(Domain.Care.StuckReason.VerwijzingTeLaat));

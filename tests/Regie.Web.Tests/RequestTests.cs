@@ -20,19 +20,19 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
     /// <summary>Families are Mila with her son Sem, held by no team until a test says so.</summary>
     private Given Given { get; } = new(fixture.App);
 
-    private async Task<T> With<T>(Func<RequestHandler, Task<T>> act)
+    private async Task<T> With<T>(Func<RequestCalls, Task<T>> act)
     {
         await using var scope = _app.Scope();
-        return await act(scope.ServiceProvider.GetRequiredService<RequestHandler>());
+        return await act(new RequestCalls(scope.ServiceProvider));
     }
 
     /// <summary>Runs a handler as a signed-in worker: a professional of a team, or the municipal desk (no team).</summary>
-    private async Task<T> As<T>(string role, string? team, Func<RequestHandler, Task<T>> act)
+    private async Task<T> As<T>(string role, string? team, Func<RequestCalls, Task<T>> act)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var teamId = team is null ? (Guid?)null : await Given.TeamId(team);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, $"{role}-{team}", $"Test {role}", role, teamId);
-        return await act(scope.ServiceProvider.GetRequiredService<RequestHandler>());
+        return await act(new RequestCalls(scope.ServiceProvider));
     }
 
     private async Task SetModelAsync(TriageModel model)
@@ -145,7 +145,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         // The team works with the household already: a household with a request that no team holds is the desk's, not every team's.
         await Given.HeldBy(household, Given.Noord);
         var id = await RegisterAsync(household, parent);
-        Assert.Equal(RequestHandler.NotScreenedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 0 }, default))).Errors[0].Code);
+        Assert.Equal(HelpRequest.NotScreenedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 0 }, default))).Errors[0].Code);
         var suggestion = (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "4" }, Versie = 0 }, default))).Value!;
         var other = suggestion.Route == TriageRoute.Loket ? "Wijkteam" : "Loket";
         var refused = await With(h => h.DecideAsync(id, new DecisionInput { Route = other, Versie = 1 }, default));
@@ -153,10 +153,10 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Equal(RequestStatus.IntakeGedaan, (await With(h => h.GetAsync(id, default)))!.Status);
         Assert.Equal(Regie.Domain.Assessment.Zrm.ScoreInvalidCode,
             (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "9" }, Versie = 1 }, default))).Errors[0].Code);
-        Assert.Equal(RequestHandler.PersonsRequiredCode,
+        Assert.Equal(HelpRequest.PersonsRequiredCode,
             (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "x", Personen = [Guid.NewGuid()] }, default))).Errors[0].Code);
         Assert.True((await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "Moeder heeft al een consulent bij het loket", Versie = 1 }, default))).IsOk);
-        Assert.Equal(RequestHandler.AlreadyDecidedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "nogmaals", Versie = 2 }, default))).Errors[0].Code);
+        Assert.Equal(HelpRequest.AlreadyDecidedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "nogmaals", Versie = 2 }, default))).Errors[0].Code);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
 
         // The desk has no team of its own: routing to the team without naming one would leave the trajectory with nobody.
         var refused = await As(Roles.Consulent, null, h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "Meer aan de hand dan de vraag", Versie = 1 }, default));
-        Assert.Equal(RequestHandler.TeamRequiredCode, Assert.Single(refused.Errors).Code);
+        Assert.Equal(HelpRequest.TeamRequiredCode, Assert.Single(refused.Errors).Code);
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
@@ -204,7 +204,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             await db.Households.Where(h => h.Id == crowded).ExecuteUpdateAsync(x => x.SetProperty(h => h.ResponsibleTeamId, zuid));
             var now = DateTime.UtcNow;
-            db.HelpRequests.AddRange(Enumerable.Range(0, RequestHandler.MaxOpenListed + 1).Select(i => new HelpRequest
+            db.HelpRequests.AddRange(Enumerable.Range(0, RequestQueries.MaxOpenListed + 1).Select(i => new HelpRequest
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = crowded, Source = RequestSource.Inwoner, Description = "Oud",
                 ReceivedOn = DateOnly.FromDateTime(now).AddDays(-300), Status = RequestStatus.Ontvangen, RegisteredBy = "test", RegisteredAt = now,
@@ -218,7 +218,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Contains(noordList, r => r.Id == mine);
         Assert.DoesNotContain(noordList, r => r.HuishoudenId == crowded);
         var zuidList = await As(Roles.Professional, "Wijkteam Zuid", h => h.OpenAsync(default));
-        Assert.Equal(RequestHandler.MaxOpenListed, zuidList.Count(r => r.HuishoudenId == crowded));
+        Assert.Equal(RequestQueries.MaxOpenListed, zuidList.Count(r => r.HuishoudenId == crowded));
         Assert.Empty(await As(Roles.Afdeling, null, h => h.OpenAsync(default)));
     }
 
@@ -284,7 +284,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "team", Versie = 1 }, default)),
             As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Loket", Reden = "loket", Versie = 1 }, default)));
         Assert.Single(results, r => r.IsOk);
-        Assert.Single(results, r => r.Status is CommandStatus.Conflict || r.Errors.Any(e => e.Code == RequestHandler.AlreadyDecidedCode));
+        Assert.Single(results, r => r.Status is CommandStatus.Conflict || r.Errors.Any(e => e.Code == HelpRequest.AlreadyDecidedCode));
         await using var scope = _app.Scope();
         // Only the route to the team opens a trajectory: one when that decision won, none when the desk's did.
         Assert.Equal(results[0].IsOk ? 1 : 0, await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Trajectories.CountAsync(t => t.HouseholdId == household));
@@ -298,7 +298,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         var bad = await client.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = household, bron = "Buurman", personen = Array.Empty<Guid>() });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var codes = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToArray();
-        Assert.Equal([RequestHandler.SourceInvalidCode, RequestHandler.DescriptionRequiredCode, RequestHandler.PersonsRequiredCode], codes);
+        Assert.Equal([HelpRequest.SourceInvalidCode, HelpRequest.DescriptionRequiredCode, HelpRequest.PersonsRequiredCode], codes);
 
         var created = await client.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = household, bron = "Huisarts", omschrijving = "Somber, schulden", maatwerk = false, personen = new[] { parent } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -320,7 +320,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{deskId}/intake", new { scores = new Dictionary<string, string> { [$"{deskParent}:Financien"] = "1" }, versie = 0 })).StatusCode);
         var noTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", versie = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, noTeam.StatusCode);
-        Assert.Equal(RequestHandler.TeamRequiredCode, (await noTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HelpRequest.TeamRequiredCode, (await noTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var withTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", team = await Given.TeamId("Wijkteam Noord"), versie = 1 });
         Assert.Equal(HttpStatusCode.OK, withTeam.StatusCode);
         Assert.NotEqual(JsonValueKind.Null, (await withTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trajectId").ValueKind);
@@ -331,4 +331,17 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Contains("/api/v1/requests/{id}/triage", openapi);
         Assert.Contains("/api/v1/households/{id}/plan/goals", openapi);
     }
+}
+
+/// <summary>The request use cases under the names these tests call them by.</summary>
+internal sealed class RequestCalls(IServiceProvider services)
+{
+    private RequestQueries Queries => services.GetRequiredService<RequestQueries>();
+    public Task<CommandResult<Guid>> RegisterAsync(RequestInput input, CancellationToken ct) => services.GetRequiredService<RegisterRequestHandler>().HandleAsync(input, ct);
+    public Task<CommandResult<TriageSuggestion>> IntakeAsync(Guid id, IntakeInput input, CancellationToken ct) => services.GetRequiredService<RecordIntakeHandler>().HandleAsync(id, input, ct);
+    public Task<CommandResult<TriageDecision>> DecideAsync(Guid id, DecisionInput input, CancellationToken ct) => services.GetRequiredService<DecideTriageHandler>().HandleAsync(id, input, ct);
+    public Task<RequestView?> GetAsync(Guid id, CancellationToken ct) => Queries.GetAsync(id, ct);
+    public Task<IReadOnlyList<TeamChoice>> TeamChoicesAsync(Guid householdId, CancellationToken ct) => Queries.TeamChoicesAsync(householdId, ct);
+    public Task<IReadOnlyList<OpenRequest>> ForHouseholdAsync(Guid householdId, CancellationToken ct) => Queries.ForHouseholdAsync(householdId, ct);
+    public Task<IReadOnlyList<OpenRequest>> OpenAsync(CancellationToken ct) => Queries.OpenAsync(ct);
 }

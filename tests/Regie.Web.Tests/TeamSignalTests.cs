@@ -117,7 +117,7 @@ public sealed class TeamSignalTests(RegistryFixture fixture) : IClassFixture<Reg
         await using var s = _app.Services.CreateAsyncScope();
         var coordinator = await s.ServiceProvider.GetRequiredService<RegieDbContext>().Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
         s.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, coordinator, "Fatima Bouzid", Roles.Professional);
-        var mine = await s.ServiceProvider.GetRequiredService<CoordinatorHandler>().MineAsync(default);
+        var mine = await s.ServiceProvider.GetRequiredService<CoordinationQueries>().MineAsync(default);
         var a = mine.Single(h => h.Id == late);
         Assert.Equal((1, 1), (a.OverdueActions, a.LateGoals));
         var p = mine.Single(h => h.Id == planned);

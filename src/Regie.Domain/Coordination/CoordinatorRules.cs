@@ -11,6 +11,10 @@ public static class CoordinatorRules
     public const int MinimumHandoverLength = 20;
 
     public const string OtherTeamCode = "coordinator-other-team";
+    public const string CoordinatorInvalidCode = "coordinator-invalid";
+
+    /// <summary>Only a team worker or team lead coordinates a household.</summary>
+    public static DomainError NotStaff => new(CoordinatorInvalidCode, "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur.");
 
     /// <summary>
     /// Coordinator candidates are the staff of the team that holds the file. Handing the household to another team

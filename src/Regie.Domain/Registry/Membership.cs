@@ -45,4 +45,10 @@ public static class MembershipRules
             return new DomainError(MoveInFutureCode, "Verhuisdatum", "De verhuisdatum ligt in de toekomst. Registreer de verhuizing op of na de verhuisdag.");
         return (active with { Until = moveDate }, new MembershipPeriod(toHousehold, role, moveDate, null));
     }
+
+    /// <summary>A membership is ended (uitgeschreven) on a day from its start up to today.</summary>
+    public static DomainError? CheckEnd(DateOnly from, DateOnly until, DateOnly today) =>
+        until < from || until > today
+            ? new DomainError(MoveBeforeStartCode, "Datum", $"Kies een datum tussen {DutchDate.Format(from)} en vandaag.")
+            : null;
 }

@@ -31,11 +31,13 @@ public sealed class Referral : IMunicipalityOwned
     /// <summary>Verstuurd when sent; after that only <see cref="Step"/> changes it, along <see cref="ReferralRules.Next"/>.</summary>
     public ReferralStatus Status { get => _status; init => _status = value; }
     private ReferralStatus _status;
-    public DateTime StatusChangedAt { get; set; }
+    /// <summary>The sending time at creation; after that only <see cref="Step"/> moves it.</summary>
+    public DateTime StatusChangedAt { get => _statusChangedAt; init => _statusChangedAt = value; }
+    private DateTime _statusChangedAt;
     /// <summary>Set by the step to Afgewezen.</summary>
-    public string? DeclineReason { get; set; }
+    public string? DeclineReason { get; private set; }
     /// <summary>Set by the step to Afgerond: what closes the loop.</summary>
-    public string? Feedback { get; set; }
+    public string? Feedback { get; private set; }
     public Guid? TeamId { get; set; }
     public required string ReferrerId { get; set; }
     public required string ReferrerName { get; set; }
@@ -60,7 +62,7 @@ public sealed class Referral : IMunicipalityOwned
         CheckStep(to, party, reason, feedback, errors);
         if (errors.HasErrors) throw new InvalidOperationException($"Referral step refused: {errors.Errors[0].Code}");
         _status = to;
-        StatusChangedAt = at;
+        _statusChangedAt = at;
         if (to == ReferralStatus.Afgewezen) DeclineReason = reason;
         if (to == ReferralStatus.Afgerond) Feedback = feedback;
     }

@@ -2,6 +2,7 @@ using Regie.Domain.Registry;
 using Regie.Domain.Care;
 using Regie.Domain.Coordination;
 using Regie.Domain.Access;
+using Regie.Domain.Common;
 
 namespace Regie.Web.Data;
 
@@ -36,6 +37,14 @@ public sealed class HelpRequest : IMunicipalityOwned
     public const int DescriptionMaxLength = 2000;
     public const int SuggestionMaxLength = 1000;
     public const int DecisionReasonMaxLength = 2000;
+    public const string SourceInvalidCode = "request-source-invalid";
+    public const string DescriptionRequiredCode = "request-description-required";
+    public const string PersonsRequiredCode = "request-persons-required";
+    public const string DateInvalidCode = "request-date-invalid";
+    public const string NotScreenedCode = "request-not-screened";
+    public const string AlreadyDecidedCode = "request-already-decided";
+    public const string RouteInvalidCode = "triage-route-invalid";
+    public const string TeamRequiredCode = "triage-team-required";
 
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -46,7 +55,9 @@ public sealed class HelpRequest : IMunicipalityOwned
     public DateOnly ReceivedOn { get; set; }
     /// <summary>Custom support (a provision that needs a decision) is asked for.</summary>
     public bool Maatwerk { get; set; }
-    public RequestStatus Status { get; set; }
+    /// <summary>Ontvangen at registration; after that only <see cref="RecordIntake"/> and <see cref="Decide"/> move it.</summary>
+    public RequestStatus Status { get => _status; init => _status = value; }
+    private RequestStatus _status;
     public required string RegisteredBy { get; set; }
     public DateTime RegisteredAt { get; set; }
     public DateOnly? IntakeOn { get; set; }
@@ -64,6 +75,83 @@ public sealed class HelpRequest : IMunicipalityOwned
 
     public List<HelpRequestPerson> Persons { get; set; } = [];
     public List<HelpRequestScore> Scores { get; set; } = [];
+
+    /// <summary>Who brought the request in; an unknown source is refused.</summary>
+    public static RequestSource? ParseSource(string? text, ErrorList errors)
+    {
+        var source = Enums.ParseDefined<RequestSource>(text);
+        if (source is null) errors.Add(new DomainError(SourceInvalidCode, "Bron", "Kies wie de hulpvraag inbracht."));
+        return source;
+    }
+
+    /// <summary>The description is required and fits <see cref="DescriptionMaxLength"/>.</summary>
+    public static string? CheckDescription(string? text, ErrorList errors)
+    {
+        var description = errors.Take(TextRules.Optional(text, "Omschrijving", "de omschrijving", DescriptionMaxLength));
+        if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
+            errors.Add(new DomainError(DescriptionRequiredCode, "Omschrijving", "Beschrijf kort waar het huishouden hulp bij vraagt."));
+        return description;
+    }
+
+    /// <summary>The day the request came in: empty is today; otherwise not in the future and not older than a year.</summary>
+    public static DateOnly CheckReceived(string? text, DateOnly today, ErrorList errors)
+    {
+        var received = today;
+        if (!string.IsNullOrWhiteSpace(text) && (!DutchDate.TryParse(text, out received) || received > today || received < today.AddYears(-1)))
+            errors.Add(new DomainError(DateInvalidCode, "Ontvangen", "Vul de datum van ontvangst in als dd-mm-jjjj: niet in de toekomst en niet ouder dan een jaar."));
+        return received;
+    }
+
+    /// <summary>A request is about one or more current members of the household.</summary>
+    public static void CheckPersons(IReadOnlyCollection<Guid> persons, IReadOnlyCollection<Guid> members, ErrorList errors)
+    {
+        if (persons.Count == 0 || persons.Any(p => !members.Contains(p)))
+            errors.Add(new DomainError(PersonsRequiredCode, "Personen", "Kies om wie het gaat: een of meer leden van het huishouden."));
+    }
+
+    /// <summary>Why the screen cannot be (re)done now: once decided, the request is closed.</summary>
+    public DomainError? RefuseIntake() =>
+        Status == RequestStatus.Besloten ? new DomainError(AlreadyDecidedCode, "", "Over deze hulpvraag is al besloten.") : null;
+
+    /// <summary>Why no route can be decided now: decided already, or not screened yet.</summary>
+    public DomainError? RefuseDecision() =>
+        RefuseIntake() ?? (SuggestedRoute is null
+            ? new DomainError(NotScreenedCode, "", "Doe eerst de intake met de screening; dan volgt een voorstel voor de route.") : null);
+
+    /// <summary>
+    /// Saves the screen and its suggestion; a redone screen keeps the rows that stay (with their new score) and drops
+    /// what is no longer screened. Refuses what <see cref="RefuseIntake"/> refuses.
+    /// </summary>
+    public void RecordIntake(IReadOnlyList<ScreenScore> screen, TriageSuggestion suggestion, TriageModel model, DateOnly on, string by)
+    {
+        if (RefuseIntake() is { } refused) throw new InvalidOperationException($"Intake refused: {refused.Code}");
+        foreach (var old in Scores.ToList())
+        {
+            var same = screen.FirstOrDefault(n => n.PersonId == old.PersonId && n.Domain == old.Domain);
+            if (same is null) Scores.Remove(old);
+            else old.Score = same.Score;
+        }
+        Scores.AddRange(screen.Where(n => !Scores.Any(o => o.PersonId == n.PersonId && o.Domain == n.Domain))
+            .Select(n => new HelpRequestScore { RequestId = Id, PersonId = n.PersonId, Domain = n.Domain, Score = n.Score }));
+        _status = RequestStatus.IntakeGedaan;
+        IntakeOn = on;
+        IntakeBy = by;
+        CaseClass = suggestion.Class;
+        ModelAtIntake = model;
+        SuggestedRoute = suggestion.Route;
+        Suggestion = Text.Truncate(suggestion.Explanation, SuggestionMaxLength);
+    }
+
+    /// <summary>The worker's decision on the route. Refuses what <see cref="RefuseDecision"/> refuses.</summary>
+    public void Decide(TriageRoute route, string? reason, string by, DateTime at)
+    {
+        if (RefuseDecision() is { } refused) throw new InvalidOperationException($"Decision refused: {refused.Code}");
+        _status = RequestStatus.Besloten;
+        DecidedRoute = route;
+        DecisionReason = reason;
+        DecidedBy = by;
+        DecidedAt = at;
+    }
 }
 
 public sealed class HelpRequestPerson

@@ -99,6 +99,17 @@ public sealed class Household : IMunicipalityOwned
     public Address Address => new(Straat, Huisnummer, Huisletter, Toevoeging,
         Domain.Registry.Postcode.Parse(Postcode).Value, Woonplaats, Wijk, Buurt);
 
+    /// <summary>
+    /// The household gets <paramref name="coordinatorId"/> as its one coordinator; the coordinator's team holds the file
+    /// from then on (a coordinator without a team leaves it where it is).
+    /// </summary>
+    public void AssignCoordinator(string coordinatorId, Guid? coordinatorTeam, DateTime at)
+    {
+        CoordinatorId = coordinatorId;
+        ResponsibleTeamId = coordinatorTeam ?? ResponsibleTeamId;
+        UpdatedAt = at;
+    }
+
     public void SetAddress(Address a)
     {
         Straat = a.Straat;
@@ -127,6 +138,13 @@ public sealed class HouseholdMember : IMunicipalityOwned
     public Person? Person { get; set; }
 
     public MembershipPeriod ToPeriod() => new(HouseholdId, Role, From, Until);
+
+    /// <summary>Closes the period on <paramref name="until"/>; an ended period, or a day before its start, is refused.</summary>
+    public void End(DateOnly until)
+    {
+        if (Until is not null || until < From) throw new InvalidOperationException("Membership end refused: already ended or before its start.");
+        Until = until;
+    }
 }
 
 /// <summary>

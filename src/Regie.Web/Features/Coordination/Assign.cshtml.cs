@@ -6,7 +6,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Coordination;
 
-public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler handler) : PageModel
+public sealed class AssignModel(HouseholdQueries households, AssignCoordinatorHandler assign, CoordinationQueries queries) : PageModel
 {
     [BindProperty] public AssignCoordinatorInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -24,7 +24,7 @@ public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.AssignAsync(id, Input, ct);
+        var result = await assign.HandleAsync(id, Input, ct);
         // Handing over to another team ends this worker's access to the file: back to their own list then.
         var stillOpen = result.IsOk && await households.ExistsAsync(id, ct);
         if (this.Finish(result, stillOpen ? $"/huishoudens/{id}" : "/mijn-huishoudens",
@@ -42,9 +42,9 @@ public sealed class AssignModel(HouseholdQueries households, CoordinatorHandler 
         HouseholdNaam = h.Naam;
         Current = h.Regisseur;
         Input.Versie = h.Versie;
-        Candidates = (await handler.CandidatesAsync(id, ct)).Select(c => new SelectListItem(c.Team is null ? c.Name : $"{c.Name} ({c.Team})", c.UserId))
+        Candidates = (await queries.CandidatesAsync(id, ct)).Select(c => new SelectListItem(c.Team is null ? c.Name : $"{c.Name} ({c.Team})", c.UserId))
             .Prepend(new SelectListItem("Kies een medewerker", "")).ToList();
-        History = await handler.HistoryAsync(id, ct);
+        History = await queries.HistoryAsync(id, ct);
         return true;
     }
 }

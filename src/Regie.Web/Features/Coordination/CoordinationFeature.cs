@@ -7,7 +7,8 @@ public sealed class CoordinationFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<CoordinatorHandler>();
+        services.AddScoped<CoordinationQueries>();
+        services.AddScoped<AssignCoordinatorHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)

@@ -126,7 +126,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
 
         var current = person.Memberships.Single(m => m.Until is null);
         var source = await db.Households.FirstAsync(h => h.Id == current.HouseholdId, ct);
-        current.Until = move.Value.Closed.Until;
+        current.End(move.Value.Closed.Until!.Value);
         db.HouseholdMembers.Add(new HouseholdMember
         {
             Id = Guid.CreateVersion7(), Gemeentecode = target.Gemeentecode, HouseholdId = target.Id,
@@ -156,11 +156,11 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
         var date = Today;
         if (!string.IsNullOrWhiteSpace(input.Datum) && !DutchDate.TryParse(input.Datum, out date))
             errors.Add(new DomainError(BirthDate.InvalidCode, "Datum", "Vul de datum in als dd-mm-jjjj."));
-        else if (date < member.From || date > Today)
-            errors.Add(new DomainError(MembershipRules.MoveBeforeStartCode, "Datum", $"Kies een datum tussen {DutchDate.Format(member.From)} en vandaag."));
+        else if (MembershipRules.CheckEnd(member.From, date, Today) is { } outside)
+            errors.Add(outside);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
-        member.Until = date;
+        member.End(date);
         Touch(member.Household!, clock.GetUtcNow().UtcDateTime);
         timeline.Record(member.Household!, EventTypes.MemberLeft,
             $"{member.Person!.Name.FullName} uitgeschreven: {LeaveReasons.Labels[input.Reden!].ToLowerInvariant()}", date, personId, new { reden = input.Reden });

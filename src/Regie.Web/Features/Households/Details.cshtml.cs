@@ -7,7 +7,7 @@ using Regie.Web.Features.Timeline;
 namespace Regie.Web.Features.Households;
 
 public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanQueries plans, ZrmAssessmentHandler zrm,
-    Requests.RequestHandler requests, Involvements.HouseholdInvolvements involvements) : PageModel
+    Requests.RequestQueries requests, Involvements.HouseholdInvolvements involvements) : PageModel
 {
     public HouseholdView Household { get; private set; } = default!;
     /// <summary>Null when the timeline was not shared with this user (partners).</summary>

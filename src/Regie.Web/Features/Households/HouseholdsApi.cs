@@ -66,8 +66,8 @@ public static class HouseholdsApi
             .Produces<Assessments.ZrmOverview>(StatusCodes.Status200OK)
             .WithName("GetZrmAssessments");
 
-        g.MapPut("/{id:guid}/coordinator", async (Guid id, Coordination.AssignCoordinatorInput input, Coordination.CoordinatorHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.AssignAsync(id, input, ct), _ => Results.NoContent()))
+        g.MapPut("/{id:guid}/coordinator", async (Guid id, Coordination.AssignCoordinatorInput input, Coordination.AssignCoordinatorHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithName("AssignCoordinator").WithSummary("Wijs de regisseur toe of draag de regie over (met overdracht).");
 

@@ -19,7 +19,6 @@ public sealed class InvolvementsFeature : IFeature
         services.AddScoped<RenewInvolvementHandler>();
         services.AddScoped<ExpireInvolvementsHandler>();
         services.AddScoped<SyncTeamInvolvementHandler>();
-        services.AddScoped<InvolvementService>();
         services.AddScoped<HouseholdInvolvements>();
         services.AddScoped<QuickWithdrawals>();
         services.AddScoped<InvolvementLookup>();

@@ -50,9 +50,3 @@ public sealed class SyncTeamInvolvementHandler(RegieDbContext db, CurrentUser us
         if (first is not null) await matches.AddAsync(first, team.Name, ct);
     }
 }
-
-/// <summary>The name callers in other areas (coordination, trajectories, requests) still use; they move to <see cref="SyncTeamInvolvementHandler"/> with their own refactoring.</summary>
-public sealed class InvolvementService(SyncTeamInvolvementHandler sync)
-{
-    public Task SyncTeamAsync(Household household, bool closing, CancellationToken ct) => sync.HandleAsync(household, closing, ct);
-}

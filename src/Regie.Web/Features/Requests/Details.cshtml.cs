@@ -7,7 +7,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Requests;
 
-public sealed class DetailsModel(RequestHandler handler) : PageModel
+public sealed class DetailsModel(RequestQueries queries, RecordIntakeHandler intake, DecideTriageHandler decide) : PageModel
 {
     [BindProperty] public IntakeInput Intake { get; set; } = new();
     [BindProperty] public DecisionInput Decision { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class DetailsModel(RequestHandler handler) : PageModel
     public async Task<IActionResult> OnPostIntakeAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.IntakeAsync(id, Intake, ct);
+        var result = await intake.HandleAsync(id, Intake, ct);
         if (this.Finish(result, $"/hulpvragen/{id}#route", "De screening is opgeslagen. Bekijk het voorstel en besluit over de route.") is { } done) return done;
         var posted = Intake;
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -42,7 +42,7 @@ public sealed class DetailsModel(RequestHandler handler) : PageModel
     public async Task<IActionResult> OnPostDecisionAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.DecideAsync(id, Decision, ct);
+        var result = await decide.HandleAsync(id, Decision, ct);
         var (next, message) = result.Value switch
         {
             { StillOpen: false } => ("/hulpvragen", "De route is vastgelegd. Het wijkteam neemt het huishouden op."),
@@ -60,13 +60,13 @@ public sealed class DetailsModel(RequestHandler handler) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await handler.GetAsync(id, ct) is not { } r) return false;
+        if (await queries.GetAsync(id, ct) is not { } r) return false;
         HelpRequest = r;
         Intake.Versie = r.Versie;
         Decision.Versie = r.Versie;
         Intake.Scores = r.Scores.ToDictionary(s => $"{s.Key.PersonId}:{s.Key.Domain}", s => (string?)s.Value.ToString());
         if (r.Status != Data.RequestStatus.Besloten)
-            Teams = (await handler.TeamChoicesAsync(r.HuishoudenId, ct)).Select(t => new SelectListItem(t.Naam, t.Id.ToString()))
+            Teams = (await queries.TeamChoicesAsync(r.HuishoudenId, ct)).Select(t => new SelectListItem(t.Naam, t.Id.ToString()))
                 .Prepend(new SelectListItem("Kies het team", "")).ToList();
         if (Teams.Count == 1) Teams = [];
         return true;

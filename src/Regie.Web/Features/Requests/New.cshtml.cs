@@ -7,7 +7,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Requests;
 
-public sealed class NewModel(HouseholdQueries households, RequestHandler handler) : PageModel
+public sealed class NewModel(HouseholdQueries households, RegisterRequestHandler register) : PageModel
 {
     [BindProperty] public RequestInput Input { get; set; } = new();
     public HouseholdView Household { get; private set; } = default!;
@@ -26,7 +26,7 @@ public sealed class NewModel(HouseholdQueries households, RequestHandler handler
     {
         ModelState.Clear();
         Input.HuishoudenId = id;
-        var result = await handler.RegisterAsync(Input, ct);
+        var result = await register.HandleAsync(Input, ct);
         if (this.Finish(result, $"/hulpvragen/{result.Value}", "De hulpvraag is geregistreerd. Doe nu de intake.") is { } done) return done;
         if (await households.GetAsync(id, ct) is not { } h) return NotFound();
         Household = h;

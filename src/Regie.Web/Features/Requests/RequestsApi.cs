@@ -25,23 +25,23 @@ public static class RequestsApi
     {
         var g = api.MapGroup("/requests").WithTags("Hulpvragen en triage").RequireAuthorization(Infrastructure.Policies.Files);
 
-        g.MapPost("/", async (RequestInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RegisterAsync(input, ct), id => Results.Created($"/api/v1/requests/{id}", new CreatedAnswer(id))))
+        g.MapPost("/", async (RequestInput input, RegisterRequestHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(input, ct), id => Results.Created($"/api/v1/requests/{id}", new CreatedAnswer(id))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RegisterRequest").WithSummary("Registreer een hulpvraag: bron, om wie het gaat, korte omschrijving, of maatwerk gevraagd wordt.");
 
-        g.MapGet("/{id:guid}", async (Guid id, RequestHandler handler, CancellationToken ct) =>
-            await handler.GetAsync(id, ct) is { } r ? Results.Ok(ToDto(r)) : ApiResults.NotFound("De hulpvraag"))
+        g.MapGet("/{id:guid}", async (Guid id, RequestQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, ct) is { } r ? Results.Ok(ToDto(r)) : ApiResults.NotFound("De hulpvraag"))
             .Produces<RequestDto>(StatusCodes.Status200OK)
             .WithName("GetRequest");
 
-        g.MapPut("/{id:guid}/intake", async (Guid id, IntakeInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.IntakeAsync(id, input, ct), s => Results.Ok(new IntakeAnswer(s.Class.ToString(), s.ConcernDomains.Select(d => d.ToString()).ToList(), s.Route.ToString(), s.Explanation))))
+        g.MapPut("/{id:guid}/intake", async (Guid id, IntakeInput input, RecordIntakeHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), s => Results.Ok(new IntakeAnswer(s.Class.ToString(), s.ConcernDomains.Select(d => d.ToString()).ToList(), s.Route.ToString(), s.Explanation))))
             .Produces<IntakeAnswer>(StatusCodes.Status200OK)
             .WithName("RecordIntake").WithSummary("Leg de screening vast (per persoon per leefgebied 1–5; weglaten is niet gescreend) en krijg de voorgestelde route.");
 
-        g.MapPost("/{id:guid}/triage", async (Guid id, DecisionInput input, RequestHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.DecideAsync(id, input, ct), t => Results.Ok(new TriageAnswer(t.TrajectoryId))))
+        g.MapPost("/{id:guid}/triage", async (Guid id, DecisionInput input, DecideTriageHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), t => Results.Ok(new TriageAnswer(t.TrajectoryId))))
             .Produces<TriageAnswer>(StatusCodes.Status200OK)
             .WithName("DecideRoute").WithSummary("Besluit over de route; afwijken van het voorstel kan alleen met een reden. Wijkteam opent het traject; wie zelf geen team heeft, noemt het team ('team') als nog geen team het huishouden heeft.");
 

@@ -7,7 +7,10 @@ public sealed class RequestsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<RequestHandler>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<RegisterRequestHandler>();
+        services.AddScoped<RecordIntakeHandler>();
+        services.AddScoped<DecideTriageHandler>();
         services.AddScoped<TriageSettingsHandler>();
     }
 

@@ -42,7 +42,7 @@ public sealed record ClosingForm(TrajectoryView Trajectory, IReadOnlyList<OpenGo
 /// assessment and ends the coordinator's assignment; reopening starts a new trajectory beside the old.
 /// </summary>
 public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    Involvements.InvolvementService involvements, TimeProvider clock)
+    Involvements.SyncTeamInvolvementHandler syncTeam, TimeProvider clock)
 {
     public const string ReasonRequiredCode = "reopen-reason-required";
 
@@ -150,7 +150,7 @@ public sealed class TrajectoryHandler(RegieDbContext db, FileAccessService acces
         household.CoordinatorId = null;
         household.UpdatedAt = now;
         // The team's involvement ends with the trajectory: a look-up no longer sends people to it.
-        await involvements.SyncTeamAsync(household, closing: true, ct);
+        await syncTeam.HandleAsync(household, closing: true, ct);
         var achieved = goals.Count(g => g.Status == GoalStatus.Behaald);
         timeline.Record(household, EventTypes.TrajectoryClosed,
             $"Traject afgesloten: {ClosingReasons.Label(reason!.Value).ToLowerInvariant()}" + (goals.Count > 0 ? $"; {achieved} van {goals.Count} doelen behaald" : ""),

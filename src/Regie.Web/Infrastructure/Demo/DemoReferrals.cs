@@ -114,7 +114,7 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
             ProviderOrganisationId = provider.Id, ProviderName = provider.Name, ServiceName = service, ServiceKind = kind,
             Question = $"Kunt u {service.ToLowerInvariant()} bieden? De inwoner heeft toestemming gegeven en wil graag snel starten.", Consent = true,
             FollowUpOn = followUpDaysAgo is { } f ? Today.AddDays(-f) : DateOnly.FromDateTime(sent).AddDays(ReferralRules.DefaultFollowUpDays),
-            Status = status, StatusChangedAt = sent, TeamId = by.TeamId, ReferrerId = by.Id, ReferrerName = by.Name,
+            Status = ReferralStatus.Verstuurd, StatusChangedAt = sent, TeamId = by.TeamId, ReferrerId = by.Id, ReferrerName = by.Name,
             ReferrerEmployerKind = by.Kind, ReferrerEmployerOrganisationId = by.Employer, OwnEmployer = Employment.IsOwnEmployer(by.Employer, provider.Id), SentAt = sent, Version = 1,
         };
         // Whatever happened later happened a little after each other, and before today.
@@ -137,6 +137,8 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
             at = at.AddDays(Math.Max(1, daysAgo / (path.Length + 1)));
             var team = step == ReferralStatus.Ingetrokken;
             var stepNote = step is ReferralStatus.Afgewezen or ReferralStatus.Afgerond or ReferralStatus.Ingetrokken ? note : null;
+            r.Step(step, team ? ReferralParty.Team : ReferralParty.Aanbieder, step == ReferralStatus.Afgerond ? null : stepNote,
+                step == ReferralStatus.Afgerond ? stepNote : null, at);
             Step(r, step, at, team ? by.Id : "demo-aanbieder", team ? by.Name : $"Medewerker {provider.Name}", team ? null : provider.Name, stepNote);
             var type = step switch
             {
@@ -149,9 +151,6 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
             Event(r, type, at, team ? by : by with { Id = "demo-aanbieder", Name = provider.Name },
                 $"Verwijzing naar {provider.Name} {ReferralRules.Label(step).ToLowerInvariant()}", new { verwijzing = r.Id });
         }
-        r.StatusChangedAt = at;
-        if (status == ReferralStatus.Afgewezen) r.DeclineReason = note;
-        if (status == ReferralStatus.Afgerond) r.Feedback = note;
         if (notify)
             db.Notifications.Add(new Notification
             {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
@@ -12,59 +11,14 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Coordination;
 
-public sealed class AssignCoordinatorInput
-{
-    [Required] public string? RegisseurId { get; set; }
-    public string? Overdracht { get; set; }
-    public int Versie { get; set; }
-}
-
 public sealed record CoordinatorCandidate(string UserId, string Name, string? Team);
 public sealed record AssignmentView(string Name, DateTime From, DateTime? Until, string? HandoverNote);
 public sealed record MyHousehold(Guid Id, string Naam, string Adres, DateTime? LastActivity, DateOnly? LastAssessment,
     DateOnly? NextEvaluation, int OverdueActions, int LateGoals, bool HasPlan, int OverdueReferrals = 0);
 
-/// <summary>Assigns or transfers the household's coordinator; the team of the new coordinator holds the file from then on.</summary>
-public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    Involvements.InvolvementService involvements, Assignees.AssigneeQueries assignees, TimeProvider clock)
+/// <summary>Reads for coordination: whom this user may name, the assignment history, and "mijn huishoudens".</summary>
+public sealed class CoordinationQueries(RegieDbContext db, FileAccessService access, CurrentUser user, Assignees.AssigneeQueries assignees, TimeProvider clock)
 {
-    public const string CoordinatorInvalidCode = "coordinator-invalid";
-
-    public async Task<CommandResult<string>> AssignAsync(Guid householdId, AssignCoordinatorInput input, CancellationToken ct)
-    {
-        if (await access.RefuseAsync<string>(householdId, FileWork.Hold, ct) is { } refused) return refused;
-        var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
-        var errors = new ErrorList();
-        var staff = (await StaffAsync(ct)).FirstOrDefault(c => c.Candidate.UserId == input.RegisseurId);
-        var candidate = staff?.Candidate;
-        if (candidate is null) errors.Add(new DomainError(CoordinatorInvalidCode, "RegisseurId", "Kies een wijkteammedewerker of teamleider als regisseur."));
-        else if (!CoordinatorRules.MayChoose(household.ResponsibleTeamId, staff!.TeamId, UserTeam, LeadsTeam(household.ResponsibleTeamId))) errors.Add(CoordinatorRules.OtherTeam);
-        else CoordinatorRules.CheckTransfer(household.CoordinatorId, candidate.UserId, input.Overdracht, errors);
-        var note = errors.Take(TextRules.Optional(input.Overdracht, "Overdracht", "de overdracht", CoordinatorRules.HandoverNoteMaxLength));
-        if (errors.HasErrors) return CommandResult<string>.Invalid(errors.Errors);
-        if (household.Version != input.Versie) return CommandResult<string>.Conflict();
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var current = await db.CoordinatorAssignments.FirstOrDefaultAsync(a => a.HouseholdId == householdId && a.Until == null, ct);
-        if (current is not null) current.Until = now;
-        db.CoordinatorAssignments.Add(new CoordinatorAssignment
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = householdId, UserId = candidate!.UserId,
-            From = now, HandoverNote = note, AssignedBy = user.ActorId,
-        });
-        db.Entry(household).Property(h => h.Version).OriginalValue = input.Versie;
-        household.CoordinatorId = candidate.UserId;
-        household.ResponsibleTeamId = await db.Users.Where(u => u.Id == candidate.UserId).Select(u => u.TeamId).FirstAsync(ct) ?? household.ResponsibleTeamId;
-        household.UpdatedAt = now;
-        if (household.ResponsibleTeamId is not null) await access.EndDeskGrantsAsync(householdId, ct);
-        // Everyone who looks the family up finds the new coordinator, and other parties hear of the team.
-        await involvements.SyncTeamAsync(household, closing: false, ct);
-        timeline.Record(household, EventTypes.CoordinatorAssigned,
-            current is null ? $"{candidate.Name} is regisseur" : $"Regie overgedragen aan {candidate.Name}{(candidate.Team is null ? "" : " (" + candidate.Team + ")")}",
-            data: new { regisseur = candidate.UserId, team = candidate.Team, overdracht = note is not null });
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(candidate.UserId, ct), AuditResources.Household, householdId, null, "regisseur toegewezen", ct);
-    }
-
     /// <summary>Who this user may name as the household's coordinator (<see cref="CoordinatorRules.MayChoose"/>).</summary>
     public async Task<IReadOnlyList<CoordinatorCandidate>> CandidatesAsync(Guid householdId, CancellationToken ct)
     {
@@ -74,15 +28,15 @@ public sealed class CoordinatorHandler(RegieDbContext db, FileAccessService acce
     }
 
     /// <summary>The caller's team; none for the desk and for Regie itself (the CLI), who choose any team's worker for a file nobody holds.</summary>
-    private Guid? UserTeam => user.IsSystem ? null : user.TeamId;
+    internal Guid? UserTeam => user.IsSystem ? null : user.TeamId;
 
     /// <summary>The holding team's lead (or Regie itself, for the CLI and data migrations) may move the file to another team.</summary>
-    private bool LeadsTeam(Guid? team) => user.IsSystem || (team is not null && user.Role == Roles.Teamleider && user.TeamId == team);
+    internal bool LeadsTeam(Guid? team) => user.IsSystem || (team is not null && user.Role == Roles.Teamleider && user.TeamId == team);
 
-    private sealed record StaffMember(CoordinatorCandidate Candidate, Guid? TeamId);
+    internal sealed record StaffMember(CoordinatorCandidate Candidate, Guid? TeamId);
 
     /// <summary>Professionals and team leads of the municipality.</summary>
-    private async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct) =>
+    internal async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct) =>
         (await assignees.ListAsync([Roles.Professional, Roles.Teamleider], null, ct))
             .Select(s => new StaffMember(new CoordinatorCandidate(s.Id, s.Naam, s.Team), s.TeamId)).ToList();
 
