@@ -58,6 +58,11 @@ run_tests() {
   if ! dotnet test "$@" -c Release --no-build -nologo 2>&1 | tee -a "$results"; then status=1; fi
 }
 
+log "Codestijl (dotnet format, volgens .editorconfig)"
+if ! dotnet format Regie.slnx --verify-no-changes -v q; then
+  echo "De code wijkt af van .editorconfig: draai 'dotnet format Regie.slnx'"; status=1
+fi
+
 run_tests "domein" tests/Regie.Domain.Tests
 # The integration tests write the OpenAPI document the app serves to tests/api-lint; no stale copy may pass the lint.
 rm -f tests/api-lint/openapi.json

@@ -1,7 +1,7 @@
-using System.Data.Common;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using System.Data.Common;
+using System.Text.RegularExpressions;
 
 namespace Regie.Bench;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +8,10 @@ using Regie.Web.Features.Search;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
 using Regie.Web.Infrastructure.Demo;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 // A small Stopwatch harness instead of BenchmarkDotNet: the question is the p50/p99 of thousands
 // of *different* real queries against one seeded 100,000-household database in one process, with

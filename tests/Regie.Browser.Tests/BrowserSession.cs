@@ -1,7 +1,7 @@
+using Regie.Web.Infrastructure.Demo;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Regie.Web.Infrastructure.Demo;
 
 namespace Regie.Browser.Tests;
 

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
+using System.Text.RegularExpressions;
 
 namespace Regie.Browser.Tests;
 

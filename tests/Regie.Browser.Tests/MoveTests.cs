@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Features.Households;
+using System.Text.RegularExpressions;
 
 namespace Regie.Browser.Tests;
 

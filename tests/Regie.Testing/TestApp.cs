@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -9,6 +7,8 @@ using Regie.Web.Data;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
 using Regie.Web.Infrastructure.Demo;
+using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Regie.Testing;
 

@@ -1,10 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

@@ -1,9 +1,9 @@
+using NJsonSchema;
+using NJsonSchema.Validation;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace Regie.Web.Tests;
 

@@ -1,12 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure.Demo;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Regie.Web.Data;
-using Regie.Web.Infrastructure.Demo;
 using Xunit.Abstractions;
 
 namespace Regie.Web.Tests;

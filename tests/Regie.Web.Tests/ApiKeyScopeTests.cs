@@ -1,15 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Budget;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
-using static Regie.Web.Tests.Builders;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

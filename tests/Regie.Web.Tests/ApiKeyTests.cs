@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.ApiKeys;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

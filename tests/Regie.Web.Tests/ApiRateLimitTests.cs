@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Features.ApiKeys;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
@@ -10,6 +5,11 @@ using Regie.Web.Features.Budget;
 using Regie.Web.Features.Coordination;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;

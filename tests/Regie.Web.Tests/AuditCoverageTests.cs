@@ -1,16 +1,13 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Budget;
 using Regie.Web.Features.Decisions;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Monitor;
 using Regie.Web.Features.Plans;
-using Regie.Web.Features.Referrals;
 using Regie.Web.Infrastructure;
-using static Regie.Web.Tests.Builders;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

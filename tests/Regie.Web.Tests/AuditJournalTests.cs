@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +7,9 @@ using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Involvements;
 using Regie.Web.Infrastructure;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

@@ -1,11 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Households;
-using static Regie.Web.Tests.Builders;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace Regie.Web.Tests;
 

@@ -1,11 +1,10 @@
-using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Demo;
+using System.Net;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace Regie.Web.Tests;
@@ -320,7 +319,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         using var zuid = await fixture.App.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
         var token = await TestApp.AntiforgeryTokenAsync(zuid, $"/huishoudens/{household}/noodtoegang");
         Assert.Equal(HttpStatusCode.Redirect, (await zuid.PostAsync($"/huishoudens/{household}/noodtoegang", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Input.Reden"] = "Crisismelding in de nacht, eigen regisseur onbereikbaar", ["__RequestVerificationToken"] = token }))).StatusCode);
+        { ["Input.Reden"] = "Crisismelding in de nacht, eigen regisseur onbereikbaar", ["__RequestVerificationToken"] = token }))).StatusCode);
         var before = await FileStateAsync(household);
 
         var writes = RouteTable().Where(r => r.Method != "GET" && r.Pattern != "/api/v1/households/{id:guid}/notes"

@@ -1,10 +1,9 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Budget;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
-using Regie.Web.Infrastructure;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

@@ -1,19 +1,16 @@
-using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Budget;
 using Regie.Domain.Care;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
-using static Regie.Web.Tests.Builders;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

@@ -9,14 +9,14 @@ public static class Builders
 
     public static MemberInput Member(string voornamen, string achternaam, string rol = "ouder", string geboortedatum = "03-07-1985",
         string? bsn = "", string? voorvoegsel = null) => new()
-    {
-        Rol = rol,
-        Voornamen = voornamen,
-        Voorvoegsel = voorvoegsel,
-        Achternaam = achternaam,
-        Geboortedatum = geboortedatum,
-        Bsn = bsn == "" ? TestApp.NextBsn() : bsn,
-    };
+        {
+            Rol = rol,
+            Voornamen = voornamen,
+            Voorvoegsel = voorvoegsel,
+            Achternaam = achternaam,
+            Geboortedatum = geboortedatum,
+            Bsn = bsn == "" ? TestApp.NextBsn() : bsn,
+        };
 
     /// <summary>A unique address per call, so address searches in one test class do not meet.</summary>
     public static AddressInput Address(string postcode = "9911 AB", int? huisnummer = null) => new()

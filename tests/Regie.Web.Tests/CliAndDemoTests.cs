@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Regie.Web.Data;
 using Regie.Web.Infrastructure.Cli;
 
 namespace Regie.Web.Tests;

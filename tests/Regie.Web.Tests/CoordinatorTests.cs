@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Coordination;
@@ -6,7 +5,7 @@ using Regie.Web.Data;
 using Regie.Web.Features.Coordination;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Shared;
-using static Regie.Web.Tests.Builders;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

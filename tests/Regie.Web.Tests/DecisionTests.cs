@@ -1,15 +1,13 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Decisions;
 using Regie.Web.Data;
 using Regie.Web.Features.Decisions;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
-using static Regie.Web.Tests.Builders;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure.Cli;
 using Regie.Web.Infrastructure.Demo;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

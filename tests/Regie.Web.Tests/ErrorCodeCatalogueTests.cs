@@ -1,7 +1,7 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
 using Regie.Domain.Common;
 using Regie.Web.Features.Shared;
+using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Regie.Web.Tests;
 

@@ -88,9 +88,9 @@ public sealed class Given(TestApp app)
     /// <summary>A valid goal for version 1 of a plan, due in <paramref name="days"/> days.</summary>
     public static GoalInput Goal(string domain = "Financien", string what = "Geen huurachterstand meer", string measurable = "De achterstand is nul",
         string who = "Met de regisseur", int days = 60, int version = 1, Guid? person = null) => new()
-    {
-        Leefgebied = domain, Wat = what, MeetbaarResultaat = measurable, Wie = who, Streefdatum = InDays(days), Versie = version, PersoonId = person,
-    };
+        {
+            Leefgebied = domain, Wat = what, MeetbaarResultaat = measurable, Wie = who, Streefdatum = InDays(days), Versie = version, PersoonId = person,
+        };
 
     /// <summary>Starts the household's plan.</summary>
     public async Task StartPlan(Guid household)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Households;
-using Regie.Web.Features.Persons;
 using Regie.Web.Features.Search;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Features.ApiKeys;
+using Regie.Web.Infrastructure;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Regie.Web.Features.ApiKeys;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Tests;
 

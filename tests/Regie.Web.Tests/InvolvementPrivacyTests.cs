@@ -1,13 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
-using Regie.Web.Features.Coordination;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Involvements;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
@@ -106,7 +104,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         }
         var token = await TestApp.AntiforgeryTokenAsync(department, "/opzoeken");
         var page = await (await department.PostAsync("/opzoeken", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Input.Bsn"] = sanne, ["Input.Doel"] = "aanvraag bijzondere bijstand", ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync();
+        { ["Input.Bsn"] = sanne, ["Input.Doel"] = "aanvraag bijzondere bijstand", ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync();
         Assert.Contains("Zorgpartner Oost: Bram Kok", page);
         Assert.DoesNotContain("Middelengebruik", page);
         var messages = (await InboxAsync("Zorgpartner Oost")).Concat(await DbAsync(db => db.Notifications.ToListAsync())).ToList();
@@ -133,7 +131,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         using var privacy = await _app.SignedInClientAsync("privacy@voorbeeld.nl");
         var token = await TestApp.AntiforgeryTokenAsync(privacy, "/privacy/audit");
         var page = WebUtility.HtmlDecode(await (await privacy.PostAsync("/privacy/audit", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Filter.Bsn"] = sanne, ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync());
+        { ["Filter.Bsn"] = sanne, ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync());
         Assert.Contains("Controle op samenwonen betrokkenheid geregistreerd door Werk &amp; Inkomen".Replace("&amp;", "&", StringComparison.Ordinal), page);
         Assert.Contains("betrokkenheid ingetrokken door Werk & Inkomen", page);
         // Withdrawn within a day: counted for the organisation.

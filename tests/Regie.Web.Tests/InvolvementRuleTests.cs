@@ -1,9 +1,9 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Involvements;
 using Regie.Web.Infrastructure;
+using System.Data.Common;
 
 namespace Regie.Web.Tests;
 

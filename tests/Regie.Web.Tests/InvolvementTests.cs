@@ -1,15 +1,13 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
-using Regie.Web.Features.Coordination;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Involvements;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Trajectories;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;

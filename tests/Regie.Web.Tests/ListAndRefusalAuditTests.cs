@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
@@ -8,6 +5,9 @@ using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Decisions;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

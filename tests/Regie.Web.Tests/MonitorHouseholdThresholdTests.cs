@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Monitor;
-using static Regie.Web.Tests.Builders;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

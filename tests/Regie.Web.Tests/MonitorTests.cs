@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Monitor;
-using static Regie.Web.Tests.Builders;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 
@@ -51,13 +49,22 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
             Assert.Equal([Regie.Domain.Monitor.SystemCost.AmountInvalidCode, Regie.Domain.Monitor.SystemCost.PeriodInvalidCode, Regie.Domain.Monitor.SystemCost.TeamRequiredCode,
                 Regie.Domain.Monitor.SystemCost.FteInvalidCode, Regie.Domain.Monitor.SystemCost.AmountInvalidCode], wrong.Errors.Select(e => e.Code));
             // Two seconded FTE at full cost for exactly the 365 days of the period.
-            Assert.True((await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = team, BetaaldDoor = "Aanbieder", Omschrijving = "2 fte gedetacheerd", Fte = "2",
-                KostenPerFte = "73.000,00", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).IsOk);
+            Assert.True((await costs.AddAsync(new CostInput
+            {
+                Soort = "Personeel", TeamId = team, BetaaldDoor = "Aanbieder", Omschrijving = "2 fte gedetacheerd", Fte = "2",
+                KostenPerFte = "73.000,00", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy")
+            }, default)).IsOk);
             var noordTeam = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            Assert.True((await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = noordTeam, BetaaldDoor = "Gemeente", Omschrijving = "1 fte Noord", Fte = "1",
-                KostenPerFte = "50000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).IsOk);
-            var withdrawn = (await costs.AddAsync(new CostInput { Soort = "Personeel", TeamId = team, BetaaldDoor = "Gemeente", Omschrijving = "Dubbel ingevoerd", Fte = "1",
-                KostenPerFte = "70000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy") }, default)).Value;
+            Assert.True((await costs.AddAsync(new CostInput
+            {
+                Soort = "Personeel", TeamId = noordTeam, BetaaldDoor = "Gemeente", Omschrijving = "1 fte Noord", Fte = "1",
+                KostenPerFte = "50000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy")
+            }, default)).IsOk);
+            var withdrawn = (await costs.AddAsync(new CostInput
+            {
+                Soort = "Personeel", TeamId = team, BetaaldDoor = "Gemeente", Omschrijving = "Dubbel ingevoerd", Fte = "1",
+                KostenPerFte = "70000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy")
+            }, default)).Value;
             Assert.True((await costs.WithdrawAsync(withdrawn, default)).IsOk);
             Assert.Equal(3, (await costs.ListAsync(default)).Count);
         }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Access;
@@ -8,6 +5,9 @@ using Regie.Domain.Coordination;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Households;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;

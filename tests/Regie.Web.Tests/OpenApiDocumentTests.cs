@@ -1,9 +1,9 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Infrastructure.Demo;
+using System.Net;
+using System.Text;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

@@ -1,13 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
 using Regie.Web.Infrastructure;
-using static Regie.Web.Tests.Builders;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

@@ -1,13 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Pdf.IO;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
 using Regie.Web.Infrastructure.Pdf;
-using static Regie.Web.Tests.Builders;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace Regie.Web.Tests;
 

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Content;
 using PdfSharp.Pdf.Content.Objects;
 using PdfSharp.Pdf.IO;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Regie.Web.Tests;
 

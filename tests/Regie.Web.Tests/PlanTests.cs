@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Care;
@@ -10,6 +7,9 @@ using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Trajectories;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

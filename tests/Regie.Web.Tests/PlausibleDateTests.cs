@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Common;
@@ -10,6 +7,9 @@ using Regie.Web.Features.Budget;
 using Regie.Web.Features.Coordination;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
@@ -46,8 +46,11 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
         await db.SaveChangesAsync();
         var plans = new PlanUseCases(sp);
         Assert.True((await plans.StartAsync(id, default)).IsOk);
-        Assert.True((await plans.AddGoalAsync(id, new GoalInput { Leefgebied = "Financien", Wat = "Rust in de financiën", MeetbaarResultaat = "Geen nieuwe achterstanden",
-            Wie = "Ella", Streefdatum = InDays(90), Versie = 1 }, default)).IsOk);
+        Assert.True((await plans.AddGoalAsync(id, new GoalInput
+        {
+            Leefgebied = "Financien", Wat = "Rust in de financiën", MeetbaarResultaat = "Geen nieuwe achterstanden",
+            Wie = "Ella", Streefdatum = InDays(90), Versie = 1
+        }, default)).IsOk);
         var person = await db.Persons.Where(p => p.Bsn == member.Bsn).Select(p => p.Id).SingleAsync();
         var goal = await db.PlanGoals.Where(g => db.Plans.Any(p => p.Id == g.PlanId && p.HouseholdId == id)).Select(g => g.Id).SingleAsync();
         return new File(id, person, member.Bsn!, goal);
@@ -112,38 +115,38 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
             case "Uitschrijven.Datum":
                 return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/members/{f.Person}/end", d => new { reden = "overleden", datum = d });
             case "Verhuisdatum":
-            {
-                var target = (await FileAsync()).Household;
-                return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/persons/{f.Person}/move", d => new { naarHuishoudenId = target, rol = "overig", verhuisdatum = d });
-            }
+                {
+                    var target = (await FileAsync()).Household;
+                    return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/persons/{f.Person}/move", d => new { naarHuishoudenId = target, rol = "overig", verhuisdatum = d });
+                }
             case "Opvolgdatum":
-            {
-                var brug = await OrganisationAsync("Zorgaanbieder De Brug");
-                return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/referrals",
-                    d => new { persoonId = f.Person, doelId = f.Goal, organisatieId = brug, dienst = "Gezinsbegeleiding", soort = "maatwerk", vraag = "Hulp bij de post", toestemming = true, opvolgdatum = d });
-            }
+                {
+                    var brug = await OrganisationAsync("Zorgaanbieder De Brug");
+                    return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/referrals",
+                        d => new { persoonId = f.Person, doelId = f.Goal, organisatieId = brug, dienst = "Gezinsbegeleiding", soort = "maatwerk", vraag = "Hulp bij de post", toestemming = true, opvolgdatum = d });
+                }
             case "LichteSteun.Startdatum":
-            {
-                var brug = await OrganisationAsync("Zorgaanbieder De Brug");
-                return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/light-support",
-                    d => new { doelId = f.Goal, omschrijving = "Wekelijks de post doornemen", startdatum = d, einddatum = InDays(28), organisatieId = brug });
-            }
+                {
+                    var brug = await OrganisationAsync("Zorgaanbieder De Brug");
+                    return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/light-support",
+                        d => new { doelId = f.Goal, omschrijving = "Wekelijks de post doornemen", startdatum = d, einddatum = InDays(28), organisatieId = brug });
+                }
             case "LichteSteun.Einddatum":
-            {
-                var brug = await OrganisationAsync("Zorgaanbieder De Brug");
-                return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/light-support",
-                    d => new { doelId = f.Goal, omschrijving = "Wekelijks de post doornemen", einddatum = d, organisatieId = brug });
-            }
+                {
+                    var brug = await OrganisationAsync("Zorgaanbieder De Brug");
+                    return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/light-support",
+                        d => new { doelId = f.Goal, omschrijving = "Wekelijks de post doornemen", einddatum = d, organisatieId = brug });
+                }
             case "LichteSteun.Beeindigd":
-            {
-                var brug = await OrganisationAsync("Zorgaanbieder De Brug");
-                using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
-                var support = await CreatedIdAsync(await client.PostAsJsonAsync($"/api/v1/households/{f.Household}/light-support",
-                    new { doelId = f.Goal, omschrijving = "Wekelijks de post doornemen", einddatum = InDays(28), organisatieId = brug }));
-                var supportVersion = await InScopeAsync(db => db.LightSupports.Where(l => l.Id == support).Select(l => l.Version).SingleAsync());
-                return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/light-support/{support}/end",
-                    d => new { einddatum = d, uitkomst = "De post is op orde.", versie = supportVersion });
-            }
+                {
+                    var brug = await OrganisationAsync("Zorgaanbieder De Brug");
+                    using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+                    var support = await CreatedIdAsync(await client.PostAsJsonAsync($"/api/v1/households/{f.Household}/light-support",
+                        new { doelId = f.Goal, omschrijving = "Wekelijks de post doornemen", einddatum = InDays(28), organisatieId = brug }));
+                    var supportVersion = await InScopeAsync(db => db.LightSupports.Where(l => l.Id == support).Select(l => l.Version).SingleAsync());
+                    return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/households/{f.Household}/light-support/{support}/end",
+                        d => new { einddatum = d, uitkomst = "De post is op orde.", versie = supportVersion });
+                }
             case "Betrokkenheid.Startdatum":
                 return new("werkeninkomen@voorbeeld.nl", HttpMethod.Post, "/api/v1/involvements",
                     d => new { bsn = f.Bsn, contactpersoon = "Ruud Hendriks", email = "ruud@voorbeeld.nl", reden = "Bijstandsuitkering", startdatum = d });
@@ -155,31 +158,31 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
             case "Aanvraagdatum":
                 return new("consulent@voorbeeld.nl", HttpMethod.Post, "/api/v1/applications", d => new { bsn = f.Bsn, kader = "Jeugdwet", gevraagd = "Jeugdhulp", aanvraagdatum = d });
             case "Ontvangst.Aanvraagdatum":
-            {
-                var (id, appVersion) = await ApplicationAsync(new { bsn = f.Bsn, kader = "Wmo2015", gevraagd = "Begeleiding", meldingsdatum = InDays(0) });
-                return new("consulent@voorbeeld.nl", HttpMethod.Post, $"/api/v1/applications/{id}/receive", d => new { aanvraagdatum = d, versie = appVersion });
-            }
+                {
+                    var (id, appVersion) = await ApplicationAsync(new { bsn = f.Bsn, kader = "Wmo2015", gevraagd = "Begeleiding", meldingsdatum = InDays(0) });
+                    return new("consulent@voorbeeld.nl", HttpMethod.Post, $"/api/v1/applications/{id}/receive", d => new { aanvraagdatum = d, versie = appVersion });
+                }
             case "Besluitdatum":
-            {
-                var (id, _) = await ApplicationAsync(new { bsn = f.Bsn, kader = "Wmo2015", gevraagd = "Woningaanpassing", aanvraagdatum = InDays(0) });
-                return new("consulent@voorbeeld.nl", HttpMethod.Post, $"/api/v1/applications/{id}/decision", d => new { uitkomst = "Afgewezen", motivering = Reasoning, besluitdatum = d });
-            }
+                {
+                    var (id, _) = await ApplicationAsync(new { bsn = f.Bsn, kader = "Wmo2015", gevraagd = "Woningaanpassing", aanvraagdatum = InDays(0) });
+                    return new("consulent@voorbeeld.nl", HttpMethod.Post, $"/api/v1/applications/{id}/decision", d => new { uitkomst = "Afgewezen", motivering = Reasoning, besluitdatum = d });
+                }
             case "Producten[0].Van":
             case "Producten[0].Tot":
-            {
-                var (id, _) = await ApplicationAsync(new { bsn = f.Bsn, kader = "Wmo2015", gevraagd = "Woningaanpassing", aanvraagdatum = InDays(0) });
-                var isFrom = field.EndsWith(".Van", StringComparison.Ordinal);
-                return new("consulent@voorbeeld.nl", HttpMethod.Post, $"/api/v1/applications/{id}/decision", d => new
                 {
-                    uitkomst = "Toegekend", motivering = Reasoning,
-                    producten = new[] { new { categorie = "13", omvang = 1, eenheid = "82", frequentie = "6", van = isFrom ? d : InDays(0), tot = isFrom ? InDays(90) : d } },
-                });
-            }
+                    var (id, _) = await ApplicationAsync(new { bsn = f.Bsn, kader = "Wmo2015", gevraagd = "Woningaanpassing", aanvraagdatum = InDays(0) });
+                    var isFrom = field.EndsWith(".Van", StringComparison.Ordinal);
+                    return new("consulent@voorbeeld.nl", HttpMethod.Post, $"/api/v1/applications/{id}/decision", d => new
+                    {
+                        uitkomst = "Toegekend", motivering = Reasoning,
+                        producten = new[] { new { categorie = "13", omvang = 1, eenheid = "82", frequentie = "6", van = isFrom ? d : InDays(0), tot = isFrom ? InDays(90) : d } },
+                    });
+                }
             case "Betaaldatum":
-            {
-                var spend = await ApprovedSpendAsync(f);
-                return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/spends/{spend}/pay", d => new { bedrag = "1800,00", datum = d, ontvanger = "Woningcorporatie Thuis", versie = 2 });
-            }
+                {
+                    var spend = await ApprovedSpendAsync(f);
+                    return new("regisseur@voorbeeld.nl", HttpMethod.Post, $"/api/v1/spends/{spend}/pay", d => new { bedrag = "1800,00", datum = d, ontvanger = "Woningcorporatie Thuis", versie = 2 });
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field, null);
         }

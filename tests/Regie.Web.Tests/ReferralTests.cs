@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Referrals;
@@ -9,11 +6,13 @@ using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Coordination;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Involvements;
-using Regie.Web.Features.Plans;
 using Regie.Web.Features.Referrals;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Team;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;

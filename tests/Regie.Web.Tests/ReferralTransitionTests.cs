@@ -19,16 +19,16 @@ public sealed class ReferralTransitionTests
     public void Every_step_of_the_table_is_taken_and_sets_what_it_owns()
     {
         foreach (var from in Enum.GetValues<ReferralStatus>())
-        foreach (var to in ReferralRules.Next(from))
-        {
-            var referral = NewReferral();
-            foreach (var step in PathTo(from)) referral.Step(step, ReferralParty.Team, "reden", "terugkoppeling", Sent);
-            var at = Sent.AddDays(1);
-            referral.Step(to, ReferralParty.Team, "Vol", "Drie gesprekken", at);
-            Assert.Equal((to, at), (referral.Status, referral.StatusChangedAt));
-            Assert.Equal(to == ReferralStatus.Afgewezen ? "Vol" : null, referral.DeclineReason);
-            Assert.Equal(to == ReferralStatus.Afgerond ? "Drie gesprekken" : null, referral.Feedback);
-        }
+            foreach (var to in ReferralRules.Next(from))
+            {
+                var referral = NewReferral();
+                foreach (var step in PathTo(from)) referral.Step(step, ReferralParty.Team, "reden", "terugkoppeling", Sent);
+                var at = Sent.AddDays(1);
+                referral.Step(to, ReferralParty.Team, "Vol", "Drie gesprekken", at);
+                Assert.Equal((to, at), (referral.Status, referral.StatusChangedAt));
+                Assert.Equal(to == ReferralStatus.Afgewezen ? "Vol" : null, referral.DeclineReason);
+                Assert.Equal(to == ReferralStatus.Afgerond ? "Drie gesprekken" : null, referral.Feedback);
+            }
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Care;
@@ -8,6 +5,9 @@ using Regie.Web.Data;
 using Regie.Web.Features.Requests;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 
@@ -54,8 +54,11 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             await SetModelAsync(TriageModel.TeamVoorAlles);
             var (household, parent, child) = await Given.Family("Intake", parent: "Mila", child: "Sem");
             // A Noord worker takes the request of a household nobody holds: the household becomes Noord's from there on.
-            var id = (await As(Roles.Professional, "Wijkteam Noord", h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "School", BronToelichting = "Basisschool De Klimop",
-                Omschrijving = "Sem komt vaak te laat en zonder ontbijt", Personen = [parent, child] }, default))).Value;
+            var id = (await As(Roles.Professional, "Wijkteam Noord", h => h.RegisterAsync(new RequestInput
+            {
+                HuishoudenId = household, Bron = "School", BronToelichting = "Basisschool De Klimop",
+                Omschrijving = "Sem komt vaak te laat en zonder ontbijt", Personen = [parent, child]
+            }, default))).Value;
             var suggestion = await With(h => h.IntakeAsync(id, new IntakeInput
             {
                 Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:Huisvesting"] = "2", [$"{child}:Tijdsbesteding"] = "3", [$"{child}:Justitie"] = "" },

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
+using System.Net;
+using System.Text.Json;
 using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;

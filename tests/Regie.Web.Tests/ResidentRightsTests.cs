@@ -1,10 +1,8 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Persons;
 using Regie.Web.Features.Shared;
-using static Regie.Web.Tests.Builders;
+using System.Net;
+using System.Text.Json;
 
 namespace Regie.Web.Tests;
 

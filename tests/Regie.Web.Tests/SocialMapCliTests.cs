@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.SocialMap;
-using Regie.Web.Data;
 
 namespace Regie.Web.Tests;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Assessment;
@@ -9,6 +5,10 @@ using Regie.Domain.SocialMap;
 using Regie.Web.Data;
 using Regie.Web.Features.SocialMap;
 using Regie.Web.Infrastructure;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Regie.Web.Tests;
 

@@ -1,14 +1,12 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Assessment;
 using Regie.Domain.SocialMap;
 using Regie.Web.Data;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.SocialMap;
-using static Regie.Web.Tests.Builders;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Regie.Web.Tests;
 

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.SocialMap;
 using Regie.Web.Infrastructure;
+using System.Net;
+using System.Text;
 
 namespace Regie.Web.Tests;
 

@@ -44,22 +44,22 @@ public sealed class SpendStepTests
     public void Every_status_takes_exactly_the_steps_of_the_transition_table()
     {
         foreach (var from in Enum.GetValues<SpendStatus>())
-        foreach (var action in Enum.GetValues<SpendAction>())
-        {
-            var spend = InStatus(from);
-            var step = Take(spend, action);
-            if (SpendRules.Next(from, action) is { } to)
+            foreach (var action in Enum.GetValues<SpendAction>())
             {
-                Assert.False(step.IsRefused, $"{from} {action}: {string.Join(", ", step.Errors.Select(e => e.Code))}");
-                Assert.Equal(to, spend.Status);
+                var spend = InStatus(from);
+                var step = Take(spend, action);
+                if (SpendRules.Next(from, action) is { } to)
+                {
+                    Assert.False(step.IsRefused, $"{from} {action}: {string.Join(", ", step.Errors.Select(e => e.Code))}");
+                    Assert.Equal(to, spend.Status);
+                }
+                else
+                {
+                    Assert.Equal(SpendRules.CheckStep(from, action), Assert.Single(step.Errors));
+                    Assert.Equal(from, spend.Status);
+                    Assert.Empty(step.Entries);
+                }
             }
-            else
-            {
-                Assert.Equal(SpendRules.CheckStep(from, action), Assert.Single(step.Errors));
-                Assert.Equal(from, spend.Status);
-                Assert.Empty(step.Entries);
-            }
-        }
     }
 
     [Fact]

@@ -1,12 +1,12 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Audit;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Infrastructure;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Regie.Web.Tests;
 

@@ -1,14 +1,12 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Care;
 using Regie.Web.Data;
 using Regie.Web.Features.Coordination;
-using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
 using Regie.Web.Features.Team;
 using Regie.Web.Infrastructure;
-using static Regie.Web.Tests.Builders;
+using System.Net;
 
 namespace Regie.Web.Tests;
 

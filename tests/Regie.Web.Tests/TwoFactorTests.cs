@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
@@ -8,6 +5,9 @@ using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Audit;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Demo;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Regie.Web.Tests;
 

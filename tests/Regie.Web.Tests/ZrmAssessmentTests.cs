@@ -1,10 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Assessment;
 using Regie.Web.Features.Assessments;
-using Regie.Web.Features.Shared;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace Regie.Web.Tests;
 

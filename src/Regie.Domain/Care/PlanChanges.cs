@@ -1,7 +1,7 @@
-using System.Globalization;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
+using System.Globalization;
 
 namespace Regie.Domain.Care;
 

@@ -1,6 +1,6 @@
+using Regie.Domain.Common;
 using System.Globalization;
 using System.Text;
-using Regie.Domain.Common;
 
 namespace Regie.Domain.Registry;
 

@@ -1,8 +1,4 @@
 using System.Linq.Expressions;
-using Regie.Domain.Registry;
-using Regie.Domain.Care;
-using Regie.Domain.Coordination;
-using Regie.Domain.Access;
 
 namespace Regie.Web.Data;
 

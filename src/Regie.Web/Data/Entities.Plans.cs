@@ -1,8 +1,3 @@
-using Regie.Domain.Registry;
-using Regie.Domain.Care;
-using Regie.Domain.Coordination;
-using Regie.Domain.Access;
-
 namespace Regie.Web.Data;
 
 /// <summary>A ZRM assessment of one person on one day. Never changed: a new situation is a new assessment.</summary>

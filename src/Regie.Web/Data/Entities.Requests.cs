@@ -1,7 +1,4 @@
-using Regie.Domain.Registry;
 using Regie.Domain.Care;
-using Regie.Domain.Coordination;
-using Regie.Domain.Access;
 using Regie.Domain.Common;
 
 namespace Regie.Web.Data;

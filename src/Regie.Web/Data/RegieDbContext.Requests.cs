@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Regie.Domain.Access;
-using Regie.Domain.Care;
-using Regie.Domain.Coordination;
-using Regie.Domain.Registry;
 
 namespace Regie.Web.Data;
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
-using Regie.Domain.Care;
-using Regie.Domain.Coordination;
 using Regie.Domain.Registry;
 using Regie.Web.Infrastructure;
 

@@ -1,6 +1,6 @@
-using System.CommandLine;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Regie.Domain.Common;
 using Regie.Web.Features.Api;
 using Regie.Web.Features.Shared;

@@ -1,14 +1,14 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Regie.Web.Data;
 using Regie.Web.Features;
-using Regie.Web.Features.Api;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Account;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.ApiKeys;
 using Regie.Web.Features.Health;
+using System.Globalization;
 
 namespace Regie.Web.Infrastructure;
 

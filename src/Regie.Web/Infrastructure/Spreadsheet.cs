@@ -1,8 +1,8 @@
+using Regie.Domain.Common;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
-using Regie.Domain.Common;
 
 namespace Regie.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Regie.Web.Features.Audit;
 
 namespace Regie.Web.Features.Access;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Account;
 

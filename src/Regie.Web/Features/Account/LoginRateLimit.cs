@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Regie.Web.Infrastructure;
+using System.Threading.RateLimiting;
 
 namespace Regie.Web.Features.Account;
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Infrastructure;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Regie.Web.Features.Account;
 

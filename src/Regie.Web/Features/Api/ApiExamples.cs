@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 
 namespace Regie.Web.Features.Api;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Scalar.AspNetCore;
+using System.Security.Cryptography;
 
 namespace Regie.Web.Features.Api;
 

@@ -1,9 +1,9 @@
+using Regie.Domain.Common;
+using Regie.Web.Features.Shared;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using Regie.Domain.Common;
-using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Api;
 

@@ -1,10 +1,10 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Regie.Web.Infrastructure;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
 
 namespace Regie.Web.Features.ApiKeys;
 

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Regie.Web.Features.ApiKeys;
 

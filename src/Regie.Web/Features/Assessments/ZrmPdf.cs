@@ -1,8 +1,8 @@
-using System.Globalization;
 using Regie.Domain.Assessment;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Households;
 using Regie.Web.Infrastructure.Pdf;
+using System.Globalization;
 
 namespace Regie.Web.Features.Assessments;
 

@@ -1,7 +1,7 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.Audit;
 

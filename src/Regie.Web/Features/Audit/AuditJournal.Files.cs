@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Regie.Web.Features.Audit;
 

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Regie.Domain.Audit;
-using Regie.Domain.Common;
 using Regie.Web.Infrastructure;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Audit;
 
@@ -142,7 +141,8 @@ public sealed partial class AuditJournal(AuditJournalOptions options, DatabaseOp
                     lock (_file) Rotate();
                 }
             }
-        }) { IsBackground = true, Name = "Regie audit journal" };
+        })
+        { IsBackground = true, Name = "Regie audit journal" };
         thread.Start();
         return thread;
     }

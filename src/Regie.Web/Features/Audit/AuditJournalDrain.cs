@@ -1,8 +1,8 @@
+using Regie.Domain.Audit;
+using Regie.Web.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Regie.Domain.Audit;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Audit;
 

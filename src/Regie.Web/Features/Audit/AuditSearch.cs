@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
+using System.Globalization;
+using System.Text;
 
 namespace Regie.Web.Features.Audit;
 

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
+using System.Globalization;
 
 namespace Regie.Web.Features.Audit;
 

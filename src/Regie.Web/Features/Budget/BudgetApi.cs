@@ -1,6 +1,6 @@
+using Regie.Web.Features.Api;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Budget;
 

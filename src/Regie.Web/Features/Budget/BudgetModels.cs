@@ -1,9 +1,9 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Assessment;
 using Regie.Domain.Budget;
 using Regie.Domain.Care;
 using Regie.Web.Features.Api;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Budget;
 

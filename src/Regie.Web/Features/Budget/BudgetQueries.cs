@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Regie.Domain.Assessment;
 using Regie.Domain.Budget;
-using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Budget;

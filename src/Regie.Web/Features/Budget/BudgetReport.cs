@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Security;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Budget;
@@ -10,6 +6,8 @@ using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Infrastructure;
+using System.Globalization;
+using System.Text;
 
 namespace Regie.Web.Features.Budget;
 

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Budget;
-using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Budget;

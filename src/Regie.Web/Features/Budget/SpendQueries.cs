@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Assessment;
@@ -9,6 +8,7 @@ using Regie.Web.Data;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Audit;
 using Regie.Web.Infrastructure;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Budget;
 

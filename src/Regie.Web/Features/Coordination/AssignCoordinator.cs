@@ -1,6 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Coordination;
 using Regie.Web.Data;
@@ -9,6 +8,7 @@ using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Coordination;
 

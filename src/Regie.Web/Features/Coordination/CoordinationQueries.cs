@@ -1,12 +1,7 @@
-using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
-using Regie.Domain.Common;
 using Regie.Domain.Coordination;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
-using Regie.Web.Features.Audit;
-using Regie.Web.Features.Shared;
-using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Coordination;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
@@ -6,6 +5,7 @@ using Regie.Domain.Decisions;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Infrastructure.Pdf;
+using System.Globalization;
 
 namespace Regie.Web.Features.Decisions;
 

@@ -1,8 +1,8 @@
-using System.ComponentModel;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Domain.Decisions;
 using Regie.Web.Features.Api;
+using System.ComponentModel;
 
 namespace Regie.Web.Features.Decisions;
 

@@ -1,10 +1,10 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Decisions;
 

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Regie.Web.Data;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Health;
 

@@ -1,11 +1,11 @@
-using System.ComponentModel.DataAnnotations;
-using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Web.Data;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
-using Regie.Web.Features.Audit;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Households;
 

@@ -1,16 +1,15 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using Regie.Web.Features.Api;
-using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
+using Regie.Web.Features.Api;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Persons;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
-using Regie.Web.Infrastructure;
-using Regie.Web.Features.Audit;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Households;
 

@@ -1,9 +1,9 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using Regie.Web.Features.Api;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.Persons;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Households;
 

@@ -40,8 +40,11 @@ public sealed class HouseholdInvolvements(RegieDbContext db, FileAccessService a
             }).ToListAsync(ct);
         // One line per party and contact: the team registers itself for every member, which is one involvement to the reader.
         return rows
-            .Select(r => new { r.Bsn, r.OrganisationId, r.TeamId, r.StartedOn, r.ContactName, r.ContactPhone, r.ContactEmail, r.Name,
-                Ended = Involvement.EndedAsOf(r.EndedOn, r.ExpiresOn, today) })
+            .Select(r => new
+            {
+                r.Bsn, r.OrganisationId, r.TeamId, r.StartedOn, r.ContactName, r.ContactPhone, r.ContactEmail, r.Name,
+                Ended = Involvement.EndedAsOf(r.EndedOn, r.ExpiresOn, today)
+            })
             .GroupBy(r => (r.OrganisationId, r.TeamId, r.ContactName, r.ContactPhone, r.ContactEmail, r.Ended))
             .Select(g => new InvolvedParty(g.First().Name ?? "?", g.Key.TeamId is not null, g.Select(r => names[r.Bsn]).Distinct().Order(StringComparer.Ordinal).ToList(),
                 g.Min(r => r.StartedOn), g.Key.ContactName, g.Key.ContactPhone, g.Key.ContactEmail, g.Key.Ended))

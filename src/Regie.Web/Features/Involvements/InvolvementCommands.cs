@@ -1,8 +1,8 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.Involvements;
 

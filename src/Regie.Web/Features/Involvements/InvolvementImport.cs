@@ -1,7 +1,7 @@
-using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Regie.Web.Infrastructure;
+using System.Globalization;
 
 namespace Regie.Web.Features.Involvements;
 

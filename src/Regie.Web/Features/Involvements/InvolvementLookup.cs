@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Regie.Domain.Assessment;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Web.Data;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Involvements;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OpenApi;
 using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Involvements;

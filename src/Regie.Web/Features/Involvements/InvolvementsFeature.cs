@@ -1,7 +1,7 @@
-using System.CommandLine;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.Involvements;
 

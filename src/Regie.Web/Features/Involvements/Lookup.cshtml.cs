@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Features.Shared;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Involvements;
 

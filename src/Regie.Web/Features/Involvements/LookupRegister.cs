@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Regie.Domain.Assessment;
 using Regie.Web.Data;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Regie.Web.Features.Involvements;
 

@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Web.Data;
+using System.Net.Mail;
 
 namespace Regie.Web.Features.Involvements;
 

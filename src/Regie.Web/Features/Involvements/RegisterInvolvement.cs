@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
@@ -9,6 +7,8 @@ using Regie.Web.Features.Api;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Involvements;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +7,7 @@ using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Team;
 using Regie.Web.Infrastructure;
+using System.Text;
 
 namespace Regie.Web.Features.Monitor;
 

@@ -1,7 +1,6 @@
-using System.Globalization;
-using Regie.Domain.Monitor;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Pdf;
+using System.Globalization;
 
 namespace Regie.Web.Features.Monitor;
 

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.Monitor;
 

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Monitor;
 using Regie.Web.Data;
 using Regie.Web.Features.Team;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Monitor;
 

@@ -1,10 +1,10 @@
-using System.ComponentModel;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
+using System.ComponentModel;
+using System.Text.RegularExpressions;
 
 namespace Regie.Web.Features.Persons;
 
@@ -22,7 +22,8 @@ public class PersonInput
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
 
-    [System.Text.Json.Serialization.JsonIgnore] public bool IsEmpty =>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty =>
         string.IsNullOrWhiteSpace(Bsn) && string.IsNullOrWhiteSpace(Voornamen) && string.IsNullOrWhiteSpace(Achternaam)
         && string.IsNullOrWhiteSpace(Geboortedatum) && string.IsNullOrWhiteSpace(Voorvoegsel);
 }

@@ -1,4 +1,3 @@
-using Regie.Domain.Common;
 using Regie.Web.Features.Api;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Search;

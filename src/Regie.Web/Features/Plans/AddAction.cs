@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Plans;
 

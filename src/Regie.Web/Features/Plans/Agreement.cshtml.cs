@@ -1,6 +1,6 @@
-using Regie.Domain.Care;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Regie.Domain.Care;
 using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;

@@ -1,8 +1,8 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using Regie.Web.Features.Api;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
+using Regie.Web.Features.Api;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Plans;
 

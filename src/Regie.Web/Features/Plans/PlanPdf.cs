@@ -1,9 +1,9 @@
-using System.Globalization;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Households;
 using Regie.Web.Infrastructure.Pdf;
+using System.Globalization;
 
 namespace Regie.Web.Features.Plans;
 

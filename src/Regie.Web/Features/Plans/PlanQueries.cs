@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Audit;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Plans;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Infrastructure;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Privacy;
 

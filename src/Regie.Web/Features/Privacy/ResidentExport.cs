@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Plans;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Privacy;
 

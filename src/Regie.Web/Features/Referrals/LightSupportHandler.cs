@@ -1,7 +1,5 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using Regie.Domain.Access;
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Referrals;
 using Regie.Web.Data;
@@ -12,6 +10,8 @@ using Regie.Web.Features.Plans;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Referrals;
 

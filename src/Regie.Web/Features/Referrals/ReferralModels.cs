@@ -1,8 +1,8 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using Regie.Domain.Referrals;
 using Regie.Domain.SocialMap;
 using Regie.Web.Features.Api;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Referrals;
 

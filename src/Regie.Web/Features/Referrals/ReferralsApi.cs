@@ -1,7 +1,7 @@
-using System.ComponentModel;
 using Regie.Domain.Referrals;
 using Regie.Web.Features.Api;
 using Regie.Web.Infrastructure;
+using System.ComponentModel;
 
 namespace Regie.Web.Features.Referrals;
 

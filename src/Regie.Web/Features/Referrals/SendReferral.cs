@@ -3,7 +3,6 @@ using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Coordination;
 using Regie.Domain.Referrals;
-using Regie.Domain.Registry;
 using Regie.Domain.SocialMap;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Care;
@@ -11,6 +10,7 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Features.Trajectories;
 using Regie.Web.Infrastructure;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Requests;
 

@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
+using System.Text.RegularExpressions;
 
 namespace Regie.Web.Features.Search;
 

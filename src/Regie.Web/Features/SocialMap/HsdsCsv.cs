@@ -1,10 +1,10 @@
+using CsvHelper;
+using CsvHelper.Configuration;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Regie.Web.Features.SocialMap;
 

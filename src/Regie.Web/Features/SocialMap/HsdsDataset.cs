@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Regie.Domain.Common;
+using System.Text.Json.Nodes;
 
 namespace Regie.Web.Features.SocialMap;
 

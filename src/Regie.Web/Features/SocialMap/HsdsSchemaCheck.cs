@@ -1,6 +1,6 @@
+using NJsonSchema;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using NJsonSchema;
 
 namespace Regie.Web.Features.SocialMap;
 

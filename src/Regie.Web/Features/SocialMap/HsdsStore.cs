@@ -1,10 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.SocialMap;
+using Regie.Web.Data;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Regie.Domain.SocialMap;
-using Regie.Web.Data;
 
 namespace Regie.Web.Features.SocialMap;
 

@@ -1,12 +1,11 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using System.ComponentModel;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Regie.Domain.Assessment;
 using Regie.Domain.SocialMap;
 using Regie.Web.Features.Api;
-using Regie.Web.Features.Shared;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Regie.Web.Features.SocialMap;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
@@ -8,6 +6,8 @@ using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
+using System.Globalization;
+using System.Text;
 
 namespace Regie.Web.Features.SocialMap;
 

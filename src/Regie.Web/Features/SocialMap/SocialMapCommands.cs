@@ -1,6 +1,6 @@
-using System.CommandLine;
 using Regie.Web.Infrastructure;
 using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.SocialMap;
 

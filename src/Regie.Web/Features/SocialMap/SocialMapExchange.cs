@@ -1,8 +1,8 @@
+using Regie.Web.Features.Audit;
+using Regie.Web.Infrastructure;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
-using Regie.Web.Features.Audit;
-using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.SocialMap;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Common;
@@ -8,6 +7,7 @@ using Regie.Web.Data;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
+using System.Globalization;
 
 namespace Regie.Web.Features.SocialMap;
 

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regie.Web.Infrastructure;
+using System.Security.Claims;
 
 namespace Regie.Web.Features.Start;
 

@@ -1,4 +1,3 @@
-using Regie.Domain.Common;
 using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Team;

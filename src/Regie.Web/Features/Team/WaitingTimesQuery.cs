@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Team;
 

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
+using System.Text.Json;
 
 namespace Regie.Web.Features.Timeline;
 

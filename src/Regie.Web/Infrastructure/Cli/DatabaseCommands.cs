@@ -1,8 +1,8 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure.Demo;
+using Spectre.Console;
+using System.CommandLine;
 
 namespace Regie.Web.Infrastructure.Cli;
 

@@ -1,6 +1,6 @@
-using System.CommandLine;
 using Regie.Web.Features;
 using Regie.Web.Infrastructure.Demo;
+using System.CommandLine;
 
 namespace Regie.Web.Infrastructure.Cli;
 

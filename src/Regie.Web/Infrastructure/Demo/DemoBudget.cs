@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.Budget;
@@ -6,6 +5,7 @@ using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
+using System.Text.Json;
 
 namespace Regie.Web.Infrastructure.Demo;
 

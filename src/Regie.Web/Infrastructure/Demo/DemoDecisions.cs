@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Coordination;
 using Regie.Domain.Decisions;
 using Regie.Web.Data;
-using Regie.Web.Features.Decisions;
+using System.Text.Json;
 
 namespace Regie.Web.Infrastructure.Demo;
 

@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Regie.Web.Data;
+using System.Net;
 
 namespace Regie.Web.Infrastructure.Demo;
 

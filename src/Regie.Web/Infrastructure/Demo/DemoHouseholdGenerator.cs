@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Bogus;
-using Person = Regie.Web.Data.Person;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
+using System.Text.Json;
+using Person = Regie.Web.Data.Person;
 
 namespace Regie.Web.Infrastructure.Demo;
 

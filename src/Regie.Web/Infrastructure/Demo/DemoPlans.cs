@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Plans;
+using System.Text.Json;
 
 namespace Regie.Web.Infrastructure.Demo;
 

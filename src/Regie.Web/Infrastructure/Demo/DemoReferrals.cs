@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Coordination;
 using Regie.Domain.Referrals;
-using Regie.Domain.Registry;
 using Regie.Web.Data;
-using Regie.Web.Features.Referrals;
+using System.Text.Json;
 
 namespace Regie.Web.Infrastructure.Demo;
 

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
+using System.Diagnostics;
 
 namespace Regie.Web.Infrastructure.Demo;
 

@@ -1,12 +1,12 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Assessment;
 using Regie.Domain.SocialMap;
 using Regie.Web.Data;
 using Regie.Web.Features.SocialMap;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Regie.Web.Infrastructure.Demo;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Regie.Web.Features.Decisions;
 using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Decisions.Admin;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Regie.Domain.Care;
-using Regie.Web.Features.Requests;
 using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Requests.Admin;

@@ -1,7 +1,6 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Regie.Web.Features.SocialMap;
+using System.Text;
 
 namespace Regie.Web.Features.SocialMap.Admin;
 

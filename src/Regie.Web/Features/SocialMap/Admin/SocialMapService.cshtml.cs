@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Regie.Domain.Assessment;
 using Regie.Domain.SocialMap;
 using Regie.Web.Features.Shared;
-using Regie.Web.Features.SocialMap;
 
 namespace Regie.Web.Features.SocialMap.Admin;
 
