@@ -169,6 +169,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/budgets/report"] = [Roles.Teamleider, Roles.Beleid],
         ["/api/v1/spends/"] = [Roles.Professional, Roles.Teamleider],
         ["/api/v1/spends/{id:guid}"] = [Roles.Professional, Roles.Teamleider, Roles.Beleid],
+        ["/api/v1/spends/tariffs"] = [Roles.Professional, Roles.Teamleider, Roles.Beleid],
         ["/api/v1/spends/{id:guid}/approve"] = [Roles.Teamleider, Roles.Beleid],
         ["/api/v1/spends/{id:guid}/refuse"] = [Roles.Teamleider, Roles.Beleid],
         ["/api/v1/spends/{id:guid}/pay"] = [Roles.Professional, Roles.Teamleider],

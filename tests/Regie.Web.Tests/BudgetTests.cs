@@ -361,4 +361,12 @@ public sealed class BudgetTests(RegistryFixture fixture) : IClassFixture<Registr
         Assert.Contains("formatCode=\"&quot;€&quot;\\ #,##0.00", styles);
         System.Xml.Linq.XDocument.Parse(sheet);
     }
+
+    [Fact]
+    public async Task Integrator_finds_the_tariff_codes_a_spend_counts_its_alternative_in()
+    {
+        using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
+        var tariffs = await client.GetFromJsonAsync<JsonElement>("/api/v1/spends/tariffs");
+        Assert.Equal(Tariffs.Defaults.Select(d => d.Code), tariffs.EnumerateArray().Select(t => t.GetProperty("code").GetString()));
+    }
 }

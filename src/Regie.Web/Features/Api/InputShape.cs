@@ -66,12 +66,6 @@ public static class InputShape
                     errors.Add(Missing(field));
                 continue;
             }
-            // An id the caller must send: left out, it reads as the empty id, which names nothing.
-            if (child is Guid id && id == Guid.Empty && property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), true))
-            {
-                errors.Add(Missing(field));
-                continue;
-            }
             CheckValue(child, info, field, errors, depth);
         }
     }

@@ -29,10 +29,18 @@ public static class BudgetApi
 
         var spends = api.MapGroup("/spends").WithTags("Integraal budget");
         spends.MapPost("/", async (NewSpend input, RecordSpendHandler handler, CancellationToken ct) =>
-                ApiResults.From(await handler.HandleAsync(input.HuishoudenId, input.Uitgave, ct), id => Results.Created($"/api/v1/spends/{id}", new CreatedAnswer(id))))
+                // Left out, the id reads as the empty id: say which field is missing rather than "not found".
+                input.HuishoudenId == Guid.Empty
+                    ? ApiResults.Problem(StatusCodes.Status400BadRequest, "Het verzoek is onleesbaar.",
+                        [new Regie.Domain.Common.DomainError(Shared.ErrorCodes.RequestInvalid, "huishoudenId", "Het veld 'huishoudenId' ontbreekt, maar is verplicht.")])
+                    : ApiResults.From(await handler.HandleAsync(input.HuishoudenId, input.Uitgave, ct), id => Results.Created($"/api/v1/spends/{id}", new CreatedAnswer(id))))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Spenders)))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("CreateSpend").WithSummary("Leg een uitgave vast voor een doel uit het plan. Binnen het eigen mandaat is ze meteen goedgekeurd; daarboven besluit de teamleider of de gemeente.");
+        spends.MapGet("/tariffs", async (BudgetSettings settings, CancellationToken ct) => Results.Ok(await settings.CurrentTariffsAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Readers)))
+            .Produces<IReadOnlyList<TariffView>>()
+            .WithName("GetTariffs").WithSummary("De geldende tarieven: hun 'code' is de sleutel van 'aantallen' in een uitgave (het alternatief dat de uitgave voorkomt).");
         spends.MapGet("/{id:guid}", async (Guid id, SpendQueries queries, CancellationToken ct) =>
                 await queries.GetAsync(id, ct) is { } s ? Results.Ok(s) : ApiResults.NotFound("De uitgave"))
             .RequireAuthorization(p => p.RequireRole(BudgetRoles.List(BudgetRoles.Readers)))

@@ -40,7 +40,7 @@ public sealed class SpendInput
     /// <summary>What would happen otherwise, e.g. "Huisuitzetting en crisisplaatsing van twee kinderen".</summary>
     public string? Alternatief { get; set; }
     /// <summary>Tariff code → quantity of the alternative (e.g. "crisisplaatsing-jeugd" → "6").</summary>
-    [Description("Per tariefcode het aantal van het alternatief, als tekst (bijvoorbeeld \"crisisplaatsing-jeugd\": \"6\").")]
+    [Description("Per tariefcode (de 'code' uit GET /api/v1/spends/tariffs) het aantal van het alternatief, als tekst (bijvoorbeeld \"crisisplaatsing-jeugd\": \"6\").")]
     public Dictionary<string, string?> Aantallen { get; set; } = [];
 
     /// <summary>How the API's amounts are written.</summary>
