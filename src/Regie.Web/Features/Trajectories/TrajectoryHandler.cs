@@ -19,8 +19,10 @@ public sealed class ClosingInput
     [Required, OneOf(typeof(ClosingReason))] public string? Reden { get; set; }
     [Description("Verplicht bij reden Anders.")] public string? Toelichting { get; set; }
     /// <summary>Goal id → outcome (a <see cref="GoalStatus"/> name) for every goal without an outcome yet.</summary>
-    [Description("Per doel dat nog open is (doel-id) de uitkomst: een eindstatus van het doel, bijvoorbeeld Behaald.")] public Dictionary<Guid, string> Uitkomsten { get; set; } = [];
+    [Description("Per doel dat nog open is (doel-id) de uitkomst: een eindstatus van het doel, bijvoorbeeld Behaald."), OneOf(typeof(GoalStatuses), nameof(GoalStatuses.Outcomes))]
+    public Dictionary<Guid, string> Uitkomsten { get; set; } = [];
     /// <summary>Goal id → what came of it.</summary>
+    [Description("Per doel (doel-id) een korte toelichting op wat ervan terechtkwam; mag voor elk doel van het plan, ook een doel dat al een uitkomst had.")]
     public Dictionary<Guid, string> UitkomstToelichting { get; set; } = [];
     public int Versie { get; set; }
 }
