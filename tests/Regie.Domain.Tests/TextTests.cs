@@ -18,4 +18,9 @@ public sealed class TextTests
         Assert.Equal("abc…", Text.Truncate("abc👍def", 5));
         Assert.Equal("abc👍…", Text.Truncate("abc👍def", 6));
     }
+
+    [Theory]
+    [InlineData("abc", 5, "abc")]
+    [InlineData("abcdef", 4, "abcd")]
+    public void An_identifier_is_cut_to_its_column_without_a_mark(string id, int max, string stored) => Assert.Equal(stored, Text.Fit(id, max));
 }

@@ -18,4 +18,10 @@ public static class Text
         if (keep > 0 && char.IsHighSurrogate(s[keep - 1])) keep--;
         return s[..keep] + Ellipsis;
     }
+
+    /// <summary>
+    /// <paramref name="s"/> cut to at most <paramref name="max"/> characters without a mark: for an identifier that is
+    /// stored in a column of that length and compared as stored (an ellipsis would make it another value).
+    /// </summary>
+    public static string Fit(string s, int max) => s.Length <= max ? s : s[..max];
 }

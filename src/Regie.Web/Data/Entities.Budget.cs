@@ -33,7 +33,7 @@ public sealed class TeamBudget : IMunicipalityOwned
     {
         Gemeentecode = Gemeentecode, BudgetId = Id, TeamId = TeamId, Year = Year, Kind = kind, Framework = framework, Amount = amount, CounterpartTeamId = counterpart,
         Reason = Text.Truncate(reason, BudgetEntry.ReasonMaxLength), BookedOn = DateOnly.FromDateTime(at), OccurredAt = at,
-        ActorId = Text.Truncate(by.Id, BudgetEntry.ActorIdMaxLength), ActorName = Text.Truncate(by.Name, BudgetEntry.ActorNameMaxLength),
+        ActorId = Text.Fit(by.Id, BudgetEntry.ActorIdMaxLength), ActorName = Text.Truncate(by.Name, BudgetEntry.ActorNameMaxLength),
     };
 }
 
@@ -189,8 +189,8 @@ public sealed class Spend : IMunicipalityOwned
 
     private void Decided(BudgetActor by, string reason, DateTime at)
     {
-        DecidedBy = Cut(by.Id, ActorIdMaxLength);
-        DecidedByName = Cut(by.Name, ActorNameMaxLength);
+        DecidedBy = Text.Fit(by.Id, ActorIdMaxLength);
+        DecidedByName = Text.Truncate(by.Name, ActorNameMaxLength);
         DecidedAt = at;
         DecisionReason = reason;
     }
@@ -200,12 +200,9 @@ public sealed class Spend : IMunicipalityOwned
         Attribution.Split(amount, LegalFrameworks.ParseList(Frameworks)).Select(part => new BudgetEntry
         {
             Gemeentecode = Gemeentecode, BudgetId = BudgetId, TeamId = TeamId, Year = RequestedAt.Year, Kind = kind, Framework = part.Framework,
-            Amount = part.Amount, SpendId = Id, Domain = Domain, Reason = Cut(reason, BudgetEntry.ReasonMaxLength), BookedOn = bookedOn ?? DateOnly.FromDateTime(at),
-            OccurredAt = at, ActorId = Cut(by.Id, BudgetEntry.ActorIdMaxLength), ActorName = Cut(by.Name, BudgetEntry.ActorNameMaxLength),
+            Amount = part.Amount, SpendId = Id, Domain = Domain, Reason = Text.Truncate(reason, BudgetEntry.ReasonMaxLength), BookedOn = bookedOn ?? DateOnly.FromDateTime(at),
+            OccurredAt = at, ActorId = Text.Fit(by.Id, BudgetEntry.ActorIdMaxLength), ActorName = Text.Truncate(by.Name, BudgetEntry.ActorNameMaxLength),
         }).ToList();
-
-    /// <summary>Cuts to the column's length without <see cref="Text.Truncate"/>'s ellipsis: a stored id is compared with the actor's.</summary>
-    public static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
 /// <summary>The answer of a step on a <see cref="Spend"/>: the rules that refused it, or the ledger entries it books.</summary>

@@ -61,7 +61,7 @@ public sealed class ProvisionApplication : IMunicipalityOwned
             InvestigationDueOn = Deadlines.InvestigationDue(framework, reportedOn, terms),
             DecisionDueOn = appliedOn is { } a ? Deadlines.DecisionDue(framework, a, 0, terms) : null,
             Status = appliedOn is null ? ApplicationStatus.Melding : ApplicationStatus.InBehandeling,
-            HandlerUserId = handlerUserId, CreatedBy = Cut(createdBy, UserIdMaxLength), CreatedAt = now, UpdatedAt = now, Version = 1,
+            HandlerUserId = handlerUserId, CreatedBy = Text.Fit(createdBy, UserIdMaxLength), CreatedAt = now, UpdatedAt = now, Version = 1,
         };
     }
 
@@ -117,7 +117,6 @@ public sealed class ProvisionApplication : IMunicipalityOwned
         return decision;
     }
 
-    internal static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 
     /// <summary>The command checked these rules before; reaching here with a broken one is a bug, not a user error.</summary>
     private static void Guard(IEnumerable<DomainError?> errors)
@@ -162,7 +161,7 @@ public sealed class Decision : IMunicipalityOwned
         {
             Id = Guid.CreateVersion7(), Gemeentecode = app.Gemeentecode, ApplicationId = app.Id, PersonId = app.PersonId, HouseholdId = app.HouseholdId,
             Framework = app.Framework, Outcome = outcome, DecidedOn = decidedOn, Reasoning = reasoning,
-            DecidedById = ProvisionApplication.Cut(decidedById, ProvisionApplication.UserIdMaxLength), DecidedByName = ProvisionApplication.Cut(decidedByName, DecidedByNameMaxLength),
+            DecidedById = Text.Fit(decidedById, ProvisionApplication.UserIdMaxLength), DecidedByName = Text.Truncate(decidedByName, DecidedByNameMaxLength),
             OwnEmployer = products.Any(p => p.OwnEmployer),
             EstimatedCost = products.Any(p => p.EstimatedCost is not null) ? products.Sum(p => p.EstimatedCost ?? 0m) : null,
             CreatedAt = now,
@@ -225,7 +224,7 @@ public sealed class DecisionTermSettings
         WgsWeeks = terms.WgsWeeks;
         MaxExtensionWeeks = terms.MaxExtensionWeeks;
         DueSoonDays = terms.DueSoonDays;
-        ChangedBy = ProvisionApplication.Cut(changedBy, ChangedByMaxLength);
+        ChangedBy = Text.Fit(changedBy, ChangedByMaxLength);
         ChangedAt = now;
         Version++;
     }

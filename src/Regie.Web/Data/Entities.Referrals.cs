@@ -94,10 +94,9 @@ public sealed class ReferralStep : IMunicipalityOwned
     public static ReferralStep Of(Referral referral, ReferralStatus status, string byId, string byName, string? organisation, DateTime at, string? note) => new()
     {
         Id = Guid.CreateVersion7(), Gemeentecode = referral.Gemeentecode, ReferralId = referral.Id, Status = status, At = at,
-        ById = Cut(byId, ByIdMaxLength), ByName = Cut(byName, ByNameMaxLength), ByOrganisation = organisation, Note = note,
+        ById = Text.Fit(byId, ByIdMaxLength), ByName = Text.Truncate(byName, ByNameMaxLength), ByOrganisation = organisation, Note = note,
     };
 
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
 /// <summary>Light support started by the team without a decision, as an intervention of a plan goal.</summary>

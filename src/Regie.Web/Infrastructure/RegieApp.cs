@@ -46,7 +46,7 @@ public static class RegieApp
             .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
         builder.Services.AddRegieIdentity();
         builder.Services.AddRegieApiKeys();
-        builder.Services.AddRegieLoginRateLimit(builder.Configuration);
+        builder.Services.AddRegieRateLimits(builder.Configuration);
         builder.Services.AddRegieFeatures(builder.Configuration);
         builder.Services.AddScoped<Demo.DemoSeeder>();
         builder.Services.AddRegieHealthChecks();

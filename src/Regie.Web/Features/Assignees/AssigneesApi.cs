@@ -21,8 +21,11 @@ public sealed class AssigneeQueries(RegieDbContext db, CurrentUser user, AuditLo
     /// <summary>The roles that can be assigned work: coordinator (professional, team lead), plan action and light support (also the desk).</summary>
     public static readonly string[] AssignableRoles = [Roles.Professional, Roles.Teamleider, Roles.Consulent];
 
-    /// <summary>The municipality's staff with one of <paramref name="roles"/>, optionally of one team, by name. Not audited: the lists pages and handlers build from.</summary>
-    public async Task<IReadOnlyList<StaffMemberDto>> ListAsync(IReadOnlyCollection<string> roles, Guid? team, CancellationToken ct)
+    /// <summary>
+    /// The municipality's staff with one of <paramref name="roles"/>, optionally of one team or only the one with id
+    /// <paramref name="only"/>, by name. Not audited: the lists pages and handlers build from.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffMemberDto>> ListAsync(IReadOnlyCollection<string> roles, Guid? team, CancellationToken ct, string? only = null)
     {
         var gemeente = user.Gemeentecode;
         var roleRows = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
@@ -31,7 +34,7 @@ public sealed class AssigneeQueries(RegieDbContext db, CurrentUser user, AuditLo
         var rows = await (
                 from u in db.Users
                 join ur in db.UserRoles on u.Id equals ur.UserId
-                where u.Gemeentecode == gemeente && (team == null || u.TeamId == team) && roleIds.Contains(ur.RoleId)
+                where u.Gemeentecode == gemeente && (team == null || u.TeamId == team) && (only == null || u.Id == only) && roleIds.Contains(ur.RoleId)
                 join t in db.Teams on u.TeamId equals t.Id into teams
                 from t in teams.DefaultIfEmpty()
                 orderby u.DisplayName, u.Id

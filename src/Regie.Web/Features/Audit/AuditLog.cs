@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Audit;
+using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure;
 
@@ -252,7 +253,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(s))]
-    private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+    private static string? Cut(string? s, int max) => s is null ? null : Text.Fit(s, max);
 
     private sealed class FixedMunicipality(string? code) : ICurrentMunicipality
     {

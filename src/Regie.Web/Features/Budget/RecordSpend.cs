@@ -64,7 +64,7 @@ public sealed class RecordSpendHandler(RegieDbContext db, FileAccessService acce
             GoalId = goal.Id, Domain = goal.Domain, Kind = kind!.Value, Description = description!, Justification = justification!, Amount = amount,
             Frameworks = LegalFrameworks.ToStored(frameworks)!, SuggestedFrameworks = LegalFrameworks.ToStored(goal.Voorstel)!,
             Level = Mandates.Required(amount, ownMandate, await settings.TeamLeadLimitAsync(ct)),
-            RequestedBy = Spend.Cut(user.ActorId, Spend.ActorIdMaxLength), RequestedByName = Spend.Cut(user.ActorName, Spend.ActorNameMaxLength), RequestedAt = now,
+            RequestedBy = Text.Fit(user.ActorId, Spend.ActorIdMaxLength), RequestedByName = Text.Truncate(user.ActorName, Spend.ActorNameMaxLength), RequestedAt = now,
             Comparison = comparison is null ? null : JsonSerializer.Serialize(SpendComparisons.ToView(comparison, amount)),
             AvoidedEstimate = comparison?.AvoidedEstimate(amount), Version = 1,
         };

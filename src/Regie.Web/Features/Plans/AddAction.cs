@@ -30,6 +30,6 @@ public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQuerie
     /// </summary>
     internal static async Task<string?> ColleagueNameAsync(Assignees.AssigneeQueries assignees, ActionInput input, CancellationToken ct) =>
         Enums.ParseDefined<ActionOwnerKind>(input.Uitvoerder) == ActionOwnerKind.Professional && !string.IsNullOrEmpty(input.MedewerkerId)
-            ? (await assignees.ListAsync(Assignees.AssigneeQueries.AssignableRoles, null, ct)).FirstOrDefault(c => c.Id == input.MedewerkerId)?.Naam
+            ? (await assignees.ListAsync(Assignees.AssigneeQueries.AssignableRoles, null, ct, only: input.MedewerkerId)).FirstOrDefault()?.Naam
             : null;
 }

@@ -95,9 +95,8 @@ public sealed class StepReferralHandler(RegieDbContext db, FileAccessService acc
         db.Notifications.Add(new Notification
         {
             Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, UserId = to, CreatedAt = now,
-            Title = Cut(title, Notification.TitleMaxLength), Body = Cut(body + $"\nHuishouden: /huishoudens/{household.Id}/verwijzingen", Notification.BodyMaxLength),
+            Title = Text.Truncate(title, Notification.TitleMaxLength), Body = Text.Truncate(body + $"\nHuishouden: /huishoudens/{household.Id}/verwijzingen", Notification.BodyMaxLength),
         });
     }
 
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -1,7 +1,6 @@
-using Regie.Web.Infrastructure;
 using System.Threading.RateLimiting;
 
-namespace Regie.Web.Features.Account;
+namespace Regie.Web.Infrastructure;
 
 /// <summary>
 /// Two limits in one limiter (ASP.NET Core has one global limiter):
@@ -10,11 +9,11 @@ namespace Regie.Web.Features.Account;
 /// address for a session), a number of API requests per minute, so a key cannot run through the BSN range.
 /// <c>Security:ApiRequestsPerMinute</c> 0 switches the API limit off (for a load run on 127.0.0.1).
 /// </summary>
-public static class LoginRateLimit
+public static class RateLimits
 {
     public const int DefaultApiRequestsPerMinute = 6000;
 
-    public static IServiceCollection AddRegieLoginRateLimit(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddRegieRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var perMinute = config.GetValue("Security:LoginAttemptsPerMinute", 10);
         var apiPerMinute = config.GetValue("Security:ApiRequestsPerMinute", DefaultApiRequestsPerMinute);
@@ -52,7 +51,7 @@ public static class LoginRateLimit
 
     /// <summary>The key's public prefix when one is presented (rg_PREFIX_secret), else the address; the limit runs before authentication.</summary>
     private static string ApiCaller(HttpContext ctx) =>
-        ctx.Request.Headers[ApiKeys.ApiKeyDefaults.Header].ToString().Split('_') is ["rg", { Length: 8 } prefix, _]
+        ctx.Request.Headers[Features.ApiKeys.ApiKeyDefaults.Header].ToString().Split('_') is ["rg", { Length: 8 } prefix, _]
             ? "key:" + prefix
             : "addr:" + Address(ctx);
 }
