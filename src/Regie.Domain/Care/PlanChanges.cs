@@ -127,6 +127,9 @@ public static partial class PlanRules
         return errors.Errors.Count > count ? null : new EvaluationContent(held, summary!, next, rating);
     }
 
+    /// <summary>The date of an agreement: not in the future, not before <paramref name="startedOn"/>; empty is today.</summary>
+    public static bool IsAgreementDate(string? value, DateOnly startedOn, DateOnly today, out DateOnly date) => PastDate(value, startedOn, today, out date);
+
     private static bool PastDate(string? value, DateOnly startedOn, DateOnly today, out DateOnly date)
     {
         date = today;

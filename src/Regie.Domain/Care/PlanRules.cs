@@ -48,6 +48,15 @@ public static partial class PlanRules
         if (string.IsNullOrWhiteSpace(measurable))
             errors.Add(new DomainError(GoalMeasurableRequiredCode, "MeetbaarResultaat", "Beschrijf het meetbare resultaat: waaraan ziet u dat het doel is bereikt?"));
         if (string.IsNullOrWhiteSpace(who)) errors.Add(new DomainError(GoalWhoRequiredCode, "Wie", "Vul in wie aan dit doel werkt."));
+        return CheckTargetDate(targetDate, today, previousTarget, errors);
+    }
+
+    /// <summary>
+    /// A goal's target date: required, within <see cref="MaxTargetYears"/> years, and not in the past unless it is the goal's
+    /// unchanged date. Shared by the plan's goals and the Veilig Verder plan's safety goals.
+    /// </summary>
+    public static DateOnly? CheckTargetDate(string? targetDate, DateOnly today, DateOnly? previousTarget, ErrorList errors)
+    {
         if (string.IsNullOrWhiteSpace(targetDate))
         {
             errors.Add(new DomainError(GoalTargetDateRequiredCode, "Streefdatum", "Vul een streefdatum in, bijvoorbeeld 01-03-2027."));

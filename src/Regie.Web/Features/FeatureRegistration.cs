@@ -21,6 +21,7 @@ public static class FeatureRegistration
         new Assessments.AssessmentsFeature(),
         new Coordination.CoordinationFeature(),
         new Plans.PlansFeature(),
+        new VeiligVerder.VeiligVerderFeature(),
         new Trajectories.TrajectoriesFeature(),
         new Requests.RequestsFeature(),
         new ApiKeys.ApiKeysFeature(),

@@ -41,6 +41,8 @@ public static class AuditResources
     public const string Assessment = "zrm";
     public const string Audit = "audit";
     public const string Plan = "plan";
+    /// <summary>The Veilig Verder plan, the safety annex to the plan: its own resource, so the trail shows who read the safety agreements.</summary>
+    public const string SafetyPlan = "safety-plan";
     public const string Trajectory = "trajectory";
     public const string Request = "request";
     public const string Involvement = "involvement";

@@ -7,7 +7,7 @@ using Regie.Web.Features.Trajectories;
 namespace Regie.Web.Features.Plans;
 
 public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryHandler trajectories,
-    Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport) : PageModel
+    Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport, VeiligVerder.VeiligVerderQueries veiligVerder) : PageModel
 {
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";
@@ -16,6 +16,8 @@ public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, S
     public TrajectoryView? OpenTrajectory => Trajectories.FirstOrDefault(t => t.Gesloten is null);
     public IReadOnlyList<Referrals.ReferralView> Referrals { get; private set; } = [];
     public IReadOnlyList<Referrals.LightSupportView> LightSupport { get; private set; } = [];
+    /// <summary>The plan's safety annex; its own audited read, as it is its own resource.</summary>
+    public VeiligVerder.VeiligVerderView? VeiligVerder { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -43,6 +45,7 @@ public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, S
         Trajectories = await trajectories.ForHouseholdAsync(id, ct, audited: false);
         Referrals = await referrals.ForHouseholdAsync(id, ct, audited: false) ?? [];
         LightSupport = await lightSupport.ForHouseholdAsync(id, ct, audited: false);
+        VeiligVerder = Plan is null ? null : await veiligVerder.CurrentAsync(id, ct);
         return true;
     }
 }

@@ -8,7 +8,8 @@ using System.Globalization;
 namespace Regie.Web.Features.Plans;
 
 /// <summary>The plan as a Dutch PDF to hand to the household: in their words, with who does what and by when.</summary>
-public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportHandler lightSupport)
+public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportHandler lightSupport,
+    VeiligVerder.VeiligVerderPdf veiligVerder, VeiligVerder.VeiligVerderQueries veiligVerderPlans)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -64,6 +65,12 @@ public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, Audi
         {
             pdf.Paragraph("Met mijn handtekening laat ik weten dat ik het eens ben met dit plan. Ik kan het plan altijd samen met de regisseur aanpassen.");
             pdf.SignatureLines([.. h.Leden.Where(m => m.Rol != Domain.Registry.HouseholdRole.Kind).Select(m => m.Naam), $"{h.Regisseur ?? "Regisseur"}, regisseur"]);
+        }
+        // The Veilig Verder plan, when there is one, on pages of its own: it can be taken out and handed over alone.
+        if (await veiligVerderPlans.CurrentAsync(householdId, ct, audited: false) is { } vv && vv.PlanId == plan.Id)
+        {
+            await veiligVerder.Exported(householdId, vv, ct);
+            VeiligVerder.VeiligVerderPdf.Section(pdf.PageBreak(), h, vv);
         }
         return new Result(pdf.Build(), PdfFileName.For("plan", h.Naam, now));
     }
