@@ -6,7 +6,7 @@ using Regie.Web.Features.Trajectories;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryHandler trajectories,
+public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryQueries trajectories,
     Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport) : PageModel
 {
     public Guid HouseholdId { get; private set; }
