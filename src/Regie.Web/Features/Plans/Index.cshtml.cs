@@ -7,7 +7,7 @@ using Regie.Web.Features.Trajectories;
 namespace Regie.Web.Features.Plans;
 
 public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryQueries trajectories,
-    Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport) : PageModel
+    Referrals.ReferralQueries referrals, Referrals.LightSupportHandler lightSupport) : PageModel
 {
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";
