@@ -202,10 +202,10 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         await using (var scope = _app.Scope())
             trajectoryVersion = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Trajectories.Where(t => t.HouseholdId == household && t.ClosedOn == null).Select(t => t.Version).SingleAsync();
         await Audited(AuditActions.Update, AuditResources.Trajectory, "traject afgesloten: DoelenBehaald",
-            async sp => (await sp.GetRequiredService<Regie.Web.Features.Trajectories.TrajectoryHandler>().CloseAsync(household,
+            async sp => (await sp.GetRequiredService<Regie.Web.Features.Trajectories.CloseTrajectoryHandler>().HandleAsync(household,
                 new Regie.Web.Features.Trajectories.ClosingInput { Reden = "DoelenBehaald", Uitkomsten = { [goalId] = "Behaald" }, Versie = trajectoryVersion }, default)).IsOk);
         await Audited(AuditActions.Create, AuditResources.Trajectory, "traject gestart",
-            async sp => (await sp.GetRequiredService<Regie.Web.Features.Trajectories.TrajectoryHandler>().ReopenAsync(household,
+            async sp => (await sp.GetRequiredService<Regie.Web.Features.Trajectories.ReopenTrajectoryHandler>().HandleAsync(household,
                 new Regie.Web.Features.Trajectories.ReopenInput { Aanleiding = "Nieuwe huurachterstand gemeld" }, default)).IsOk);
         await Audited(AuditActions.Create, AuditResources.Plan, "plan gestart",
             async sp => (await Plans(sp).StartAsync(household, default)).IsOk);

@@ -118,7 +118,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
             var person = await db.Persons.Where(p => p.Bsn == ria).Select(p => p.Id).SingleAsync();
             Assert.True((await sp.GetRequiredService<Regie.Web.Features.Assessments.ZrmAssessmentHandler>().RecordAsync(household,
                 new() { PersonId = person, Scores = new() { [Regie.Domain.Assessment.ZrmDomain.Huisvesting] = "3" } }, default)).IsOk);
-            Assert.True((await sp.GetRequiredService<TrajectoryHandler>().CloseAsync(household, new ClosingInput { Reden = "InwonerStopt", Versie = 0 }, default)).IsOk);
+            Assert.True((await sp.GetRequiredService<CloseTrajectoryHandler>().HandleAsync(household, new ClosingInput { Reden = "InwonerStopt", Versie = 0 }, default)).IsOk);
         }
         await using (var wonen = As(Roles.Afdeling, "Wonen"))
         {

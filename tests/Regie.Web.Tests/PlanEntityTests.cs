@@ -137,7 +137,7 @@ public sealed class PlanEntityTests
         var plan = NewPlan();
         var (goal, _) = plan.AddGoal(Goal(), Members, Today, Now, new ErrorList())!.Value;
         var (action, _) = plan.AddAction(Action(), Members, null, Today, Now, new ErrorList())!.Value;
-        plan.ClosedOn = Today;
+        plan.Close(new Dictionary<Guid, GoalStatus> { [goal.Id] = GoalStatus.Behaald }, new Dictionary<Guid, string>(), Today, Now);
         var trajectory = new Trajectory { Gemeentecode = "9999", OpenedBy = "u-1" };
         var attempts = new Func<ErrorList, object?>[]
         {

@@ -258,7 +258,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         async Task<CommandResult<Guid>> Close(ClosingInput input)
         {
             await using var scope = _app.Scope();
-            return await scope.ServiceProvider.GetRequiredService<TrajectoryHandler>().CloseAsync(household, input, default);
+            return await scope.ServiceProvider.GetRequiredService<CloseTrajectoryHandler>().HandleAsync(household, input, default);
         }
         var input = new ClosingInput { Reden = nameof(ClosingReason.DoelenBehaald), Uitkomsten = { [plan.Doelen[0].Id] = nameof(GoalStatus.Behaald) }, Versie = 0 };
         var refused = await Close(input);
@@ -289,15 +289,15 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
 
         await using (var s = _app.Scope())
         {
-            var trajectories = s.ServiceProvider.GetRequiredService<TrajectoryHandler>();
-            Assert.Equal(TrajectoryHandler.ReasonRequiredCode, (await trajectories.ReopenAsync(household, new ReopenInput(), default)).Errors[0].Code);
-            Assert.True((await trajectories.ReopenAsync(household, new ReopenInput { Aanleiding = "Nieuwe huurachterstand gemeld door de corporatie" }, default)).IsOk);
-            Assert.Equal(ClosingRules.AlreadyOpenCode, (await trajectories.ReopenAsync(household, new ReopenInput { Aanleiding = "nog een keer" }, default)).Errors[0].Code);
+            var trajectories = s.ServiceProvider.GetRequiredService<ReopenTrajectoryHandler>();
+            Assert.Equal(ClosingRules.ReopenReasonRequiredCode, (await trajectories.HandleAsync(household, new ReopenInput(), default)).Errors[0].Code);
+            Assert.True((await trajectories.HandleAsync(household, new ReopenInput { Aanleiding = "Nieuwe huurachterstand gemeld door de corporatie" }, default)).IsOk);
+            Assert.Equal(ClosingRules.AlreadyOpenCode, (await trajectories.HandleAsync(household, new ReopenInput { Aanleiding = "nog een keer" }, default)).Errors[0].Code);
         }
         Assert.True((await WithPlans(p => p.StartAsync(household, default))).IsOk);
         await using (var s = _app.Scope())
         {
-            var list = await s.ServiceProvider.GetRequiredService<TrajectoryHandler>().ForHouseholdAsync(household, default);
+            var list = await s.ServiceProvider.GetRequiredService<TrajectoryQueries>().ForHouseholdAsync(household, default);
             Assert.Equal(2, list.Count);
             Assert.Null(list[0].Gesloten);
             Assert.Equal((ClosingReason.DoelenBehaald, 2, 1), (list[1].Reden!.Value, list[1].Doelen, list[1].DoelenBehaald));

@@ -21,7 +21,7 @@ public sealed class ProvisionApplication : IMunicipalityOwned
     private ProvisionApplication() { }
 
     public Guid Id { get; private set; }
-    public string Gemeentecode { get; set; } = "";
+    public string Gemeentecode { get; private set; } = "";
     public Guid PersonId { get; private set; }
     /// <summary>The person's household when the application was registered; where the timeline event goes.</summary>
     public Guid? HouseholdId { get; private set; }
@@ -45,8 +45,10 @@ public sealed class ProvisionApplication : IMunicipalityOwned
     /// <summary>Set with the decision: whether it came within the (extended) term. Kept for reporting.</summary>
     public bool? DecidedInTime { get; private set; }
     public string CreatedBy { get; private set; } = "";
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
+    public DateTime CreatedAt { get; private set; }
+    /// <summary>When the last change was saved; moved by <see cref="MarkSaved"/>.</summary>
+    public DateTime UpdatedAt { get; private set; }
+    /// <summary>Concurrency token: the use case presents the version the user saw and counts it up with each save.</summary>
     public int Version { get; set; }
 
     /// <summary>A Wmo report without an application date is a melding; with one the decision term runs from it.</summary>
@@ -118,6 +120,9 @@ public sealed class ProvisionApplication : IMunicipalityOwned
     }
 
 
+    /// <summary>A saved change: the use case that saves it stamps the time.</summary>
+    public void MarkSaved(DateTime at) => UpdatedAt = at;
+
     /// <summary>The command checked these rules before; reaching here with a broken one is a bug, not a user error.</summary>
     private static void Guard(IEnumerable<DomainError?> errors)
     {
@@ -136,7 +141,7 @@ public sealed class Decision : IMunicipalityOwned
     private Decision() { }
 
     public Guid Id { get; private set; }
-    public string Gemeentecode { get; set; } = "";
+    public string Gemeentecode { get; private set; } = "";
     public Guid ApplicationId { get; private set; }
     public Guid PersonId { get; private set; }
     public Guid? HouseholdId { get; private set; }
@@ -166,49 +171,64 @@ public sealed class Decision : IMunicipalityOwned
             EstimatedCost = products.Any(p => p.EstimatedCost is not null) ? products.Sum(p => p.EstimatedCost ?? 0m) : null,
             CreatedAt = now,
         };
-        foreach (var p in products) p.DecisionId = decision.Id;
+        foreach (var p in products) p.BelongTo(decision);
         decision._products.AddRange(products);
         return decision;
     }
 }
 
-/// <summary>A decided provision, shaped like an iWmo/iJw assignment (toewijzing): category, volume, unit, frequency, period, provider.</summary>
+/// <summary>
+/// A decided provision, shaped like an iWmo/iJw assignment (toewijzing): category, volume, unit, frequency, period, provider.
+/// Written once, checked by <see cref="DecisionRules.CheckProduct"/> before, and tied to its decision by <see cref="ProvisionApplication.Decide"/>.
+/// </summary>
 public sealed class DecisionProduct : IMunicipalityOwned
 {
     public const int DescriptionMaxLength = 200;
 
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid DecisionId { get; set; }
-    public int Position { get; set; }
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    /// <summary>Set when the decision is made with this product.</summary>
+    public Guid DecisionId { get; private set; }
+    public int Position { get; init; }
     /// <summary>WMO020 or JZ020 code; null for frameworks without a code list.</summary>
-    public string? Category { get; set; }
-    public string? Description { get; set; }
-    public int Volume { get; set; }
+    public string? Category { get; init; }
+    public string? Description { get; init; }
+    public int Volume { get; init; }
     /// <summary>WJ756 code.</summary>
-    public required string Unit { get; set; }
+    public required string Unit { get; init; }
     /// <summary>WMO757 code.</summary>
-    public required string Frequency { get; set; }
-    public DateOnly From { get; set; }
-    public DateOnly To { get; set; }
-    public Guid? ProviderOrganisationId { get; set; }
-    public bool OwnEmployer { get; set; }
-    public decimal? EstimatedCost { get; set; }
+    public required string Frequency { get; init; }
+    public DateOnly From { get; init; }
+    public DateOnly To { get; init; }
+    public Guid? ProviderOrganisationId { get; init; }
+    public bool OwnEmployer { get; init; }
+    public decimal? EstimatedCost { get; init; }
+
+    /// <summary>A product belongs to one decision: a second one is refused.</summary>
+    internal void BelongTo(Decision decision)
+    {
+        if (DecisionId != Guid.Empty && DecisionId != decision.Id) throw new InvalidOperationException("A decided product belongs to its decision.");
+        DecisionId = decision.Id;
+    }
 }
 
 /// <summary>The municipality's legal terms; absent means the law's defaults (<see cref="DecisionTerms.Default"/>).</summary>
 public sealed class DecisionTermSettings
 {
-    public required string Gemeentecode { get; set; }
-    public int WmoInvestigationWeeks { get; set; }
-    public int WmoDecisionWeeks { get; set; }
-    public int JeugdwetWeeks { get; set; }
-    public int ParticipatiewetWeeks { get; set; }
-    public int WgsWeeks { get; set; }
-    public int MaxExtensionWeeks { get; set; }
-    public int DueSoonDays { get; set; }
-    public required string ChangedBy { get; set; }
-    public DateTime ChangedAt { get; set; }
+    private string _changedBy = "";
+
+    public required string Gemeentecode { get; init; }
+    public int WmoInvestigationWeeks { get; private set; }
+    public int WmoDecisionWeeks { get; private set; }
+    public int JeugdwetWeeks { get; private set; }
+    public int ParticipatiewetWeeks { get; private set; }
+    public int WgsWeeks { get; private set; }
+    public int MaxExtensionWeeks { get; private set; }
+    public int DueSoonDays { get; private set; }
+    /// <summary>Set by <see cref="Change"/>, with the terms.</summary>
+    public required string ChangedBy { get => _changedBy; init => _changedBy = value; }
+    public DateTime ChangedAt { get; private set; }
+    /// <summary>Concurrency token; <see cref="Change"/> counts it up.</summary>
     public int Version { get; set; }
 
     public const int ChangedByMaxLength = 200;
@@ -224,7 +244,7 @@ public sealed class DecisionTermSettings
         WgsWeeks = terms.WgsWeeks;
         MaxExtensionWeeks = terms.MaxExtensionWeeks;
         DueSoonDays = terms.DueSoonDays;
-        ChangedBy = Text.Fit(changedBy, ChangedByMaxLength);
+        _changedBy = Text.Fit(changedBy, ChangedByMaxLength);
         ChangedAt = now;
         Version++;
     }

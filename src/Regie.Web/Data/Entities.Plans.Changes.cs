@@ -44,8 +44,8 @@ public sealed partial class Plan
     {
         if (!IsActive(errors) || PlanRules.CheckPlan(fields, NextEvaluationOn, today, errors) is not { } c) return null;
         _afspraken = c.Afspraken;
-        NextEvaluationOn = c.NextEvaluationOn;
-        trajectory.Frameworks = c.Frameworks;
+        _nextEvaluationOn = c.NextEvaluationOn;
+        trajectory.ChangeFrameworks(c.Frameworks);
         return "Afspraken, evaluatiedatum en wettelijke kaders bijgewerkt";
     }
 
@@ -121,7 +121,7 @@ public sealed partial class Plan
     public (PlanEvaluation Evaluation, int? Rating, string Change)? RecordEvaluation(EvaluationFields fields, DateOnly today, string recordedBy, DateTime now, ErrorList errors)
     {
         if (!IsActive(errors) || PlanRules.CheckEvaluation(fields, StartedOn, today, errors) is not { } c) return null;
-        NextEvaluationOn = c.NextEvaluationOn;
+        _nextEvaluationOn = c.NextEvaluationOn;
         var evaluation = new PlanEvaluation
         {
             Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId, HeldOn = c.HeldOn,
@@ -150,15 +150,15 @@ public sealed partial class PlanGoal
     /// <summary>A status change dates itself; the rules were checked by the plan.</summary>
     internal void Apply(GoalContent c, DateOnly today)
     {
-        if (Status != c.Status) StatusChangedOn = today;
+        if (_status != c.Status) _statusChangedOn = today;
         _domain = c.Domain;
         _personId = c.PersonId;
         _wat = c.Wat;
         _meetbaarResultaat = c.MeetbaarResultaat;
         _wie = c.Wie;
-        Status = c.Status;
+        _status = c.Status;
         _streefdatum = c.Streefdatum;
-        Toelichting = c.Toelichting;
+        _toelichting = c.Toelichting;
     }
 }
 

@@ -38,24 +38,29 @@ public sealed class CoordinatorAssignment : IMunicipalityOwned
 /// <summary>
 /// One period in which a team works with a household: from the triage decision (or a reopening)
 /// to its closing. A closed trajectory is never reopened; a new one starts and the old one stays.
+/// Opened through <see cref="Open"/>; closed only through <see cref="Close"/>, once.
 /// </summary>
-public sealed class Trajectory : IMunicipalityOwned
+public sealed partial class Trajectory : IMunicipalityOwned
 {
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid? TeamId { get; set; }
+    private string? _frameworks;
+    private DateOnly? _closedOn;
+
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; init; }
+    public Guid? TeamId { get; init; }
     /// <summary>The request whose triage decision opened it; null when it was opened by hand.</summary>
-    public Guid? RequestId { get; set; }
-    /// <summary>Comma-separated <see cref="Domain.Care.LegalFramework"/> names the support falls under; drives retention.</summary>
-    public string? Frameworks { get; set; }
-    public DateOnly OpenedOn { get; set; }
-    public required string OpenedBy { get; set; }
-    public DateOnly? ClosedOn { get; set; }
-    public Domain.Care.ClosingReason? ClosingReason { get; set; }
-    public string? ClosingNote { get; set; }
-    public string? ClosedBy { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public Guid? RequestId { get; init; }
+    /// <summary>Comma-separated <see cref="Domain.Care.LegalFramework"/> names the support falls under; drives retention. Changed through the plan.</summary>
+    public string? Frameworks { get => _frameworks; init => _frameworks = value; }
+    public DateOnly OpenedOn { get; init; }
+    public required string OpenedBy { get; init; }
+    public DateOnly? ClosedOn { get => _closedOn; init => _closedOn = value; }
+    public Domain.Care.ClosingReason? ClosingReason { get; private set; }
+    public string? ClosingNote { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public DateTime CreatedAt { get; init; }
+    /// <summary>Concurrency token, bumped by every save; settable so a use case can present the version the user saw.</summary>
     public int Version { get; set; }
 }
 
@@ -71,21 +76,27 @@ public sealed partial class Plan : IMunicipalityOwned
     public Guid HouseholdId { get; set; }
     public Guid TrajectoryId { get; set; }
     private string? _afspraken;
+    private DateOnly? _nextEvaluationOn;
+    private DateOnly? _closedOn;
+    private DateTime _updatedAt;
 
     /// <summary>Agreements with the household ("afspraken"), free text. Changed only through <see cref="Update"/>.</summary>
     public string? Afspraken { get => _afspraken; init => _afspraken = value; }
-    public DateOnly? NextEvaluationOn { get; set; }
+    /// <summary>Set by <see cref="Update"/> and <see cref="RecordEvaluation"/>.</summary>
+    public DateOnly? NextEvaluationOn { get => _nextEvaluationOn; init => _nextEvaluationOn = value; }
     public DateOnly StartedOn { get; set; }
-    /// <summary>Set when the trajectory closes; a closed plan is read-only.</summary>
-    public DateOnly? ClosedOn { get; set; }
+    /// <summary>Set by <see cref="Close"/> when the trajectory closes; a closed plan is read-only.</summary>
+    public DateOnly? ClosedOn { get => _closedOn; init => _closedOn = value; }
     public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
+    /// <summary>When the last change was saved: <see cref="MarkSaved"/> and <see cref="Close"/> move it.</summary>
+    public DateTime UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
+    /// <summary>Concurrency token, bumped by every save; settable so a use case can present the version the user saw.</summary>
     public int Version { get; set; }
 }
 
 /// <summary>
 /// A SMART goal of a plan. Its content is set when created and changed only through <see cref="Plan.ChangeGoal"/>;
-/// status and explanation stay settable because closing a trajectory records each goal's outcome.
+/// its outcome at closing only through <see cref="Plan.Close"/>.
 /// </summary>
 public sealed partial class PlanGoal : IMunicipalityOwned
 {
@@ -95,6 +106,9 @@ public sealed partial class PlanGoal : IMunicipalityOwned
     private string _meetbaarResultaat = "";
     private DateOnly _streefdatum;
     private string _wie = "";
+    private Domain.Care.GoalStatus _status;
+    private DateOnly _statusChangedOn;
+    private string? _toelichting;
 
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -107,10 +121,10 @@ public sealed partial class PlanGoal : IMunicipalityOwned
     public required string MeetbaarResultaat { get => _meetbaarResultaat; init => _meetbaarResultaat = value; }
     public DateOnly Streefdatum { get => _streefdatum; init => _streefdatum = value; }
     public required string Wie { get => _wie; init => _wie = value; }
-    public Domain.Care.GoalStatus Status { get; set; }
-    public DateOnly StatusChangedOn { get; set; }
+    public Domain.Care.GoalStatus Status { get => _status; init => _status = value; }
+    public DateOnly StatusChangedOn { get => _statusChangedOn; init => _statusChangedOn = value; }
     /// <summary>What came of it, written at closing or when it got its outcome.</summary>
-    public string? Toelichting { get; set; }
+    public string? Toelichting { get => _toelichting; init => _toelichting = value; }
     public int Position { get; set; }
     public DateTime CreatedAt { get; set; }
 }

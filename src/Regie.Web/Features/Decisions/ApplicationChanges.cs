@@ -27,7 +27,7 @@ public sealed class ApplicationChanges(RegieDbContext db, FileAccessService acce
     {
         if (version != 0 && version != app.Version) return CommandResult<int>.Conflict();
         app.Version++;
-        app.UpdatedAt = Now;
+        app.MarkSaved(Now);
         return await audit.AfterAsync(await db.SaveOrConflictAsync(app.Version, ct), AuditResources.Application, app.HouseholdId, app.PersonId, detail, ct);
     }
 

@@ -80,7 +80,7 @@ public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user
 
         var decision = app.Decide(outcome.Value, decidedOn!.Value, reasoning!, products, user.ActorId, user.ActorName, today, changes.Now);
         db.Decisions.Add(decision);
-        app.UpdatedAt = changes.Now;
+        app.MarkSaved(changes.Now);
         app.Version++;
         if (await changes.HouseholdAsync(app.HouseholdId, ct) is { } household)
             timeline.Record(household, EventTypes.DecisionTaken,

@@ -6,8 +6,8 @@ using Regie.Web.Features.Trajectories;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryHandler trajectories,
-    Referrals.ReferralHandler referrals, Referrals.LightSupportHandler lightSupport, VeiligVerder.VeiligVerderQueries veiligVerder) : PageModel
+public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryQueries trajectories,
+    Referrals.ReferralQueries referrals, Referrals.LightSupportHandler lightSupport, VeiligVerder.VeiligVerderQueries veiligVerder) : PageModel
 {
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";

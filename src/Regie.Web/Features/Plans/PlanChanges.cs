@@ -57,7 +57,7 @@ public sealed class PlanChanges(RegieDbContext db, FileAccessService access, Cur
         var plan = work.Plan;
         if (plan.Version != seenVersion) return CommandResult<int>.Conflict();
         db.Entry(plan).Property(p => p.Version).OriginalValue = seenVersion;
-        plan.UpdatedAt = Now;
+        plan.MarkSaved(Now);
         db.Entry(plan).Property(p => p.UpdatedAt).IsModified = true;
         var number = seenVersion + 1;
         AddVersion(plan, number, change, PlanVersions.Snapshot(plan, work.Trajectory.Frameworks, plan.Goals, plan.Actions, work.AllNames));

@@ -74,18 +74,18 @@ public static class PlansApi
             .Produces<PlanVersionAnswer>(StatusCodes.Status200OK)
             .WithName("GetPlanVersion");
 
-        g.MapGet("/trajectories", async (Guid id, TrajectoryHandler handler, Households.HouseholdQueries households, CancellationToken ct) =>
-            await households.ExistsAsync(id, ct) ? Results.Ok(await handler.ForHouseholdAsync(id, ct)) : ApiResults.NotFound("Het huishouden"))
+        g.MapGet("/trajectories", async (Guid id, TrajectoryQueries trajectories, Households.HouseholdQueries households, CancellationToken ct) =>
+            await households.ExistsAsync(id, ct) ? Results.Ok(await trajectories.ForHouseholdAsync(id, ct)) : ApiResults.NotFound("Het huishouden"))
             .Produces<IReadOnlyList<TrajectoryView>>(StatusCodes.Status200OK)
             .WithName("GetTrajectories");
 
-        g.MapPost("/trajectories", async (Guid id, ReopenInput input, TrajectoryHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.ReopenAsync(id, input, ct), t => Results.Created($"/api/v1/households/{id}/trajectories", new CreatedAnswer(t))))
+        g.MapPost("/trajectories", async (Guid id, ReopenInput input, ReopenTrajectoryHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), t => Results.Created($"/api/v1/households/{id}/trajectories", new CreatedAnswer(t))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("StartTrajectory").WithSummary("Start een (nieuw) traject; een afgesloten traject blijft zoals het was.");
 
-        g.MapPost("/trajectories/close", async (Guid id, ClosingInput input, TrajectoryHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.CloseAsync(id, input, ct), _ => Results.NoContent()))
+        g.MapPost("/trajectories/close", async (Guid id, ClosingInput input, CloseTrajectoryHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithName("CloseTrajectory").WithSummary("Sluit het open traject af: reden, uitkomst per doel en een recente eindmeting (ZRM) zijn verplicht.");
     }

@@ -11,7 +11,7 @@ using Regie.Web.Features.Trajectories;
 namespace Regie.Web.Features.Plans;
 
 /// <summary>Starts the household's plan; opens a trajectory when none is open (a household the team took on without a triage in Regie).</summary>
-public sealed class StartPlanHandler(RegieDbContext db, FileAccessService access, PlanChanges changes, AuditLog audit, TimelineWriter timeline, TrajectoryHandler trajectories)
+public sealed class StartPlanHandler(RegieDbContext db, FileAccessService access, PlanChanges changes, AuditLog audit, TimelineWriter timeline, OpenTrajectoryHandler trajectories)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, CancellationToken ct)
     {

@@ -61,10 +61,3 @@ public sealed class ReferralQueries(RegieDbContext db, FileAccessService access,
         (await db.ReferralSteps.AsNoTracking().Where(s => ids.Contains(s.ReferralId)).OrderBy(s => s.At).ToListAsync(ct))
         .GroupBy(s => s.ReferralId).ToDictionary(g => g.Key, g => g.Select(s => new ReferralStepView(s.Status, s.At, s.ByName, s.ByOrganisation, s.Note)).ToList());
 }
-
-/// <summary>The name the plan page (another area) still uses for a household's referrals; it moves to <see cref="ReferralQueries"/> with its own refactoring.</summary>
-public sealed class ReferralHandler(ReferralQueries queries)
-{
-    public Task<IReadOnlyList<ReferralView>?> ForHouseholdAsync(Guid householdId, CancellationToken ct, bool audited = true) =>
-        queries.ForHouseholdAsync(householdId, ct, audited);
-}

@@ -8,7 +8,6 @@ public sealed class ReferralsFeature : IFeature
         services.AddScoped<IncomingReferralQueries>();
         services.AddScoped<SendReferralHandler>();
         services.AddScoped<StepReferralHandler>();
-        services.AddScoped<ReferralHandler>();
         services.AddScoped<LightSupportHandler>();
         services.AddScoped<ConflictOfInterestQuery>();
     }

@@ -35,7 +35,7 @@ public sealed record TriageDecision(Guid HouseholdId, Guid? TrajectoryId, bool S
 /// (the municipal desk), the team they name.
 /// </summary>
 public sealed class DecideTriageHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    TrajectoryHandler trajectories, Involvements.SyncTeamInvolvementHandler syncTeam, TimeProvider clock)
+    OpenTrajectoryHandler trajectories, Involvements.SyncTeamInvolvementHandler syncTeam, TimeProvider clock)
 {
     public async Task<CommandResult<TriageDecision>> HandleAsync(Guid id, DecisionInput input, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Trajectories;
 
-public sealed class CloseModel(HouseholdQueries households, TrajectoryHandler trajectories) : PageModel
+public sealed class CloseModel(HouseholdQueries households, TrajectoryQueries trajectories, CloseTrajectoryHandler close) : PageModel
 {
     [BindProperty] public ClosingInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -28,7 +28,7 @@ public sealed class CloseModel(HouseholdQueries households, TrajectoryHandler tr
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await trajectories.CloseAsync(id, Input, ct);
+        var result = await close.HandleAsync(id, Input, ct);
         if (this.Finish(result, $"/huishoudens/{id}", "Het traject is afgesloten. Plan, uitkomsten en metingen blijven bewaard.") is { } done) return done;
         if (!await LoadAsync(id, ct)) return NotFound();
         if (result.Status == CommandStatus.Conflict) Input.Versie = Form.Trajectory.Versie;

@@ -5,7 +5,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Trajectories;
 
-public sealed class ReopenModel(HouseholdQueries households, TrajectoryHandler trajectories) : PageModel
+public sealed class ReopenModel(HouseholdQueries households, TrajectoryQueries trajectories, ReopenTrajectoryHandler reopen) : PageModel
 {
     [BindProperty] public ReopenInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -17,7 +17,7 @@ public sealed class ReopenModel(HouseholdQueries households, TrajectoryHandler t
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await trajectories.ReopenAsync(id, Input, ct);
+        var result = await reopen.HandleAsync(id, Input, ct);
         if (this.Finish(result, $"/huishoudens/{id}/plan", "Het nieuwe traject is gestart. Wijs een regisseur toe en start het plan.") is { } done) return done;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

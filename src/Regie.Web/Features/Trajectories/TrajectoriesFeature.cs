@@ -7,7 +7,10 @@ public sealed class TrajectoriesFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<TrajectoryHandler>();
+        services.AddScoped<OpenTrajectoryHandler>();
+        services.AddScoped<CloseTrajectoryHandler>();
+        services.AddScoped<ReopenTrajectoryHandler>();
+        services.AddScoped<TrajectoryQueries>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)

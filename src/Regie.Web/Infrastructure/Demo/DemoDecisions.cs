@@ -45,7 +45,7 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
             var app = ProvisionApplication.Register(gemeentecode, who.PersonId, who.HouseholdId, f, null, requested, reported, reported is null ? applied : null,
                 handler.Id, handler.Id, terms, today, Moment(reported ?? applied!.Value));
             if (reported is not null && applied is { } a) app.Receive(a, a.AddDays(-1), today, terms);
-            app.UpdatedAt = Moment(applied ?? reported!.Value);
+            app.MarkSaved(Moment(applied ?? reported!.Value));
             db.ProvisionApplications.Add(app);
             if (reported is { } rep)
                 Event(app, EventTypes.ReportReceived, rep, handler, $"Melding {LegalFrameworks.Label(f)}: {requested}", new { aanvraag = app.Id, kader = f.ToString() });

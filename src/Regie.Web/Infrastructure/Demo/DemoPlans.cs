@@ -50,15 +50,17 @@ public sealed partial class DemoHouseholdGenerator
             var opened = story ? _today.AddDays(-18) : _today.AddDays(-_f.Random.Int(14, 420));
             if (opened < h.CreatedAt.Date.ToDateOnly()) opened = DateOnly.FromDateTime(h.CreatedAt);
             var closedOn = !story && _f.Random.Bool(0.15f) && opened < _today.AddDays(-90) ? opened.AddDays(_f.Random.Int(60, _today.DayNumber - opened.DayNumber - 1)) : (DateOnly?)null;
+            var trajectoryId = Guid.CreateVersion7();
+            var frameworks = _f.PickRandom("Wmo2015", "Jeugdwet", "Wgs", "Wgs,Wmo2015", "Jeugdwet,Participatiewet", null);
+            // The story's request came after the move in with the grandmother; the others some days before the trajectory.
+            var requestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(story ? -2 : -_f.Random.Int(3, 20)), opened, story ? TriageRoute.Wijkteam : null, trajectoryId,
+                story ? (RequestSource.Organisatie, "Woningcorporatie Thuis", "Dreigende huisuitzetting om huurachterstand; moeder en twee kinderen trekken in bij oma") : null);
             var t = new Trajectory
             {
-                Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, TeamId = h.ResponsibleTeamId, OpenedOn = opened, OpenedBy = Actor,
-                Frameworks = _f.PickRandom("Wmo2015", "Jeugdwet", "Wgs", "Wgs,Wmo2015", "Jeugdwet,Participatiewet", null), CreatedAt = At(opened),
+                Id = trajectoryId, Gemeentecode = gemeentecode, HouseholdId = h.Id, TeamId = h.ResponsibleTeamId, RequestId = requestId, OpenedOn = opened, OpenedBy = Actor,
+                Frameworks = frameworks, CreatedAt = At(opened),
             };
             b.Trajectories.Add(t);
-            // The story's request came after the move in with the grandmother; the others some days before the trajectory.
-            t.RequestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(story ? -2 : -_f.Random.Int(3, 20)), opened, story ? TriageRoute.Wijkteam : null, t.Id,
-                story ? (RequestSource.Organisatie, "Woningcorporatie Thuis", "Dreigende huisuitzetting om huurachterstand; moeder en twee kinderen trekken in bij oma") : null);
             Event(b, h, EventTypes.TrajectoryOpened, opened, null, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op", new { traject = t.Id });
             var plan = new Plan
             {
@@ -100,21 +102,19 @@ public sealed partial class DemoHouseholdGenerator
             }
             if (closedOn is { } closed)
             {
-                t.ClosedOn = closed;
-                t.ClosingReason = _f.PickRandom(ClosingReason.DoelenBehaald, ClosingReason.DoelenBehaald, ClosingReason.OvergedragenSpecialistischeZorg, ClosingReason.InwonerStopt);
+                var reason = _f.PickRandom(ClosingReason.DoelenBehaald, ClosingReason.DoelenBehaald, ClosingReason.OvergedragenSpecialistischeZorg, ClosingReason.InwonerStopt);
                 // The teams differ, as real teams do: Noord reaches its goals more often, Zuid hands over to specialist care more often.
-                if (h.Wijk == "Noord" && t.ClosingReason != ClosingReason.DoelenBehaald && _marks.NextDouble() < 0.5) t.ClosingReason = ClosingReason.DoelenBehaald;
-                if (h.Wijk == "Zuid" && t.ClosingReason == ClosingReason.DoelenBehaald && _marks.NextDouble() < 0.4) t.ClosingReason = ClosingReason.OvergedragenSpecialistischeZorg;
-                t.ClosedBy = Actor;
-                plan.ClosedOn = closed;
-                plan.NextEvaluationOn = null;
-                foreach (var g in goals.Where(g => !GoalStatuses.IsFinal(g.Status)))
-                {
-                    g.Status = t.ClosingReason == ClosingReason.DoelenBehaald ? GoalStatus.Behaald : _f.PickRandom(GoalStatus.DeelsBehaald, GoalStatus.NietBehaald);
-                    g.StatusChangedOn = closed;
-                }
+                if (h.Wijk == "Noord" && reason != ClosingReason.DoelenBehaald && _marks.NextDouble() < 0.5) reason = ClosingReason.DoelenBehaald;
+                if (h.Wijk == "Zuid" && reason == ClosingReason.DoelenBehaald && _marks.NextDouble() < 0.4) reason = ClosingReason.OvergedragenSpecialistischeZorg;
+                // Closed as the use case closes: the trajectory with its reason, the plan with an outcome for every goal still open.
+                var outcomes = goals.Where(g => !GoalStatuses.IsFinal(g.Status)).ToDictionary(g => g.Id,
+                    _ => reason == ClosingReason.DoelenBehaald ? GoalStatus.Behaald : _f.PickRandom(GoalStatus.DeelsBehaald, GoalStatus.NietBehaald));
+                var closing = new ClosingContent(reason, null, outcomes, new Dictionary<Guid, string>());
+                t.Close(closing, Actor, closed);
+                plan.Load(goals, actions);
+                plan.Close(closing.Outcomes, closing.Explanations, closed, At(closed));
                 b.Closed.Add(h.Id);
-                Event(b, h, EventTypes.TrajectoryClosed, closed, null, $"Traject afgesloten: {ClosingReasons.Label(t.ClosingReason.Value).ToLowerInvariant()}", new { traject = t.Id, reden = t.ClosingReason.ToString() });
+                Event(b, h, EventTypes.TrajectoryClosed, closed, null, $"Traject afgesloten: {ClosingReasons.Label(reason).ToLowerInvariant()}", new { traject = t.Id, reden = reason.ToString() });
             }
             b.Goals.AddRange(goals);
             b.Actions.AddRange(actions);
