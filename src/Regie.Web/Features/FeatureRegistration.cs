@@ -23,6 +23,7 @@ public static class FeatureRegistration
         new Plans.PlansFeature(),
         new Trajectories.TrajectoriesFeature(),
         new Requests.RequestsFeature(),
+        new Meldcode.MeldcodeFeature(),
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),
