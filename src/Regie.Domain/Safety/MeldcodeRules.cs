@@ -80,15 +80,19 @@ public static class MeldcodeRules
             result.Add(new StepDuration(r.Step, from, r.On, Math.Max(0, r.On.DayNumber - from.DayNumber)));
             from = r.On;
         }
-        var next = reached.Count == 0 ? MeldcodeStep.Signalen : (MeldcodeStep)Math.Min(5, (int)reached[^1].Step + 1);
+        var next = WaitingFor(reached);
+        var since = reached.Count == 0 ? opened : reached.Max(r => r.On);
         if (status == MeldcodeTrackStatus.Open && !reached.Any(r => r.Step == next))
-            result.Add(new StepDuration(next, from, null, Math.Max(0, today.DayNumber - from.DayNumber)));
+            result.Add(new StepDuration(next, since, null, Math.Max(0, today.DayNumber - since.DayNumber)));
         return result;
     }
 
-    /// <summary>The step an open track waits for: the one after the highest reached.</summary>
+    /// <summary>
+    /// The step an open track waits for: the first not reached yet. The conversation may come before the consultation, so a
+    /// track with signals and a conversation waits for the consultation, not for the weighing (which needs both).
+    /// </summary>
     public static MeldcodeStep WaitingFor(IReadOnlyList<StepReached> reached) =>
-        reached.Count == 0 ? MeldcodeStep.Signalen : (MeldcodeStep)Math.Min(5, (int)reached.Max(r => r.Step) + 1);
+        Enum.GetValues<MeldcodeStep>().Where(s => !reached.Any(r => r.Step == s)).DefaultIfEmpty(MeldcodeStep.Besluit).First();
 
     /// <summary>An open track stands still when the highest step was reached more than <paramref name="stuckAfterDays"/> days ago.</summary>
     public static bool IsStuck(MeldcodeTrackStatus status, DateOnly opened, IReadOnlyList<StepReached> reached, DateOnly today, int stuckAfterDays) =>

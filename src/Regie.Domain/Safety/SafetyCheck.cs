@@ -50,6 +50,9 @@ public static class SafetyCheck
     public const string JudgementInvalidCode = "safety-judgement-invalid";
     public const string ExplanationRequiredCode = "safety-explanation-required";
 
+    /// <summary>The keys of <see cref="Questions"/> as a pattern, for the API document (a test holds the two together).</summary>
+    public const string KeyPattern = "(geweld|kind|basiszorg|afhankelijk|dreiging)";
+
     public static readonly IReadOnlyList<SafetyQuestion> Questions =
     [
         new("geweld", "Zijn er signalen van huiselijk geweld tussen (ex-)partners of gezinsleden (lichamelijk, psychisch of seksueel)?"),
@@ -74,7 +77,9 @@ public static class SafetyCheck
         var judged = Enums.ParseDefined<SafetyJudgement>(judgement);
         if (judged is null) errors.Add(new DomainError(JudgementInvalidCode, "VeiligheidOordeel", "Kies uw oordeel: veilig, zorgen of acuut onveilig."));
         var explanation = errors.Take(TextRules.Optional(toelichting, "VeiligheidToelichting", "de toelichting", ToelichtingMaxLength));
-        if (judged is { } j && explanation is null && (j != SafetyJudgement.Veilig || parsed.ContainsValue(SafetyAnswer.Ja)))
+        // A too long or unreadable explanation is refused once, as that, not also as missing.
+        var unreadable = errors.Errors.Any(e => e.Field == "VeiligheidToelichting");
+        if (judged is { } j && explanation is null && !unreadable && (j != SafetyJudgement.Veilig || parsed.ContainsValue(SafetyAnswer.Ja)))
             errors.Add(new DomainError(ExplanationRequiredCode, "VeiligheidToelichting", j == SafetyJudgement.Veilig
                 ? "U beantwoordde een vraag met ja en oordeelt toch veilig: leg uit waarom."
                 : "Beschrijf wat u zag of hoorde, van wie en wanneer: dit wordt stap 1 van de meldcode."));
