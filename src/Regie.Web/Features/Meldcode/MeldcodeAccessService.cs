@@ -3,6 +3,8 @@ using Regie.Domain.Access;
 using Regie.Domain.Safety;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
+using Regie.Web.Features.Audit;
+using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Meldcode;
@@ -12,7 +14,7 @@ namespace Regie.Web.Features.Meldcode;
 /// Meldcode after (never instead of) <see cref="FileAccessService"/>: who may not open the file cannot read its track either.
 /// The aandachtsfunctionaris flag is read from the database on each request, so taking it away works at once.
 /// </summary>
-public sealed class MeldcodeAccessService(RegieDbContext db, FileAccessService files, CurrentUser user)
+public sealed class MeldcodeAccessService(RegieDbContext db, FileAccessService files, CurrentUser user, AuditLog audit)
 {
     private readonly Dictionary<Guid, MeldcodeAccessFacts> _facts = [];
 
@@ -38,6 +40,16 @@ public sealed class MeldcodeAccessService(RegieDbContext db, FileAccessService f
     public async Task<bool> MayReadAsync(Guid householdId, CancellationToken ct) => MeldcodeAccess.MayRead(await FactsAsync(householdId, ct));
 
     public async Task<bool> MayWorkAsync(Guid householdId, CancellationToken ct) => MeldcodeAccess.MayWork(await FactsAsync(householdId, ct));
+
+    /// <summary>
+    /// The answer to who may not read the track: "not found", as if there were none, and the refusal on record as every
+    /// refused read is (action denied, resource meldcode).
+    /// </summary>
+    public async Task<CommandResult<T>> RefusedAsync<T>(Guid householdId, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditActions.Denied, AuditResources.Meldcode, householdId, detail: "meldcodetraject", ct: ct);
+        return CommandResult<T>.NotFound("Het meldcodetraject");
+    }
 
     /// <summary>Any care worker who may change the file records signals (step 1), even without reading the track.</summary>
     public Task<bool> MayRecordSignalsAsync(Guid householdId, CancellationToken ct) => files.MayAsync(householdId, FileWork.Change, ct);

@@ -9,10 +9,20 @@ public sealed class MeldcodeFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MeldcodeAccessService>();
+        services.AddScoped<MeldcodeQueries>();
+        services.AddScoped<MeldcodeChanges>();
+        services.AddScoped<RecordSignalsHandler>();
+        services.AddScoped<RecordConsultationHandler>();
+        services.AddScoped<RecordConversationHandler>();
+        services.AddScoped<RecordWeighingHandler>();
+        services.AddScoped<RecordMeldcodeDecisionHandler>();
+        services.AddScoped<CorrectMeldcodeEntryHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
     {
         pages.AuthorizeSlice("/Meldcode", Policies.Care);
     }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapMeldcodeApi();
 }
