@@ -127,6 +127,16 @@ public sealed record MeldcodeAccessFacts(string? Role, bool IsCoordinator, bool 
 /// </summary>
 public static class MeldcodeAccess
 {
+    public const string AandachtsfunctionarisInvalidCode = "aandachtsfunctionaris-not-in-team";
+
+    /// <summary>
+    /// Only a wijkteam member (a professional or the team lead of a team) can be its aandachtsfunctionaris: the flag reads
+    /// the tracks of the member's own team, so it means nothing for anyone else. Taking the flag away is always allowed.
+    /// </summary>
+    public static DomainError? CheckAandachtsfunctionaris(bool on, string? role, bool inTeam) =>
+        !on || (role is "professional" or "teamleider" && inTeam) ? null : new DomainError(AandachtsfunctionarisInvalidCode, "Aandachtsfunctionaris",
+            "Alleen een wijkteammedewerker of teamleider van een team kan aandachtsfunctionaris zijn: die leest de meldcodetrajecten van het eigen team.");
+
     public static bool MayRead(MeldcodeAccessFacts f) =>
         f.Role is "professional" or "teamleider" or "consulent" &&
         (f.IsCoordinator || (f.InHoldingTeam && (f.IsAandachtsfunctionaris || f.Role == "teamleider")) || f.HasActiveEmergencyGrant);
