@@ -43,6 +43,9 @@ public sealed class TriageTests(EmptyBrowserFixture fixture) : IClassFixture<Emp
         // One domain of concern; the municipality never chose a model, so (a): the team takes everything.
         await page.GetByLabel($"Instrumentele ADL, Henk {surname}").SelectOptionAsync("2");
         await page.GetByLabel($"Sociaal netwerk, Henk {surname}").SelectOptionAsync("3");
+        // The safety check every intake answers: nothing seen or heard, judged safe.
+        foreach (var no in await page.Locator("input[type=radio][value=Nee][name^='Intake.Veiligheid[']").AllAsync()) await no.CheckAsync();
+        await page.Locator("#veiligheid-oordeel-Veilig").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Screening opslaan" }).ClickAsync();
         await page.GetByText("Voorstel: Wijkteam").WaitForAsync();
         Assert.Contains("één leefgebied van zorg zien (Instrumentele ADL)", await page.Locator("#route + .regie-card").InnerTextAsync());

@@ -52,6 +52,9 @@ public sealed class WholeJourneyTests(EmptyBrowserFixture fixture) : IClassFixtu
         await page.Locator($"select[name='Intake.Scores[{mother}:Financien]']").SelectOptionAsync("2");
         await page.Locator($"select[name='Intake.Scores[{mother}:Huisvesting]']").SelectOptionAsync("1");
         await page.Locator($"select[name='Intake.Scores[{child}:Tijdsbesteding]']").SelectOptionAsync("3");
+        // The safety check every intake answers: nothing seen or heard, judged safe.
+        foreach (var no in await page.Locator("input[type=radio][value=Nee][name^='Intake.Veiligheid[']").AllAsync()) await no.CheckAsync();
+        await page.Locator("#veiligheid-oordeel-Veilig").CheckAsync();
         await s.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Screening opslaan" }).ClickAsync();
         await page.GetByText("Voorstel: Wijkteam").WaitForAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Registry;
@@ -138,7 +139,9 @@ public sealed partial class TestApp : IAsyncDisposable
         var user = new RegieUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {Roles.Label(role)}", Gemeentecode = Gemeentecode,
-            TeamId = team is null ? null : scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Single(t => t.Name == team).Id,
+            // No one is signed in here, so the municipality's filter is replaced by its code.
+            TeamId = team is null ? null : scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.IgnoreQueryFilters()
+                .Single(t => t.Gemeentecode == Gemeentecode && t.Name == team).Id,
         };
         Check(await users.CreateAsync(user, DemoSeeder.Password));
         Check(await users.AddToRoleAsync(user, role));

@@ -21,7 +21,8 @@ public sealed class AdminPagesTests(AccessFixture fixture) : IClassFixture<Acces
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath.Contains("/Admin/", StringComparison.Ordinal) == true)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal([
-            "/beheer/lichte-ondersteuning", "/beheer/medewerkers", "/beheer/medewerkers/{id}", "/beheer/medewerkers/{id}/tweestapsverificatie",
+            "/beheer/lichte-ondersteuning", "/beheer/medewerkers", "/beheer/medewerkers/{id}", "/beheer/medewerkers/{id}/aandachtsfunctionaris",
+            "/beheer/medewerkers/{id}/tweestapsverificatie",
             "/beheer/sociale-kaart", "/beheer/sociale-kaart/{id:guid}", "/beheer/termijnen", "/beheer/triage",
         ], pages);
 

@@ -170,7 +170,11 @@ public sealed class ApiRequiredFieldsATests(AccessFixture fixture) : IClassFixtu
             var (household, members) = await HouseholdAsync();
             var request = (await ExpectAsync(_regisseur, HttpMethod.Post, "/api/v1/requests", Request(household, members[0]), HttpStatusCode.Created)).GetProperty("id").GetGuid();
             var intake = await ExpectAsync(_regisseur, HttpMethod.Put, $"/api/v1/requests/{request}/intake",
-                new JsonObject { ["scores"] = new JsonObject { [$"{members[0]}:Financien"] = "2" }, ["versie"] = await RequestVersionAsync(request) }, HttpStatusCode.OK);
+                new JsonObject
+                {
+                    ["scores"] = new JsonObject { [$"{members[0]}:Financien"] = "2" }, ["veiligheid"] = JsonSerializer.SerializeToNode(Intakes.NoSignals()),
+                    ["veiligheidOordeel"] = "Veilig", ["versie"] = await RequestVersionAsync(request),
+                }, HttpStatusCode.OK);
             // The suggested route needs no reason.
             return new(_regisseur, HttpMethod.Post, $"/api/v1/requests/{request}/triage",
                 new JsonObject { ["route"] = intake.GetProperty("voorstel").GetString(), ["versie"] = await RequestVersionAsync(request) });

@@ -67,6 +67,19 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/plan/afspraken"] = CareRoles,
         ["/huishoudens/{id:guid}/plan/evaluatie"] = CareRoles,
         ["/huishoudens/{id:guid}/plan/akkoord"] = CareRoles,
+        // The Meldcode: care roles pass authorisation; the track itself is the coordinator's, the aandachtsfunctionaris'
+        // and the team lead's (MeldcodeAccessTests), everyone else gets 404 as if there were none.
+        ["/huishoudens/{id:guid}/meldcode"] = CareRoles,
+        ["/huishoudens/{id:guid}/meldcode/signaal"] = CareRoles,
+        ["/huishoudens/{id:guid}/meldcode/{trackId:guid}"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/signals"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/consultations"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/conversations"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/weighings"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/decision"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/entries/{entryId:guid}/corrections"] = CareRoles,
         ["/huishoudens/{id:guid}/plan/versies"] = CareRoles,
         ["/huishoudens/{id:guid}/plan.pdf"] = CareRoles,
         // The Veilig Verder plan reveals danger: care roles only, never partners (who may see the plan's API).
@@ -85,6 +98,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/beheer/triage"] = [Roles.Beheerder],
         ["/beheer/medewerkers"] = [Roles.Beheerder],
         ["/beheer/medewerkers/{id}"] = [Roles.Beheerder],
+        ["/beheer/medewerkers/{id}/aandachtsfunctionaris"] = [Roles.Beheerder],
         ["/beheer/medewerkers/{id}/tweestapsverificatie"] = [Roles.Beheerder],
         ["/opzoeken"] = LookupRoles,
         ["/betrokkenheid"] = LookupRoles,

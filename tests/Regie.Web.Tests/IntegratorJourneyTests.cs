@@ -70,6 +70,9 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
         var intake = await s.CallAsync("RecordIntake", new() { ["id"] = request }, new JsonObject
         {
             ["scores"] = new JsonObject { [$"{person}:{domains[0]}"] = "1", [$"{person}:{domains[3]}"] = "2", [$"{person}:{domains[5]}"] = "2" },
+            // The safety check: every question the document names, answered "Nee", and the judgement "Veilig".
+            ["veiligheid"] = new JsonObject(s.MapKeys("IntakeInput", "veiligheid").Select(k => KeyValuePair.Create(k, (JsonNode?)s.OneOf("IntakeInput", "veiligheid", "Nee")))),
+            ["veiligheidOordeel"] = s.OneOf("IntakeInput", "veiligheidOordeel", "Veilig"),
             ["versie"] = versie,
         });
         var route = s.OneOf("RequestsDecisionInput", "route", "Wijkteam");
@@ -241,6 +244,8 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
         public IReadOnlyList<string> Values(string schema, string field)
         {
             var property = doc.Component(schema)["properties"]?[field];
+            // A map lists the values of its entries.
+            if (property?["additionalProperties"] is JsonObject entries) property = entries;
             if (property?["enum"] is JsonArray values) return values.Where(v => v is not null).Select(v => Text(v)).ToList();
             _findings.Add($"{schema}.{field}: the document lists no values");
             return [];
@@ -252,6 +257,15 @@ public sealed partial class IntegratorJourneyTests(JourneyFixture fixture) : ICl
             var values = Values(schema, field);
             if (values.Count > 0 && !values.Contains(value)) _findings.Add($"{schema}.{field}: '{value}' is not among the documented values {string.Join(", ", values)}");
             return value;
+        }
+
+        /// <summary>The keys the document allows in a map, read from its key pattern "^(a|b|c)$"; a finding when it names none.</summary>
+        public IReadOnlyList<string> MapKeys(string schema, string field)
+        {
+            var pattern = doc.Component(schema)["properties"]?[field]?["propertyNames"]?["pattern"]?.GetValue<string>();
+            if (pattern is not null && Regex.Match(pattern, @"^\^\(([\w|]+)\)\$$") is { Success: true } m) return m.Groups[1].Value.Split('|');
+            _findings.Add($"{schema}.{field}: the document names no keys");
+            return [];
         }
 
         public JsonNode Find(JsonNode? list, string field, string value) =>

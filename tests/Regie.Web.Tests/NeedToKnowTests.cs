@@ -399,7 +399,7 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
         // Waiting for intake, the request is any team's to take up.
         using (var before = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl"))
             Assert.Equal(HttpStatusCode.OK, (await before.GetAsync($"/api/v1/requests/{request}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{request}/intake", new { scores = new Dictionary<string, string> { [$"{person}:Financien"] = "2" }, versie = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{request}/intake", new { scores = new Dictionary<string, string> { [$"{person}:Financien"] = "2" }, veiligheid = Intakes.NoSignals(), veiligheidOordeel = "Veilig", versie = 0 })).StatusCode);
         var routed = await desk.PostAsJsonAsync($"/api/v1/requests/{request}/triage", new { route = "AlgemeneVoorziening", reden = "Budgetcursus in de wijk past beter dan het team", versie = 1 });
         Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
         Assert.Null(await DbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.ResponsibleTeamId).SingleAsync()));
@@ -434,7 +434,7 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
         var person = await DbAsync(db => db.HouseholdMembers.Where(m => m.HouseholdId == household).Select(m => m.PersonId).SingleAsync());
         var request = await desk.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = household, bron = "Vroegsignaal", omschrijving = "Energieachterstand", personen = new[] { person } });
         var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{requestId}/intake", new { scores = new Dictionary<string, string> { [$"{person}:Financien"] = "1" }, versie = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{requestId}/intake", new { scores = new Dictionary<string, string> { [$"{person}:Financien"] = "1" }, veiligheid = Intakes.NoSignals(), veiligheidOordeel = "Veilig", versie = 0 })).StatusCode);
         var noordTeam = await DbAsync(db => TeamAsync(db, Noord));
         Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/v1/requests/{requestId}/triage", new { route = "Wijkteam", team = noordTeam, versie = 1 })).StatusCode);
 

@@ -63,7 +63,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             {
                 Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:Huisvesting"] = "2", [$"{child}:Tijdsbesteding"] = "3", [$"{child}:Justitie"] = "" },
                 Versie = 0,
-            }, default));
+            }.Veilig(), default));
             Assert.True(suggestion.IsOk);
             Assert.Equal((CaseClass.Meervoudig, TriageRoute.Wijkteam), (suggestion.Value!.Class, suggestion.Value.Route));
             var decision = await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 1 }, default));
@@ -87,7 +87,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
 
             // A second request for the same household joins the open trajectory.
             var second = await RegisterAsync(household, child);
-            await With(h => h.IntakeAsync(second, new IntakeInput { Scores = { [$"{child}:Tijdsbesteding"] = "2" }, Versie = 0 }, default));
+            await With(h => h.IntakeAsync(second, new IntakeInput { Scores = { [$"{child}:Tijdsbesteding"] = "2" }, Versie = 0 }.Veilig(), default));
             Assert.Equal(t.Id, (await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(second, new DecisionInput { Route = "Wijkteam", Versie = 1 }, default))).Value!.TrajectoryId);
             Assert.Equal(1, await db.Trajectories.CountAsync(x => x.HouseholdId == household));
         }
@@ -105,7 +105,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             {
                 await SetModelAsync(model);
                 var id = (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "Vraag", Maatwerk = maatwerk, Personen = [parent] }, default))).Value;
-                var input = new IntakeInput { Versie = 0 };
+                var input = new IntakeInput { Versie = 0 }.Veilig();
                 foreach (var (d, s) in scores) input.Scores[$"{parent}:{d}"] = s;
                 return (await With(h => h.IntakeAsync(id, input, default))).Value!.Route;
             }
@@ -130,7 +130,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
                 Assert.True(history.Count >= 8);
             }
             var ownId = (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "Vraag", Personen = [parent] }, default))).Value;
-            Assert.Equal(TriageRoute.AlgemeneVoorziening, (await With(h => h.IntakeAsync(ownId, new IntakeInput { Scores = { [$"{parent}:Financien"] = "5" } }, default))).Value!.Route);
+            Assert.Equal(TriageRoute.AlgemeneVoorziening, (await With(h => h.IntakeAsync(ownId, new IntakeInput { Scores = { [$"{parent}:Financien"] = "5" } }.Veilig(), default))).Value!.Route);
 
             // Only the administrator changes the table.
             await using var s = _app.Scope();
@@ -149,13 +149,13 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         await Given.HeldBy(household, Given.Noord);
         var id = await RegisterAsync(household, parent);
         Assert.Equal(HelpRequest.NotScreenedCode, (await With(h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Versie = 0 }, default))).Errors[0].Code);
-        var suggestion = (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "4" }, Versie = 0 }, default))).Value!;
+        var suggestion = (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "4" }, Versie = 0 }.Veilig(), default))).Value!;
         var other = suggestion.Route == TriageRoute.Loket ? "Wijkteam" : "Loket";
         var refused = await With(h => h.DecideAsync(id, new DecisionInput { Route = other, Versie = 1 }, default));
         Assert.Equal(TriageRules.ReasonRequiredCode, Assert.Single(refused.Errors).Code);
         Assert.Equal(RequestStatus.IntakeGedaan, (await With(h => h.GetAsync(id, default)))!.Status);
         Assert.Equal(Regie.Domain.Assessment.Zrm.ScoreInvalidCode,
-            (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "9" }, Versie = 1 }, default))).Errors[0].Code);
+            (await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "9" }, Versie = 1 }.Veilig(), default))).Errors[0].Code);
         Assert.Equal(HelpRequest.PersonsRequiredCode,
             (await With(h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "x", Personen = [Guid.NewGuid()] }, default))).Errors[0].Code);
         Assert.True((await As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = other, Reden = "Moeder heeft al een consulent bij het loket", Versie = 1 }, default))).IsOk);
@@ -167,7 +167,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
     {
         var (household, parent, _) = await Given.Family("Loket", parent: "Mila", child: "Sem");
         var id = (await As(Roles.Consulent, null, h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "Hulp bij het huishouden en de post", Maatwerk = true, Personen = [parent] }, default))).Value;
-        await As(Roles.Consulent, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:InstrumenteleAdl"] = "2" }, Versie = 0 }, default));
+        await As(Roles.Consulent, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2", [$"{parent}:InstrumenteleAdl"] = "2" }, Versie = 0 }.Veilig(), default));
         Assert.Equal(["Wijkteam Centrum", "Wijkteam Noord", "Wijkteam Oost", "Wijkteam Zuid"], (await As(Roles.Consulent, null, h => h.TeamChoicesAsync(household, default))).Select(t => t.Naam));
         Assert.Empty(await As(Roles.Professional, "Wijkteam Zuid", h => h.TeamChoicesAsync(household, default)));
 
@@ -235,7 +235,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             Assert.Null(await As(role, null, h => h.GetAsync(id, default)));
             Assert.Empty(await As(role, null, h => h.ForHouseholdAsync(household, default)));
             Assert.False((await As(role, null, h => h.RegisterAsync(new RequestInput { HuishoudenId = household, Bron = "Inwoner", Omschrijving = "x", Personen = [parent] }, default))).IsOk);
-            Assert.False((await As(role, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "3" } }, default))).IsOk);
+            Assert.False((await As(role, null, h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "3" } }.Veilig(), default))).IsOk);
         }
         Assert.Equal(RequestStatus.Ontvangen, (await With(h => h.GetAsync(id, default)))!.Status);
     }
@@ -282,7 +282,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         // The team works with the household already: a household with a request that no team holds is the desk's, not every team's.
         await Given.HeldBy(household, Given.Noord);
         var id = await RegisterAsync(household, parent);
-        await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2" }, Versie = 0 }, default));
+        await With(h => h.IntakeAsync(id, new IntakeInput { Scores = { [$"{parent}:Financien"] = "2" }, Versie = 0 }.Veilig(), default));
         var results = await Task.WhenAll(
             As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "team", Versie = 1 }, default)),
             As(Roles.Professional, "Wijkteam Noord", h => h.DecideAsync(id, new DecisionInput { Route = "Loket", Reden = "loket", Versie = 1 }, default)));
@@ -306,7 +306,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         var created = await client.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = household, bron = "Huisarts", omschrijving = "Somber, schulden", maatwerk = false, personen = new[] { parent } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var intake = await client.PutAsJsonAsync($"/api/v1/requests/{id}/intake", new { scores = new Dictionary<string, string> { [$"{parent}:GeestelijkeGezondheid"] = "2", [$"{parent}:Financien"] = "2" }, versie = 0 });
+        var intake = await client.PutAsJsonAsync($"/api/v1/requests/{id}/intake", new { scores = new Dictionary<string, string> { [$"{parent}:GeestelijkeGezondheid"] = "2", [$"{parent}:Financien"] = "2" }, veiligheid = Intakes.NoSignals(), veiligheidOordeel = "Veilig", versie = 0 });
         Assert.Equal(HttpStatusCode.OK, intake.StatusCode);
         Assert.Equal("Meervoudig", (await intake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("klasse").GetString());
         var stale = await client.PostAsJsonAsync($"/api/v1/requests/{id}/triage", new { route = "Wijkteam", versie = 0 });
@@ -320,7 +320,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         using var desk = await _app.SignedInClientAsync("consulent@voorbeeld.nl");
         var deskCreated = await desk.PostAsJsonAsync("/api/v1/requests", new { huishoudenId = deskHousehold, bron = "Vroegsignaal", omschrijving = "Energieachterstand", personen = new[] { deskParent } });
         var deskId = (await deskCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{deskId}/intake", new { scores = new Dictionary<string, string> { [$"{deskParent}:Financien"] = "1" }, versie = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{deskId}/intake", new { scores = new Dictionary<string, string> { [$"{deskParent}:Financien"] = "1" }, veiligheid = Intakes.NoSignals(), veiligheidOordeel = "Veilig", versie = 0 })).StatusCode);
         var noTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", versie = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, noTeam.StatusCode);
         Assert.Equal(HelpRequest.TeamRequiredCode, (await noTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());

@@ -68,6 +68,10 @@ public sealed class HelpRequest : IMunicipalityOwned
     public string? DecidedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
     public Guid? TrajectoryId { get; set; }
+    /// <summary>The intake's safety check: answers as <see cref="Domain.Safety.SafetyCheck.ToStored"/> writes them.</summary>
+    public string? SafetyAnswers { get; private set; }
+    public Domain.Safety.SafetyJudgement? SafetyJudgement { get; private set; }
+    public string? SafetyNote { get; private set; }
     public int Version { get; set; }
 
     public List<HelpRequestPerson> Persons { get; set; } = [];
@@ -137,6 +141,15 @@ public sealed class HelpRequest : IMunicipalityOwned
         ModelAtIntake = model;
         SuggestedRoute = suggestion.Route;
         Suggestion = Text.Truncate(suggestion.Explanation, SuggestionMaxLength);
+    }
+
+    /// <summary>The check on basic care and safety that every intake records; a redone intake records it again.</summary>
+    public void RecordSafetyCheck(Domain.Safety.SafetyCheckResult check)
+    {
+        if (RefuseIntake() is { } refused) throw new InvalidOperationException($"Intake refused: {refused.Code}");
+        SafetyAnswers = Domain.Safety.SafetyCheck.ToStored(check.Answers);
+        SafetyJudgement = check.Judgement;
+        SafetyNote = check.Toelichting;
     }
 
     /// <summary>The worker's decision on the route. Refuses what <see cref="RefuseDecision"/> refuses.</summary>

@@ -39,6 +39,8 @@ public sealed class RegieUser : IdentityUser
     public Domain.Coordination.EmployerKind? EmployerKind { get; set; }
     /// <summary>The employing organisation (<see cref="Data.Organisation"/>) when it is not the municipality itself.</summary>
     public Guid? EmployerOrganisationId { get; set; }
+    /// <summary>The team's aandachtsfunctionaris huiselijk geweld en kindermishandeling: reads the team's Meldcode tracks.</summary>
+    public bool IsAandachtsfunctionaris { get; set; }
 }
 
 public sealed class Person : IMunicipalityOwned

@@ -35,6 +35,9 @@ public sealed partial class RegieDbContext
             e.Property(x => x.DecidedRoute).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.DecisionReason).HasMaxLength(HelpRequest.DecisionReasonMaxLength);
             e.Property(x => x.DecidedBy).HasMaxLength(64);
+            e.Property(x => x.SafetyAnswers).HasMaxLength(200);
+            e.Property(x => x.SafetyJudgement).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.SafetyNote).HasMaxLength(Domain.Safety.SafetyCheck.ToelichtingMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.HouseholdId, x.ReceivedOn });
             e.HasIndex(x => new { x.Gemeentecode, x.Status, x.ReceivedOn });

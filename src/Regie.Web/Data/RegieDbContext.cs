@@ -189,6 +189,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigurePlans(b);
         ConfigureInvolvements(b);
         ConfigureRequests(b);
+        ConfigureMeldcode(b);
         ConfigureVeiligVerder(b);
     }
 

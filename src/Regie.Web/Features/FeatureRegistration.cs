@@ -24,6 +24,7 @@ public static class FeatureRegistration
         new VeiligVerder.VeiligVerderFeature(),
         new Trajectories.TrajectoriesFeature(),
         new Requests.RequestsFeature(),
+        new Meldcode.MeldcodeFeature(),
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),

@@ -17,7 +17,15 @@ public static class ApiExamples
              "maatwerk": false, "personen": ["8d7c6b5a-4f3e-4d2c-8b1a-0f9e8d7c6b5a"]}
             """,
         ["RecordIntake"] = """
-            {"scores": {"8d7c6b5a-4f3e-4d2c-8b1a-0f9e8d7c6b5a:Financien": "2", "8d7c6b5a-4f3e-4d2c-8b1a-0f9e8d7c6b5a:GeestelijkeGezondheid": "2"}, "versie": 0}
+            {"scores": {"8d7c6b5a-4f3e-4d2c-8b1a-0f9e8d7c6b5a:Financien": "2", "8d7c6b5a-4f3e-4d2c-8b1a-0f9e8d7c6b5a:GeestelijkeGezondheid": "2"},
+             "veiligheid": {"geweld": "Nee", "kind": "Nee", "basiszorg": "Nee", "afhankelijk": "Nee", "dreiging": "Nee"}, "veiligheidOordeel": "Veilig", "versie": 0}
+            """,
+        ["RecordMeldcodeSignals"] = """
+            {"wat": "Blauwe plekken op de armen van de jongste; moeder zegt dat hij viel.", "doorWie": "De regisseur, bij het huisbezoek", "datum": "2026-03-02"}
+            """,
+        ["RecordMeldcodeWeighing"] = """
+            {"afweging": {"1": "Ja", "2": "Nee", "3": "Ja", "4": "Ja", "5": "Ja"},
+             "onderbouwing": {"1": "Signalen en gesprek bevestigen het vermoeden.", "2": "Geen acuut gevaar; geen herhaald patroon.", "3": "Gezinsbegeleiding is beschikbaar.", "4": "Moeder wil meewerken.", "5": "De afspraken geven voldoende veiligheid."}, "versie": 4}
             """,
         ["DecideRoute"] = """
             {"route": "Wijkteam", "versie": 1}

@@ -63,6 +63,8 @@ public static class AuditResources
     public const string Mandate = "mandate";
     public const string Tariff = "tariff";
     public const string MonitorCost = "monitor-cost";
+    /// <summary>A Meldcode track (huiselijk geweld en kindermishandeling): its reads, its entries and refused reads.</summary>
+    public const string Meldcode = "meldcode";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

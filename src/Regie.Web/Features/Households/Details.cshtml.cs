@@ -7,7 +7,7 @@ using Regie.Web.Features.Timeline;
 namespace Regie.Web.Features.Households;
 
 public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanQueries plans, ZrmAssessmentHandler zrm,
-    Requests.RequestQueries requests, Involvements.HouseholdInvolvements involvements) : PageModel
+    Requests.RequestQueries requests, Involvements.HouseholdInvolvements involvements, Meldcode.MeldcodeQueries meldcode, Meldcode.MeldcodeAccessService meldcodeAccess) : PageModel
 {
     public HouseholdView Household { get; private set; } = default!;
     /// <summary>Null when the timeline was not shared with this user (partners).</summary>
@@ -19,6 +19,10 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
     public IReadOnlyList<Involvements.InvolvedParty> Involved { get; private set; } = [];
     public bool MayEdit => access.IsCareRole;
     public Domain.Access.FileAccessLevel Level { get; private set; }
+    /// <summary>The "Veiligheid" marker: an open Meldcode track, shown to care workers who may open the file.</summary>
+    public bool Safety { get; private set; }
+    /// <summary>Who may read the household's Meldcode tracks (coordinator, aandachtsfunctionaris, team lead, break-the-glass).</summary>
+    public bool MayReadMeldcode { get; private set; }
     /// <summary>Work in the file (plan, requests, address); not with emergency access.</summary>
     public bool MayChange => MayEdit && Domain.Access.FileAccessRules.Allows(Level, Domain.Access.FileWork.Change);
     /// <summary>What only the holding team does: coordinator, members, spends.</summary>
@@ -38,6 +42,8 @@ public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timelin
             Zrm = await zrm.OverviewAsync(id, ct, audited: false);
             Requests = await requests.ForHouseholdAsync(id, ct);
             Involved = await involvements.ForHouseholdAsync(id, ct);
+            Safety = await meldcode.IsMarkedAsync(id, ct);
+            MayReadMeldcode = await meldcodeAccess.MayReadAsync(id, ct);
         }
         return Page();
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
+using Regie.Domain.Common;
+using Regie.Domain.Safety;
 using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Requests;
@@ -30,11 +32,21 @@ public sealed class DetailsModel(RequestQueries queries, RecordIntakeHandler int
     {
         ModelState.Clear();
         var result = await intake.HandleAsync(id, Intake, ct);
+        if (result.IsOk && Enums.ParseDefined<SafetyJudgement>(Intake.VeiligheidOordeel) is { } judgement)
+        {
+            // The advice of the Meldcode after the judgement; acute danger is shown above everything else on the page.
+            TempData["VeiligheidAdvies"] = SafetyCheck.Advice(judgement);
+            TempData["VeiligheidAcuut"] = judgement == SafetyJudgement.Acuut;
+        }
         if (this.Finish(result, $"/hulpvragen/{id}#route", "De screening is opgeslagen. Bekijk het voorstel en besluit over de route.") is { } done) return done;
         var posted = Intake;
         if (!await LoadAsync(id, ct)) return NotFound();
         // Keep what was typed; after a conflict the form carries the newest version so saving again works.
-        Intake = new IntakeInput { Scores = posted.Scores, Versie = result.Status == CommandStatus.Conflict ? HelpRequest.Versie : posted.Versie };
+        Intake = new IntakeInput
+        {
+            Scores = posted.Scores, Veiligheid = posted.Veiligheid, VeiligheidOordeel = posted.VeiligheidOordeel, VeiligheidToelichting = posted.VeiligheidToelichting,
+            Versie = result.Status == CommandStatus.Conflict ? HelpRequest.Versie : posted.Versie,
+        };
         result.Errors.AddTo(ModelState, "Intake");
         return Page();
     }

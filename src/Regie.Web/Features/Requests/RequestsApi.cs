@@ -1,3 +1,4 @@
+using Regie.Domain.Safety;
 using Regie.Web.Features.Api;
 
 namespace Regie.Web.Features.Requests;
@@ -9,8 +10,11 @@ public sealed record RequestDto(Guid Id, Guid HuishoudenId, string Bron, string?
     string Status, IReadOnlyList<RequestPersonView> Personen, IReadOnlyList<RequestScoreDto> Scores, string? Klasse, string? Werkwijze, string? Voorstel,
     string? Toelichting, string? Besluit, string? Reden, DateTime? BeslotenOp, Guid? TrajectId, int Versie);
 
-/// <summary>The intake's outcome: the case class, the domains of concern and the suggested route, with why.</summary>
-public sealed record IntakeAnswer(string Klasse, IReadOnlyList<string> Leefgebieden, string Voorstel, string Toelichting);
+/// <summary>
+/// The intake's outcome: the case class, the domains of concern and the suggested route, with why; and the safety check's
+/// judgement with the Meldcode's advice (at Acuut: call Veilig Thuis or 112 now).
+/// </summary>
+public sealed record IntakeAnswer(string Klasse, IReadOnlyList<string> Leefgebieden, string Voorstel, string Toelichting, string VeiligheidOordeel, string VeiligheidAdvies);
 
 /// <summary>The answer to a triage decision: the trajectory the request joined (route Wijkteam), otherwise null.</summary>
 public sealed record TriageAnswer(Guid? TrajectId);
@@ -36,9 +40,12 @@ public static class RequestsApi
             .WithName("GetRequest");
 
         g.MapPut("/{id:guid}/intake", async (Guid id, IntakeInput input, RecordIntakeHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.HandleAsync(id, input, ct), s => Results.Ok(new IntakeAnswer(s.Class.ToString(), s.ConcernDomains.Select(d => d.ToString()).ToList(), s.Route.ToString(), s.Explanation))))
+            ApiResults.From(await handler.HandleAsync(id, input, ct), s => Results.Ok(new IntakeAnswer(s.Class.ToString(), s.ConcernDomains.Select(d => d.ToString()).ToList(),
+                s.Route.ToString(), s.Explanation, input.VeiligheidOordeel!.Trim(), SafetyCheck.Advice(Enum.Parse<SafetyJudgement>(input.VeiligheidOordeel.Trim()))))))
             .Produces<IntakeAnswer>(StatusCodes.Status200OK)
-            .WithName("RecordIntake").WithSummary("Leg de screening vast (per persoon per leefgebied 1–5; weglaten is niet gescreend) en krijg de voorgestelde route.");
+            .WithName("RecordIntake").WithSummary("Leg de screening vast (per persoon per leefgebied 1–5; weglaten is niet gescreend) en de veiligheidscheck, en krijg de voorgestelde route.")
+            .WithDescription("De veiligheidscheck is verplicht: alle vragen (Nee, Ja of Onbekend), een oordeel en bij zorgen een toelichting. Zorgen of Acuut legt de signalen vast als stap 1 van het open meldcodetraject van het huishouden (of opent er een), in dezelfde opslag. "
+                + "Het antwoord geeft het advies van de meldcode. Foutcodes van de check: " + $"{SafetyCheck.AnswerRequiredCode}, {SafetyCheck.JudgementInvalidCode}, {SafetyCheck.ExplanationRequiredCode}.");
 
         g.MapPost("/{id:guid}/triage", async (Guid id, DecisionInput input, DecideTriageHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, input, ct), t => Results.Ok(new TriageAnswer(t.TrajectoryId))))

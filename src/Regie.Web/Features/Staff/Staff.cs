@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Coordination;
+using Regie.Domain.Safety;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
@@ -10,11 +11,17 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Staff;
 
 public sealed record StaffRow(string Id, string Name, string Email, string? Role, string? Team, string? Organisation,
-    EmployerKind? EmployerKind, string? Employer, bool TwoFactorEnabled = false);
+    EmployerKind? EmployerKind, string? Employer, bool TwoFactorEnabled = false, bool IsAandachtsfunctionaris = false);
 
 public sealed class StaffTwoFactorResetInput
 {
     public string? Reden { get; set; }
+}
+
+public sealed class StaffAandachtsfunctionarisInput
+{
+    /// <summary>"Ja" names the member aandachtsfunctionaris of the Meldcode, "Nee" takes it away.</summary>
+    public string? Aandachtsfunctionaris { get; set; }
 }
 
 public sealed record StaffEmployment(EmployerKind? Werkgever, Guid? WerkgeverOrganisatieId);
@@ -36,6 +43,7 @@ public sealed class StaffHandler(RegieDbContext db, UserManager<RegieUser> users
     public const string TwoFactorResetReasonCode = "two-factor-reset-reason-required";
     public const string TwoFactorResetOwnCode = "two-factor-reset-own-account";
     public const string TwoFactorNotEnabledCode = "two-factor-not-enabled";
+    public const string AandachtsfunctionarisChoiceCode = "aandachtsfunctionaris-choice-invalid";
     public const int TwoFactorResetReasonMinLength = 10;
 
     public async Task<IReadOnlyList<StaffRow>> ListAsync(CancellationToken ct)
@@ -50,7 +58,8 @@ public sealed class StaffHandler(RegieDbContext db, UserManager<RegieUser> users
         return staff.Select(u => new StaffRow(u.Id, u.DisplayName, u.Email ?? "", roleOf.GetValueOrDefault(u.Id),
             u.TeamId is { } t ? teams.GetValueOrDefault(t) : null,
             u.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : u.Organisation,
-            u.EmployerKind, u.EmployerOrganisationId is { } e ? organisations.GetValueOrDefault(e) : null, u.TwoFactorEnabled)).ToList();
+            u.EmployerKind, u.EmployerOrganisationId is { } e ? organisations.GetValueOrDefault(e) : null, u.TwoFactorEnabled,
+            u.IsAandachtsfunctionaris)).ToList();
     }
 
     public async Task<StaffRow?> FindAsync(string id, CancellationToken ct) =>
@@ -91,6 +100,30 @@ public sealed class StaffHandler(RegieDbContext db, UserManager<RegieUser> users
         if (!saved.Succeeded) return CommandResult<string>.Conflict();
         await audit.RecordAsync(AuditActions.Update, AuditResources.Staff,
             detail: $"werkgever van {user.DisplayName}: {before} → {kind?.ToString() ?? "onbekend"} {organisationId}".Trim(), ct: ct);
+        return CommandResult<string>.Ok(user.Id);
+    }
+
+    /// <summary>
+    /// Names a team member aandachtsfunctionaris of the Meldcode huiselijk geweld en kindermishandeling, or takes it away:
+    /// the flag lets the member read and work the tracks of the own team, and it works at once (it is read on each request).
+    /// </summary>
+    public async Task<CommandResult<string>> SetAandachtsfunctionarisAsync(string id, StaffAandachtsfunctionarisInput input, CancellationToken ct)
+    {
+        var gemeente = current.Gemeentecode;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Gemeentecode == gemeente, ct);
+        if (user is null) return CommandResult<string>.NotFound("De medewerker");
+        if (input.Aandachtsfunctionaris?.Trim() is not ("Ja" or "Nee"))
+            return CommandResult<string>.Invalid(new DomainError(AandachtsfunctionarisChoiceCode, nameof(input.Aandachtsfunctionaris), "Kies ja of nee."));
+        var on = input.Aandachtsfunctionaris.Trim() == "Ja";
+        var roles = await users.GetRolesAsync(user);
+        if (MeldcodeAccess.CheckAandachtsfunctionaris(on, roles.Order().FirstOrDefault(), user.TeamId is not null) is { } refused)
+            return CommandResult<string>.Invalid(refused);
+        if (user.IsAandachtsfunctionaris == on) return CommandResult<string>.Ok(user.Id);
+
+        user.IsAandachtsfunctionaris = on;
+        if (!(await users.UpdateAsync(user)).Succeeded) return CommandResult<string>.Conflict();
+        await audit.RecordAsync(AuditActions.Update, AuditResources.Staff,
+            detail: $"aandachtsfunctionaris meldcode: {user.DisplayName} ({user.Email}) {(on ? "aangewezen" : "niet meer")}", ct: ct);
         return CommandResult<string>.Ok(user.Id);
     }
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Regie.Web.Features.Team;
 
 /// <summary>The team lead's stuck list: their own team's households only; another team's are that team's lead's to see.</summary>
-public sealed class StuckModel(StuckHouseholdsQuery query, Audit.AuditLog audit) : PageModel
+public sealed class StuckModel(StuckHouseholdsQuery query, Audit.AuditLog audit, Meldcode.MeldcodeQueries meldcode) : PageModel
 {
+    /// <summary>The households of the list that show the "Veiligheid" marker to this user.</summary>
+    public IReadOnlySet<Guid> Safety { get; private set; } = new HashSet<Guid>();
     public IReadOnlyList<StuckHousehold> Households { get; private set; } = [];
     public string? TeamName { get; private set; }
     public Domain.Care.StuckSettings Settings => query.Settings;
@@ -13,6 +15,7 @@ public sealed class StuckModel(StuckHouseholdsQuery query, Audit.AuditLog audit)
     {
         TeamName = await query.OwnTeamNameAsync(ct);
         Households = await query.ForLeadAsync(ct);
+        Safety = await meldcode.MarkedAsync(Households.Select(h => h.Id).ToList(), ct);
         await audit.RecordListAsync(Audit.AuditResources.Trajectory, $"vastgelopen huishoudens van {TeamName} ({Households.Count})",
             Households.Select(h => ((Guid?)h.Id, (Guid?)null)), ct);
     }

@@ -36,7 +36,7 @@ public static class Startup
     {
         output.WriteLine($"Demo-accounts van {DemoSeeder.GemeenteNaam} (wachtwoord voor allemaal: {DemoSeeder.Password}):");
         foreach (var l in DemoSeeder.Logins)
-            output.WriteLine($"  {l.Email,-30} {Roles.Label(l.Role)}{(l.Team is null ? "" : ", " + l.Team)}");
+            output.WriteLine($"  {l.Email,-36} {Roles.Label(l.Role)}{(l.Team is null ? "" : ", " + l.Team)}{(l.Aandachtsfunctionaris ? ", aandachtsfunctionaris meldcode" : "")}");
         // Seeding the admin with a printed TOTP key would put a second factor in every log; setting it up is part of the demo.
         output.WriteLine("  De functioneel beheerder stelt bij de eerste keer inloggen tweestapsverificatie in (authenticator-app nodig).");
         output.WriteLine();

@@ -6,7 +6,7 @@ using Regie.Web.Data;
 namespace Regie.Web.Infrastructure.Demo;
 
 public sealed record DemoLogin(string Email, string Role, string Name, string? Team, string? Organisation = null,
-    EmployerKind? Employer = null, string? EmployerOrganisation = null);
+    EmployerKind? Employer = null, string? EmployerOrganisation = null, bool Aandachtsfunctionaris = false);
 
 /// <summary>The demo accounts (one or more per role, all with the same password), the organisations they work for, and their creation.</summary>
 public sealed partial class DemoSeeder
@@ -28,6 +28,9 @@ public sealed partial class DemoSeeder
     [
         new("regisseur@voorbeeld.nl", Roles.Professional, "Fatima Bouzid", "Wijkteam Noord", Employer: EmployerKind.EigenOrganisatie, EmployerOrganisation: "Stichting Sociaal Werk Voorbeeld"),
         new("regisseur.zuid@voorbeeld.nl", Roles.Professional, "Koen Verhoeven", "Wijkteam Zuid", Employer: EmployerKind.Aanbieder, EmployerOrganisation: "Zorgaanbieder De Brug"),
+        // The aandachtsfunctionaris of the Meldcode in the demo team: reads and works the team's Meldcode tracks.
+        new("aandachtsfunctionaris@voorbeeld.nl", Roles.Professional, "Sanne Jansen", "Wijkteam Noord", Employer: EmployerKind.EigenOrganisatie,
+            EmployerOrganisation: "Stichting Sociaal Werk Voorbeeld", Aandachtsfunctionaris: true),
         new("teamleider@voorbeeld.nl", Roles.Teamleider, "Marloes de Groot", "Wijkteam Noord", Employer: EmployerKind.Gemeente),
         new("consulent@voorbeeld.nl", Roles.Consulent, "Peter Smit", null, Employer: EmployerKind.Gemeente),
         new("werkeninkomen@voorbeeld.nl", Roles.Afdeling, "Ruud Hendriks", null, "Werk & Inkomen"),
@@ -65,6 +68,12 @@ public sealed partial class DemoSeeder
                     existing.EmployerOrganisationId = login.EmployerOrganisation is null ? null : organisations[login.EmployerOrganisation];
                     changed = true;
                 }
+                // Accounts from before the Meldcode get the aandachtsfunctionaris flag the demo gives them.
+                if (login.Aandachtsfunctionaris && !existing.IsAandachtsfunctionaris)
+                {
+                    existing.IsAandachtsfunctionaris = true;
+                    changed = true;
+                }
                 if (changed) Check(await users.UpdateAsync(existing));
                 continue;
             }
@@ -75,6 +84,7 @@ public sealed partial class DemoSeeder
                 OrganisationId = login.Organisation is null ? null : organisations[login.Organisation],
                 EmployerKind = login.Employer,
                 EmployerOrganisationId = login.EmployerOrganisation is null ? null : organisations[login.EmployerOrganisation],
+                IsAandachtsfunctionaris = login.Aandachtsfunctionaris,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, login.Role));

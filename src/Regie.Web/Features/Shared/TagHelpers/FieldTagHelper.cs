@@ -87,6 +87,17 @@ public sealed class FieldTagHelper : TagHelper
 
     private TagBuilder BuildInput(string name, string id, string? value, bool invalid)
     {
+        if (Type == "textarea")
+        {
+            // Longer texts (what was seen or heard, a report): a textarea, the typed text kept after a refusal.
+            var area = new TagBuilder("textarea");
+            area.AddCssClass("utrecht-textarea utrecht-textarea--html-textarea" + (invalid ? " utrecht-textarea--invalid" : ""));
+            area.Attributes["id"] = id;
+            area.Attributes["name"] = name;
+            area.Attributes["rows"] = "4";
+            area.InnerHtml.Append(value ?? "");
+            return area;
+        }
         var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
         input.AddCssClass("utrecht-textbox utrecht-textbox--html-input" + (invalid ? " utrecht-textbox--invalid" : "") + (Size is null ? "" : $" utrecht-textbox--{Size}-size"));
         input.Attributes["type"] = Type;
