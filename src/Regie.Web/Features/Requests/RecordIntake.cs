@@ -4,6 +4,7 @@ using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Domain.Safety;
+using SafetyCheck = Regie.Domain.Safety.SafetyCheck;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Api;
