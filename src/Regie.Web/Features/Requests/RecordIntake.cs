@@ -4,7 +4,6 @@ using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Domain.Safety;
-using SafetyCheck = Regie.Domain.Safety.SafetyCheck;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
 using Regie.Web.Features.Api;
@@ -14,6 +13,7 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 using System.ComponentModel;
+using SafetyCheck = Regie.Domain.Safety.SafetyCheck;
 
 namespace Regie.Web.Features.Requests;
 
