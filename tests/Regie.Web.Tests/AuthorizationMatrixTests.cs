@@ -92,6 +92,10 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/afsluiten"] = CareRoles,
         ["/huishoudens/{id:guid}/traject-starten"] = CareRoles,
         ["/team/signalering"] = [Roles.Teamleider],
+        // The team's Meldcode overview: care roles pass authorisation, then only the team lead and the aandachtsfunctionaris
+        // (a professional with the flag, not the demo professional used here) get it; the rest 403 (MeldcodeTeamOverviewTests).
+        ["/team/meldcode"] = [Roles.Teamleider],
+        ["/api/v1/team/meldcode"] = [Roles.Teamleider],
         ["/huishoudens/{id:guid}/hulpvragen/nieuw"] = CareRoles,
         ["/hulpvragen"] = CareRoles,
         ["/hulpvragen/{id:guid}"] = CareRoles,

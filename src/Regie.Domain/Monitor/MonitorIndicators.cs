@@ -1,5 +1,6 @@
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
+using Regie.Domain.Safety;
 
 namespace Regie.Domain.Monitor;
 
@@ -10,6 +11,8 @@ public sealed record RatingFact(Guid Household, int Cijfer, DateOnly Day);
 public sealed record ZrmFact(Guid Household, Guid Person, ZrmDomain Domain, DateOnly Day, int Score);
 public sealed record InvolvementFact(Guid Household, Guid Organisation);
 public sealed record MoneyFact(Guid Household, decimal Amount, DateOnly Day);
+/// <summary>A Meldcode track: when it opened, the day it reached each step, and how it ended. No content, no persons.</summary>
+public sealed record MeldcodeTrackFact(Guid Household, DateOnly Opened, IReadOnlyList<StepReached> Reached, MeldcodeDecision? Decision, DateOnly? DecidedOn);
 
 /// <summary>Everything the monitor counts for one scope (a team, or the municipality), without names or BSNs.</summary>
 public sealed record MonitorFacts(
@@ -23,7 +26,9 @@ public sealed record MonitorFacts(
     IReadOnlyList<MoneyFact> Paid,
     IReadOnlyList<MoneyFact> EstimatedDecisionCosts,
     IReadOnlyList<CostEntry>? Costs = null,
-    int? StuckHouseholds = null);
+    int? StuckHouseholds = null,
+    IReadOnlyList<MeldcodeTrackFact>? MeldcodeTracks = null,
+    IReadOnlyList<HouseholdDayFact>? VeiligVerderPlans = null);
 
 /// <summary>
 /// One figure with its exact definition and the number of households it rests on. Below the
@@ -121,6 +126,8 @@ public static class MonitorIndicators
                 changes.Count == 0 ? null : Math.Round((decimal)changes.Average(c => c.Change), 2), "punten", changes.Select(c => c.Household).Distinct().Count());
         }
 
+        if (f.MeldcodeTracks is { } tracks) Safety(tracks, f.VeiligVerderPlans ?? [], from, to, Add);
+
         // Direct cost.
         var paid = f.Paid.Where(p => In(p.Day)).ToList();
         var estimated = f.EstimatedDecisionCosts.Where(p => In(p.Day)).ToList();
@@ -145,6 +152,46 @@ public static class MonitorIndicators
         Add("Kosten", "totaal-per-huishouden", "Totale kosten per geholpen huishouden", "Totale kosten gedeeld door de huishoudens met een traject in de periode.", helped == 0 ? null : Math.Round(total / helped, 2), "euro", helped);
         Add("Kosten", "totaal-per-doel", "Totale kosten per behaald doel", "Totale kosten gedeeld door het aantal doelen dat in de periode behaald werd.", achieved == 0 ? null : Math.Round(total / achieved, 2), "euro", helped);
         return list;
+    }
+
+    /// <summary>The steps whose duration the monitor shows: step 1 opens the track, so it takes no time of its own.</summary>
+    public static readonly IReadOnlyList<MeldcodeStep> TimedMeldcodeSteps = [MeldcodeStep.Overleg, MeldcodeStep.Gesprek, MeldcodeStep.Weging, MeldcodeStep.Besluit];
+
+    /// <summary>
+    /// The Meldcode huiselijk geweld en kindermishandeling: tracks opened, the median days per step (as the track page counts
+    /// them, <see cref="MeldcodeRules.Durations"/>), the share ending in a report to Veilig Thuis and the share of households
+    /// with a track that have a Veilig Verder plan. Counts of households, never their content.
+    /// </summary>
+    private static void Safety(IReadOnlyList<MeldcodeTrackFact> tracks, IReadOnlyList<HouseholdDayFact> veiligVerder, DateOnly from, DateOnly to,
+        Action<string, string, string, string, decimal?, string, int> add)
+    {
+        const string Goal = "Veiligheid";
+        bool In(DateOnly d) => d >= from && d <= to;
+        var opened = tracks.Where(t => In(t.Opened)).ToList();
+        add(Goal, "meldcode-geopend", "Meldcodetrajecten geopend",
+            "Meldcodetrajecten (huiselijk geweld en kindermishandeling) die in de periode werden geopend.", opened.Count, "trajecten",
+            opened.Select(t => t.Household).Distinct().Count());
+
+        var durations = tracks.SelectMany(t => MeldcodeRules.Durations(t.Opened, t.Reached, MeldcodeTrackStatus.Besloten, to)
+            .Where(d => d.Until is { } until && In(until)).Select(d => (t.Household, d.Step, d.Days))).ToList();
+        foreach (var step in TimedMeldcodeSteps)
+        {
+            var days = durations.Where(d => d.Step == step).ToList();
+            add(Goal, $"meldcode-duur-{step.ToString().ToLowerInvariant()}", $"Meldcode {MeldcodeRules.Label(step).ToLowerInvariant()}: duur (mediaan)",
+                "Dagen van de stap ervoor (of de opening van het traject) tot de eerste vastlegging van deze stap, voor stappen die in de periode werden bereikt. Stap 1 opent het traject.",
+                WaitingTimes.Median(days.Select(d => d.Days).Order().ToList()), "dagen", days.Select(d => d.Household).Distinct().Count());
+        }
+
+        var decided = tracks.Where(t => t.DecidedOn is { } d && In(d)).ToList();
+        add(Goal, "meldcode-veilig-thuis", "Meldcodetrajecten met een melding bij Veilig Thuis",
+            "Deel van de meldcodetrajecten waarover in de periode werd besloten (stap 5) dat eindigde in een melding bij Veilig Thuis.",
+            Share(decided.Count(t => t.Decision == MeldcodeDecision.GemeldBijVeiligThuis), decided.Count), "%", decided.Select(t => t.Household).Distinct().Count());
+
+        var withTrack = tracks.Where(t => t.Opened <= to && (t.DecidedOn is null || t.DecidedOn >= from)).Select(t => t.Household).Distinct().ToList();
+        var withPlan = withTrack.Count(h => veiligVerder.Any(v => v.Household == h && v.Day <= to));
+        add(Goal, "meldcode-veilig-verder", "Huishoudens met een meldcodetraject en een Veilig Verder-plan",
+            "Deel van de huishoudens met een meldcodetraject dat in de periode open was, dat op de einddatum een Veilig Verder-plan had.",
+            Share(withPlan, withTrack.Count), "%", withTrack.Count);
     }
 
     private static decimal? Share(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);

@@ -29,6 +29,12 @@ public static class MeldcodeRules
     /// <summary>Default for the stuck flag: a step that has not moved on in this many days is shown to the aandachtsfunctionaris and the team lead.</summary>
     public const int DefaultStuckAfterDays = 14;
 
+    /// <summary>The limits an installation may set for the stuck flag: at least a day, at most a year.</summary>
+    public const int MinStuckAfterDays = 1;
+    public const int MaxStuckAfterDays = 365;
+
+    public static bool IsValidStuckAfterDays(int days) => days is >= MinStuckAfterDays and <= MaxStuckAfterDays;
+
     /// <summary>Why an entry of <paramref name="step"/> cannot be added to a track that has reached <paramref name="reached"/>.</summary>
     public static DomainError? CheckStep(MeldcodeTrackStatus status, MeldcodeStep step, IReadOnlyCollection<MeldcodeStep> reached)
     {
@@ -96,7 +102,11 @@ public static class MeldcodeRules
 
     /// <summary>An open track stands still when the highest step was reached more than <paramref name="stuckAfterDays"/> days ago.</summary>
     public static bool IsStuck(MeldcodeTrackStatus status, DateOnly opened, IReadOnlyList<StepReached> reached, DateOnly today, int stuckAfterDays) =>
-        status == MeldcodeTrackStatus.Open && today.DayNumber - (reached.Count == 0 ? opened : reached.Max(r => r.On)).DayNumber > stuckAfterDays;
+        status == MeldcodeTrackStatus.Open && DaysStill(opened, reached, today) > stuckAfterDays;
+
+    /// <summary>Days since the track last moved on: since its latest step was reached (or it opened, without entries).</summary>
+    public static int DaysStill(DateOnly opened, IReadOnlyList<StepReached> reached, DateOnly today) =>
+        today.DayNumber - (reached.Count == 0 ? opened : reached.Max(r => r.On)).DayNumber;
 
     public static string Label(MeldcodeStep step) => step switch
     {
@@ -136,6 +146,19 @@ public static class MeldcodeAccess
     public static DomainError? CheckAandachtsfunctionaris(bool on, string? role, bool inTeam) =>
         !on || (role is "professional" or "teamleider" && inTeam) ? null : new DomainError(AandachtsfunctionarisInvalidCode, "Aandachtsfunctionaris",
             "Alleen een wijkteammedewerker of teamleider van een team kan aandachtsfunctionaris zijn: die leest de meldcodetrajecten van het eigen team.");
+
+    public const string TeamOverviewRefusedCode = "meldcode-team-overview-refused";
+
+    /// <summary>
+    /// The team's overview of its open tracks (and the stuck flag): the aandachtsfunctionaris and the team lead of a team,
+    /// for their own team only. Every other professional, the consulent, partners, departments, policy, privacy and admins
+    /// see none: the overview names households with a concern.
+    /// </summary>
+    public static bool MaySeeTeamOverview(string? role, bool isAandachtsfunctionaris, bool inTeam) =>
+        inTeam && (role == "teamleider" || (role == "professional" && isAandachtsfunctionaris));
+
+    public static DomainError TeamOverviewRefused() => new(TeamOverviewRefusedCode, "",
+        "Alleen de aandachtsfunctionaris en de teamleider van een team zien de meldcodetrajecten van het team.");
 
     public static bool MayRead(MeldcodeAccessFacts f) =>
         f.Role is "professional" or "teamleider" or "consulent" &&

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Options;
+using Regie.Domain.Safety;
 using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Meldcode;
@@ -8,7 +10,12 @@ public sealed class MeldcodeFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Bound and checked at start-up: a server with a stuck limit that makes no sense does not start.
+        services.AddOptions<MeldcodeOptions>().Bind(configuration.GetSection(MeldcodeOptions.Section))
+            .Validate(o => MeldcodeRules.IsValidStuckAfterDays(o.StuckAfterDays), MeldcodeOptions.Invalid).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeldcodeOptions>>().Value);
         services.AddScoped<MeldcodeAccessService>();
+        services.AddScoped<MeldcodeTeamQueries>();
         services.AddScoped<MeldcodeQueries>();
         services.AddScoped<MeldcodeChanges>();
         services.AddScoped<RecordSignalsHandler>();
@@ -24,5 +31,9 @@ public sealed class MeldcodeFeature : IFeature
         pages.AuthorizeSlice("/Meldcode", Policies.Care);
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapMeldcodeApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapMeldcodeApi();
+        api.MapMeldcodeTeamApi();
+    }
 }

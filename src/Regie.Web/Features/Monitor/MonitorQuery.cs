@@ -62,6 +62,17 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         if (wijk is not null) entries = entries.Where(e => db.Teams.Any(t => t.Id == e.TeamId && t.Wijk == wijk));
         var costs = model is not null ? [] : (await entries.ToListAsync(ct)).Select(e => e.ToEntry()).ToList();
 
+        // The Meldcode: the tracks of the team that opened them (every track for the municipality), of households living in the
+        // wijk, or of households whose trajectory started under the working model. Dates and steps only, never what was recorded.
+        var tracks = db.MeldcodeTracks.AsNoTracking().Where(t => teamId == null || t.TeamId == teamId);
+        if (wijk is not null) tracks = tracks.Where(t => db.Households.Any(h => h.Id == t.HouseholdId && h.Wijk == wijk));
+        if (model is not null) tracks = tracks.Where(t => scope.Contains(t.HouseholdId));
+        var trackRows = await tracks.Select(t => new { t.Id, t.HouseholdId, t.OpenedOn, t.Decision, t.DecidedOn }).ToListAsync(ct);
+        var steps = (await db.MeldcodeEntries.AsNoTracking().Where(e => tracks.Any(t => t.Id == e.TrackId))
+            .Select(e => new { e.TrackId, e.Step, e.OccurredOn }).ToListAsync(ct)).ToLookup(e => e.TrackId);
+        var veiligVerder = await db.VeiligVerderPlans.AsNoTracking().Where(v => tracks.Any(t => t.HouseholdId == v.HouseholdId))
+            .Select(v => new { v.HouseholdId, v.StartedOn }).ToListAsync(ct);
+
         var facts = new MonitorFacts(
             trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
             events.Where(e => e.Type == EventTypes.DecisionTaken && Bool(e.Data, EventDataKeys.Specialistisch) && Text(e.Data, EventDataKeys.Uitkomst) != "afgewezen")
@@ -77,7 +88,10 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
                 .Select(e => new MoneyFact(e.HouseholdId, Number(e.Data, EventDataKeys.GeschatteKosten)!.Value, e.EffectiveDate)).ToList(),
             costs,
             // The stuck list is about now, so only for the municipality or a team as a whole.
-            wijk is null && model is null ? (await stuck.ListAsync(teamId, ct)).Count : null);
+            wijk is null && model is null ? (await stuck.ListAsync(teamId, ct)).Count : null,
+            trackRows.Select(t => new MeldcodeTrackFact(t.HouseholdId, t.OpenedOn, Domain.Safety.MeldcodeRules.Reached(steps[t.Id].Select(e => (e.Step, e.OccurredOn))),
+                t.Decision, t.DecidedOn)).ToList(),
+            veiligVerder.Select(v => new HouseholdDayFact(v.HouseholdId, v.StartedOn)).ToList());
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
         if (wijk is not null) name += $", wijk {wijk}";

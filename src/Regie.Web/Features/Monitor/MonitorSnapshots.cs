@@ -16,7 +16,7 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
 {
     public const string All = "alle";
     /// <summary>Raised whenever a change of the monitor's rules changes stored figures, so every snapshot is computed again.</summary>
-    public const string RulesVersion = "r2";
+    public const string RulesVersion = "r3";
 
     public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
 
@@ -42,8 +42,12 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
         var lastEvent = await db.HouseholdEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var costs = await db.MonitorCostEntries.CountAsync(ct);
         var withdrawn = await db.MonitorCostEntries.CountAsync(e => e.WithdrawnAt != null, ct);
+        // The Meldcode keeps off the timeline (the timeline is wider read than the track): its entries, append-only, and the
+        // Veilig Verder plans are counted instead.
+        var meldcode = await db.MeldcodeEntries.CountAsync(ct);
+        var veiligVerder = await db.VeiligVerderPlans.CountAsync(ct);
         // The rules' version first: figures stored under earlier rules (requests, not households, for the threshold) are computed again.
-        var stamp = $"{RulesVersion}:{lastEvent}:{costs}:{withdrawn}";
+        var stamp = $"{RulesVersion}:{lastEvent}:{costs}:{withdrawn}:{meldcode}:{veiligVerder}";
         var existing = await db.MonitorSnapshots.ToDictionaryAsync(s => s.Scope, ct);
         var scopes = new List<(Guid? Team, string? Wijk, Domain.Care.TriageModel? Model)> { (null, null, null) };
         scopes.AddRange((await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct)).Select(t => ((Guid?)t, (string?)null, (Domain.Care.TriageModel?)null)));
