@@ -17,6 +17,9 @@ public sealed class MeldcodeFeature : IFeature
         services.AddScoped<RecordWeighingHandler>();
         services.AddScoped<RecordMeldcodeDecisionHandler>();
         services.AddScoped<CorrectMeldcodeEntryHandler>();
+        services.AddScoped<MeldcodeWithholdingQueries>();
+        services.AddScoped<WithholdMeldcodeFromExportHandler>();
+        services.AddScoped<LiftMeldcodeWithholdingHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
@@ -24,5 +27,9 @@ public sealed class MeldcodeFeature : IFeature
         pages.AuthorizeSlice("/Meldcode", Policies.Care);
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapMeldcodeApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapMeldcodeApi();
+        api.MapMeldcodeWithholdingApi();
+    }
 }
