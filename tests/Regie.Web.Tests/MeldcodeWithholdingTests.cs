@@ -249,7 +249,7 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
             using var client = await _app.SignedInClientAsync(other);
             var refused = await client.GetAsync("/privacy/meldcode-beperkingen");
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/geen-toegang", refused.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+            Assert.Equal("/geen-toegang", refused.Headers.Location!.AbsolutePath);
         }
         await using var scope = _app.Scope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries
