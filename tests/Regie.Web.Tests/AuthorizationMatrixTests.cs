@@ -80,6 +80,10 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/weighings"] = CareRoles,
         ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/decision"] = CareRoles,
         ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/entries/{entryId:guid}/corrections"] = CareRoles,
+        // Withholding from the resident's inzage: the track's readers see it, its coordinator decides (MeldcodeWithholdingTests).
+        ["/huishoudens/{id:guid}/meldcode/{trackId:guid}/beperking"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/withholdings/"] = CareRoles,
+        ["/api/v1/households/{id:guid}/meldcode/{trackId:guid}/withholdings/{withholdingId:guid}/lift"] = CareRoles,
         ["/huishoudens/{id:guid}/plan/versies"] = CareRoles,
         ["/huishoudens/{id:guid}/plan.pdf"] = CareRoles,
         // The Veilig Verder plan reveals danger: care roles only, never partners (who may see the plan's API).
@@ -158,6 +162,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/noodtoegang"] = [Roles.Teamleider, Roles.Privacy],
         ["/privacy/audit"] = [Roles.Privacy],
         ["/privacy/inzage"] = [Roles.Privacy],
+        ["/privacy/meldcode-beperkingen"] = [Roles.Privacy],
         ["/personen/{id:guid}"] = FileRoles,
         ["/personen/{id:guid}/contact"] = FileRoles,
         ["/personen/{id:guid}/corrigeren"] = FileRoles,

@@ -9,6 +9,9 @@ public static class BirthDate
     public const string ImplausibleCode = "birthdate-implausible";
     private const int OldestPlausibleAge = 125;
 
+    /// <summary>The age of majority (BW 1:233): below it a person is a child, for whom the Jeugdwet's terms apply.</summary>
+    public const int AgeOfMajority = 18;
+
     public static Result<DateOnly> Parse(string? input, DateOnly today, string field = "Geboortedatum")
     {
         if (string.IsNullOrWhiteSpace(input))
@@ -33,4 +36,7 @@ public static class BirthDate
         if (birth > day.AddYears(-age)) age--;
         return age;
     }
+
+    /// <summary>Whether someone born on <paramref name="birth"/> was a child (a minor) on <paramref name="day"/>.</summary>
+    public static bool IsMinorOn(DateOnly birth, DateOnly day) => AgeOn(birth, day) < AgeOfMajority;
 }

@@ -175,7 +175,7 @@ public sealed class MeldcodeEntry : IMunicipalityOwned
 /// </summary>
 public sealed class MeldcodeWithholding : IMunicipalityOwned
 {
-    public const int ReasonMaxLength = 1000;
+    public const int ReasonMaxLength = MeldcodeWithholdingRules.ReasonMaxLength;
 
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -190,10 +190,21 @@ public sealed class MeldcodeWithholding : IMunicipalityOwned
     public DateTime? LiftedAt { get; private set; }
     public string? LiftedBy { get; private set; }
 
-    public void Lift(string by, DateTime at)
+    public bool IsActive => LiftedAt is null;
+
+    /// <summary>Withholds the whole track (<paramref name="entryId"/> null) or one of its entries, with the reason already checked.</summary>
+    public static MeldcodeWithholding Of(MeldcodeTrack track, Guid? entryId, string reason, string by, string byName, DateTime at) => new()
     {
-        if (LiftedAt is not null) throw new InvalidOperationException("Withholding lifted already.");
+        Id = Guid.CreateVersion7(), Gemeentecode = track.Gemeentecode, HouseholdId = track.HouseholdId, TrackId = track.Id, EntryId = entryId,
+        Reason = reason, WithheldBy = by, WithheldByName = byName, WithheldAt = at,
+    };
+
+    /// <summary>Lifts the withholding: the part goes into the next inzage export; the row stays with who lifted it when. Refused when lifted already.</summary>
+    public DomainError? Lift(string by, DateTime at)
+    {
+        if (MeldcodeWithholdingRules.CheckLift(LiftedAt) is { } refused) return refused;
         LiftedAt = at;
         LiftedBy = by;
+        return null;
     }
 }

@@ -24,6 +24,9 @@ public sealed class MeldcodeFeature : IFeature
         services.AddScoped<RecordWeighingHandler>();
         services.AddScoped<RecordMeldcodeDecisionHandler>();
         services.AddScoped<CorrectMeldcodeEntryHandler>();
+        services.AddScoped<MeldcodeWithholdingQueries>();
+        services.AddScoped<WithholdMeldcodeFromExportHandler>();
+        services.AddScoped<LiftMeldcodeWithholdingHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
@@ -35,5 +38,6 @@ public sealed class MeldcodeFeature : IFeature
     {
         api.MapMeldcodeApi();
         api.MapMeldcodeTeamApi();
+        api.MapMeldcodeWithholdingApi();
     }
 }

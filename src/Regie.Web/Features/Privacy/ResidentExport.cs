@@ -23,8 +23,12 @@ public sealed record ExportGoal(string Huishouden, string Voor, string Leefgebie
 /// Everything Regie holds about one resident, as the AVG (art. 15) lets them ask for it. <see cref="Persoon"/> is
 /// null for someone Regie holds no file of but whose BSN a department looked up: those look-ups are all there is.
 /// </summary>
+/// <param name="Meldcode">The Meldcode tracks about the resident, except what the coordinator withholds (UAVG art. 41).</param>
+/// <param name="VeiligVerder">The Veilig Verder plans of the households the resident lived in while they ran.</param>
+/// <param name="Beperking">When a part is withheld: <see cref="ResidentSafetyExport.Statement"/>, which says so without saying which part or why; otherwise null.</param>
 public sealed record ResidentDataExport(DateTime Opgesteld, string Gemeentecode, ExportPerson? Persoon, IReadOnlyList<ExportMembership> Huishoudens,
-    IReadOnlyList<ExportGoal> Doelen, IReadOnlyList<ExportEvent> Gebeurtenissen, IReadOnlyList<ExportAccess> Toegang, IReadOnlyList<ExportRead> WieHeeftGegevensGezien);
+    IReadOnlyList<ExportGoal> Doelen, IReadOnlyList<ExportEvent> Gebeurtenissen, IReadOnlyList<ExportAccess> Toegang, IReadOnlyList<ExportRead> WieHeeftGegevensGezien,
+    IReadOnlyList<ExportMeldcodeTrack> Meldcode, IReadOnlyList<ExportSafetyPlan> VeiligVerder, string? Beperking);
 
 /// <summary>
 /// Compiles a resident's export. It is about the resident only: of each household they lived in, what happened
@@ -116,7 +120,8 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
             if (period.End is { } until) q = q.Where(e => e.OccurredAt < until);
             reads.AddRange(await q.OrderBy(e => e.Id).Take(MaxReads).ToListAsync(ct));
         }
-        reads = reads.DistinctBy(e => e.Id).OrderBy(e => e.Id).Take(MaxReads).ToList();
+        var safety = await ResidentSafetyExport.CompileAsync(db, p.Id, periods, names, ct);
+        reads = reads.DistinctBy(e => e.Id).Where(e => !ResidentSafetyExport.Hides(safety, e)).OrderBy(e => e.Id).Take(MaxReads).ToList();
 
         var export = new ResidentDataExport(clock.GetUtcNow().UtcDateTime, p.Gemeentecode,
             new ExportPerson(p.Bsn, p.Voornamen, p.Voorvoegsel, p.Achternaam, p.Geboortedatum, p.Telefoon, p.Email, p.CreatedAt, p.UpdatedAt),
@@ -125,7 +130,8 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
             ResidentGoals(p.Id, goals, periods, names),
             relevant.Select(e => new ExportEvent(e.OccurredAt, e.EffectiveDate, e.Type, e.Summary, e.ActorName)).ToList(),
             access,
-            reads.Select(Read).ToList());
+            reads.Select(Read).ToList(),
+            safety.Tracks, safety.Plans, safety.Withheld ? ResidentSafetyExport.Statement : null);
         await audit.RecordAsync(AuditActions.Export, AuditResources.Person, personId: p.Id, purpose: Purpose, ct: ct);
         return export;
     }
@@ -219,6 +225,6 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
             .OrderBy(e => e.Id).Take(MaxReads).ToListAsync(ct);
         if (lookups.Count == 0 || gemeente is null) return new DomainError(DomainError.NotFoundCode, "Bsn", "Regie heeft geen gegevens van een inwoner met dit BSN.");
         await audit.RecordAsync(AuditActions.Export, AuditResources.Person, purpose: Purpose, ct: ct, subjectBsn: bsn);
-        return new ResidentDataExport(clock.GetUtcNow().UtcDateTime, gemeente, null, [], [], [], [], lookups.Select(Read).ToList());
+        return new ResidentDataExport(clock.GetUtcNow().UtcDateTime, gemeente, null, [], [], [], [], lookups.Select(Read).ToList(), [], [], null);
     }
 }

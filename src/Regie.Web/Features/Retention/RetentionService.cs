@@ -48,9 +48,17 @@ public sealed class RetentionOptions
         var years = frameworks.Select(YearsOf).ToList();
         return years.Count == 0 ? TeamFileYears : years.Max();
     }
+
+    /// <summary>
+    /// A Meldcode track is kept as its household's file is, counted from the day the track ended (its decision), and at
+    /// least for the Jeugdwet's term where it concerns a child: someone under 18 on the day the track opened.
+    /// </summary>
+    public int MeldcodeYearsFor(IEnumerable<Domain.Care.LegalFramework> frameworks, bool concernsChild) =>
+        concernsChild ? Math.Max(JeugdwetYears, TeamFileYearsFor(frameworks)) : TeamFileYearsFor(frameworks);
 }
 
-public sealed record RetentionResult(bool DryRun, int Households, int Persons, int Events);
+/// <param name="MeldcodeTracks">Meldcode tracks deleted (with their entries and withholdings) because their term had passed.</param>
+public sealed record RetentionResult(bool DryRun, int Households, int Persons, int Events, int MeldcodeTracks = 0);
 
 /// <summary>
 /// Removes what identifies residents from files whose retention period has passed. Rows stay,
@@ -76,10 +84,14 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         var trajectories = (await db.Trajectories.IgnoreQueryFilters().Where(t => candidateIds.Contains(t.HouseholdId))
                 .Select(t => new { t.HouseholdId, t.Frameworks }).ToListAsync(ct))
             .ToLookup(t => t.HouseholdId, t => Domain.Care.LegalFrameworks.ParseList(t.Frameworks));
+        // A Meldcode track about a child keeps its household's file for the Jeugdwet's term too.
+        var tracks = await ExpiredTracksAsync(today, ct);
         var expired = candidates.Where(h =>
         {
             var teamFile = h.ResponsibleTeamId is not null || trajectories.Contains(h.Id);
-            var cutoff = teamFile ? today.AddYears(-options.TeamFileYearsFor(trajectories[h.Id].SelectMany(f => f))) : registryCutoff;
+            var years = options.TeamFileYearsFor(trajectories[h.Id].SelectMany(f => f));
+            if (tracks.AboutChildren.Contains(h.Id)) years = Math.Max(years, options.JeugdwetYears);
+            var cutoff = teamFile ? today.AddYears(-years) : registryCutoff;
             return h.Ended < cutoff;
         }).Select(h => h.Id).ToHashSet();
 
@@ -89,16 +101,59 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             .Where(m => personIds.Contains(m.PersonId) && !expired.Contains(m.HouseholdId)).Select(m => m.PersonId).Distinct().ToListAsync(ct);
         var persons = personIds.Except(stillKept).ToList();
         var events = await db.HouseholdEvents.IgnoreQueryFilters().CountAsync(e => expired.Contains(e.HouseholdId), ct);
-        var result = new RetentionResult(dryRun, expired.Count, persons.Count, events);
-        if (dryRun || expired.Count == 0)
+        var result = new RetentionResult(dryRun, expired.Count, persons.Count, events, tracks.Expired.Count);
+        if (dryRun || (expired.Count == 0 && tracks.Expired.Count == 0))
         {
-            await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention, detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen", ct: ct);
+            await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention,
+                detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen, {tracks.Expired.Count} meldcodetrajecten", ct: ct);
             return result;
         }
 
-        await AnonymiseAsync(expired, persons, personEventsOnly: [], now, ct);
-        await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention, detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen", ct: ct);
+        await AnonymiseAsync(expired, persons, personEventsOnly: [], now, ct, tracks.Expired);
+        foreach (var (track, household) in tracks.Expired)
+            await audit.RecordAsync(AuditActions.Retention, AuditResources.Meldcode, household, detail: $"traject {track} verwijderd: bewaartermijn verstreken", ct: ct);
+        await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention,
+            detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen; verwijderd: {tracks.Expired.Count} meldcodetrajecten", ct: ct);
         return result;
+    }
+
+    /// <param name="Expired">Track id → household of the tracks whose term has passed.</param>
+    /// <param name="AboutChildren">Households with a track (kept or not) about a child.</param>
+    private sealed record TrackRetention(IReadOnlyDictionary<Guid, Guid> Expired, IReadOnlySet<Guid> AboutChildren);
+
+    /// <summary>
+    /// The Meldcode tracks whose term has passed (<see cref="RetentionOptions.MeldcodeYearsFor"/>): a track ends with its
+    /// decision; an open track only when its household has ended (nobody lives there any more). The term is the
+    /// household's team-file term, and the Jeugdwet's where a person concerned was a child when the track opened.
+    /// </summary>
+    private async Task<TrackRetention> ExpiredTracksAsync(DateOnly today, CancellationToken ct)
+    {
+        var tracks = await db.MeldcodeTracks.IgnoreQueryFilters()
+            .Select(t => new { t.Id, t.HouseholdId, t.OpenedOn, t.DecidedOn, Persons = t.Persons.Select(p => p.PersonId).ToList() })
+            .ToListAsync(ct);
+        if (tracks.Count == 0) return new TrackRetention(new Dictionary<Guid, Guid>(), new HashSet<Guid>());
+        var personIds = tracks.SelectMany(t => t.Persons).Distinct().ToList();
+        var born = await db.Persons.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Geboortedatum, ct);
+        var householdIds = tracks.Select(t => t.HouseholdId).Distinct().ToList();
+        var ended = (await db.Households.IgnoreQueryFilters()
+                .Where(h => householdIds.Contains(h.Id) && h.Members.Any() && h.Members.All(m => m.Until != null))
+                .Select(h => new { h.Id, Ended = h.Members.Max(m => m.Until)!.Value }).ToListAsync(ct))
+            .ToDictionary(h => h.Id, h => h.Ended);
+        var frameworks = (await db.Trajectories.IgnoreQueryFilters().Where(t => householdIds.Contains(t.HouseholdId))
+                .Select(t => new { t.HouseholdId, t.Frameworks }).ToListAsync(ct))
+            .ToLookup(t => t.HouseholdId, t => Domain.Care.LegalFrameworks.ParseList(t.Frameworks));
+
+        bool AboutChild(IEnumerable<Guid> persons, DateOnly opened) =>
+            persons.Any(p => born.TryGetValue(p, out var birth) && Domain.Registry.BirthDate.IsMinorOn(birth, opened));
+        var aboutChildren = tracks.Where(t => AboutChild(t.Persons, t.OpenedOn)).Select(t => t.HouseholdId).ToHashSet();
+        var expired = tracks.Where(t =>
+        {
+            var end = t.DecidedOn ?? (ended.TryGetValue(t.HouseholdId, out var e) ? e : (DateOnly?)null);
+            if (end is not { } until) return false;
+            var years = options.MeldcodeYearsFor(frameworks[t.HouseholdId].SelectMany(f => f), AboutChild(t.Persons, t.OpenedOn));
+            return until < today.AddYears(-years);
+        }).ToDictionary(t => t.Id, t => t.HouseholdId);
+        return new TrackRetention(expired, aboutChildren);
     }
 
     public const string RetentionDutyCode = "erasure-retention-duty";
@@ -128,7 +183,8 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         return own.Count;
     }
 
-    private async Task AnonymiseAsync(IReadOnlyCollection<Guid> households, IReadOnlyCollection<Guid> persons, IReadOnlyCollection<Guid> personEventsOnly, DateTime now, CancellationToken ct)
+    private async Task AnonymiseAsync(IReadOnlyCollection<Guid> households, IReadOnlyCollection<Guid> persons, IReadOnlyCollection<Guid> personEventsOnly, DateTime now, CancellationToken ct,
+        IReadOnlyDictionary<Guid, Guid>? expiredTracks = null)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var run = new RetentionRun { StartedAt = now, StartedBy = user.ActorName, Households = households.Count, Persons = persons.Count };
@@ -148,6 +204,26 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         run.Events = await db.HouseholdEvents.IgnoreQueryFilters()
             .Where(e => expired.Contains(e.HouseholdId) || (e.PersonId != null && personEventsOnly.Contains(e.PersonId.Value)))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "[geanonimiseerd]").SetProperty(e => e.Data, (string?)null), ct);
+
+        // Meldcode tracks past their term go as a whole, with their entries (append-only: never updated, but deleted here),
+        // persons and withholdings; the Veilig Verder plan goes with its household's file.
+        var tracks = expiredTracks?.Keys.ToList() ?? [];
+        if (tracks.Count > 0)
+        {
+            await db.MeldcodeWithholdings.IgnoreQueryFilters().Where(w => tracks.Contains(w.TrackId)).ExecuteDeleteAsync(ct);
+            await db.MeldcodeEntries.IgnoreQueryFilters().Where(e => tracks.Contains(e.TrackId)).ExecuteDeleteAsync(ct);
+            await db.Set<MeldcodeTrackPerson>().Where(p => tracks.Contains(p.TrackId)).ExecuteDeleteAsync(ct);
+            await db.MeldcodeTracks.IgnoreQueryFilters().Where(t => tracks.Contains(t.Id)).ExecuteDeleteAsync(ct);
+        }
+        if (expired.Count > 0)
+        {
+            await db.SafetyGoals.IgnoreQueryFilters().Where(g => expired.Contains(g.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.SafetyArrangements.IgnoreQueryFilters().Where(a => expired.Contains(a.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.SafetyChecks.IgnoreQueryFilters().Where(c => expired.Contains(c.HouseholdId)).ExecuteDeleteAsync(ct);
+            var plans = db.VeiligVerderPlans.IgnoreQueryFilters().Where(v => expired.Contains(v.HouseholdId)).Select(v => v.Id);
+            await db.VeiligVerderAgreements.IgnoreQueryFilters().Where(a => plans.Contains(a.VeiligVerderPlanId)).ExecuteDeleteAsync(ct);
+            await db.VeiligVerderPlans.IgnoreQueryFilters().Where(v => expired.Contains(v.HouseholdId)).ExecuteDeleteAsync(ct);
+        }
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
