@@ -27,9 +27,10 @@ public sealed class DemoVeiligVerder(RegieDbContext db, TimeProvider clock)
                 && db.MeldcodeTracks.Any(t => t.HouseholdId == h.Id && t.Status == Domain.Safety.MeldcodeTrackStatus.Open
                     && t.Entries.Any(e => e.Step == Domain.Safety.MeldcodeStep.Weging && e.Outcome == Domain.Safety.WeighingOutcome.HulpOrganiseren)))
             .Select(h => new { h.Id, h.CoordinatorId }).FirstOrDefaultAsync(ct);
-        var plan = household is null ? null : await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == household.Id && p.ClosedOn == null, ct);
-        var coordinator = await db.Users.Where(u => u.Id == household!.CoordinatorId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        if (household is null || plan is null || coordinator is null) return;
+        if (household is null) return;
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == household.Id && p.ClosedOn == null, ct);
+        var coordinator = await db.Users.Where(u => u.Id == household.CoordinatorId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (plan is null || coordinator is null) return;
         var members = (await PlanVersions.MembersAsync(db, household.Id, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
         var roles = await db.HouseholdMembers.Where(m => m.HouseholdId == household.Id && m.Until == null).ToDictionaryAsync(m => m.PersonId, m => m.Role, ct);
         var mother = roles.Where(r => r.Value == HouseholdRole.Overig).Select(r => (Guid?)r.Key).FirstOrDefault();
