@@ -39,6 +39,8 @@ public static class Startup
             output.WriteLine($"  {l.Email,-36} {Roles.Label(l.Role)}{(l.Team is null ? "" : ", " + l.Team)}{(l.Aandachtsfunctionaris ? ", aandachtsfunctionaris meldcode" : "")}");
         // Seeding the admin with a printed TOTP key would put a second factor in every log; setting it up is part of the demo.
         output.WriteLine("  De functioneel beheerder stelt bij de eerste keer inloggen tweestapsverificatie in (authenticator-app nodig).");
+        output.WriteLine($"  Meldcode: de aandachtsfunctionaris ziet de open trajecten van Wijkteam Noord op /team/meldcode; {DemoMeldcode.StoryHousehold} " +
+            "(zoek \"Wit\") heeft een traject bij stap 4 (weging) en een Veilig Verder-plan bij het plan.");
         output.WriteLine();
     }
 }
