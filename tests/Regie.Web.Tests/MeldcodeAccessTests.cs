@@ -3,10 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Access;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 using System.Net;
-using System.Net.Http.Json;
 using static Regie.Web.Tests.MeldcodeSteps;
 
 namespace Regie.Web.Tests;
@@ -143,7 +141,8 @@ public sealed class MeldcodeAccessTests(MeldcodeAccessFixture fixture) : IClassF
         var track = await TrackAsync(coordinator, household, opened);
         Assert.Equal(["Signalen", "Signalen"], Entries(track).Select(e => e.Stap));
         var added = track.GetProperty("vastleggingen").EnumerateArray().Last(e => e.GetProperty("stap").GetString() == "Signalen");
-        Assert.Equal(("Moeder had een blauw oog bij het huisbezoek.", "Test Wijkteammedewerker"), (added.GetProperty("tekst").GetString(), added.GetProperty("vastgelegdDoor").GetString()));
+        Assert.Equal(("Moeder had een blauw oog bij het huisbezoek.", "Test Wijkteammedewerker"), (added.GetProperty("tekst").GetString(), added.GetProperty("wie").GetString()));
+        Assert.Equal($"Test {Roles.Label(Roles.Professional)}", added.GetProperty("vastgelegdDoor").GetString());
         Assert.Equal([(AuditActions.Create, "signalen")], await MeldcodeAuditAsync(await UserIdAsync(email), household));
 
         // Through the page too: back to the household, with the message who sees it.

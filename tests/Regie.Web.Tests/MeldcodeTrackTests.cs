@@ -10,6 +10,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using static Regie.Web.Tests.MeldcodeSteps;
+using SafetyCheck = Regie.Domain.Safety.SafetyCheck;
 
 namespace Regie.Web.Tests;
 
