@@ -81,7 +81,7 @@ public sealed class MeldcodeTests(EmptyBrowserFixture fixture) : IClassFixture<E
         await page.WaitForURLAsync($"**/huishoudens/{household}/meldcode");
         await s.AssertAccessibleAsync();
         await page.Locator($"a[href^='/huishoudens/{household}/meldcode/']:not([href$='/signaal'])").First.ClickAsync();
-        await page.GetByText("Volgende stap").WaitForAsync();
+        await page.GetByText("Volgende stap", new() { Exact = true }).WaitForAsync();
         Assert.Contains("Stap 2: overleg", await page.Locator(".regie-facts").InnerTextAsync());
         Assert.Contains("De juf zag op maandag blauwe plekken op Daans rug", await page.Locator("main").InnerTextAsync());
         await s.AssertAccessibleAsync();
@@ -91,12 +91,13 @@ public sealed class MeldcodeTests(EmptyBrowserFixture fixture) : IClassFixture<E
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Sanne Jansen");
         await page.GetByLabel("Wat is geadviseerd?").FillAsync("Spreek moeder deze week; weeg daarna samen.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Overleg vastleggen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Stap 2: overleg", Exact = true }).WaitForAsync();
         await page.GetByText("De stap is vastgelegd.").WaitForAsync();
         await page.GetByLabel("Is het gesprek gevoerd?").SelectOptionAsync("Ja");
         await page.GetByLabel("Met wie?").FillAsync($"Mirjam {surname}");
         await page.GetByLabel("Verslag, of waarom het gesprek niet is gevoerd").FillAsync("Moeder vertelt over spanningen met haar ex-partner en wil hulp.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gesprek vastleggen" }).ClickAsync();
-        await page.GetByText("De stap is vastgelegd.").WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Stap 3: gesprek", Exact = true }).WaitForAsync();
 
         // 4. The afwegingskader: a suspicion, no acute danger, help can be organised, is accepted and makes it safe.
         var weighing = page.Locator("#weging");
@@ -110,7 +111,7 @@ public sealed class MeldcodeTests(EmptyBrowserFixture fixture) : IClassFixture<E
             await reasons[i].FillAsync($"Onderbouwing bij afweging {i + 1}.");
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Weging vastleggen" }).ClickAsync();
-        await page.GetByText("De stap is vastgelegd.").WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Stap 4: weging", Exact = true }).WaitForAsync();
         Assert.Contains("Hulp bieden of organiseren en de effecten volgen.", await page.Locator(".regie-facts").InnerTextAsync());
         await s.AssertAccessibleAsync();
 
