@@ -324,6 +324,36 @@ public sealed class MeldcodeTrackTests(RegistryFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task On_the_track_page_a_refused_step_shows_its_dutch_field_errors_keeps_the_input_and_saves_nothing()
+    {
+        var (household, _, _) = await FamilyAsync("Veldfout");
+        using var client = await _app.SignedInClientAsync();
+        var track = await ReadyToWeighAsync(client, household);
+        var page = $"/huishoudens/{household}/meldcode/{track}";
+
+        var weighing = await (await TestApp.PostFormAsync(client, page, new Dictionary<string, string>
+        {
+            ["Weging.Afweging[1]"] = "Ja", ["Weging.Onderbouwing[1]"] = "", ["Versie"] = "3",
+        }, $"{page}?handler=Weging")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"Weging_Onderbouwing_1_-error\">Onderbouw uw antwoord: het afwegingskader vraagt om een onderbouwing per afweging.", weighing);
+        Assert.Contains("id=\"Weging_Afweging_2_-error\">Beantwoord deze afweging met ja of nee.", weighing);
+        Assert.Equal(3, (await TrackAsync(client, household, track)).GetProperty("versie").GetInt32());
+
+        Assert.Equal(4, await VersionAsync(await WeighAsync(client, household, track, 3, "Ja", "Nee", "Nee")));
+        const string reason = "Moeder zegt dat vader vertrokken is.";
+        var decision = await TestApp.PostFormAsync(client, page, new Dictionary<string, string>
+        {
+            ["Besluit.Besluit"] = "Afgesloten", ["Besluit.Toelichting"] = reason, ["Versie"] = "4",
+        }, $"{page}?handler=Besluit");
+        Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
+        var html = await decision.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"Besluit_Besluit-error\">Het afwegingskader leidt tot melden: volgens de meldnorm meldt u bij Veilig Thuis.", html);
+        Assert.Contains($">{reason}</textarea>", html);
+        var view = await TrackAsync(client, household, track);
+        Assert.Equal(("Open", 4), (view.GetProperty("status").GetString(), view.GetProperty("versie").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_track_id_of_another_household_is_not_found()
     {
         var first = await FamilyAsync("Eerstehuishouden");
