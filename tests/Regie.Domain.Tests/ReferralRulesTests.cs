@@ -122,6 +122,39 @@ public sealed class LightSupportRulesTests
         Assert.Empty(Check(onlyAdministration, LightSupportKind.Administratie, Start.AddDays(56)));
     }
 
+    private static (DateOnly? Ended, IReadOnlyList<string> Codes) End(bool alreadyEnded, string? chosen, DateOnly today)
+    {
+        var errors = new ErrorList();
+        var ended = LightSupportRules.CheckEnd(alreadyEnded, Start, chosen, today, errors);
+        return (ended, errors.Errors.Select(e => e.Code).ToList());
+    }
+
+    [Fact]
+    public void Light_support_ends_on_a_chosen_day_between_its_start_and_today_or_else_today()
+    {
+        var today = Start.AddDays(10);
+        Assert.Equal((today, []), End(false, null, today));
+        Assert.Equal((Start, []), End(false, "23-11-2026", today));
+        Assert.Equal((null, [LightSupportRules.DatesInvalidCode]), End(false, "22-11-2026", today));
+        Assert.Equal((null, [LightSupportRules.DatesInvalidCode]), End(false, "04-12-2026", today));
+        Assert.Equal((null, [LightSupportRules.DatesInvalidCode]), End(false, "morgen", today));
+        // Support that has not started yet can still be stopped today.
+        Assert.Equal((Start.AddDays(-3), []), End(false, null, Start.AddDays(-3)));
+        Assert.Equal((null, [LightSupportRules.AlreadyEndedCode]), End(true, null, today));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(90, true)]
+    [InlineData(91, false)]
+    public void A_referral_follow_up_term_is_one_to_ninety_days(int days, bool allowed)
+    {
+        var errors = new ErrorList();
+        ReferralRules.CheckFollowUpDays(days, errors);
+        Assert.Equal(allowed ? [] : [ReferralRules.FollowUpDaysInvalidCode], errors.Errors.Select(e => e.Code));
+    }
+
     [Fact]
     public void Kinds_are_stored_by_name_and_unknown_names_are_dropped() =>
         Assert.Equal([LightSupportKind.Administratie, LightSupportKind.Ontmoeting],
