@@ -122,25 +122,26 @@ public sealed class LightSupportRulesTests
         Assert.Empty(Check(onlyAdministration, LightSupportKind.Administratie, Start.AddDays(56)));
     }
 
-    private static (DateOnly? Ended, IReadOnlyList<string> Codes) End(bool alreadyEnded, string? chosen, DateOnly today)
+    /// <summary>"end date|error codes", so one exact string says both.</summary>
+    private static string End(bool alreadyEnded, string? chosen, DateOnly today)
     {
         var errors = new ErrorList();
         var ended = LightSupportRules.CheckEnd(alreadyEnded, Start, chosen, today, errors);
-        return (ended, errors.Errors.Select(e => e.Code).ToList());
+        return $"{ended?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}|{string.Join(",", errors.Errors.Select(e => e.Code))}";
     }
 
     [Fact]
     public void Light_support_ends_on_a_chosen_day_between_its_start_and_today_or_else_today()
     {
         var today = Start.AddDays(10);
-        Assert.Equal((today, []), End(false, null, today));
-        Assert.Equal((Start, []), End(false, "23-11-2026", today));
-        Assert.Equal((null, [LightSupportRules.DatesInvalidCode]), End(false, "22-11-2026", today));
-        Assert.Equal((null, [LightSupportRules.DatesInvalidCode]), End(false, "04-12-2026", today));
-        Assert.Equal((null, [LightSupportRules.DatesInvalidCode]), End(false, "morgen", today));
+        Assert.Equal("2026-12-03|", End(false, null, today));
+        Assert.Equal("2026-11-23|", End(false, "23-11-2026", today));
+        Assert.Equal($"|{LightSupportRules.DatesInvalidCode}", End(false, "22-11-2026", today));
+        Assert.Equal($"|{LightSupportRules.DatesInvalidCode}", End(false, "04-12-2026", today));
+        Assert.Equal($"|{LightSupportRules.DatesInvalidCode}", End(false, "morgen", today));
         // Support that has not started yet can still be stopped today.
-        Assert.Equal((Start.AddDays(-3), []), End(false, null, Start.AddDays(-3)));
-        Assert.Equal((null, [LightSupportRules.AlreadyEndedCode]), End(true, null, today));
+        Assert.Equal("2026-11-20|", End(false, null, Start.AddDays(-3)));
+        Assert.Equal($"|{LightSupportRules.AlreadyEndedCode}", End(true, null, today));
     }
 
     [Theory]

@@ -181,7 +181,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             var p = await db.Persons.SingleAsync(x => x.Id == person);
-            (p.Telefoon, p.Email) = ("0611112222", "ella@voorbeeld.nl");
+            p.ChangeContact("0611112222", "ella@voorbeeld.nl", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
@@ -198,7 +198,8 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
             Assert.True((await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(person, new MovePersonInput { NaarHuishoudenId = target, Rol = "ouder" }, default)).IsOk);
             var db = sp.GetRequiredService<RegieDbContext>();
             (await db.Households.SingleAsync(h => h.Id == target)).ResponsibleTeamId = (await StaffAsync("regisseur.zuid@voorbeeld.nl")).TeamId;
-            (await db.Persons.SingleAsync(x => x.Id == person)).Telefoon = "0633334444";
+            var ella = await db.Persons.SingleAsync(x => x.Id == person);
+            ella.ChangeContact("0633334444", ella.Email, DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
