@@ -122,6 +122,40 @@ public sealed class LightSupportRulesTests
         Assert.Empty(Check(onlyAdministration, LightSupportKind.Administratie, Start.AddDays(56)));
     }
 
+    /// <summary>"end date|error codes", so one exact string says both.</summary>
+    private static string End(bool alreadyEnded, string? chosen, DateOnly today)
+    {
+        var errors = new ErrorList();
+        var ended = LightSupportRules.CheckEnd(alreadyEnded, Start, chosen, today, errors);
+        return $"{ended?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}|{string.Join(",", errors.Errors.Select(e => e.Code))}";
+    }
+
+    [Fact]
+    public void Light_support_ends_on_a_chosen_day_between_its_start_and_today_or_else_today()
+    {
+        var today = Start.AddDays(10);
+        Assert.Equal("2026-12-03|", End(false, null, today));
+        Assert.Equal("2026-11-23|", End(false, "23-11-2026", today));
+        Assert.Equal($"|{LightSupportRules.DatesInvalidCode}", End(false, "22-11-2026", today));
+        Assert.Equal($"|{LightSupportRules.DatesInvalidCode}", End(false, "04-12-2026", today));
+        Assert.Equal($"|{LightSupportRules.DatesInvalidCode}", End(false, "morgen", today));
+        // Support that has not started yet can still be stopped today.
+        Assert.Equal("2026-11-20|", End(false, null, Start.AddDays(-3)));
+        Assert.Equal($"|{LightSupportRules.AlreadyEndedCode}", End(true, null, today));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(90, true)]
+    [InlineData(91, false)]
+    public void A_referral_follow_up_term_is_one_to_ninety_days(int days, bool allowed)
+    {
+        var errors = new ErrorList();
+        ReferralRules.CheckFollowUpDays(days, errors);
+        Assert.Equal(allowed ? [] : [ReferralRules.FollowUpDaysInvalidCode], errors.Errors.Select(e => e.Code));
+    }
+
     [Fact]
     public void Kinds_are_stored_by_name_and_unknown_names_are_dropped() =>
         Assert.Equal([LightSupportKind.Administratie, LightSupportKind.Ontmoeting],

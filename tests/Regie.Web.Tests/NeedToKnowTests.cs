@@ -271,8 +271,7 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
         var moved = await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(leaver.Value, new MovePersonInput { NaarHuishoudenId = newHousehold, Rol = "ouder" }, default);
         Assert.True(moved.IsOk);
         var person = await db.Persons.SingleAsync(p => p.Id == leaver.Value);
-        person.Telefoon = "0611112222";
-        person.Email = "nieuw.adres@voorbeeld.nl";
+        person.ChangeContact("0611112222", "nieuw.adres@voorbeeld.nl", DateTime.UtcNow);
         var target = await db.Households.SingleAsync(h => h.Id == newHousehold);
         target.ResponsibleTeamId = await TeamAsync(db, Zuid);
         await db.SaveChangesAsync();

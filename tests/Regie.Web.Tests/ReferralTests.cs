@@ -181,7 +181,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             var p = await db.Persons.SingleAsync(x => x.Id == person);
-            (p.Telefoon, p.Email) = ("0611112222", "ella@voorbeeld.nl");
+            p.ChangeContact("0611112222", "ella@voorbeeld.nl", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
@@ -198,7 +198,8 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
             Assert.True((await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(person, new MovePersonInput { NaarHuishoudenId = target, Rol = "ouder" }, default)).IsOk);
             var db = sp.GetRequiredService<RegieDbContext>();
             (await db.Households.SingleAsync(h => h.Id == target)).ResponsibleTeamId = (await StaffAsync("regisseur.zuid@voorbeeld.nl")).TeamId;
-            (await db.Persons.SingleAsync(x => x.Id == person)).Telefoon = "0633334444";
+            var ella = await db.Persons.SingleAsync(x => x.Id == person);
+            ella.ChangeContact("0633334444", ella.Email, DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
         await using (var provider = AsProvider(brug, "Zorgaanbieder De Brug"))
@@ -349,7 +350,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         // Withdrawn from a provider with an account: it keeps the fact, not the question or how to reach the resident.
         var brug = await OrganisationAsync("Zorgaanbieder De Brug");
         var toBrug = (await handler.SendAsync(household, Referral(person, goal, brug), default)).Value;
-        Assert.Equal([LightSupportHandler.PersonNotMemberCode], (await scope.ServiceProvider.GetRequiredService<LightSupportHandler>().StartAsync(household,
+        Assert.Equal([LightSupportRules.PersonNotMemberCode], (await scope.ServiceProvider.GetRequiredService<StartLightSupportHandler>().HandleAsync(household,
             new LightSupportInput { DoelId = goal, PersoonId = Guid.NewGuid(), Omschrijving = "x", Einddatum = InDays(7), OrganisatieId = brug }, default)).Errors.Select(e => e.Code));
         Assert.True((await handler.StepAsync(toBrug, new ReferralStepInput { Status = "withdrawn", Versie = 1 }, default)).IsOk);
         await using var provider = AsProvider(brug, "Zorgaanbieder De Brug");
@@ -372,14 +373,15 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         Guid id;
         await using (var scope = As(fatima))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<LightSupportHandler>();
-            Assert.Equal([LightSupportRules.TooLongCode], (await handler.StartAsync(household, Input(14), default)).Errors.Select(e => e.Code));
-            var started = await handler.StartAsync(household, Input(13), default);
+            var handler = scope.ServiceProvider.GetRequiredService<StartLightSupportHandler>();
+            var end = scope.ServiceProvider.GetRequiredService<EndLightSupportHandler>();
+            Assert.Equal([LightSupportRules.TooLongCode], (await handler.HandleAsync(household, Input(14), default)).Errors.Select(e => e.Code));
+            var started = await handler.HandleAsync(household, Input(13), default);
             Assert.True(started.IsOk, string.Join(", ", started.Errors.Select(e => e.Code)));
             id = started.Value;
-            Assert.Equal([LightSupportRules.OutcomeRequiredCode], (await handler.EndAsync(household, id, new LightSupportEndInput { Versie = 1 }, default)).Errors.Select(e => e.Code));
-            Assert.True((await handler.EndAsync(household, id, new LightSupportEndInput { Uitkomst = "Post is bij", Versie = 1 }, default)).IsOk);
-            Assert.Equal([LightSupportRules.AlreadyEndedCode], (await handler.EndAsync(household, id, new LightSupportEndInput { Uitkomst = "x", Versie = 2 }, default)).Errors.Select(e => e.Code));
+            Assert.Equal([LightSupportRules.OutcomeRequiredCode], (await end.HandleAsync(household, id, new LightSupportEndInput { Versie = 1 }, default)).Errors.Select(e => e.Code));
+            Assert.True((await end.HandleAsync(household, id, new LightSupportEndInput { Uitkomst = "Post is bij", Versie = 1 }, default)).IsOk);
+            Assert.Equal([LightSupportRules.AlreadyEndedCode], (await end.HandleAsync(household, id, new LightSupportEndInput { Uitkomst = "x", Versie = 2 }, default)).Errors.Select(e => e.Code));
         }
         var events = await EventsAsync(household);
         Assert.Equal([EventTypes.SupportStarted, EventTypes.SupportEnded], events.Select(e => e.Type));
@@ -394,10 +396,9 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         // The municipality switches it off: a start is refused with its code, through the API too.
         await using (var admin = _app.Scope("Beheerder"))
         {
-            var handler = admin.ServiceProvider.GetRequiredService<LightSupportHandler>();
-            var current = await handler.SettingsAsync(default);
+            var current = await admin.ServiceProvider.GetRequiredService<LightSupportQueries>().SettingsAsync(default);
             Assert.True(current.Standaard);
-            Assert.True((await handler.SaveSettingsAsync(new LightSupportSettingsInput { Toegestaan = false, MaxWeken = 13, Soorten = ["Administratie"], Opvolgdagen = 10, Versie = 0 }, default)).IsOk);
+            Assert.True((await admin.ServiceProvider.GetRequiredService<SaveLightSupportSettingsHandler>().HandleAsync(new LightSupportSettingsInput { Toegestaan = false, MaxWeken = 13, Soorten = ["Administratie"], Opvolgdagen = 10, Versie = 0 }, default)).IsOk);
         }
         try
         {
@@ -413,7 +414,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         finally
         {
             await using var admin = _app.Scope("Beheerder");
-            Assert.True((await admin.ServiceProvider.GetRequiredService<LightSupportHandler>().SaveSettingsAsync(
+            Assert.True((await admin.ServiceProvider.GetRequiredService<SaveLightSupportSettingsHandler>().HandleAsync(
                 new LightSupportSettingsInput { Toegestaan = true, MaxWeken = 13, Soorten = [.. LightSupportRules.AllKinds.Select(k => k.ToString())], Opvolgdagen = 14, Versie = 1 }, default)).IsOk);
         }
     }

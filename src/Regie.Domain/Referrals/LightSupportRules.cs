@@ -41,6 +41,9 @@ public static class LightSupportRules
     public const string OutcomeRequiredCode = "light-support-outcome-required";
     public const string AlreadyEndedCode = "light-support-already-ended";
     public const string SettingsInvalidCode = "light-support-settings-invalid";
+    public const string GoalNotFoundCode = "light-support-goal-not-found";
+    public const string KindInvalidCode = "light-support-kind-invalid";
+    public const string PersonNotMemberCode = "light-support-person-not-member";
     public const int DescriptionMaxLength = 1000;
     public const int OutcomeMaxLength = 2000;
 
@@ -74,6 +77,20 @@ public static class LightSupportRules
         else if (plannedEnd.DayNumber - start.DayNumber > settings.MaxWeeks * 7)
             errors.Add(new DomainError(TooLongCode, "Einddatum",
                 $"Lichte ondersteuning duurt hoogstens {settings.MaxWeeks} weken (tot en met {DutchDate.Format(start.AddDays(settings.MaxWeeks * 7))}). Voor langer is een beschikking nodig."));
+    }
+
+    /// <summary>
+    /// The end date of light support that started on <paramref name="start"/>: the chosen date (not before the start and
+    /// not in the future) or, when none is chosen, today — so support that has not started yet can still be stopped.
+    /// Null with the errors when it may not end.
+    /// </summary>
+    public static DateOnly? CheckEnd(bool alreadyEnded, DateOnly start, string? chosen, DateOnly today, ErrorList errors)
+    {
+        var ended = today;
+        if (alreadyEnded) errors.Add(new DomainError(AlreadyEndedCode, "", "Deze ondersteuning is al beëindigd."));
+        if (!string.IsNullOrWhiteSpace(chosen) && (!DutchDate.TryParse(chosen, out ended) || ended < start || ended > today))
+            errors.Add(new DomainError(DatesInvalidCode, "Einddatum", "Vul de einddatum in als dd-mm-jjjj: niet voor de start en niet in de toekomst."));
+        return errors.HasErrors ? null : ended;
     }
 
     public static void CheckSettings(int maxWeeks, IReadOnlyCollection<LightSupportKind> kinds, bool allowed, ErrorList errors)

@@ -35,6 +35,7 @@ public static class ReferralRules
     public const string DeclineReasonRequiredCode = "referral-decline-reason-required";
     public const string FeedbackRequiredCode = "referral-feedback-required";
     public const string NotForProviderCode = "referral-step-not-for-provider";
+    public const string FollowUpDaysInvalidCode = "referral-follow-up-days-invalid";
     public const int ServiceNameMaxLength = 200;
     public const int ProviderNameMaxLength = 200;
     public const int QuestionMaxLength = 4000;
@@ -43,6 +44,15 @@ public static class ReferralRules
 
     /// <summary>The default time the provider has to answer and start, when the municipality sets none.</summary>
     public const int DefaultFollowUpDays = 14;
+    public const int MinFollowUpDays = 1;
+    public const int MaxFollowUpDays = 90;
+
+    /// <summary>The municipality's follow-up term for referrals, in days.</summary>
+    public static void CheckFollowUpDays(int days, ErrorList errors)
+    {
+        if (days is < MinFollowUpDays or > MaxFollowUpDays)
+            errors.Add(new DomainError(FollowUpDaysInvalidCode, "Opvolgdagen", $"Vul een opvolgtermijn in van {MinFollowUpDays} tot en met {MaxFollowUpDays} dagen."));
+    }
 
     public static string Label(ReferralStatus s) => s switch
     {

@@ -100,28 +100,56 @@ public sealed class ReferralStep : IMunicipalityOwned
 }
 
 /// <summary>Light support started by the team without a decision, as an intervention of a plan goal.</summary>
+/// <remarks>Started through <see cref="Start"/> once <see cref="LightSupportRules.CheckStart"/> allowed it; only <see cref="End"/> changes it after that.</remarks>
 public sealed class LightSupport : IMunicipalityOwned
 {
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid PlanId { get; set; }
-    public Guid? GoalId { get; set; }
-    public Guid? PersonId { get; set; }
-    public required string Description { get; set; }
-    public Domain.Referrals.LightSupportKind? Kind { get; set; }
-    public DateOnly StartOn { get; set; }
-    public DateOnly PlannedEndOn { get; set; }
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; init; }
+    public Guid PlanId { get; init; }
+    public Guid? GoalId { get; init; }
+    public Guid? PersonId { get; init; }
+    public required string Description { get; init; }
+    public LightSupportKind? Kind { get; init; }
+    public DateOnly StartOn { get; init; }
+    public DateOnly PlannedEndOn { get; init; }
     /// <summary>Delivered by a team member (<see cref="DeliveredByUserId"/>) or an organisation; the name as shown either way.</summary>
-    public string? DeliveredByUserId { get; set; }
-    public Guid? DeliveredByOrganisationId { get; set; }
-    public required string DeliveredByName { get; set; }
-    public Guid? ServiceId { get; set; }
-    public DateOnly? EndedOn { get; set; }
-    public string? Outcome { get; set; }
-    public required string StartedBy { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public string? DeliveredByUserId { get; init; }
+    public Guid? DeliveredByOrganisationId { get; init; }
+    public required string DeliveredByName { get; init; }
+    public Guid? ServiceId { get; init; }
+    public DateOnly? EndedOn { get; private set; }
+    public string? Outcome { get; private set; }
+    public required string StartedBy { get; init; }
+    public DateTime CreatedAt { get; init; }
     public int Version { get; set; }
+
+    /// <summary>Who delivers it: a team member, or else an organisation; <paramref name="Name"/> as shown.</summary>
+    public sealed record Deliverer(string? UserId, Guid? OrganisationId, string Name);
+
+    /// <summary>New light support at version 1, after the caller checked it with <see cref="LightSupportRules.CheckStart"/>.</summary>
+    public static LightSupport Start(string gemeentecode, Guid householdId, Guid planId, Guid goalId, Guid? personId, string description, LightSupportKind? kind,
+        DateOnly start, DateOnly plannedEnd, Deliverer by, Guid? serviceId, string startedBy, DateTime at) => new()
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = householdId, PlanId = planId, GoalId = goalId, PersonId = personId,
+            Description = description, Kind = kind, StartOn = start, PlannedEndOn = plannedEnd, DeliveredByUserId = by.UserId,
+            DeliveredByOrganisationId = by.UserId is null ? by.OrganisationId : null, DeliveredByName = by.Name, ServiceId = serviceId,
+            StartedBy = startedBy, CreatedAt = at, Version = 1,
+        };
+
+    /// <summary>Still running past its planned end on <paramref name="today"/>.</summary>
+    public bool IsOverdueOn(DateOnly today) => EndedOn is null && PlannedEndOn < today;
+
+    /// <summary>The end date (the chosen one, or today when none is chosen) if it may end; the errors say why not.</summary>
+    public DateOnly? CheckEnd(string? chosen, DateOnly today, ErrorList errors) => LightSupportRules.CheckEnd(EndedOn is not null, StartOn, chosen, today, errors);
+
+    /// <summary>Ends it with what it brought; a second end is refused (<see cref="CheckEnd"/> says so first).</summary>
+    public void End(DateOnly on, string outcome)
+    {
+        if (EndedOn is not null) throw new InvalidOperationException($"Light support end refused: {LightSupportRules.AlreadyEndedCode}");
+        EndedOn = on;
+        Outcome = outcome;
+    }
 }
 
 /// <summary>The municipality's rules for light support without a decision; no row means the defaults apply.</summary>

@@ -57,17 +57,31 @@ public sealed class HelpRequest : IMunicipalityOwned
     private RequestStatus _status;
     public required string RegisteredBy { get; set; }
     public DateTime RegisteredAt { get; set; }
-    public DateOnly? IntakeOn { get; set; }
-    public string? IntakeBy { get; set; }
-    public Domain.Care.CaseClass? CaseClass { get; set; }
-    public Domain.Care.TriageModel? ModelAtIntake { get; set; }
-    public Domain.Care.TriageRoute? SuggestedRoute { get; set; }
-    public string? Suggestion { get; set; }
-    public Domain.Care.TriageRoute? DecidedRoute { get; set; }
-    public string? DecisionReason { get; set; }
-    public string? DecidedBy { get; set; }
-    public DateTime? DecidedAt { get; set; }
-    public Guid? TrajectoryId { get; set; }
+    /// <summary>The intake's screen and suggestion: set by <see cref="RecordIntake"/> (or given at creation for a request from before Regie).</summary>
+    public DateOnly? IntakeOn { get => _intakeOn; init => _intakeOn = value; }
+    private DateOnly? _intakeOn;
+    public string? IntakeBy { get => _intakeBy; init => _intakeBy = value; }
+    private string? _intakeBy;
+    public Domain.Care.CaseClass? CaseClass { get => _caseClass; init => _caseClass = value; }
+    private Domain.Care.CaseClass? _caseClass;
+    public Domain.Care.TriageModel? ModelAtIntake { get => _modelAtIntake; init => _modelAtIntake = value; }
+    private Domain.Care.TriageModel? _modelAtIntake;
+    public Domain.Care.TriageRoute? SuggestedRoute { get => _suggestedRoute; init => _suggestedRoute = value; }
+    private Domain.Care.TriageRoute? _suggestedRoute;
+    public string? Suggestion { get => _suggestion; init => _suggestion = value; }
+    private string? _suggestion;
+    /// <summary>The decision on the route: set by <see cref="Decide"/> (or given at creation for a request from before Regie).</summary>
+    public Domain.Care.TriageRoute? DecidedRoute { get => _decidedRoute; init => _decidedRoute = value; }
+    private Domain.Care.TriageRoute? _decidedRoute;
+    public string? DecisionReason { get => _decisionReason; init => _decisionReason = value; }
+    private string? _decisionReason;
+    public string? DecidedBy { get => _decidedBy; init => _decidedBy = value; }
+    private string? _decidedBy;
+    public DateTime? DecidedAt { get => _decidedAt; init => _decidedAt = value; }
+    private DateTime? _decidedAt;
+    /// <summary>The trajectory the decision started or joined; set by <see cref="LinkTrajectory"/>.</summary>
+    public Guid? TrajectoryId { get => _trajectoryId; init => _trajectoryId = value; }
+    private Guid? _trajectoryId;
     /// <summary>The intake's safety check: answers as <see cref="Domain.Safety.SafetyCheck.ToStored"/> writes them.</summary>
     public string? SafetyAnswers { get; private set; }
     public Domain.Safety.SafetyJudgement? SafetyJudgement { get; private set; }
@@ -135,12 +149,12 @@ public sealed class HelpRequest : IMunicipalityOwned
         Scores.AddRange(screen.Where(n => !Scores.Any(o => o.PersonId == n.PersonId && o.Domain == n.Domain))
             .Select(n => new HelpRequestScore { RequestId = Id, PersonId = n.PersonId, Domain = n.Domain, Score = n.Score }));
         _status = RequestStatus.IntakeGedaan;
-        IntakeOn = on;
-        IntakeBy = by;
-        CaseClass = suggestion.Class;
-        ModelAtIntake = model;
-        SuggestedRoute = suggestion.Route;
-        Suggestion = Text.Truncate(suggestion.Explanation, SuggestionMaxLength);
+        _intakeOn = on;
+        _intakeBy = by;
+        _caseClass = suggestion.Class;
+        _modelAtIntake = model;
+        _suggestedRoute = suggestion.Route;
+        _suggestion = Text.Truncate(suggestion.Explanation, SuggestionMaxLength);
     }
 
     /// <summary>The check on basic care and safety that every intake records; a redone intake records it again.</summary>
@@ -157,10 +171,18 @@ public sealed class HelpRequest : IMunicipalityOwned
     {
         if (RefuseDecision() is { } refused) throw new InvalidOperationException($"Decision refused: {refused.Code}");
         _status = RequestStatus.Besloten;
-        DecidedRoute = route;
-        DecisionReason = reason;
-        DecidedBy = by;
-        DecidedAt = at;
+        _decidedRoute = route;
+        _decisionReason = reason;
+        _decidedBy = by;
+        _decidedAt = at;
+    }
+
+    /// <summary>The trajectory a decision for the team started or joined; only a request routed to the team has one.</summary>
+    public void LinkTrajectory(Guid trajectoryId)
+    {
+        if (_status != RequestStatus.Besloten || _decidedRoute != TriageRoute.Wijkteam)
+            throw new InvalidOperationException("Only a request routed to the team gets a trajectory.");
+        _trajectoryId = trajectoryId;
     }
 }
 

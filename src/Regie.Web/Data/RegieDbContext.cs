@@ -66,8 +66,8 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(p => p.Achternaam).HasMaxLength(PersonName.MaxPartLength);
             e.Property(p => p.ZoekNaam).HasMaxLength(200);
             e.Property(p => p.ZoekVoornamen).HasMaxLength(400);
-            e.Property(p => p.Telefoon).HasMaxLength(Person.TelefoonMaxLength);
-            e.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
+            e.Property(p => p.Telefoon).HasMaxLength(Domain.Registry.ContactDetails.PhoneMaxLength);
+            e.Property(p => p.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.Gemeentecode, p.Bsn }).IsUnique();
             // PostgreSQL finds the ids for "Jan Jansen" from the index alone (first names and id included); SQLite ignores INCLUDE.

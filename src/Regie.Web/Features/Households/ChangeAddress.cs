@@ -32,7 +32,7 @@ public sealed class ChangeAddressHandler(RegieDbContext db, Access.FileAccessSer
         if (old == address) return CommandResult<Guid>.Ok(household.Id);
         db.Entry(household).Property(h => h.Version).OriginalValue = input.Versie;
         household.SetAddress(address);
-        household.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        household.Touch(clock.GetUtcNow().UtcDateTime);
         timeline.Record(household, EventTypes.AddressChanged, $"Adres gewijzigd van {old.Line1}, {old.Line2} naar {address.Line1}, {address.Line2}",
             data: new { vanPostcode = old.Postcode.Value, naarPostcode = address.Postcode.Value, wijk = address.Wijk, buurt = address.Buurt });
         return await audit.AfterAsync(await db.SaveOrConflictAsync(household.Id, ct), Audit.AuditResources.Household, household.Id, null, "adres gewijzigd", ct);

@@ -167,7 +167,7 @@ public sealed class HouseholdMembershipHandler(RegieDbContext db, Access.FileAcc
             $"lid uitgeschreven: {input.Reden}", ct);
     }
 
-    private static void Touch(Household h, DateTime now) => h.UpdatedAt = now;
+    private static void Touch(Household h, DateTime now) => h.Touch(now);
 
     public const string MovedAwaySummary = "verhuisd naar een ander huishouden";
 }

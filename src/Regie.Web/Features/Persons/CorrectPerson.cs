@@ -45,14 +45,7 @@ public sealed class CorrectPersonHandler(RegieDbContext db, FileAccessService ac
 
         db.Entry(person).Property(p => p.Version).OriginalValue = input.Versie;
         var oldName = person.Name.FullName;
-        person.Bsn = valid.Bsn;
-        person.Voornamen = valid.Name.Voornamen;
-        person.Voorvoegsel = valid.Name.Voorvoegsel;
-        person.Achternaam = valid.Name.Achternaam;
-        person.ZoekNaam = valid.Name.SearchKey;
-        person.ZoekVoornamen = valid.Name.FirstNamesSearchKey;
-        person.Geboortedatum = valid.Geboortedatum;
-        person.UpdatedAt = now;
+        person.Correct(valid.Bsn, valid.Name, valid.Geboortedatum, now);
         var home = await db.HouseholdMembers.Where(m => m.PersonId == personId).OrderBy(m => m.Until != null).ThenByDescending(m => m.From)
             .Select(m => m.Household).FirstOrDefaultAsync(ct);
         if (home is not null)

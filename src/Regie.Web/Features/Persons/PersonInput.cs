@@ -4,7 +4,6 @@ using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Shared;
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 
 namespace Regie.Web.Features.Persons;
 
@@ -30,14 +29,8 @@ public class PersonInput
 
 public sealed record ValidPerson(string? Bsn, PersonName Name, DateOnly Geboortedatum, string? Telefoon, string? Email);
 
-public static partial class PersonRules
+public static class PersonRules
 {
-    [GeneratedRegex(@"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{8,18}$")]
-    private static partial Regex PhonePattern();
-
     /// <summary>Checks the fields on their own; <paramref name="prefix"/> places errors of list rows ("Leden[1].").</summary>
     public static ValidPerson? Validate(PersonInput input, DateOnly today, ErrorList errors, string prefix = "")
     {
@@ -52,13 +45,8 @@ public static partial class PersonRules
 
         var birth = errors.Take(BirthDate.Parse(input.Geboortedatum, today, prefix + "Geboortedatum"));
 
-        var phone = errors.Take(TextRules.Optional(input.Telefoon, prefix + "Telefoon", "het telefoonnummer", Person.TelefoonMaxLength));
-        if (phone is not null && !PhonePattern().IsMatch(phone))
-            errors.Add(new DomainError(ErrorCodes.PhoneInvalid, prefix + "Telefoon", "Vul een telefoonnummer in met 10 cijfers, bijvoorbeeld 06 12345678 of 030 1234567."));
-
-        var email = errors.Take(TextRules.Optional(input.Email, prefix + "Email", "het e-mailadres", Person.EmailMaxLength));
-        if (email is not null && !EmailPattern().IsMatch(email))
-            errors.Add(new DomainError(ErrorCodes.EmailInvalid, prefix + "Email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."));
+        var phone = ContactDetails.Phone(input.Telefoon, prefix + "Telefoon", errors);
+        var email = ContactDetails.Email(input.Email, prefix + "Email", errors);
 
         if (errors.Errors.Count > before || !name.IsValid) return null;
         return new ValidPerson(bsn, name.Value, birth, phone, email);

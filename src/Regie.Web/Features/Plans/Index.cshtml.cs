@@ -7,7 +7,7 @@ using Regie.Web.Features.Trajectories;
 namespace Regie.Web.Features.Plans;
 
 public sealed class IndexModel(HouseholdQueries households, PlanQueries plans, StartPlanHandler start, CompleteActionHandler complete, TrajectoryQueries trajectories,
-    Referrals.ReferralQueries referrals, Referrals.LightSupportHandler lightSupport, VeiligVerder.VeiligVerderQueries veiligVerder) : PageModel
+    Referrals.ReferralQueries referrals, Referrals.LightSupportQueries lightSupport, VeiligVerder.VeiligVerderQueries veiligVerder) : PageModel
 {
     public Guid HouseholdId { get; private set; }
     public string HouseholdNaam { get; private set; } = "";

@@ -8,7 +8,7 @@ using System.Globalization;
 namespace Regie.Web.Features.Plans;
 
 /// <summary>The plan as a Dutch PDF to hand to the household: in their words, with who does what and by when.</summary>
-public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportHandler lightSupport,
+public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, AuditLog audit, TimeProvider clock, Referrals.LightSupportQueries lightSupport,
     VeiligVerder.VeiligVerderPdf veiligVerder, VeiligVerder.VeiligVerderQueries veiligVerderPlans)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");

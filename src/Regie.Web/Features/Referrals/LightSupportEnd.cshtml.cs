@@ -7,7 +7,7 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Referrals;
 
 [Authorize(Policy = Policies.Care)]
-public sealed class LightSupportEndModel(LightSupportHandler support) : PageModel
+public sealed class LightSupportEndModel(EndLightSupportHandler end, LightSupportQueries support) : PageModel
 {
     [BindProperty] public LightSupportEndInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -18,7 +18,7 @@ public sealed class LightSupportEndModel(LightSupportHandler support) : PageMode
     public async Task<IActionResult> OnPostAsync(Guid id, Guid supportId, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await support.EndAsync(id, supportId, Input, ct);
+        var result = await end.HandleAsync(id, supportId, Input, ct);
         if (this.Finish(result, $"/huishoudens/{id}/plan", "De lichte ondersteuning is beëindigd.") is { } done) return done;
         return await LoadAsync(id, supportId, ct) ? Page() : NotFound();
     }

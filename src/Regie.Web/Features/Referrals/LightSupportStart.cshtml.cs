@@ -12,7 +12,7 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Referrals;
 
 [Authorize(Policy = Policies.Care)]
-public sealed class LightSupportStartModel(HouseholdQueries households, PlanQueries plans, LightSupportHandler support, ReferralQueries referrals) : PageModel
+public sealed class LightSupportStartModel(HouseholdQueries households, PlanQueries plans, LightSupportQueries support, StartLightSupportHandler start, ReferralQueries referrals) : PageModel
 {
     [BindProperty] public LightSupportInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -34,7 +34,7 @@ public sealed class LightSupportStartModel(HouseholdQueries households, PlanQuer
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await support.StartAsync(id, Input, ct);
+        var result = await start.HandleAsync(id, Input, ct);
         if (this.Finish(result, $"/huishoudens/{id}/plan", "De lichte ondersteuning is gestart.") is { } done) return done;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

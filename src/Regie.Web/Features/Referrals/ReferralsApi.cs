@@ -43,16 +43,16 @@ public static class ReferralsApi
             ApiResults.From(await handler.HandleAsync(referralId, input, ct, id), v => Results.Ok(new VersionAnswer(v))))
             .Produces<VersionAnswer>()
             .WithName("UpdateHouseholdReferralStatus").WithSummary("Het team werkt de status bij (voor een aanbieder zonder account) of trekt de verwijzing in.");
-        team.MapGet("/light-support", async (Guid id, LightSupportHandler handler, Households.HouseholdQueries households, CancellationToken ct) =>
+        team.MapGet("/light-support", async (Guid id, LightSupportQueries handler, Households.HouseholdQueries households, CancellationToken ct) =>
                 await households.ExistsAsync(id, ct) ? Results.Ok(await handler.ForHouseholdAsync(id, ct)) : ApiResults.NotFound("Het huishouden"))
             .Produces<IReadOnlyList<LightSupportView>>()
             .WithName("GetLightSupport").WithSummary("De lichte ondersteuning van het huishouden, nieuwste eerst; TeLang markeert wat over de geplande einddatum loopt.");
-        team.MapPost("/light-support", async (Guid id, LightSupportInput input, LightSupportHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.StartAsync(id, input, ct), s => Results.Created($"/api/v1/households/{id}/light-support", new CreatedAnswer(s))))
+        team.MapPost("/light-support", async (Guid id, LightSupportInput input, StartLightSupportHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), s => Results.Created($"/api/v1/households/{id}/light-support", new CreatedAnswer(s))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("StartLightSupport").WithSummary("Start lichte ondersteuning zonder beschikking bij een doel; geweigerd (light-support-not-allowed, light-support-too-long) buiten wat de gemeente toestaat.");
-        team.MapPost("/light-support/{supportId:guid}/end", async (Guid id, Guid supportId, LightSupportEndInput input, LightSupportHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.EndAsync(id, supportId, input, ct), v => Results.Ok(new VersionAnswer(v))))
+        team.MapPost("/light-support/{supportId:guid}/end", async (Guid id, Guid supportId, LightSupportEndInput input, EndLightSupportHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, supportId, input, ct), v => Results.Ok(new VersionAnswer(v))))
             .Produces<VersionAnswer>()
             .WithName("EndLightSupport").WithSummary("Beëindig lichte ondersteuning met de uitkomst; zonder einddatum is het vandaag.");
 

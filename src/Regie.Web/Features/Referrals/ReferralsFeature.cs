@@ -8,7 +8,10 @@ public sealed class ReferralsFeature : IFeature
         services.AddScoped<IncomingReferralQueries>();
         services.AddScoped<SendReferralHandler>();
         services.AddScoped<StepReferralHandler>();
-        services.AddScoped<LightSupportHandler>();
+        services.AddScoped<LightSupportQueries>();
+        services.AddScoped<StartLightSupportHandler>();
+        services.AddScoped<EndLightSupportHandler>();
+        services.AddScoped<SaveLightSupportSettingsHandler>();
         services.AddScoped<ConflictOfInterestQuery>();
     }
 

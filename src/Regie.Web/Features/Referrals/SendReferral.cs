@@ -19,7 +19,7 @@ namespace Regie.Web.Features.Referrals;
 /// resident's consent. The provider hears of it; the coordinator sees it in the household's referrals.
 /// </summary>
 public sealed class SendReferralHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    LightSupportHandler settings, TimeProvider clock)
+    LightSupportQueries settings, TimeProvider clock)
 {
     public const string PersonNotMemberCode = "referral-person-not-member";
     public const string GoalNotFoundCode = "referral-goal-not-found";

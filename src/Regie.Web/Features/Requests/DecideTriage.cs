@@ -68,7 +68,7 @@ public sealed class DecideTriageHandler(RegieDbContext db, FileAccessService acc
         if (route == TriageRoute.Wijkteam)
         {
             if (namedTeam is not null) household.ResponsibleTeamId = namedTeam;
-            request.TrajectoryId = (open ?? trajectories.Open(household, request.Id, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op")).Id;
+            request.LinkTrajectory((open ?? trajectories.Open(household, request.Id, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op")).Id);
             // Routed to a team: the desk hands the household over, and its grant ends with that.
             if (household.ResponsibleTeamId is not null) await access.EndDeskGrantsAsync(household.Id, ct);
             await syncTeam.HandleAsync(household, closing: false, ct);

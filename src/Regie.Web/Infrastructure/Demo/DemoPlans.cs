@@ -178,32 +178,29 @@ public sealed partial class DemoHouseholdGenerator
         var model = received < _today.AddMonths(-3) ? TriageModel.TeamVoorComplex : TriageModel.TeamVoorAlles;
         var suggestion = TriageRules.Suggest(TriageSettings.Preset(model), scores.Select(s => (s.Domain, s.Score)), maatwerk);
         var source = given?.Source ?? _f.PickRandom(RequestSources.All.ToArray());
+        var description = given?.Text ?? _f.PickRandom(RequestTexts);
+        var status = decided is null ? (_f.Random.Bool() ? RequestStatus.Ontvangen : RequestStatus.IntakeGedaan) : RequestStatus.Besloten;
+        DateOnly? intakeOn = null;
+        if (status != RequestStatus.Ontvangen)
+        {
+            // The intake comes before the decision on the route, a few days after the request at most.
+            intakeOn = received.AddDays(_f.Random.Int(0, decided is { } dd ? Math.Clamp(dd.DayNumber - received.DayNumber, 0, 5) : 5));
+            if (intakeOn > _today) intakeOn = _today;
+            b.RequestScores.AddRange(scores);
+        }
+        var screenedRequest = intakeOn is not null;
+        // A request from the demo's past is created as it stands, the way an import from an earlier system would be.
         var request = new HelpRequest
         {
             Id = id, Gemeentecode = gemeentecode, HouseholdId = h.Id, Source = source, SourceDetail = given?.Detail,
-            Description = given?.Text ?? _f.PickRandom(RequestTexts), ReceivedOn = received, Maatwerk = maatwerk,
-            Status = decided is null ? (_f.Random.Bool() ? RequestStatus.Ontvangen : RequestStatus.IntakeGedaan) : RequestStatus.Besloten,
+            Description = description, ReceivedOn = received, Maatwerk = maatwerk, Status = status,
             RegisteredBy = Actor, RegisteredAt = At(received),
+            IntakeOn = intakeOn, IntakeBy = screenedRequest ? Actor : null, CaseClass = screenedRequest ? suggestion.Class : null,
+            ModelAtIntake = screenedRequest ? model : null, SuggestedRoute = screenedRequest ? suggestion.Route : null,
+            Suggestion = screenedRequest ? suggestion.Explanation : null,
+            DecidedRoute = decided is null ? null : route ?? suggestion.Route, DecidedBy = decided is null ? null : Actor,
+            DecidedAt = decided is { } on ? At(on) : null, TrajectoryId = decided is null ? null : trajectory,
         };
-        if (request.Status != RequestStatus.Ontvangen)
-        {
-            // The intake comes before the decision on the route, a few days after the request at most.
-            request.IntakeOn = received.AddDays(_f.Random.Int(0, decided is { } dd ? Math.Clamp(dd.DayNumber - received.DayNumber, 0, 5) : 5));
-            if (request.IntakeOn > _today) request.IntakeOn = _today;
-            request.IntakeBy = Actor;
-            request.CaseClass = suggestion.Class;
-            request.ModelAtIntake = model;
-            request.SuggestedRoute = suggestion.Route;
-            request.Suggestion = suggestion.Explanation;
-            b.RequestScores.AddRange(scores);
-        }
-        if (decided is { } on)
-        {
-            request.DecidedRoute = route ?? suggestion.Route;
-            request.DecidedBy = Actor;
-            request.DecidedAt = At(on);
-            request.TrajectoryId = trajectory;
-        }
         b.Requests.Add(request);
         b.RequestPersons.AddRange(persons.Select(p => new HelpRequestPerson { RequestId = id, PersonId = p }));
         Event(b, h, EventTypes.RequestRegistered, received, null, $"Hulpvraag ontvangen via {RequestSources.Label(source).ToLowerInvariant()}", new { verzoek = id, bron = source.ToString() });

@@ -178,19 +178,14 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
         string? userId = null)
     {
         var start = Today.AddDays(-startDaysAgo);
-        var s = new LightSupport
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = goal.HouseholdId, PlanId = goal.PlanId, GoalId = goal.Id, PersonId = goal.PersonId,
-            Description = what, Kind = kind, StartOn = start, PlannedEndOn = start.AddDays(weeks * 7), DeliveredByUserId = userId,
-            DeliveredByOrganisationId = userId is null ? deliverer.Id : null, DeliveredByName = deliverer.Name, StartedBy = by.Id,
-            CreatedAt = start.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), Version = 1,
-        };
+        var s = LightSupport.Start(gemeentecode, goal.HouseholdId, goal.PlanId, goal.Id, goal.PersonId, what, kind, start, start.AddDays(weeks * 7),
+            new LightSupport.Deliverer(userId, userId is null ? deliverer.Id : null, deliverer.Name), null, by.Id, start.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
         db.LightSupports.Add(s);
         Event(s.HouseholdId, goal.PersonId, EventTypes.SupportStarted, s.CreatedAt, by, $"Lichte ondersteuning gestart: {what} (door {deliverer.Name})",
             new { interventie = s.Id, aanbieder = deliverer.Name, eind = s.PlannedEndOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         if (ended is null) return;
-        s.EndedOn = s.PlannedEndOn < Today ? s.PlannedEndOn : Today;
-        s.Outcome = ended;
-        Event(s.HouseholdId, goal.PersonId, EventTypes.SupportEnded, s.EndedOn.Value.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), by, $"Lichte ondersteuning beëindigd: {what}", new { interventie = s.Id });
+        var endedOn = s.PlannedEndOn < Today ? s.PlannedEndOn : Today;
+        s.End(endedOn, ended);
+        Event(s.HouseholdId, goal.PersonId, EventTypes.SupportEnded, endedOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), by, $"Lichte ondersteuning beëindigd: {what}", new { interventie = s.Id });
     }
 }

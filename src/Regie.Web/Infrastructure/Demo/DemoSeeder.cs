@@ -247,7 +247,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
             foreach (var h in batch.Households)
                 if (h.ResponsibleTeamId is { } team && !batch.Closed.Contains(h.Id) && coordinators.TryGetValue(team, out var coordinator))
                 {
-                    h.CoordinatorId = coordinator;
+                    h.AssignCoordinator(coordinator, null, h.UpdatedAt);
                     assignments.Add(new CoordinatorAssignment
                     {
                         Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = h.Id, UserId = coordinator, From = h.CreatedAt, AssignedBy = "demo",

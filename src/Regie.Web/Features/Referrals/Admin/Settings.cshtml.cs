@@ -8,7 +8,7 @@ namespace Regie.Web.Features.Referrals.Admin;
 
 /// <summary>The municipality's rules for light support without a decision, and the referrals' follow-up term.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class SettingsModel(LightSupportHandler support) : PageModel
+public sealed class SettingsModel(LightSupportQueries support, SaveLightSupportSettingsHandler save) : PageModel
 {
     [BindProperty] public LightSupportSettingsInput Input { get; set; } = new();
     public LightSupportSettingsView Current { get; private set; } = default!;
@@ -26,7 +26,7 @@ public sealed class SettingsModel(LightSupportHandler support) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await support.SaveSettingsAsync(Input, ct);
+        var result = await save.HandleAsync(Input, ct);
         if (this.Finish(result, "/beheer/lichte-ondersteuning", "De instellingen zijn opgeslagen.") is { } done) return done;
         Current = await support.SettingsAsync(ct);
         return Page();
