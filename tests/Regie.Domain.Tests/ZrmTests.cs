@@ -51,6 +51,27 @@ public sealed class ZrmTests
     }
 
     [Fact]
+    public void An_assessment_as_typed_is_read_per_domain_with_today_as_its_default_date()
+    {
+        var today = new DateOnly(2026, 11, 22);
+        var errors = new ErrorList();
+        var parsed = Zrm.Parse(null, new Dictionary<ZrmDomain, string?> { [ZrmDomain.Financien] = "2", [ZrmDomain.Justitie] = " " }, today, errors);
+        Assert.Empty(errors.Errors);
+        Assert.Equal(today, parsed!.Value.On);
+        Assert.Equal(2, parsed.Value.Scores[ZrmDomain.Financien]);
+        Assert.Equal(Zrm.Domains.Count - 1, parsed.Value.Scores.Count(kv => kv.Value is null));
+
+        var notANumber = new ErrorList();
+        Assert.Null(Zrm.Parse("21-11-2026", new Dictionary<ZrmDomain, string?> { [ZrmDomain.Financien] = "veel" }, today, notANumber));
+        Assert.Equal([Zrm.ScoreInvalidCode], notANumber.Errors.Select(e => e.Code));
+
+        // A date that cannot be read is the whole answer: the scores are not judged against a date nobody meant.
+        var badDate = new ErrorList();
+        Assert.Null(Zrm.Parse("gisteren", new Dictionary<ZrmDomain, string?>(), today, badDate));
+        Assert.Equal([Zrm.DateInvalidCode], badDate.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
     public void Household_summary_takes_the_weakest_member_and_the_change_since_the_first_assessment()
     {
         var mother = Guid.NewGuid();

@@ -196,7 +196,7 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
 
         // Closing asks a final assessment first; that is an entry of its own.
         await using (var scope = _app.Scope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Assessments.ZrmAssessmentHandler>().RecordAsync(household,
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Regie.Web.Features.Assessments.RecordZrmAssessmentHandler>().HandleAsync(household,
                 new Regie.Web.Features.Assessments.ZrmInput { PersonId = person, Scores = new() { [Regie.Domain.Assessment.ZrmDomain.Financien] = "4" } }, default)).IsOk);
         int trajectoryVersion;
         await using (var scope = _app.Scope())

@@ -116,7 +116,7 @@ public sealed class InvolvementTests(InvolvementFixture fixture) : IClassFixture
             db.Trajectories.Add(new Trajectory { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = household, OpenedOn = DateOnly.FromDateTime(DateTime.UtcNow), OpenedBy = "test", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             var person = await db.Persons.Where(p => p.Bsn == ria).Select(p => p.Id).SingleAsync();
-            Assert.True((await sp.GetRequiredService<Regie.Web.Features.Assessments.ZrmAssessmentHandler>().RecordAsync(household,
+            Assert.True((await sp.GetRequiredService<Regie.Web.Features.Assessments.RecordZrmAssessmentHandler>().HandleAsync(household,
                 new() { PersonId = person, Scores = new() { [Regie.Domain.Assessment.ZrmDomain.Huisvesting] = "3" } }, default)).IsOk);
             Assert.True((await sp.GetRequiredService<CloseTrajectoryHandler>().HandleAsync(household, new ClosingInput { Reden = "InwonerStopt", Versie = 0 }, default)).IsOk);
         }

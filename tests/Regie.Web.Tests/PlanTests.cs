@@ -266,7 +266,7 @@ public sealed class PlanTests(RegistryFixture fixture) : IClassFixture<RegistryF
         Assert.Equal($"Uitkomsten[{plan.Doelen[1].Id}]", refused.Errors[0].Field);
 
         await using (var s = _app.Scope())
-            Assert.True((await s.ServiceProvider.GetRequiredService<ZrmAssessmentHandler>().RecordAsync(household,
+            Assert.True((await s.ServiceProvider.GetRequiredService<RecordZrmAssessmentHandler>().HandleAsync(household,
                 new ZrmInput { PersonId = parent, Scores = new() { [Regie.Domain.Assessment.ZrmDomain.Financien] = "4" } }, default)).IsOk);
         input.Uitkomsten[plan.Doelen[1].Id] = nameof(GoalStatus.DeelsBehaald);
         input.UitkomstToelichting[plan.Doelen[1].Id] = "Gaat nu naar de buurtkamer, nog niet wekelijks.";

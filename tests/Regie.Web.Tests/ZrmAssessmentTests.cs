@@ -27,7 +27,7 @@ public sealed class ZrmAssessmentTests(RegistryFixture fixture) : IClassFixture<
             new { personId = child, scores = new Dictionary<string, string> { ["Huisvesting"] = "3" } })).StatusCode);
 
         await using var scope = _app.Scope();
-        var overview = (await scope.ServiceProvider.GetRequiredService<ZrmAssessmentHandler>().OverviewAsync(household, default))!;
+        var overview = (await scope.ServiceProvider.GetRequiredService<ZrmQueries>().OverviewAsync(household, default))!;
         Assert.Equal(3, overview.Assessments.Count);
         var financien = overview.Summary.Single(s => s.Domain == ZrmDomain.Financien);
         Assert.Equal((3, 1, 2), (financien.Lowest, financien.LowestAtFirst, financien.Change));
@@ -49,15 +49,15 @@ public sealed class ZrmAssessmentTests(RegistryFixture fixture) : IClassFixture<
     {
         var (household, mother, _) = await Given.Family("Ongeldig", team: Given.Noord, parent: "Moeder", child: "Kind", childBorn: "01-01-2015");
         await using var scope = _app.Scope();
-        var handler = scope.ServiceProvider.GetRequiredService<ZrmAssessmentHandler>();
-        async Task<string> Code(ZrmInput input) => (await handler.RecordAsync(household, input, default)).Errors[0].Code;
+        var handler = scope.ServiceProvider.GetRequiredService<RecordZrmAssessmentHandler>();
+        async Task<string> Code(ZrmInput input) => (await handler.HandleAsync(household, input, default)).Errors[0].Code;
 
         Assert.Equal(Zrm.ScoreInvalidCode, await Code(new ZrmInput { PersonId = mother, Scores = new() { [ZrmDomain.Justitie] = "7" } }));
         Assert.Equal(Zrm.ScoreInvalidCode, await Code(new ZrmInput { PersonId = mother, Scores = new() { [ZrmDomain.Justitie] = "veel" } }));
         Assert.Equal(Zrm.NothingAssessedCode, await Code(new ZrmInput { PersonId = mother }));
         Assert.Equal(Zrm.DateTooOldCode, await Code(new ZrmInput { PersonId = mother, Datum = "01-01-2020", Scores = new() { [ZrmDomain.Justitie] = "3" } }));
         Assert.Equal("person-not-member", await Code(new ZrmInput { PersonId = Guid.NewGuid(), Scores = new() { [ZrmDomain.Justitie] = "3" } }));
-        Assert.Empty((await handler.OverviewAsync(household, default))!.Assessments);
+        Assert.Empty((await scope.ServiceProvider.GetRequiredService<ZrmQueries>().OverviewAsync(household, default))!.Assessments);
 
         using var client = await _app.SignedInClientAsync();
         var token = await TestApp.AntiforgeryTokenAsync(client, $"/huishoudens/{household}/zrm");

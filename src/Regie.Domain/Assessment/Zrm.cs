@@ -70,6 +70,30 @@ public static class Zrm
         _ => "niet beoordeeld",
     };
 
+    /// <summary>
+    /// An assessment as typed: the date (empty is today) and per domain "1".."5" or empty for not assessed. Null with
+    /// the errors when it cannot be recorded; a date that cannot be read is the whole answer.
+    /// </summary>
+    public static (DateOnly On, IReadOnlyDictionary<ZrmDomain, int?> Scores)? Parse(string? date, IReadOnlyDictionary<ZrmDomain, string?> scores, DateOnly today, ErrorList errors)
+    {
+        var on = today;
+        if (!string.IsNullOrWhiteSpace(date) && !DutchDate.TryParse(date, out on))
+        {
+            errors.Add(new DomainError(DateInvalidCode, "Datum", "Vul de datum in als dd-mm-jjjj."));
+            return null;
+        }
+        var parsed = new Dictionary<ZrmDomain, int?>();
+        foreach (var d in Domains)
+        {
+            var raw = scores.GetValueOrDefault(d);
+            // A score that is not a number is out of range like any other, and gets the same message.
+            parsed[d] = string.IsNullOrWhiteSpace(raw) ? null : int.TryParse(raw, out var s) ? s : -1;
+        }
+        var before = errors.Errors.Count;
+        Validate(parsed, on, today, errors);
+        return errors.Errors.Count > before ? null : (on, parsed);
+    }
+
     /// <summary>Checks an assessment: scores 1–5 or not assessed, at least one domain, dated within the last 30 days.</summary>
     public static void Validate(IReadOnlyDictionary<ZrmDomain, int?> scores, DateOnly assessedOn, DateOnly today, ErrorList errors)
     {

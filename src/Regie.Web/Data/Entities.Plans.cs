@@ -1,17 +1,32 @@
 namespace Regie.Web.Data;
 
 /// <summary>A ZRM assessment of one person on one day. Never changed: a new situation is a new assessment.</summary>
+/// <remarks>Never changed once recorded: a new situation is a new assessment.</remarks>
 public sealed class ZrmAssessment : IMunicipalityOwned
 {
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid PersonId { get; set; }
-    public DateOnly AssessedOn { get; set; }
-    public required string AssessorId { get; set; }
-    public required string AssessorName { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public List<ZrmScore> Scores { get; set; } = [];
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; init; }
+    public Guid PersonId { get; init; }
+    public DateOnly AssessedOn { get; init; }
+    public required string AssessorId { get; init; }
+    public required string AssessorName { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public IReadOnlyList<ZrmScore> Scores => _scores;
+    private readonly List<ZrmScore> _scores = [];
+
+    /// <summary>An assessment that <see cref="Domain.Assessment.Zrm.Parse"/> accepted; a domain that was not assessed gets no row.</summary>
+    public static ZrmAssessment Record(string gemeentecode, Guid householdId, Guid personId, DateOnly on, IReadOnlyDictionary<Domain.Assessment.ZrmDomain, int?> scores,
+        string assessorId, string assessorName, DateTime at)
+    {
+        var assessment = new ZrmAssessment
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = householdId, PersonId = personId, AssessedOn = on,
+            AssessorId = assessorId, AssessorName = assessorName, CreatedAt = at,
+        };
+        assessment._scores.AddRange(scores.Where(kv => kv.Value is not null).Select(kv => new ZrmScore { AssessmentId = assessment.Id, Domain = kv.Key, Score = kv.Value!.Value }));
+        return assessment;
+    }
 }
 
 /// <summary>One domain's score; a domain that was not assessed has no row.</summary>

@@ -27,6 +27,7 @@ public sealed partial class RegieDbContext
             e.HasIndex(x => new { x.HouseholdId, x.AssessedOn });
             e.HasIndex(x => new { x.PersonId, x.AssessedOn });
             e.HasMany(x => x.Scores).WithOne().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(x => x.Scores).HasField("_scores");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
 

@@ -7,7 +7,8 @@ public sealed class AssessmentsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ZrmAssessmentHandler>();
+        services.AddScoped<ZrmQueries>();
+        services.AddScoped<RecordZrmAssessmentHandler>();
         services.AddScoped<ZrmPdf>();
     }
 

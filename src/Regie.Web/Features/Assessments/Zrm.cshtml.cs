@@ -7,7 +7,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Assessments;
 
-public sealed class ZrmModel(HouseholdQueries households, ZrmAssessmentHandler handler) : PageModel
+public sealed class ZrmModel(HouseholdQueries households, ZrmQueries queries, RecordZrmAssessmentHandler record) : PageModel
 {
     [BindProperty] public ZrmInput Input { get; set; } = new();
     public Guid HouseholdId { get; private set; }
@@ -23,7 +23,7 @@ public sealed class ZrmModel(HouseholdQueries households, ZrmAssessmentHandler h
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        return this.Finish(await handler.RecordAsync(id, Input, ct), $"/huishoudens/{id}/zrm", "De ZRM-meting is opgeslagen.")
+        return this.Finish(await record.HandleAsync(id, Input, ct), $"/huishoudens/{id}/zrm", "De ZRM-meting is opgeslagen.")
             ?? (await LoadAsync(id, ct) ? Page() : NotFound());
     }
 
@@ -35,7 +35,7 @@ public sealed class ZrmModel(HouseholdQueries households, ZrmAssessmentHandler h
         // Every domain gets a field, also those the form did not post.
         foreach (var d in Zrm.Domains) Input.Scores.TryAdd(d, null);
         Members = h.Leden.Select(m => new SelectListItem(m.Naam, m.PersonId.ToString())).ToList();
-        Overview = await handler.OverviewAsync(id, ct);
+        Overview = await queries.OverviewAsync(id, ct);
         return true;
     }
 }

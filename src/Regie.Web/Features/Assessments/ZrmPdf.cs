@@ -7,7 +7,7 @@ using System.Globalization;
 namespace Regie.Web.Features.Assessments;
 
 /// <summary>The household's ZRM summary and assessments as a PDF, for a case meeting or the file on paper.</summary>
-public sealed class ZrmPdf(HouseholdQueries households, ZrmAssessmentHandler assessments, AuditLog audit, TimeProvider clock)
+public sealed class ZrmPdf(HouseholdQueries households, ZrmQueries assessments, AuditLog audit, TimeProvider clock)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 

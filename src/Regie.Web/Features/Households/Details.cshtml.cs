@@ -6,7 +6,7 @@ using Regie.Web.Features.Timeline;
 
 namespace Regie.Web.Features.Households;
 
-public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanQueries plans, ZrmAssessmentHandler zrm,
+public sealed class DetailsModel(HouseholdQueries queries, TimelineQuery timeline, Access.FileAccessService access, PlanQueries plans, ZrmQueries zrm,
     Requests.RequestQueries requests, Involvements.HouseholdInvolvements involvements, Meldcode.MeldcodeQueries meldcode, Meldcode.MeldcodeAccessService meldcodeAccess) : PageModel
 {
     public HouseholdView Household { get; private set; } = default!;

@@ -56,12 +56,12 @@ public static class HouseholdsApi
             .Produces(StatusCodes.Status204NoContent)
             .WithName("ChangeHouseholdAddress");
 
-        g.MapPost("/{id:guid}/assessments", async (Guid id, Assessments.ZrmInput input, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.RecordAsync(id, input, ct), a => Results.Created($"/api/v1/households/{id}/assessments", new CreatedAnswer(a))))
+        g.MapPost("/{id:guid}/assessments", async (Guid id, Assessments.ZrmInput input, Assessments.RecordZrmAssessmentHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), a => Results.Created($"/api/v1/households/{id}/assessments", new CreatedAnswer(a))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("RecordZrmAssessment").WithSummary("Leg een ZRM-meting vast van een lid (scores 1–5 per leefgebied).");
 
-        g.MapGet("/{id:guid}/assessments", async (Guid id, Assessments.ZrmAssessmentHandler handler, CancellationToken ct) =>
+        g.MapGet("/{id:guid}/assessments", async (Guid id, Assessments.ZrmQueries handler, CancellationToken ct) =>
             await handler.OverviewAsync(id, ct) is { } o ? Results.Ok(o) : ApiResults.NotFound("Het huishouden"))
             .Produces<Assessments.ZrmOverview>(StatusCodes.Status200OK)
             .WithName("GetZrmAssessments");
