@@ -29,7 +29,7 @@ public sealed class MeldcodeRetentionTests : IAsyncLifetime
         await using var scope = _app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
         var parent = await db.Persons.SingleAsync(p => p.Id == family.Parent);
-        parent.Geboortedatum = new DateOnly(1960, 1, 1);
+        parent.Correct(parent.Bsn, parent.Name, new DateOnly(1960, 1, 1), DateTime.UtcNow);
         db.Trajectories.Add(new Trajectory
         {
             Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = family.Household, Frameworks = "Wmo2015",
