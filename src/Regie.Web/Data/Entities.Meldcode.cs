@@ -177,16 +177,16 @@ public sealed class MeldcodeWithholding : IMunicipalityOwned
 {
     public const int ReasonMaxLength = MeldcodeWithholdingRules.ReasonMaxLength;
 
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid TrackId { get; set; }
+    public Guid Id { get; private init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; private init; }
+    public Guid TrackId { get; private init; }
     /// <summary>Null: the whole track.</summary>
-    public Guid? EntryId { get; set; }
-    public required string Reason { get; set; }
-    public required string WithheldBy { get; set; }
-    public required string WithheldByName { get; set; }
-    public DateTime WithheldAt { get; set; }
+    public Guid? EntryId { get; private init; }
+    public required string Reason { get; init; }
+    public required string WithheldBy { get; init; }
+    public required string WithheldByName { get; init; }
+    public DateTime WithheldAt { get; private init; }
     public DateTime? LiftedAt { get; private set; }
     public string? LiftedBy { get; private set; }
 
