@@ -164,6 +164,19 @@ public static class MeldcodeAccess
     public static DomainError TeamOverviewRefused() => new(TeamOverviewRefusedCode, "",
         "Alleen de aandachtsfunctionaris en de teamleider van een team zien de meldcodetrajecten van het team.");
 
+    /// <summary>
+    /// The team whose aandachtsfunctionaris and team lead hold a household's Meldcode: the team holding the file; while none
+    /// does, the team that first took up a track there, so a later track opened by someone else never moves the earlier ones
+    /// to another team. Null when no team took any up (a concern recorded at the desk).
+    /// </summary>
+    public static Guid? HoldingTeam(Guid? fileTeam, Guid? firstTrackTeam) => fileTeam ?? firstTrackTeam;
+
+    /// <summary>
+    /// Whether a member of <paramref name="userTeam"/> belongs to the team holding the Meldcode. Where no team holds it, every
+    /// team's aandachtsfunctionaris and team lead do, so a concern recorded at the desk is not lost between teams.
+    /// </summary>
+    public static bool InHoldingTeam(Guid? holdingTeam, Guid? userTeam) => userTeam is not null && (holdingTeam is null || holdingTeam == userTeam);
+
     public static bool MayRead(MeldcodeAccessFacts f) =>
         f.Role is "professional" or "teamleider" or "consulent" &&
         (f.IsCoordinator || (f.InHoldingTeam && (f.IsAandachtsfunctionaris || f.Role == "teamleider")) || f.HasActiveEmergencyGrant);
