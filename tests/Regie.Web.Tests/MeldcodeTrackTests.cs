@@ -307,6 +307,20 @@ public sealed class MeldcodeTrackTests(RegistryFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Signals_about_a_member_the_open_track_did_not_concern_add_that_member_and_signals_about_no_one_in_particular_add_none()
+    {
+        var (household, mother, child) = await FamilyAsync("Betrokkenen");
+        using var client = await _app.SignedInClientAsync();
+        var track = await OpenAsync(client, household, personen: [child]);
+        Guid[] Persons(JsonElement view) => [.. view.GetProperty("personen").EnumerateArray().Select(p => p.GetProperty("personId").GetGuid()).Order()];
+        Assert.Equal([child], Persons(await TrackAsync(client, household, track)));
+        Assert.Equal(HttpStatusCode.OK, (await SignalsAsync(client, household, wat: "Weer onrust thuis.")).StatusCode);
+        Assert.Equal([child], Persons(await TrackAsync(client, household, track)));
+        Assert.Equal(HttpStatusCode.OK, (await SignalsAsync(client, household, wat: "Moeder heeft een blauw oog.", personen: [mother])).StatusCode);
+        Assert.Equal(new[] { child, mother }.Order().ToArray(), Persons(await TrackAsync(client, household, track)));
+    }
+
+    [Fact]
     public async Task A_household_has_one_open_track_and_signals_recorded_at_the_same_moment_do_not_open_two()
     {
         var (household, mother, _) = await FamilyAsync("Tegelijk");
