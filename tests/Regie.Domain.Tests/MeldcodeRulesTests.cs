@@ -93,6 +93,29 @@ public sealed class MeldcodeRulesTests
     }
 
     [Fact]
+    public void A_conversation_before_the_consultation_counts_from_the_signals_and_the_consultation_from_the_conversation()
+    {
+        var reached = MeldcodeRules.Reached([(S1, Opened), (S3, Opened.AddDays(5)), (S2, Opened.AddDays(8))]);
+        Assert.Equal(
+        [
+            new StepDuration(S1, Opened, Opened, 0),
+            new StepDuration(S2, Opened.AddDays(5), Opened.AddDays(8), 3),
+            new StepDuration(S3, Opened, Opened.AddDays(5), 5),
+            new StepDuration(S4, Opened.AddDays(8), null, 2),
+        ], MeldcodeRules.Durations(Opened, reached, MeldcodeTrackStatus.Open, Opened.AddDays(10)));
+    }
+
+    [Fact]
+    public void Signals_from_before_the_track_opened_start_its_first_step_so_no_step_ends_before_it_starts()
+    {
+        var reached = MeldcodeRules.Reached([(S1, Opened.AddDays(-10)), (S2, Opened.AddDays(-6))]);
+        var durations = MeldcodeRules.Durations(Opened, reached, MeldcodeTrackStatus.Open, Opened);
+        Assert.Equal(new StepDuration(S1, Opened.AddDays(-10), Opened.AddDays(-10), 0), durations[0]);
+        Assert.Equal(new StepDuration(S3, Opened.AddDays(-6), null, 6), durations[^1]);
+        Assert.All(durations, d => Assert.True(d.Until is null || d.From <= d.Until));
+    }
+
+    [Fact]
     public void A_track_waits_for_the_first_step_it_has_not_reached()
     {
         Assert.Equal(S1, MeldcodeRules.WaitingFor([]));

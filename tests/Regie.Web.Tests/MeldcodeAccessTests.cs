@@ -204,6 +204,39 @@ public sealed class MeldcodeAccessTests(MeldcodeAccessFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Signals_from_another_team_leave_an_unheld_households_earlier_track_with_the_team_that_took_it_up()
+    {
+        var household = (await new Given(_app).Family("Verhuismeldcode")).Household;
+        using var af = await _app.SignedInClientAsync("aandachtsfunctionaris@voorbeeld.nl");
+        var first = await ReadyToWeighAsync(af, household);
+        Assert.Equal(4, await VersionAsync(await WeighAsync(af, household, first, 3, "Nee")));
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync(af, household, first, new { besluit = "Afgesloten", toelichting = "Geen vermoeden na het gesprek", versie = 4 })).StatusCode);
+
+        // A Zuid aandachtsfunctionaris records new signals: a new track opens, and the earlier one stays Noord's.
+        var zuid = await _app.CreateAccountAsync(Roles.Professional, Given.Zuid);
+        await SetAandachtsfunctionarisAsync(zuid, true);
+        using var other = await _app.SignedInClientAsync(zuid);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await OkAsync(await SignalsAsync(other, household))).GetProperty("trajectId").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{Base(household)}/{first}")).StatusCode);
+        Assert.Equal(2, (await OkAsync(await af.GetAsync(Base(household)))).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_concern_recorded_where_no_team_took_any_up_reaches_every_teams_aandachtsfunctionaris_and_team_lead()
+    {
+        var household = (await new Given(_app).Family("Balieconsulentmeldcode")).Household;
+        using var consulent = await _app.SignedInClientAsync("consulent@voorbeeld.nl");
+        Assert.Equal(HttpStatusCode.OK, (await SignalsAsync(consulent, household)).StatusCode);
+        using var noord = await _app.SignedInClientAsync("aandachtsfunctionaris@voorbeeld.nl");
+        var track = Assert.Single((await OkAsync(await noord.GetAsync(Base(household)))).EnumerateArray()).GetProperty("id").GetGuid();
+        Assert.Contains((await OkAsync(await noord.GetAsync("/api/v1/team/meldcode"))).GetProperty("trajecten").EnumerateArray(),
+            t => t.GetProperty("trajectId").GetGuid() == track);
+        var zuidLead = await _app.CreateAccountAsync(Roles.Teamleider, Given.Zuid);
+        using var lead = await _app.SignedInClientAsync(zuidLead);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"{Base(household)}/{track}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_veiligheid_marker_shows_to_care_workers_who_may_open_the_file_and_never_to_a_partner_added_to_it()
     {
         var h = fixture.Held;

@@ -307,6 +307,39 @@ public sealed class MeldcodeTrackTests(RegistryFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Signals_about_a_member_the_open_track_did_not_concern_add_that_member_and_signals_about_no_one_in_particular_add_none()
+    {
+        var (household, mother, child) = await FamilyAsync("Betrokkenen");
+        using var client = await _app.SignedInClientAsync();
+        var track = await OpenAsync(client, household, personen: [child]);
+        Guid[] Persons(JsonElement view) => [.. view.GetProperty("personen").EnumerateArray().Select(p => p.GetProperty("personId").GetGuid()).Order()];
+        Assert.Equal([child], Persons(await TrackAsync(client, household, track)));
+        Assert.Equal(HttpStatusCode.OK, (await SignalsAsync(client, household, wat: "Weer onrust thuis.")).StatusCode);
+        Assert.Equal([child], Persons(await TrackAsync(client, household, track)));
+        Assert.Equal(HttpStatusCode.OK, (await SignalsAsync(client, household, wat: "Moeder heeft een blauw oog.", personen: [mother])).StatusCode);
+        Assert.Equal(new[] { child, mother }.Order().ToArray(), Persons(await TrackAsync(client, household, track)));
+    }
+
+    [Fact]
+    public async Task A_household_has_one_open_track_and_signals_recorded_at_the_same_moment_do_not_open_two()
+    {
+        var (household, mother, _) = await FamilyAsync("Tegelijk");
+        using var fatima = await _app.SignedInClientAsync();
+        using var secondTab = await _app.SignedInClientAsync();
+        // Signals recorded twice at the same moment (two tabs, two colleagues): one opens the track, the other joins it or gets a conflict.
+        var answers = await Task.WhenAll(SignalsAsync(fatima, household), SignalsAsync(secondTab, household));
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Contains(answers, a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK);
+        Assert.Equal(1, await TracksInDatabaseAsync(household));
+
+        // Past the rule that joins the open track, the database itself refuses a second open one.
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        db.MeldcodeTracks.Add(MeldcodeTrack.Open(TestApp.Gemeentecode, household, null, null, [mother], DateOnly.FromDateTime(DateTime.UtcNow), DateTime.UtcNow, "test"));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task The_track_shows_how_many_days_each_step_took_and_the_step_in_progress_counts_until_today()
     {
         var (household, _, _) = await FamilyAsync("Duur");

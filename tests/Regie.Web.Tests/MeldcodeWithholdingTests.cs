@@ -108,8 +108,8 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
         await using var scope = _app.Scope();
         var audit = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries
             .Where(a => a.HouseholdId == family.Household && a.Resource == "meldcode" && (a.Action == "create" || a.Action == "update")).Select(a => a.Detail!).ToListAsync();
-        Assert.Contains($"inzage beperkt: vastlegging {consultation}", audit);
-        Assert.Contains($"inzage beperkt: traject {track}", audit);
+        Assert.Contains($"beperking inzage: vastlegging {consultation}", audit);
+        Assert.Contains($"beperking inzage: traject {track}", audit);
         Assert.Contains($"beperking inzage opgeheven: {wholeId}", audit);
         Assert.Contains($"beperking inzage opgeheven: {entryWithholding.Id}", audit);
     }
@@ -161,7 +161,9 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
             Assert.NotNull(old.Record(new MeldcodeEntryFields(MeldcodeStep.Signalen, DateOnly.FromDateTime(at), "TRAJECT-GEHEIM blauwe plekken", "Huisarts"), "t", "Medewerker", at, new ErrorList()));
             var child = MeldcodeTrack.Open(household.Gemeentecode, family.Household, household.ResponsibleTeamId, null, [family.Child], DateOnly.FromDateTime(at), at, "t");
             Assert.NotNull(child.Record(new MeldcodeEntryFields(MeldcodeStep.Signalen, DateOnly.FromDateTime(at), "ALLEEN-OVER-HET-KIND", "School"), "t", "Medewerker", at, new ErrorList()));
+            // Decided earlier (a household has one open track at a time): stored as they stand, as an import would.
             db.AddRange(old, child);
+            foreach (var earlier in new[] { old, child }) db.Entry(earlier).Property(t => t.Status).CurrentValue = MeldcodeTrackStatus.Besloten;
             await db.SaveChangesAsync();
             secret = old.Id;
         }
@@ -176,6 +178,9 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
             new { vastleggingId = consultation, reden = "Advies noemt de melder" })).StatusCode);
         var whole = await coordinator.PostAsJsonAsync($"/api/v1/households/{family.Household}/meldcode/{secret}/withholdings", new { reden = "Veiligheid van het kind" });
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        // A correction of the withheld consultation repeats what it corrects: it is withheld with it.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/v1/households/{family.Household}/meldcode/{track}/entries/{consultation}/corrections",
+            new { overleg = new { met = "Aandachtsfunctionaris", naam = "Sanne Jansen", advies = "GECORRIGEERD-ADVIES-VOOR-HET-TEAM" }, versie = 2 })).StatusCode);
 
         string parentBsn, childBsn;
         await using (var scope = _app.Scope())
@@ -190,6 +195,7 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
         foreach (var text in new[] { json, html })
         {
             Assert.DoesNotContain("ADVIES-ALLEEN-VOOR-HET-TEAM", text);
+            Assert.DoesNotContain("GECORRIGEERD-ADVIES-VOOR-HET-TEAM", text);
             Assert.DoesNotContain("TRAJECT-GEHEIM", text);
             Assert.DoesNotContain("ALLEEN-OVER-HET-KIND", text);
             Assert.DoesNotContain("Advies noemt de melder", text);
@@ -223,6 +229,29 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_household_member_no_track_is_about_does_not_learn_from_the_trail_that_a_track_exists()
+    {
+        using var coordinator = await _app.SignedInClientAsync(Given.Coordinator);
+        var (family, track, _, _) = await TrackAsync(coordinator, "Medebewoner", f => f.Parent);
+        using var af = await _app.SignedInClientAsync(Aandachtsfunctionaris);
+        Assert.Equal(HttpStatusCode.OK, (await af.GetAsync($"/api/v1/households/{family.Household}/meldcode/{track}")).StatusCode);
+        string parentBsn, childBsn;
+        await using (var scope = _app.Scope())
+        {
+            var persons = scope.ServiceProvider.GetRequiredService<RegieDbContext>().Persons;
+            parentBsn = await persons.Where(p => p.Id == family.Parent).Select(p => p.Bsn!).SingleAsync();
+            childBsn = await persons.Where(p => p.Id == family.Child).Select(p => p.Bsn!).SingleAsync();
+        }
+        using var privacy = await _app.SignedInClientAsync(Privacy);
+        var child = JsonDocument.Parse(await TestApp.InzageAsync(privacy, childBsn, json: true)).RootElement;
+        Assert.Empty(child.GetProperty("meldcode").EnumerateArray());
+        Assert.DoesNotContain(child.GetProperty("wieHeeftGegevensGezien").EnumerateArray(), r => r.GetProperty("onderdeel").GetString() == "meldcode");
+        // The parent the track is about sees who read it.
+        var parent = JsonDocument.Parse(await TestApp.InzageAsync(privacy, parentBsn, json: true)).RootElement;
+        Assert.Contains(parent.GetProperty("wieHeeftGegevensGezien").EnumerateArray(), r => r.GetProperty("onderdeel").GetString() == "meldcode");
+    }
+
+    [Fact]
     public async Task Privacy_officer_lists_withholdings_with_reason_and_who_but_not_the_content_and_nobody_else_may()
     {
         using var coordinator = await _app.SignedInClientAsync(Given.Coordinator);
@@ -253,6 +282,6 @@ public sealed class MeldcodeWithholdingTests(RegistryFixture fixture) : IClassFi
         }
         await using var scope = _app.Scope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries
-            .AnyAsync(a => a.Action == "read" && a.Resource == "meldcode" && a.Role == "privacy" && a.Detail == "beperkingen inzage (privacy officer)"));
+            .AnyAsync(a => a.Action == "read" && a.Resource == "meldcode" && a.Role == "privacy" && a.Detail == "beperking inzage gelezen (privacy officer)"));
     }
 }

@@ -146,4 +146,22 @@ public sealed class ErasureTests : IAsyncLifetime
         Assert.Equal("Bewaarplicht", (await db2.Persons.SingleAsync(p => p.Id == teamFile)).Achternaam);
         Assert.Contains(await db2.AuditEntries.ToListAsync(), e => e.Action == "erase" && e.PersonId == registryOnly);
     }
+
+    [Fact]
+    public async Task A_meldcode_track_recorded_at_the_desk_keeps_a_registry_file_from_erasure_on_request()
+    {
+        var (household, person, _) = await new Given(_app).Resident("Balietraject", "Zorg");
+        await using var s = _app.Scope();
+        var db = s.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var track = MeldcodeTrack.Open(TestApp.Gemeentecode, household, null, null, [person], today, DateTime.UtcNow, "t");
+        var errors = new Regie.Domain.Common.ErrorList();
+        Assert.NotNull(track.Record(new MeldcodeEntryFields(Regie.Domain.Safety.MeldcodeStep.Signalen, today, "Zorgen bij de balie", "Consulent"), "t", "Consulent", DateTime.UtcNow, errors));
+        db.MeldcodeTracks.Add(track);
+        await db.SaveChangesAsync();
+
+        var refused = await s.ServiceProvider.GetRequiredService<RetentionService>().EraseOnRequestAsync(person, "Verzoek inwoner", default);
+        Assert.Equal(RetentionService.RetentionDutyCode, refused.Error!.Code);
+        Assert.Equal("Balietraject", (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == person)).Achternaam);
+    }
 }

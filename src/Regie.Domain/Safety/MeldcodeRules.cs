@@ -76,20 +76,24 @@ public static class MeldcodeRules
     public static IReadOnlyList<StepReached> Reached(IEnumerable<(MeldcodeStep Step, DateOnly On)> entries) =>
         entries.GroupBy(e => e.Step).Select(g => new StepReached(g.Key, g.Min(e => e.On))).OrderBy(s => s.Step).ToList();
 
-    /// <summary>How long each reached step took, and the step in progress (open track) counting until today.</summary>
+    /// <summary>
+    /// How long each reached step took, in step order, and the step in progress (open track) counting until today. Each step is
+    /// measured from the step reached before it in time, so a conversation held before the consultation counts from the
+    /// signals; the first from the track's start (its opening, or earlier signals it records).
+    /// </summary>
     public static IReadOnlyList<StepDuration> Durations(DateOnly opened, IReadOnlyList<StepReached> reached, MeldcodeTrackStatus status, DateOnly today)
     {
         var result = new List<StepDuration>();
-        var from = opened;
-        foreach (var r in reached)
+        var from = reached.Count == 0 || opened <= reached.Min(r => r.On) ? opened : reached.Min(r => r.On);
+        foreach (var r in reached.OrderBy(r => r.On).ThenBy(r => r.Step))
         {
-            result.Add(new StepDuration(r.Step, from, r.On, Math.Max(0, r.On.DayNumber - from.DayNumber)));
+            result.Add(new StepDuration(r.Step, from, r.On, r.On.DayNumber - from.DayNumber));
             from = r.On;
         }
+        result = [.. result.OrderBy(d => d.Step)];
         var next = WaitingFor(reached);
-        var since = reached.Count == 0 ? opened : reached.Max(r => r.On);
         if (status == MeldcodeTrackStatus.Open && !reached.Any(r => r.Step == next))
-            result.Add(new StepDuration(next, since, null, Math.Max(0, today.DayNumber - since.DayNumber)));
+            result.Add(new StepDuration(next, from, null, Math.Max(0, today.DayNumber - from.DayNumber)));
         return result;
     }
 
@@ -159,6 +163,19 @@ public static class MeldcodeAccess
 
     public static DomainError TeamOverviewRefused() => new(TeamOverviewRefusedCode, "",
         "Alleen de aandachtsfunctionaris en de teamleider van een team zien de meldcodetrajecten van het team.");
+
+    /// <summary>
+    /// The team whose aandachtsfunctionaris and team lead hold a household's Meldcode: the team holding the file; while none
+    /// does, the team that first took up a track there, so a later track opened by someone else never moves the earlier ones
+    /// to another team. Null when no team took any up (a concern recorded at the desk).
+    /// </summary>
+    public static Guid? HoldingTeam(Guid? fileTeam, Guid? firstTrackTeam) => fileTeam ?? firstTrackTeam;
+
+    /// <summary>
+    /// Whether a member of <paramref name="userTeam"/> belongs to the team holding the Meldcode. Where no team holds it, every
+    /// team's aandachtsfunctionaris and team lead do, so a concern recorded at the desk is not lost between teams.
+    /// </summary>
+    public static bool InHoldingTeam(Guid? holdingTeam, Guid? userTeam) => userTeam is not null && (holdingTeam is null || holdingTeam == userTeam);
 
     public static bool MayRead(MeldcodeAccessFacts f) =>
         f.Role is "professional" or "teamleider" or "consulent" &&

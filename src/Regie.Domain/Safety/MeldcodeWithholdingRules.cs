@@ -10,6 +10,8 @@ namespace Regie.Domain.Safety;
 public static class MeldcodeWithholdingRules
 {
     public const int ReasonMaxLength = 1000;
+    /// <summary>How every audit entry about a withholding begins, so the resident's export can leave them all out.</summary>
+    public const string AuditPrefix = "beperking inzage";
     public const string NotCoordinatorCode = "meldcode-withholding-not-coordinator";
     public const string AlreadyWithheldCode = "meldcode-already-withheld";
     public const string AlreadyLiftedCode = "meldcode-withholding-lifted";

@@ -69,7 +69,20 @@ public sealed class MeldcodeTrack : IMunicipalityOwned
     public IReadOnlyList<StepReached> Reached() => MeldcodeRules.Reached(_entries.Select(e => (e.Step, e.OccurredOn)));
 
     /// <summary>The latest weighing: a new weighing (or a correction of one) replaces what the earlier said.</summary>
-    public MeldcodeEntry? LatestWeighing() => _entries.Where(e => e.Step == MeldcodeStep.Weging).MaxBy(e => e.RecordedAt);
+    public MeldcodeEntry? LatestWeighing()
+    {
+        // The newest weighing as recorded, as its latest correction says it: correcting an older weighing does not make it the latest.
+        var latest = _entries.Where(e => e.Step == MeldcodeStep.Weging && e.CorrectsEntryId is null).MaxBy(e => e.RecordedAt);
+        while (latest is not null && _entries.Where(e => e.CorrectsEntryId == latest.Id).MaxBy(e => e.RecordedAt) is { } correction) latest = correction;
+        return latest;
+    }
+
+    /// <summary>New signals about members the track did not concern yet add them: their export and retention follow the track.</summary>
+    public void Concern(IEnumerable<Guid> persons)
+    {
+        foreach (var p in persons.Distinct().Where(p => _persons.All(x => x.PersonId != p)))
+            _persons.Add(new MeldcodeTrackPerson { TrackId = Id, PersonId = p });
+    }
 
     /// <summary>
     /// Adds an entry after the rules of <see cref="MeldcodeRules"/>: the step order, the meldnorm for the decision, and a
@@ -177,16 +190,16 @@ public sealed class MeldcodeWithholding : IMunicipalityOwned
 {
     public const int ReasonMaxLength = MeldcodeWithholdingRules.ReasonMaxLength;
 
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid TrackId { get; set; }
+    public Guid Id { get; private init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; private init; }
+    public Guid TrackId { get; private init; }
     /// <summary>Null: the whole track.</summary>
-    public Guid? EntryId { get; set; }
-    public required string Reason { get; set; }
-    public required string WithheldBy { get; set; }
-    public required string WithheldByName { get; set; }
-    public DateTime WithheldAt { get; set; }
+    public Guid? EntryId { get; private init; }
+    public required string Reason { get; init; }
+    public required string WithheldBy { get; init; }
+    public required string WithheldByName { get; init; }
+    public DateTime WithheldAt { get; private init; }
     public DateTime? LiftedAt { get; private set; }
     public string? LiftedBy { get; private set; }
 

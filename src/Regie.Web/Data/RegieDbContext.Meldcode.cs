@@ -19,6 +19,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.HouseholdId);
+            // One open track per household (M0040): the second of two openings that race is refused here.
+            e.HasIndex(x => x.HouseholdId, "IX_MeldcodeTracks_HouseholdId_Open").IsUnique().HasFilter("\"Status\" = 'Open'");
             e.HasIndex(x => new { x.Gemeentecode, x.Status });
             e.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.TrackId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Entries).WithOne().HasForeignKey(p => p.TrackId).OnDelete(DeleteBehavior.Cascade);

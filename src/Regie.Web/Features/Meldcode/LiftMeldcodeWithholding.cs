@@ -25,6 +25,6 @@ public sealed class LiftMeldcodeWithholdingHandler(RegieDbContext db, MeldcodeCh
         if (withholding is null) return CommandResult<Guid>.NotFound(What);
         if (withholding.Lift(user.ActorId, changes.Now) is { } refused) return CommandResult<Guid>.Invalid(refused);
         var result = await db.SaveOrConflictAsync(withholding.Id, ct);
-        return await audit.AfterAsync(result, AuditResources.Meldcode, householdId, null, $"beperking inzage opgeheven: {withholdingId}", ct, AuditActions.Update);
+        return await audit.AfterAsync(result, AuditResources.Meldcode, householdId, null, $"{MeldcodeWithholdingRules.AuditPrefix} opgeheven: {withholdingId}", ct, AuditActions.Update);
     }
 }

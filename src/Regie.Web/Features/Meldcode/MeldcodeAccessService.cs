@@ -26,13 +26,12 @@ public sealed class MeldcodeAccessService(RegieDbContext db, FileAccessService f
             .Select(h => new { h.CoordinatorId, h.ResponsibleTeamId }).FirstOrDefaultAsync(ct);
         if (household is null || level == FileAccessLevel.Denied || user.IsSystem)
             return new MeldcodeAccessFacts(null, false, false, false, false);
-        // While no team holds the file, the team that opened the latest track holds its Meldcode.
-        var holdingTeam = household.ResponsibleTeamId ?? await db.MeldcodeTracks.AsNoTracking().Where(t => t.HouseholdId == householdId)
-            .OrderByDescending(t => t.OpenedAt).Select(t => t.TeamId).FirstOrDefaultAsync(ct);
+        var holdingTeam = MeldcodeAccess.HoldingTeam(household.ResponsibleTeamId, await db.MeldcodeTracks.AsNoTracking()
+            .Where(t => t.HouseholdId == householdId && t.TeamId != null).OrderBy(t => t.OpenedAt).Select(t => t.TeamId).FirstOrDefaultAsync(ct));
         var userId = user.ActorId;
         var isAandachtsfunctionaris = await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.IsAandachtsfunctionaris, ct);
         var facts = new MeldcodeAccessFacts(user.Role, household.CoordinatorId == userId, isAandachtsfunctionaris,
-            holdingTeam is not null && holdingTeam == user.TeamId, level == FileAccessLevel.Emergency);
+            MeldcodeAccess.InHoldingTeam(holdingTeam, user.TeamId), level == FileAccessLevel.Emergency);
         _facts[householdId] = facts;
         return facts;
     }

@@ -12,7 +12,7 @@ namespace Regie.Web.Features.Meldcode;
 public static class MeldcodeApi
 {
     private const string Readers = " Alleen voor de regisseur van het huishouden, de aandachtsfunctionaris en de teamleider van het team dat het dossier heeft (en, alleen lezen, via noodtoegang); anderen krijgen 404.";
-    private const string Work = " Voor de regisseur, de aandachtsfunctionaris en de teamleider van het team dat het dossier heeft; noodtoegang leest alleen (403). Stuur de 'versie' van het traject mee; het antwoord is de nieuwe versie. Foutcodes: ";
+    private const string Work = " Voor de regisseur, de aandachtsfunctionaris en de teamleider van het team dat het dossier heeft; noodtoegang leest alleen (403 emergency-access-read-only). Stuur de 'versie' van het traject mee (een nieuw traject begint op 1; GET geeft de huidige); het antwoord is de nieuwe versie. Foutcodes: ";
     private static readonly string Common = $"{DomainError.NotFoundCode} (404), {Shared.ErrorCodes.ConcurrencyConflict} (409), {MeldcodeRules.TrackClosedCode}, {MeldcodeRules.StepOrderCode}, {MeldcodeInputRules.DateInvalidCode}, {DateRules.TooEarlyCode}, {DateRules.TooLateCode}, {TextRules.RequiredCode}, {TextRules.TooLongCode}, {TextRules.ControlCharsCode}";
 
     public static void MapMeldcodeApi(this RouteGroupBuilder api)
@@ -35,7 +35,7 @@ public static class MeldcodeApi
             ApiResults.From(await handler.HandleAsync(id, input, ct), a => Results.Ok(a)))
             .Produces<SignalsAnswer>(StatusCodes.Status200OK)
             .WithName("RecordMeldcodeSignals").WithSummary("Stap 1: leg signalen vast (wat gezien of gehoord, door wie, wanneer). Voegt toe aan het open traject of opent een traject.")
-            .WithDescription("Elke zorgmedewerker die het dossier mag wijzigen, ook zonder het traject te mogen lezen: het antwoord bevestigt dan zonder 'trajectId'. 'personen' (leden van het huishouden nu; leeg is allen) geldt alleen als er nog geen open traject is. Foutcodes: "
+            .WithDescription("Elke zorgmedewerker die het dossier mag wijzigen, ook zonder het traject te mogen lezen: het antwoord bevestigt dan zonder 'trajectId'. 'personen' (leden van het huishouden nu; leeg is allen): wie het traject betreft; bij een open traject komen nieuwe personen erbij. Een nieuw traject begint op versie 1. Noodtoegang leest alleen: 403 emergency-access-read-only. Foutcodes: "
                 + $"{MeldcodeInputRules.PersonsInvalidCode}, {MeldcodeInputRules.DateInvalidCode}, {DateRules.TooEarlyCode}, {DateRules.TooLateCode}, {TextRules.RequiredCode}, {TextRules.TooLongCode}, {DomainError.NotFoundCode} (404).");
 
         g.MapPost("/{trackId:guid}/consultations", async (Guid id, Guid trackId, ConsultationInput input, RecordConsultationHandler handler, CancellationToken ct) =>

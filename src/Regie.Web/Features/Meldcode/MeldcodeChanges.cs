@@ -56,8 +56,9 @@ public sealed class MeldcodeChanges(RegieDbContext db, FileAccessService files, 
     /// Records signals (step 1) on the household's open track, or opens a track about <paramref name="persons"/> with them.
     /// Not saved here: the caller saves it with the rest of its work (the intake), so nothing is half-saved.
     /// </summary>
+    /// <param name="personsChosen">Whether <paramref name="persons"/> were named (not "everyone" by default): only named persons join an open track.</param>
     public async Task<MeldcodeTrack?> AddSignalsAsync(Household household, Guid? requestId, IReadOnlyCollection<Guid> persons, MeldcodeEntryFields signals,
-        ErrorList errors, CancellationToken ct)
+        ErrorList errors, CancellationToken ct, bool personsChosen = true)
     {
         var track = await db.MeldcodeTracks.Include(t => t.Entries).Include(t => t.Persons)
             .FirstOrDefaultAsync(t => t.HouseholdId == household.Id && t.Status == Domain.Safety.MeldcodeTrackStatus.Open, ct);
@@ -68,6 +69,7 @@ public sealed class MeldcodeChanges(RegieDbContext db, FileAccessService files, 
         else
         {
             db.MeldcodeEntries.Add(entry);
+            if (personsChosen) track.Concern(persons);
             Touch(track, track.Version);
         }
         return track;

@@ -25,7 +25,7 @@ public sealed record MeldcodeTeamOverview(string Team, int StilgevallenNaDagen, 
 /// <summary>
 /// The aandachtsfunctionaris' and the team lead's view of their own team's Meldcode: every open track the team holds
 /// (<see cref="MeldcodeAccess.MaySeeTeamOverview"/>), and the tracks that stood still. A track is the team's when the team
-/// holds the file, or, while no team holds it, opened the track (as <see cref="MeldcodeAccessService"/> decides); a track
+/// holds its Meldcode (<see cref="MeldcodeAccess.HoldingTeam"/>, as <see cref="MeldcodeAccessService"/> decides); a track
 /// the user could not open is never listed. The aandachtsfunctionaris flag is read from the database on each request.
 /// </summary>
 public sealed class MeldcodeTeamQueries(RegieDbContext db, FileAccessService files, CurrentUser user, AuditLog audit, MeldcodeOptions options, TimeProvider clock)
@@ -79,11 +79,17 @@ public sealed class MeldcodeTeamQueries(RegieDbContext db, FileAccessService fil
     {
         var teamId = user.TeamId;
         var userId = user.ActorId;
-        // The team holding the file holds its Meldcode; while no team holds it, the team that opened the open track (the newest).
-        var rows = await db.MeldcodeTracks.AsNoTracking().Where(t => t.Status == MeldcodeTrackStatus.Open)
-            .Join(db.Households, t => t.HouseholdId, h => h.Id, (t, h) => new { t.Id, t.HouseholdId, t.OpenedOn, Holding = h.ResponsibleTeamId ?? t.TeamId, h.Naam, h.CoordinatorId })
-            .Where(x => x.Holding == teamId)
-            .ToListAsync(ct);
+        // The team holding the Meldcode (MeldcodeAccess.HoldingTeam): the file's team, else the first track's; a track no team
+        // took up is every team's to see, so a concern recorded at the desk is not lost.
+        var rows = (await db.MeldcodeTracks.AsNoTracking().Where(t => t.Status == MeldcodeTrackStatus.Open)
+            .Join(db.Households, t => t.HouseholdId, h => h.Id, (t, h) => new
+            {
+                t.Id, t.HouseholdId, t.OpenedOn, h.ResponsibleTeamId, h.Naam, h.CoordinatorId,
+                FirstTrackTeam = db.MeldcodeTracks.Where(o => o.HouseholdId == h.Id && o.TeamId != null).OrderBy(o => o.OpenedAt).Select(o => o.TeamId).FirstOrDefault(),
+            })
+            .Where(x => x.ResponsibleTeamId == teamId || x.ResponsibleTeamId == null)
+            .ToListAsync(ct))
+            .Where(x => MeldcodeAccess.InHoldingTeam(MeldcodeAccess.HoldingTeam(x.ResponsibleTeamId, x.FirstTrackTeam), teamId)).ToList();
         if (rows.Count == 0) return [];
         var levels = await files.DecideManyAsync(rows.Select(r => r.HouseholdId).Distinct().ToList(), ct);
         // Only who may see the overview comes here, so a professional is the aandachtsfunctionaris. A file the user cannot open

@@ -36,7 +36,7 @@ public sealed class MeldcodeWithholdingQueries(RegieDbContext db, FileAccessServ
         if (track is null) return null;
         var rows = await db.MeldcodeWithholdings.AsNoTracking().Where(w => w.TrackId == trackId).OrderByDescending(w => w.WithheldAt).ToListAsync(ct);
         var names = await LiftersAsync(rows, ct);
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Meldcode, householdId, detail: $"beperkingen inzage van traject {trackId}", ct: ct);
+        await audit.RecordAsync(AuditActions.Read, AuditResources.Meldcode, householdId, detail: $"{MeldcodeWithholdingRules.AuditPrefix} gelezen: traject {trackId}", ct: ct);
         var entries = track.Entries.ToDictionary(e => e.Id);
         return rows.Select(w => new MeldcodeWithholdingView(w.Id, w.TrackId, w.EntryId, Part(w.EntryId, entries), w.Reason, w.WithheldByName, w.WithheldAt,
             w.LiftedBy is { } by ? names.GetValueOrDefault(by, by) : null, w.LiftedAt, w.IsActive)).ToList();
@@ -57,7 +57,9 @@ public sealed class MeldcodeWithholdingQueries(RegieDbContext db, FileAccessServ
         var householdIds = rows.Select(w => w.HouseholdId).Distinct().ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Naam, ct);
         var names = await LiftersAsync(rows, ct);
-        await audit.RecordAsync(AuditActions.Read, AuditResources.Meldcode, detail: "beperkingen inzage (privacy officer)", ct: ct);
+        // Each household shown is on its own trail: the list names it and the reason of its withholding.
+        await audit.RecordListAsync(AuditResources.Meldcode, $"{MeldcodeWithholdingRules.AuditPrefix} gelezen (privacy officer)",
+            householdIds.Select(h => ((Guid?)h, (Guid?)null)), ct);
         return rows.Where(w => tracks.ContainsKey(w.TrackId))
             .OrderBy(w => w.IsActive ? 0 : 1).ThenByDescending(w => w.WithheldAt)
             .Select(w => new PrivacyWithholdingView(w.Id, w.HouseholdId, households.GetValueOrDefault(w.HouseholdId, "?"), tracks[w.TrackId], Part(w.EntryId, entries),

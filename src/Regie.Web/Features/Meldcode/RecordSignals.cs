@@ -27,7 +27,7 @@ public sealed class RecordSignalsHandler(RegieDbContext db, FileAccessService fi
         var members = (await Plans.PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).Select(m => m.PersonId).ToList();
         var persons = MeldcodeInputRules.Persons(input.Personen, members, errors);
         if (errors.HasErrors) return CommandResult<SignalsAnswer>.Invalid(errors.Errors);
-        if (await changes.AddSignalsAsync(household, null, persons!, fields!, errors, ct) is not { } track) return CommandResult<SignalsAnswer>.Invalid(errors.Errors);
+        if (await changes.AddSignalsAsync(household, null, persons!, fields!, errors, ct, personsChosen: input.Personen is { Count: > 0 }) is not { } track) return CommandResult<SignalsAnswer>.Invalid(errors.Errors);
         var result = await db.SaveOrConflictAsync(track.Id, ct);
         result = await audit.AfterAsync(result, AuditResources.Meldcode, householdId, null, "signalen", ct, AuditActions.Create);
         var mayRead = await access.MayReadAsync(householdId, ct);

@@ -44,6 +44,6 @@ public sealed class WithholdMeldcodeFromExportHandler(RegieDbContext db, Meldcod
         db.MeldcodeWithholdings.Add(withholding);
         var result = await db.SaveOrConflictAsync(withholding.Id, ct);
         return await audit.AfterAsync(result, AuditResources.Meldcode, householdId, null,
-            input.VastleggingId is { } e ? $"inzage beperkt: vastlegging {e}" : $"inzage beperkt: traject {trackId}", ct, AuditActions.Create);
+            input.VastleggingId is { } e ? $"{MeldcodeWithholdingRules.AuditPrefix}: vastlegging {e}" : $"{MeldcodeWithholdingRules.AuditPrefix}: traject {trackId}", ct, AuditActions.Create);
     }
 }

@@ -26,7 +26,9 @@ public sealed record ExportSafetyPlan(string Huishouden, DateOnly GestartOp, int
 
 /// <summary>What the export holds of the resident's safety: their Meldcode tracks, the Veilig Verder plans, and whether a part was withheld.</summary>
 /// <param name="HiddenIn">Households with a whole track withheld: the trail's Meldcode reads there are left out too, or they would show it exists.</param>
-public sealed record ResidentSafety(IReadOnlyList<ExportMeldcodeTrack> Tracks, IReadOnlyList<ExportSafetyPlan> Plans, bool Withheld, IReadOnlySet<Guid> HiddenIn);
+/// <param name="ShownIn">Households where a track about the resident is in the export: only there are the trail's Meldcode reads shown.</param>
+public sealed record ResidentSafety(IReadOnlyList<ExportMeldcodeTrack> Tracks, IReadOnlyList<ExportSafetyPlan> Plans, bool Withheld, IReadOnlySet<Guid> HiddenIn,
+    IReadOnlySet<Guid> ShownIn);
 
 /// <summary>
 /// The safety part of the resident's export: the Meldcode tracks that concern the resident with all their entries, and
@@ -48,7 +50,7 @@ public static class ResidentSafetyExport
         var withheld = await db.MeldcodeWithholdings.AsNoTracking().Where(w => trackIds.Contains(w.TrackId) && w.LiftedAt == null)
             .Select(w => new { w.TrackId, w.EntryId }).ToListAsync(ct);
         var wholeTracks = withheld.Where(w => w.EntryId is null).Select(w => w.TrackId).ToHashSet();
-        var entries = withheld.Select(w => w.EntryId).OfType<Guid>().ToHashSet();
+        var entries = WithCorrections(withheld.Select(w => w.EntryId).OfType<Guid>(), tracks.SelectMany(t => t.Entries));
         var householdNames = await HouseholdNamesAsync(db, tracks.Select(t => t.HouseholdId), names, ct);
 
         var exported = tracks.Where(t => !wholeTracks.Contains(t.Id))
@@ -57,7 +59,32 @@ public static class ResidentSafetyExport
                 t.Entries.Where(e => !entries.Contains(e.Id)).OrderBy(e => e.Step).ThenBy(e => e.RecordedAt).Select(Entry).ToList()))
             .ToList();
         var hidden = tracks.Where(t => wholeTracks.Contains(t.Id)).Select(t => t.HouseholdId).ToHashSet();
-        return new ResidentSafety(exported, await PlansAsync(db, personId, periods, names, ct), withheld.Count > 0, hidden);
+        var shown = tracks.Where(t => !wholeTracks.Contains(t.Id)).Select(t => t.HouseholdId).ToHashSet();
+        return new ResidentSafety(exported, await PlansAsync(db, personId, periods, names, ct), withheld.Count > 0, hidden, shown);
+    }
+
+    /// <summary>
+    /// A withheld entry is withheld with its whole chain of corrections: a correction repeats what it corrects, and the
+    /// original of a withheld correction still says most of it.
+    /// </summary>
+    private static HashSet<Guid> WithCorrections(IEnumerable<Guid> withheld, IEnumerable<MeldcodeEntry> all)
+    {
+        var set = withheld.ToHashSet();
+        var links = all.Where(e => e.CorrectsEntryId is not null).Select(e => (Correction: e.Id, Original: e.CorrectsEntryId!.Value)).ToList();
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (correction, original) in links)
+                if (set.Contains(correction) != set.Contains(original))
+                {
+                    set.Add(correction);
+                    set.Add(original);
+                    grew = true;
+                }
+        }
+        while (grew);
+        return set;
     }
 
     private static ExportMeldcodeEntry Entry(MeldcodeEntry e) => new(MeldcodeRules.Label(e.Step), e.OccurredOn, e.RecordedAt, e.RecordedByName, e.CorrectsEntryId is not null,
@@ -99,7 +126,12 @@ public static class ResidentSafetyExport
         return known.Concat(more).ToDictionary(x => x.Key, x => x.Value);
     }
 
-    /// <summary>Whether a read in the trail is a Meldcode read of a household where a whole track is withheld (left out of the export).</summary>
+    /// <summary>
+    /// Whether the export leaves a Meldcode entry of the trail out: everywhere but the households where a track about the
+    /// resident is itself in the export (a fellow member must not learn from the trail that a track exists), there too where a
+    /// whole track is withheld, and every entry about a withholding.
+    /// </summary>
     public static bool Hides(ResidentSafety safety, AuditEntry read) =>
-        read.Resource == AuditResources.Meldcode && read.HouseholdId is { } h && safety.HiddenIn.Contains(h);
+        read.Resource == AuditResources.Meldcode && (read.HouseholdId is not { } h || !safety.ShownIn.Contains(h) || safety.HiddenIn.Contains(h)
+            || (read.Detail ?? "").StartsWith(MeldcodeWithholdingRules.AuditPrefix, StringComparison.Ordinal));
 }

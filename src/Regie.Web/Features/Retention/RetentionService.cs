@@ -170,7 +170,9 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         if (!why.IsValid) return why.Error!;
         var households = await db.HouseholdMembers.IgnoreQueryFilters().Where(m => m.PersonId == personId).Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
         var heldByTeam = await db.Households.IgnoreQueryFilters().AnyAsync(h => households.Contains(h.Id) && h.ResponsibleTeamId != null, ct)
-                         || await db.HouseholdAccess.IgnoreQueryFilters().AnyAsync(a => households.Contains(a.HouseholdId), ct);
+                         || await db.HouseholdAccess.IgnoreQueryFilters().AnyAsync(a => households.Contains(a.HouseholdId), ct)
+                         // A Meldcode track (even one recorded at the desk) has its own retention term.
+                         || await db.MeldcodeTracks.IgnoreQueryFilters().AnyAsync(t => households.Contains(t.HouseholdId), ct);
         if (heldByTeam)
             return new Domain.Common.DomainError(RetentionDutyCode, "Reden",
                 "Deze inwoner heeft een dossier bij een wijkteam of partner: daarvoor geldt een wettelijke bewaartermijn. Beoordeel het verzoek met de jurist; Regie wist dit niet automatisch.");
@@ -204,6 +206,13 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         run.Events = await db.HouseholdEvents.IgnoreQueryFilters()
             .Where(e => expired.Contains(e.HouseholdId) || (e.PersonId != null && personEventsOnly.Contains(e.PersonId.Value)))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "[geanonimiseerd]").SetProperty(e => e.Data, (string?)null), ct);
+
+        // The intake's safety check tells the concern in its own words: it goes with the household's file, and with the
+        // track it opened when that track's term ends first. The judgement stays for the figures.
+        var requestsOfTracks = expiredTracks is null ? [] : await db.MeldcodeTracks.IgnoreQueryFilters()
+            .Where(t => expiredTracks.Keys.Contains(t.Id) && t.RequestId != null).Select(t => t.RequestId!.Value).ToListAsync(ct);
+        await db.HelpRequests.IgnoreQueryFilters().Where(r => expired.Contains(r.HouseholdId) || requestsOfTracks.Contains(r.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SafetyAnswers, (string?)null).SetProperty(r => r.SafetyNote, (string?)null), ct);
 
         // Meldcode tracks past their term go as a whole, with their entries (append-only: never updated, but deleted here),
         // persons and withholdings; the Veilig Verder plan goes with its household's file.
