@@ -74,6 +74,10 @@ public sealed class HouseholdMember : IMunicipalityOwned
 /// </summary>
 public sealed class HouseholdEvent : IMunicipalityOwned
 {
+    public const int ActorIdMaxLength = 64;
+    public const int ActorNameMaxLength = 200;
+    public const int SummaryMaxLength = 1000;
+
     public long Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid HouseholdId { get; set; }
