@@ -24,4 +24,10 @@ public static class Text
     /// stored in a column of that length and compared as stored (an ellipsis would make it another value).
     /// </summary>
     public static string Fit(string s, int max) => s.Length <= max ? s : s[..max];
+
+    /// <summary>The length a text is cut to where a timeline summary or an audit detail quotes it.</summary>
+    public const int QuoteLength = 80;
+
+    /// <summary>A text as a summary or an audit detail quotes it: cut to <see cref="QuoteLength"/>, ending in "…" when cut.</summary>
+    public static string Short(string s) => Truncate(s, QuoteLength);
 }

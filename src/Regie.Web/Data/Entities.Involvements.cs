@@ -22,8 +22,8 @@ public sealed class Organisation : IMunicipalityOwned
 public sealed class Involvement : IMunicipalityOwned
 {
     public const int ContactNameMaxLength = 200;
-    public const int ContactPhoneMaxLength = 30;
-    public const int ContactEmailMaxLength = 254;
+    public const int ContactPhoneMaxLength = Regie.Domain.Registry.ContactDetails.PhoneMaxLength;
+    public const int ContactEmailMaxLength = Regie.Domain.Registry.ContactDetails.EmailMaxLength;
     public const int ReasonMaxLength = 500;
     public const int EndReasonMaxLength = 200;
 

@@ -142,7 +142,7 @@ public sealed partial class Plan
 
     private static string ActionChange(string what, ActionContent c) => $"{what} ({ActionOwnerKinds.ShortLabel(c.OwnerKind)}: {c.OwnerName}): {Short(c.Omschrijving)}";
 
-    private static string Short(string s) => Text.Truncate(s, 80);
+    private static string Short(string s) => Text.Short(s);
 }
 
 public sealed partial class PlanGoal

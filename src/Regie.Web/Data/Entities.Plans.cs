@@ -45,9 +45,17 @@ public sealed class CoordinatorAssignment : IMunicipalityOwned
     public Guid HouseholdId { get; set; }
     public required string UserId { get; set; }
     public DateTime From { get; set; }
-    public DateTime? Until { get; set; }
+    /// <summary>Set once, by <see cref="End"/>: a period that ended stays as it was.</summary>
+    public DateTime? Until { get; private set; }
     public string? HandoverNote { get; set; }
     public required string AssignedBy { get; set; }
+
+    /// <summary>The period ends when another coordinator takes over or the trajectory closes; ending it twice is a bug.</summary>
+    public void End(DateTime at)
+    {
+        if (Until is not null) throw new InvalidOperationException("This coordinator period has ended already.");
+        Until = at;
+    }
 }
 
 /// <summary>

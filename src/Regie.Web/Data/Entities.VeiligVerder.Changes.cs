@@ -127,7 +127,7 @@ public sealed partial class VeiligVerderPlan
 
     private static int Next(IEnumerable<int> positions) => positions.DefaultIfEmpty(0).Max() + 1;
 
-    private static string Short(string s) => Text.Truncate(s, 80);
+    private static string Short(string s) => Text.Short(s);
 }
 
 public sealed partial class SafetyGoal

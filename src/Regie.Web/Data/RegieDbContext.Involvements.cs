@@ -16,8 +16,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Kind).HasMaxLength(16);
-            e.Property(x => x.Telefoon).HasMaxLength(30);
-            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Telefoon).HasMaxLength(Domain.Registry.ContactDetails.PhoneMaxLength);
+            e.Property(x => x.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
             e.HasIndex(x => new { x.Gemeentecode, x.Name }).IsUnique();
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });

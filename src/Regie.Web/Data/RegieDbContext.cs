@@ -51,8 +51,8 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
             e.Property(t => t.Gemeentecode).HasMaxLength(4);
             e.Property(t => t.Name).HasMaxLength(200);
             e.Property(t => t.Wijk).HasMaxLength(100);
-            e.Property(t => t.Telefoon).HasMaxLength(30);
-            e.Property(t => t.Email).HasMaxLength(254);
+            e.Property(t => t.Telefoon).HasMaxLength(Domain.Registry.ContactDetails.PhoneMaxLength);
+            e.Property(t => t.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
             e.HasIndex(t => t.Gemeentecode);
             e.HasQueryFilter(t => t.Gemeentecode == Gemeentecode);
         });
@@ -164,9 +164,9 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Type).HasMaxLength(64);
-            e.Property(x => x.ActorId).HasMaxLength(64);
-            e.Property(x => x.ActorName).HasMaxLength(200);
-            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.Property(x => x.ActorId).HasMaxLength(HouseholdEvent.ActorIdMaxLength);
+            e.Property(x => x.ActorName).HasMaxLength(HouseholdEvent.ActorNameMaxLength);
+            e.Property(x => x.Summary).HasMaxLength(HouseholdEvent.SummaryMaxLength);
             e.HasIndex(x => new { x.HouseholdId, x.Id });
             e.HasIndex(x => new { x.Gemeentecode, x.Type, x.OccurredAt });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

@@ -39,7 +39,7 @@ public sealed class AssignCoordinatorHandler(RegieDbContext db, FileAccessServic
 
         var now = clock.GetUtcNow().UtcDateTime;
         var current = await db.CoordinatorAssignments.FirstOrDefaultAsync(a => a.HouseholdId == householdId && a.Until == null, ct);
-        if (current is not null) current.Until = now;
+        current?.End(now);
         db.CoordinatorAssignments.Add(new CoordinatorAssignment
         {
             Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = householdId, UserId = candidate!.UserId,

@@ -48,5 +48,5 @@ public sealed class ApplicationChanges(RegieDbContext db, FileAccessService acce
     }
 
     /// <summary>What was asked, short enough for a timeline line.</summary>
-    public static string Short(string s) => Text.Truncate(s, 80);
+    public static string Short(string s) => Text.Short(s);
 }

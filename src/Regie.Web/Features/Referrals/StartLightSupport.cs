@@ -113,5 +113,5 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
         return null;
     }
 
-    internal static string Short(string s) => Text.Truncate(s, 80);
+    internal static string Short(string s) => Text.Short(s);
 }

@@ -23,9 +23,10 @@ public sealed class TimelineWriter(RegieDbContext db, ICurrentActor actor, TimeP
             Type = type,
             OccurredAt = now,
             EffectiveDate = effectiveDate ?? DateOnly.FromDateTime(now),
-            ActorId = Text.Truncate(actor.ActorId, 64),
-            ActorName = Text.Truncate(actor.ActorName, 200),
-            Summary = Text.Truncate(summary, 1000),
+            // An id is cut, never ended in "…": that would make it another id.
+            ActorId = Text.Fit(actor.ActorId, HouseholdEvent.ActorIdMaxLength),
+            ActorName = Text.Truncate(actor.ActorName, HouseholdEvent.ActorNameMaxLength),
+            Summary = Text.Truncate(summary, HouseholdEvent.SummaryMaxLength),
             Data = data is null ? null : JsonSerializer.Serialize(data),
         };
         db.HouseholdEvents.Add(e);

@@ -66,7 +66,7 @@ public sealed class CloseTrajectoryHandler(RegieDbContext db, FileAccessService 
         }
         // An open household has one coordinator; a closed one has none. The team keeps the file for the retention period.
         var assignment = await db.CoordinatorAssignments.FirstOrDefaultAsync(a => a.HouseholdId == householdId && a.Until == null, ct);
-        if (assignment is not null) assignment.Until = now;
+        assignment?.End(now);
         household.ReleaseCoordinator(now);
         // The team's involvement ends with the trajectory: a look-up no longer sends people to it.
         await syncTeam.HandleAsync(household, closing: true, ct);
