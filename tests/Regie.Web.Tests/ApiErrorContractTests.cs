@@ -34,6 +34,9 @@ public sealed class ApiErrorContractTests(RegistryFixture fixture) : IClassFixtu
     [InlineData("PUT", "/api/v1/households/{id}/plan", """{"kaders": [null], "versie": 0}""", "kaders[0]")]
     [InlineData("POST", "/api/v1/households/{id}/trajectories/close", """{"uitkomsten": null, "versie": 0}""", "uitkomsten")]
     [InlineData("PUT", "/api/v1/requests/{id}/intake", """{"scores": null, "versie": 0}""", "scores")]
+    [InlineData("POST", "/api/v1/households/{id}/meldcode/signals", """{"wat": "x", "doorWie": "y", "personen": null}""", "personen")]
+    [InlineData("POST", "/api/v1/households/{id}/meldcode/{id}/weighings", """{"afweging": null, "onderbouwing": {}, "versie": 1}""", "afweging")]
+    [InlineData("POST", "/api/v1/households/{id}/meldcode/{id}/decision", """{"besluit": "HulpGeorganiseerd", "toelichting": "x", "doelen": null, "versie": 1}""", "doelen")]
     public async Task Worker_sending_null_for_a_list_or_object_gets_400_naming_the_field_and_nothing_changes(string method, string route, string body, string field)
     {
         using var client = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
