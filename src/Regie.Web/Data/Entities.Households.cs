@@ -128,3 +128,54 @@ public sealed class Household : IMunicipalityOwned
         Buurt = a.Buurt;
     }
 }
+
+/// <summary>A period of membership. Ending one sets Until; rows are never deleted, so history stays.</summary>
+public sealed class HouseholdMember : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid PersonId { get; set; }
+    public HouseholdRole Role { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? Until { get; set; }
+
+    public Household? Household { get; set; }
+    public Person? Person { get; set; }
+
+    public MembershipPeriod ToPeriod() => new(HouseholdId, Role, From, Until);
+
+    /// <summary>Closes the period on <paramref name="until"/>; an ended period, or a day before its start, is refused.</summary>
+    public void End(DateOnly until)
+    {
+        if (Until is not null || until < From) throw new InvalidOperationException("Membership end refused: already ended or before its start.");
+        Until = until;
+    }
+}
+
+/// <summary>
+/// An immutable fact about a household: what happened, to whom, by whom, when. The household
+/// timeline shows them; the monitor aggregates them. <see cref="Id"/> is an ever-increasing
+/// sequence, so an aggregate can resume from the last event it processed.
+/// </summary>
+public sealed class HouseholdEvent : IMunicipalityOwned
+{
+    public const int ActorIdMaxLength = 64;
+    public const int ActorNameMaxLength = 200;
+    public const int SummaryMaxLength = 1000;
+
+    public long Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid HouseholdId { get; set; }
+    public Guid? PersonId { get; set; }
+    /// <summary>Stable machine name such as "household.created"; see <see cref="EventTypes"/>.</summary>
+    public required string Type { get; set; }
+    public DateTime OccurredAt { get; set; }
+    /// <summary>The day the fact applies to (a move date), which may precede the day it was recorded.</summary>
+    public DateOnly EffectiveDate { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Summary { get; set; }
+    /// <summary>Structured details as JSON, for aggregation; never shown raw.</summary>
+    public string? Data { get; set; }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Regie.Web.Data;
+
+public sealed class Municipality
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class Team
+{
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public required string Name { get; set; }
+    public string? Wijk { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Email { get; set; }
+}
+
+public sealed class RegieUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public required string Gemeentecode { get; set; }
+    public Guid? TeamId { get; set; }
+    /// <summary>For department and partner accounts: the organisation they act for (e.g. "Woningcorporatie Thuis").</summary>
+    public string? Organisation { get; set; }
+    /// <summary>The same organisation by id (<see cref="Data.Organisation"/>); the name above stays for display and older rows.</summary>
+    public Guid? OrganisationId { get; set; }
+    /// <summary>Who pays this team member: the municipality, the team's own organisation or a provider that seconds them.</summary>
+    public Domain.Coordination.EmployerKind? EmployerKind { get; set; }
+    /// <summary>The employing organisation (<see cref="Data.Organisation"/>) when it is not the municipality itself.</summary>
+    public Guid? EmployerOrganisationId { get; set; }
+    /// <summary>The team's aandachtsfunctionaris huiselijk geweld en kindermishandeling: reads the team's Meldcode tracks.</summary>
+    public bool IsAandachtsfunctionaris { get; set; }
+}
+
+/// <summary>A key for system-to-system calls. Only a hash of the secret is stored; the key itself is shown once.</summary>
+public sealed class ApiKey
+{
+    public const int OrganisationMaxLength = 200;
+
+    public Guid Id { get; set; }
+    public required string Gemeentecode { get; set; }
+    public required string Organisation { get; set; }
+    /// <summary>The organisation by id when it is registered in Regie; the name above stays for display and older keys.</summary>
+    public Guid? OrganisationId { get; set; }
+    public required string Role { get; set; }
+    /// <summary>The team the key acts for: a team key's own scope, or a person key's team when it was made.</summary>
+    public Guid? TeamId { get; set; }
+    /// <summary>The account (<see cref="RegieUser"/>) a person key acts as; the key stops working when that account is locked, changes team or role.</summary>
+    public string? UserId { get; set; }
+    /// <summary>The key's first characters, stored plainly, to find the row without scanning hashes.</summary>
+    public required string Prefix { get; set; }
+    public required string SecretHash { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+}
