@@ -1,10 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Regie.Web.Data;
 using Regie.Web.Features.Budget;
 using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
 using Regie.Web.Infrastructure;
+
+using static Regie.Testing.Builders;
 
 namespace Regie.Browser.Tests;
 
@@ -19,33 +18,23 @@ public sealed class BudgetTests(EmptyBrowserFixture fixture) : IClassFixture<Emp
     public async Task Coordinator_pays_the_rent_arrears_above_her_mandate_the_team_lead_approves_and_the_municipality_reports_it_per_law()
     {
         var surname = TestData.Surname("Bakker");
-        Guid household;
+        var given = new Given(fixture.App);
+        var household = await given.Household(
+            [
+                Member("Sanne", surname, geboortedatum: "03-09-1989"),
+                Member("Noah", surname, rol: "kind", geboortedatum: "17-02-2015"),
+                Member("Lieke", surname, rol: "kind", geboortedatum: "30-11-2018"),
+            ],
+            Given.Noord, new AddressInput { Straat = "Molenweg", Huisnummer = "8", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" });
+        await given.StartPlan(household);
+        await given.AddGoal(household, Given.Goal(what: "Geen huurachterstand meer", measurable: "De achterstand is nul en de huur gaat automatisch", who: "Sanne met de regisseur"));
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "systeem", "Test");
-            var db = sp.GetRequiredService<RegieDbContext>();
-            household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(new CreateHouseholdInput
-            {
-                Adres = new AddressInput { Straat = "Molenweg", Huisnummer = "8", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" },
-                Leden =
-                [
-                    new MemberInput { Rol = "ouder", Voornamen = "Sanne", Achternaam = surname, Geboortedatum = "03-09-1989", Bsn = TestApp.NextBsn() },
-                    new MemberInput { Rol = "kind", Voornamen = "Noah", Achternaam = surname, Geboortedatum = "17-02-2015", Bsn = TestApp.NextBsn() },
-                    new MemberInput { Rol = "kind", Voornamen = "Lieke", Achternaam = surname, Geboortedatum = "30-11-2018", Bsn = TestApp.NextBsn() },
-                ],
-            }, default)).Value;
-            var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = noord;
-            await db.SaveChangesAsync();
-            var plans = new PlanUseCases(sp);
-            await plans.StartAsync(household, default);
-            await plans.AddGoalAsync(household, new GoalInput
-            {
-                Leefgebied = "Financien", Wat = "Geen huurachterstand meer", MeetbaarResultaat = "De achterstand is nul en de huur gaat automatisch",
-                Streefdatum = DateTime.UtcNow.AddDays(60).ToString("dd-MM-yyyy"), Wie = "Sanne met de regisseur", Versie = 1,
-            }, default);
-            await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput { TeamId = noord, Jaar = DateTime.UtcNow.Year, Bedrag = "250.000", Reden = "Begroting" }, default);
+            var allocated = await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(
+                new AllocationInput { TeamId = await given.TeamId(Given.Noord), Jaar = DateTime.UtcNow.Year, Bedrag = "250.000", Reden = "Begroting" }, default);
+            Assert.True(allocated.IsOk);
         }
 
         // The coordinator (mandate € 500) weighs paying the arrears against eviction and crisis places.

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Regie.Web.Data;
-using Regie.Web.Features.Coordination;
 using Regie.Web.Features.Households;
-using Regie.Web.Infrastructure;
+
+using static Regie.Testing.Builders;
 
 namespace Regie.Browser.Tests;
 
@@ -20,36 +17,14 @@ public sealed class MeldcodeTests(EmptyBrowserFixture fixture) : IClassFixture<E
     public async Task A_safety_concern_at_intake_becomes_a_meldcode_track_that_ends_in_help_and_a_veilig_verder_plan()
     {
         var surname = TestData.Surname("Veldhuis");
-        Guid household;
         // A mother and her son, held by Wijkteam Noord with the demo professional as coordinator and a plan with one goal.
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            var sp = scope.ServiceProvider;
-            sp.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "systeem", "Balie");
-            household = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(new CreateHouseholdInput
-            {
-                Adres = new AddressInput { Straat = "Lindelaan", Huisnummer = "3", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" },
-                Leden =
-                [
-                    new MemberInput { Rol = "ouder", Voornamen = "Mirjam", Achternaam = surname, Geboortedatum = "11-04-1988", Bsn = TestApp.NextBsn() },
-                    new MemberInput { Rol = "kind", Voornamen = "Daan", Achternaam = surname, Geboortedatum = "05-06-2016" },
-                ],
-            }, default)).Value;
-            var db = sp.GetRequiredService<RegieDbContext>();
-            var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = noord;
-            await db.SaveChangesAsync();
-            var coordinator = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-            var version = await db.Households.Where(h => h.Id == household).Select(h => h.Version).SingleAsync();
-            Assert.True((await sp.GetRequiredService<AssignCoordinatorHandler>().HandleAsync(household, new AssignCoordinatorInput { RegisseurId = coordinator, Versie = version }, default)).IsOk);
-            var plans = new PlanUseCases(sp);
-            Assert.True((await plans.StartAsync(household, default)).IsOk);
-            Assert.True((await plans.AddGoalAsync(household, new Regie.Web.Features.Plans.GoalInput
-            {
-                Leefgebied = "HuiselijkeRelaties", Wat = "Thuis is het veilig voor Daan", MeetbaarResultaat = "Drie maanden geen incidenten",
-                Wie = "Mirjam met de gezinscoach", Streefdatum = InDays(90), Versie = 1,
-            }, default)).IsOk);
-        }
+        var given = new Given(fixture.App);
+        var household = await given.Household(
+            [Member("Mirjam", surname, geboortedatum: "11-04-1988"), Member("Daan", surname, rol: "kind", geboortedatum: "05-06-2016", bsn: null)],
+            Given.Noord, new AddressInput { Straat = "Lindelaan", Huisnummer = "3", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" });
+        await given.CoordinatedBy(household, Given.Coordinator);
+        await given.StartPlan(household);
+        await given.AddGoal(household, Given.Goal("HuiselijkeRelaties", "Thuis is het veilig voor Daan", "Drie maanden geen incidenten", "Mirjam met de gezinscoach", days: 90));
 
         await using var s = await fixture.NewSessionAsync();
         var page = s.Page;

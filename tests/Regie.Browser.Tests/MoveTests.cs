@@ -1,6 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Features.Households;
 using System.Text.RegularExpressions;
+
+using static Regie.Testing.Builders;
 
 namespace Regie.Browser.Tests;
 
@@ -89,17 +90,7 @@ public sealed partial class MoveTests(EmptyBrowserFixture fixture) : IClassFixtu
     /// <summary>Arranges a household through the real handler; registering through the form is tested elsewhere.</summary>
     private async Task<Guid> RegisterAsync(string postcode, string huisnummer, params (string Rol, string Voornamen, string Achternaam, string GeboortedatumIso)[] members)
     {
-        await using var scope = fixture.App.Scope();
-        var handler = scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>();
-        var result = await handler.HandleAsync(new CreateHouseholdInput
-        {
-            Adres = new AddressInput { Postcode = postcode, Huisnummer = huisnummer, Straat = "Lindelaan", Woonplaats = "Voorbeeld" },
-            Leden = members.Select(m => new MemberInput
-            {
-                Rol = m.Rol, Voornamen = m.Voornamen, Achternaam = m.Achternaam, Geboortedatum = m.GeboortedatumIso, Bsn = TestApp.NextBsn(),
-            }).ToList(),
-        }, CancellationToken.None);
-        Assert.True(result.IsOk, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        return result.Value;
+        var address = new AddressInput { Postcode = postcode, Huisnummer = huisnummer, Straat = "Lindelaan", Woonplaats = "Voorbeeld" };
+        return await new Given(fixture.App).Household([.. members.Select(m => Member(m.Voornamen, m.Achternaam, m.Rol, m.GeboortedatumIso))], address: address);
     }
 }

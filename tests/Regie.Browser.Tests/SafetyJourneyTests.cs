@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Features.Households;
-using Regie.Web.Infrastructure;
 using Regie.Web.Tests;
+
+using static Regie.Testing.Builders;
 
 namespace Regie.Browser.Tests;
 
@@ -19,19 +20,13 @@ public sealed class SafetyJourneyTests(EmptyBrowserFixture fixture) : IClassFixt
     public async Task A_concern_at_intake_becomes_a_Meldcode_track_that_ends_in_help_and_a_signed_Veilig_Verder_plan()
     {
         var surname = TestData.Surname("Veldhuis");
-        Guid household, mother;
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        var given = new Given(fixture.App);
+        var household = await given.Household(
+            [Member("Maria", surname, geboortedatum: "14-06-1988"), Member("Daan", surname, rol: "kind", geboortedatum: "02-03-2016", bsn: null)],
+            address: new AddressInput { Straat = "Lindelaan", Huisnummer = "5", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" });
+        Guid mother;
+        await using (var scope = fixture.App.Scope())
         {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "systeem", "Balie");
-            household = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(new CreateHouseholdInput
-            {
-                Adres = new AddressInput { Straat = "Lindelaan", Huisnummer = "5", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" },
-                Leden =
-                [
-                    new MemberInput { Rol = "ouder", Voornamen = "Maria", Achternaam = surname, Geboortedatum = "14-06-1988", Bsn = TestApp.NextBsn() },
-                    new MemberInput { Rol = "kind", Voornamen = "Daan", Achternaam = surname, Geboortedatum = "02-03-2016" },
-                ],
-            }, default)).Value;
             var view = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(household, default))!;
             mother = view.Leden.Single(m => m.Naam == $"Maria {surname}").PersonId;
         }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Features.Households;
 using Regie.Web.Infrastructure;
 
+using static Regie.Testing.Builders;
+
 namespace Regie.Browser.Tests;
 
 /// <summary>
@@ -15,17 +17,13 @@ public sealed class TriageTests(EmptyBrowserFixture fixture) : IClassFixture<Emp
     public async Task The_desk_registers_and_screens_a_request_and_hands_the_household_to_a_named_team()
     {
         var surname = TestData.Surname();
-        Guid household, father;
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "systeem", "Balie");
-            household = (await scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>().HandleAsync(new CreateHouseholdInput
-            {
-                Adres = new AddressInput { Straat = "Kerkstraat", Huisnummer = "21", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Zuid" },
-                Leden = [new MemberInput { Rol = "ouder", Voornamen = "Henk", Achternaam = surname, Geboortedatum = "12-05-1958", Bsn = TestApp.NextBsn() }],
-            }, default)).Value;
+        var given = new Given(fixture.App);
+        var household = await given.Household(
+            [Member("Henk", surname, geboortedatum: "12-05-1958")],
+            address: new AddressInput { Straat = "Kerkstraat", Huisnummer = "21", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Zuid" });
+        Guid father;
+        await using (var scope = fixture.App.Scope())
             father = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(household, default))!.Leden[0].PersonId;
-        }
 
         await using var s = await fixture.NewSessionAsync(signedIn: false);
         await s.SignInAsync("consulent@voorbeeld.nl");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Features.Households;
-using Regie.Web.Infrastructure;
+
+using static Regie.Testing.Builders;
 
 namespace Regie.Browser.Tests;
 
@@ -17,20 +18,12 @@ public sealed class WholeJourneyTests(EmptyBrowserFixture fixture) : IClassFixtu
     public async Task A_household_goes_from_request_to_plan_to_transfer_to_closing()
     {
         var surname = TestData.Surname();
-        Guid household, mother, child;
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        var household = await new Given(fixture.App).Household(
+            [Member("Sanne", surname, geboortedatum: "03-09-1989"), Member("Noah", surname, rol: "kind", geboortedatum: "17-02-2015", bsn: null)],
+            address: new AddressInput { Straat = "Molenweg", Huisnummer = "8", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" });
+        Guid mother, child;
+        await using (var scope = fixture.App.Scope())
         {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "systeem", "Balie");
-            var handler = scope.ServiceProvider.GetRequiredService<CreateHouseholdHandler>();
-            household = (await handler.HandleAsync(new CreateHouseholdInput
-            {
-                Adres = new AddressInput { Straat = "Molenweg", Huisnummer = "8", Postcode = TestData.Postcode(), Woonplaats = "Voorbeeld", Wijk = "Noord" },
-                Leden =
-                [
-                    new MemberInput { Rol = "ouder", Voornamen = "Sanne", Achternaam = surname, Geboortedatum = "03-09-1989", Bsn = TestApp.NextBsn() },
-                    new MemberInput { Rol = "kind", Voornamen = "Noah", Achternaam = surname, Geboortedatum = "17-02-2015" },
-                ],
-            }, default)).Value;
             var view = (await scope.ServiceProvider.GetRequiredService<HouseholdQueries>().GetAsync(household, default))!;
             (mother, child) = (view.Leden[0].PersonId, view.Leden[1].PersonId);
         }

@@ -2,15 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
-using Regie.Web.Features.Coordination;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
 
@@ -160,28 +156,18 @@ public sealed class ApiRequiredFieldsBTests(RegistryFixture fixture) : IClassFix
     /// <summary>A household of Wijkteam Noord, coordinated by the demo regisseur, with a plan and one goal; Noord has money for this year.</summary>
     private async Task<(Guid Household, Guid Person, Guid Goal)> PlannedAsync(string name)
     {
+        var planned = await new Given(_app).HouseholdWithPlanAndGoal(name, "Iris", coordinator: Given.Coordinator,
+            goal: Given.Goal(what: "Geen huurachterstand meer", measurable: "De achterstand is nul", who: "Iris", days: 90));
         await using var scope = _app.Scope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<RegieDbContext>();
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(Member("Iris", name)), default)).Value;
-        var regisseur = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-        var assigned = await sp.GetRequiredService<AssignCoordinatorHandler>().HandleAsync(id, new() { RegisseurId = regisseur, Versie = 0 }, default);
-        Assert.True(assigned.IsOk, string.Join(", ", assigned.Errors.Select(e => e.Code)));
-        var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-        Assert.Equal(noord, await db.Households.Where(h => h.Id == id).Select(h => h.ResponsibleTeamId).SingleAsync());
-        var plans = new PlanUseCases(sp);
-        Assert.True((await plans.StartAsync(id, default)).IsOk);
-        Assert.True((await plans.AddGoalAsync(id, new GoalInput
-        {
-            Leefgebied = "Financien", Wat = "Geen huurachterstand meer", MeetbaarResultaat = "De achterstand is nul", Wie = "Iris", Streefdatum = InDays(90), Versie = 1,
-        }, default)).IsOk);
+        var noord = await db.Teams.Where(t => t.Name == Given.Noord).Select(t => t.Id).SingleAsync();
+        Assert.Equal(noord, await db.Households.Where(h => h.Id == planned.Household).Select(h => h.ResponsibleTeamId).SingleAsync());
         Assert.True((await sp.GetRequiredService<AllocateBudgetHandler>().HandleAsync(new AllocationInput
         {
             TeamId = noord, Jaar = DateTime.UtcNow.Year, Bedrag = "10.000,00", Reden = "Raadsbesluit begroting",
         }, default)).IsOk);
-        var person = await db.HouseholdMembers.Where(m => m.HouseholdId == id).Select(m => m.PersonId).SingleAsync();
-        var goal = await db.PlanGoals.Where(g => g.HouseholdId == id).Select(g => g.Id).SingleAsync();
-        return (id, person, goal);
+        return (planned.Household, planned.Person, planned.Goal);
     }
 
     private async Task<Guid> OrganisationAsync(string name)

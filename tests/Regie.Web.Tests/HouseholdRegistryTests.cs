@@ -5,7 +5,7 @@ using Regie.Web.Features.Households;
 using Regie.Web.Features.Search;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
-using static Regie.Web.Tests.Builders;
+using static Regie.Testing.Builders;
 
 namespace Regie.Web.Tests;
 

@@ -7,7 +7,7 @@ using Regie.Web.Features.Search;
 using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
-using static Regie.Web.Tests.Builders;
+using static Regie.Testing.Builders;
 
 namespace Regie.Web.Tests;
 

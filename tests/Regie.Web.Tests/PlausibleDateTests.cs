@@ -4,13 +4,9 @@ using Regie.Domain.Common;
 using Regie.Domain.Decisions;
 using Regie.Web.Data;
 using Regie.Web.Features.Budget;
-using Regie.Web.Features.Coordination;
-using Regie.Web.Features.Households;
-using Regie.Web.Features.Plans;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using static Regie.Web.Tests.Builders;
 
 namespace Regie.Web.Tests;
 
@@ -35,25 +31,11 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
 
     private async Task<File> FileAsync()
     {
+        var planned = await new Given(_app).HouseholdWithPlanAndGoal($"Datum{Interlocked.Increment(ref _names)}", "Ella", team: Given.Noord, coordinator: Given.Coordinator,
+            goal: Given.Goal(what: "Rust in de financiën", measurable: "Geen nieuwe achterstanden", who: "Ella", days: 90));
         await using var scope = _app.Scope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<RegieDbContext>();
-        var member = Member("Ella", $"Datum{Interlocked.Increment(ref _names)}");
-        var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(member), default)).Value;
-        var coordinator = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
-        Assert.True((await sp.GetRequiredService<AssignCoordinatorHandler>().HandleAsync(id, new() { RegisseurId = coordinator, Versie = 0 }, default)).IsOk);
-        (await db.Households.SingleAsync(h => h.Id == id)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-        await db.SaveChangesAsync();
-        var plans = new PlanUseCases(sp);
-        Assert.True((await plans.StartAsync(id, default)).IsOk);
-        Assert.True((await plans.AddGoalAsync(id, new GoalInput
-        {
-            Leefgebied = "Financien", Wat = "Rust in de financiën", MeetbaarResultaat = "Geen nieuwe achterstanden",
-            Wie = "Ella", Streefdatum = InDays(90), Versie = 1
-        }, default)).IsOk);
-        var person = await db.Persons.Where(p => p.Bsn == member.Bsn).Select(p => p.Id).SingleAsync();
-        var goal = await db.PlanGoals.Where(g => db.Plans.Any(p => p.Id == g.PlanId && p.HouseholdId == id)).Select(g => g.Id).SingleAsync();
-        return new File(id, person, member.Bsn!, goal);
+        var bsn = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Persons.Where(p => p.Id == planned.Person).Select(p => p.Bsn).SingleAsync();
+        return new File(planned.Household, planned.Person, bsn!, planned.Goal);
     }
 
     /// <summary>Everything a refused date could have saved in the file: when this is the same after the call, nothing was saved.</summary>

@@ -13,7 +13,7 @@ using Regie.Web.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using static Regie.Web.Tests.Builders;
+using static Regie.Testing.Builders;
 
 namespace Regie.Web.Tests;
 

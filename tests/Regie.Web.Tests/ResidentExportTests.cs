@@ -5,7 +5,7 @@ using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
 using System.Net;
 using System.Text.Json;
-using static Regie.Web.Tests.Builders;
+using static Regie.Testing.Builders;
 
 namespace Regie.Web.Tests;
 

@@ -1,6 +1,6 @@
 using Regie.Web.Features.Households;
 
-namespace Regie.Web.Tests;
+namespace Regie.Testing;
 
 /// <summary>Valid inputs as a worker would type them; tests change only what they are about.</summary>
 public static class Builders

@@ -4,9 +4,9 @@ using Regie.Web.Data;
 using Regie.Web.Features.Coordination;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Plans;
-using static Regie.Web.Tests.Builders;
+using static Regie.Testing.Builders;
 
-namespace Regie.Web.Tests;
+namespace Regie.Testing;
 
 /// <summary>A registered resident living alone: the household, the person and their BSN.</summary>
 public sealed record Resident(Guid Household, Guid Person, string Bsn)
