@@ -36,7 +36,7 @@ public sealed class BudgetTests(EmptyBrowserFixture fixture) : IClassFixture<Emp
                 ],
             }, default)).Value;
             var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = noord;
+            (await db.Households.SingleAsync(h => h.Id == household)).HandOverTo(noord);
             await db.SaveChangesAsync();
             var plans = new PlanUseCases(sp);
             await plans.StartAsync(household, default);

@@ -37,7 +37,7 @@ public sealed class MeldcodeTests(EmptyBrowserFixture fixture) : IClassFixture<E
             }, default)).Value;
             var db = sp.GetRequiredService<RegieDbContext>();
             var noord = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = noord;
+            (await db.Households.SingleAsync(h => h.Id == household)).HandOverTo(noord);
             await db.SaveChangesAsync();
             var coordinator = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
             var version = await db.Households.Where(h => h.Id == household).Select(h => h.Version).SingleAsync();

@@ -42,7 +42,7 @@ public sealed class PlausibleDateTests(RegistryFixture fixture) : IClassFixture<
         var id = (await sp.GetRequiredService<CreateHouseholdHandler>().HandleAsync(Household(member), default)).Value;
         var coordinator = await db.Users.Where(u => u.Email == "regisseur@voorbeeld.nl").Select(u => u.Id).SingleAsync();
         Assert.True((await sp.GetRequiredService<AssignCoordinatorHandler>().HandleAsync(id, new() { RegisseurId = coordinator, Versie = 0 }, default)).IsOk);
-        (await db.Households.SingleAsync(h => h.Id == id)).ResponsibleTeamId = await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
+        (await db.Households.SingleAsync(h => h.Id == id)).HandOverTo(await db.Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync());
         await db.SaveChangesAsync();
         var plans = new PlanUseCases(sp);
         Assert.True((await plans.StartAsync(id, default)).IsOk);
