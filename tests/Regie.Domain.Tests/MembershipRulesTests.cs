@@ -61,4 +61,17 @@ public sealed class MembershipRulesTests
     [InlineData("7")]
     [InlineData("")]
     public void Unknown_role_is_refused(string input) => Assert.Equal(HouseholdRoles.InvalidCode, HouseholdRoles.Parse(input).Error!.Code);
+
+    [Fact]
+    public void A_leave_reason_is_one_of_the_listed_reasons()
+    {
+        foreach (var reason in LeaveReasons.Values) Assert.Null(LeaveReasons.Check(reason));
+        foreach (var wrong in new[] { null, "", "zomaar", "Overleden" })
+        {
+            var error = LeaveReasons.Check(wrong);
+            Assert.NotNull(error);
+            Assert.Equal((LeaveReasons.InvalidCode, "Reden", "Kies de reden van uitschrijven."), (error.Code, error.Field, error.Message));
+        }
+        Assert.Equal("Lid.Reden", LeaveReasons.Check(null, "Lid.Reden")!.Field);
+    }
 }

@@ -128,7 +128,7 @@ public sealed class Given(TestApp app)
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-        (await db.Households.SingleAsync(h => h.Id == household)).ResponsibleTeamId = team is null ? null : await TeamId(db, team);
+        (await db.Households.SingleAsync(h => h.Id == household)).HandOverTo(team is null ? null : await TeamId(db, team));
         await db.SaveChangesAsync();
     }
 

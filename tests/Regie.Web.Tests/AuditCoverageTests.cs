@@ -137,9 +137,9 @@ public sealed class AuditCoverageTests(RegistryFixture fixture) : IClassFixture<
         Guid id;
         await using (var scope = As(Roles.Beleid, "Thomas Bos"))
         {
-            var costs = scope.ServiceProvider.GetRequiredService<MonitorCostHandler>();
-            id = (await costs.AddAsync(new CostInput { Soort = "Advies", Omschrijving = "Inhuur projectleider", Bedrag = "12.000,00", Van = "01-01-2026", Tot = "30-06-2026" }, default)).Value;
-            Assert.True((await costs.WithdrawAsync(id, default)).IsOk);
+            var costs = scope.ServiceProvider.GetRequiredService<RecordCostEntryHandler>();
+            id = (await costs.HandleAsync(new CostInput { Soort = "Advies", Omschrijving = "Inhuur projectleider", Bedrag = "12.000,00", Van = "01-01-2026", Tot = "30-06-2026" }, default)).Value;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<WithdrawCostEntryHandler>().HandleAsync(id, default)).IsOk);
         }
         Assert.Equal([
                 ("create", AuditResources.MonitorCost, "Thomas Bos", $"kostenpost {id} toegevoegd: Advies, Inhuur projectleider, 01-01-2026 t/m 30-06-2026"),

@@ -103,9 +103,8 @@ public sealed class MeldcodeRetentionTests : IAsyncLifetime
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            foreach (var m in await db.HouseholdMembers.Where(m => m.HouseholdId == withChild || m.HouseholdId == withAdult).ToListAsync())
-                m.Until = Today.AddYears(-16);
-            await db.SaveChangesAsync();
+            var until = Today.AddYears(-16);
+            await db.HouseholdMembers.Where(m => m.HouseholdId == withChild || m.HouseholdId == withAdult).ExecuteUpdateAsync(u => u.SetProperty(m => m.Until, until));
         }
         await using (var scope = _app.Scope())
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Persons;
@@ -26,8 +27,8 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
     private async Task<CommandResult<Guid>> MoveAsync(Guid personId, Guid to, string date = "", string rol = "overig")
     {
         await using var scope = _app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<HouseholdMembershipHandler>()
-            .MoveAsync(personId, new MovePersonInput { NaarHuishoudenId = to, Rol = rol, Verhuisdatum = date }, default);
+        return await scope.ServiceProvider.GetRequiredService<MovePersonHandler>()
+            .HandleAsync(personId, new MovePersonInput { NaarHuishoudenId = to, Rol = rol, Verhuisdatum = date }, default);
     }
 
     [Fact]
@@ -91,8 +92,8 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
         var id = await PersonIdAsync(a.Bsn!);
 
         await using var scope = _app.Scope();
-        var result = await scope.ServiceProvider.GetRequiredService<HouseholdMembershipHandler>()
-            .AddMemberAsync(other, new AddMemberInput { Lid = new MemberInput { PersonId = id, Rol = "partner" } }, default);
+        var result = await scope.ServiceProvider.GetRequiredService<AddMemberHandler>()
+            .HandleAsync(other, new AddMemberInput { Lid = new MemberInput { PersonId = id, Rol = "partner" } }, default);
         Assert.Equal("person-already-member", Assert.Single(result.Errors).Code);
     }
 
@@ -147,10 +148,10 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
         var household = await Given.Household(a, Member("Gerda", "Vertrekker"));
         var id = await PersonIdAsync(a.Bsn!);
         await using var scope = _app.Scope();
-        var handler = scope.ServiceProvider.GetRequiredService<HouseholdMembershipHandler>();
+        var handler = scope.ServiceProvider.GetRequiredService<EndMembershipHandler>();
 
-        Assert.Equal(LeaveReasons.InvalidCode, (await handler.EndAsync(household, id, new EndMembershipInput { Reden = "zomaar" }, default)).Errors[0].Code);
-        Assert.True((await handler.EndAsync(household, id, new EndMembershipInput { Reden = "verhuisd-buiten-gemeente" }, default)).IsOk);
+        Assert.Equal(LeaveReasons.InvalidCode, (await handler.HandleAsync(household, id, new EndMembershipInput { Reden = "zomaar" }, default)).Errors[0].Code);
+        Assert.True((await handler.HandleAsync(household, id, new EndMembershipInput { Reden = "verhuisd-buiten-gemeente" }, default)).IsOk);
 
         var person = (await scope.ServiceProvider.GetRequiredService<PersonQueries>().GetAsync(id, default))!;
         Assert.Null(person.Huidig);
@@ -194,7 +195,7 @@ public sealed class MembershipTests(RegistryFixture fixture) : IClassFixture<Reg
         Assert.Null(await sp.GetRequiredService<HouseholdQueries>().GetAsync(household, default));
         Assert.Empty((await sp.GetRequiredService<PersonSearch>().SearchAsync(new SearchRequest(SearchKind.Bsn, Bsn: a.Bsn), default)).Hits);
         Assert.Empty((await sp.GetRequiredService<TimelineQuery>().ForHouseholdAsync(household, null, default)).Entries);
-        Assert.Equal(CommandStatus.NotFound, (await sp.GetRequiredService<HouseholdMembershipHandler>()
-            .AddMemberAsync(household, new AddMemberInput { Lid = Member("Inbreker", "Amsterdam") }, default)).Status);
+        Assert.Equal(CommandStatus.NotFound, (await sp.GetRequiredService<AddMemberHandler>()
+            .HandleAsync(household, new AddMemberInput { Lid = Member("Inbreker", "Amsterdam") }, default)).Status);
     }
 }

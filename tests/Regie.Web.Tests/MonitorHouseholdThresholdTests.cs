@@ -21,7 +21,7 @@ public sealed class MonitorHouseholdThresholdTests(RegistryFixture fixture) : IC
         for (var h = 0; h < households; h++)
         {
             var (id, _) = await given.Resident($"{name}{h}", "Vraag");
-            (await db.Households.SingleAsync(x => x.Id == id)).ResponsibleTeamId = team;
+            (await db.Households.SingleAsync(x => x.Id == id)).HandOverTo(team);
             for (var r = 0; r < requests; r++)
                 db.HouseholdEvents.Add(new HouseholdEvent
                 {

@@ -44,29 +44,29 @@ public sealed class MonitorTests(RegistryFixture fixture) : IClassFixture<Regist
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<Regie.Web.Infrastructure.CurrentUser>().ActAs(TestApp.Gemeentecode, "beleid", "Thomas Bos", Regie.Web.Infrastructure.Roles.Beleid);
-            var costs = scope.ServiceProvider.GetRequiredService<MonitorCostHandler>();
-            var wrong = await costs.AddAsync(new CostInput { Soort = "Personeel", BetaaldDoor = "Aanbieder", Omschrijving = "Gedetacheerd", Fte = "twee", Van = "01-01-2026", Tot = "31-12-2025" }, default);
+            var costs = scope.ServiceProvider.GetRequiredService<RecordCostEntryHandler>();
+            var wrong = await costs.HandleAsync(new CostInput { Soort = "Personeel", BetaaldDoor = "Aanbieder", Omschrijving = "Gedetacheerd", Fte = "twee", Van = "01-01-2026", Tot = "31-12-2025" }, default);
             Assert.Equal([Regie.Domain.Monitor.SystemCost.AmountInvalidCode, Regie.Domain.Monitor.SystemCost.PeriodInvalidCode, Regie.Domain.Monitor.SystemCost.TeamRequiredCode,
                 Regie.Domain.Monitor.SystemCost.FteInvalidCode, Regie.Domain.Monitor.SystemCost.AmountInvalidCode], wrong.Errors.Select(e => e.Code));
             // Two seconded FTE at full cost for exactly the 365 days of the period.
-            Assert.True((await costs.AddAsync(new CostInput
+            Assert.True((await costs.HandleAsync(new CostInput
             {
                 Soort = "Personeel", TeamId = team, BetaaldDoor = "Aanbieder", Omschrijving = "2 fte gedetacheerd", Fte = "2",
                 KostenPerFte = "73.000,00", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy")
             }, default)).IsOk);
             var noordTeam = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Where(t => t.Name == "Wijkteam Noord").Select(t => t.Id).SingleAsync();
-            Assert.True((await costs.AddAsync(new CostInput
+            Assert.True((await costs.HandleAsync(new CostInput
             {
                 Soort = "Personeel", TeamId = noordTeam, BetaaldDoor = "Gemeente", Omschrijving = "1 fte Noord", Fte = "1",
                 KostenPerFte = "50000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy")
             }, default)).IsOk);
-            var withdrawn = (await costs.AddAsync(new CostInput
+            var withdrawn = (await costs.HandleAsync(new CostInput
             {
                 Soort = "Personeel", TeamId = team, BetaaldDoor = "Gemeente", Omschrijving = "Dubbel ingevoerd", Fte = "1",
                 KostenPerFte = "70000", Van = Today.AddDays(-364).ToString("dd-MM-yyyy"), Tot = Today.ToString("dd-MM-yyyy")
             }, default)).Value;
-            Assert.True((await costs.WithdrawAsync(withdrawn, default)).IsOk);
-            Assert.Equal(3, (await costs.ListAsync(default)).Count);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<WithdrawCostEntryHandler>().HandleAsync(withdrawn, default)).IsOk);
+            Assert.Equal(3, (await scope.ServiceProvider.GetRequiredService<MonitorCostQueries>().ListAsync(default)).Count);
         }
 
         await using var s = _app.Scope();

@@ -265,15 +265,15 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
         await using var scope = _app.Scope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<RegieDbContext>();
-        var leaver = await sp.GetRequiredService<HouseholdMembershipHandler>().AddMemberAsync(oldHousehold,
+        var leaver = await sp.GetRequiredService<AddMemberHandler>().HandleAsync(oldHousehold,
             new AddMemberInput { Lid = Member("Ex", achternaam, rol: "partner") }, default);
         var (newHousehold, _) = await HouseholdAsync(null, achternaam + "nieuw", "9922 CD", 33);
-        var moved = await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(leaver.Value, new MovePersonInput { NaarHuishoudenId = newHousehold, Rol = "ouder" }, default);
+        var moved = await sp.GetRequiredService<MovePersonHandler>().HandleAsync(leaver.Value, new MovePersonInput { NaarHuishoudenId = newHousehold, Rol = "ouder" }, default);
         Assert.True(moved.IsOk);
         var person = await db.Persons.SingleAsync(p => p.Id == leaver.Value);
         person.ChangeContact("0611112222", "nieuw.adres@voorbeeld.nl", DateTime.UtcNow);
         var target = await db.Households.SingleAsync(h => h.Id == newHousehold);
-        target.ResponsibleTeamId = await TeamAsync(db, Zuid);
+        target.HandOverTo(await TeamAsync(db, Zuid));
         await db.SaveChangesAsync();
         return (oldHousehold, newHousehold, leaver.Value);
     }
@@ -336,9 +336,8 @@ public sealed class NeedToKnowTests(NeedToKnowFixture fixture) : IClassFixture<N
         var (zuidHousehold, zuidPerson) = await HouseholdAsync(Zuid, "Vertrokken");
         await DbAsync(async db =>
         {
-            var membership = await db.HouseholdMembers.SingleAsync(m => m.PersonId == zuidPerson);
-            membership.Until = DateOnly.FromDateTime(DateTime.UtcNow);
-            return await db.SaveChangesAsync();
+            var until = DateOnly.FromDateTime(DateTime.UtcNow);
+            return await db.HouseholdMembers.Where(m => m.PersonId == zuidPerson).ExecuteUpdateAsync(u => u.SetProperty(m => m.Until, until));
         });
         var (noordHousehold, _) = await HouseholdAsync(Noord, "Eigen");
         using var noord = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");

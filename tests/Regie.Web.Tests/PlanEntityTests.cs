@@ -14,9 +14,11 @@ public sealed class PlanEntityTests
 
     private static readonly Household Household = new() { Id = Guid.NewGuid(), Gemeentecode = "9999", Naam = "Huishouden Jansen", Postcode = "9911AB", Woonplaats = "Voorbeeld" };
 
+    private static Trajectory OpenTrajectory() => Trajectory.Open(Household, Guid.NewGuid(), null, "u-1", Today, Now);
+
     private static Plan NewPlan()
     {
-        var plan = Plan.Start(false, Household, Today.AddDays(-30), Now, new ErrorList())!;
+        var plan = Plan.Start(false, Household, OpenTrajectory, Today.AddDays(-30), Now, new ErrorList())!;
         plan.Load([], []);
         return plan;
     }
@@ -30,10 +32,54 @@ public sealed class PlanEntityTests
     public void A_plan_starts_at_version_one_unless_the_household_has_an_active_plan()
     {
         var errors = new ErrorList();
-        Assert.Null(Plan.Start(true, Household, Today, Now, errors));
+        Assert.Null(Plan.Start(true, Household, OpenTrajectory, Today, Now, errors));
         Assert.Equal((PlanRules.PlanExistsCode, "Dit huishouden heeft al een actief plan. Eén huishouden, één plan."), (errors.Errors[0].Code, errors.Errors[0].Message));
-        var plan = Plan.Start(false, Household, Today, Now, new ErrorList())!;
+        var plan = Plan.Start(false, Household, OpenTrajectory, Today, Now, new ErrorList())!;
         Assert.Equal((1, Household.Id, "9999", Today, (DateOnly?)null), (plan.Version, plan.HouseholdId, plan.Gemeentecode, plan.StartedOn, plan.ClosedOn));
+    }
+
+    [Fact]
+    public void A_plan_starts_for_the_trajectory_it_is_given_which_is_opened_only_when_the_plan_may_start()
+    {
+        var opened = 0;
+        var trajectory = OpenTrajectory();
+        Trajectory Open()
+        {
+            opened++;
+            return trajectory;
+        }
+
+        Assert.Null(Plan.Start(true, Household, Open, Today, Now, new ErrorList()));
+        Assert.Equal(0, opened);
+        var plan = Plan.Start(false, Household, Open, Today, Now, new ErrorList())!;
+        Assert.Equal((1, trajectory.Id, Now, Now), (opened, plan.TrajectoryId, plan.CreatedAt, plan.UpdatedAt));
+    }
+
+    [Fact]
+    public void A_goal_or_action_is_found_only_in_its_own_plan()
+    {
+        var plan = NewPlan();
+        var (goal, _) = plan.AddGoal(Goal(), Members, Today, Now, new ErrorList())!.Value;
+        var (action, _) = plan.AddAction(Action(goal.Id), Members, null, Today, Now, new ErrorList())!.Value;
+        Assert.Same(goal, plan.Goal(goal.Id));
+        Assert.Same(action, plan.Action(action.Id));
+        Assert.Null(plan.Goal(action.Id));
+        Assert.Null(plan.Action(goal.Id));
+        Assert.Null(NewPlan().Goal(goal.Id));
+        var inPlan = Plan.GoalIn(plan.Id, goal.Id).Compile();
+        Assert.True(inPlan(goal));
+        Assert.False(Plan.GoalIn(Guid.NewGuid(), goal.Id).Compile()(goal));
+        Assert.False(Plan.GoalIn(plan.Id, Guid.NewGuid()).Compile()(goal));
+    }
+
+    [Fact]
+    public void A_plan_is_active_until_it_is_closed_and_the_query_expression_says_the_same()
+    {
+        var open = NewPlan();
+        var closed = new Plan { Gemeentecode = "9999", ClosedOn = Today };
+        Assert.Equal((true, false), (open.IsActive, closed.IsActive));
+        var active = Plan.Active.Compile();
+        Assert.Equal((true, false), (active(open), active(closed)));
     }
 
     [Fact]

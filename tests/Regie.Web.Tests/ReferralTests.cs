@@ -195,9 +195,9 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         {
             var sp = scope.ServiceProvider;
             var target = await new Given(_app).Household(Member("Nieuw", "Adres"));
-            Assert.True((await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(person, new MovePersonInput { NaarHuishoudenId = target, Rol = "ouder" }, default)).IsOk);
+            Assert.True((await sp.GetRequiredService<MovePersonHandler>().HandleAsync(person, new MovePersonInput { NaarHuishoudenId = target, Rol = "ouder" }, default)).IsOk);
             var db = sp.GetRequiredService<RegieDbContext>();
-            (await db.Households.SingleAsync(h => h.Id == target)).ResponsibleTeamId = (await StaffAsync("regisseur.zuid@voorbeeld.nl")).TeamId;
+            (await db.Households.SingleAsync(h => h.Id == target)).HandOverTo((await StaffAsync("regisseur.zuid@voorbeeld.nl")).TeamId);
             var ella = await db.Persons.SingleAsync(x => x.Id == person);
             ella.ChangeContact("0633334444", ella.Email, DateTime.UtcNow);
             await db.SaveChangesAsync();

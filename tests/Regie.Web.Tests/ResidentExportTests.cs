@@ -58,7 +58,7 @@ public sealed class ResidentExportTests(RegistryFixture fixture) : IClassFixture
         {
             var sp = scope.ServiceProvider;
             var elsewhere = await new Given(_app).Household(Member("Nieuwe", "Huisgenoot"));
-            var moved = await sp.GetRequiredService<HouseholdMembershipHandler>().MoveAsync(leaver, new MovePersonInput { NaarHuishoudenId = elsewhere, Rol = "ouder" }, default);
+            var moved = await sp.GetRequiredService<MovePersonHandler>().HandleAsync(leaver, new MovePersonInput { NaarHuishoudenId = elsewhere, Rol = "ouder" }, default);
             Assert.True(moved.IsOk, string.Join(", ", moved.Errors.Select(e => e.Code)));
         }
 

@@ -1,5 +1,6 @@
 using Regie.Domain.Assessment;
 using Regie.Domain.Budget;
+using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 
@@ -13,13 +14,30 @@ public sealed class SpendStepTests
     private static readonly BudgetActor Prof = new("prof", "Fatima");
     private static readonly SpendDecider System = new(new BudgetActor("systeem", "Systeem"), SpendDeciderRole.System);
 
-    private static Spend New(decimal amount = 800m, ApprovalLevel level = ApprovalLevel.Teamleider) => new()
+    private static readonly LegalFramework[] Laws = [LegalFramework.Wgs, LegalFramework.Participatiewet];
+
+    private static Spend New(decimal amount = 800m, ApprovalLevel level = ApprovalLevel.Teamleider) => Spend.Request(
+        new Household { Id = Guid.NewGuid(), Gemeentecode = "0000", Naam = "Bakker", Postcode = "9911AA", Woonplaats = "Voorbeeld" },
+        new TeamBudget { Id = Guid.NewGuid(), Gemeentecode = "0000", TeamId = Guid.NewGuid(), Year = 2026 },
+        (Guid.NewGuid(), ZrmDomain.Financien), InterventionKind.Huurachterstand, "Huurachterstand", "Voorkomt uitzetting", amount, Laws, Laws, level, Prof,
+        At.AddDays(-1), null, null);
+
+    [Fact]
+    public void A_spend_is_requested_once_with_what_was_asked_for_at_version_one()
     {
-        Id = Guid.CreateVersion7(), Gemeentecode = "0000", HouseholdId = Guid.NewGuid(), TeamId = Guid.NewGuid(), BudgetId = Guid.NewGuid(), GoalId = Guid.NewGuid(),
-        Domain = ZrmDomain.Financien, Kind = InterventionKind.Huurachterstand, Description = "Huurachterstand", Justification = "Voorkomt uitzetting", Amount = amount,
-        Frameworks = "Participatiewet,Wgs", SuggestedFrameworks = "Participatiewet,Wgs", Level = level, RequestedBy = Prof.Id, RequestedByName = Prof.Name,
-        RequestedAt = At.AddDays(-1), Version = 1,
-    };
+        var household = new Household { Id = Guid.NewGuid(), Gemeentecode = "0344", Naam = "Bakker", Postcode = "9911AA", Woonplaats = "Voorbeeld" };
+        var budget = new TeamBudget { Id = Guid.NewGuid(), Gemeentecode = "0344", TeamId = Guid.NewGuid(), Year = 2026 };
+        var goal = Guid.NewGuid();
+        var spend = Spend.Request(household, budget, (goal, ZrmDomain.Huisvesting), InterventionKind.Vervoer, "Fiets", "Nieuwe baan", 249m,
+            [LegalFramework.Wgs, LegalFramework.Wmo2015, LegalFramework.Wgs], [LegalFramework.Participatiewet], ApprovalLevel.Mandaat,
+            new BudgetActor(new string('p', 100), new string('F', 300)), At, "{}", 12m);
+        Assert.Equal(("0344", household.Id, budget.TeamId, budget.Id, goal, ZrmDomain.Huisvesting, InterventionKind.Vervoer, "Fiets", "Nieuwe baan", 249m),
+            (spend.Gemeentecode, spend.HouseholdId, spend.TeamId, spend.BudgetId, spend.GoalId, spend.Domain, spend.Kind, spend.Description, spend.Justification, spend.Amount));
+        Assert.Equal(("Wmo2015,Wgs", "Participatiewet", ApprovalLevel.Mandaat, SpendStatus.Aangevraagd, At, "{}", (decimal?)12m, 1),
+            (spend.Frameworks, spend.SuggestedFrameworks, spend.Level, spend.Status, spend.RequestedAt, spend.Comparison, spend.AvoidedEstimate, spend.Version));
+        Assert.Equal((Spend.ActorIdMaxLength, Spend.ActorNameMaxLength), (spend.RequestedBy.Length, spend.RequestedByName.Length));
+        Assert.NotEqual(Guid.Empty, spend.Id);
+    }
 
     private static Spend InStatus(SpendStatus status)
     {

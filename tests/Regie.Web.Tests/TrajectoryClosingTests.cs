@@ -19,7 +19,7 @@ public sealed class TrajectoryClosingTests
 
     private static (Plan Plan, PlanGoal Open, PlanGoal Reached) PlanWithTwoGoals()
     {
-        var plan = Plan.Start(false, Household, Today.AddDays(-60), Now.AddDays(-60), new ErrorList())!;
+        var plan = Plan.Start(false, Household, OpenTrajectory, Today.AddDays(-60), Now.AddDays(-60), new ErrorList())!;
         plan.Load([], []);
         var (open, _) = plan.AddGoal(Goal("Geen huurschuld"), Members, Today.AddDays(-60), Now, new ErrorList())!.Value;
         var (reached, _) = plan.AddGoal(Goal("Werk", "Behaald"), Members, Today.AddDays(-30), Now, new ErrorList())!.Value;

@@ -52,3 +52,23 @@ public static class MembershipRules
             ? new DomainError(MoveBeforeStartCode, "Datum", $"Kies een datum tussen {DutchDate.Format(from)} en vandaag.")
             : null;
 }
+
+/// <summary>Why a membership ends without a move to another household in the municipality (uitschrijven).</summary>
+public static class LeaveReasons
+{
+    public const string InvalidCode = "leave-reason-invalid";
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        ["verhuisd-buiten-gemeente"] = "Verhuisd buiten de gemeente",
+        ["verhuisd-onbekend"] = "Verhuisd, nieuw adres onbekend",
+        ["overleden"] = "Overleden",
+        ["anders"] = "Andere reden",
+    };
+
+    /// <summary>The reasons a caller may send: the keys of <see cref="Labels"/>.</summary>
+    public static IEnumerable<string> Values => Labels.Keys;
+
+    /// <summary>A reason is one of <see cref="Values"/>; anything else, or none, is refused.</summary>
+    public static DomainError? Check(string? reason, string field = "Reden") =>
+        reason is null || !Labels.ContainsKey(reason) ? new DomainError(InvalidCode, field, "Kies de reden van uitschrijven.") : null;
+}

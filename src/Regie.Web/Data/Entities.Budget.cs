@@ -83,25 +83,26 @@ public sealed class Spend : IMunicipalityOwned
     public const int ActorIdMaxLength = 64;
     public const int ActorNameMaxLength = 200;
 
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid TeamId { get; set; }
-    public Guid BudgetId { get; set; }
-    public Guid GoalId { get; set; }
-    public ZrmDomain Domain { get; set; }
-    public InterventionKind Kind { get; set; }
-    public required string Description { get; set; }
-    public required string Justification { get; set; }
-    public decimal Amount { get; set; }
+    /// <summary>What was asked for is set once, by <see cref="Request"/>; what became of it only by the steps below.</summary>
+    public Guid Id { get; private init; }
+    public string Gemeentecode { get; private init; } = "";
+    public Guid HouseholdId { get; private init; }
+    public Guid TeamId { get; private init; }
+    public Guid BudgetId { get; private init; }
+    public Guid GoalId { get; private init; }
+    public ZrmDomain Domain { get; private init; }
+    public InterventionKind Kind { get; private init; }
+    public string Description { get; private init; } = "";
+    public string Justification { get; private init; } = "";
+    public decimal Amount { get; private init; }
     /// <summary>Comma-separated <see cref="LegalFramework"/> names, confirmed by the worker.</summary>
-    public required string Frameworks { get; set; }
-    public required string SuggestedFrameworks { get; set; }
+    public string Frameworks { get; private init; } = "";
+    public string SuggestedFrameworks { get; private init; } = "";
     public SpendStatus Status { get; private set; }
-    public ApprovalLevel Level { get; set; }
-    public required string RequestedBy { get; set; }
-    public required string RequestedByName { get; set; }
-    public DateTime RequestedAt { get; set; }
+    public ApprovalLevel Level { get; private init; }
+    public string RequestedBy { get; private init; } = "";
+    public string RequestedByName { get; private init; } = "";
+    public DateTime RequestedAt { get; private init; }
     public string? DecidedBy { get; private set; }
     public string? DecidedByName { get; private set; }
     public DateTime? DecidedAt { get; private set; }
@@ -111,10 +112,26 @@ public sealed class Spend : IMunicipalityOwned
     public string? Payee { get; private set; }
     public string? CancelReason { get; private set; }
     /// <summary>The comparison with the alternative as the worker saw it (JSON, tariffs copied in), or null.</summary>
-    public string? Comparison { get; set; }
+    public string? Comparison { get; private init; }
     /// <summary>The alternative's estimated cost minus this spend; an estimate, shown as such.</summary>
-    public decimal? AvoidedEstimate { get; set; }
+    public decimal? AvoidedEstimate { get; private init; }
     public int Version { get; set; }
+
+    /// <summary>
+    /// A new spend, <see cref="SpendStatus.Aangevraagd"/>, at version 1: for <paramref name="goal"/> of <paramref name="household"/>, booked
+    /// on the holding team's <paramref name="budget"/>, to be approved at <paramref name="level"/>. The content was checked by
+    /// <see cref="SpendRules"/>; the comparison, when there is one, is stored as the worker saw it.
+    /// </summary>
+    public static Spend Request(Household household, TeamBudget budget, (Guid Id, ZrmDomain Domain) goal, InterventionKind kind, string description,
+        string justification, decimal amount, IEnumerable<LegalFramework> frameworks, IEnumerable<LegalFramework> suggestedFrameworks, ApprovalLevel level,
+        BudgetActor requestedBy, DateTime at, string? comparison, decimal? avoidedEstimate) => new()
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = household.Id, TeamId = budget.TeamId, BudgetId = budget.Id,
+            GoalId = goal.Id, Domain = goal.Domain, Kind = kind, Description = description, Justification = justification, Amount = amount,
+            Frameworks = LegalFrameworks.ToStored(frameworks)!, SuggestedFrameworks = LegalFrameworks.ToStored(suggestedFrameworks)!, Level = level,
+            RequestedBy = Text.Fit(requestedBy.Id, ActorIdMaxLength), RequestedByName = Text.Truncate(requestedBy.Name, ActorNameMaxLength), RequestedAt = at,
+            Comparison = comparison, AvoidedEstimate = avoidedEstimate, Version = 1,
+        };
 
     /// <summary>Approves, as it is recorded, a spend within the requester's own mandate.</summary>
     public SpendStep ApproveWithinMandate(DateTime at)

@@ -1,4 +1,5 @@
 using Regie.Domain.Registry;
+using System.Linq.Expressions;
 
 namespace Regie.Web.Data;
 
@@ -70,16 +71,29 @@ public sealed class Household : IMunicipalityOwned
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Naam { get; set; }
-    public string? Straat { get; set; }
-    public int Huisnummer { get; set; }
-    public string? Huisletter { get; set; }
-    public string? Toevoeging { get; set; }
-    public required string Postcode { get; set; }
-    public required string Woonplaats { get; set; }
-    public string? Wijk { get; set; }
-    public string? Buurt { get; set; }
-    /// <summary>The team that holds the file ("regie"); its professionals see it without further grant.</summary>
-    public Guid? ResponsibleTeamId { get; set; }
+    /// <summary>The address fields: set at registration, changed only by <see cref="SetAddress"/>.</summary>
+    public string? Straat { get => _straat; init => _straat = value; }
+    private string? _straat;
+    public int Huisnummer { get => _huisnummer; init => _huisnummer = value; }
+    private int _huisnummer;
+    public string? Huisletter { get => _huisletter; init => _huisletter = value; }
+    private string? _huisletter;
+    public string? Toevoeging { get => _toevoeging; init => _toevoeging = value; }
+    private string? _toevoeging;
+    public required string Postcode { get => _postcode; init => _postcode = value; }
+    private string _postcode = "";
+    public required string Woonplaats { get => _woonplaats; init => _woonplaats = value; }
+    private string _woonplaats = "";
+    public string? Wijk { get => _wijk; init => _wijk = value; }
+    private string? _wijk;
+    public string? Buurt { get => _buurt; init => _buurt = value; }
+    private string? _buurt;
+    /// <summary>
+    /// The team that holds the file ("regie"); its professionals see it without further grant. Changed only by
+    /// <see cref="HandOverTo"/>, <see cref="TakeOnIfUnheld"/> and <see cref="AssignCoordinator"/>.
+    /// </summary>
+    public Guid? ResponsibleTeamId { get => _responsibleTeamId; init => _responsibleTeamId = value; }
+    private Guid? _responsibleTeamId;
     /// <summary>The one coordinator (regisseur), set by <see cref="AssignCoordinator"/> and cleared by <see cref="ReleaseCoordinator"/>; history in <see cref="CoordinatorAssignment"/>.</summary>
     public string? CoordinatorId { get => _coordinatorId; init => _coordinatorId = value; }
     private string? _coordinatorId;
@@ -90,7 +104,9 @@ public sealed class Household : IMunicipalityOwned
     private DateTime _updatedAt;
     public int Version { get; set; }
 
-    public List<HouseholdMember> Members { get; set; } = [];
+    /// <summary>Every membership period, ended ones included; changed only by <see cref="AddMember"/> and <see cref="EndMembership"/>.</summary>
+    public IReadOnlyList<HouseholdMember> Members => _members;
+    private readonly List<HouseholdMember> _members = [];
 
     public Address Address => new(Straat, Huisnummer, Huisletter, Toevoeging,
         Domain.Registry.Postcode.Parse(Postcode).Value, Woonplaats, Wijk, Buurt);
@@ -102,7 +118,7 @@ public sealed class Household : IMunicipalityOwned
     public void AssignCoordinator(string coordinatorId, Guid? coordinatorTeam, DateTime at)
     {
         _coordinatorId = coordinatorId;
-        ResponsibleTeamId = coordinatorTeam ?? ResponsibleTeamId;
+        _responsibleTeamId = coordinatorTeam ?? _responsibleTeamId;
         _updatedAt = at;
     }
 
@@ -113,43 +129,79 @@ public sealed class Household : IMunicipalityOwned
         _updatedAt = at;
     }
 
+    /// <summary>Hands the file over to <paramref name="teamId"/>, which holds it from then on (null: no team holds it).</summary>
+    public void HandOverTo(Guid? teamId) => _responsibleTeamId = teamId;
+
+    /// <summary>A file no team holds yet goes to <paramref name="teamId"/>; a file a team holds stays where it is.</summary>
+    public void TakeOnIfUnheld(Guid? teamId) => _responsibleTeamId ??= teamId;
+
     /// <summary>Records that the household changed at <paramref name="at"/> (its members or its address).</summary>
     public void Touch(DateTime at) => _updatedAt = at;
 
+    /// <summary>The household's address, already checked by <see cref="Address.Create"/>.</summary>
     public void SetAddress(Address a)
     {
-        Straat = a.Straat;
-        Huisnummer = a.Huisnummer;
-        Huisletter = a.Huisletter;
-        Toevoeging = a.Toevoeging;
-        Postcode = a.Postcode.Value;
-        Woonplaats = a.Woonplaats;
-        Wijk = a.Wijk;
-        Buurt = a.Buurt;
+        _straat = a.Straat;
+        _huisnummer = a.Huisnummer;
+        _huisletter = a.Huisletter;
+        _toevoeging = a.Toevoeging;
+        _postcode = a.Postcode.Value;
+        _woonplaats = a.Woonplaats;
+        _wijk = a.Wijk;
+        _buurt = a.Buurt;
+    }
+
+    /// <summary>
+    /// A new membership period from <paramref name="from"/>, already allowed by <see cref="MembershipRules"/>; the caller
+    /// adds the returned member to the context.
+    /// </summary>
+    public HouseholdMember AddMember(Guid personId, HouseholdRole role, DateOnly from)
+    {
+        var member = new HouseholdMember
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = Id, PersonId = personId, Role = role, From = from,
+        };
+        _members.Add(member);
+        return member;
+    }
+
+    /// <summary>Ends <paramref name="member"/>'s period in this household on <paramref name="until"/> (see <see cref="HouseholdMember.End"/>).</summary>
+    public void EndMembership(HouseholdMember member, DateOnly until)
+    {
+        if (member.HouseholdId != Id) throw new InvalidOperationException("Membership end refused: the member belongs to another household.");
+        member.End(until);
     }
 }
 
 /// <summary>A period of membership. Ending one sets Until; rows are never deleted, so history stays.</summary>
 public sealed class HouseholdMember : IMunicipalityOwned
 {
+    /// <summary>The one "current member" rule as a query expression: the period has not ended. In memory: <see cref="IsCurrent"/>.</summary>
+    public static readonly Expression<Func<HouseholdMember, bool>> Current = m => m.Until == null;
+
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid HouseholdId { get; set; }
     public Guid PersonId { get; set; }
     public HouseholdRole Role { get; set; }
     public DateOnly From { get; set; }
-    public DateOnly? Until { get; set; }
+    /// <summary>Set at creation for a period that already ended, or by <see cref="End"/>, once.</summary>
+    public DateOnly? Until { get => _until; init => _until = value; }
+    private DateOnly? _until;
 
     public Household? Household { get; set; }
     public Person? Person { get; set; }
+
+    /// <summary>The period has not ended: <see cref="Current"/> for a member in memory.</summary>
+    public bool IsCurrent => Until is null;
 
     public MembershipPeriod ToPeriod() => new(HouseholdId, Role, From, Until);
 
     /// <summary>Closes the period on <paramref name="until"/>; an ended period, or a day before its start, is refused.</summary>
     public void End(DateOnly until)
     {
-        if (Until is not null || until < From) throw new InvalidOperationException("Membership end refused: already ended or before its start.");
-        Until = until;
+        if (_until is not null || until < From) throw new InvalidOperationException("Membership end refused: already ended or before its start.");
+        _until = until;
     }
 }
 

@@ -24,10 +24,21 @@ public sealed class MonitorCostEntry : IMunicipalityOwned
     public DateOnly To { get; set; }
     public required string RecordedBy { get; set; }
     public DateTime RecordedAt { get; set; }
-    public DateTime? WithdrawnAt { get; set; }
-    public string? WithdrawnBy { get; set; }
+    /// <summary>Set once, by <see cref="Withdraw"/>: an entry is never edited, a wrong one is withdrawn and stays in the history.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
 
     public CostEntry ToEntry() => new(Kind, TeamId, From, To, Fte, CostPerFte, Amount);
+
+    /// <summary>Takes the entry out of the monitor's figures; withdrawing it twice is a bug (the use case finds only entries in force).</summary>
+    public void Withdraw(string by, DateTime at)
+    {
+        if (IsWithdrawn) throw new InvalidOperationException("This cost entry has been withdrawn already.");
+        WithdrawnAt = at;
+        WithdrawnBy = by;
+    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Regie.Domain.Assessment;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
+using System.Linq.Expressions;
 
 namespace Regie.Web.Data;
 
@@ -17,6 +18,15 @@ public sealed partial class Plan
     public IReadOnlyList<PlanGoal> Goals => _goals;
     public IReadOnlyList<PlanAction> Actions => _actions;
 
+    /// <summary>This plan's goal <paramref name="goalId"/>; null when the goal is not in this plan (the one "goal in plan" rule, with <see cref="GoalIn"/>).</summary>
+    public PlanGoal? Goal(Guid goalId) => _goals.FirstOrDefault(g => g.Id == goalId);
+
+    /// <summary>This plan's action <paramref name="actionId"/>; null when the action is not in this plan.</summary>
+    public PlanAction? Action(Guid actionId) => _actions.FirstOrDefault(a => a.Id == actionId);
+
+    /// <summary><see cref="Goal"/> for queries, where the goals are not loaded: goal <paramref name="goalId"/> of plan <paramref name="planId"/>.</summary>
+    public static Expression<Func<PlanGoal, bool>> GoalIn(Guid planId, Guid goalId) => g => g.Id == goalId && g.PlanId == planId;
+
     public void Load(IEnumerable<PlanGoal> goals, IEnumerable<PlanAction> actions)
     {
         _goals.Clear();
@@ -26,23 +36,24 @@ public sealed partial class Plan
     }
 
     /// <summary>
-    /// Version 1 of a household's plan; refused while the household has an active plan. The caller then ties it to the
-    /// household's open trajectory, which it opens only once the plan may start.
+    /// Version 1 of a household's plan, for the household's open trajectory; refused while the household has an active plan.
+    /// <paramref name="trajectory"/> finds or opens that trajectory; it is called only once the plan may start.
     /// </summary>
-    public static Plan? Start(bool hasActivePlan, Household household, DateOnly today, DateTime now, ErrorList errors)
+    public static Plan? Start(bool hasActivePlan, Household household, Func<Trajectory> trajectory, DateOnly today, DateTime now, ErrorList errors)
     {
         errors.Add(PlanRules.CheckCanStart(hasActivePlan));
         if (errors.HasErrors) return null;
         return new Plan
         {
-            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = household.Id, StartedOn = today, CreatedAt = now, UpdatedAt = now, Version = 1,
+            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = household.Id, TrajectoryId = trajectory().Id, StartedOn = today,
+            CreatedAt = now, UpdatedAt = now, Version = 1,
         };
     }
 
     /// <summary>The agreements, the next evaluation date and the legal frameworks, which are the trajectory's.</summary>
     public string? Update(PlanFields fields, Trajectory trajectory, DateOnly today, ErrorList errors)
     {
-        if (!IsActive(errors) || PlanRules.CheckPlan(fields, NextEvaluationOn, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || PlanRules.CheckPlan(fields, NextEvaluationOn, today, errors) is not { } c) return null;
         _afspraken = c.Afspraken;
         _nextEvaluationOn = c.NextEvaluationOn;
         trajectory.ChangeFrameworks(c.Frameworks);
@@ -51,7 +62,7 @@ public sealed partial class Plan
 
     public (PlanGoal Goal, string Change)? AddGoal(GoalFields fields, IReadOnlyDictionary<Guid, string> members, DateOnly today, DateTime now, ErrorList errors)
     {
-        if (!IsActive(errors) || PlanRules.CheckGoalChange(fields, members, null, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || PlanRules.CheckGoalChange(fields, members, null, today, errors) is not { } c) return null;
         var goal = new PlanGoal
         {
             Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId,
@@ -66,7 +77,7 @@ public sealed partial class Plan
     /// <summary>Changes a goal of this plan, its status included: an outcome is final, and a goal being worked on does not go back to not started.</summary>
     public string? ChangeGoal(PlanGoal goal, GoalFields fields, IReadOnlyDictionary<Guid, string> members, DateOnly today, ErrorList errors)
     {
-        if (!IsActive(errors) || PlanRules.CheckGoalChange(fields, members, (goal.Status, goal.Streefdatum), today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || PlanRules.CheckGoalChange(fields, members, (goal.Status, goal.Streefdatum), today, errors) is not { } c) return null;
         var change = goal.Status != c.Status
             ? $"Doel '{Short(goal.Wat)}': {GoalStatuses.Label(goal.Status).ToLowerInvariant()} → {GoalStatuses.Label(c.Status).ToLowerInvariant()}"
             : $"Doel gewijzigd: {Short(c.Wat)}";
@@ -78,7 +89,7 @@ public sealed partial class Plan
     public (PlanAction Action, string Change)? AddAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, DateTime now,
         ErrorList errors)
     {
-        if (!IsActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
         var action = new PlanAction
         {
             Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId, Omschrijving = c.Omschrijving, OwnerName = c.OwnerName,
@@ -91,14 +102,14 @@ public sealed partial class Plan
 
     public string? ChangeAction(PlanAction action, ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors)
     {
-        if (!IsActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
         action.Apply(c);
         return ActionChange("Actie gewijzigd", c);
     }
 
     public string? CompleteAction(PlanAction action, DateOnly today, ErrorList errors)
     {
-        if (!IsActive(errors)) return null;
+        if (!CheckActive(errors)) return null;
         errors.Add(PlanRules.CheckCompletion(action.DoneOn));
         if (errors.HasErrors) return null;
         action.Complete(today);
@@ -109,7 +120,7 @@ public sealed partial class Plan
     public PlanAgreement? RecordAgreement(AgreementFields fields, IReadOnlyDictionary<Guid, string> members, int version, DateOnly today, string recordedBy, DateTime now,
         ErrorList errors)
     {
-        if (!IsActive(errors) || PlanRules.CheckAgreement(fields, members, _goals.Count > 0, StartedOn, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || PlanRules.CheckAgreement(fields, members, _goals.Count > 0, StartedOn, today, errors) is not { } c) return null;
         return new PlanAgreement
         {
             Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, VersionNumber = version, PersonId = c.PersonId, AgreedByName = c.Name,
@@ -120,7 +131,7 @@ public sealed partial class Plan
     /// <summary>An evaluation held with the household; it sets the next evaluation date (none when left empty).</summary>
     public (PlanEvaluation Evaluation, int? Rating, string Change)? RecordEvaluation(EvaluationFields fields, DateOnly today, string recordedBy, DateTime now, ErrorList errors)
     {
-        if (!IsActive(errors) || PlanRules.CheckEvaluation(fields, StartedOn, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || PlanRules.CheckEvaluation(fields, StartedOn, today, errors) is not { } c) return null;
         _nextEvaluationOn = c.NextEvaluationOn;
         var evaluation = new PlanEvaluation
         {
@@ -131,14 +142,14 @@ public sealed partial class Plan
         return (evaluation, c.Rating, change);
     }
 
-    private bool IsActive(ErrorList errors)
+    private bool CheckActive(ErrorList errors)
     {
-        if (ClosedOn is not null) errors.Add(PlanRules.NoActivePlan());
-        return ClosedOn is null;
+        if (!IsActive) errors.Add(PlanRules.NoActivePlan());
+        return IsActive;
     }
 
     private ActionContent? CheckAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors) =>
-        PlanRules.CheckActionChange(fields, id => _goals.Any(g => g.Id == id), members, colleagueName, today, errors);
+        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors);
 
     private static string ActionChange(string what, ActionContent c) => $"{what} ({ActionOwnerKinds.ShortLabel(c.OwnerKind)}: {c.OwnerName}): {Short(c.Omschrijving)}";
 

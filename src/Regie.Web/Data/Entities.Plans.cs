@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Regie.Web.Data;
 
 /// <summary>A ZRM assessment of one person on one day. Never changed: a new situation is a new assessment.</summary>
@@ -94,10 +96,14 @@ public sealed partial class Trajectory : IMunicipalityOwned
 /// </summary>
 public sealed partial class Plan : IMunicipalityOwned
 {
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid TrajectoryId { get; set; }
+    /// <summary>The one "active plan" rule as a query expression: the plan has not been closed. In memory: <see cref="IsActive"/>.</summary>
+    public static readonly Expression<Func<Plan, bool>> Active = p => p.ClosedOn == null;
+
+    /// <summary>Set once, by <see cref="Start"/>: the plan belongs to one household and one trajectory for good.</summary>
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; init; }
+    public Guid TrajectoryId { get; init; }
     private string? _afspraken;
     private DateOnly? _nextEvaluationOn;
     private DateOnly? _closedOn;
@@ -107,10 +113,12 @@ public sealed partial class Plan : IMunicipalityOwned
     public string? Afspraken { get => _afspraken; init => _afspraken = value; }
     /// <summary>Set by <see cref="Update"/> and <see cref="RecordEvaluation"/>.</summary>
     public DateOnly? NextEvaluationOn { get => _nextEvaluationOn; init => _nextEvaluationOn = value; }
-    public DateOnly StartedOn { get; set; }
+    public DateOnly StartedOn { get; init; }
     /// <summary>Set by <see cref="Close"/> when the trajectory closes; a closed plan is read-only.</summary>
     public DateOnly? ClosedOn { get => _closedOn; init => _closedOn = value; }
-    public DateTime CreatedAt { get; set; }
+    /// <summary>The plan has not been closed: <see cref="Active"/> for a plan in memory.</summary>
+    public bool IsActive => ClosedOn is null;
+    public DateTime CreatedAt { get; init; }
     /// <summary>When the last change was saved: <see cref="MarkSaved"/> and <see cref="Close"/> move it.</summary>
     public DateTime UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
     /// <summary>Concurrency token, bumped by every save; settable so a use case can present the version the user saw.</summary>

@@ -33,7 +33,7 @@ public sealed partial class VeiligVerderPlan
     /// <summary>Version 1 of the annex to <paramref name="plan"/>; refused when the plan is closed or already has one.</summary>
     public static VeiligVerderPlan? Start(Plan plan, bool exists, string startedBy, DateOnly today, DateTime now, ErrorList errors)
     {
-        if (plan.ClosedOn is not null) errors.Add(PlanRules.NoActivePlan());
+        if (!plan.IsActive) errors.Add(PlanRules.NoActivePlan());
         else if (exists) errors.Add(VeiligVerderRules.AlreadyStarted());
         if (errors.HasErrors) return null;
         return new VeiligVerderPlan
@@ -114,7 +114,7 @@ public sealed partial class VeiligVerderPlan
     /// <summary>A closed plan's Veilig Verder plan is read-only, like the plan.</summary>
     private bool IsOpen(Plan plan, ErrorList errors)
     {
-        var open = plan.Id == PlanId && plan.ClosedOn is null;
+        var open = plan.Id == PlanId && plan.IsActive;
         if (!open) errors.Add(PlanRules.NoActivePlan());
         return open;
     }

@@ -49,6 +49,7 @@ public sealed partial class RegieDbContext
             e.Property(h => h.CoordinatorId).HasMaxLength(64);
             e.HasIndex(h => h.CoordinatorId);
             e.Ignore(h => h.Address);
+            e.Navigation(h => h.Members).HasField("_members");
             e.HasQueryFilter(h => h.Gemeentecode == Gemeentecode);
         });
 

@@ -33,8 +33,8 @@ public sealed class RecordZrmAssessmentHandler(RegieDbContext db, FileAccessServ
         if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
         var errors = new ErrorList();
-        var member = await db.HouseholdMembers.Include(m => m.Person)
-            .FirstOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == input.PersonId && m.Until == null, ct);
+        var member = await db.HouseholdMembers.Include(m => m.Person).Where(HouseholdMember.Current)
+            .FirstOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == input.PersonId, ct);
         if (member is null) errors.Add(new DomainError(Regie.Domain.Registry.MembershipRules.NotMemberCode, "PersonId", "Kies een lid van dit huishouden."));
         var now = clock.GetUtcNow().UtcDateTime;
         var parsed = Zrm.Parse(input.Datum, input.Scores, DateOnly.FromDateTime(now), errors);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Budget;
-using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Access;
@@ -55,19 +54,12 @@ public sealed class RecordSpendHandler(RegieDbContext db, FileAccessService acce
         var year = DateOnly.FromDateTime(now).Year;
         var budget = await db.TeamBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.TeamId == teamId && b.Year == year, ct);
         if (budget is null) errors.Add(LedgerRules.NoBudgetToSpend(year));
-        if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
+        if (errors.HasErrors || budget is null) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var ownMandate = user.IsSystem ? BudgetSettings.DefaultFor(Roles.Professional) : await settings.MandateOfAsync(user.ActorId, user.Role, ct);
-        var spend = new Spend
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = householdId, TeamId = teamId, BudgetId = budget!.Id,
-            GoalId = goal.Id, Domain = goal.Domain, Kind = kind!.Value, Description = description!, Justification = justification!, Amount = amount,
-            Frameworks = LegalFrameworks.ToStored(frameworks)!, SuggestedFrameworks = LegalFrameworks.ToStored(goal.Voorstel)!,
-            Level = Mandates.Required(amount, ownMandate, await settings.TeamLeadLimitAsync(ct)),
-            RequestedBy = Text.Fit(user.ActorId, Spend.ActorIdMaxLength), RequestedByName = Text.Truncate(user.ActorName, Spend.ActorNameMaxLength), RequestedAt = now,
-            Comparison = comparison is null ? null : JsonSerializer.Serialize(SpendComparisons.ToView(comparison, amount)),
-            AvoidedEstimate = comparison?.AvoidedEstimate(amount), Version = 1,
-        };
+        var spend = Spend.Request(household, budget, (goal.Id, goal.Domain), kind!.Value, description!, justification!, amount, frameworks, goal.Voorstel,
+            Mandates.Required(amount, ownMandate, await settings.TeamLeadLimitAsync(ct)), new BudgetActor(user.ActorId, user.ActorName), now,
+            comparison is null ? null : JsonSerializer.Serialize(SpendComparisons.ToView(comparison, amount)), comparison?.AvoidedEstimate(amount));
         db.Spends.Add(spend);
         timeline.Committed(household, spend);
         if (spend.Level != ApprovalLevel.Mandaat)

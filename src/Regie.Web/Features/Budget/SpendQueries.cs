@@ -20,7 +20,7 @@ public sealed class SpendQueries(RegieDbContext db, FileAccessService access, Sp
     {
         if (!await access.CanOpenAsync(householdId, ct)) return [];
         var goals = await db.PlanGoals.AsNoTracking()
-            .Where(g => g.HouseholdId == householdId && db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null))
+            .Where(g => g.HouseholdId == householdId && db.Plans.Where(Plan.Active).Any(p => p.Id == g.PlanId))
             .OrderBy(g => g.Position).ToListAsync(ct);
         var personIds = goals.Select(g => g.PersonId).OfType<Guid>().ToList();
         var children = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == householdId && personIds.Contains(m.PersonId) && m.Role == HouseholdRole.Kind)

@@ -55,11 +55,11 @@ public sealed class CoordinationQueries(RegieDbContext db, FileAccessService acc
                 Last = db.HouseholdEvents.Where(e => e.HouseholdId == h.Id).Max(e => (DateTime?)e.OccurredAt),
                 Zrm = db.ZrmAssessments.Where(a => a.HouseholdId == h.Id).Max(a => (DateOnly?)a.AssessedOn),
                 // Scalar subqueries: a two-column one makes EF number every plan of the municipality.
-                HasPlan = db.Plans.Any(p => p.HouseholdId == h.Id && p.ClosedOn == null),
-                NextEvaluation = db.Plans.Where(p => p.HouseholdId == h.Id && p.ClosedOn == null).Select(p => p.NextEvaluationOn).FirstOrDefault(),
-                Overdue = db.PlanActions.Count(a => a.HouseholdId == h.Id && a.DoneOn == null && a.Deadline < today && db.Plans.Any(p => p.Id == a.PlanId && p.ClosedOn == null)),
+                HasPlan = db.Plans.Where(Plan.Active).Any(p => p.HouseholdId == h.Id),
+                NextEvaluation = db.Plans.Where(Plan.Active).Where(p => p.HouseholdId == h.Id).Select(p => p.NextEvaluationOn).FirstOrDefault(),
+                Overdue = db.PlanActions.Count(a => a.HouseholdId == h.Id && a.DoneOn == null && a.Deadline < today && db.Plans.Where(Plan.Active).Any(p => p.Id == a.PlanId)),
                 Late = db.PlanGoals.Count(g => g.HouseholdId == h.Id && (g.Status == Domain.Care.GoalStatus.Open || g.Status == Domain.Care.GoalStatus.Loopt)
-                    && g.Streefdatum < today && db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null)),
+                    && g.Streefdatum < today && db.Plans.Where(Plan.Active).Any(p => p.Id == g.PlanId)),
                 // See ReferralRules.IsOverdue: not answered or not started by the follow-up date.
                 OverdueReferrals = db.Referrals.Count(r => r.HouseholdId == h.Id && r.FollowUpOn < today
                     && (r.Status == Domain.Referrals.ReferralStatus.Verstuurd || r.Status == Domain.Referrals.ReferralStatus.Geaccepteerd)),

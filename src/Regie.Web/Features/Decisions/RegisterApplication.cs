@@ -60,7 +60,7 @@ public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessServ
         Guid? householdId = null;
         if (person is not null)
         {
-            householdId = await db.HouseholdMembers.Where(m => m.PersonId == person.Id && m.Until == null).OrderByDescending(m => m.From)
+            householdId = await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.PersonId == person.Id).OrderByDescending(m => m.From)
                 .Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
             // A team member registers for the households they work with; the desk for every resident.
             if (!queries.IsDesk && (householdId is not { } hid || !await access.MayAsync(hid, FileWork.Change, ct)))

@@ -5,7 +5,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Households;
 
-public sealed class AddMemberModel(HouseholdQueries queries, HouseholdMembershipHandler handler, PersonSearch search, TimeProvider clock) : PageModel
+public sealed class AddMemberModel(HouseholdQueries queries, AddMemberHandler handler, PersonSearch search, TimeProvider clock) : PageModel
 {
     [BindProperty] public AddMemberInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
@@ -31,7 +31,7 @@ public sealed class AddMemberModel(HouseholdQueries queries, HouseholdMembership
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        return await Finish(id, await handler.AddMemberAsync(id, Input, ct));
+        return await Finish(id, await handler.HandleAsync(id, Input, ct));
     }
 
     public async Task<IActionResult> OnPostBestaandAsync(Guid id, Guid personId, string? rol, CancellationToken ct)
@@ -39,7 +39,7 @@ public sealed class AddMemberModel(HouseholdQueries queries, HouseholdMembership
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         var input = new AddMemberInput { Lid = new MemberInput { PersonId = personId, Rol = rol } };
-        return await Finish(id, await handler.AddMemberAsync(id, input, ct));
+        return await Finish(id, await handler.HandleAsync(id, input, ct));
     }
 
     private Task<IActionResult> Finish(Guid id, CommandResult<Guid> result)

@@ -48,6 +48,9 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
             Woonplaats = "",
             CreatedAt = now,
             UpdatedAt = now,
+            // Whoever registers a household is helping it: their team holds the file. A desk worker without a team works in
+            // it while no team holds it (the registry rule); their grant records that and ends at the hand-over.
+            ResponsibleTeamId = user.TeamId,
         };
 
         var joining = new List<(Person Person, HouseholdRole Role, bool IsNew)>();
@@ -91,9 +94,6 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
         if (errors.HasErrors || address is null) return CommandResult<Guid>.Invalid(errors.Errors);
 
         household.SetAddress(address);
-        // Whoever registers a household is helping it: their team holds the file. A desk worker without a team works in
-        // it while no team holds it (the registry rule); their grant records that and ends at the hand-over.
-        household.ResponsibleTeamId = user.TeamId;
         if (user.TeamId is null && !user.IsSystem)
             db.HouseholdAccess.Add(new HouseholdAccess
             {
@@ -114,15 +114,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
                 db.Persons.Add(person);
                 timeline.Record(household, EventTypes.PersonRegistered, $"{person.Name.FullName} geregistreerd", personId: person.Id);
             }
-            db.HouseholdMembers.Add(new HouseholdMember
-            {
-                Id = Guid.CreateVersion7(),
-                Gemeentecode = gemeente,
-                HouseholdId = household.Id,
-                PersonId = person.Id,
-                Role = role,
-                From = today,
-            });
+            db.HouseholdMembers.Add(household.AddMember(person.Id, role, today));
             timeline.Record(household, EventTypes.MemberJoined, $"{person.Name.FullName} toegevoegd als {HouseholdRoles.Label(role).ToLowerInvariant()}",
                 today, person.Id, new { rol = role.ToString() });
         }

@@ -62,7 +62,7 @@ public sealed class HouseholdQueries(RegieDbContext db, FileAccessService access
         if (!access.IsCareRole) return CommandResult<AddressSearch>.Forbidden();
         var rows = await db.Households.AsNoTracking().Where(h => h.Postcode == postcode && h.Huisnummer == huisnummer)
             .OrderBy(h => h.Naam).Take(50)
-            .Select(h => new { h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats, Leden = h.Members.Count(m => m.Until == null) })
+            .Select(h => new { h.Id, h.Naam, h.Straat, h.Huisnummer, h.Huisletter, h.Toevoeging, h.Postcode, h.Woonplaats, Leden = h.Members.AsQueryable().Count(HouseholdMember.Current) })
             .ToListAsync(ct);
         var levels = await access.DecideManyAsync(rows.Select(r => r.Id).ToList(), ct);
         var open = rows.Where(r => levels.GetValueOrDefault(r.Id) != Domain.Access.FileAccessLevel.Denied).ToList();

@@ -41,13 +41,13 @@ public static class HouseholdsApi
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("CreateHousehold").WithSummary("Registreer een huishouden met zijn leden.");
 
-        g.MapPost("/{id:guid}/members", async (Guid id, AddMemberInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.AddMemberAsync(id, input, ct), personId => Results.Ok(new MemberAddedAnswer(personId))))
+        g.MapPost("/{id:guid}/members", async (Guid id, AddMemberInput input, AddMemberHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), personId => Results.Ok(new MemberAddedAnswer(personId))))
             .Produces<MemberAddedAnswer>(StatusCodes.Status200OK)
             .WithName("AddHouseholdMember");
 
-        g.MapPost("/{id:guid}/members/{personId:guid}/end", async (Guid id, Guid personId, EndMembershipInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.EndAsync(id, personId, input, ct), _ => Results.NoContent()))
+        g.MapPost("/{id:guid}/members/{personId:guid}/end", async (Guid id, Guid personId, EndMembershipInput input, EndMembershipHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, personId, input, ct), _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithName("EndHouseholdMembership");
 

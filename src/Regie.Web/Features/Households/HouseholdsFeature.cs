@@ -9,7 +9,9 @@ public sealed class HouseholdsFeature : IFeature
     {
         services.AddScoped<HouseholdQueries>();
         services.AddScoped<CreateHouseholdHandler>();
-        services.AddScoped<HouseholdMembershipHandler>();
+        services.AddScoped<AddMemberHandler>();
+        services.AddScoped<MovePersonHandler>();
+        services.AddScoped<EndMembershipHandler>();
         services.AddScoped<ChangeAddressHandler>();
     }
 

@@ -27,7 +27,7 @@ public sealed class RecordMeldcodeDecisionHandler(RegieDbContext db, MeldcodeCha
     /// <summary>The goals of the household's active plan: the only goals a decision may link.</summary>
     public static async Task<IReadOnlySet<Guid>> ActiveGoalsAsync(RegieDbContext db, Guid householdId, CancellationToken ct) =>
         (await db.PlanGoals.AsNoTracking()
-            .Where(g => g.HouseholdId == householdId && db.Plans.Any(p => p.Id == g.PlanId && p.HouseholdId == householdId && p.ClosedOn == null))
+            .Where(g => g.HouseholdId == householdId && db.Plans.Where(Plan.Active).Any(p => p.Id == g.PlanId && p.HouseholdId == householdId))
             .Select(g => g.Id).ToListAsync(ct)).ToHashSet();
 
     public static MeldcodeEntryFields? Fields(MeldcodeDecisionInput input, DateOnly today, IReadOnlySet<Guid> activeGoals, ErrorList errors, Guid? corrects = null)

@@ -10,7 +10,7 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Monitor;
 
 [Authorize(Roles = Roles.Beleid)]
-public sealed class CostsModel(MonitorCostHandler handler, RegieDbContext db) : PageModel
+public sealed class CostsModel(MonitorCostQueries costs, RecordCostEntryHandler record, WithdrawCostEntryHandler withdraw, RegieDbContext db) : PageModel
 {
     [BindProperty] public CostInput Input { get; set; } = new();
     public IReadOnlyList<CostRow> Rows { get; private set; } = [];
@@ -29,7 +29,7 @@ public sealed class CostsModel(MonitorCostHandler handler, RegieDbContext db) : 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.AddAsync(Input, ct);
+        var result = await record.HandleAsync(Input, ct);
         if (this.Finish(result, "/monitor/kosten", "De kostenpost is toegevoegd.") is { } done) return done;
         await LoadAsync(ct);
         return Page();
@@ -37,13 +37,13 @@ public sealed class CostsModel(MonitorCostHandler handler, RegieDbContext db) : 
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
     {
-        var result = await handler.WithdrawAsync(id, ct);
+        var result = await withdraw.HandleAsync(id, ct);
         return this.Finish(result, "/monitor/kosten", "De kostenpost is ingetrokken; hij blijft zichtbaar in de geschiedenis.") ?? RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rows = await handler.ListAsync(ct);
+        Rows = await costs.ListAsync(ct);
         Teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
             .Select(t => new SelectListItem(t.Name, t.Id.ToString())).Prepend(new SelectListItem("Geen (overhead of advies)", "")).ToList();
     }

@@ -8,7 +8,9 @@ public sealed class MonitorFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MonitorQuery>();
-        services.AddScoped<MonitorCostHandler>();
+        services.AddScoped<MonitorCostQueries>();
+        services.AddScoped<RecordCostEntryHandler>();
+        services.AddScoped<WithdrawCostEntryHandler>();
         services.AddScoped<MonitorSnapshots>();
         services.AddHostedService<MonitorRefreshJob>();
     }

@@ -45,7 +45,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
                 && (e.Type == EventTypes.DecisionTaken || e.Type == EventTypes.ResidentRated || e.Type == EventTypes.SpendPaid))
             .Select(e => new { e.HouseholdId, e.Type, e.EffectiveDate, e.Data }).ToListAsync(ct);
         var goals = await db.PlanGoals.AsNoTracking().Where(g => scope.Contains(g.HouseholdId))
-            .Select(g => new { g.HouseholdId, g.Status, g.StatusChangedOn, g.Domain, Active = db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null) })
+            .Select(g => new { g.HouseholdId, g.Status, g.StatusChangedOn, g.Domain, Active = db.Plans.Where(Plan.Active).Any(p => p.Id == g.PlanId) })
             .ToListAsync(ct);
         var zrm = await db.ZrmAssessments.AsNoTracking().Where(a => scope.Contains(a.HouseholdId))
             .Join(db.ZrmScores, a => a.Id, z => z.AssessmentId, (a, z) => new { a.HouseholdId, a.PersonId, z.Domain, a.AssessedOn, z.Score }).ToListAsync(ct);
@@ -53,7 +53,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         var involvements = await db.Involvements.AsNoTracking()
             .Where(Involvement.ActiveOn(today)).Where(i => i.OrganisationId != null)
             .Join(db.Persons, i => i.Bsn, p => p.Bsn, (i, p) => new { i.OrganisationId, p.Id })
-            .Join(db.HouseholdMembers.Where(m => m.Until == null && scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
+            .Join(db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => scope.Contains(m.HouseholdId)), x => x.Id, m => m.PersonId, (x, m) => new { m.HouseholdId, x.OrganisationId })
             .ToListAsync(ct);
         var requests = await waiting.CasesAsync(teamId, from, to, ct, wijk, model);
         // A team carries its own staff; overhead and advice belong to the municipality as a whole; a wijk carries the staff of

@@ -5,7 +5,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Persons;
 
-public sealed class LeaveModel(PersonQueries persons, HouseholdMembershipHandler handler) : PageModel
+public sealed class LeaveModel(PersonQueries persons, EndMembershipHandler handler) : PageModel
 {
     [BindProperty] public EndMembershipInput Input { get; set; } = new();
     public PersonView Person { get; private set; } = default!;
@@ -22,7 +22,7 @@ public sealed class LeaveModel(PersonQueries persons, HouseholdMembershipHandler
         if (await persons.GetAsync(id, ct) is not { Huidig: { } current } p) return NotFound();
         Person = p;
         ModelState.Clear();
-        var result = await handler.EndAsync(current.HouseholdId, id, Input, ct);
+        var result = await handler.HandleAsync(current.HouseholdId, id, Input, ct);
         if (result.IsOk)
         {
             TempData["Melding"] = $"{p.Naam.FullName} is uitgeschreven.";

@@ -6,7 +6,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Persons;
 
-public sealed class MoveModel(PersonQueries persons, HouseholdQueries households, HouseholdMembershipHandler handler) : PageModel
+public sealed class MoveModel(PersonQueries persons, HouseholdQueries households, MovePersonHandler handler) : PageModel
 {
     [BindProperty] public MovePersonInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Postcode { get; set; }
@@ -33,7 +33,7 @@ public sealed class MoveModel(PersonQueries persons, HouseholdQueries households
         if (await persons.GetAsync(id, ct) is not { } p) return NotFound();
         Person = p;
         ModelState.Clear();
-        var result = await handler.MoveAsync(id, Input, ct);
+        var result = await handler.HandleAsync(id, Input, ct);
         if (result.IsOk)
         {
             TempData["Melding"] = $"{p.Naam.FullName} is verhuisd naar dit huishouden.";

@@ -51,8 +51,8 @@ public static class PersonsApi
             .Produces(StatusCodes.Status204NoContent)
             .WithName("UpdatePersonContact");
 
-        g.MapPost("/{id:guid}/move", async (Guid id, MovePersonInput input, HouseholdMembershipHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.MoveAsync(id, input, ct), target => Results.Ok(new PersonMovedAnswer(target))))
+        g.MapPost("/{id:guid}/move", async (Guid id, MovePersonInput input, MovePersonHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), target => Results.Ok(new PersonMovedAnswer(target))))
             .Produces<PersonMovedAnswer>(StatusCodes.Status200OK)
             .WithName("MovePerson").WithSummary("Verhuis een persoon naar een ander huishouden; de geschiedenis blijft bewaard.");
     }

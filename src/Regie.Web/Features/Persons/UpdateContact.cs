@@ -32,7 +32,7 @@ public sealed class UpdateContactHandler(RegieDbContext db, FileAccessService ac
 
         db.Entry(person).Property(p => p.Version).OriginalValue = input.Versie;
         if (!person.ChangeContact(phone, email, clock.GetUtcNow().UtcDateTime)) return CommandResult<Guid>.Ok(person.Id);
-        var home = await db.HouseholdMembers.Where(m => m.PersonId == personId && m.Until == null).Select(m => m.Household).FirstOrDefaultAsync(ct);
+        var home = await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.PersonId == personId).Select(m => m.Household).FirstOrDefaultAsync(ct);
         if (home is not null)
             timeline.Record(home, EventTypes.PersonUpdated, $"Contactgegevens van {person.Name.FullName} gewijzigd", personId: person.Id);
         return await audit.AfterAsync(await db.SaveOrConflictAsync(person.Id, ct), AuditResources.Person, home?.Id, person.Id, "contactgegevens", ct);

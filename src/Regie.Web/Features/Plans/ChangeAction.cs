@@ -10,7 +10,7 @@ public sealed class ChangeActionHandler(Assignees.AssigneeQueries assignees, Pla
     {
         var (work, failure) = await changes.LoadAsync(householdId, ct);
         if (work is null) return failure!;
-        if (work.Plan.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action) return CommandResult<int>.NotFound("De actie");
+        if (work.Plan.Action(actionId) is not { } action) return CommandResult<int>.NotFound("De actie");
         var colleague = await AddActionHandler.ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
         if (work.Plan.ChangeAction(action, input.ToFields(), work.Members, colleague, changes.Today, errors) is not { } change)

@@ -10,7 +10,7 @@ public sealed class ChangeGoalHandler(PlanChanges changes)
     {
         var (work, failure) = await changes.LoadAsync(householdId, ct);
         if (work is null) return failure!;
-        if (work.Plan.Goals.FirstOrDefault(g => g.Id == goalId) is not { } goal) return CommandResult<int>.NotFound("Het doel");
+        if (work.Plan.Goal(goalId) is not { } goal) return CommandResult<int>.NotFound("Het doel");
         var errors = new ErrorList();
         if (work.Plan.ChangeGoal(goal, input.ToFields(), work.Members, changes.Today, errors) is not { } change) return CommandResult<int>.Invalid(errors.Errors);
         return await changes.SaveAsync(work, input.Versie, change, ct);

@@ -10,7 +10,7 @@ public sealed class CompleteActionHandler(PlanChanges changes)
     {
         var (work, failure) = await changes.LoadAsync(householdId, ct);
         if (work is null) return failure!;
-        if (work.Plan.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action) return CommandResult<int>.NotFound("De actie");
+        if (work.Plan.Action(actionId) is not { } action) return CommandResult<int>.NotFound("De actie");
         var errors = new ErrorList();
         if (work.Plan.CompleteAction(action, changes.Today, errors) is not { } change) return CommandResult<int>.Invalid(errors.Errors);
         return await changes.SaveAsync(work, input.Versie, change, ct);

@@ -34,7 +34,7 @@ public sealed class PlanChanges(RegieDbContext db, FileAccessService access, Cur
     public async Task<(PlanWork? Work, CommandResult<int>? Failure)> LoadAsync(Guid householdId, CancellationToken ct)
     {
         if (await access.RefuseAsync<int>(householdId, FileWork.Change, ct) is { } refused) return (null, refused);
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
+        var plan = await db.Plans.Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct);
         if (plan is null) return (null, CommandResult<int>.Invalid(PlanRules.NoActivePlan()));
         var members = await PlanVersions.MembersAsync(db, householdId, ct);
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);

@@ -55,7 +55,7 @@ public sealed class PlanQueries(RegieDbContext db, FileAccessService access, Aud
         var evaluations = await db.PlanEvaluations.AsNoTracking().Where(e => e.PlanId == plan.Id).OrderByDescending(e => e.HeldOn)
             .Select(e => new EvaluationView(e.HeldOn, e.Summary, db.Users.Where(u => u.Id == e.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() ?? "Demo-installatie"))
             .ToListAsync(ct);
-        var active = plan.ClosedOn is null;
+        var active = plan.IsActive;
         return new PlanView(plan.Id, plan.HouseholdId, plan.TrajectoryId, plan.Version, plan.StartedOn, plan.ClosedOn, plan.Afspraken, plan.NextEvaluationOn,
             LegalFrameworks.ParseList(frameworks),
             goals.Select(g => new GoalView(g.Id, g.Domain, g.PersonId, g.PersonId is { } pid ? names.GetValueOrDefault(pid) : null, g.Wat, g.MeetbaarResultaat,
@@ -92,7 +92,7 @@ public sealed class PlanQueries(RegieDbContext db, FileAccessService access, Aud
     /// <summary>Household members and colleagues an action can be assigned to.</summary>
     public async Task<(IReadOnlyDictionary<Guid, string> Members, IReadOnlyList<(string Id, string Name)> Colleagues)> OwnerOptionsAsync(Guid householdId, CancellationToken ct)
     {
-        var members = (await PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
+        var members = await PlanVersions.CurrentMembersAsync(db, householdId, ct);
         var colleagues = await assignees.ListAsync(Assignees.AssigneeQueries.AssignableRoles, null, ct);
         return (members, colleagues.Select(c => (c.Id, c.Naam)).ToList());
     }

@@ -25,6 +25,13 @@ public static class PlanVersions
                 g.Wat, g.MeetbaarResultaat, g.Streefdatum, g.Wie, g.Status.ToString(), g.Toelichting)).ToList(),
             actions.OrderBy(a => a.Position).Select(a => new ActionSnapshot(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind.ToString(), a.OwnerName, a.Deadline, a.DoneOn)).ToList());
 
+    /// <summary>
+    /// Who lives in the household now, by name: the one "current member" check for a person chosen in a plan, referral or
+    /// light support is whether they are in it.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> CurrentMembersAsync(RegieDbContext db, Guid householdId, CancellationToken ct) =>
+        (await MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
+
     /// <summary>Everyone who lives or lived in the household, by name; <c>Current</c> says who lives there now.</summary>
     public static async Task<IReadOnlyList<(Guid PersonId, string Name, bool Current)>> MembersAsync(RegieDbContext db, Guid householdId, CancellationToken ct)
     {

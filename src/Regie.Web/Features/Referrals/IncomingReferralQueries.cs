@@ -74,7 +74,7 @@ public sealed class IncomingReferralQueries(RegieDbContext db, CurrentUser user,
         var steps = await ReferralQueries.StepsAsync(db, rows.Select(r => r.Id).ToList(), ct);
         // Contact details and address are the person's own file's: once they left the household the referral was for,
         // the provider no longer sees them (their new phone, e-mail or address belong to another file).
-        var stillThere = (await db.HouseholdMembers.AsNoTracking().Where(m => m.Until == null && personIds.Contains(m.PersonId) && householdIds.Contains(m.HouseholdId))
+        var stillThere = (await db.HouseholdMembers.AsNoTracking().Where(HouseholdMember.Current).Where(m => personIds.Contains(m.PersonId) && householdIds.Contains(m.HouseholdId))
             .Select(m => new { m.PersonId, m.HouseholdId }).ToListAsync(ct)).Select(m => (m.PersonId, m.HouseholdId)).ToHashSet();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return rows.Select(r =>

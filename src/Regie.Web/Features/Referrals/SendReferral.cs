@@ -32,7 +32,7 @@ public sealed class SendReferralHandler(RegieDbContext db, FileAccessService acc
     {
         if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var errors = new ErrorList();
-        var members = (await PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
+        var members = await PlanVersions.CurrentMembersAsync(db, householdId, ct);
         if (input.PersoonId is not { } personId || !members.ContainsKey(personId))
             errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies wie uit het huishouden wordt verwezen."));
         if (input.DoelId is { } goalId && !await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == householdId, ct))

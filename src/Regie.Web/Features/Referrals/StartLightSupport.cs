@@ -45,7 +45,7 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, LightSupportInput input, CancellationToken ct)
     {
         if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
+        var plan = await db.Plans.AsNoTracking().Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct);
         if (plan is null)
             return CommandResult<Guid>.Invalid(new DomainError(Regie.Domain.Care.PlanRules.NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan."));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -54,12 +54,12 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
         // Not allowed at all: that is the whole answer, whatever else was filled in.
         LightSupportRules.CheckStart(settings, null, today, today, errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
-        if (input.DoelId is not { } goalId || !await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.PlanId == plan.Id, ct))
+        if (input.DoelId is not { } goalId || !await db.PlanGoals.AnyAsync(Plan.GoalIn(plan.Id, goalId), ct))
         {
             goalId = default;
             errors.Add(new DomainError(LightSupportRules.GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is."));
         }
-        if (input.PersoonId is { } personId && !(await PlanVersions.MembersAsync(db, householdId, ct)).Any(m => m.PersonId == personId && m.Current))
+        if (input.PersoonId is { } personId && !(await PlanVersions.CurrentMembersAsync(db, householdId, ct)).ContainsKey(personId))
             errors.Add(new DomainError(LightSupportRules.PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
         var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", LightSupportRules.DescriptionMaxLength));
         if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))

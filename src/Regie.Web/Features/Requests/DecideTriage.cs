@@ -67,7 +67,7 @@ public sealed class DecideTriageHandler(RegieDbContext db, FileAccessService acc
         request.Decide(route!.Value, reason, user.ActorId, clock.GetUtcNow().UtcDateTime);
         if (route == TriageRoute.Wijkteam)
         {
-            if (namedTeam is not null) household.ResponsibleTeamId = namedTeam;
+            if (namedTeam is not null) household.HandOverTo(namedTeam);
             request.LinkTrajectory((open ?? trajectories.Open(household, request.Id, "Traject gestart na de intake: het wijkteam neemt de hulpvraag op")).Id);
             // Routed to a team: the desk hands the household over, and its grant ends with that.
             if (household.ResponsibleTeamId is not null) await access.EndDeskGrantsAsync(household.Id, ct);

@@ -37,7 +37,7 @@ public sealed class RegisterRequestHandler(RegieDbContext db, FileAccessService 
         var detail = errors.Take(TextRules.Optional(input.BronToelichting, "BronToelichting", "de toelichting op de bron", HelpRequest.SourceDetailMaxLength));
         var description = HelpRequest.CheckDescription(input.Omschrijving, errors);
         var received = HelpRequest.CheckReceived(input.Ontvangen, today, errors);
-        var members = await db.HouseholdMembers.Where(m => m.HouseholdId == input.HuishoudenId && m.Until == null).Select(m => m.PersonId).ToListAsync(ct);
+        var members = await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.HouseholdId == input.HuishoudenId).Select(m => m.PersonId).ToListAsync(ct);
         var persons = input.Personen.Distinct().ToList();
         HelpRequest.CheckPersons(persons, members, errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);

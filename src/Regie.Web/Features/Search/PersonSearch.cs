@@ -109,7 +109,7 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
         {
             // A partner finds only the members of households it was added to.
             var granted = access.GrantedHouseholdIds();
-            persons = persons.Where(p => p.Memberships.Any(m => m.Until == null && granted.Contains(m.HouseholdId)));
+            persons = persons.Where(p => p.Memberships.AsQueryable().Where(HouseholdMember.Current).Any(m => granted.Contains(m.HouseholdId)));
         }
         List<Person> found;
         switch (request.Kind)
@@ -122,8 +122,7 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
                     .OrderBy(p => p.ZoekNaam).Take(MaxHits + 1).ToListAsync(ct);
                 break;
             case SearchKind.Adres:
-                var ids = db.HouseholdMembers.Where(m => m.Until == null
-                        && m.Household!.Postcode == request.Postcode && m.Household.Huisnummer == request.Huisnummer)
+                var ids = db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.Household!.Postcode == request.Postcode && m.Household.Huisnummer == request.Huisnummer)
                     .Select(m => m.PersonId);
                 found = await persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Geboortedatum).Take(MaxHits + 1).ToListAsync(ct);
                 break;
@@ -165,7 +164,7 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
         if (persons.Count == 0) return [];
         var ids = persons.Select(p => p.Id).ToList();
         var homes = await db.HouseholdMembers.AsNoTracking()
-            .Where(m => m.Until == null && ids.Contains(m.PersonId))
+            .Where(HouseholdMember.Current).Where(m => ids.Contains(m.PersonId))
             .Select(m => new { m.PersonId, m.HouseholdId, m.Household!.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats })
             .ToDictionaryAsync(m => m.PersonId, ct);
         // Someone who lives in no household now belongs to the file of the one they lived in last (FileAccessService.DecidePersonAsync).

@@ -16,7 +16,7 @@ public sealed class OpenTrajectoryHandler(RegieDbContext db, CurrentUser user, T
         var now = clock.GetUtcNow().UtcDateTime;
         var trajectory = Trajectory.Open(household, user.TeamId ?? household.ResponsibleTeamId, requestId, user.ActorId, DateOnly.FromDateTime(now), now);
         db.Trajectories.Add(trajectory);
-        household.ResponsibleTeamId ??= trajectory.TeamId;
+        household.TakeOnIfUnheld(trajectory.TeamId);
         timeline.Record(household, EventTypes.TrajectoryOpened, summary, data: new { traject = trajectory.Id, verzoek = requestId });
         return trajectory;
     }

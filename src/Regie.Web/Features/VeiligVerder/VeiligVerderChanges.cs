@@ -33,7 +33,7 @@ public sealed class VeiligVerderChanges(RegieDbContext db, FileAccessService acc
     public async Task<(Plan? Plan, CommandResult<T>? Failure)> ActivePlanAsync<T>(Guid householdId, CancellationToken ct)
     {
         if (await access.RefuseAsync<T>(householdId, FileWork.Change, ct) is { } refused) return (null, refused);
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == householdId && p.ClosedOn == null, ct);
+        var plan = await db.Plans.Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct);
         return plan is null ? (null, CommandResult<T>.Invalid(PlanRules.NoActivePlan())) : (plan, null);
     }
 
@@ -46,7 +46,7 @@ public sealed class VeiligVerderChanges(RegieDbContext db, FileAccessService acc
         vv.Load(await db.SafetyGoals.Where(g => g.VeiligVerderPlanId == vv.Id).ToListAsync(ct),
             await db.SafetyArrangements.Where(a => a.VeiligVerderPlanId == vv.Id).ToListAsync(ct),
             await db.SafetyChecks.Where(c => c.VeiligVerderPlanId == vv.Id).ToListAsync(ct));
-        var members = (await PlanVersions.MembersAsync(db, householdId, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
+        var members = await PlanVersions.CurrentMembersAsync(db, householdId, ct);
         return (new VeiligVerderWork { Plan = plan, VeiligVerder = vv, Members = members }, null);
     }
 

@@ -68,9 +68,9 @@ public sealed class DemoBudget(RegieDbContext db, TimeProvider clock, string gem
 
         // Goals of active plans, per team: spends belong to a goal.
         var goals = await (from g in db.PlanGoals
-                           join p in db.Plans on g.PlanId equals p.Id
+                           join p in db.Plans.Where(Plan.Active) on g.PlanId equals p.Id
                            join h in db.Households on g.HouseholdId equals h.Id
-                           where p.ClosedOn == null && h.ResponsibleTeamId != null
+                           where h.ResponsibleTeamId != null
                            orderby h.Naam, g.Position
                            select new { g.Id, g.HouseholdId, g.Domain, g.PersonId, Team = h.ResponsibleTeamId!.Value, h.Naam }).ToListAsync(ct);
         var households = await db.Households.Where(h => goals.Select(g => g.HouseholdId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
@@ -177,15 +177,9 @@ public sealed class DemoBudget(RegieDbContext db, TimeProvider clock, string gem
     private Spend Spend((Household Household, Guid Goal, ZrmDomain Domain, Guid Team) at, InterventionKind kind, string description, decimal amount, string justification,
         IReadOnlyList<LegalFramework> frameworks, DateOnly on, (string Id, string Name) by, ApprovalLevel level, CostComparison? comparison = null)
     {
-        var s = new Spend
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = at.Household.Id, TeamId = at.Team, BudgetId = _budgets[at.Team].Id, GoalId = at.Goal,
-            Domain = at.Domain, Kind = kind, Description = description, Justification = justification, Amount = amount,
-            Frameworks = LegalFrameworks.ToStored(frameworks)!, SuggestedFrameworks = LegalFrameworks.ToStored(FrameworkSuggestion.For(at.Domain, false))!,
-            Level = level, RequestedBy = by.Id, RequestedByName = by.Name, RequestedAt = At(on),
-            Comparison = comparison is null ? null : JsonSerializer.Serialize(SpendComparisons.ToView(comparison, amount)), AvoidedEstimate = comparison?.AvoidedEstimate(amount),
-            Version = 1,
-        };
+        var s = Data.Spend.Request(at.Household, _budgets[at.Team], (at.Goal, at.Domain), kind, description, justification, amount,
+            frameworks, FrameworkSuggestion.For(at.Domain, false), level, new BudgetActor(by.Id, by.Name), At(on),
+            comparison is null ? null : JsonSerializer.Serialize(SpendComparisons.ToView(comparison, amount)), comparison?.AvoidedEstimate(amount));
         db.Spends.Add(s);
         Event(s, EventTypes.SpendCommitted, on, by, $"Uitgave vastgelegd: {description} ({new Money(amount)})", amount);
         return s;

@@ -21,7 +21,7 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
     {
         if (await db.ProvisionApplications.AnyAsync(ct)) return;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var members = await db.HouseholdMembers.Where(m => m.Until == null)
+        var members = await db.HouseholdMembers.Where(HouseholdMember.Current)
             .Join(db.Persons.Where(p => p.AnonymisedAt == null), m => m.PersonId, p => p.Id, (m, p) => new { m.HouseholdId, p.Id, p.Geboortedatum })
             .OrderBy(x => x.Geboortedatum).ThenBy(x => x.Id).ToListAsync(ct);
         if (members.Count < 9) return;

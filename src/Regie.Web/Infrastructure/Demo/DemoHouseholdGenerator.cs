@@ -81,12 +81,12 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
         {
             var leaver = AddPerson(b, h, family, _f.Random.Int(18, 24), HouseholdRole.Kind, formed, registered);
             var moveDate = _today.AddDays(-_f.Random.Int(10, 300));
-            var membership = b.Members[^1];
-            membership.Until = moveDate;
+            // The child may have left before the household was registered here: an ended period, written as it was.
+            b.Members[^1] = Ended(b.Members[^1], moveDate);
             var own = NewHousehold(b, moveDate);
             own.Naam = $"Huishouden {leaver.Achternaam}";
             b.Members.Add(Member(own, leaver, HouseholdRole.Partner, moveDate));
-            Event(b, h, EventTypes.MemberLeft, moveDate, leaver.Id, $"{leaver.Name.FullName} {Features.Households.HouseholdMembershipHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = own.Id });
+            Event(b, h, EventTypes.MemberLeft, moveDate, leaver.Id, $"{leaver.Name.FullName} {Features.Households.MovePersonHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = own.Id });
             Event(b, own, EventTypes.HouseholdCreated, moveDate, null, $"Huishouden geregistreerd op {own.Address.Line1}, {own.Address.Line2}", new { wijk = own.Wijk, buurt = own.Buurt, leden = 1 });
             Event(b, own, EventTypes.MemberJoined, moveDate, leaver.Id, $"{leaver.Name.FullName} ingetrokken vanuit {h.Naam}, als partner", new { rol = "Partner", vanHuishouden = h.Id });
         }
@@ -120,10 +120,9 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
         };
         foreach (var p in kids.Prepend(sanne))
         {
-            var m = b.Members.Single(x => x.PersonId == p.Id);
-            m.Until = moveDate;
+            b.Members.Single(x => x.PersonId == p.Id).End(moveDate);
             b.Members.Add(Member(gran, p, p == sanne ? HouseholdRole.Overig : HouseholdRole.Kind, moveDate));
-            Event(b, mother, EventTypes.MemberLeft, moveDate, p.Id, $"{p.Name.FullName} {Features.Households.HouseholdMembershipHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = gran.Id });
+            Event(b, mother, EventTypes.MemberLeft, moveDate, p.Id, $"{p.Name.FullName} {Features.Households.MovePersonHandler.MovedAwaySummary}", new { reden = "verhuisd", naarHuishouden = gran.Id });
             Event(b, gran, EventTypes.MemberJoined, moveDate, p.Id, $"{p.Name.FullName} ingetrokken vanuit {mother.Naam}, als {(p == sanne ? "overig" : "kind")}", new { vanHuishouden = mother.Id });
         }
         _ = ria;
@@ -132,10 +131,8 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
     /// <summary>The story plays in Noord, where the demo coordinator works, with the team holding both files.</summary>
     private void InWijkNoord(DemoBatch b, Household h)
     {
-        h.Wijk = "Noord";
-        h.Buurt = "Molenwijk";
-        h.Postcode = "991" + h.Postcode[3..];
-        h.ResponsibleTeamId = teamsByWijk?.GetValueOrDefault("Noord");
+        h.SetAddress(h.Address with { Wijk = "Noord", Buurt = "Molenwijk", Postcode = Postcode.Parse("991" + h.Postcode[3..]).Value });
+        h.HandOverTo(teamsByWijk?.GetValueOrDefault("Noord"));
         b.Events.Single(e => e.HouseholdId == h.Id && e.Type == EventTypes.HouseholdCreated).Summary =
             $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}";
     }
@@ -148,7 +145,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
     {
         var withTeam = b.Households.Where(h => h.ResponsibleTeamId is not null).Select(h => h.Id).ToHashSet();
         var people = b.Persons.ToDictionary(p => p.Id);
-        foreach (var m in b.Members.Where(m => m.Until is null && withTeam.Contains(m.HouseholdId) && m.Role != HouseholdRole.Kind))
+        foreach (var m in b.Members.Where(m => m.IsCurrent && withTeam.Contains(m.HouseholdId) && m.Role != HouseholdRole.Kind))
         {
             var household = b.Households.First(h => h.Id == m.HouseholdId);
             // Assessed in this household: never before the person lived there.
@@ -190,7 +187,7 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
             CreatedAt = at, UpdatedAt = at,
         };
         SetRandomAddress(h);
-        if (teamsByWijk is not null && _f.Random.Bool(ShareWithTeam)) h.ResponsibleTeamId = teamsByWijk.GetValueOrDefault(h.Wijk!);
+        if (teamsByWijk is not null && _f.Random.Bool(ShareWithTeam)) h.HandOverTo(teamsByWijk.GetValueOrDefault(h.Wijk!));
         b.Households.Add(h);
         Event(b, h, EventTypes.HouseholdCreated, registered, null, $"Huishouden geregistreerd op {h.Address.Line1}, {h.Address.Line2}", new { wijk = h.Wijk, buurt = h.Buurt });
         return h;
@@ -199,15 +196,17 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
     private void SetRandomAddress(Household h)
     {
         var team = _f.PickRandom(DemoSeeder.Teams);
-        h.Wijk = team.Wijk;
-        h.Buurt = _f.PickRandom(team.Buurten);
-        h.Straat = _f.Address.StreetName();
-        h.Huisnummer = _f.Random.Int(1, 250);
-        h.Huisletter = _f.Random.Bool(0.08f) ? _f.PickRandom("A", "B", "C") : null;
-        h.Toevoeging = _f.Random.Bool(0.1f) ? _f.Random.Int(1, 4).ToString() : null;
+        // Drawn in this order, so the same seed gives the same addresses.
+        var wijk = team.Wijk;
+        var buurt = _f.PickRandom(team.Buurten);
+        var straat = _f.Address.StreetName();
+        var huisnummer = _f.Random.Int(1, 250);
+        var huisletter = _f.Random.Bool(0.08f) ? _f.PickRandom("A", "B", "C") : null;
+        var toevoeging = _f.Random.Bool(0.1f) ? _f.Random.Int(1, 4).ToString() : null;
         string letters;
         do letters = _f.Random.String2(2, "ABCEFGHJKLMNPRTVWXZ"); while (letters is "SA" or "SD" or "SS");
-        h.Postcode = team.PostcodePrefix + _f.Random.Int(1, 9) + letters;
+        var postcode = Postcode.Parse(team.PostcodePrefix + _f.Random.Int(1, 9) + letters).Value;
+        h.SetAddress(new Address(straat, huisnummer, huisletter, toevoeging, postcode, h.Woonplaats, wijk, buurt));
     }
 
     private Person AddPerson(DemoBatch b, Household h, (string? Prefix, string Last) family, int age, HouseholdRole role, DateOnly formed, DateOnly registered)
@@ -244,6 +243,12 @@ public sealed partial class DemoHouseholdGenerator(string gemeentecode, DateTime
     private HouseholdMember Member(Household h, Person p, HouseholdRole role, DateOnly from) => new()
     {
         Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = h.Id, PersonId = p.Id, Role = role, From = from,
+    };
+
+    /// <summary>The same period, ended on <paramref name="until"/> as it was registered, which may be before its start here.</summary>
+    private static HouseholdMember Ended(HouseholdMember m, DateOnly until) => new()
+    {
+        Id = m.Id, Gemeentecode = m.Gemeentecode, HouseholdId = m.HouseholdId, PersonId = m.PersonId, Role = m.Role, From = m.From, Until = until,
     };
 
     private void Event(DemoBatch b, Household h, string type, DateOnly effective, Guid? personId, string summary, object? data) =>

@@ -52,10 +52,10 @@ public sealed class DemoMeldcode(RegieDbContext db, string gemeentecode, TimePro
         var emergency = await db.HouseholdAccess.Where(a => a.Kind == AccessKinds.BreakGlass).Select(a => a.HouseholdId).ToListAsync(ct);
         var households = await db.Households
             .Where(h => h.ResponsibleTeamId == noord && h.CoordinatorId == coordinator.Id && h.AnonymisedAt == null && !emergency.Contains(h.Id)
-                && db.Plans.Any(p => p.HouseholdId == h.Id && p.ClosedOn == null))
+                && db.Plans.Where(Plan.Active).Any(p => p.HouseholdId == h.Id))
             .OrderBy(h => h.Naam).ThenBy(h => h.Id).Select(h => new { h.Id, h.ResponsibleTeamId, h.Naam }).ToListAsync(ct);
         var ids = households.Select(h => h.Id).ToList();
-        var members = (await db.HouseholdMembers.Where(m => ids.Contains(m.HouseholdId) && m.Until == null)
+        var members = (await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => ids.Contains(m.HouseholdId))
                 .Select(m => new { m.HouseholdId, m.PersonId, m.Role, m.Person!.Voornamen, m.Person.Geboortedatum }).ToListAsync(ct))
             .ToLookup(m => m.HouseholdId, m => new Member(m.PersonId, m.Voornamen.Split(' ')[0], m.Role, m.Geboortedatum));
         var candidates = households.Where(h => members[h.Id].Any()).Select(h => new Candidate(h.Id, h.ResponsibleTeamId, h.Naam, members[h.Id].ToList())).ToList();
@@ -153,7 +153,7 @@ public sealed class DemoMeldcode(RegieDbContext db, string gemeentecode, TimePro
     /// <summary>Quarrels over debts that got out of hand: help is organised through a goal "Rust in huis" added to the plan, and the track closes.</summary>
     private async Task HelpOrganisedAsync(Candidate h, Worker by, Worker af, CancellationToken ct)
     {
-        var plan = await db.Plans.FirstAsync(p => p.HouseholdId == h.Id && p.ClosedOn == null, ct);
+        var plan = await db.Plans.Where(Plan.Active).FirstAsync(p => p.HouseholdId == h.Id, ct);
         // The track runs while the plan does: it opens at most 75 days ago, never before the plan started.
         var opened = Math.Min(75, Today.DayNumber - plan.StartedOn.DayNumber);
         int Day(int share) => opened * share / 75;

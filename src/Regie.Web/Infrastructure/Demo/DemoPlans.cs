@@ -43,7 +43,7 @@ public sealed partial class DemoHouseholdGenerator
         var names = b.Persons.ToDictionary(p => p.Id, p => p.Name.FullName);
         foreach (var h in b.Households.Where(h => h.ResponsibleTeamId is not null))
         {
-            var members = b.Members.Where(m => m.HouseholdId == h.Id && m.Until is null).ToList();
+            var members = b.Members.Where(m => m.HouseholdId == h.Id && m.IsCurrent).ToList();
             if (members.Count == 0) continue;
             var adult = members.FirstOrDefault(m => m.Role != HouseholdRole.Kind) ?? members[0];
             var story = h.Naam == "Huishouden de Wit";
@@ -220,7 +220,7 @@ public sealed partial class DemoHouseholdGenerator
     {
         foreach (var h in b.Households.Where(h => h.ResponsibleTeamId is null && _f.Random.Bool(0.05f)))
         {
-            var persons = b.Members.Where(m => m.HouseholdId == h.Id && m.Until is null).Select(m => m.PersonId).ToList();
+            var persons = b.Members.Where(m => m.HouseholdId == h.Id && m.IsCurrent).Select(m => m.PersonId).ToList();
             if (persons.Count == 0) continue;
             var received = _today.AddDays(-_f.Random.Int(0, 40));
             var open = _f.Random.Bool(0.5f);

@@ -88,14 +88,14 @@ public sealed class DemoReferrals(RegieDbContext db, string gemeentecode, TimePr
     /// <summary>Goals of the coordinator's households with an active plan, one per household, with a current member to refer.</summary>
     private async Task<List<Goal>> GoalsAsync(string coordinatorId, int count, CancellationToken ct)
     {
-        var rows = await db.PlanGoals.Where(g => db.Plans.Any(p => p.Id == g.PlanId && p.ClosedOn == null)
+        var rows = await db.PlanGoals.Where(g => db.Plans.Where(Plan.Active).Any(p => p.Id == g.PlanId)
                 && db.Households.Any(h => h.Id == g.HouseholdId && h.CoordinatorId == coordinatorId))
             .OrderBy(g => g.HouseholdId).ThenBy(g => g.Position)
             .Select(g => new { g.Id, g.HouseholdId, g.PlanId, g.PersonId }).Take(count * 4).ToListAsync(ct);
         var result = new List<Goal>();
         foreach (var g in rows.GroupBy(r => r.HouseholdId).Select(x => x.First()).Take(count))
         {
-            var person = g.PersonId ?? await db.HouseholdMembers.Where(m => m.HouseholdId == g.HouseholdId && m.Until == null)
+            var person = g.PersonId ?? await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.HouseholdId == g.HouseholdId)
                 .OrderBy(m => m.Person!.Geboortedatum).Select(m => (Guid?)m.PersonId).FirstOrDefaultAsync(ct);
             if (person is { } p) result.Add(new Goal(g.Id, g.HouseholdId, g.PlanId, p));
         }

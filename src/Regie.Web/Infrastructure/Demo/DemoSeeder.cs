@@ -89,7 +89,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
             var c = coordinators[h.CoordinatorId!];
             var team = teams[h.ResponsibleTeamId!.Value];
             var opened = batch.Trajectories.FirstOrDefault(t => t.HouseholdId == h.Id)?.OpenedOn ?? DateOnly.FromDateTime(h.CreatedAt);
-            foreach (var m in batch.Members.Where(m => m.HouseholdId == h.Id && m.Until == null && bsn.ContainsKey(m.PersonId)))
+            foreach (var m in batch.Members.Where(m => m.HouseholdId == h.Id && m.IsCurrent && bsn.ContainsKey(m.PersonId)))
                 result.Add(new Involvement
                 {
                     Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Bsn = bsn[m.PersonId], TeamId = team.Id, HouseholdId = h.Id,

@@ -28,11 +28,11 @@ public sealed class DemoVeiligVerder(RegieDbContext db, TimeProvider clock)
                     && t.Entries.Any(e => e.Step == Domain.Safety.MeldcodeStep.Weging && e.Outcome == Domain.Safety.WeighingOutcome.HulpOrganiseren)))
             .Select(h => new { h.Id, h.CoordinatorId }).FirstOrDefaultAsync(ct);
         if (household is null) return;
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.HouseholdId == household.Id && p.ClosedOn == null, ct);
+        var plan = await db.Plans.Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == household.Id, ct);
         var coordinator = await db.Users.Where(u => u.Id == household.CoordinatorId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (plan is null || coordinator is null) return;
         var members = (await PlanVersions.MembersAsync(db, household.Id, ct)).Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
-        var roles = await db.HouseholdMembers.Where(m => m.HouseholdId == household.Id && m.Until == null).ToDictionaryAsync(m => m.PersonId, m => m.Role, ct);
+        var roles = await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.HouseholdId == household.Id).ToDictionaryAsync(m => m.PersonId, m => m.Role, ct);
         var mother = roles.Where(r => r.Value == HouseholdRole.Overig).Select(r => (Guid?)r.Key).FirstOrDefault();
         var grandmother = roles.Where(r => r.Value == HouseholdRole.Ouder).Select(r => (Guid?)r.Key).FirstOrDefault();
         if (mother is not { } m || grandmother is not { } g) return;

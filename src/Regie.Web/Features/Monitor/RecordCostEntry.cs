@@ -24,27 +24,18 @@ public sealed class CostInput
     public string? Tot { get; set; }
 }
 
-public sealed record CostRow(Guid Id, CostKind Soort, string? Team, StaffPayer? BetaaldDoor, string Omschrijving, decimal? Fte, decimal? KostenPerFte, decimal? Bedrag,
-    DateOnly Van, DateOnly Tot, string IngevoerdDoor, DateTime IngevoerdOp, DateTime? IngetrokkenOp);
-
-/// <summary>The cost entries the policy officer keeps for the monitor's full cost: added and withdrawn, never edited.</summary>
-public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+/// <summary>The policy officer adds a cost entry for the monitor's full cost; entries are never edited, a wrong one is withdrawn.</summary>
+public sealed class RecordCostEntryHandler(RegieDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const string KindInvalidCode = "cost-kind-invalid";
     public const string TeamUnknownCode = "cost-team-unknown";
-    private bool Allowed => user.IsSystem || user.Role == Roles.Beleid;
 
-    public async Task<IReadOnlyList<CostRow>> ListAsync(CancellationToken ct)
-    {
-        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        return (await db.MonitorCostEntries.AsNoTracking().OrderByDescending(e => e.From).ThenBy(e => e.Kind).ToListAsync(ct))
-            .Select(e => new CostRow(e.Id, e.Kind, e.TeamId is { } t ? teams.GetValueOrDefault(t) : null, e.Payer, e.Description, e.Fte, e.CostPerFte, e.Amount,
-                e.From, e.To, e.RecordedBy, e.RecordedAt, e.WithdrawnAt)).ToList();
-    }
+    /// <summary>Who keeps the cost entries: the policy officer (beleid), and the system.</summary>
+    public static bool MayKeepCosts(CurrentUser user) => user.IsSystem || user.Role == Roles.Beleid;
 
-    public async Task<CommandResult<Guid>> AddAsync(CostInput input, CancellationToken ct)
+    public async Task<CommandResult<Guid>> HandleAsync(CostInput input, CancellationToken ct)
     {
-        if (!Allowed) return CommandResult<Guid>.Forbidden();
+        if (!MayKeepCosts(user)) return CommandResult<Guid>.Forbidden();
         var errors = new ErrorList();
         var kind = Enums.ParseDefined<CostKind>(input.Soort);
         if (kind is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies personeel, overhead of inhuur en advies."));
@@ -69,16 +60,6 @@ public sealed class MonitorCostHandler(RegieDbContext db, CurrentUser user, Audi
         db.MonitorCostEntries.Add(entry);
         return await audit.AfterAsync(await db.SaveOrConflictAsync(entry.Id, ct), AuditResources.MonitorCost, null, null,
             $"kostenpost {entry.Id} toegevoegd: {entry.Kind}, {entry.Description}, {DutchDate.Format(entry.From)} t/m {DutchDate.Format(entry.To)}", ct, AuditActions.Create);
-    }
-
-    public async Task<CommandResult<Guid>> WithdrawAsync(Guid id, CancellationToken ct)
-    {
-        if (!Allowed) return CommandResult<Guid>.Forbidden();
-        var entry = await db.MonitorCostEntries.FirstOrDefaultAsync(e => e.Id == id && e.WithdrawnAt == null, ct);
-        if (entry is null) return CommandResult<Guid>.NotFound("De kostenpost");
-        entry.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
-        entry.WithdrawnBy = user.ActorName;
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.MonitorCost, null, null, $"kostenpost {entry.Id} ingetrokken: {entry.Description}", ct);
     }
 
     /// <summary>A cost entry's period is budgeted like a granted one: it may lie in the past and run for years (<see cref="DateKind.Granted"/>).</summary>
