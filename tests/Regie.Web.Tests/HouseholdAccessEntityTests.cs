@@ -62,4 +62,18 @@ public sealed class HouseholdAccessEntityTests
         Assert.Equal([false, true, true, true], cases.Select(a => a.IsOpen));
         Assert.Equal(cases.Select(a => a.IsOpen), cases.Select(HouseholdAccess.Open().Compile()));
     }
+
+    [Fact]
+    public void An_api_key_is_active_until_it_is_revoked_once()
+    {
+        var key = new ApiKey { Gemeentecode = "9999", Organisation = "Wonen", Role = "afdeling", Prefix = "abcdefgh", SecretHash = "x", CreatedBy = "test", CreatedAt = Now };
+        Assert.True(key.IsActive);
+        Assert.True(ApiKey.Active().Compile()(key));
+        key.Revoke(Now.AddDays(1));
+        Assert.Equal(Now.AddDays(1), key.RevokedAt);
+        Assert.False(key.IsActive);
+        Assert.False(ApiKey.Active().Compile()(key));
+        Assert.Throws<InvalidOperationException>(() => key.Revoke(Now.AddDays(2)));
+        Assert.Equal(Now.AddDays(1), key.RevokedAt);
+    }
 }
