@@ -22,6 +22,13 @@ public sealed class Team
 
 public sealed class RegieUser : IdentityUser
 {
+    /// <summary>
+    /// The one width of every column that names a user by id (an actor, who granted, recorded or decided, a coordinator)
+    /// or the system actor. Hashes and event types that are also 64 wide are other limits. API keys' own user and
+    /// creator columns were made wider before this limit and keep their width.
+    /// </summary>
+    public const int IdMaxLength = 64;
+
     public required string DisplayName { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid? TeamId { get; set; }

@@ -25,7 +25,7 @@ public sealed class ReferralQueries(RegieDbContext db, FileAccessService access,
 
     /// <summary>Registered organisations a referral can go to: partners first.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProvidersAsync(CancellationToken ct) =>
-        (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind == "partner" ? 0 : 1).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind == OrganisationKinds.Partner ? 0 : 1).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
         .Select(o => (o.Id, o.Name)).ToList();
 
     /// <summary>The household's referrals, newest first, for the team.</summary>

@@ -36,7 +36,7 @@ public sealed class StaffEditModel(SetEmploymentHandler handler, StaffQueries qu
     {
         if (await queries.FindAsync(id, ct) is not { } member) return NotFound();
         Member = member;
-        Organisations = [new SelectListItem("Geen (de gemeente)", ""), .. await db.Organisations.Where(o => o.Kind != "afdeling").OrderBy(o => o.Name)
+        Organisations = [new SelectListItem("Geen (de gemeente)", ""), .. await db.Organisations.Where(o => o.Kind != OrganisationKinds.Afdeling).OrderBy(o => o.Name)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct)];
         return null;
     }
