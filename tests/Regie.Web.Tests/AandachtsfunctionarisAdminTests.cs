@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Access;
 using Regie.Domain.Safety;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
@@ -83,8 +84,8 @@ public sealed class AandachtsfunctionarisAdminTests(RegistryFixture fixture) : I
         var email = await _app.CreateAccountAsync(role, team);
         var (id, _) = await StaffAsync(email);
         await using var scope = AdminScope();
-        var result = await scope.ServiceProvider.GetRequiredService<StaffHandler>()
-            .SetAandachtsfunctionarisAsync(id, new StaffAandachtsfunctionarisInput { Aandachtsfunctionaris = "Ja" }, default);
+        var result = await scope.ServiceProvider.GetRequiredService<SetAandachtsfunctionarisHandler>()
+            .HandleAsync(id, new StaffAandachtsfunctionarisInput { Aandachtsfunctionaris = "Ja" }, default);
         var error = Assert.Single(result.Errors);
         Assert.Equal((MeldcodeAccess.AandachtsfunctionarisInvalidCode, "Aandachtsfunctionaris"), (error.Code, error.Field));
         Assert.False((await StaffAsync(email)).Flag);
@@ -98,11 +99,11 @@ public sealed class AandachtsfunctionarisAdminTests(RegistryFixture fixture) : I
         var (id, _) = await StaffAsync(email);
         await using (var scope = AdminScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<StaffHandler>()
-                .SetAandachtsfunctionarisAsync(id, new StaffAandachtsfunctionarisInput { Aandachtsfunctionaris = "Misschien" }, default);
-            Assert.Equal(StaffHandler.AandachtsfunctionarisChoiceCode, Assert.Single(result.Errors).Code);
-            var unknown = await scope.ServiceProvider.GetRequiredService<StaffHandler>()
-                .SetAandachtsfunctionarisAsync("bestaat-niet", new StaffAandachtsfunctionarisInput { Aandachtsfunctionaris = "Ja" }, default);
+            var result = await scope.ServiceProvider.GetRequiredService<SetAandachtsfunctionarisHandler>()
+                .HandleAsync(id, new StaffAandachtsfunctionarisInput { Aandachtsfunctionaris = "Misschien" }, default);
+            Assert.Equal(StaffRules.AandachtsfunctionarisChoiceCode, Assert.Single(result.Errors).Code);
+            var unknown = await scope.ServiceProvider.GetRequiredService<SetAandachtsfunctionarisHandler>()
+                .HandleAsync("bestaat-niet", new StaffAandachtsfunctionarisInput { Aandachtsfunctionaris = "Ja" }, default);
             Assert.Equal(CommandStatus.NotFound, unknown.Status);
         }
         var (admin, _, _) = await _app.SignedInWithTwoFactorAsync(Roles.Beheerder);

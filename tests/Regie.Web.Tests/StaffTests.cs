@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Access;
 using Regie.Domain.Coordination;
 using Regie.Web.Data;
 using Regie.Web.Features.Staff;
@@ -33,8 +34,8 @@ public sealed class StaffTests(RegistryFixture fixture) : IClassFixture<Registry
         var (user, provider) = await ProfessionalAndProviderAsync();
         await using (var scope = AdminScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<StaffHandler>()
-                .SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = provider }, default);
+            var result = await scope.ServiceProvider.GetRequiredService<SetEmploymentHandler>()
+                .HandleAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = provider }, default);
             Assert.True(result.IsOk);
         }
 
@@ -44,7 +45,7 @@ public sealed class StaffTests(RegistryFixture fixture) : IClassFixture<Registry
             var stored = await db.Users.AsNoTracking().SingleAsync(u => u.Id == user);
             Assert.Equal(EmployerKind.Aanbieder, stored.EmployerKind);
             Assert.Equal(provider, stored.EmployerOrganisationId);
-            var row = (await scope.ServiceProvider.GetRequiredService<StaffHandler>().ListAsync(default)).Single(s => s.Id == user);
+            var row = (await scope.ServiceProvider.GetRequiredService<StaffQueries>().ListAsync(default)).Single(s => s.Id == user);
             Assert.Equal("Zorgaanbieder De Brug", row.Employer);
             Assert.Contains(await db.AuditEntries.Where(a => a.Resource == Regie.Web.Features.Audit.AuditResources.Staff).Select(a => a.Detail).ToListAsync(),
                 d => d != null && d.Contains("Koen Verhoeven", StringComparison.Ordinal));
@@ -56,15 +57,15 @@ public sealed class StaffTests(RegistryFixture fixture) : IClassFixture<Registry
     {
         var (user, provider) = await ProfessionalAndProviderAsync();
         await using var scope = AdminScope();
-        var handler = scope.ServiceProvider.GetRequiredService<StaffHandler>();
-        Assert.True((await handler.SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = provider }, default)).IsOk);
+        var handler = scope.ServiceProvider.GetRequiredService<SetEmploymentHandler>();
+        Assert.True((await handler.HandleAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = provider }, default)).IsOk);
 
-        var missing = await handler.SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder" }, default);
+        var missing = await handler.HandleAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder" }, default);
         Assert.Equal(Employment.EmployerOrganisationRequiredCode, Assert.Single(missing.Errors).Code);
-        var unknown = await handler.SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = Guid.NewGuid() }, default);
-        Assert.Equal(StaffHandler.EmployerOrganisationUnknownCode, Assert.Single(unknown.Errors).Code);
-        var bad = await handler.SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Zzp" }, default);
-        Assert.Equal(StaffHandler.EmployerKindInvalidCode, Assert.Single(bad.Errors).Code);
+        var unknown = await handler.HandleAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = Guid.NewGuid() }, default);
+        Assert.Equal(StaffRules.EmployerOrganisationUnknownCode, Assert.Single(unknown.Errors).Code);
+        var bad = await handler.HandleAsync(user, new StaffEmploymentInput { Werkgever = "Zzp" }, default);
+        Assert.Equal(StaffRules.EmployerKindInvalidCode, Assert.Single(bad.Errors).Code);
 
         var stored = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == user);
         Assert.Equal(provider, stored.EmployerOrganisationId);
@@ -75,13 +76,13 @@ public sealed class StaffTests(RegistryFixture fixture) : IClassFixture<Registry
     {
         var (user, provider) = await ProfessionalAndProviderAsync();
         await using var scope = AdminScope();
-        Assert.True((await scope.ServiceProvider.GetRequiredService<StaffHandler>()
-            .SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Gemeente", WerkgeverOrganisatieId = provider }, default)).IsOk);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<SetEmploymentHandler>()
+            .HandleAsync(user, new StaffEmploymentInput { Werkgever = "Gemeente", WerkgeverOrganisatieId = provider }, default)).IsOk);
         var stored = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == user);
         Assert.Equal(EmployerKind.Gemeente, stored.EmployerKind);
         Assert.Null(stored.EmployerOrganisationId);
         // Leave the demo as it was for the other tests in this fixture.
-        Assert.True((await scope.ServiceProvider.GetRequiredService<StaffHandler>()
-            .SetEmploymentAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = provider }, default)).IsOk);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<SetEmploymentHandler>()
+            .HandleAsync(user, new StaffEmploymentInput { Werkgever = "Aanbieder", WerkgeverOrganisatieId = provider }, default)).IsOk);
     }
 }

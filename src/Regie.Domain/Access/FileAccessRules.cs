@@ -96,6 +96,14 @@ public static class FileAccessRules
     /// </summary>
     public static readonly TimeSpan DeskGrantDuration = TimeSpan.FromDays(8 * 7);
 
+    public const string BreakGlassNotNeededCode = "break-glass-not-needed";
+
+    /// <summary>Breaking the glass is for a file the user cannot work in otherwise: not for their team's file or one they were added to.</summary>
+    public static Common.DomainError? CheckBreakGlassNeeded(FileAccessLevel level) =>
+        level is FileAccessLevel.Team or FileAccessLevel.Granted
+            ? new Common.DomainError(BreakGlassNotNeededCode, "Reden", "U heeft al toegang tot dit dossier; noodtoegang is niet nodig.")
+            : null;
+
     /// <summary>Breaking the glass needs a real reason: it is read by the team lead and the privacy officer.</summary>
     public static Common.DomainError? CheckEmergencyReason(string? reason) =>
         (reason?.Trim().Length ?? 0) < MinimumReasonLength

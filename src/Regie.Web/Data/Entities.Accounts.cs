@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using System.Linq.Expressions;
 
 namespace Regie.Web.Data;
 
@@ -21,6 +22,13 @@ public sealed class Team
 
 public sealed class RegieUser : IdentityUser
 {
+    /// <summary>
+    /// The one width of every column that names a user by id (an actor, who granted, recorded or decided, a coordinator)
+    /// or the system actor. Hashes and event types that are also 64 wide are other limits. API keys' own user and
+    /// creator columns were made wider before this limit and keep their width.
+    /// </summary>
+    public const int IdMaxLength = 64;
+
     public required string DisplayName { get; set; }
     public required string Gemeentecode { get; set; }
     public Guid? TeamId { get; set; }
@@ -56,6 +64,20 @@ public sealed class ApiKey
     public required string SecretHash { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
-    public DateTime? RevokedAt { get; set; }
+    /// <summary>Set by <see cref="Revoke"/>, once: a revoked key never works again.</summary>
+    public DateTime? RevokedAt { get; private set; }
     public DateTime? LastUsedAt { get; set; }
+
+    /// <summary>Not revoked: the key is accepted (when its secret matches).</summary>
+    public bool IsActive => RevokedAt is null;
+
+    /// <summary><see cref="IsActive"/> for queries.</summary>
+    public static Expression<Func<ApiKey, bool>> Active() => k => k.RevokedAt == null;
+
+    /// <summary>Stops the key for good; a revoked key is not revoked again.</summary>
+    public void Revoke(DateTime at)
+    {
+        if (!IsActive) throw new InvalidOperationException("The API key has already been revoked.");
+        RevokedAt = at;
+    }
 }

@@ -44,7 +44,7 @@ public sealed class TeamBudget : IMunicipalityOwned
 public sealed class BudgetEntry : IMunicipalityOwned
 {
     public const int ReasonMaxLength = 1000;
-    public const int ActorIdMaxLength = 64;
+    public const int ActorIdMaxLength = RegieUser.IdMaxLength;
     public const int ActorNameMaxLength = 200;
 
     public long Id { get; set; }
@@ -80,7 +80,7 @@ public sealed class Spend : IMunicipalityOwned
     public const int DecisionReasonMaxLength = 1000;
     public const int PayeeMaxLength = 200;
     public const int CancelReasonMaxLength = 1000;
-    public const int ActorIdMaxLength = 64;
+    public const int ActorIdMaxLength = RegieUser.IdMaxLength;
     public const int ActorNameMaxLength = 200;
 
     /// <summary>What was asked for is set once, by <see cref="Request"/>; what became of it only by the steps below.</summary>

@@ -16,7 +16,7 @@ public sealed class ProvisionApplication : IMunicipalityOwned
     public const int RequestedMaxLength = 1000;
     public const int ExtensionReasonMaxLength = 1000;
     public const int WithdrawnReasonMaxLength = 1000;
-    public const int UserIdMaxLength = 64;
+    public const int UserIdMaxLength = RegieUser.IdMaxLength;
 
     private ProvisionApplication() { }
 

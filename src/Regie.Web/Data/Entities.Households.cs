@@ -212,7 +212,7 @@ public sealed class HouseholdMember : IMunicipalityOwned
 /// </summary>
 public sealed class HouseholdEvent : IMunicipalityOwned
 {
-    public const int ActorIdMaxLength = 64;
+    public const int ActorIdMaxLength = RegieUser.IdMaxLength;
     public const int ActorNameMaxLength = 200;
     public const int SummaryMaxLength = 1000;
 

@@ -2,13 +2,25 @@ using System.Linq.Expressions;
 
 namespace Regie.Web.Data;
 
+/// <summary>
+/// The stored kinds of <see cref="Organisation"/>, Dutch like the roles of the accounts that act for them
+/// (<see cref="Infrastructure.Roles.Afdeling"/>, <see cref="Infrastructure.Roles.Partner"/>).
+/// </summary>
+public static class OrganisationKinds
+{
+    /// <summary>A department of the municipality (Werk &amp; Inkomen, Wonen, Leerplicht, …).</summary>
+    public const string Afdeling = "afdeling";
+    /// <summary>Anyone outside the municipality: a housing corporation, a school, a care provider, the teams' own foundation.</summary>
+    public const string Partner = "partner";
+}
+
 /// <summary>A municipal department or a partner organisation; users and API keys act for one (by id, the name kept for display).</summary>
 public sealed class Organisation : IMunicipalityOwned
 {
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
     public required string Name { get; set; }
-    /// <summary>"afdeling" (a department of the municipality) or "partner".</summary>
+    /// <summary>One of <see cref="OrganisationKinds"/>.</summary>
     public required string Kind { get; set; }
     public string? Telefoon { get; set; }
     public string? Email { get; set; }

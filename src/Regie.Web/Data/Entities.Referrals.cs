@@ -75,7 +75,7 @@ public sealed class Referral : IMunicipalityOwned
 /// <summary>One step of a referral: to which status, when, by whom and for which organisation, with the reason or feedback. Never changed.</summary>
 public sealed class ReferralStep : IMunicipalityOwned
 {
-    public const int ByIdMaxLength = 64;
+    public const int ByIdMaxLength = RegieUser.IdMaxLength;
     public const int ByNameMaxLength = 200;
     public const int ByOrganisationMaxLength = 200;
     public const int NoteMaxLength = 4000;

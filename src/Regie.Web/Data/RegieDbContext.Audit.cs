@@ -14,7 +14,7 @@ public sealed partial class RegieDbContext
         b.Entity<AuditEntry>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.ActorId).HasMaxLength(64);
+            e.Property(x => x.ActorId).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.ActorName).HasMaxLength(200);
             e.Property(x => x.Role).HasMaxLength(32);
             e.Property(x => x.Organisation).HasMaxLength(200);

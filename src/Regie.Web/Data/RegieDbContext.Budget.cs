@@ -69,7 +69,7 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Role).HasMaxLength(32);
-            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Limit).HasPrecision(14, 2);
             e.Property(x => x.ChangedBy).HasMaxLength(200);
             e.HasIndex(x => new { x.Gemeentecode, x.ValidFrom });

@@ -43,7 +43,7 @@ public sealed partial class RegieDbContext
         b.Entity<Notification>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Title).HasMaxLength(Notification.TitleMaxLength);
             e.Property(x => x.Body).HasMaxLength(Notification.BodyMaxLength);
             e.HasIndex(x => new { x.UserId, x.CreatedAt });

@@ -14,7 +14,7 @@ public sealed partial class RegieDbContext
         b.Entity<MeldcodeTrack>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.OpenedBy).HasMaxLength(64);
+            e.Property(x => x.OpenedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -33,7 +33,7 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Step).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.RecordedBy).HasMaxLength(64);
+            e.Property(x => x.RecordedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.RecordedByName).HasMaxLength(200);
             e.Property(x => x.Text).HasMaxLength(MeldcodeRules.TextMaxLength);
             e.Property(x => x.Who).HasMaxLength(MeldcodeRules.ShortTextMaxLength);
@@ -51,9 +51,9 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Reason).HasMaxLength(MeldcodeWithholding.ReasonMaxLength);
-            e.Property(x => x.WithheldBy).HasMaxLength(64);
+            e.Property(x => x.WithheldBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.WithheldByName).HasMaxLength(200);
-            e.Property(x => x.LiftedBy).HasMaxLength(64);
+            e.Property(x => x.LiftedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => x.TrackId);
             e.HasIndex(x => new { x.Gemeentecode, x.WithheldAt });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

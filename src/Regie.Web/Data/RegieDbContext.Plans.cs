@@ -22,7 +22,7 @@ public sealed partial class RegieDbContext
         b.Entity<ZrmAssessment>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.AssessorId).HasMaxLength(64);
+            e.Property(x => x.AssessorId).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.AssessorName).HasMaxLength(200);
             e.HasIndex(x => new { x.HouseholdId, x.AssessedOn });
             e.HasIndex(x => new { x.PersonId, x.AssessedOn });
@@ -34,8 +34,8 @@ public sealed partial class RegieDbContext
         b.Entity<CoordinatorAssignment>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.UserId).HasMaxLength(64);
-            e.Property(x => x.AssignedBy).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(RegieUser.IdMaxLength);
+            e.Property(x => x.AssignedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.HandoverNote).HasMaxLength(CoordinatorRules.HandoverNoteMaxLength);
             e.HasIndex(x => new { x.HouseholdId, x.From });
             // One current coordinator per household, also under two simultaneous transfers.
@@ -47,8 +47,8 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Frameworks).HasMaxLength(100);
-            e.Property(x => x.OpenedBy).HasMaxLength(64);
-            e.Property(x => x.ClosedBy).HasMaxLength(64);
+            e.Property(x => x.OpenedBy).HasMaxLength(RegieUser.IdMaxLength);
+            e.Property(x => x.ClosedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.ClosingReason).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.ClosingNote).HasMaxLength(ClosingRules.NoteMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -93,7 +93,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.OwnerKind).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Omschrijving).HasMaxLength(PlanRules.ActionDescriptionMaxLength);
             e.Property(x => x.OwnerName).HasMaxLength(PlanRules.ActionOwnerNameMaxLength);
-            e.Property(x => x.OwnerUserId).HasMaxLength(64);
+            e.Property(x => x.OwnerUserId).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => new { x.PlanId, x.Position });
             e.HasIndex(x => new { x.HouseholdId, x.DoneOn, x.Deadline });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
@@ -102,7 +102,7 @@ public sealed partial class RegieDbContext
         b.Entity<PlanVersion>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.SavedById).HasMaxLength(64);
+            e.Property(x => x.SavedById).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.SavedByName).HasMaxLength(200);
             e.Property(x => x.Change).HasMaxLength(1000);
             e.HasIndex(x => new { x.PlanId, x.Number }).IsUnique();
@@ -114,7 +114,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.AgreedByName).HasMaxLength(200);
             e.Property(x => x.Wijze).HasMaxLength(16);
-            e.Property(x => x.RecordedBy).HasMaxLength(64);
+            e.Property(x => x.RecordedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => new { x.PlanId, x.VersionNumber });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
@@ -123,7 +123,7 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Summary).HasMaxLength(PlanRules.EvaluationSummaryMaxLength);
-            e.Property(x => x.RecordedBy).HasMaxLength(64);
+            e.Property(x => x.RecordedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => new { x.PlanId, x.HeldOn });
             e.HasIndex(x => new { x.HouseholdId, x.HeldOn });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

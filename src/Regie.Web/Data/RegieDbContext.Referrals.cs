@@ -22,7 +22,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.DeclineReason).HasMaxLength(ReferralRules.DeclineReasonMaxLength);
             e.Property(x => x.Feedback).HasMaxLength(ReferralRules.FeedbackMaxLength);
-            e.Property(x => x.ReferrerId).HasMaxLength(64);
+            e.Property(x => x.ReferrerId).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.ReferrerName).HasMaxLength(200);
             e.Property(x => x.ReferrerEmployerKind).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -53,10 +53,10 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Description).HasMaxLength(LightSupportRules.DescriptionMaxLength);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
-            e.Property(x => x.DeliveredByUserId).HasMaxLength(64);
+            e.Property(x => x.DeliveredByUserId).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.DeliveredByName).HasMaxLength(200);
             e.Property(x => x.Outcome).HasMaxLength(LightSupportRules.OutcomeMaxLength);
-            e.Property(x => x.StartedBy).HasMaxLength(64);
+            e.Property(x => x.StartedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.HouseholdId, x.StartOn });
             e.HasIndex(x => x.PlanId);

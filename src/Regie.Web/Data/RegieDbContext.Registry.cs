@@ -46,7 +46,7 @@ public sealed partial class RegieDbContext
             e.Property(h => h.Version).IsConcurrencyToken();
             e.HasIndex(h => new { h.Gemeentecode, h.Postcode, h.Huisnummer });
             e.HasIndex(h => h.ResponsibleTeamId);
-            e.Property(h => h.CoordinatorId).HasMaxLength(64);
+            e.Property(h => h.CoordinatorId).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(h => h.CoordinatorId);
             e.Ignore(h => h.Address);
             e.Navigation(h => h.Members).HasField("_members");

@@ -16,7 +16,7 @@ public sealed partial class RegieDbContext
         b.Entity<VeiligVerderPlan>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.StartedBy).HasMaxLength(64);
+            e.Property(x => x.StartedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Goals);
             e.Ignore(x => x.Arrangements);
@@ -65,7 +65,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.AgreedByName).HasMaxLength(200);
             e.Property(x => x.Wijze).HasMaxLength(16);
-            e.Property(x => x.RecordedBy).HasMaxLength(64);
+            e.Property(x => x.RecordedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => new { x.VeiligVerderPlanId, x.VersionNumber });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });

@@ -9,7 +9,7 @@ public sealed class AccessFeature : IFeature
     {
         services.AddScoped<FileAccessService>();
         services.AddScoped<BreakGlassHandler>();
-        services.AddScoped<EmergencyAccessOverview>();
+        services.AddScoped<AccessQueries>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)

@@ -91,7 +91,7 @@ public sealed class FileAccessService
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = user.ActorId;
         var grants = await db.HouseholdAccess.AsNoTracking()
-            .Where(a => a.UserId == userId && householdIds.Contains(a.HouseholdId) && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now))
+            .Where(HouseholdAccess.ActiveAt(now)).Where(a => a.UserId == userId && householdIds.Contains(a.HouseholdId))
             .Select(a => new { a.HouseholdId, a.Kind }).ToListAsync(ct);
         return teams.ToDictionary(t => t.Id, t => FileAccessRules.Decide(new FileAccessFacts(
             user.Role, user.TeamId, t.ResponsibleTeamId,
@@ -149,8 +149,8 @@ public sealed class FileAccessService
     public async Task EndDeskGrantsAsync(Guid householdId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var grant in await db.HouseholdAccess.Where(a => a.HouseholdId == householdId && a.Kind == AccessKinds.Desk && a.RevokedAt == null).ToListAsync(ct))
-            grant.RevokedAt = now;
+        foreach (var grant in await db.HouseholdAccess.Where(HouseholdAccess.Open()).Where(a => a.HouseholdId == householdId && a.Kind == AccessKinds.Desk).ToListAsync(ct))
+            grant.Revoke(now);
     }
 
     public static class Parts
@@ -171,7 +171,7 @@ public sealed class FileAccessService
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = user.ActorId;
         var shared = await db.HouseholdAccess.AsNoTracking()
-            .Where(a => a.HouseholdId == householdId && a.UserId == userId && a.Kind == AccessKinds.Added && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now))
+            .Where(HouseholdAccess.ActiveAt(now)).Where(a => a.HouseholdId == householdId && a.UserId == userId && a.Kind == AccessKinds.Added)
             .Select(a => a.SharedParts).ToListAsync(ct);
         return shared.SelectMany(s => (s ?? Parts.Members).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
     }
@@ -181,7 +181,7 @@ public sealed class FileAccessService
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = user.ActorId;
-        return db.HouseholdAccess.Where(a => a.UserId == userId && a.RevokedAt == null && (a.ExpiresAt == null || a.ExpiresAt > now)).Select(a => a.HouseholdId);
+        return db.HouseholdAccess.Where(HouseholdAccess.ActiveAt(now)).Where(a => a.UserId == userId).Select(a => a.HouseholdId);
     }
 }
 

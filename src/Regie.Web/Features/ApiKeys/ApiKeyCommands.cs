@@ -42,7 +42,7 @@ public static class ApiKeyCommands
         {
             var db = sp.GetRequiredService<RegieDbContext>();
             foreach (var k in await db.ApiKeys.OrderBy(k => k.CreatedAt).ToListAsync(ct))
-                Console.WriteLine($"{k.Id}  {k.Prefix}  {k.Organisation,-30} {k.Role,-12} {(k.RevokedAt is null ? "actief" : "ingetrokken")}  laatst gebruikt: {k.LastUsedAt?.ToString("u") ?? "nooit"}{await ApiKeyScopeAsync(db, k, ct)}");
+                Console.WriteLine($"{k.Id}  {k.Prefix}  {k.Organisation,-30} {k.Role,-12} {(k.IsActive ? "actief" : "ingetrokken")}  laatst gebruikt: {k.LastUsedAt?.ToString("u") ?? "nooit"}{await ApiKeyScopeAsync(db, k, ct)}");
             return 0;
         }));
 

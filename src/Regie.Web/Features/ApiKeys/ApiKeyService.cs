@@ -126,8 +126,8 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         var key = Guid.TryParse(idOrPrefix, out var id)
             ? await Db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct)
             : await Db.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == idOrPrefix, ct);
-        if (key is null || key.RevokedAt is not null) return key;
-        key.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        if (key is null || !key.IsActive) return key;
+        key.Revoke(clock.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(ct);
         Known.TryRemove(key.Prefix, out _);
         return key;
@@ -157,7 +157,7 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
             row = await Db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
             if (row is not null) Known[prefix] = new KnownKey(row, now);
         }
-        if (row is null || row.RevokedAt is not null) return null;
+        if (row is null || !row.IsActive) return null;
         var expected = Convert.FromHexString(row.SecretHash);
         var actual = Convert.FromHexString(Hash(presented));
         if (!CryptographicOperations.FixedTimeEquals(expected, actual)) return null;

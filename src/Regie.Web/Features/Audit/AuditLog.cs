@@ -63,7 +63,7 @@ public sealed class AuditLog(DbContextOptions<RegieDbContext> options, CurrentUs
             : RecordAsync(action, resource, purpose: purpose, detail: detail, ct: ct, subjectBsn: subjectBsn);
 
     private AuditContent Content(string action, string resource, Guid? householdId, Guid? personId, string? purpose, string? detail, string? subjectBsn) =>
-        new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), user.Gemeentecode, Cut(user.ActorId, 64), Cut(user.ActorName, 200),
+        new(AuditChain.Normalise(clock.GetUtcNow().UtcDateTime), user.Gemeentecode, Cut(user.ActorId, RegieUser.IdMaxLength), Cut(user.ActorName, 200),
             user.IsSystem ? AuditActors.System : user.Role, Cut(user.Organisation, 200), action, resource, householdId, personId,
             Cut(purpose, 1000), Cut(detail, 2000), subjectBsn);
 

@@ -100,7 +100,7 @@ public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user
     private async Task<List<DecisionProduct>> ProductsAsync(ProvisionApplication app, IReadOnlyList<ProductInput> rows, ErrorList errors, CancellationToken ct)
     {
         var providerIds = rows.Where(p => !p.IsEmpty).Select(p => p.AanbiederId).OfType<Guid>().Distinct().ToList();
-        var providers = providerIds.Count == 0 ? [] : await db.Organisations.Where(o => providerIds.Contains(o.Id) && o.Kind == "partner").Select(o => o.Id).ToListAsync(ct);
+        var providers = providerIds.Count == 0 ? [] : await db.Organisations.Where(o => providerIds.Contains(o.Id) && o.Kind == OrganisationKinds.Partner).Select(o => o.Id).ToListAsync(ct);
         var employer = user.IsSystem ? null : await db.Users.Where(u => u.Id == user.ActorId).Select(u => u.EmployerOrganisationId).FirstOrDefaultAsync(ct);
         var products = new List<DecisionProduct>();
         for (var i = 0; i < rows.Count; i++)

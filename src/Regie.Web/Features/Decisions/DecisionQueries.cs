@@ -94,7 +94,7 @@ public sealed class DecisionQueries(RegieDbContext db, FileAccessService access,
 
     /// <summary>The partner organisations a product can be assigned to.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProvidersAsync(CancellationToken ct) =>
-        (await db.Organisations.AsNoTracking().Where(o => o.Kind == "partner").OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        (await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKinds.Partner).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
         .Select(o => (o.Id, o.Name)).ToList();
 
     /// <summary>The desk sees every application, a handler their own, others those of households whose file they may open.</summary>

@@ -95,12 +95,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
 
         household.SetAddress(address);
         if (user.TeamId is null && !user.IsSystem)
-            db.HouseholdAccess.Add(new HouseholdAccess
-            {
-                Id = Guid.CreateVersion7(), Gemeentecode = gemeente, HouseholdId = household.Id, UserId = user.ActorId,
-                Kind = AccessKinds.Desk, GrantedBy = user.ActorId, GrantedAt = now, Reason = "Heeft het huishouden geregistreerd",
-                ExpiresAt = now + Domain.Access.FileAccessRules.DeskGrantDuration,
-            });
+            db.HouseholdAccess.Add(HouseholdAccess.Desk(gemeente, household.Id, user.ActorId, now));
         var first = joining[0].Person;
         household.Naam = naam ?? $"Huishouden {new PersonName(first.Voornamen, first.Voorvoegsel, first.Achternaam).Achternaam}";
         db.Households.Add(household);

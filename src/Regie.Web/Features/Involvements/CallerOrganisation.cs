@@ -17,7 +17,7 @@ public sealed class CallerOrganisation(RegieDbContext db, CurrentUser user)
         if (organisation is not null) return organisation;
         organisation = new Organisation
         {
-            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode, Name = name, Kind = user.Role == Roles.Afdeling ? "afdeling" : "partner",
+            Id = Guid.CreateVersion7(), Gemeentecode = user.Gemeentecode, Name = name, Kind = user.Role == Roles.Afdeling ? OrganisationKinds.Afdeling : OrganisationKinds.Partner,
         };
         db.Organisations.Add(organisation);
         return organisation;

@@ -35,7 +35,7 @@ public static class InvolvementCommands
                 var task = progress.AddTask($"Betrokkenheid van {organisation}", maxValue: Math.Max(1, total));
                 using var reader = path.OpenText();
                 result = await sp.GetRequiredService<InvolvementImport>()
-                    .ImportAsync(reader, organisation, code, kind == "afdeling" ? Roles.Afdeling : Roles.Partner, n => task.Value = n, ct, pr.GetValue(reason));
+                    .ImportAsync(reader, organisation, code, kind == OrganisationKinds.Afdeling ? Roles.Afdeling : Roles.Partner, n => task.Value = n, ct, pr.GetValue(reason));
             });
             Console.WriteLine($"Ingelezen: {result.Imported}. Afgewezen: {result.Rejected.Count}.");
             if (result.Rejected.Count == 0) return 0;

@@ -25,7 +25,7 @@ public sealed class ReferralQueries(RegieDbContext db, FileAccessService access,
 
     /// <summary>Registered organisations a referral can go to: partners first.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProvidersAsync(CancellationToken ct) =>
-        (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind == "partner" ? 0 : 1).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind == OrganisationKinds.Partner ? 0 : 1).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
         .Select(o => (o.Id, o.Name)).ToList();
 
     /// <summary>The household's referrals, newest first, for the team.</summary>
@@ -47,7 +47,7 @@ public sealed class ReferralQueries(RegieDbContext db, FileAccessService access,
             .ToDictionary(p => p.Id, p => new PersonName(p.Voornamen, p.Voorvoegsel, p.Achternaam).FullName);
         var providerIds = rows.Select(r => r.ProviderOrganisationId).OfType<Guid>().Distinct().ToList();
         var withAccount = (await db.Users.AsNoTracking().Where(u => u.OrganisationId != null && providerIds.Contains(u.OrganisationId.Value)).Select(u => u.OrganisationId!.Value).Distinct().ToListAsync(ct))
-            .Concat(await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && k.OrganisationId != null && providerIds.Contains(k.OrganisationId.Value)).Select(k => k.OrganisationId!.Value).Distinct().ToListAsync(ct))
+            .Concat(await db.ApiKeys.AsNoTracking().Where(ApiKey.Active()).Where(k => k.OrganisationId != null && providerIds.Contains(k.OrganisationId.Value)).Select(k => k.OrganisationId!.Value).Distinct().ToListAsync(ct))
             .ToHashSet();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return rows.Select(r => new ReferralView(r.Id, r.HouseholdId, r.PersonId, names.GetValueOrDefault(r.PersonId, "?"), r.GoalId, r.ProviderOrganisationId, r.ProviderName,

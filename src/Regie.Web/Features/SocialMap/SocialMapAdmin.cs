@@ -58,7 +58,7 @@ public sealed class SocialMapAdmin(RegieDbContext db, CurrentUser user, AuditLog
     }
 
     public async Task<IReadOnlyList<(Guid Id, string Name)>> PartnersAsync(CancellationToken ct) =>
-        (await db.Organisations.AsNoTracking().Where(o => o.Kind == "partner").OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        (await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKinds.Partner).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
 
     private async Task<Dictionary<Guid, IReadOnlyList<ZrmDomain>>> DomainsAsync(Guid? service, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class SocialMapAdmin(RegieDbContext db, CurrentUser user, AuditLog
         Guid? partner = null;
         if (!string.IsNullOrWhiteSpace(input.Aanbieder))
         {
-            partner = Guid.TryParse(input.Aanbieder, out var p) && await db.Organisations.AnyAsync(o => o.Id == p && o.Kind == "partner", ct) ? p : null;
+            partner = Guid.TryParse(input.Aanbieder, out var p) && await db.Organisations.AnyAsync(o => o.Id == p && o.Kind == OrganisationKinds.Partner, ct) ? p : null;
             if (partner is null) errors.Add(new DomainError(ProviderInvalidCode, nameof(MarkInput.Aanbieder), "Kies een partnerorganisatie uit de lijst."));
         }
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);

@@ -5,6 +5,9 @@ public sealed class StaffFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<StaffHandler>();
+        services.AddScoped<StaffQueries>();
+        services.AddScoped<SetEmploymentHandler>();
+        services.AddScoped<SetAandachtsfunctionarisHandler>();
+        services.AddScoped<ResetTwoFactorHandler>();
     }
 }

@@ -16,12 +16,12 @@ public sealed partial class DemoSeeder
     /// <summary>Departments of the municipality and partners that register involvement and look residents up.</summary>
     public static readonly (string Name, string Kind, string Phone)[] Organisations =
     [
-        ("Werk & Inkomen", "afdeling", "14 0999"), ("Wonen", "afdeling", "14 0999"), ("Handhaving", "afdeling", "14 0999"),
-        ("Leerplicht", "afdeling", "14 0999"), ("Schuldhulpverlening", "afdeling", "14 0999"),
-        ("Woningcorporatie Thuis", "partner", "0900 8844"), ("Zorgverzekeraar Zeker", "partner", "0900 1122"), ("UWV", "partner", "0900 9294"),
-        ("Huisartsenpraktijk De Linde", "partner", "0999 123456"), ("Basisschool De Klimop", "partner", "0999 654321"),
+        ("Werk & Inkomen", OrganisationKinds.Afdeling, "14 0999"), ("Wonen", OrganisationKinds.Afdeling, "14 0999"), ("Handhaving", OrganisationKinds.Afdeling, "14 0999"),
+        ("Leerplicht", OrganisationKinds.Afdeling, "14 0999"), ("Schuldhulpverlening", OrganisationKinds.Afdeling, "14 0999"),
+        ("Woningcorporatie Thuis", OrganisationKinds.Partner, "0900 8844"), ("Zorgverzekeraar Zeker", OrganisationKinds.Partner, "0900 1122"), ("UWV", OrganisationKinds.Partner, "0900 9294"),
+        ("Huisartsenpraktijk De Linde", OrganisationKinds.Partner, "0999 123456"), ("Basisschool De Klimop", OrganisationKinds.Partner, "0999 654321"),
         // The teams' own foundation, and a youth-care provider that seconds staff to a team and delivers support.
-        ("Stichting Sociaal Werk Voorbeeld", "partner", "0999 200300"), ("Zorgaanbieder De Brug", "partner", "0999 400500"),
+        ("Stichting Sociaal Werk Voorbeeld", OrganisationKinds.Partner, "0999 200300"), ("Zorgaanbieder De Brug", OrganisationKinds.Partner, "0999 400500"),
     ];
 
     public static readonly DemoLogin[] Logins =

@@ -33,7 +33,7 @@ public sealed class DemoDecisions(RegieDbContext db, string gemeentecode, TimePr
         var users = await db.Users.Where(u => u.Email == "consulent@voorbeeld.nl" || u.Email == "regisseur.zuid@voorbeeld.nl")
             .ToDictionaryAsync(u => u.Email!, u => (u.Id, u.DisplayName, u.EmployerOrganisationId), ct);
         if (!users.TryGetValue("consulent@voorbeeld.nl", out var desk) || !users.TryGetValue("regisseur.zuid@voorbeeld.nl", out var seconded)) return;
-        var providers = await db.Organisations.Where(o => o.Kind == "partner").ToDictionaryAsync(o => o.Name, o => o.Id, ct);
+        var providers = await db.Organisations.Where(o => o.Kind == OrganisationKinds.Partner).ToDictionaryAsync(o => o.Name, o => o.Id, ct);
         Guid? Provider(string name) => providers.TryGetValue(name, out var id) ? id : null;
         var terms = DecisionTerms.Default;
 

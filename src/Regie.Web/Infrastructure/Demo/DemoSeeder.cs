@@ -145,12 +145,8 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
         var partner = await users.FindByEmailAsync("woningcorporatie@voorbeeld.nl");
         var lead = await users.FindByEmailAsync("teamleider@voorbeeld.nl");
         if (household is null || partner is null || lead is null) return;
-        db.HouseholdAccess.Add(new HouseholdAccess
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = household.Id, UserId = partner.Id,
-            Kind = AccessKinds.Added, SharedParts = "leden", Reason = "Huurachterstand: afspraken over de woning",
-            GrantedBy = lead.Id, GrantedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        db.HouseholdAccess.Add(HouseholdAccess.Grant(Gemeentecode, household.Id, partner.Id, lead.Id, clock.GetUtcNow().UtcDateTime,
+            reason: "Huurachterstand: afspraken over de woning", sharedParts: Features.Access.FileAccessService.Parts.Members));
         await db.SaveChangesAsync(ct);
     }
 
@@ -169,12 +165,9 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
             .OrderBy(h => h.Naam).FirstOrDefaultAsync(ct);
         if (zuid is null || household is null) return;
         var at = clock.GetUtcNow().UtcDateTime.Date.AddDays(-3).AddHours(1).AddMinutes(12);
-        var until = at + Domain.Access.FileAccessRules.EmergencyAccessDuration;
-        db.HouseholdAccess.Add(new HouseholdAccess
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, HouseholdId = household.Id, UserId = zuid.Id, Kind = AccessKinds.BreakGlass,
-            Reason = EmergencyReason, GrantedBy = zuid.Id, GrantedAt = at, ExpiresAt = until,
-        });
+        var grant = HouseholdAccess.Emergency(Gemeentecode, household.Id, zuid.Id, EmergencyReason, at);
+        var until = grant.ExpiresAt!.Value;
+        db.HouseholdAccess.Add(grant);
         HouseholdEvent Event(string type, DateTime when, string summary, object data) => new()
         {
             Gemeentecode = Gemeentecode, HouseholdId = household.Id, Type = type, OccurredAt = when, EffectiveDate = DateOnly.FromDateTime(when),

@@ -112,7 +112,7 @@ public sealed class DemoSocialMap(RegieDbContext db, string gemeentecode)
         // The providers of custom support are Regie partners, so referrals reach their accounts.
         foreach (var org in Orgs.Where(o => o.RegieName is not null))
             if (!await db.Organisations.AnyAsync(o => o.Name == org.RegieName, ct))
-                db.Organisations.Add(new Organisation { Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Name = org.RegieName!, Kind = "partner", Telefoon = "0999 300000" });
+                db.Organisations.Add(new Organisation { Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Name = org.RegieName!, Kind = OrganisationKinds.Partner, Telefoon = "0999 300000" });
         await db.SaveChangesAsync(ct);
 
         var data = new HsdsDataset();

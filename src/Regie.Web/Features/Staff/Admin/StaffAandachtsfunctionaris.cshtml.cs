@@ -6,7 +6,7 @@ using Regie.Web.Features.Shared;
 namespace Regie.Web.Features.Staff.Admin;
 
 /// <summary>The functional admin names a team member aandachtsfunctionaris of the Meldcode, or takes it away.</summary>
-public sealed class StaffAandachtsfunctionarisModel(StaffHandler handler) : PageModel
+public sealed class StaffAandachtsfunctionarisModel(SetAandachtsfunctionarisHandler handler, StaffQueries queries) : PageModel
 {
     [BindProperty] public StaffAandachtsfunctionarisInput Input { get; set; } = new();
     public StaffRow Member { get; private set; } = default!;
@@ -24,7 +24,7 @@ public sealed class StaffAandachtsfunctionarisModel(StaffHandler handler) : Page
     {
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        var result = await handler.SetAandachtsfunctionarisAsync(id, Input, ct);
+        var result = await handler.HandleAsync(id, Input, ct);
         var message = Input.Aandachtsfunctionaris?.Trim() == "Ja"
             ? $"{Member.Name} is aandachtsfunctionaris van {Member.Team}."
             : $"{Member.Name} is geen aandachtsfunctionaris.";
@@ -33,7 +33,7 @@ public sealed class StaffAandachtsfunctionarisModel(StaffHandler handler) : Page
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (await handler.FindAsync(id, ct) is not { } member) return NotFound();
+        if (await queries.FindAsync(id, ct) is not { } member) return NotFound();
         Member = member;
         return null;
     }

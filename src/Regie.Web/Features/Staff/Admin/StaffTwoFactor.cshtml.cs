@@ -5,7 +5,7 @@ using Regie.Web.Features.Shared;
 namespace Regie.Web.Features.Staff.Admin;
 
 /// <summary>The functional admin resets a colleague's two-factor sign-in, for someone who lost the phone and the recovery codes.</summary>
-public sealed class StaffTwoFactorModel(StaffHandler handler) : PageModel
+public sealed class StaffTwoFactorModel(ResetTwoFactorHandler handler, StaffQueries queries) : PageModel
 {
     [BindProperty] public StaffTwoFactorResetInput Input { get; set; } = new();
     public StaffRow Member { get; private set; } = default!;
@@ -16,14 +16,14 @@ public sealed class StaffTwoFactorModel(StaffHandler handler) : PageModel
     {
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        var result = await handler.ResetTwoFactorAsync(id, Input, ct);
+        var result = await handler.HandleAsync(id, Input, ct);
         return this.Finish(result, "/beheer/medewerkers",
             $"De tweestapsverificatie van {Member.Name} is hersteld. Bij de volgende keer inloggen stelt {Member.Name} een nieuwe app in.") ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (await handler.FindAsync(id, ct) is not { } member) return NotFound();
+        if (await queries.FindAsync(id, ct) is not { } member) return NotFound();
         Member = member;
         return null;
     }
