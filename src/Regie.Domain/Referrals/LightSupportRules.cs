@@ -122,6 +122,12 @@ public static class LightSupportRules
         return new PlannedLightSupport(what, parsed, from, end);
     }
 
+    /// <summary>The goal named is not one of the household's active plan.</summary>
+    public static DomainError GoalNotFound() => new(GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is.");
+
+    /// <summary>The person named is not a current member of the household.</summary>
+    public static DomainError PersonNotMember() => new(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden.");
+
     /// <summary>The municipality's limits (<see cref="CheckStart"/>) for what was planned; dates that could not be read are not measured.</summary>
     public static void CheckLimits(LightSupportSettings settings, PlannedLightSupport planned, ErrorList errors)
     {

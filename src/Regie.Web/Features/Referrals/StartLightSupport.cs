@@ -57,10 +57,10 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
         if (input.DoelId is not { } goalId || !await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.PlanId == plan.Id, ct))
         {
             goalId = default;
-            errors.Add(new DomainError(LightSupportRules.GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is."));
+            errors.Add(LightSupportRules.GoalNotFound());
         }
         if (input.PersoonId is { } personId && !(await PlanVersions.MembersAsync(db, householdId, ct)).Any(m => m.PersonId == personId && m.Current))
-            errors.Add(new DomainError(LightSupportRules.PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
+            errors.Add(LightSupportRules.PersonNotMember());
         var planned = LightSupportRules.ReadStart(input.Omschrijving, input.Soort, input.Startdatum, input.Einddatum, today, errors);
         var deliverer = await DelivererAsync(input, errors, ct);
         LightSupportRules.CheckLimits(settings, planned, errors);
