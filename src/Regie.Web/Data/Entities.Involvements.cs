@@ -36,13 +36,13 @@ public sealed class Involvement : IMunicipalityOwned
     /// </summary>
     public const string ActiveOnSql = """i."EndedOn" IS NULL AND i."ExpiresOn" >= $1""";
 
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public required string Bsn { get; set; }
-    public Guid? OrganisationId { get; set; }
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public required string Bsn { get; init; }
+    public Guid? OrganisationId { get; init; }
     /// <summary>Set for the team's own involvement, registered from its responsibility for the household.</summary>
-    public Guid? TeamId { get; set; }
-    public Guid? HouseholdId { get; set; }
+    public Guid? TeamId { get; init; }
+    public Guid? HouseholdId { get; init; }
     /// <summary>The contact and the domain are set on registering; after that <see cref="Reregister"/> and <see cref="ChangeContact"/> change them.</summary>
     public Domain.Assessment.ZrmDomain? Domain { get => _domain; init => _domain = value; }
     private Domain.Assessment.ZrmDomain? _domain;
@@ -52,7 +52,7 @@ public sealed class Involvement : IMunicipalityOwned
     private string? _contactPhone;
     public string? ContactEmail { get => _contactEmail; init => _contactEmail = value; }
     private string? _contactEmail;
-    public DateOnly StartedOn { get; set; }
+    public DateOnly StartedOn { get; init; }
     /// <summary>Set on registering (<see cref="TermFrom"/>); after that only <see cref="Renew"/> moves it.</summary>
     public DateOnly ExpiresOn { get => _expiresOn; init => _expiresOn = value; }
     private DateOnly _expiresOn;
@@ -61,8 +61,8 @@ public sealed class Involvement : IMunicipalityOwned
     /// <summary>Why the organisation is involved, as it stated when registering (required for organisations; none for the team's own).</summary>
     public string? Reason { get => _reason; init => _reason = value; }
     private string? _reason;
-    public required string RegisteredBy { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required string RegisteredBy { get; init; }
+    public DateTime CreatedAt { get; init; }
 
     /// <summary>Who to reach about an involvement: a name, with a phone number or an e-mail address.</summary>
     public sealed record Contact(string Name, string? Phone, string? Email);

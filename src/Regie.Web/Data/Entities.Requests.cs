@@ -206,15 +206,16 @@ public sealed class HelpRequest : IMunicipalityOwned
 
 public sealed class HelpRequestPerson
 {
-    public Guid RequestId { get; set; }
-    public Guid PersonId { get; set; }
+    public Guid RequestId { get; init; }
+    public Guid PersonId { get; init; }
 }
 
 /// <summary>The intake's quick score of one domain for one person; "not screened" has no row.</summary>
 public sealed class HelpRequestScore
 {
-    public Guid RequestId { get; set; }
-    public Guid PersonId { get; set; }
-    public Domain.Assessment.ZrmDomain Domain { get; set; }
-    public int Score { get; set; }
+    public Guid RequestId { get; init; }
+    public Guid PersonId { get; init; }
+    public Domain.Assessment.ZrmDomain Domain { get; init; }
+    /// <summary>Changed only by a redone intake (<see cref="HelpRequest.RecordIntake"/>).</summary>
+    public int Score { get; internal set; }
 }
