@@ -74,4 +74,66 @@ public sealed class TriageRulesTests
         TriageRules.CheckDecision(TriageRoute.AlgemeneVoorziening, TriageRoute.Wijkteam, "Moeder zegt dat ook de kinderen vastlopen", errors);
         Assert.False(errors.HasErrors);
     }
+
+    [Theory]
+    [InlineData(TriageRoute.Wijkteam, false, false, false, true)]
+    [InlineData(TriageRoute.Wijkteam, true, false, false, false)]
+    [InlineData(TriageRoute.Wijkteam, false, true, false, false)]
+    [InlineData(TriageRoute.Wijkteam, false, false, true, false)]
+    [InlineData(TriageRoute.Loket, false, false, false, false)]
+    [InlineData(TriageRoute.AlgemeneVoorziening, false, false, false, false)]
+    public void Only_a_worker_without_a_team_routing_a_household_nobody_holds_to_the_team_names_the_team(TriageRoute route, bool trajectoryOpen,
+        bool householdHasTeam, bool workerHasTeam, bool mustName)
+    {
+        Assert.Equal(mustName, TriageRules.MustNameTeam(route, trajectoryOpen, householdHasTeam, workerHasTeam));
+        Assert.Equal((TriageRules.TeamRequiredCode, "Team"), (TriageRules.TeamRequired().Code, TriageRules.TeamRequired().Field));
+    }
+
+    [Fact]
+    public void An_unknown_route_is_refused()
+    {
+        var errors = new ErrorList();
+        Assert.Equal(TriageRoute.Loket, TriageRules.ParseRoute("Loket", errors));
+        Assert.Null(TriageRules.ParseRoute("Ergens", errors));
+        Assert.Equal((TriageRules.RouteInvalidCode, "Route"), (Assert.Single(errors.Errors).Code, errors.Errors[0].Field));
+    }
+
+    private static Dictionary<string, string?> Cells(TriageSettings t) =>
+        t.Routes.ToDictionary(r => TriageRules.CellKey(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString());
+
+    [Fact]
+    public void The_form_fine_tunes_a_preset_into_an_own_table_and_refuses_a_new_model_with_changed_cells()
+    {
+        var current = TriageSettings.Preset(TriageModel.TeamVoorComplex);
+        Assert.Equal("GeenZorg:1", TriageRules.CellKey(CaseClass.GeenZorg, true));
+        Assert.Equal("TeamVoorComplex", TriageRules.ModelFromForm(current, "TeamVoorComplex", Cells(current)).Value);
+        Assert.Equal("GeenTeam", TriageRules.ModelFromForm(current, "GeenTeam", Cells(current)).Value);
+        var changed = Cells(current);
+        changed["Enkelvoudig:0"] = "Wijkteam";
+        Assert.Equal("Eigen", TriageRules.ModelFromForm(current, "TeamVoorComplex", changed).Value);
+        Assert.Equal("Eigen", TriageRules.ModelFromForm(current, "Eigen", changed).Value);
+        var refused = TriageRules.ModelFromForm(current, "GeenTeam", changed);
+        Assert.Equal((TriageRules.ModelAndCellsChangedCode, "Model"), (refused.Error!.Code, refused.Error.Field));
+        Assert.Equal("Onzin", TriageRules.ModelFromForm(current, "Onzin", changed).Value);
+    }
+
+    [Fact]
+    public void A_new_table_is_a_preset_or_an_own_table_with_a_route_for_every_cell()
+    {
+        var errors = new ErrorList();
+        var preset = TriageRules.ParseSettings("TeamVoorComplex", 3, 2, new Dictionary<string, string?>(), errors);
+        Assert.Equal(TriageSettings.Preset(TriageModel.TeamVoorComplex, 3, 2).RoutesToStored(), preset!.RoutesToStored());
+        var cells = Cells(TriageSettings.Preset(TriageModel.TeamVoorAlles));
+        cells["GeenZorg:0"] = "AlgemeneVoorziening";
+        var own = TriageRules.ParseSettings("Eigen", 2, 2, cells, errors);
+        Assert.Equal((TriageModel.Eigen, TriageRoute.AlgemeneVoorziening, TriageRoute.Wijkteam), (own!.Model, own.RouteFor(CaseClass.GeenZorg, false), own.RouteFor(CaseClass.Acuut, true)));
+        Assert.False(errors.HasErrors);
+
+        cells["Acuut:1"] = null;
+        Assert.Null(TriageRules.ParseSettings("Eigen", 2, 2, cells, errors));
+        Assert.Equal([(TriageRules.ModelInvalidCode, "Routes[Acuut:1]")], errors.Errors.Select(e => (e.Code, e.Field)));
+        var invalid = new ErrorList();
+        Assert.Null(TriageRules.ParseSettings(null, 0, 2, cells, invalid));
+        Assert.Equal([TriageRules.ModelInvalidCode, TriageRules.ThresholdInvalidCode], invalid.Errors.Select(e => e.Code));
+    }
 }

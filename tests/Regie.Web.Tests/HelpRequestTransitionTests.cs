@@ -12,11 +12,24 @@ public sealed class HelpRequestTransitionTests
     private static readonly Guid Mila = Guid.CreateVersion7();
     private static readonly TriageSuggestion Suggestion = new(CaseClass.Enkelvoudig, [ZrmDomain.Financien], TriageRoute.Wijkteam, "Uitleg");
 
-    private static HelpRequest NewRequest() => new()
+    private static HelpRequest NewRequest() =>
+        HelpRequest.Register("0344", Guid.Empty, RequestSource.Inwoner, null, "Schulden", Today, false, [Mila], "u1", default);
+
+    [Fact]
+    public void A_registered_request_is_received_about_each_person_once_and_has_no_screen()
     {
-        Id = Guid.CreateVersion7(), Gemeentecode = "0344", Source = RequestSource.Inwoner, Description = "Schulden", ReceivedOn = Today,
-        Status = RequestStatus.Ontvangen, RegisteredBy = "u1", Persons = [new HelpRequestPerson { PersonId = Mila }],
-    };
+        var household = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+        var at = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+        var request = HelpRequest.Register("0344", household, RequestSource.Huisarts, "Dr. Jansen", "Schulden", Today, true, [Mila, other, Mila], "u1", at);
+        Assert.Equal(("0344", household, RequestSource.Huisarts, "Dr. Jansen", "Schulden", Today, true), (request.Gemeentecode, request.HouseholdId, request.Source,
+            request.SourceDetail, request.Description, request.ReceivedOn, request.Maatwerk));
+        Assert.Equal((RequestStatus.Ontvangen, "u1", at), (request.Status, request.RegisteredBy, request.RegisteredAt));
+        Assert.NotEqual(Guid.Empty, request.Id);
+        Assert.Equal([(request.Id, Mila), (request.Id, other)], request.Persons.Select(p => (p.RequestId, p.PersonId)));
+        Assert.Empty(request.Scores);
+        Assert.Null(request.SuggestedRoute);
+    }
 
     [Fact]
     public void A_request_without_a_screen_cannot_be_decided()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Registry;
 using Regie.Web.Data;
 using Regie.Web.Features.Involvements;
 using Regie.Web.Infrastructure;
@@ -119,7 +120,7 @@ public sealed class InvolvementPrivacyTests(RegistryFixture fixture) : IClassFix
         using var department = await _app.SignedInClientAsync("werkeninkomen@voorbeeld.nl");
         var noReason = await department.PostAsJsonAsync("/api/v1/involvements", new { bsn = sanne, contactpersoon = "Ruud Hendriks", email = "ruud@voorbeeld.nl" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.Equal(RegisterInvolvementHandler.ReasonRequiredCode, (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(InvolvementRules.ReasonRequiredCode, (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(0, await DbAsync(db => db.Involvements.CountAsync(i => i.Bsn == sanne && i.OrganisationId != null)));
 
         var created = await department.PostAsJsonAsync("/api/v1/involvements",

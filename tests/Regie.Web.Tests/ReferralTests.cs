@@ -338,7 +338,7 @@ public sealed class ReferralTests(RegistryFixture fixture) : IClassFixture<Regis
         var handler = new ReferralCalls(scope.ServiceProvider);
         var input = Referral(person, goal, Guid.Empty);
         input.OrganisatieId = null;
-        Assert.Equal([SendReferralHandler.ProviderRequiredCode], (await handler.SendAsync(household, input, default)).Errors.Select(e => e.Code));
+        Assert.Equal([ReferralRules.ProviderRequiredCode], (await handler.SendAsync(household, input, default)).Errors.Select(e => e.Code));
         input.Aanbieder = "Buurtvereniging Molenwijk";
         var id = (await handler.SendAsync(household, input, default)).Value;
         Assert.True((await handler.StepAsync(id, new ReferralStepInput { Status = "Geaccepteerd", Versie = 1 }, default, household)).IsOk);

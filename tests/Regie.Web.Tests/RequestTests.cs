@@ -39,7 +39,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
     {
         await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "beheerder", "Beheerder", Roles.Beheerder);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = model.ToString() }, default)).IsOk);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<SaveTriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = model.ToString() }, default)).IsOk);
     }
 
     private async Task<Guid> RegisterAsync(Guid household, params Guid[] persons) =>
@@ -123,8 +123,8 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "beheerder", "Beheerder", Roles.Beheerder);
                 var routes = TriageSettings.Preset(TriageModel.TeamVoorAlles).Routes.ToDictionary(r => $"{r.Key.Class}:{(r.Key.Maatwerk ? 1 : 0)}", r => (string?)r.Value.ToString());
                 routes["GeenZorg:0"] = "AlgemeneVoorziening";
-                Assert.True((await scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = "Eigen", Routes = routes }, default)).IsOk);
-                var history = await scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>().HistoryAsync(default);
+                Assert.True((await scope.ServiceProvider.GetRequiredService<SaveTriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = "Eigen", Routes = routes }, default)).IsOk);
+                var history = await scope.ServiceProvider.GetRequiredService<TriageSettingsQueries>().HistoryAsync(default);
                 Assert.Equal(TriageModel.Eigen, history[0].Model);
                 // Every test of this class sets a model too, in an order xUnit does not fix: at least this one's eight.
                 Assert.True(history.Count >= 8);
@@ -135,7 +135,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             // Only the administrator changes the table.
             await using var s = _app.Scope();
             s.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "x", "Professional", Roles.Professional);
-            Assert.Equal(CommandStatus.Forbidden, (await s.ServiceProvider.GetRequiredService<TriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = "GeenTeam" }, default)).Status);
+            Assert.Equal(CommandStatus.Forbidden, (await s.ServiceProvider.GetRequiredService<SaveTriageSettingsHandler>().SaveAsync(new TriageSettingsInput { Model = "GeenTeam" }, default)).Status);
             await SetModelAsync(TriageModel.TeamVoorAlles);
         }
         finally { TableLock.Release(); }
@@ -173,7 +173,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
 
         // The desk has no team of its own: routing to the team without naming one would leave the trajectory with nobody.
         var refused = await As(Roles.Consulent, null, h => h.DecideAsync(id, new DecisionInput { Route = "Wijkteam", Reden = "Meer aan de hand dan de vraag", Versie = 1 }, default));
-        Assert.Equal(HelpRequest.TeamRequiredCode, Assert.Single(refused.Errors).Code);
+        Assert.Equal(TriageRules.TeamRequiredCode, Assert.Single(refused.Errors).Code);
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
@@ -207,12 +207,8 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
             await db.Households.Where(h => h.Id == crowded).ExecuteUpdateAsync(x => x.SetProperty(h => h.ResponsibleTeamId, zuid));
             var now = DateTime.UtcNow;
-            db.HelpRequests.AddRange(Enumerable.Range(0, RequestQueries.MaxOpenListed + 1).Select(i => new HelpRequest
-            {
-                Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = crowded, Source = RequestSource.Inwoner, Description = "Oud",
-                ReceivedOn = DateOnly.FromDateTime(now).AddDays(-300), Status = RequestStatus.Ontvangen, RegisteredBy = "test", RegisteredAt = now,
-                Persons = [new HelpRequestPerson { PersonId = crowdedParent }],
-            }));
+            db.HelpRequests.AddRange(Enumerable.Range(0, RequestQueries.MaxOpenListed + 1).Select(i => HelpRequest.Register(TestApp.Gemeentecode, crowded, RequestSource.Inwoner, null, "Oud",
+                DateOnly.FromDateTime(now).AddDays(-300), false, [crowdedParent], "test", now)));
             await db.SaveChangesAsync();
         }
         var mine = (await As(Roles.Professional, "Wijkteam Noord", h => h.RegisterAsync(new RequestInput { HuishoudenId = own, Bron = "Netwerk", Omschrijving = "Buurvrouw maakt zich zorgen", Personen = [ownParent] }, default))).Value;
@@ -249,11 +245,12 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             await SetModelAsync(TriageModel.TeamVoorComplex);
             await using var scope = _app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "beheerder", "Beheerder", Roles.Beheerder);
-            var handler = scope.ServiceProvider.GetRequiredService<TriageSettingsHandler>();
-            Dictionary<string, string?> Shown(TriageSettings t) => t.Routes.ToDictionary(r => TriageSettingsHandler.Key(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString());
+            var handler = scope.ServiceProvider.GetRequiredService<SaveTriageSettingsHandler>();
+            var queries = scope.ServiceProvider.GetRequiredService<TriageSettingsQueries>();
+            Dictionary<string, string?> Shown(TriageSettings t) => t.Routes.ToDictionary(r => TriageRules.CellKey(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString());
 
             // The page posts the model it showed and every cell; one changed cell makes an own table from the preset.
-            var form = Shown(await handler.CurrentAsync(default));
+            var form = Shown(await queries.CurrentAsync(default));
             form["Enkelvoudig:0"] = "Wijkteam";
             var saved = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "TeamVoorComplex", Routes = form }, default);
             Assert.Equal(TriageModel.Eigen, saved.Value!.Model);
@@ -261,14 +258,14 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
             Assert.Equal(TriageRoute.Loket, saved.Value.RouteFor(CaseClass.Enkelvoudig, true));
 
             // Another model and a changed cell at once: refused, the table stays as it was.
-            form = Shown(await handler.CurrentAsync(default));
+            form = Shown(await queries.CurrentAsync(default));
             form["GeenZorg:1"] = "AlgemeneVoorziening";
             var refused = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "GeenTeam", Routes = form }, default);
-            Assert.Equal(TriageSettingsHandler.ModelAndCellsChangedCode, Assert.Single(refused.Errors).Code);
-            Assert.Equal(TriageModel.Eigen, (await handler.CurrentAsync(default)).Model);
+            Assert.Equal(TriageRules.ModelAndCellsChangedCode, Assert.Single(refused.Errors).Code);
+            Assert.Equal(TriageModel.Eigen, (await queries.CurrentAsync(default)).Model);
 
             // Another model with the cells as shown: its preset applies.
-            var preset = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "GeenTeam", Routes = Shown(await handler.CurrentAsync(default)) }, default);
+            var preset = await handler.SaveFromFormAsync(new TriageSettingsInput { Model = "GeenTeam", Routes = Shown(await queries.CurrentAsync(default)) }, default);
             Assert.Equal((TriageModel.GeenTeam, TriageRoute.Loket), (preset.Value!.Model, preset.Value.RouteFor(CaseClass.Acuut, false)));
             await SetModelAsync(TriageModel.TeamVoorAlles);
         }
@@ -323,7 +320,7 @@ public sealed class RequestTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Equal(HttpStatusCode.OK, (await desk.PutAsJsonAsync($"/api/v1/requests/{deskId}/intake", new { scores = new Dictionary<string, string> { [$"{deskParent}:Financien"] = "1" }, veiligheid = Intakes.NoSignals(), veiligheidOordeel = "Veilig", versie = 0 })).StatusCode);
         var noTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", versie = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, noTeam.StatusCode);
-        Assert.Equal(HelpRequest.TeamRequiredCode, (await noTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(TriageRules.TeamRequiredCode, (await noTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var withTeam = await desk.PostAsJsonAsync($"/api/v1/requests/{deskId}/triage", new { route = "Wijkteam", team = await Given.TeamId("Wijkteam Noord"), versie = 1 });
         Assert.Equal(HttpStatusCode.OK, withTeam.StatusCode);
         Assert.NotEqual(JsonValueKind.Null, (await withTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trajectId").ValueKind);

@@ -284,11 +284,11 @@ public sealed class SocialMapHsdsTests(SocialMapFixture fixture) : IClassFixture
             var sp = a.ServiceProvider;
             Assert.True((await ImportAsync(sp, "service_full.json", await File.ReadAllTextAsync(HsdsStandard.Example("service_full.json")))).Ok);
             serviceId = (await sp.GetRequiredService<RegieDbContext>().HsdsServices.SingleAsync()).Id;
-            var marked = await sp.GetRequiredService<SocialMapAdmin>().MarkAsync(serviceId,
+            var marked = await sp.GetRequiredService<MarkServiceHandler>().HandleAsync(serviceId,
                 new MarkInput { Soort = "algemeen", Leefgebieden = ["GeestelijkeGezondheid", "SociaalNetwerk"], Versie = 0 }, default);
             Assert.True(marked.IsOk);
             // A second save of the version that was read is refused.
-            Assert.False((await sp.GetRequiredService<SocialMapAdmin>().MarkAsync(serviceId, new MarkInput { Soort = "maatwerk", Versie = 0 }, default)).IsOk);
+            Assert.False((await sp.GetRequiredService<MarkServiceHandler>().HandleAsync(serviceId, new MarkInput { Soort = "maatwerk", Versie = 0 }, default)).IsOk);
             var data = await sp.GetRequiredService<HsdsStore>().LoadAsync(default);
             exported = HsdsJson.Full(data, HsdsCatalog.Service, serviceId);
             Assert.Empty(await fixture.App.Services.GetRequiredService<HsdsSchemaCheck>().CheckFullAsync(HsdsCatalog.Service, exported, "gemarkeerd"));

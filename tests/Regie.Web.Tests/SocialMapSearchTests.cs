@@ -30,7 +30,7 @@ public sealed class SocialMapSearchFixture : IAsyncLifetime
         App = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["SocialMap:HsdsSchemaDirectory"] = HsdsStandard.Schemas });
         await using var scope = App.Scope();
         var sp = scope.ServiceProvider;
-        var postcodes = await sp.GetRequiredService<SocialMapAdmin>().ImportPostcodeAreasAsync(new StringReader("pc4;breedtegraad;lengtegraad;naam\n9911;53.0;6.0;Molenwijk\n9921;53.05;6.0;Binnenstad\n"), default);
+        var postcodes = await sp.GetRequiredService<ImportPostcodeAreasHandler>().HandleAsync(new StringReader("pc4;breedtegraad;lengtegraad;naam\n9911;53.0;6.0;Molenwijk\n9921;53.05;6.0;Binnenstad\n"), default);
         Assert.Empty(postcodes.Rejected);
 
         var report = await sp.GetRequiredService<SocialMapExchange>().ImportFileAsync("testkaart.json", new MemoryStream(Encoding.UTF8.GetBytes(Map().ToJsonString())), default);
@@ -156,7 +156,7 @@ public sealed class SocialMapSearchTests(SocialMapSearchFixture fixture) : IClas
     [InlineData("Leeftijd", "-1", SearchRules.AgeInvalidCode)]
     [InlineData("Leeftijd", "oud", SearchRules.AgeInvalidCode)]
     [InlineData("Afstand", "5", SearchRules.DistanceNeedsPostcodeCode)]
-    [InlineData("Leefgebied", "Geluk", SocialMapSearch.DomainInvalidCode)]
+    [InlineData("Leefgebied", "Geluk", SearchRules.DomainInvalidCode)]
     [InlineData("Soort", "gratis", SocialMapSearch.KindInvalidCode)]
     [InlineData("Postcode", "1234 SS", "postcode-invalid")]
     public void A_search_that_cannot_mean_anything_gets_a_message_at_its_field(string field, string value, string code)

@@ -115,6 +115,10 @@ public static class TriageRules
     public const string ReasonRequiredCode = "triage-reason-required";
     public const string ThresholdInvalidCode = "triage-threshold-invalid";
     public const string MinDomainsInvalidCode = "triage-min-domains-invalid";
+    public const string ModelInvalidCode = "triage-model-invalid";
+    public const string ModelAndCellsChangedCode = "triage-model-and-cells-changed";
+    public const string RouteInvalidCode = "triage-route-invalid";
+    public const string TeamRequiredCode = "triage-team-required";
 
     public static string Label(CaseClass c) => c switch
     {
@@ -155,6 +159,70 @@ public static class TriageRules
         if (decided != suggested && string.IsNullOrWhiteSpace(reason))
             errors.Add(new DomainError(ReasonRequiredCode, "Reden",
                 $"U kiest een andere route dan de voorgestelde ({TriageRoutes.Label(suggested).ToLowerInvariant()}). Schrijf op waarom."));
+    }
+
+    /// <summary>The route a worker chose; an unknown one is refused.</summary>
+    public static TriageRoute? ParseRoute(string? text, ErrorList errors)
+    {
+        var route = Enums.ParseDefined<TriageRoute>(text);
+        if (route is null) errors.Add(new DomainError(RouteInvalidCode, "Route", "Kies de route."));
+        return route;
+    }
+
+    /// <summary>
+    /// Who takes a request routed to the team: the team of the open trajectory, else the team that holds the household, else
+    /// the deciding worker's own team. Only a worker without a team (the municipal desk) deciding for a household nobody holds
+    /// must name one: without it the trajectory would belong to no one.
+    /// </summary>
+    public static bool MustNameTeam(TriageRoute route, bool trajectoryOpen, bool householdHasTeam, bool workerHasTeam) =>
+        route == TriageRoute.Wijkteam && !trajectoryOpen && !householdHasTeam && !workerHasTeam;
+
+    /// <summary>The team the worker had to name (<see cref="MustNameTeam"/>) is missing or unknown.</summary>
+    public static DomainError TeamRequired() => new(TeamRequiredCode, "Team", "Kies het wijkteam dat de hulpvraag oppakt.");
+
+    /// <summary>A cell of the triage table as the admin page and the API name it: "Class:0" without, "Class:1" with custom support.</summary>
+    public static string CellKey(CaseClass c, bool maatwerk) => $"{c}:{(maatwerk ? 1 : 0)}";
+
+    /// <summary>
+    /// The model a posting of the admin page means. The page sends the chosen model and every cell of the table it showed:
+    /// changed cells under the same model make an own table (a preset fine-tuned); a new model applies its preset. Both at
+    /// once is ambiguous without script to redraw the table, so it is refused rather than silently dropping cells.
+    /// </summary>
+    public static Result<string?> ModelFromForm(TriageSettings current, string? posted, IReadOnlyDictionary<string, string?> cells)
+    {
+        var model = Enums.ParseDefined<TriageModel>(posted);
+        var cellsChanged = current.Routes.Any(r => cells.GetValueOrDefault(CellKey(r.Key.Class, r.Key.Maatwerk)) is { } v && v != r.Value.ToString());
+        if (model is not { } m || m == TriageModel.Eigen || !cellsChanged) return Result<string?>.Ok(posted);
+        if (m != current.Model)
+            return new DomainError(ModelAndCellsChangedCode, "Model",
+                "U wijzigde zowel de werkwijze als losse routes. Sla eerst de nieuwe werkwijze op en pas daarna de routes aan.");
+        return Result<string?>.Ok(nameof(TriageModel.Eigen));
+    }
+
+    /// <summary>
+    /// A new triage table: a model's preset with the thresholds, or for the own table (<see cref="TriageModel.Eigen"/>) a route for
+    /// every cell (<see cref="CellKey"/>). Null with the errors when it is refused.
+    /// </summary>
+    public static TriageSettings? ParseSettings(string? model, int concernThreshold, int minDomains, IReadOnlyDictionary<string, string?> cells, ErrorList errors)
+    {
+        var before = errors.Errors.Count;
+        var parsed = Enums.ParseDefined<TriageModel>(model);
+        if (parsed is null) errors.Add(new DomainError(ModelInvalidCode, "Model", "Kies een werkwijze."));
+        CheckSettings(concernThreshold, minDomains, errors);
+        var table = parsed is null ? null : TriageSettings.Preset(parsed.Value, concernThreshold, minDomains);
+        if (parsed == TriageModel.Eigen)
+        {
+            var routes = new Dictionary<(CaseClass, bool), TriageRoute>(table!.Routes);
+            foreach (var cell in routes.Keys.ToList())
+            {
+                var key = CellKey(cell.Item1, cell.Item2);
+                if (Enums.ParseDefined<TriageRoute>(cells.GetValueOrDefault(key)) is not { } route)
+                    errors.Add(new DomainError(ModelInvalidCode, $"Routes[{key}]", $"Kies een route voor {Label(cell.Item1)}{(cell.Item2 ? " met maatwerk" : "")}."));
+                else routes[cell] = route;
+            }
+            table = table with { Routes = routes };
+        }
+        return errors.Errors.Count > before ? null : table;
     }
 
     public static void CheckSettings(int concernThreshold, int minDomains, ErrorList errors)

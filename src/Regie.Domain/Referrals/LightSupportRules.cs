@@ -25,6 +25,10 @@ public sealed record LightSupportSettings(bool Allowed, int MaxWeeks, IReadOnlyL
             .Select(Enums.ParseDefined<LightSupportKind>).OfType<LightSupportKind>().Distinct().ToList();
 }
 
+/// <summary>What the team plans when it starts light support, as read by <see cref="LightSupportRules.ReadStart"/>.</summary>
+/// <param name="Description">What the support is; null only when the input was refused.</param>
+public sealed record PlannedLightSupport(string? Description, LightSupportKind? Kind, DateOnly Start, DateOnly PlannedEnd);
+
 /// <summary>
 /// Light support without an indication (the Utrecht model): where the municipality allows it the team starts
 /// it at once as an intervention in the plan, with a start, a planned end and who delivers it. Above the
@@ -91,6 +95,56 @@ public static class LightSupportRules
         if (!string.IsNullOrWhiteSpace(chosen) && (!DutchDate.TryParse(chosen, out ended) || ended < start || ended > today))
             errors.Add(new DomainError(DatesInvalidCode, "Einddatum", "Vul de einddatum in als dd-mm-jjjj: niet voor de start en niet in de toekomst."));
         return errors.HasErrors ? null : ended;
+    }
+
+    /// <summary>
+    /// The input of a start: a description (required), an optional kind, a start (empty is <paramref name="today"/>) and a planned end,
+    /// both plausible planned dates. The errors say what is wrong; the municipality's limits follow in <see cref="CheckLimits"/>.
+    /// </summary>
+    public static PlannedLightSupport ReadStart(string? description, string? kind, string? start, string? plannedEnd, DateOnly today, ErrorList errors)
+    {
+        var what = errors.Take(TextRules.Optional(description, "Omschrijving", "de omschrijving", DescriptionMaxLength));
+        if (what is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
+            errors.Add(new DomainError(WhatRequiredCode, "Omschrijving", "Beschrijf kort welke ondersteuning er komt."));
+        LightSupportKind? parsed = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            parsed = Enums.ParseDefined<LightSupportKind>(kind);
+            if (parsed is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies een soort uit de lijst."));
+        }
+        var from = today;
+        if (!string.IsNullOrWhiteSpace(start) && !DutchDate.TryParse(start, out from))
+            errors.Add(new DomainError(DatesInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj."));
+        else errors.Add(DateRules.Check(from, DateKind.Planned, today, "Startdatum", "de startdatum"));
+        if (!DutchDate.TryParse(plannedEnd, out var end))
+            errors.Add(new DomainError(DatesInvalidCode, "Einddatum", "Vul de geplande einddatum in als dd-mm-jjjj."));
+        else errors.Add(DateRules.Check(end, DateKind.Planned, today, "Einddatum", "de geplande einddatum"));
+        return new PlannedLightSupport(what, parsed, from, end);
+    }
+
+    /// <summary>The goal named is not one of the household's active plan.</summary>
+    public static DomainError GoalNotFound() => new(GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is.");
+
+    /// <summary>The person named is not a current member of the household.</summary>
+    public static DomainError PersonNotMember() => new(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden.");
+
+    /// <summary>The municipality's limits (<see cref="CheckStart"/>) for what was planned; dates that could not be read are not measured.</summary>
+    public static void CheckLimits(LightSupportSettings settings, PlannedLightSupport planned, ErrorList errors)
+    {
+        if (!errors.Errors.Any(e => e.Code is DatesInvalidCode or DateRules.TooEarlyCode or DateRules.TooLateCode))
+            CheckStart(settings, planned.Kind, planned.Start, planned.PlannedEnd, errors);
+    }
+
+    /// <summary>The municipality's settings as the admin sets them: kinds by name, each checked. Null with the errors when refused.</summary>
+    public static LightSupportSettings? ReadSettings(bool allowed, int maxWeeks, IEnumerable<string> kinds, ErrorList errors)
+    {
+        var before = errors.Errors.Count;
+        var parsed = new List<LightSupportKind>();
+        foreach (var s in kinds)
+            if (Enums.ParseDefined<LightSupportKind>(s) is { } k) parsed.Add(k);
+            else errors.Add(new DomainError(KindInvalidCode, "Soorten", "Kies soorten uit de lijst."));
+        CheckSettings(maxWeeks, parsed, allowed, errors);
+        return errors.Errors.Count > before ? null : new LightSupportSettings(allowed, maxWeeks, parsed.Distinct().ToList());
     }
 
     public static void CheckSettings(int maxWeeks, IReadOnlyCollection<LightSupportKind> kinds, bool allowed, ErrorList errors)

@@ -1,4 +1,5 @@
 using Regie.Domain.Common;
+using Regie.Domain.SocialMap;
 
 namespace Regie.Domain.Referrals;
 
@@ -21,6 +22,14 @@ public enum ReferralParty
     Aanbieder,
 }
 
+/// <summary>What a referral is sent to: a provider (a registered organisation, or a name), and the service with its kind when known.</summary>
+/// <param name="ProviderOrganisationId">The provider's organisation in Regie; null for a provider without an account, whose status the team tracks itself.</param>
+/// <param name="Kind">The service's kind as its code (<see cref="ServiceKinds.Code"/>), when known.</param>
+public sealed record ReferralTarget(Guid? ProviderOrganisationId, string ProviderName, Guid? ServiceId, string ServiceName, string? Kind);
+
+/// <summary>A service of the social map as a referral sees it: its name and kind code.</summary>
+public sealed record MapService(string Name, string? Kind);
+
 /// <summary>
 /// The closed loop: a referral is sent, the provider accepts or declines it (with a reason), starts and
 /// finishes it (with feedback to the team). A referral that is not answered or not started by its follow-up
@@ -36,6 +45,12 @@ public static class ReferralRules
     public const string FeedbackRequiredCode = "referral-feedback-required";
     public const string NotForProviderCode = "referral-step-not-for-provider";
     public const string FollowUpDaysInvalidCode = "referral-follow-up-days-invalid";
+    public const string PersonNotMemberCode = "referral-person-not-member";
+    public const string GoalNotFoundCode = "referral-goal-not-found";
+    public const string ProviderRequiredCode = "referral-provider-required";
+    public const string ServiceRequiredCode = "referral-service-required";
+    public const string ServiceNotFoundCode = "referral-service-not-found";
+    public const string KindInvalidCode = "referral-kind-invalid";
     public const int ServiceNameMaxLength = 200;
     public const int ProviderNameMaxLength = 200;
     public const int QuestionMaxLength = 4000;
@@ -112,6 +127,54 @@ public static class ReferralRules
             return null;
         }
         return DateRules.Plausible(date, DateKind.Planned, today, "Opvolgdatum", "de opvolgdatum", errors);
+    }
+
+    /// <summary>A referral is for one current member of the household.</summary>
+    public static void CheckPerson(Guid? personId, IReadOnlySet<Guid> members, ErrorList errors)
+    {
+        if (personId is not { } id || !members.Contains(id))
+            errors.Add(new DomainError(PersonNotMemberCode, "PersoonId", "Kies wie uit het huishouden wordt verwezen."));
+    }
+
+    /// <summary>The goal named is not one of the household's plan.</summary>
+    public static DomainError GoalNotFound() => new(GoalNotFoundCode, "DoelId", "Kies een doel uit het plan van dit huishouden.");
+
+    /// <summary>
+    /// What the referral goes to. A service chosen from the social map (<paramref name="serviceId"/>) must still be there
+    /// (<paramref name="service"/>) and brings its name and kind; otherwise the team types the service and may give its kind.
+    /// A provider chosen by id must exist (<paramref name="providerName"/> is its name, null when unknown); otherwise the team
+    /// types the name of a provider without an account. Null with the errors when it cannot be sent.
+    /// </summary>
+    public static ReferralTarget? CheckTarget(Guid? serviceId, MapService? service, string? typedService, string? typedKind,
+        Guid? providerId, string? providerName, string? typedProvider, ErrorList errors)
+    {
+        var before = errors.Errors.Count;
+        string? serviceName = null;
+        string? kind = null;
+        if (serviceId is not null)
+        {
+            if (service is null) errors.Add(new DomainError(ServiceNotFoundCode, "DienstId", "Deze dienst staat niet (meer) in de sociale kaart. Zoek opnieuw of vul de dienst zelf in."));
+            else (serviceName, kind) = (service.Name, service.Kind);
+        }
+        serviceName ??= errors.Take(TextRules.Optional(typedService, "Dienst", "de dienst", ServiceNameMaxLength));
+        if (serviceName is null && !errors.Errors.Any(e => e.Field is "Dienst" or "DienstId"))
+            errors.Add(new DomainError(ServiceRequiredCode, "Dienst", "Vul in naar welke dienst of welk aanbod u verwijst."));
+        if (kind is null && !string.IsNullOrWhiteSpace(typedKind))
+        {
+            if (ServiceKinds.FromCode(typedKind) is { } k) kind = ServiceKinds.Code(k);
+            else errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies algemeen, nulde lijn of maatwerk, of laat de soort leeg."));
+        }
+        if (providerId is not null)
+        {
+            if (providerName is null) errors.Add(new DomainError(ProviderRequiredCode, "OrganisatieId", "Kies een aanbieder uit de lijst."));
+        }
+        else
+        {
+            providerName = errors.Take(TextRules.Optional(typedProvider, "Aanbieder", "de aanbieder", ProviderNameMaxLength));
+            if (providerName is null && !errors.Errors.Any(e => e.Field == "Aanbieder"))
+                errors.Add(new DomainError(ProviderRequiredCode, "OrganisatieId", "Kies de aanbieder, of vul de naam in van een aanbieder zonder account in Regie."));
+        }
+        return errors.Errors.Count > before ? null : new ReferralTarget(providerId, providerName!, serviceId, serviceName!, kind);
     }
 
     /// <summary>

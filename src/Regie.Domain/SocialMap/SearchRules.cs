@@ -6,6 +6,7 @@ namespace Regie.Domain.SocialMap;
 public static class SearchRules
 {
     public const string AgeInvalidCode = "socialmap-age-invalid";
+    public const string DomainInvalidCode = "socialmap-domain-invalid";
     public const string DistanceInvalidCode = "socialmap-distance-invalid";
     public const string DistanceNeedsPostcodeCode = "socialmap-distance-needs-postcode";
     public const int MaxAge = 120;

@@ -1,3 +1,4 @@
+using Regie.Domain.Registry;
 using System.Linq.Expressions;
 
 namespace Regie.Web.Data;
@@ -33,10 +34,10 @@ public sealed class Organisation : IMunicipalityOwned
 /// </summary>
 public sealed class Involvement : IMunicipalityOwned
 {
-    public const int ContactNameMaxLength = 200;
-    public const int ContactPhoneMaxLength = Regie.Domain.Registry.ContactDetails.PhoneMaxLength;
-    public const int ContactEmailMaxLength = Regie.Domain.Registry.ContactDetails.EmailMaxLength;
-    public const int ReasonMaxLength = 500;
+    public const int ContactNameMaxLength = InvolvementRules.ContactNameMaxLength;
+    public const int ContactPhoneMaxLength = ContactDetails.PhoneMaxLength;
+    public const int ContactEmailMaxLength = ContactDetails.EmailMaxLength;
+    public const int ReasonMaxLength = InvolvementRules.ReasonMaxLength;
     public const int EndReasonMaxLength = 200;
 
     public const string ExpiredReason = "verlopen (niet verlengd)";
@@ -47,27 +48,74 @@ public sealed class Involvement : IMunicipalityOwned
     /// </summary>
     public const string ActiveOnSql = """i."EndedOn" IS NULL AND i."ExpiresOn" >= $1""";
 
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public required string Bsn { get; set; }
-    public Guid? OrganisationId { get; set; }
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public required string Bsn { get; init; }
+    public Guid? OrganisationId { get; init; }
     /// <summary>Set for the team's own involvement, registered from its responsibility for the household.</summary>
-    public Guid? TeamId { get; set; }
-    public Guid? HouseholdId { get; set; }
-    public Domain.Assessment.ZrmDomain? Domain { get; set; }
-    public required string ContactName { get; set; }
-    public string? ContactPhone { get; set; }
-    public string? ContactEmail { get; set; }
-    public DateOnly StartedOn { get; set; }
+    public Guid? TeamId { get; init; }
+    public Guid? HouseholdId { get; init; }
+    /// <summary>The contact and the domain are set on registering; after that <see cref="Reregister"/> and <see cref="ChangeContact"/> change them.</summary>
+    public Domain.Assessment.ZrmDomain? Domain { get => _domain; init => _domain = value; }
+    private Domain.Assessment.ZrmDomain? _domain;
+    public required string ContactName { get => _contactName; init => _contactName = value; }
+    private string _contactName = "";
+    public string? ContactPhone { get => _contactPhone; init => _contactPhone = value; }
+    private string? _contactPhone;
+    public string? ContactEmail { get => _contactEmail; init => _contactEmail = value; }
+    private string? _contactEmail;
+    public DateOnly StartedOn { get; init; }
     /// <summary>Set on registering (<see cref="TermFrom"/>); after that only <see cref="Renew"/> moves it.</summary>
     public DateOnly ExpiresOn { get => _expiresOn; init => _expiresOn = value; }
     private DateOnly _expiresOn;
     public DateOnly? EndedOn { get; private set; }
     public string? EndReason { get; private set; }
     /// <summary>Why the organisation is involved, as it stated when registering (required for organisations; none for the team's own).</summary>
-    public string? Reason { get; set; }
-    public required string RegisteredBy { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public string? Reason { get => _reason; init => _reason = value; }
+    private string? _reason;
+    public required string RegisteredBy { get; init; }
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>Who to reach about an involvement: a name, with a phone number or an e-mail address.</summary>
+    public sealed record Contact(string Name, string? Phone, string? Email);
+
+    /// <summary>An organisation's registration, checked by <see cref="InvolvementRules.CheckRegistration"/>: it runs a full term from <paramref name="today"/>.</summary>
+    public static Involvement Register(string gemeentecode, string bsn, Guid organisationId, InvolvementRegistration registration, DateOnly today, int maxYears,
+        string registeredBy, DateTime at) => new()
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Bsn = bsn, OrganisationId = organisationId, Domain = registration.Domain,
+            ContactName = registration.Contact, ContactPhone = registration.Phone, ContactEmail = registration.Email, StartedOn = registration.StartedOn,
+            ExpiresOn = TermFrom(today, maxYears), Reason = registration.Reason, RegisteredBy = registeredBy, CreatedAt = at,
+        };
+
+    /// <summary>The team's own involvement with a member of the household it is responsible for: from today, without a reason of its own.</summary>
+    public static Involvement RegisterTeam(string gemeentecode, string bsn, Guid teamId, Guid householdId, Contact contact, DateOnly today, int maxYears,
+        string registeredBy, DateTime at) => new()
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Bsn = bsn, TeamId = teamId, HouseholdId = householdId,
+            ContactName = contact.Name, ContactPhone = contact.Phone, ContactEmail = contact.Email, StartedOn = today,
+            ExpiresOn = TermFrom(today, maxYears), RegisteredBy = registeredBy, CreatedAt = at,
+        };
+
+    /// <summary>
+    /// The organisation registers again while this registration is open: the contact and the reason may have changed (a domain
+    /// left empty keeps the one on record) and the term starts again. An ended involvement is registered anew instead.
+    /// </summary>
+    public void Reregister(InvolvementRegistration registration, DateOnly today, int maxYears)
+    {
+        if (!IsOpen) throw new InvalidOperationException("An ended involvement cannot be registered again; register a new one.");
+        ChangeContact(new Contact(registration.Contact, registration.Phone, registration.Email));
+        _domain = registration.Domain ?? _domain;
+        _reason = registration.Reason;
+        Renew(today, maxYears);
+    }
+
+    /// <summary>Who to reach from now on (the team's coordinator changed, or the organisation named someone else).</summary>
+    public void ChangeContact(Contact contact)
+    {
+        if (!IsOpen) throw new InvalidOperationException("The contact of an ended involvement stays as it was.");
+        (_contactName, _contactPhone, _contactEmail) = (contact.Name, contact.Phone, contact.Email);
+    }
 
     /// <summary>The end of a term that starts on <paramref name="day"/>.</summary>
     public static DateOnly TermFrom(DateOnly day, int maxYears) => day.AddYears(maxYears);

@@ -10,24 +10,24 @@ namespace Regie.Web.Data;
 /// </summary>
 public sealed class Referral : IMunicipalityOwned
 {
-    public Guid Id { get; set; }
-    public required string Gemeentecode { get; set; }
-    public Guid HouseholdId { get; set; }
-    public Guid PersonId { get; set; }
-    public Guid? GoalId { get; set; }
+    public Guid Id { get; init; }
+    public required string Gemeentecode { get; init; }
+    public Guid HouseholdId { get; init; }
+    public Guid PersonId { get; init; }
+    public Guid? GoalId { get; init; }
     /// <summary>The provider when it is a registered organisation; null when the team refers to one without an account and tracks the status itself.</summary>
-    public Guid? ProviderOrganisationId { get; set; }
+    public Guid? ProviderOrganisationId { get; init; }
     /// <summary>The provider's name as shown, kept with the referral.</summary>
-    public required string ProviderName { get; set; }
+    public required string ProviderName { get; init; }
     /// <summary>The social-map service; no foreign key, because the social map may be imported again.</summary>
-    public Guid? ServiceId { get; set; }
-    public string? ServiceName { get; set; }
+    public Guid? ServiceId { get; init; }
+    public string? ServiceName { get; init; }
     /// <summary>"algemeen", "nulde-lijn" or "maatwerk" (<see cref="Domain.SocialMap.ServiceKinds.Code"/>), when known.</summary>
-    public string? ServiceKind { get; set; }
-    public required string Question { get; set; }
+    public string? ServiceKind { get; init; }
+    public required string Question { get; init; }
     /// <summary>The resident agreed to sharing the question and contact details with the provider; nothing is sent without it.</summary>
-    public bool Consent { get; set; }
-    public DateOnly FollowUpOn { get; set; }
+    public bool Consent { get; init; }
+    public DateOnly FollowUpOn { get; init; }
     /// <summary>Verstuurd when sent; after that only <see cref="Step"/> changes it, along <see cref="ReferralRules.Next"/>.</summary>
     public ReferralStatus Status { get => _status; init => _status = value; }
     private ReferralStatus _status;
@@ -38,18 +38,35 @@ public sealed class Referral : IMunicipalityOwned
     public string? DeclineReason { get; private set; }
     /// <summary>Set by the step to Afgerond: what closes the loop.</summary>
     public string? Feedback { get; private set; }
-    public Guid? TeamId { get; set; }
-    public required string ReferrerId { get; set; }
-    public required string ReferrerName { get; set; }
+    public Guid? TeamId { get; init; }
+    public required string ReferrerId { get; init; }
+    public required string ReferrerName { get; init; }
     /// <summary>The referrer's employer at sending, for the conflict-of-interest figures: a later change of job does not rewrite them.</summary>
-    public Domain.Coordination.EmployerKind? ReferrerEmployerKind { get; set; }
-    public Guid? ReferrerEmployerOrganisationId { get; set; }
+    public Domain.Coordination.EmployerKind? ReferrerEmployerKind { get; init; }
+    public Guid? ReferrerEmployerOrganisationId { get; init; }
     /// <summary>Sent to the referrer's own employer (<see cref="Domain.Coordination.Employment.IsOwnEmployer"/>), decided at sending.</summary>
-    public bool OwnEmployer { get; set; }
-    public DateTime SentAt { get; set; }
+    public bool OwnEmployer { get; init; }
+    public DateTime SentAt { get; init; }
     public int Version { get; set; }
 
     public Organisation? Provider { get; set; }
+
+    /// <summary>Who sends a referral: the worker, their team, and their employer at sending.</summary>
+    public sealed record Referrer(string Id, string Name, Guid? TeamId, Domain.Coordination.EmployerKind? EmployerKind, Guid? EmployerOrganisationId);
+
+    /// <summary>
+    /// A referral sent now, at version 1, once <see cref="ReferralRules.CheckTarget"/> and <see cref="ReferralRules.CheckSend"/> let it through
+    /// (so with the resident's consent). Whether it goes to the referrer's own employer is decided here, once.
+    /// </summary>
+    public static Referral Send(string gemeentecode, Guid householdId, Guid personId, Guid? goalId, ReferralTarget target, string question, DateOnly followUpOn,
+        Referrer by, DateTime at) => new()
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = householdId, PersonId = personId, GoalId = goalId,
+            ProviderOrganisationId = target.ProviderOrganisationId, ProviderName = target.ProviderName, ServiceId = target.ServiceId, ServiceName = target.ServiceName,
+            ServiceKind = target.Kind, Question = question, Consent = true, FollowUpOn = followUpOn, Status = ReferralStatus.Verstuurd, StatusChangedAt = at,
+            TeamId = by.TeamId, ReferrerId = by.Id, ReferrerName = by.Name, ReferrerEmployerKind = by.EmployerKind, ReferrerEmployerOrganisationId = by.EmployerOrganisationId,
+            OwnEmployer = Domain.Coordination.Employment.IsOwnEmployer(by.EmployerOrganisationId, target.ProviderOrganisationId), SentAt = at, Version = 1,
+        };
 
     /// <summary>Whether <paramref name="party"/> may take the step to <paramref name="to"/> now; the errors say why not.</summary>
     public void CheckStep(ReferralStatus to, ReferralParty party, string? reason, string? feedback, ErrorList errors) =>
@@ -153,15 +170,37 @@ public sealed class LightSupport : IMunicipalityOwned
 }
 
 /// <summary>The municipality's rules for light support without a decision; no row means the defaults apply.</summary>
+/// <remarks>Made by <see cref="For"/>; only <see cref="Change"/> changes it.</remarks>
 public sealed class LightSupportConfiguration
 {
-    public required string Gemeentecode { get; set; }
-    public bool Allowed { get; set; }
-    public int MaxWeeks { get; set; }
+    public required string Gemeentecode { get; init; }
+    public bool Allowed { get; private set; }
+    public int MaxWeeks { get; private set; }
     /// <summary>Comma-separated <see cref="Domain.Referrals.LightSupportKind"/> names.</summary>
-    public required string Kinds { get; set; }
-    public int FollowUpDays { get; set; }
-    public required string ChangedBy { get; set; }
-    public DateTime ChangedAt { get; set; }
+    public string Kinds { get; private set; } = "";
+    public int FollowUpDays { get; private set; }
+    public string ChangedBy { get; private set; } = "";
+    public DateTime ChangedAt { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>The municipality's first own settings, at version 1; <see cref="Change"/> fills them.</summary>
+    public static LightSupportConfiguration For(string gemeentecode) => new() { Gemeentecode = gemeentecode, Version = 1 };
+
+    /// <summary>
+    /// New settings and the referrals' follow-up term, each kind once. Refuses what <see cref="LightSupportRules.CheckSettings"/> and
+    /// <see cref="ReferralRules.CheckFollowUpDays"/> refuse.
+    /// </summary>
+    public void Change(LightSupportSettings settings, int followUpDays, string by, DateTime at)
+    {
+        var errors = new ErrorList();
+        LightSupportRules.CheckSettings(settings.MaxWeeks, settings.Kinds.ToList(), settings.Allowed, errors);
+        ReferralRules.CheckFollowUpDays(followUpDays, errors);
+        if (errors.HasErrors) throw new InvalidOperationException($"Light support settings refused: {errors.Errors[0].Code}");
+        Allowed = settings.Allowed;
+        MaxWeeks = settings.MaxWeeks;
+        Kinds = (settings with { Kinds = settings.Kinds.Distinct().ToList() }).KindsToStored();
+        FollowUpDays = followUpDays;
+        ChangedBy = by;
+        ChangedAt = at;
+    }
 }

@@ -40,8 +40,6 @@ public sealed class HelpRequest : IMunicipalityOwned
     public const string DateInvalidCode = "request-date-invalid";
     public const string NotScreenedCode = "request-not-screened";
     public const string AlreadyDecidedCode = "request-already-decided";
-    public const string RouteInvalidCode = "triage-route-invalid";
-    public const string TeamRequiredCode = "triage-team-required";
 
     public Guid Id { get; set; }
     public required string Gemeentecode { get; set; }
@@ -88,8 +86,28 @@ public sealed class HelpRequest : IMunicipalityOwned
     public string? SafetyNote { get; private set; }
     public int Version { get; set; }
 
-    public List<HelpRequestPerson> Persons { get; set; } = [];
-    public List<HelpRequestScore> Scores { get; set; } = [];
+    /// <summary>Whom the request is about: set at <see cref="Register"/>, never changed.</summary>
+    public IReadOnlyList<HelpRequestPerson> Persons => _persons;
+    private readonly List<HelpRequestPerson> _persons = [];
+    /// <summary>The intake's screen: only <see cref="RecordIntake"/> changes it.</summary>
+    public IReadOnlyList<HelpRequestScore> Scores => _scores;
+    private readonly List<HelpRequestScore> _scores = [];
+
+    /// <summary>
+    /// A new request, Ontvangen, about <paramref name="persons"/> (each once), after <see cref="ParseSource"/>, <see cref="CheckDescription"/>,
+    /// <see cref="CheckReceived"/> and <see cref="CheckPersons"/> let its input through.
+    /// </summary>
+    public static HelpRequest Register(string gemeentecode, Guid householdId, RequestSource source, string? sourceDetail, string description, DateOnly receivedOn,
+        bool maatwerk, IEnumerable<Guid> persons, string registeredBy, DateTime at)
+    {
+        var request = new HelpRequest
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, HouseholdId = householdId, Source = source, SourceDetail = sourceDetail,
+            Description = description, ReceivedOn = receivedOn, Maatwerk = maatwerk, Status = RequestStatus.Ontvangen, RegisteredBy = registeredBy, RegisteredAt = at,
+        };
+        request._persons.AddRange(persons.Distinct().Select(p => new HelpRequestPerson { RequestId = request.Id, PersonId = p }));
+        return request;
+    }
 
     /// <summary>Who brought the request in; an unknown source is refused.</summary>
     public static RequestSource? ParseSource(string? text, ErrorList errors)
@@ -140,13 +158,13 @@ public sealed class HelpRequest : IMunicipalityOwned
     public void RecordIntake(IReadOnlyList<ScreenScore> screen, TriageSuggestion suggestion, TriageModel model, DateOnly on, string by)
     {
         if (RefuseIntake() is { } refused) throw new InvalidOperationException($"Intake refused: {refused.Code}");
-        foreach (var old in Scores.ToList())
+        foreach (var old in _scores.ToList())
         {
             var same = screen.FirstOrDefault(n => n.PersonId == old.PersonId && n.Domain == old.Domain);
-            if (same is null) Scores.Remove(old);
+            if (same is null) _scores.Remove(old);
             else old.Score = same.Score;
         }
-        Scores.AddRange(screen.Where(n => !Scores.Any(o => o.PersonId == n.PersonId && o.Domain == n.Domain))
+        _scores.AddRange(screen.Where(n => !_scores.Any(o => o.PersonId == n.PersonId && o.Domain == n.Domain))
             .Select(n => new HelpRequestScore { RequestId = Id, PersonId = n.PersonId, Domain = n.Domain, Score = n.Score }));
         _status = RequestStatus.IntakeGedaan;
         _intakeOn = on;
@@ -188,15 +206,16 @@ public sealed class HelpRequest : IMunicipalityOwned
 
 public sealed class HelpRequestPerson
 {
-    public Guid RequestId { get; set; }
-    public Guid PersonId { get; set; }
+    public Guid RequestId { get; init; }
+    public Guid PersonId { get; init; }
 }
 
 /// <summary>The intake's quick score of one domain for one person; "not screened" has no row.</summary>
 public sealed class HelpRequestScore
 {
-    public Guid RequestId { get; set; }
-    public Guid PersonId { get; set; }
-    public Domain.Assessment.ZrmDomain Domain { get; set; }
-    public int Score { get; set; }
+    public Guid RequestId { get; init; }
+    public Guid PersonId { get; init; }
+    public Domain.Assessment.ZrmDomain Domain { get; init; }
+    /// <summary>Changed only by a redone intake (<see cref="HelpRequest.RecordIntake"/>).</summary>
+    public int Score { get; internal set; }
 }

@@ -43,6 +43,8 @@ public sealed partial class RegieDbContext
             e.HasIndex(x => new { x.Gemeentecode, x.Status, x.ReceivedOn });
             e.HasMany(x => x.Persons).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Scores).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(x => x.Persons).HasField("_persons");
+            e.Navigation(x => x.Scores).HasField("_scores");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
         b.Entity<HelpRequestPerson>(e => e.HasKey(x => new { x.RequestId, x.PersonId }));

@@ -28,21 +28,17 @@ public sealed class SyncTeamInvolvementHandler(RegieDbContext db, CurrentUser us
             i.End(today, closing ? ClosedReason : i.TeamId != team?.Id ? OtherTeamReason : LeftReason);
         if (closing || team is null) return;
         Involvement? first = null;
+        var contact = new Involvement.Contact(coordinator?.DisplayName ?? team.Name, coordinator?.PhoneNumber ?? team.Telefoon, coordinator?.Email ?? team.Email);
         foreach (var bsn in members)
         {
             var existing = current.FirstOrDefault(i => i.Bsn == bsn && i.TeamId == team.Id && i.IsOpen);
-            var name = coordinator?.DisplayName ?? team.Name;
             if (existing is not null)
             {
-                (existing.ContactName, existing.ContactPhone, existing.ContactEmail) = (name, coordinator?.PhoneNumber ?? team.Telefoon, coordinator?.Email ?? team.Email);
+                existing.ChangeContact(contact);
                 continue;
             }
-            var involvement = new Involvement
-            {
-                Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, Bsn = bsn, TeamId = team.Id, HouseholdId = household.Id,
-                ContactName = name, ContactPhone = coordinator?.PhoneNumber ?? team.Telefoon, ContactEmail = coordinator?.Email ?? team.Email,
-                StartedOn = today, ExpiresOn = Involvement.TermFrom(today, options.MaxYears), RegisteredBy = user.ActorName, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
+            var involvement = Involvement.RegisterTeam(household.Gemeentecode, bsn, team.Id, household.Id, contact, today, options.MaxYears, user.ActorName,
+                clock.GetUtcNow().UtcDateTime);
             db.Involvements.Add(involvement);
             first ??= involvement;
         }

@@ -24,18 +24,14 @@ public sealed class SaveLightSupportSettingsHandler(RegieDbContext db, CurrentUs
     {
         if (user.Gemeentecode is not { } gemeente) return CommandResult<int>.Forbidden();
         var errors = new ErrorList();
-        var kinds = new List<LightSupportKind>();
-        foreach (var s in input.Soorten)
-            if (Enums.ParseDefined<LightSupportKind>(s) is { } k) kinds.Add(k);
-            else errors.Add(new DomainError(LightSupportRules.KindInvalidCode, "Soorten", "Kies soorten uit de lijst."));
-        LightSupportRules.CheckSettings(input.MaxWeken, kinds, input.Toegestaan, errors);
+        var settings = LightSupportRules.ReadSettings(input.Toegestaan, input.MaxWeken, input.Soorten, errors);
         ReferralRules.CheckFollowUpDays(input.Opvolgdagen, errors);
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         var row = await db.LightSupportConfigurations.FirstOrDefaultAsync(ct);
         if (row is null)
         {
             if (input.Versie != 0) return CommandResult<int>.Conflict();
-            row = new LightSupportConfiguration { Gemeentecode = gemeente, Kinds = "", ChangedBy = "", Version = 1 };
+            row = LightSupportConfiguration.For(gemeente);
             db.LightSupportConfigurations.Add(row);
         }
         else
@@ -43,12 +39,7 @@ public sealed class SaveLightSupportSettingsHandler(RegieDbContext db, CurrentUs
             if (row.Version != input.Versie) return CommandResult<int>.Conflict();
             db.Entry(row).Property(r => r.Version).OriginalValue = input.Versie;
         }
-        row.Allowed = input.Toegestaan;
-        row.MaxWeeks = input.MaxWeken;
-        row.Kinds = new LightSupportSettings(input.Toegestaan, input.MaxWeken, kinds.Distinct().ToList()).KindsToStored();
-        row.FollowUpDays = input.Opvolgdagen;
-        row.ChangedBy = user.ActorName;
-        row.ChangedAt = clock.GetUtcNow().UtcDateTime;
+        row.Change(settings!, input.Opvolgdagen, user.ActorName, clock.GetUtcNow().UtcDateTime);
         var result = await db.SaveOrConflictAsync(input.Versie + 1, ct);
         return await audit.AfterAsync(result, AuditResources.LightSupport, null, null,
             $"instellingen: {(input.Toegestaan ? "toegestaan" : "niet toegestaan")}, max {input.MaxWeken} weken, opvolging {input.Opvolgdagen} dagen", ct);

@@ -57,34 +57,18 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
         if (input.DoelId is not { } goalId || !await db.PlanGoals.AnyAsync(Plan.GoalIn(plan.Id, goalId), ct))
         {
             goalId = default;
-            errors.Add(new DomainError(LightSupportRules.GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is."));
+            errors.Add(LightSupportRules.GoalNotFound());
         }
         if (input.PersoonId is { } personId && !(await PlanVersions.CurrentMembersAsync(db, householdId, ct)).ContainsKey(personId))
-            errors.Add(new DomainError(LightSupportRules.PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden."));
-        var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", LightSupportRules.DescriptionMaxLength));
-        if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
-            errors.Add(new DomainError(LightSupportRules.WhatRequiredCode, "Omschrijving", "Beschrijf kort welke ondersteuning er komt."));
-        LightSupportKind? kind = null;
-        if (!string.IsNullOrWhiteSpace(input.Soort))
-        {
-            kind = Enums.ParseDefined<LightSupportKind>(input.Soort);
-            if (kind is null) errors.Add(new DomainError(LightSupportRules.KindInvalidCode, "Soort", "Kies een soort uit de lijst."));
-        }
-        var start = today;
-        if (!string.IsNullOrWhiteSpace(input.Startdatum) && !DutchDate.TryParse(input.Startdatum, out start))
-            errors.Add(new DomainError(LightSupportRules.DatesInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj."));
-        else errors.Add(DateRules.Check(start, DateKind.Planned, today, "Startdatum", "de startdatum"));
-        DateOnly end = default;
-        if (!DutchDate.TryParse(input.Einddatum, out end))
-            errors.Add(new DomainError(LightSupportRules.DatesInvalidCode, "Einddatum", "Vul de geplande einddatum in als dd-mm-jjjj."));
-        else errors.Add(DateRules.Check(end, DateKind.Planned, today, "Einddatum", "de geplande einddatum"));
+            errors.Add(LightSupportRules.PersonNotMember());
+        var planned = LightSupportRules.ReadStart(input.Omschrijving, input.Soort, input.Startdatum, input.Einddatum, today, errors);
         var deliverer = await DelivererAsync(input, errors, ct);
-        if (!errors.Errors.Any(e => e.Code is LightSupportRules.DatesInvalidCode or DateRules.TooEarlyCode or DateRules.TooLateCode))
-            LightSupportRules.CheckStart(settings, kind, start, end, errors);
+        LightSupportRules.CheckLimits(settings, planned, errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
-        var support = LightSupport.Start(household.Gemeentecode, householdId, plan.Id, goalId, input.PersoonId, description!, kind, start, end, deliverer!,
+        var (start, end) = (planned.Start, planned.PlannedEnd);
+        var support = LightSupport.Start(household.Gemeentecode, householdId, plan.Id, goalId, input.PersoonId, planned.Description!, planned.Kind, start, end, deliverer!,
             input.DienstId, user.ActorId, clock.GetUtcNow().UtcDateTime);
         db.LightSupports.Add(support);
         timeline.Record(household, EventTypes.SupportStarted, $"Lichte ondersteuning gestart: {Short(support.Description)} (door {deliverer!.Name}, tot {DutchDate.Format(end)})",

@@ -46,19 +46,17 @@ public sealed class DecideTriageHandler(RegieDbContext db, FileAccessService acc
         if (request.RefuseDecision() is { } closed) return CommandResult<TriageDecision>.Invalid(closed);
         var suggested = request.SuggestedRoute!.Value;
         var errors = new ErrorList();
-        var route = Enums.ParseDefined<TriageRoute>(input.Route);
-        if (route is null) errors.Add(new DomainError(HelpRequest.RouteInvalidCode, "Route", "Kies de route."));
-        else TriageRules.CheckDecision(suggested, route.Value, input.Reden, errors);
+        var route = TriageRules.ParseRoute(input.Route, errors);
+        if (route is not null) TriageRules.CheckDecision(suggested, route.Value, input.Reden, errors);
         var reason = errors.Take(TextRules.Optional(input.Reden, "Reden", "de reden", HelpRequest.DecisionReasonMaxLength));
 
         var household = await db.Households.FirstAsync(h => h.Id == request.HouseholdId, ct);
         var open = route == TriageRoute.Wijkteam ? await db.Trajectories.FirstOrDefaultAsync(t => t.HouseholdId == household.Id && t.ClosedOn == null, ct) : null;
         Guid? namedTeam = null;
-        if (route == TriageRoute.Wijkteam && open is null && household.ResponsibleTeamId is null && user.TeamId is null)
+        if (route is { } r && TriageRules.MustNameTeam(r, open is not null, household.ResponsibleTeamId is not null, user.TeamId is not null))
         {
-            // Nobody holds the file and the worker has no team: without a named team the trajectory would belong to no one.
             if (input.Team is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId, ct)) namedTeam = teamId;
-            else errors.Add(new DomainError(HelpRequest.TeamRequiredCode, "Team", "Kies het wijkteam dat de hulpvraag oppakt."));
+            else errors.Add(TriageRules.TeamRequired());
         }
         if (errors.HasErrors) return CommandResult<TriageDecision>.Invalid(errors.Errors);
         if (request.Version != input.Versie) return CommandResult<TriageDecision>.Conflict();

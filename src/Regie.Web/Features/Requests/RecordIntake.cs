@@ -45,7 +45,7 @@ public sealed class IntakeInput
 /// when there is none) in the same save: nothing of the intake is saved without them.
 /// </summary>
 public sealed class RecordIntakeHandler(RegieDbContext db, FileAccessService access, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    TriageSettingsHandler settings, MeldcodeChanges meldcode, TimeProvider clock)
+    TriageSettingsQueries settings, MeldcodeChanges meldcode, TimeProvider clock)
 {
     public async Task<CommandResult<TriageSuggestion>> HandleAsync(Guid id, IntakeInput input, CancellationToken ct)
     {

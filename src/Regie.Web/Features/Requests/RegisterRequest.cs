@@ -43,13 +43,8 @@ public sealed class RegisterRequestHandler(RegieDbContext db, FileAccessService 
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var household = await db.Households.FirstAsync(h => h.Id == input.HuishoudenId, ct);
-        var request = new HelpRequest
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, HouseholdId = household.Id, Source = source!.Value, SourceDetail = detail,
-            Description = description!, ReceivedOn = received, Maatwerk = input.Maatwerk, Status = RequestStatus.Ontvangen,
-            RegisteredBy = user.ActorId, RegisteredAt = clock.GetUtcNow().UtcDateTime,
-            Persons = persons.Select(p => new HelpRequestPerson { PersonId = p }).ToList(),
-        };
+        var request = HelpRequest.Register(household.Gemeentecode, household.Id, source!.Value, detail, description!, received, input.Maatwerk, persons, user.ActorId,
+            clock.GetUtcNow().UtcDateTime);
         db.HelpRequests.Add(request);
         timeline.Record(household, EventTypes.RequestRegistered, $"Hulpvraag ontvangen via {RequestSources.Label(request.Source).ToLowerInvariant()}{(request.Maatwerk ? ", maatwerk gevraagd" : "")}",
             received, data: new { verzoek = request.Id, bron = request.Source.ToString(), maatwerk = request.Maatwerk });

@@ -53,17 +53,17 @@ public static class RequestsApi
             .WithName("DecideRoute").WithSummary("Besluit over de route; afwijken van het voorstel kan alleen met een reden. Wijkteam opent het traject; wie zelf geen team heeft, noemt het team ('team') als nog geen team het huishouden heeft.");
 
         var settings = api.MapGroup("/triage-settings").WithTags("Hulpvragen en triage").RequireAuthorization(Infrastructure.Policies.Admin);
-        settings.MapGet("/", async (TriageSettingsHandler handler, CancellationToken ct) => Results.Ok(Settings(await handler.CurrentAsync(ct))))
+        settings.MapGet("/", async (TriageSettingsQueries queries, CancellationToken ct) => Results.Ok(Settings(await queries.CurrentAsync(ct))))
             .Produces<TriageSettingsDto>(StatusCodes.Status200OK)
             .WithName("GetTriageSettings");
-        settings.MapPut("/", async (TriageSettingsInput input, TriageSettingsHandler handler, CancellationToken ct) =>
+        settings.MapPut("/", async (TriageSettingsInput input, SaveTriageSettingsHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.SaveAsync(input, ct), s => Results.Ok(Settings(s))))
             .Produces<TriageSettingsDto>(StatusCodes.Status200OK)
             .WithName("ChangeTriageSettings").WithSummary("Kies de werkwijze (a–d of een eigen tabel); eerdere werkwijzen blijven bewaard.");
     }
 
     private static TriageSettingsDto Settings(Domain.Care.TriageSettings s) => new(s.Model.ToString(), s.ConcernThreshold, s.MinDomains,
-        s.Routes.ToDictionary(r => $"{r.Key.Class}:{(r.Key.Maatwerk ? 1 : 0)}", r => r.Value.ToString()));
+        s.Routes.ToDictionary(r => Domain.Care.TriageRules.CellKey(r.Key.Class, r.Key.Maatwerk), r => r.Value.ToString()));
 
     private static RequestDto ToDto(RequestView r) => new(r.Id, r.HuishoudenId, r.Bron.ToString(), r.BronToelichting, r.Omschrijving, r.Ontvangen, r.Maatwerk,
         r.Status.ToString(), r.Personen, r.Scores.Select(s => new RequestScoreDto(s.Key.PersonId, s.Key.Domain.ToString(), s.Value)).ToList(),

@@ -11,7 +11,8 @@ public sealed class RequestsFeature : IFeature
         services.AddScoped<RegisterRequestHandler>();
         services.AddScoped<RecordIntakeHandler>();
         services.AddScoped<DecideTriageHandler>();
-        services.AddScoped<TriageSettingsHandler>();
+        services.AddScoped<TriageSettingsQueries>();
+        services.AddScoped<SaveTriageSettingsHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)

@@ -70,7 +70,7 @@ public static class SocialMapCommands
             }
             sp.GetRequiredService<CurrentUser>().ActAs(pr.GetValue(gemeente)!, "cli", "Beheer via de opdrachtregel");
             using var reader = path.OpenText();
-            var result = await sp.GetRequiredService<SocialMapAdmin>().ImportPostcodeAreasAsync(reader, ct);
+            var result = await sp.GetRequiredService<ImportPostcodeAreasHandler>().HandleAsync(reader, ct);
             foreach (var r in result.Rejected) Console.Error.WriteLine(r);
             Console.WriteLine(result.Rejected.Count == 0 ? $"Ingelezen: {result.Imported} postcodegebieden." : "Niet ingelezen; er is niets gewijzigd.");
             return result.Rejected.Count == 0 ? 0 : 3;

@@ -13,7 +13,9 @@ public sealed class SocialMapFeature : IFeature
         services.AddScoped<HsdsStore>();
         services.AddScoped<SocialMapExchange>();
         services.AddScoped<SocialMapSearch>();
-        services.AddScoped<SocialMapAdmin>();
+        services.AddScoped<SocialMapAdminQueries>();
+        services.AddScoped<MarkServiceHandler>();
+        services.AddScoped<ImportPostcodeAreasHandler>();
         services.AddSingleton<HsdsSchemaCheck>();
     }
 

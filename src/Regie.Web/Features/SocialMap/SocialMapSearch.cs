@@ -44,7 +44,6 @@ public sealed class SocialMapSearch(RegieDbContext db, FileAccessService access,
 {
     public const int PageSize = 20;
     public const int MaxPageSize = 100;
-    public const string DomainInvalidCode = "socialmap-domain-invalid";
     public const string KindInvalidCode = "socialmap-kind-invalid";
     public const string Active = "active";
 
@@ -55,7 +54,7 @@ public sealed class SocialMapSearch(RegieDbContext db, FileAccessService access,
         if (!string.IsNullOrWhiteSpace(input.Leefgebied))
         {
             domain = Enums.ParseDefined<ZrmDomain>(input.Leefgebied.Trim());
-            if (domain is null) errors.Add(new DomainError(DomainInvalidCode, nameof(SearchInput.Leefgebied), "Kies een leefgebied uit de lijst."));
+            if (domain is null) errors.Add(new DomainError(SearchRules.DomainInvalidCode, nameof(SearchInput.Leefgebied), "Kies een leefgebied uit de lijst."));
         }
         ServiceKind? kind = null;
         if (!string.IsNullOrWhiteSpace(input.Soort))

@@ -188,7 +188,7 @@ public sealed class DemoSocialMap(RegieDbContext db, string gemeentecode)
             });
             foreach (var term in s.Domains.Select(RegieTaxonomy.TermOf).Prepend(RegieTaxonomy.TermOf(s.Kind)))
             {
-                var mark = SocialMapAdmin.Attribute(gemeentecode, id, term);
+                var mark = RegieTaxonomyRecords.Attribute(gemeentecode, id, term);
                 data.Set(HsdsCatalog.Attribute, mark.Id, new JsonObject
                 {
                     ["id"] = HsdsValues.Uuid(mark.Id), ["link_id"] = HsdsValues.Uuid(id), ["taxonomy_term_id"] = HsdsValues.Uuid(term),

@@ -6,7 +6,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Requests.Admin;
 
-public sealed class TriageModel(TriageSettingsHandler handler) : PageModel
+public sealed class TriageModel(SaveTriageSettingsHandler handler, TriageSettingsQueries queries) : PageModel
 {
     [BindProperty] public TriageSettingsInput Input { get; set; } = new();
     public TriageSettings Current { get; private set; } = default!;
@@ -21,7 +21,7 @@ public sealed class TriageModel(TriageSettingsHandler handler) : PageModel
         Input = new TriageSettingsInput
         {
             Model = Current.Model.ToString(), Zorgdrempel = Current.ConcernThreshold, MinimumLeefgebieden = Current.MinDomains,
-            Routes = Current.Routes.ToDictionary(r => TriageSettingsHandler.Key(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString()),
+            Routes = Current.Routes.ToDictionary(r => TriageRules.CellKey(r.Key.Class, r.Key.Maatwerk), r => (string?)r.Value.ToString()),
         };
     }
 
@@ -36,7 +36,7 @@ public sealed class TriageModel(TriageSettingsHandler handler) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Current = await handler.CurrentAsync(ct);
-        History = await handler.HistoryAsync(ct);
+        Current = await queries.CurrentAsync(ct);
+        History = await queries.HistoryAsync(ct);
     }
 }

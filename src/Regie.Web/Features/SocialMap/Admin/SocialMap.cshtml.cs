@@ -5,7 +5,7 @@ using System.Text;
 namespace Regie.Web.Features.SocialMap.Admin;
 
 /// <summary>The functional admin's social map: import and export HSDS, the export check, marking services, the postcode table.</summary>
-public sealed class SocialMapModel(SocialMapExchange exchange, SocialMapAdmin admin, HsdsSchemaCheck schemas) : PageModel
+public sealed class SocialMapModel(SocialMapExchange exchange, SocialMapAdminQueries queries, ImportPostcodeAreasHandler postcodes, HsdsSchemaCheck schemas) : PageModel
 {
     public IReadOnlyList<ServiceOverview> Services { get; private set; } = [];
     public int PostcodeAreas { get; private set; }
@@ -41,7 +41,7 @@ public sealed class SocialMapModel(SocialMapExchange exchange, SocialMapAdmin ad
         else
         {
             using var reader = new StreamReader(bestand.OpenReadStream(), Encoding.UTF8);
-            Postcodes = await admin.ImportPostcodeAreasAsync(reader, ct);
+            Postcodes = await postcodes.HandleAsync(reader, ct);
         }
         await LoadAsync(ct);
         return Page();
@@ -63,7 +63,7 @@ public sealed class SocialMapModel(SocialMapExchange exchange, SocialMapAdmin ad
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Services = await admin.ServicesAsync(ct);
-        PostcodeAreas = await admin.PostcodeAreaCountAsync(ct);
+        Services = await queries.ServicesAsync(ct);
+        PostcodeAreas = await queries.PostcodeAreaCountAsync(ct);
     }
 }

@@ -7,7 +7,7 @@ using Regie.Web.Features.Shared;
 namespace Regie.Web.Features.SocialMap.Admin;
 
 /// <summary>Marking one service: kind, life domains, and the partner organisation that provides it.</summary>
-public sealed class SocialMapServiceModel(SocialMapAdmin admin) : PageModel
+public sealed class SocialMapServiceModel(MarkServiceHandler mark, SocialMapAdminQueries queries) : PageModel
 {
     [BindProperty] public MarkInput Input { get; set; } = new();
     public ServiceMarking Service { get; private set; } = default!;
@@ -28,7 +28,7 @@ public sealed class SocialMapServiceModel(SocialMapAdmin admin) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var result = await admin.MarkAsync(id, Input, ct);
+        var result = await mark.HandleAsync(id, Input, ct);
         if (result.Status == CommandStatus.Conflict && await LoadAsync(id, ct)) Input.Versie = Service.Versie;
         if (this.Finish(result, "/beheer/sociale-kaart", "De dienst is gemarkeerd.") is { } done) return done;
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -37,9 +37,9 @@ public sealed class SocialMapServiceModel(SocialMapAdmin admin) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await admin.ServiceAsync(id, ct) is not { } service) return false;
+        if (await queries.ServiceAsync(id, ct) is not { } service) return false;
         Service = service;
-        Partners = [new("Geen (niet in Regie)", ""), .. (await admin.PartnersAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString()))];
+        Partners = [new("Geen (niet in Regie)", ""), .. (await queries.PartnersAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString()))];
         return true;
     }
 }
