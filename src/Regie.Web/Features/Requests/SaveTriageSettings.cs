@@ -15,7 +15,7 @@ public sealed class TriageSettingsInput
     [Required, OneOf(typeof(TriageModel))] public string? Model { get; set; }
     public int Zorgdrempel { get; set; } = TriageSettings.DefaultConcernThreshold;
     public int MinimumLeefgebieden { get; set; } = TriageSettings.DefaultMinDomains;
-    /// <summary>"Class:0|1" (<see cref="TriageRules.CellKey"/>) → route name; only read for the own table (model Eigen).</summary>
+    /// <summary>"Class:0|1" → route name; only read for the own table (model Eigen).</summary>
     [Description("Alleen bij model Eigen: per \"Klasse:0\" of \"Klasse:1\" (zonder of met maatwerk) een route.")]
     [MapKeys(typeof(CaseClass), "{names}:(0|1)"), OneOf(typeof(TriageRoute))]
     public Dictionary<string, string?> Routes { get; set; } = [];

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
@@ -23,8 +22,7 @@ public sealed class ResetTwoFactorHandler(RegieDbContext db, UserManager<RegieUs
 {
     public async Task<CommandResult<string>> HandleAsync(string id, StaffTwoFactorResetInput input, CancellationToken ct)
     {
-        var gemeente = current.Gemeentecode;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Gemeentecode == gemeente, ct);
+        var user = await StaffQueries.AccountToChangeAsync(db, current, id, ct);
         if (user is null) return CommandResult<string>.NotFound("De medewerker");
         if (StaffRules.CheckTwoFactorReset(user.Id == current.ActorId, user.TwoFactorEnabled, user.DisplayName, input.Reden) is { } refused)
             return CommandResult<string>.Invalid(refused);

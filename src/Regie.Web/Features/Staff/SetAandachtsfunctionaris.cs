@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Safety;
 using Regie.Web.Data;
@@ -23,8 +22,7 @@ public sealed class SetAandachtsfunctionarisHandler(RegieDbContext db, UserManag
 {
     public async Task<CommandResult<string>> HandleAsync(string id, StaffAandachtsfunctionarisInput input, CancellationToken ct)
     {
-        var gemeente = current.Gemeentecode;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Gemeentecode == gemeente, ct);
+        var user = await StaffQueries.AccountToChangeAsync(db, current, id, ct);
         if (user is null) return CommandResult<string>.NotFound("De medewerker");
         if (StaffRules.ReadAandachtsfunctionaris(input.Aandachtsfunctionaris, out var on) is { } invalid) return CommandResult<string>.Invalid(invalid);
         var roles = await users.GetRolesAsync(user);

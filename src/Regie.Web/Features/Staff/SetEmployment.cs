@@ -22,8 +22,7 @@ public sealed class SetEmploymentHandler(RegieDbContext db, UserManager<RegieUse
 {
     public async Task<CommandResult<string>> HandleAsync(string id, StaffEmploymentInput input, CancellationToken ct)
     {
-        var gemeente = current.Gemeentecode;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Gemeentecode == gemeente, ct);
+        var user = await StaffQueries.AccountToChangeAsync(db, current, id, ct);
         if (user is null) return CommandResult<string>.NotFound("De medewerker");
 
         if (StaffRules.ReadEmployerKind(input.Werkgever, out var kind) is { } invalid) return CommandResult<string>.Invalid(invalid);

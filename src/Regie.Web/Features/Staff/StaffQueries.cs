@@ -38,4 +38,14 @@ public sealed class StaffQueries(RegieDbContext db, CurrentUser current)
         return await db.Users.Where(u => u.Id == id && u.Gemeentecode == gemeente)
             .Select(u => new StaffEmployment(u.EmployerKind, u.EmployerOrganisationId)).SingleOrDefaultAsync(ct);
     }
+
+    /// <summary>
+    /// The account a use case of this slice changes: only one of the admin's own municipality, so an id from another
+    /// municipality is "not found" for every change. Tracked, to be saved through the user manager.
+    /// </summary>
+    internal static Task<RegieUser?> AccountToChangeAsync(RegieDbContext db, CurrentUser current, string id, CancellationToken ct)
+    {
+        var gemeente = current.Gemeentecode;
+        return db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Gemeentecode == gemeente, ct);
+    }
 }
