@@ -204,6 +204,14 @@ public static class LedgerRules
     public const string TeamRequiredCode = "budget-team-required";
     public const string YearInvalidCode = "budget-year-invalid";
 
+    /// <summary>A transfer between two teams as found (null when no team was chosen or it was not found): both chosen, and two different ones.</summary>
+    public static void CheckTransferTeams(Guid? from, Guid? to, ErrorList errors)
+    {
+        if (from is null) errors.Add(new DomainError(TeamRequiredCode, "VanTeamId", "Kies het team dat geld afstaat."));
+        if (to is null) errors.Add(new DomainError(TeamRequiredCode, "NaarTeamId", "Kies het team dat het geld krijgt."));
+        if (from is not null && from == to) errors.Add(new DomainError(TransferSameTeamCode, "NaarTeamId", "Kies twee verschillende teams."));
+    }
+
     /// <summary>The municipality books on last year's, this year's and next year's budgets only.</summary>
     public static DomainError? CheckYear(int year, int currentYear) =>
         year < currentYear - 1 || year > currentYear + 1
