@@ -5,8 +5,6 @@ public static class ErrorCodes
 {
     public const string BsnDuplicate = "bsn-duplicate";
     public const string PossibleDuplicate = "person-possible-duplicate";
-    public const string HouseholdNeedsMember = "household-needs-member";
-    public const string DuplicateMemberInRequest = "member-listed-twice";
     public const string RequestInvalid = "request-invalid";
     public const string SearchTooShort = "search-too-short";
     /// <summary>A functional admin's session without two-factor sign-in, on the API (pages send it to the set-up page).</summary>
