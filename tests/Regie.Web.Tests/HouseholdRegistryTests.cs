@@ -149,7 +149,7 @@ public sealed class HouseholdRegistryTests(RegistryFixture fixture) : IClassFixt
     public async Task Household_without_members_is_refused()
     {
         var result = await CreateAsync(new CreateHouseholdInput { Adres = Address(), Leden = [new MemberInput(), new MemberInput()] });
-        Assert.Equal(ErrorCodes.HouseholdNeedsMember, Assert.Single(result.Errors).Code);
+        Assert.Equal(Regie.Domain.Registry.HouseholdRules.NeedsMemberCode, Assert.Single(result.Errors).Code);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class HouseholdRegistryTests(RegistryFixture fixture) : IClassFixt
         Assert.Contains("Ria Dubbelman", error.Message);
 
         var sameListTwice = await CreateAsync(Household(Member("A", "Twee", bsn: "999999990"), Member("B", "Twee", bsn: "999999990")));
-        Assert.Contains(sameListTwice.Errors, e => e.Code == ErrorCodes.DuplicateMemberInRequest);
+        Assert.Contains(sameListTwice.Errors, e => e.Code == Regie.Domain.Registry.HouseholdRules.MemberListedTwiceCode);
     }
 
     [Fact]

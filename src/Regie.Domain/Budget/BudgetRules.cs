@@ -101,6 +101,12 @@ public static class Mandates
     public const string RoleInvalidCode = "mandate-role-invalid";
     public const string UserUnknownCode = "mandate-user-unknown";
 
+    /// <summary>The staff member chosen for a personal mandate was not found among the municipality's staff.</summary>
+    public static DomainError UserUnknown() => new(UserUnknownCode, "GebruikerId", "Kies een medewerker uit de lijst.");
+
+    /// <summary>Neither a staff member nor one of the roles with a mandate was chosen.</summary>
+    public static DomainError RoleInvalid() => new(RoleInvalidCode, "Rol", "Kies de rol of de medewerker voor wie het mandaat geldt.");
+
     /// <summary>Who approves an amount asked by someone with <paramref name="ownMandate"/>; <paramref name="teamLeadLimit"/> is the second limit.</summary>
     public static ApprovalLevel Required(decimal amount, decimal ownMandate, decimal teamLeadLimit) =>
         amount <= ownMandate ? ApprovalLevel.Mandaat : amount <= teamLeadLimit ? ApprovalLevel.Teamleider : ApprovalLevel.Gemeente;
@@ -203,6 +209,27 @@ public static class LedgerRules
     public const string NoBudgetCode = "budget-missing";
     public const string TeamRequiredCode = "budget-team-required";
     public const string YearInvalidCode = "budget-year-invalid";
+
+    /// <summary>The team an allocation is for, <paramref name="found"/> when it was chosen and exists.</summary>
+    public static DomainError? CheckAllocationTeam(bool found) =>
+        found ? null : new DomainError(TeamRequiredCode, "TeamId", "Kies het team.");
+
+    /// <summary>An allocation is integral (no law given) or earmarked for one legal framework.</summary>
+    public static LegalFramework? ReadEarmark(string? text, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var framework = LegalFrameworks.Parse(text);
+        if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
+        return framework;
+    }
+
+    /// <summary>A transfer between two teams as found (null when no team was chosen or it was not found): both chosen, and two different ones.</summary>
+    public static void CheckTransferTeams(Guid? from, Guid? to, ErrorList errors)
+    {
+        if (from is null) errors.Add(new DomainError(TeamRequiredCode, "VanTeamId", "Kies het team dat geld afstaat."));
+        if (to is null) errors.Add(new DomainError(TeamRequiredCode, "NaarTeamId", "Kies het team dat het geld krijgt."));
+        if (from is not null && from == to) errors.Add(new DomainError(TransferSameTeamCode, "NaarTeamId", "Kies twee verschillende teams."));
+    }
 
     /// <summary>The municipality books on last year's, this year's and next year's budgets only.</summary>
     public static DomainError? CheckYear(int year, int currentYear) =>

@@ -1,4 +1,5 @@
 using Regie.Domain.Common;
+using Regie.Domain.Decisions;
 
 namespace Regie.Domain.Monitor;
 
@@ -32,6 +33,44 @@ public static class SystemCost
     public const string AmountInvalidCode = "cost-amount-invalid";
     public const string PeriodInvalidCode = "cost-period-invalid";
     public const string TeamRequiredCode = "cost-team-required";
+    public const string KindInvalidCode = "cost-kind-invalid";
+    public const string TeamUnknownCode = "cost-team-unknown";
+
+    /// <summary>The kind of a cost entry as typed: Personeel, Overhead or Advies.</summary>
+    public static CostKind? ReadKind(string? text, ErrorList errors)
+    {
+        var kind = Enums.ParseDefined<CostKind>(text);
+        if (kind is null) errors.Add(new DomainError(KindInvalidCode, "Soort", "Kies personeel, overhead of inhuur en advies."));
+        return kind;
+    }
+
+    /// <summary>Who pays team staff, asked for staff entries only (none for the other kinds).</summary>
+    public static StaffPayer? ReadPayer(CostKind? kind, string? text, ErrorList errors)
+    {
+        var payer = kind == CostKind.Personeel ? Enums.ParseDefined<StaffPayer>(text) : null;
+        if (kind == CostKind.Personeel && payer is null) errors.Add(new DomainError(KindInvalidCode, "BetaaldDoor", "Kies wie deze medewerkers betaalt."));
+        return payer;
+    }
+
+    /// <summary>A cost entry's period is budgeted like a granted one: it may lie in the past and run for years (<see cref="DateKind.Granted"/>).</summary>
+    public static DateOnly? ReadDate(string? text, string field, string label, DateOnly today, ErrorList errors)
+    {
+        if (DutchDate.TryParse(text, out var d)) return DateRules.Plausible(d, DateKind.Granted, today, field, label, errors);
+        errors.Add(new DomainError(DutchDate.InvalidCode, field, "Vul de datum in als dd-mm-jjjj."));
+        return null;
+    }
+
+    /// <summary>An amount or number of fte as typed: none when empty, an error when it is no number.</summary>
+    public static decimal? ReadAmount(string? text, string field, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DecisionRules.TryParseAmount(text, out var v)) return v;
+        errors.Add(new DomainError(AmountInvalidCode, field, "Vul een getal in, bijvoorbeeld 70.000,00 of 4,5."));
+        return null;
+    }
+
+    /// <summary>The chosen team was not found.</summary>
+    public static DomainError TeamUnknown() => new(TeamUnknownCode, "TeamId", "Kies een team uit de lijst.");
 
     public static IReadOnlyList<DomainError> Check(CostEntry e)
     {

@@ -125,6 +125,15 @@ public static class LightSupportRules
     /// <summary>The goal named is not one of the household's active plan.</summary>
     public static DomainError GoalNotFound() => new(GoalNotFoundCode, "DoelId", "Kies het doel in het plan waarvoor de ondersteuning is.");
 
+    /// <summary>
+    /// Who gives the support was not found: the team member chosen (<paramref name="staffChosen"/>), else the organisation
+    /// chosen (<paramref name="organisationChosen"/>), else nobody was chosen.
+    /// </summary>
+    public static DomainError DelivererMissing(bool staffChosen, bool organisationChosen) =>
+        staffChosen ? new(DelivererRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst.")
+        : organisationChosen ? new(DelivererRequiredCode, "OrganisatieId", "Kies een organisatie uit de lijst.")
+        : new(DelivererRequiredCode, "MedewerkerId", "Kies wie de ondersteuning geeft: een medewerker van het team of een organisatie.");
+
     /// <summary>The person named is not a current member of the household.</summary>
     public static DomainError PersonNotMember() => new(PersonNotMemberCode, "PersoonId", "Kies iemand uit het huishouden, of het hele huishouden.");
 

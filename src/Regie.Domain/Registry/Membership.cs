@@ -21,6 +21,19 @@ public static class MembershipRules
     public const string NotMemberCode = "person-not-member";
 
     /// <summary>A person can be added as a new member only when they live in no other household.</summary>
+    /// <summary>The household to move to was not found, or may not be held by this user: both read the same.</summary>
+    public static DomainError MoveTargetNotFound() =>
+        new(DomainError.NotFoundCode, "NaarHuishoudenId", "Kies het huishouden waar de persoon naartoe verhuist.");
+
+    /// <summary>The date of a move as typed: today when left empty, an error when it cannot be read.</summary>
+    public static DateOnly ReadMoveDate(string? text, DateOnly today, ErrorList errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return today;
+        if (DutchDate.TryParse(text, out var date)) return date;
+        errors.Add(new DomainError(BirthDate.InvalidCode, "Verhuisdatum", "Vul de verhuisdatum in als dd-mm-jjjj."));
+        return today;
+    }
+
     public static DomainError? CanJoin(IEnumerable<MembershipPeriod> history, Guid householdId)
     {
         var active = history.FirstOrDefault(p => p.IsActive);

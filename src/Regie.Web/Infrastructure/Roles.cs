@@ -1,18 +1,20 @@
+using Regie.Domain.Access;
+
 namespace Regie.Web.Infrastructure;
 
 /// <summary>The roles of DOMAIN.md "Who uses Regie". Names are stored in the database: do not rename.</summary>
 public static class Roles
 {
-    public const string Professional = "professional";
-    public const string Teamleider = "teamleider";
-    public const string Consulent = "consulent";
-    public const string Afdeling = "afdeling";
-    public const string Partner = "partner";
-    public const string Beleid = "beleid";
-    public const string Privacy = "privacy";
-    public const string Beheerder = "beheerder";
+    public const string Professional = RoleNames.Professional;
+    public const string Teamleider = RoleNames.Teamleider;
+    public const string Consulent = RoleNames.Consulent;
+    public const string Afdeling = RoleNames.Afdeling;
+    public const string Partner = RoleNames.Partner;
+    public const string Beleid = RoleNames.Beleid;
+    public const string Privacy = RoleNames.Privacy;
+    public const string Beheerder = RoleNames.Beheerder;
 
-    public static readonly string[] All = [Professional, Teamleider, Consulent, Afdeling, Partner, Beleid, Privacy, Beheerder];
+    public static readonly string[] All = RoleNames.All;
 
     public static string Label(string role) => role switch
     {

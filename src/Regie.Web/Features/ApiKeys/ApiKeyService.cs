@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
-using Regie.Web.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,14 +21,6 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
     /// <summary>Made on first use: a remembered key needs no database, so a busy system's call makes no context for it.</summary>
     private RegieDbContext Db => _db ??= services.GetRequiredService<RegieDbContext>();
 
-    public const string ScopeInvalidCode = "api-key-scope-invalid";
-    public const string UserUnknownCode = "api-key-user-unknown";
-    public const string TeamUnknownCode = "api-key-team-unknown";
-    /// <summary>A role that is no role of a staff member; the household roles have their own code.</summary>
-    public const string RoleInvalidCode = "api-key-role-invalid";
-    public const string OrganisationUnknownCode = "api-key-organisation-unknown";
-    public const string MunicipalityUnknownCode = "api-key-municipality-unknown";
-
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     /// <summary>
@@ -42,10 +34,8 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         var errors = new ErrorList();
         var gemeente = errors.Take(Gemeentecode.Parse(gemeentecode, "gemeente"));
         if (errors.HasErrors) return errors.Errors[0];
-        if (!await Db.Municipalities.AnyAsync(m => m.Code == gemeente.Value, ct))
-            return new DomainError(MunicipalityUnknownCode, "gemeente", $"Gemeente {gemeente.Value} bestaat niet in deze installatie.");
-        if (team is not null && userEmail is not null)
-            return new DomainError(ScopeInvalidCode, "team", "Kies --team of --user, niet beide: een sleutel van een persoon handelt al voor diens team.");
+        if (!await Db.Municipalities.AnyAsync(m => m.Code == gemeente.Value, ct)) return ApiKeyRules.MunicipalityUnknown(gemeente.Value);
+        if (ApiKeyRules.CheckScopeChoice(team, userEmail) is { } both) return both;
 
         Guid? teamId = null;
         string? userId = null;
@@ -54,46 +44,35 @@ public sealed class ApiKeyService(IServiceProvider services, TimeProvider clock)
         {
             var normalized = userEmail.Trim().ToUpperInvariant();
             var user = await Db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.Gemeentecode == gemeente.Value, ct);
-            if (user is null) return new DomainError(UserUnknownCode, "user", $"Geen account met e-mailadres {userEmail.Trim()} in gemeente {gemeente.Value}.");
-            var userRole = await RoleOfAsync(Db, user.Id, ct);
-            if (userRole is null) return new DomainError(UserUnknownCode, "user", $"Het account {userEmail.Trim()} heeft geen rol.");
-            if (role is not null && role != userRole)
-                return new DomainError(ScopeInvalidCode, "role", $"Een sleutel van een persoon heeft diens rol ({userRole}); laat --role weg of geef {userRole}.");
-            if (IsLockedOut(user, clock)) return new DomainError(ScopeInvalidCode, "user", $"Het account {userEmail.Trim()} is geblokkeerd.");
             // A person's key acts for the person's own organisation, never for one named on the command line.
-            var own = user.Organisation ?? user.DisplayName;
-            if (organisation is not null && organisation.Trim() != own)
-                return new DomainError(ScopeInvalidCode, "org", $"Een sleutel van een persoon handelt voor diens organisatie ({own}); laat --org weg.");
-            role = userRole;
-            userId = user.Id;
+            var found = user is null ? null
+                : new ApiKeyRules.KeyUser(await RoleOfAsync(Db, user.Id, ct), IsLockedOut(user, clock), user.Organisation ?? user.DisplayName);
+            if (ApiKeyRules.CheckPersonKey(userEmail, gemeente.Value, found, role, organisation) is { } refused) return refused;
+            role = found!.Role;
+            userId = user!.Id;
             teamId = user.TeamId;
             organisationId = user.OrganisationId;
-            organisation = own;
+            organisation = found.Organisation;
         }
         else if (team is not null)
         {
             var row = await Db.Teams.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Gemeentecode == gemeente.Value && t.Name == team.Trim(), ct);
-            if (row is null) return new DomainError(TeamUnknownCode, "team", $"Geen team met de naam {team.Trim()} in gemeente {gemeente.Value}.");
-            if (role is not (Roles.Professional or Roles.Teamleider))
-                return new DomainError(ScopeInvalidCode, "role", $"Een sleutel van een team heeft de rol {Roles.Professional} of {Roles.Teamleider}.");
-            teamId = row.Id;
+            if (ApiKeyRules.CheckTeamKey(team, gemeente.Value, row is not null, role) is { } refused) return refused;
+            teamId = row!.Id;
             organisation ??= row.Name;
         }
-        else if (role is Roles.Professional or Roles.Teamleider)
-            return new DomainError(ScopeInvalidCode, "role", $"Een sleutel met de rol {role} werkt alleen voor een team: geef --team NAAM of --user E-MAIL.");
+        else if (ApiKeyRules.CheckRoleNeedsTeam(role) is { } needsTeam)
+            return needsTeam;
 
         var org = errors.Take(TextRules.Required(organisation, "org", "de organisatie", ApiKey.OrganisationMaxLength));
-        if (role is null || !Roles.All.Contains(role))
-            errors.Add(new DomainError(RoleInvalidCode, "role", $"Onbekende rol. Kies uit: {string.Join(", ", Roles.All)}."));
+        errors.Add(ApiKeyRules.CheckRole(role));
         if (errors.HasErrors) return errors.Errors[0];
 
         // Linked by id when the organisation is registered in Regie, so a later change of its name keeps the key's scope.
         if (userId is null)
             organisationId = await Db.Organisations.IgnoreQueryFilters().Where(o => o.Gemeentecode == gemeente.Value && o.Name == org)
                 .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-        // A partner's key sees what its organisation is part of: without a registered organisation it would act for nobody known.
-        if (userId is null && role == Roles.Partner && organisationId is null)
-            return new DomainError(OrganisationUnknownCode, "org", $"Geen geregistreerde organisatie met de naam {org} in gemeente {gemeente.Value}; een sleutel met de rol {Roles.Partner} hoort bij een organisatie uit het organisatieoverzicht.");
+        if (ApiKeyRules.CheckOrganisation(org!, gemeente.Value, userId is not null, role!, organisationId is not null) is { } unknown) return unknown;
         var prefix = Random(8);
         var key = $"rg_{prefix}_{Random(32)}";
         var apiKey = new ApiKey

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Budget;
-using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
@@ -18,15 +17,10 @@ public sealed class AllocateBudgetHandler(RegieDbContext db, CurrentUser user, A
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new ErrorList();
         var team = input.TeamId is { } tid ? await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
-        if (team is null) errors.Add(new DomainError(LedgerRules.TeamRequiredCode, "TeamId", "Kies het team."));
+        errors.Add(LedgerRules.CheckAllocationTeam(team is not null));
         errors.Add(LedgerRules.CheckYear(input.Jaar, now.Year));
         var amount = errors.Take(Amounts.ParseSigned(input.Bedrag, "Bedrag", "het bedrag"));
-        LegalFramework? framework = null;
-        if (!string.IsNullOrWhiteSpace(input.Kader))
-        {
-            framework = LegalFrameworks.Parse(input.Kader);
-            if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies een wettelijk kader uit de lijst, of geen oormerk."));
-        }
+        var framework = LedgerRules.ReadEarmark(input.Kader, errors);
         var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden of het raadsbesluit", BudgetEntry.ReasonMaxLength));
         if (errors.HasErrors) return CommandResult<long>.Invalid(errors.Errors);
 

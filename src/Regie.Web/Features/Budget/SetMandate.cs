@@ -21,11 +21,11 @@ public sealed class SetMandateHandler(RegieDbContext db, BudgetSettings settings
         if (!string.IsNullOrWhiteSpace(input.GebruikerId))
         {
             staffName = (await settings.StaffAsync(ct)).FirstOrDefault(u => u.Id == input.GebruikerId).Name;
-            if (staffName is null) errors.Add(new DomainError(Mandates.UserUnknownCode, "GebruikerId", "Kies een medewerker uit de lijst."));
+            if (staffName is null) errors.Add(Mandates.UserUnknown());
             userId = input.GebruikerId;
         }
         else if (input.Rol is { } r && BudgetSettings.MandateRoles.Contains(r)) role = r;
-        else errors.Add(new DomainError(Mandates.RoleInvalidCode, "Rol", "Kies de rol of de medewerker voor wie het mandaat geldt."));
+        else errors.Add(Mandates.RoleInvalid());
         decimal? limit = null;
         if (!string.IsNullOrWhiteSpace(input.Bedrag) || userId is null)
         {

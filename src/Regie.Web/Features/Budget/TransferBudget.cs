@@ -19,9 +19,7 @@ public sealed class TransferBudgetHandler(RegieDbContext db, CurrentUser user, A
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         var from = input.VanTeamId is { } f ? teams.GetValueOrDefault(f) : null;
         var to = input.NaarTeamId is { } n ? teams.GetValueOrDefault(n) : null;
-        if (from is null) errors.Add(new DomainError(LedgerRules.TeamRequiredCode, "VanTeamId", "Kies het team dat geld afstaat."));
-        if (to is null) errors.Add(new DomainError(LedgerRules.TeamRequiredCode, "NaarTeamId", "Kies het team dat het geld krijgt."));
-        if (from is not null && from.Id == to?.Id) errors.Add(new DomainError(LedgerRules.TransferSameTeamCode, "NaarTeamId", "Kies twee verschillende teams."));
+        LedgerRules.CheckTransferTeams(from?.Id, to?.Id, errors);
         errors.Add(LedgerRules.CheckYear(input.Jaar, now.Year));
         var amount = errors.Take(Mandates.ParseAmount(input.Bedrag, "Bedrag", "het bedrag"));
         var reason = errors.Take(TextRules.Required(input.Reden, "Reden", "de reden", BudgetEntry.ReasonMaxLength));

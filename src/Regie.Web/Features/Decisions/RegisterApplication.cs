@@ -40,9 +40,6 @@ public sealed class ApplicationInput
 public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessService access, CurrentUser user, DecisionQueries queries,
     ApplicationChanges changes, AuditLog audit, TimelineWriter timeline)
 {
-    public const string PersonUnknownCode = "person-unknown";
-    public const string PersonRequiredCode = "person-required";
-
     public async Task<CommandResult<Guid>> HandleAsync(ApplicationInput input, CancellationToken ct)
     {
         if (!access.IsCareRole) return CommandResult<Guid>.Forbidden();
@@ -50,7 +47,7 @@ public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessServ
         var errors = new ErrorList();
         var person = await FindPersonAsync(input, errors, ct);
         var framework = LegalFrameworks.Parse(input.Kader);
-        if (framework is null) errors.Add(new DomainError(LegalFrameworks.InvalidCode, "Kader", "Kies het wettelijk kader van de aanvraag."));
+        errors.Add(ApplicationRules.CheckFramework(framework));
         var requested = errors.Take(TextRules.Required(input.Gevraagd, "Gevraagd", "wat er wordt gevraagd", ProvisionApplication.RequestedMaxLength));
         var reported = changes.ParseDate(input.Meldingsdatum, "Meldingsdatum", "de datum van de melding", errors, DateKind.Happened);
         var applied = changes.ParseDate(input.Aanvraagdatum, "Aanvraagdatum", "de datum van de aanvraag", errors, DateKind.Happened);
@@ -66,8 +63,8 @@ public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessServ
             if (!queries.IsDesk && (householdId is not { } hid || !await access.MayAsync(hid, FileWork.Change, ct)))
                 return CommandResult<Guid>.NotFound("De inwoner");
         }
-        if (input.DoelId is { } goalId && !(householdId is { } h && await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == h, ct)))
-            errors.Add(new DomainError(Regie.Domain.Care.PlanRules.GoalNotFoundCode, "DoelId", "Dit doel hoort niet bij het plan van het huishouden van deze inwoner."));
+        if (input.DoelId is { } goalId)
+            errors.Add(ApplicationRules.CheckGoal(householdId is { } h && await db.PlanGoals.AnyAsync(g => g.Id == goalId && g.HouseholdId == h, ct)));
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var app = ProvisionApplication.Register(person!.Gemeentecode, person.Id, householdId, framework!.Value, input.DoelId, requested!, reported, applied,
@@ -92,12 +89,12 @@ public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessServ
         if (input.PersoonId is { } pid)
         {
             var p = await db.Persons.FirstOrDefaultAsync(x => x.Id == pid && x.AnonymisedAt == null, ct);
-            if (p is null) errors.Add(new DomainError(PersonUnknownCode, "PersoonId", "Deze inwoner is niet gevonden."));
+            errors.Add(ApplicationRules.CheckPersonById(p is not null));
             return p;
         }
-        if (string.IsNullOrWhiteSpace(input.Bsn))
+        if (ApplicationRules.CheckBsnGiven(input.Bsn) is { } required)
         {
-            errors.Add(new DomainError(PersonRequiredCode, "Bsn", "Vul het BSN van de inwoner in."));
+            errors.Add(required);
             return null;
         }
         var parsed = Bsn.Parse(input.Bsn);
@@ -108,7 +105,7 @@ public sealed class RegisterApplicationHandler(RegieDbContext db, FileAccessServ
         }
         var bsn = parsed.Value.Value;
         var person = await db.Persons.FirstOrDefaultAsync(x => x.Bsn == bsn && x.AnonymisedAt == null, ct);
-        if (person is null) errors.Add(new DomainError(PersonUnknownCode, "Bsn", "Er is geen inwoner met dit BSN ingeschreven. Registreer de inwoner eerst."));
+        errors.Add(ApplicationRules.CheckPersonByBsn(person is not null));
         return person;
     }
 }

@@ -36,8 +36,7 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
         var naam = errors.Take(TextRules.Optional(input.Naam, "Naam", "de naam van het huishouden", Household.NaamMaxLength));
 
         var rows = input.Leden.Select((m, i) => (Member: m, Index: i)).Where(r => !r.Member.IsBlank).ToList();
-        if (rows.Count == 0)
-            errors.Add(new DomainError(ErrorCodes.HouseholdNeedsMember, "Leden", "Voeg minstens één lid toe aan het huishouden."));
+        errors.Add(HouseholdRules.CheckHasMembers(rows.Count));
 
         var household = new Household
         {
@@ -64,27 +63,26 @@ public sealed class CreateHouseholdHandler(RegieDbContext db, CurrentUser user, 
                 // Taking someone known into a new household needs the right to work on them now, not an old household's view.
                 if (await access.RefusePersonAsync<Guid>(existingId, Domain.Access.FileWork.Change, ct) is not null)
                 {
-                    errors.Add(new DomainError(DomainError.NotFoundCode, prefix + "PersonId", "Deze persoon is niet gevonden."));
+                    errors.Add(HouseholdRules.PersonNotFound(prefix));
                     continue;
                 }
                 var person = await db.Persons.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == existingId, ct);
                 if (person is null)
                 {
-                    errors.Add(new DomainError(DomainError.NotFoundCode, prefix + "PersonId", "Deze persoon is niet gevonden."));
+                    errors.Add(HouseholdRules.PersonNotFound(prefix));
                     continue;
                 }
                 errors.Add(MembershipRules.CanJoin(person.Memberships.Select(x => x.ToPeriod()), household.Id) is { } e ? e with { Field = prefix + "PersonId" } : null);
-                if (person.Bsn is not null && !seenBsn.Add(person.Bsn))
-                    errors.Add(new DomainError(ErrorCodes.DuplicateMemberInRequest, prefix + "PersonId", "Deze persoon staat twee keer in de lijst."));
+                errors.Add(HouseholdRules.CheckKnownPersonOnce(person.Bsn, seenBsn, prefix));
                 joining.Add((person, role, false));
                 continue;
             }
 
             var valid = PersonRules.Validate(member, today, errors, prefix);
             if (valid is null) continue;
-            if (valid.Bsn is not null && !seenBsn.Add(valid.Bsn))
+            if (HouseholdRules.CheckNewPersonOnce(valid.Bsn, seenBsn, prefix) is { } twice)
             {
-                errors.Add(new DomainError(ErrorCodes.DuplicateMemberInRequest, prefix + "Bsn", "Dit BSN staat al bij een ander lid in deze lijst."));
+                errors.Add(twice);
                 continue;
             }
             await PersonRules.CheckDuplicatesAsync(db, valid, input.BevestigMogelijkDubbel, errors, prefix, ct);

@@ -37,13 +37,11 @@ public sealed class MovePersonHandler(RegieDbContext db, Access.FileAccessServic
             ? await db.Households.FirstOrDefaultAsync(h => h.Id == input.NaarHuishoudenId, ct)
             : null;
         if (target is null)
-            return CommandResult<Guid>.Invalid(new DomainError(DomainError.NotFoundCode, "NaarHuishoudenId", "Kies het huishouden waar de persoon naartoe verhuist."));
+            return CommandResult<Guid>.Invalid(MembershipRules.MoveTargetNotFound());
 
         var errors = new ErrorList();
         var role = errors.Take(HouseholdRoles.Parse(input.Rol));
-        var date = Today;
-        if (!string.IsNullOrWhiteSpace(input.Verhuisdatum) && !DutchDate.TryParse(input.Verhuisdatum, out date))
-            errors.Add(new DomainError(BirthDate.InvalidCode, "Verhuisdatum", "Vul de verhuisdatum in als dd-mm-jjjj."));
+        var date = MembershipRules.ReadMoveDate(input.Verhuisdatum, Today, errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
         var move = MembershipRules.Move(person.Memberships.Select(m => m.ToPeriod()), target.Id, role, date, Today);

@@ -47,7 +47,7 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
         if (await access.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var plan = await db.Plans.AsNoTracking().Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct);
         if (plan is null)
-            return CommandResult<Guid>.Invalid(new DomainError(Regie.Domain.Care.PlanRules.NoActivePlanCode, "", "Dit huishouden heeft geen actief plan. Start eerst een plan."));
+            return CommandResult<Guid>.Invalid(Regie.Domain.Care.PlanRules.NoActivePlan());
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var settings = (await queries.SettingsAsync(ct)).Rules;
         var errors = new ErrorList();
@@ -85,15 +85,13 @@ public sealed class StartLightSupportHandler(RegieDbContext db, FileAccessServic
         {
             var name = await db.Users.Where(u => u.Id == input.MedewerkerId && u.Gemeentecode == user.Gemeentecode).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
             if (name is not null) return new LightSupport.Deliverer(input.MedewerkerId, null, name);
-            errors.Add(new DomainError(LightSupportRules.DelivererRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst."));
         }
         else if (input.OrganisatieId is { } org)
         {
             var name = await db.Organisations.Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync(ct);
             if (name is not null) return new LightSupport.Deliverer(null, org, name);
-            errors.Add(new DomainError(LightSupportRules.DelivererRequiredCode, "OrganisatieId", "Kies een organisatie uit de lijst."));
         }
-        else errors.Add(new DomainError(LightSupportRules.DelivererRequiredCode, "MedewerkerId", "Kies wie de ondersteuning geeft: een medewerker van het team of een organisatie."));
+        errors.Add(LightSupportRules.DelivererMissing(!string.IsNullOrEmpty(input.MedewerkerId), input.OrganisatieId is not null));
         return null;
     }
 

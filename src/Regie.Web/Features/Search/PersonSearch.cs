@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Registry;
 using Regie.Web.Data;
-using Regie.Web.Features.Shared;
 using System.Text.RegularExpressions;
 
 namespace Regie.Web.Features.Search;
@@ -47,8 +46,7 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
     public static Result<SearchRequest> Parse(string? text, DateOnly today)
     {
         var q = (text ?? "").Trim();
-        if (q.Length > 200) return new DomainError(TextRules.TooLongCode, "q", "Een zoekopdracht mag maximaal 200 tekens lang zijn.");
-        if (q.Length < 2) return new DomainError(ErrorCodes.SearchTooShort, "q", "Typ minstens 2 tekens: een naam, BSN, geboortedatum of postcode met huisnummer.");
+        if (PersonSearchRules.CheckQuery(q) is { } invalid) return invalid;
 
         if (NumberPattern().IsMatch(q))
         {
@@ -97,7 +95,7 @@ public sealed partial class PersonSearch(RegieDbContext db, Access.FileAccessSer
 
         var key = PersonName.SearchKeyOf(PersonName.StripPrefix(achternaam));
         if (key.Length < 2)
-            return new DomainError(ErrorCodes.SearchTooShort, "q", "Typ minstens 2 letters van de achternaam.");
+            return PersonSearchRules.NameTooShort();
         return new SearchRequest(SearchKind.Naam, NaamKey: key, Voornaam: string.IsNullOrWhiteSpace(voornaam) ? null : voornaam);
     }
 

@@ -5,10 +5,7 @@ public static class ErrorCodes
 {
     public const string BsnDuplicate = "bsn-duplicate";
     public const string PossibleDuplicate = "person-possible-duplicate";
-    public const string HouseholdNeedsMember = "household-needs-member";
-    public const string DuplicateMemberInRequest = "member-listed-twice";
     public const string RequestInvalid = "request-invalid";
-    public const string SearchTooShort = "search-too-short";
     /// <summary>A functional admin's session without two-factor sign-in, on the API (pages send it to the set-up page).</summary>
     public const string TwoFactorRequired = "two-factor-required";
     /// <summary>API status codes without a rule of their own: every error answer of the API carries a code.</summary>
