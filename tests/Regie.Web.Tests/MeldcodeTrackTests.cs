@@ -4,7 +4,6 @@ using Regie.Domain.Common;
 using Regie.Domain.Safety;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Meldcode;
 using Regie.Web.Features.Shared;
 using System.Net;
 using System.Net.Http.Json;
@@ -157,7 +156,7 @@ public sealed class MeldcodeTrackTests(RegistryFixture fixture) : IClassFixture<
         foreach (var other in new[] { "HulpGeorganiseerd", "Afgesloten" })
             Assert.Equal((MeldcodeRules.MeldnormCode, "besluit"),
                 await ProblemAsync(await DecideAsync(client, household, track, new { besluit = other, toelichting = "Hulp loopt al", versie = 4 }), HttpStatusCode.BadRequest));
-        Assert.Equal((RecordMeldcodeDecisionHandler.ReportIncompleteCode, "informeertGezin"), await ProblemAsync(await DecideAsync(client, household, track,
+        Assert.Equal((MeldcodeInputRules.ReportIncompleteCode, "informeertGezin"), await ProblemAsync(await DecideAsync(client, household, track,
             new { besluit = "GemeldBijVeiligThuis", toelichting = "Vermoeden van lichamelijke mishandeling van Noor", kanaal = "Telefonisch", versie = 4 }), HttpStatusCode.BadRequest));
 
         Assert.Equal(5, await VersionAsync(await DecideAsync(client, household, track, new
@@ -261,7 +260,7 @@ public sealed class MeldcodeTrackTests(RegistryFixture fixture) : IClassFixture<
         var original = (await TrackAsync(client, household, track)).GetProperty("vastleggingen")[1].GetProperty("id").GetGuid();
 
         // The part must be the corrected entry's step.
-        Assert.Equal((CorrectMeldcodeEntryHandler.PartRequiredCode, "overleg"), await ProblemAsync(await CorrectAsync(client, household, track, original,
+        Assert.Equal((MeldcodeInputRules.PartRequiredCode, "overleg"), await ProblemAsync(await CorrectAsync(client, household, track, original,
             new { signalen = new { wat = "x", doorWie = "y" }, versie = 2 }), HttpStatusCode.BadRequest));
         // A stale version: someone else recorded meanwhile.
         Assert.Equal((ErrorCodes.ConcurrencyConflict, ""), await ProblemAsync(await CorrectAsync(client, household, track, original,

@@ -12,5 +12,5 @@ public static class RoleNames
     public const string Privacy = "privacy";
     public const string Beheerder = "beheerder";
 
-    public static readonly string[] All = [Professional, Teamleider, Consulent, Afdeling, Partner, Beleid, Privacy, Beheerder];
+    public static readonly IReadOnlyList<string> All = [Professional, Teamleider, Consulent, Afdeling, Partner, Beleid, Privacy, Beheerder];
 }

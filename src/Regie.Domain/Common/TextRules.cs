@@ -14,6 +14,17 @@ public static class TextRules
         return optional.IsValid ? Result<string>.Ok(optional.Value!) : optional.Error!;
     }
 
+    /// <summary>
+    /// As <see cref="Required(string?, string, string, int)"/>, for a field whose absence has its own code and message;
+    /// the length and character rules are the same.
+    /// </summary>
+    public static Result<string> Required(string? value, string field, string label, int maxLength, string missingCode, string missingMessage)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return new DomainError(missingCode, field, missingMessage);
+        var optional = Optional(value, field, label, maxLength);
+        return optional.IsValid ? Result<string>.Ok(optional.Value!) : optional.Error!;
+    }
+
     /// <summary>Trims; an empty value becomes null. HTML is kept as text: escaping happens at rendering.</summary>
     public static Result<string?> Optional(string? value, string field, string label, int maxLength)
     {

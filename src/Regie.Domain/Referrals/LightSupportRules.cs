@@ -103,9 +103,8 @@ public static class LightSupportRules
     /// </summary>
     public static PlannedLightSupport ReadStart(string? description, string? kind, string? start, string? plannedEnd, DateOnly today, ErrorList errors)
     {
-        var what = errors.Take(TextRules.Optional(description, "Omschrijving", "de omschrijving", DescriptionMaxLength));
-        if (what is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
-            errors.Add(new DomainError(WhatRequiredCode, "Omschrijving", "Beschrijf kort welke ondersteuning er komt."));
+        var what = errors.Take(TextRules.Required(description, "Omschrijving", "de omschrijving", DescriptionMaxLength,
+            WhatRequiredCode, "Beschrijf kort welke ondersteuning er komt."));
         LightSupportKind? parsed = null;
         if (!string.IsNullOrWhiteSpace(kind))
         {

@@ -45,9 +45,8 @@ public static class InvolvementRules
         if (!string.IsNullOrWhiteSpace(startedOn) && (!DutchDate.TryParse(startedOn, out start) || start > today))
             errors.Add(new DomainError(StartDateInvalidCode, "Startdatum", "Vul de startdatum in als dd-mm-jjjj, niet in de toekomst."));
         else errors.Add(DateRules.Check(start, DateKind.Happened, today, "Startdatum", "de startdatum"));
-        var why = errors.Take(TextRules.Optional(reason, "Reden", "de reden", ReasonMaxLength));
-        if (why is null && !errors.Errors.Any(e => e.Field == "Reden"))
-            errors.Add(new DomainError(ReasonRequiredCode, "Reden", "Vul in waarom uw organisatie betrokken is (bijvoorbeeld: lopend schuldhulptraject)."));
+        var why = errors.Take(TextRules.Required(reason, "Reden", "de reden", ReasonMaxLength,
+            ReasonRequiredCode, "Vul in waarom uw organisatie betrokken is (bijvoorbeeld: lopend schuldhulptraject)."));
         return errors.Errors.Count > before ? null : new InvolvementRegistration(zrm, name!, phoneNumber, address, start, why!);
     }
 }

@@ -20,7 +20,6 @@ public static class MembershipRules
     public const string SameHouseholdCode = "move-same-household";
     public const string NotMemberCode = "person-not-member";
 
-    /// <summary>A person can be added as a new member only when they live in no other household.</summary>
     /// <summary>The household to move to was not found, or may not be held by this user: both read the same.</summary>
     public static DomainError MoveTargetNotFound() =>
         new(DomainError.NotFoundCode, "NaarHuishoudenId", "Kies het huishouden waar de persoon naartoe verhuist.");
@@ -34,6 +33,7 @@ public static class MembershipRules
         return today;
     }
 
+    /// <summary>A person can be added as a new member only when they live in no other household.</summary>
     public static DomainError? CanJoin(IEnumerable<MembershipPeriod> history, Guid householdId)
     {
         var active = history.FirstOrDefault(p => p.IsActive);

@@ -127,9 +127,8 @@ public static class Afwegingskader
                 errors.Add(new DomainError(AnswerRequiredCode, $"Afweging[{q}]", "Beantwoord deze afweging met ja of nee."));
                 break;
             }
-            var reasoning = errors.Take(TextRules.Optional(reasonings.GetValueOrDefault(q), $"Onderbouwing[{q}]", "de onderbouwing", ReasoningMaxLength));
-            if (reasoning is null && !errors.Errors.Any(e => e.Field == $"Onderbouwing[{q}]"))
-                errors.Add(new DomainError(ReasoningRequiredCode, $"Onderbouwing[{q}]", "Onderbouw uw antwoord: het afwegingskader vraagt om een onderbouwing per afweging."));
+            var reasoning = errors.Take(TextRules.Required(reasonings.GetValueOrDefault(q), $"Onderbouwing[{q}]", "de onderbouwing", ReasoningMaxLength,
+                ReasoningRequiredCode, "Onderbouw uw antwoord: het afwegingskader vraagt om een onderbouwing per afweging."));
             result.Add(new WeighingAnswer(q, answer, reasoning ?? ""));
             if (Settles(q, answer)) break;
         }

@@ -12,6 +12,9 @@ public static class MeldcodeInputRules
     public const string PersonsInvalidCode = "meldcode-persons-invalid";
     public const string ChoiceInvalidCode = "meldcode-choice-invalid";
     public const string GoalsInvalidCode = "meldcode-goals-invalid";
+    public const string WithWhomRequiredCode = "meldcode-conversation-with-required";
+    public const string ReportIncompleteCode = "meldcode-report-incomplete";
+    public const string PartRequiredCode = "meldcode-correction-part-required";
 
     /// <summary>When it happened: empty is today; not in the future, not implausibly long ago.</summary>
     public static DateOnly? Date(string? value, DateOnly today, ErrorList errors, string field = "Datum")
@@ -52,4 +55,37 @@ public static class MeldcodeInputRules
     /// <summary>The goals a decision "help organised" links: each a goal of the household's active plan.</summary>
     public static DomainError GoalsInvalid() =>
         new(GoalsInvalidCode, "Doelen", "Kies doelen van het actieve plan van dit huishouden.");
+
+    /// <summary>With whom the conversation was held: required when it was held.</summary>
+    public static string? WithWhom(string? value, bool? held, ErrorList errors)
+    {
+        var with = OptionalText(value, "Met", "met wie", errors);
+        if (held == true && with is null && !errors.Errors.Any(e => e.Field == "Met"))
+            errors.Add(new DomainError(WithWhomRequiredCode, "Met", "Zeg met wie het gesprek is gevoerd."));
+        return with;
+    }
+
+    /// <summary>A report to Veilig Thuis names who tells the family about it.</summary>
+    public static string? InformsFamily(string? value, ErrorList errors)
+    {
+        var informs = OptionalText(value, "InformeertGezin", "wie de familie informeert", errors);
+        if (informs is null && !errors.Errors.Any(e => e.Field == "InformeertGezin"))
+            errors.Add(new DomainError(ReportIncompleteCode, "InformeertGezin", "Zeg wie de familie over de melding informeert."));
+        return informs;
+    }
+
+    /// <summary>The part of a correction that carries the fields of a step.</summary>
+    public static string CorrectionPart(MeldcodeStep step) => step switch
+    {
+        MeldcodeStep.Signalen => "Signalen",
+        MeldcodeStep.Overleg => "Overleg",
+        MeldcodeStep.Gesprek => "Gesprek",
+        MeldcodeStep.Weging => "Weging",
+        _ => "Besluit",
+    };
+
+    /// <summary>A correction carries the part of the corrected entry's own step.</summary>
+    public static DomainError CorrectionPartMissing(MeldcodeStep step) =>
+        new(PartRequiredCode, CorrectionPart(step),
+            $"Deze vastlegging hoort bij {MeldcodeRules.Label(step).ToLowerInvariant()}: geef de correctie in '{CorrectionPart(step).ToLowerInvariant()}'.");
 }

@@ -120,9 +120,8 @@ public sealed class HelpRequest : IMunicipalityOwned
     /// <summary>The description is required and fits <see cref="DescriptionMaxLength"/>.</summary>
     public static string? CheckDescription(string? text, ErrorList errors)
     {
-        var description = errors.Take(TextRules.Optional(text, "Omschrijving", "de omschrijving", DescriptionMaxLength));
-        if (description is null && !errors.Errors.Any(e => e.Field == "Omschrijving"))
-            errors.Add(new DomainError(DescriptionRequiredCode, "Omschrijving", "Beschrijf kort waar het huishouden hulp bij vraagt."));
+        var description = errors.Take(TextRules.Required(text, "Omschrijving", "de omschrijving", DescriptionMaxLength,
+            DescriptionRequiredCode, "Beschrijf kort waar het huishouden hulp bij vraagt."));
         return description;
     }
 

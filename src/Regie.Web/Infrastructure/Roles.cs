@@ -14,7 +14,7 @@ public static class Roles
     public const string Privacy = RoleNames.Privacy;
     public const string Beheerder = RoleNames.Beheerder;
 
-    public static readonly string[] All = RoleNames.All;
+    public static IReadOnlyList<string> All => RoleNames.All;
 
     public static string Label(string role) => role switch
     {

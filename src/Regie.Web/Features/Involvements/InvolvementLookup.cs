@@ -40,9 +40,8 @@ public sealed class InvolvementLookup(LookupDataSource source, LookupRegister re
     {
         var errors = new ErrorList();
         var parsed = errors.Take(Bsn.Parse(bsn, "Bsn"));
-        var doel = errors.Take(TextRules.Optional(purpose, "Doel", "het doel", 500));
-        if (doel is null && !errors.Errors.Any(e => e.Field == "Doel"))
-            errors.Add(new DomainError(PurposeRequiredCode, "Doel", "Vul in waarom u opzoekt of er iemand betrokken is (bijvoorbeeld: aanvraag urgentieverklaring)."));
+        var doel = errors.Take(TextRules.Required(purpose, "Doel", "het doel", 500,
+            PurposeRequiredCode, "Vul in waarom u opzoekt of er iemand betrokken is (bijvoorbeeld: aanvraag urgentieverklaring)."));
         if (errors.HasErrors) return CommandResult<LookupResult>.Invalid(errors.Errors);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -11,8 +11,6 @@ namespace Regie.Web.Features.Meldcode;
 /// </summary>
 public sealed class CorrectMeldcodeEntryHandler(RegieDbContext db, MeldcodeChanges changes)
 {
-    public const string PartRequiredCode = "meldcode-correction-part-required";
-
     public async Task<CommandResult<int>> HandleAsync(Guid householdId, Guid trackId, Guid entryId, CorrectionInput input, CancellationToken ct)
     {
         var (track, failure) = await changes.LoadAsync(householdId, trackId, ct);
@@ -33,19 +31,9 @@ public sealed class CorrectMeldcodeEntryHandler(RegieDbContext db, MeldcodeChang
         return await changes.AppendAsync(track, fields, input.Versie, $"correctie van {original.Step}", errors, ct);
     }
 
-    /// <summary>The part for the corrected entry's step is missing.</summary>
-    public static string Part(MeldcodeStep step) => step switch
-    {
-        MeldcodeStep.Signalen => "Signalen",
-        MeldcodeStep.Overleg => "Overleg",
-        MeldcodeStep.Gesprek => "Gesprek",
-        MeldcodeStep.Weging => "Weging",
-        _ => "Besluit",
-    };
-
     private static MeldcodeEntryFields? Missing(MeldcodeStep step, ErrorList errors)
     {
-        errors.Add(new DomainError(PartRequiredCode, Part(step), $"Deze vastlegging hoort bij {MeldcodeRules.Label(step).ToLowerInvariant()}: geef de correctie in '{Part(step).ToLowerInvariant()}'."));
+        errors.Add(MeldcodeInputRules.CorrectionPartMissing(step));
         return null;
     }
 }

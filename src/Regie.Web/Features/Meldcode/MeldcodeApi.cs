@@ -49,7 +49,7 @@ public static class MeldcodeApi
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("RecordMeldcodeConversation").WithSummary("Stap 3: leg het gesprek met de betrokkene(n) vast, of waarom het niet is gevoerd.")
             .WithDescription("Na de signalen; mag vaker. Bij 'gevoerd' Ja is 'met' verplicht; 'verslag' is het verslag of de reden." + Work
-                + $"{MeldcodeInputRules.ChoiceInvalidCode}, {RecordConversationHandler.WithWhomRequiredCode}, " + Common + ".");
+                + $"{MeldcodeInputRules.ChoiceInvalidCode}, {MeldcodeInputRules.WithWhomRequiredCode}, " + Common + ".");
 
         g.MapPost("/{trackId:guid}/weighings", async (Guid id, Guid trackId, WeighingInput input, RecordWeighingHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, trackId, input, ct), Version))
@@ -64,14 +64,14 @@ public static class MeldcodeApi
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("RecordMeldcodeDecision").WithSummary("Stap 5: het besluit, dat het traject afsluit: HulpGeorganiseerd (doelen van het actieve plan), GemeldBijVeiligThuis (datum, kanaal, kenmerk, wat, wie informeert de familie) of Afgesloten (reden).")
             .WithDescription("Na een weging. De meldnorm: leidt de laatste weging tot Melden, dan is alleen GemeldBijVeiligThuis mogelijk; bij GeenVermoeden niet HulpGeorganiseerd; bij HulpOrganiseren niet Afgesloten." + Work
-                + $"{MeldcodeRules.MeldnormCode}, {MeldcodeRules.DecisionInvalidCode}, {MeldcodeRules.GoalsRequiredCode}, {MeldcodeInputRules.GoalsInvalidCode}, {RecordMeldcodeDecisionHandler.ReportIncompleteCode}, {MeldcodeInputRules.ChoiceInvalidCode}, " + Common + ".");
+                + $"{MeldcodeRules.MeldnormCode}, {MeldcodeRules.DecisionInvalidCode}, {MeldcodeRules.GoalsRequiredCode}, {MeldcodeInputRules.GoalsInvalidCode}, {MeldcodeInputRules.ReportIncompleteCode}, {MeldcodeInputRules.ChoiceInvalidCode}, " + Common + ".");
 
         g.MapPost("/{trackId:guid}/entries/{entryId:guid}/corrections", async (Guid id, Guid trackId, Guid entryId, CorrectionInput input, CorrectMeldcodeEntryHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, trackId, entryId, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("CorrectMeldcodeEntry").WithSummary("Corrigeer een vastlegging: een nieuwe vastlegging van dezelfde stap; de oude blijft en is gemarkeerd als gecorrigeerd.")
             .WithDescription("Geef precies het deel van de stap van de vastlegging (signalen, overleg, gesprek, weging of besluit) met dezelfde velden als die stap; een besluit corrigeren verandert het besluit niet. Vastleggingen worden nooit gewijzigd of verwijderd." + Work
-                + $"{CorrectMeldcodeEntryHandler.PartRequiredCode}, {MeldcodeRules.CorrectionInvalidCode}, en de codes van de stap; " + Common + ".");
+                + $"{MeldcodeInputRules.PartRequiredCode}, {MeldcodeRules.CorrectionInvalidCode}, en de codes van de stap; " + Common + ".");
     }
 
     private static IResult Version(int version) => Results.Ok(new VersionAnswer(version));

@@ -8,7 +8,6 @@ namespace Regie.Web.Features.Meldcode;
 /// <summary>Step 3: the conversation with the person(s) concerned, or why it did not take place.</summary>
 public sealed class RecordConversationHandler(MeldcodeChanges changes)
 {
-    public const string WithWhomRequiredCode = "meldcode-conversation-with-required";
 
     public async Task<CommandResult<int>> HandleAsync(Guid householdId, Guid trackId, ConversationInput input, CancellationToken ct)
     {
@@ -23,9 +22,7 @@ public sealed class RecordConversationHandler(MeldcodeChanges changes)
         var held = input.Gevoerd?.Trim() switch { "Ja" => true, "Nee" => false, _ => (bool?)null };
         if (held is null)
             errors.Add(new DomainError(MeldcodeInputRules.ChoiceInvalidCode, "Gevoerd", "Zeg of het gesprek is gevoerd: ja of nee."));
-        var with = MeldcodeInputRules.OptionalText(input.Met, "Met", "met wie", errors);
-        if (held == true && with is null && !errors.Errors.Any(e => e.Field == "Met"))
-            errors.Add(new DomainError(WithWhomRequiredCode, "Met", "Zeg met wie het gesprek is gevoerd."));
+        var with = MeldcodeInputRules.WithWhom(input.Met, held, errors);
         var report = MeldcodeInputRules.Text(input.Verslag, "Verslag", held == false ? "de reden waarom het gesprek niet is gevoerd" : "het verslag", errors);
         var on = MeldcodeInputRules.Date(input.Datum, today, errors);
         return errors.HasErrors ? null : new MeldcodeEntryFields(MeldcodeStep.Gesprek, on!.Value, report!, with, ConversationHeld: held, CorrectsEntryId: corrects);

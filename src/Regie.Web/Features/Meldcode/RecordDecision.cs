@@ -13,7 +13,6 @@ namespace Regie.Web.Features.Meldcode;
 /// </summary>
 public sealed class RecordMeldcodeDecisionHandler(RegieDbContext db, MeldcodeChanges changes)
 {
-    public const string ReportIncompleteCode = "meldcode-report-incomplete";
 
     public async Task<CommandResult<int>> HandleAsync(Guid householdId, Guid trackId, MeldcodeDecisionInput input, CancellationToken ct)
     {
@@ -48,9 +47,7 @@ public sealed class RecordMeldcodeDecisionHandler(RegieDbContext db, MeldcodeCha
         {
             channel = MeldcodeInputRules.Choice<ReportChannel>(input.Kanaal, "Kanaal", "Kies hoe is gemeld: telefonisch, digitaal of schriftelijk.", errors);
             reference = MeldcodeInputRules.OptionalText(input.Referentie, "Referentie", "het kenmerk", errors);
-            informs = MeldcodeInputRules.OptionalText(input.InformeertGezin, "InformeertGezin", "wie de familie informeert", errors);
-            if (informs is null && !errors.Errors.Any(e => e.Field == "InformeertGezin"))
-                errors.Add(new DomainError(ReportIncompleteCode, "InformeertGezin", "Zeg wie de familie over de melding informeert."));
+            informs = MeldcodeInputRules.InformsFamily(input.InformeertGezin, errors);
         }
         return errors.HasErrors ? null : new MeldcodeEntryFields(MeldcodeStep.Besluit, on!.Value, text!, informs, Decision: decision, ReportChannel: channel,
             ReportReference: reference, LinkedGoals: goals, CorrectsEntryId: corrects);

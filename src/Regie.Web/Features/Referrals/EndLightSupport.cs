@@ -31,9 +31,8 @@ public sealed class EndLightSupportHandler(RegieDbContext db, FileAccessService 
         if (support is null) return CommandResult<int>.NotFound("De ondersteuning");
         var errors = new ErrorList();
         var ended = support.CheckEnd(input.Einddatum, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
-        var outcome = errors.Take(TextRules.Optional(input.Uitkomst, "Uitkomst", "de uitkomst", LightSupportRules.OutcomeMaxLength));
-        if (outcome is null && !errors.Errors.Any(e => e.Field == "Uitkomst"))
-            errors.Add(new DomainError(LightSupportRules.OutcomeRequiredCode, "Uitkomst", "Schrijf kort wat de ondersteuning opleverde."));
+        var outcome = errors.Take(TextRules.Required(input.Uitkomst, "Uitkomst", "de uitkomst", LightSupportRules.OutcomeMaxLength,
+            LightSupportRules.OutcomeRequiredCode, "Schrijf kort wat de ondersteuning opleverde."));
         if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         if (support.Version != input.Versie) return CommandResult<int>.Conflict();
         db.Entry(support).Property(s => s.Version).OriginalValue = input.Versie;

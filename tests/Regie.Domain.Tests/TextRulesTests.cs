@@ -1,0 +1,24 @@
+using Regie.Domain.Common;
+
+namespace Regie.Domain.Tests;
+
+public sealed class TextRulesTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_field_with_its_own_missing_message_says_that_message_when_left_empty(string? value)
+    {
+        var result = TextRules.Required(value, "Uitkomst", "de uitkomst", 10, "eigen-code", "Schrijf de uitkomst.");
+        Assert.Equal(("eigen-code", "Uitkomst", "Schrijf de uitkomst."), (result.Error!.Code, result.Error.Field, result.Error.Message));
+    }
+
+    [Fact]
+    public void A_field_with_its_own_missing_message_keeps_the_length_and_character_rules()
+    {
+        Assert.Equal(TextRules.TooLongCode, TextRules.Required("elf tekens!", "Uitkomst", "de uitkomst", 10, "eigen-code", "x").Error!.Code);
+        Assert.Equal(TextRules.ControlCharsCode, TextRules.Required("a\u0001b", "Uitkomst", "de uitkomst", 10, "eigen-code", "x").Error!.Code);
+        Assert.Equal("goed", TextRules.Required("  goed ", "Uitkomst", "de uitkomst", 10, "eigen-code", "x").Value);
+    }
+}
