@@ -86,6 +86,12 @@ public static class DateRules
             ? new DomainError(PeriodInvalidCode, field, $"Kies een jaar van {FirstQueryYear} tot en met {LastQueryYear(today)}.")
             : null;
 
+    /// <summary>The begin day of a report's or search's period could not be read as a date.</summary>
+    public static DomainError PeriodStartUnreadable(string field) => new(PeriodInvalidCode, field, "Vul de begindatum in als dd-mm-jjjj.");
+
+    /// <summary>The end day of a report's or search's period could not be read as a date.</summary>
+    public static DomainError PeriodEndUnreadable(string field) => new(PeriodInvalidCode, field, "Vul de einddatum in als dd-mm-jjjj.");
+
     /// <summary>
     /// The period asked of a report or search: each given day in a year from <see cref="FirstQueryYear"/> to <see cref="LastQueryYear"/>,
     /// and the end not before the start. A missing day is the report's default and is not checked here.

@@ -27,9 +27,9 @@ public sealed class ConflictOfInterestQuery(RegieDbContext db, TimeProvider cloc
         var van = today.AddYears(-1);
         var tot = today;
         if (!string.IsNullOrWhiteSpace(from) && !DutchDate.TryParse(from, out van) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", out van))
-            errors.Add(new DomainError(DateRules.PeriodInvalidCode, "Van", "Vul de begindatum in als dd-mm-jjjj."));
+            errors.Add(DateRules.PeriodStartUnreadable("Van"));
         if (!string.IsNullOrWhiteSpace(until) && !DutchDate.TryParse(until, out tot) && !DateOnly.TryParseExact(until, "yyyy-MM-dd", out tot))
-            errors.Add(new DomainError(DateRules.PeriodInvalidCode, "Tot", "Vul de einddatum in als dd-mm-jjjj."));
+            errors.Add(DateRules.PeriodEndUnreadable("Tot"));
         if (!errors.HasErrors) errors.AddRange(DateRules.CheckPeriod(van, tot, today, "Van", "Tot"));
         if (errors.HasErrors) return CommandResult<ConflictOfInterestReport>.Invalid(errors.Errors);
 

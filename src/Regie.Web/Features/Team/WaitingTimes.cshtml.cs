@@ -39,9 +39,9 @@ public sealed class WaitingTimesModel(WaitingTimesQuery query, RegieDbContext db
         var from = defaultFrom;
         var to = today;
         if (!string.IsNullOrWhiteSpace(van) && !DutchDate.TryParse(van, out from))
-            return (defaultFrom, today, new DomainError(DateRules.PeriodInvalidCode, "van", "Vul de begindatum in als dd-mm-jjjj."));
+            return (defaultFrom, today, DateRules.PeriodStartUnreadable("van"));
         if (!string.IsNullOrWhiteSpace(tot) && !DutchDate.TryParse(tot, out to))
-            return (defaultFrom, today, new DomainError(DateRules.PeriodInvalidCode, "tot", "Vul de einddatum in als dd-mm-jjjj."));
+            return (defaultFrom, today, DateRules.PeriodEndUnreadable("tot"));
         var error = DateRules.CheckPeriod(from, to, today, "van", "tot").FirstOrDefault();
         return error is null ? (from, to, null) : (defaultFrom, today, error);
     }
