@@ -44,15 +44,15 @@ public sealed record FileAccessFacts(
 public static class FileAccessRules
 {
     /// <summary>Roles that work in files. Departments, policy, privacy and admins never see file content.</summary>
-    public static readonly IReadOnlySet<string> FileRoles = new HashSet<string> { "professional", "teamleider", "consulent", "partner" };
+    public static readonly IReadOnlySet<string> FileRoles = new HashSet<string> { RoleNames.Professional, RoleNames.Teamleider, RoleNames.Consulent, RoleNames.Partner };
 
     /// <summary>Roles that may search the registry and ask for emergency access.</summary>
-    public static readonly IReadOnlySet<string> CareRoles = new HashSet<string> { "professional", "teamleider", "consulent" };
+    public static readonly IReadOnlySet<string> CareRoles = new HashSet<string> { RoleNames.Professional, RoleNames.Teamleider, RoleNames.Consulent };
 
     public static FileAccessLevel Decide(FileAccessFacts f)
     {
         if (f.Role is null || !FileRoles.Contains(f.Role)) return FileAccessLevel.Denied;
-        if (f.Role == "partner") return f.HasGrant ? FileAccessLevel.Granted : FileAccessLevel.Denied;
+        if (f.Role == RoleNames.Partner) return f.HasGrant ? FileAccessLevel.Granted : FileAccessLevel.Denied;
         // A file nobody holds yet is registry data, or a request waiting for any team's intake: the care roles of the
         // municipality work in it as a team would. Once a request was routed away from the teams, it is the desk's: a
         // team reads it only when added or by breaking the glass.

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 
 namespace Regie.Domain.Safety;
@@ -148,7 +149,7 @@ public static class MeldcodeAccess
     /// the tracks of the member's own team, so it means nothing for anyone else. Taking the flag away is always allowed.
     /// </summary>
     public static DomainError? CheckAandachtsfunctionaris(bool on, string? role, bool inTeam) =>
-        !on || (role is "professional" or "teamleider" && inTeam) ? null : new DomainError(AandachtsfunctionarisInvalidCode, "Aandachtsfunctionaris",
+        !on || (role is RoleNames.Professional or RoleNames.Teamleider && inTeam) ? null : new DomainError(AandachtsfunctionarisInvalidCode, "Aandachtsfunctionaris",
             "Alleen een wijkteammedewerker of teamleider van een team kan aandachtsfunctionaris zijn: die leest de meldcodetrajecten van het eigen team.");
 
     public const string TeamOverviewRefusedCode = "meldcode-team-overview-refused";
@@ -159,7 +160,7 @@ public static class MeldcodeAccess
     /// see none: the overview names households with a concern.
     /// </summary>
     public static bool MaySeeTeamOverview(string? role, bool isAandachtsfunctionaris, bool inTeam) =>
-        inTeam && (role == "teamleider" || (role == "professional" && isAandachtsfunctionaris));
+        inTeam && (role == RoleNames.Teamleider || (role == RoleNames.Professional && isAandachtsfunctionaris));
 
     public static DomainError TeamOverviewRefused() => new(TeamOverviewRefusedCode, "",
         "Alleen de aandachtsfunctionaris en de teamleider van een team zien de meldcodetrajecten van het team.");
@@ -178,11 +179,11 @@ public static class MeldcodeAccess
     public static bool InHoldingTeam(Guid? holdingTeam, Guid? userTeam) => userTeam is not null && (holdingTeam is null || holdingTeam == userTeam);
 
     public static bool MayRead(MeldcodeAccessFacts f) =>
-        f.Role is "professional" or "teamleider" or "consulent" &&
-        (f.IsCoordinator || (f.InHoldingTeam && (f.IsAandachtsfunctionaris || f.Role == "teamleider")) || f.HasActiveEmergencyGrant);
+        f.Role is RoleNames.Professional or RoleNames.Teamleider or RoleNames.Consulent &&
+        (f.IsCoordinator || (f.InHoldingTeam && (f.IsAandachtsfunctionaris || f.Role == RoleNames.Teamleider)) || f.HasActiveEmergencyGrant);
 
     /// <summary>Steps 2 to 5 and corrections: the readers, except by breaking the glass (emergency access reads only).</summary>
     public static bool MayWork(MeldcodeAccessFacts f) =>
-        f.Role is "professional" or "teamleider" or "consulent" &&
-        (f.IsCoordinator || (f.InHoldingTeam && (f.IsAandachtsfunctionaris || f.Role == "teamleider")));
+        f.Role is RoleNames.Professional or RoleNames.Teamleider or RoleNames.Consulent &&
+        (f.IsCoordinator || (f.InHoldingTeam && (f.IsAandachtsfunctionaris || f.Role == RoleNames.Teamleider)));
 }

@@ -1,3 +1,4 @@
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 
 namespace Regie.Domain.Safety;
@@ -17,7 +18,7 @@ public static class MeldcodeWithholdingRules
     public const string AlreadyLiftedCode = "meldcode-withholding-lifted";
 
     /// <summary>Only the household's coordinator decides what the resident does not get to see; the other readers of the track see the decision.</summary>
-    public static bool MayWithhold(MeldcodeAccessFacts f) => f.Role is "professional" or "teamleider" or "consulent" && f.IsCoordinator;
+    public static bool MayWithhold(MeldcodeAccessFacts f) => f.Role is RoleNames.Professional or RoleNames.Teamleider or RoleNames.Consulent && f.IsCoordinator;
 
     public static DomainError NotCoordinator() => new(NotCoordinatorCode, "",
         "Alleen de regisseur van het huishouden beperkt de inzage in een meldcodetraject, of heft een beperking op.");
