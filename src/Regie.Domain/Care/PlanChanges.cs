@@ -78,13 +78,11 @@ public static partial class PlanRules
         Guid? ownerPerson = null;
         string? ownerUser = null;
         Guid? ownerNetwork = null;
-        if (f.NetwerkLidId is not null && kind is not (null or ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger))
-            errors.Add(NetworkRules.NotCurrent("NetwerkLidId"));
-        else if (f.NetwerkLidId is { } networkId)
-        {
-            if (network is not null && network.TryGetValue(networkId, out var networkName)) (ownerName, ownerNetwork) = (networkName, networkId);
-            else errors.Add(NetworkRules.NotCurrent("NetwerkLidId"));
-        }
+        // A network member carries out a network or volunteer action only, and only one of this household's current network.
+        var networkRefused = f.NetwerkLidId is { } chosen && (kind is not (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger)
+            || network is null || !network.ContainsKey(chosen));
+        if (networkRefused && kind is not null) errors.Add(NetworkRules.NotCurrent("NetwerkLidId"));
+        if (f.NetwerkLidId is { } networkId && !networkRefused) (ownerName, ownerNetwork) = (network![networkId], networkId);
         else if (kind == ActionOwnerKind.Huishoudlid && f.PersoonId is { } pid)
         {
             if (members.TryGetValue(pid, out var memberName)) (ownerName, ownerPerson) = (memberName, pid);
@@ -96,7 +94,9 @@ public static partial class PlanRules
             else (ownerName, ownerUser) = (colleagueName, f.MedewerkerId);
         }
         else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(f.Naam, "Naam", "de naam", ActionOwnerNameMaxLength));
-        var deadline = CheckAction(f.Omschrijving, kind, ownerName, f.Deadline, today, errors);
+        // A refused network member is the one error about who does it.
+        var deadline = CheckAction(f.Omschrijving, kind, networkRefused && kind is (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger) ? "-" : ownerName,
+            f.Deadline, today, errors);
         var omschrijving = errors.Take(TextRules.Optional(f.Omschrijving, "Omschrijving", "de omschrijving", ActionDescriptionMaxLength));
         return errors.Errors.Count > count ? null : new ActionContent(f.DoelId, omschrijving!, kind!.Value, ownerName!, ownerPerson, ownerUser, deadline, ownerNetwork);
     }

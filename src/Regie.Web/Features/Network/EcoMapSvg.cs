@@ -35,13 +35,9 @@ public static class EcoMapSvg
                 $"<line x1=\"{CenterX}\" y1=\"{CenterY}\" x2=\"{x:0.#}\" y2=\"{y:0.#}\" stroke=\"{(p.IsNetwerk ? "#2b6a3a" : "#39517a")}\" stroke-width=\"2\"{(p.IsNetwerk ? "" : " stroke-dasharray=\"6 4\"")} />");
         }
         s.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{CenterX}\" cy=\"{CenterY}\" r=\"88\" fill=\"#fff4d6\" stroke=\"#7a5a00\" stroke-width=\"3\" />");
-        var lines = new List<string> { map.HouseholdNaam };
-        lines.AddRange(map.Leden.Take(5));
-        if (map.Leden.Count > 5) lines.Add($"en nog {map.Leden.Count - 5}");
-        var top = CenterY - (lines.Count - 1) * 8;
-        for (var i = 0; i < lines.Count; i++)
-            s.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{CenterX}\" y=\"{top + i * 16:0.#}\" text-anchor=\"middle\" font-size=\"{(i == 0 ? 14 : 12)}\"{(i == 0 ? " font-weight=\"bold\"" : "")} fill=\"#1a1a1a\">{E(Short(lines[i], 22))}</text>");
+        var members = map.Leden.Take(5).Select(E).ToList();
+        if (map.Leden.Count > 5) members.Add($"en nog {map.Leden.Count - 5}");
+        s.Append(Label(CenterX - 62, CenterY - 62, 124, 124, "huishouden", E(map.HouseholdNaam), string.Join("<br />", members)));
         for (var i = 0; i < n; i++)
         {
             var p = map.Partijen[i];
@@ -51,12 +47,16 @@ public static class EcoMapSvg
             s.Append(p.IsNetwerk
                 ? string.Create(CultureInfo.InvariantCulture, $"<ellipse cx=\"{x:0.#}\" cy=\"{y:0.#}\" rx=\"80\" ry=\"26\" fill=\"#e3f1e6\" stroke=\"#2b6a3a\" stroke-width=\"2\" />")
                 : string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{x - 80:0.#}\" y=\"{y - 26:0.#}\" width=\"160\" height=\"52\" fill=\"#e6ecf5\" stroke=\"#39517a\" stroke-width=\"2\" stroke-dasharray=\"6 4\" />"));
-            s.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{y - 3:0.#}\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">{E(Short(p.Naam, 24))}</text>");
-            s.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{y + 13:0.#}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\">{E(Short(p.Soort, 26))}</text>");
+            s.Append(Label(x - 66, y - 20, 132, 40, p.IsNetwerk ? "netwerk" : "organisatie", E(Short(p.Naam, 24)), E(Short(p.Soort, 26))));
         }
         s.Append("</svg>");
         return s.ToString();
     }
+
+    /// <summary>A label as HTML inside the drawing (foreignObject): read and contrast-checked as the page's other text.</summary>
+    private static string Label(double x, double y, int width, int height, string kind, string name, string detail) =>
+        string.Create(CultureInfo.InvariantCulture, $"<foreignObject x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{width}\" height=\"{height}\">")
+        + $"<div xmlns=\"http://www.w3.org/1999/xhtml\" class=\"regie-ecomap__label regie-ecomap__label--{kind}\"><strong>{name}</strong><span>{detail}</span></div></foreignObject>";
 
     private static string Description(EcoMap map, int network, int organisations) =>
         $"In het midden het huishouden {map.HouseholdNaam} met {map.Leden.Count} {(map.Leden.Count == 1 ? "lid" : "leden")}. "
