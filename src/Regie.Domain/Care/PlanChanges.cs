@@ -9,8 +9,10 @@ namespace Regie.Domain.Care;
 public sealed record GoalFields(string? Leefgebied, Guid? PersoonId, string? Wat, string? MeetbaarResultaat, string? Streefdatum, string? Wie, string? Status, string? Toelichting);
 public sealed record GoalContent(ZrmDomain Domain, Guid? PersonId, string Wat, string MeetbaarResultaat, DateOnly Streefdatum, string Wie, GoalStatus Status, string? Toelichting);
 
-public sealed record ActionFields(Guid? DoelId, string? Omschrijving, string? Uitvoerder, string? Naam, Guid? PersoonId, string? MedewerkerId, string? Deadline);
-public sealed record ActionContent(Guid? GoalId, string Omschrijving, ActionOwnerKind OwnerKind, string OwnerName, Guid? OwnerPersonId, string? OwnerUserId, DateOnly? Deadline);
+public sealed record ActionFields(Guid? DoelId, string? Omschrijving, string? Uitvoerder, string? Naam, Guid? PersoonId, string? MedewerkerId, string? Deadline,
+    Guid? NetwerkLidId = null);
+public sealed record ActionContent(Guid? GoalId, string Omschrijving, ActionOwnerKind OwnerKind, string OwnerName, Guid? OwnerPersonId, string? OwnerUserId, DateOnly? Deadline,
+    Guid? NetworkMemberId = null);
 
 public sealed record PlanFields(string? Afspraken, string? Evaluatiedatum, IReadOnlyList<string> Kaders);
 public sealed record PlanContent(string? Afspraken, DateOnly? NextEvaluationOn, string? Frameworks);
@@ -65,8 +67,9 @@ public static partial class PlanRules
 
     /// <param name="isGoal">Whether a goal id is one of this plan's goals.</param>
     /// <param name="colleagueName">The chosen colleague's name in this municipality; null when none was chosen or they are unknown.</param>
+    /// <param name="network">The household's current, consented network by name: the only people a network or volunteer action may name by id.</param>
     public static ActionContent? CheckActionChange(ActionFields f, Func<Guid, bool> isGoal, IReadOnlyDictionary<Guid, string> members, string? colleagueName,
-        DateOnly today, ErrorList errors)
+        DateOnly today, ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null)
     {
         var count = errors.Errors.Count;
         var kind = Enums.ParseDefined<ActionOwnerKind>(f.Uitvoerder);
@@ -74,7 +77,13 @@ public static partial class PlanRules
         string? ownerName = null;
         Guid? ownerPerson = null;
         string? ownerUser = null;
-        if (kind == ActionOwnerKind.Huishoudlid && f.PersoonId is { } pid)
+        Guid? ownerNetwork = null;
+        // A network member carries out a network or volunteer action only, and only one of this household's current network.
+        var networkRefused = f.NetwerkLidId is { } chosen && (kind is not (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger)
+            || network is null || !network.ContainsKey(chosen));
+        if (networkRefused && kind is not null) errors.Add(NetworkRules.NotCurrent("NetwerkLidId"));
+        if (f.NetwerkLidId is { } networkId && !networkRefused) (ownerName, ownerNetwork) = (network![networkId], networkId);
+        else if (kind == ActionOwnerKind.Huishoudlid && f.PersoonId is { } pid)
         {
             if (members.TryGetValue(pid, out var memberName)) (ownerName, ownerPerson) = (memberName, pid);
             else errors.Add(new DomainError(MembershipRules.NotMemberCode, "PersoonId", "Kies iemand uit het huishouden."));
@@ -85,9 +94,11 @@ public static partial class PlanRules
             else (ownerName, ownerUser) = (colleagueName, f.MedewerkerId);
         }
         else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(f.Naam, "Naam", "de naam", ActionOwnerNameMaxLength));
-        var deadline = CheckAction(f.Omschrijving, kind, ownerName, f.Deadline, today, errors);
+        // A refused network member is the one error about who does it.
+        var deadline = CheckAction(f.Omschrijving, kind, networkRefused && kind is (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger) ? "-" : ownerName,
+            f.Deadline, today, errors);
         var omschrijving = errors.Take(TextRules.Optional(f.Omschrijving, "Omschrijving", "de omschrijving", ActionDescriptionMaxLength));
-        return errors.Errors.Count > count ? null : new ActionContent(f.DoelId, omschrijving!, kind!.Value, ownerName!, ownerPerson, ownerUser, deadline);
+        return errors.Errors.Count > count ? null : new ActionContent(f.DoelId, omschrijving!, kind!.Value, ownerName!, ownerPerson, ownerUser, deadline, ownerNetwork);
     }
 
     public static DomainError? CheckCompletion(DateOnly? doneOn) =>

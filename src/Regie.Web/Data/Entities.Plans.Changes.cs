@@ -86,10 +86,11 @@ public sealed partial class Plan
     }
 
     /// <param name="colleagueName">The name of the colleague the action is for, looked up in this municipality; null when none was chosen or unknown.</param>
+    /// <param name="network">The household's current, consented network by name: who a network or volunteer action may name by id.</param>
     public (PlanAction Action, string Change)? AddAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, DateTime now,
-        ErrorList errors)
+        ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null)
     {
-        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network) is not { } c) return null;
         var action = new PlanAction
         {
             Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId, Omschrijving = c.Omschrijving, OwnerName = c.OwnerName,
@@ -100,9 +101,10 @@ public sealed partial class Plan
         return (action, ActionChange("Actie toegevoegd", c));
     }
 
-    public string? ChangeAction(PlanAction action, ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors)
+    public string? ChangeAction(PlanAction action, ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors,
+        IReadOnlyDictionary<Guid, string>? network = null)
     {
-        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors) is not { } c) return null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network) is not { } c) return null;
         action.Apply(c);
         return ActionChange("Actie gewijzigd", c);
     }
@@ -148,8 +150,9 @@ public sealed partial class Plan
         return IsActive;
     }
 
-    private ActionContent? CheckAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors) =>
-        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors);
+    private ActionContent? CheckAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors,
+        IReadOnlyDictionary<Guid, string>? network) =>
+        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors, network);
 
     private static string ActionChange(string what, ActionContent c) => $"{what} ({ActionOwnerKinds.ShortLabel(c.OwnerKind)}: {c.OwnerName}): {Short(c.Omschrijving)}";
 
@@ -184,6 +187,7 @@ public sealed partial class PlanAction
         _ownerPersonId = c.OwnerPersonId;
         _ownerUserId = c.OwnerUserId;
         _deadline = c.Deadline;
+        _networkMemberId = c.NetworkMemberId;
     }
 
     internal void Complete(DateOnly today) => _doneOn = today;

@@ -78,6 +78,12 @@ public static class EventTypes
     public const string SpendCancelled = "spend.cancelled";
     /// <summary>The resident's rating of the help. Data: { cijfer: 1..10, moment: "afsluiting"|"evaluatie" }.</summary>
     public const string ResidentRated = "resident.rated";
+    /// <summary>Someone from the household's network takes part in the plan, with the household's consent. Data: { netwerklid }.</summary>
+    public const string NetworkMemberAdded = "network-member.added";
+    /// <summary>Data: { netwerklid }.</summary>
+    public const string NetworkMemberChanged = "network-member.changed";
+    /// <summary>They no longer take part; kept in the file's history. Data: { netwerklid }.</summary>
+    public const string NetworkMemberEnded = "network-member.ended";
 
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -122,6 +128,7 @@ public static class EventDataKeys
     public const string Moment = "moment";
     public const string NaarHuishouden = "naarHuishouden";
     public const string NaarPostcode = "naarPostcode";
+    public const string Netwerklid = "netwerklid";
     public const string Nieuw = "nieuw";
     public const string Noodtoegang = "noodtoegang";
     public const string Organisatie = "organisatie";

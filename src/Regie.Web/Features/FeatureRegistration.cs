@@ -22,6 +22,7 @@ public static class FeatureRegistration
         new Coordination.CoordinationFeature(),
         new Plans.PlansFeature(),
         new VeiligVerder.VeiligVerderFeature(),
+        new Network.NetworkFeature(),
         new Trajectories.TrajectoriesFeature(),
         new Requests.RequestsFeature(),
         new Meldcode.MeldcodeFeature(),

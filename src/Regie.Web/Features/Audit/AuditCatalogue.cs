@@ -65,6 +65,8 @@ public static class AuditResources
     public const string MonitorCost = "monitor-cost";
     /// <summary>A Meldcode track (huiselijk geweld en kindermishandeling): its reads, its entries and refused reads.</summary>
     public const string Meldcode = "meldcode";
+    /// <summary>The household's network (family, neighbours, friends, volunteers) and its eco-map.</summary>
+    public const string Network = "network";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

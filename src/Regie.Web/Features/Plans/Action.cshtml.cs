@@ -15,6 +15,7 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
         ActionOwnerKinds.All.Select(k => new SelectListItem(ActionOwnerKinds.Label(k), k.ToString())).Prepend(new SelectListItem("Kies wie het doet", "")).ToList();
     public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Colleagues { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Network { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? actionId, Guid? doel, CancellationToken ct)
     {
@@ -24,7 +25,7 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
             Input = new ActionInput
             {
                 DoelId = a.DoelId, Omschrijving = a.Omschrijving, Uitvoerder = a.Uitvoerder.ToString(),
-                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid ? null : a.Naam, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
+                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid || a.NetwerkLidId is not null ? null : a.Naam, NetwerkLidId = a.NetwerkLidId, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
             };
         return Page();
     }
@@ -45,6 +46,7 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
         var (members, colleagues) = await Plans.OwnerOptionsAsync(id, ct);
         Members = members.Select(m => new SelectListItem(m.Value, m.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
         Colleagues = colleagues.Select(c => new SelectListItem(c.Name, c.Id)).Prepend(new SelectListItem("—", "")).ToList();
+        Network = (await Plans.NetworkOptionsAsync(id, ct)).Select(n => new SelectListItem(n.Value, n.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
         return true;
     }
 }

@@ -20,6 +20,8 @@ public sealed class PlanWork
     public required IReadOnlyDictionary<Guid, string> Members { get; init; }
     /// <summary>Also those who left: a snapshot keeps the names of goals set for them.</summary>
     public required IReadOnlyDictionary<Guid, string> AllNames { get; init; }
+    /// <summary>The household's current network (everyone in it consented to): who a network or volunteer action may name.</summary>
+    public required IReadOnlyDictionary<Guid, string> Network { get; init; }
 }
 
 /// <summary>
@@ -45,6 +47,7 @@ public sealed class PlanChanges(RegieDbContext db, FileAccessService access, Cur
             Household = household, Plan = plan, Trajectory = trajectory,
             Members = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name),
             AllNames = members.ToDictionary(m => m.PersonId, m => m.Name),
+            Network = await Network.NetworkQueries.CurrentAsync(db, householdId, ct),
         }, null);
     }
 

@@ -14,6 +14,9 @@ public static class PlanDiff
             Row("Afspraken", left.Afspraken, right.Afspraken),
             Row("Volgende evaluatie", DutchDate.Format(left.VolgendeEvaluatie), DutchDate.Format(right.VolgendeEvaluatie)),
             Row("Wettelijke kaders", Frameworks(left.Kaders), Frameworks(right.Kaders)),
+            Row("Wat goed gaat", left.Sterktes, right.Sterktes),
+            Row("Zorgen", Concerns(left.Zorgen), Concerns(right.Zorgen)),
+            Row("Eerdere hulp", left.EerdereHulp, right.EerdereHulp),
         };
         foreach (var id in left.Doelen.Select(g => g.Id).Union(right.Doelen.Select(g => g.Id)))
         {
@@ -46,6 +49,10 @@ public static class PlanDiff
         $"{a.Omschrijving}\nDoor: {a.Naam} ({OwnerLabel(a.Uitvoerder)})"
         + (a.Deadline is { } d ? $" · uiterlijk {DutchDate.Format(d)}" : "")
         + (a.Gedaan is { } g ? $" · gedaan op {DutchDate.Format(g)}" : "");
+
+    /// <summary>The concerns one per line, the most important marked.</summary>
+    public static string Concerns(IReadOnlyList<PlanConcern>? concerns) =>
+        string.Join("\n", (concerns ?? []).Select(c => (c.Belangrijkst ? "Belangrijkst: " : "") + c.Wat));
 
     public static string DomainLabel(string stored) => Enum.TryParse<ZrmDomain>(stored, out var d) ? Zrm.Label(d) : stored;
     private static string StatusLabel(string stored) => Enum.TryParse<GoalStatus>(stored, out var s) ? GoalStatuses.Label(s).ToLowerInvariant() : stored;

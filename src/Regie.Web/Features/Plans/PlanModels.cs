@@ -33,9 +33,12 @@ public sealed class ActionInput
     public Guid? PersoonId { get; set; }
     public string? MedewerkerId { get; set; }
     [Description("jjjj-mm-dd (of dd-mm-jjjj).")] public string? Deadline { get; set; }
+    /// <summary>Someone from the household's current network who carries it out (uitvoerder Netwerk or Vrijwilliger); their name becomes the owner's.</summary>
+    [Description("Het id van een netwerklid van dit huishouden (uitvoerder Netwerk of Vrijwilliger); de naam van het netwerklid wordt de naam van de uitvoerder.")]
+    public Guid? NetwerkLidId { get; set; }
     public int Versie { get; set; }
 
-    public ActionFields ToFields() => new(DoelId, Omschrijving, Uitvoerder, Naam, PersoonId, MedewerkerId, Deadline);
+    public ActionFields ToFields() => new(DoelId, Omschrijving, Uitvoerder, Naam, PersoonId, MedewerkerId, Deadline, NetwerkLidId);
 }
 
 public sealed class PlanInput
@@ -64,6 +67,23 @@ public sealed class EvaluationInput
     public int Versie { get; set; }
 }
 
+/// <summary>The plan's own sections: what goes well, the concerns (each marked when it matters most) and the help there was before.</summary>
+public sealed class PlanSectionsInput
+{
+    [Description("Wat goed gaat: de krachten van het huishouden.")] public string? Sterktes { get; set; }
+    [Description("De zorgen; lege regels tellen niet mee. Wat het belangrijkst is, komt vooraan.")] public List<ConcernInput> Zorgen { get; set; } = [];
+    [Description("Hulp die er eerder was (trajecten, verwijzingen, organisaties).")] public string? EerdereHulp { get; set; }
+    public int Versie { get; set; }
+
+    public PlanSectionFields ToFields() => new(Sterktes, Zorgen.Select(z => new ConcernFields(z.Wat, z.Belangrijkst)).ToList(), EerdereHulp);
+}
+
+public sealed class ConcernInput
+{
+    public string? Wat { get; set; }
+    [Description("Deze zorg weegt het zwaarst.")] public bool Belangrijkst { get; set; }
+}
+
 public sealed class VersionInput
 {
     public int Versie { get; set; }
@@ -72,7 +92,8 @@ public sealed class VersionInput
 public sealed record GoalView(Guid Id, ZrmDomain Leefgebied, Guid? PersoonId, string? Persoon, string Wat, string MeetbaarResultaat, DateOnly Streefdatum,
     string Wie, GoalStatus Status, DateOnly StatusGewijzigd, string? Toelichting, bool TeLaat);
 
-public sealed record ActionView(Guid Id, Guid? DoelId, string Omschrijving, ActionOwnerKind Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan, bool TeLaat);
+public sealed record ActionView(Guid Id, Guid? DoelId, string Omschrijving, ActionOwnerKind Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan, bool TeLaat,
+    Guid? NetwerkLidId = null);
 
 public sealed record AgreementView(int Versie, string Naam, DateOnly Datum, string Wijze, DateTime VastgelegdOp);
 
@@ -80,7 +101,7 @@ public sealed record EvaluationView(DateOnly Datum, string Samenvatting, string 
 
 public sealed record PlanView(Guid Id, Guid HouseholdId, Guid TrajectoryId, int Versie, DateOnly Gestart, DateOnly? Afgesloten, string? Afspraken,
     DateOnly? VolgendeEvaluatie, IReadOnlyList<LegalFramework> Kaders, IReadOnlyList<GoalView> Doelen, IReadOnlyList<ActionView> Acties,
-    AgreementView? Akkoord, IReadOnlyList<EvaluationView> Evaluaties)
+    AgreementView? Akkoord, IReadOnlyList<EvaluationView> Evaluaties, string? Sterktes = null, IReadOnlyList<PlanConcern>? Zorgen = null, string? EerdereHulp = null)
 {
     public bool IsActive => Afgesloten is null;
     /// <summary>The household agreed with an earlier version; the plan changed since.</summary>
@@ -90,7 +111,9 @@ public sealed record PlanView(Guid Id, Guid HouseholdId, Guid TrajectoryId, int 
 public sealed record PlanVersionInfo(int Nummer, DateTime Opgeslagen, string Door, string Wijziging);
 
 /// <summary>The plan's content as stored in each version, for reading and comparing.</summary>
-public sealed record PlanSnapshot(string? Afspraken, DateOnly? VolgendeEvaluatie, string? Kaders, IReadOnlyList<GoalSnapshot> Doelen, IReadOnlyList<ActionSnapshot> Acties);
+/// <remarks>Versions saved before the plan had its own sections read them as empty.</remarks>
+public sealed record PlanSnapshot(string? Afspraken, DateOnly? VolgendeEvaluatie, string? Kaders, IReadOnlyList<GoalSnapshot> Doelen, IReadOnlyList<ActionSnapshot> Acties,
+    string? Sterktes = null, IReadOnlyList<PlanConcern>? Zorgen = null, string? EerdereHulp = null);
 public sealed record GoalSnapshot(Guid Id, string Leefgebied, string? Persoon, string Wat, string MeetbaarResultaat, DateOnly Streefdatum, string Wie, string Status, string? Toelichting);
 public sealed record ActionSnapshot(Guid Id, Guid? DoelId, string Omschrijving, string Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan);
 

@@ -31,6 +31,14 @@ public sealed class PlanPdf(HouseholdQueries households, PlanQueries plans, Audi
                 ("Wettelijk kader", plan.Kaders.Count == 0 ? "—" : string.Join(", ", plan.Kaders.Select(LegalFrameworks.Label))),
             ]);
 
+        pdf.Heading("Wat goed gaat");
+        pdf.Paragraph(plan.Sterktes ?? "Nog niet ingevuld.");
+        pdf.Heading("Onze zorgen");
+        if (plan.Zorgen is { Count: > 0 } zorgen) pdf.Bullets(zorgen.Select(z => (z.Belangrijkst ? "Belangrijkst: " : "") + z.Wat));
+        else pdf.Paragraph("Nog niet ingevuld.");
+        pdf.Heading("Eerdere hulp");
+        pdf.Paragraph(plan.EerdereHulp ?? "Nog niet ingevuld.");
+
         // Part of the export, recorded above.
         var support = await lightSupport.ForHouseholdAsync(householdId, ct, audited: false);
         pdf.Heading("Onze doelen");

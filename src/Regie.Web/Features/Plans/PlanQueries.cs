@@ -61,8 +61,8 @@ public sealed class PlanQueries(RegieDbContext db, FileAccessService access, Aud
             goals.Select(g => new GoalView(g.Id, g.Domain, g.PersonId, g.PersonId is { } pid ? names.GetValueOrDefault(pid) : null, g.Wat, g.MeetbaarResultaat,
                 g.Streefdatum, g.Wie, g.Status, g.StatusChangedOn, g.Toelichting, active && !GoalStatuses.IsFinal(g.Status) && g.Streefdatum < today)).ToList(),
             actions.Select(a => new ActionView(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind, a.OwnerName, a.Deadline, a.DoneOn,
-                active && a.DoneOn is null && a.Deadline < today)).ToList(),
-            agreement, evaluations);
+                active && a.DoneOn is null && a.Deadline < today, a.NetworkMemberId)).ToList(),
+            agreement, evaluations, plan.Strengths, plan.Concerns, plan.EarlierHelp);
     }
 
     public async Task<IReadOnlyList<PlanVersionInfo>> VersionsAsync(Guid householdId, Guid planId, CancellationToken ct)
@@ -96,4 +96,7 @@ public sealed class PlanQueries(RegieDbContext db, FileAccessService access, Aud
         var colleagues = await assignees.ListAsync(Assignees.AssigneeQueries.AssignableRoles, null, ct);
         return (members, colleagues.Select(c => (c.Id, c.Naam)).ToList());
     }
+
+    /// <summary>The household's current network an action can be assigned to; only for a page that read the plan (and so checked access) first.</summary>
+    public Task<IReadOnlyDictionary<Guid, string>> NetworkOptionsAsync(Guid householdId, CancellationToken ct) => Network.NetworkQueries.CurrentAsync(db, householdId, ct);
 }

@@ -23,7 +23,8 @@ public static class PlanVersions
         new(plan.Afspraken, plan.NextEvaluationOn, frameworks,
             goals.OrderBy(g => g.Position).Select(g => new GoalSnapshot(g.Id, g.Domain.ToString(), g.PersonId is { } p ? names.GetValueOrDefault(p) : null,
                 g.Wat, g.MeetbaarResultaat, g.Streefdatum, g.Wie, g.Status.ToString(), g.Toelichting)).ToList(),
-            actions.OrderBy(a => a.Position).Select(a => new ActionSnapshot(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind.ToString(), a.OwnerName, a.Deadline, a.DoneOn)).ToList());
+            actions.OrderBy(a => a.Position).Select(a => new ActionSnapshot(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind.ToString(), a.OwnerName, a.Deadline, a.DoneOn)).ToList(),
+            plan.Strengths, plan.Concerns, plan.EarlierHelp);
 
     /// <summary>
     /// Who lives in the household now, by name: the one "current member" check for a person chosen in a plan, referral or

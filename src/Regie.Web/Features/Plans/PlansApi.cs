@@ -28,6 +28,15 @@ public static class PlansApi
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("UpdatePlan").WithSummary("Wijzig afspraken, volgende evaluatiedatum en wettelijke kaders. 409 als het plan intussen is gewijzigd.");
 
+        g.MapPut("/plan/sections", async (Guid id, PlanSectionsInput input, ChangePlanSectionsHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, input, ct), Version))
+            .Produces<VersionAnswer>(StatusCodes.Status200OK)
+            .WithName("UpdatePlanSections").WithSummary("Wijzig wat goed gaat, de zorgen (met wat het belangrijkst is) en de eerdere hulp: samen één nieuwe versie van het plan.")
+            .WithDescription("Alle drie worden vervangen door wat u stuurt; lege zorgen tellen niet mee. Niets gewijzigd: dezelfde versie terug, geen nieuwe. "
+                + "409 als het plan intussen is gewijzigd. Foutcodes: "
+                + $"{Regie.Domain.Care.PlanSectionRules.TooManyConcernsCode}, {Regie.Domain.Care.PlanRules.NoActivePlanCode}, {Regie.Domain.Common.TextRules.TooLongCode}, "
+                + $"{Regie.Domain.Common.TextRules.ControlCharsCode}.");
+
         g.MapPost("/plan/goals", async (Guid id, GoalInput input, AddGoalHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.AddAsync(id, input, ct), added => Results.Created($"/api/v1/households/{id}/plan", added)))
             .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)

@@ -19,6 +19,8 @@ public sealed class PlansFeature : IFeature
         services.AddScoped<RecordAgreementHandler>();
         services.AddScoped<RecordEvaluationHandler>();
         services.AddScoped<PlanPdf>();
+        services.AddScoped<ChangePlanSectionsHandler>();
+        services.AddScoped<EarlierHelpSuggestion>();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
