@@ -25,6 +25,7 @@ public static class FeatureRegistration
         new Trajectories.TrajectoriesFeature(),
         new Requests.RequestsFeature(),
         new Meldcode.MeldcodeFeature(),
+        new Conferences.ConferencesFeature(),
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),

@@ -65,6 +65,8 @@ public static class AuditResources
     public const string MonitorCost = "monitor-cost";
     /// <summary>A Meldcode track (huiselijk geweld en kindermishandeling): its reads, its entries and refused reads.</summary>
     public const string Meldcode = "meldcode";
+    /// <summary>A case conference of a household: its reads and changes (issue 21).</summary>
+    public const string Conference = "conference";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 
