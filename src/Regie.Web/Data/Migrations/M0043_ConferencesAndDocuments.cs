@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Regie.Web.Data.Migrations;
 
 /// <summary>
-/// Case conferences (issue 21): a household's conferences with their invitees (attendance per invitee) and decisions, and an
-/// optional attachment on an outbox message so an invitation carries its calendar file.
+/// Issue 21: a household's case conferences with their invitees (attendance per invitee) and decisions; an optional attachment
+/// on an outbox message so an invitation carries its calendar file; and the documents of a household's file, their content in
+/// a table of its own so listing them never loads it.
 /// </summary>
 [DbContext(typeof(RegieDbContext))]
-[Migration("20261207000043_Conferences")]
-public sealed class M0043_Conferences : Migration
+[Migration("20261207000043_ConferencesAndDocuments")]
+public sealed class M0043_ConferencesAndDocuments : Migration
 {
     protected override void Up(MigrationBuilder m)
     {
@@ -66,6 +67,39 @@ public sealed class M0043_Conferences : Migration
         m.CreateIndex("IX_ConferenceDecisions_ConferenceId_Position", "ConferenceDecisions", ["ConferenceId", "Position"]);
         m.CreateIndex("IX_ConferenceDecisions_HouseholdId", "ConferenceDecisions", "HouseholdId");
 
+        m.CreateTable("Documents", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            Gemeentecode = t.Column<string>(maxLength: 4, nullable: false),
+            HouseholdId = t.Column<Guid>(nullable: false),
+            PersonId = t.Column<Guid>(nullable: true),
+            GoalId = t.Column<Guid>(nullable: true),
+            ConferenceId = t.Column<Guid>(nullable: true),
+            FileName = t.Column<string>(maxLength: 200, nullable: false),
+            Type = t.Column<string>(maxLength: 16, nullable: false),
+            ContentType = t.Column<string>(maxLength: 100, nullable: false),
+            Size = t.Column<long>(nullable: false),
+            Sha256 = t.Column<string>(maxLength: 64, nullable: false),
+            Description = t.Column<string>(maxLength: 500, nullable: true),
+            UploadedBy = t.Column<string>(maxLength: 64, nullable: false),
+            UploadedByName = t.Column<string>(maxLength: 200, nullable: false),
+            UploadedAt = t.Column<DateTime>(nullable: false),
+            WithdrawnAt = t.Column<DateTime>(nullable: true),
+            WithdrawnBy = t.Column<string>(maxLength: 64, nullable: true),
+            WithdrawReason = t.Column<string>(maxLength: 500, nullable: true),
+            Version = t.Column<int>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Documents", x => x.Id));
+        m.CreateIndex("IX_Documents_HouseholdId_UploadedAt", "Documents", ["HouseholdId", "UploadedAt"]);
+
+        m.CreateTable("DocumentContents", t => new
+        {
+            DocumentId = t.Column<Guid>(nullable: false),
+            Gemeentecode = t.Column<string>(maxLength: 4, nullable: false),
+            HouseholdId = t.Column<Guid>(nullable: false),
+            Content = t.Column<byte[]>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_DocumentContents", x => x.DocumentId));
+        m.CreateIndex("IX_DocumentContents_HouseholdId", "DocumentContents", "HouseholdId");
+
         m.AddColumn<string>("AttachmentName", "OutboxMessages", maxLength: 200, nullable: true);
         m.AddColumn<string>("AttachmentContentType", "OutboxMessages", maxLength: 100, nullable: true);
         m.AddColumn<byte[]>("AttachmentContent", "OutboxMessages", nullable: true);
@@ -76,6 +110,6 @@ public sealed class M0043_Conferences : Migration
         m.DropColumn("AttachmentContent", "OutboxMessages");
         m.DropColumn("AttachmentContentType", "OutboxMessages");
         m.DropColumn("AttachmentName", "OutboxMessages");
-        foreach (var table in new[] { "ConferenceDecisions", "ConferenceInvitees", "Conferences" }) m.DropTable(table);
+        foreach (var table in new[] { "DocumentContents", "Documents", "ConferenceDecisions", "ConferenceInvitees", "Conferences" }) m.DropTable(table);
     }
 }
