@@ -155,7 +155,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/plan/veilig-verder/checks"] = CareRoles,
         ["/api/v1/households/{id:guid}/plan/veilig-verder/checks/{checkId:guid}"] = CareRoles,
         ["/api/v1/households/{id:guid}/plan/veilig-verder/agreement"] = CareRoles,
-        // Case conferences (issue 21): the care roles plan and record them; partners are invited by e-mail, not let in.
+        // Case conferences and documents (issue 21): care roles only; partners are invited to a conference by e-mail, not let in.
         ["/huishoudens/{id:guid}/overleggen"] = CareRoles,
         ["/huishoudens/{id:guid}/overleggen/nieuw"] = CareRoles,
         ["/huishoudens/{id:guid}/overleggen/{conferenceId:guid}"] = CareRoles,
@@ -165,6 +165,11 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/attendance"] = CareRoles,
         ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/minutes"] = CareRoles,
         ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/plan-version"] = CareRoles,
+        ["/huishoudens/{id:guid}/documenten"] = CareRoles,
+        ["/huishoudens/{id:guid}/documenten/{documentId:guid}/bestand"] = CareRoles,
+        ["/api/v1/households/{id:guid}/documents/"] = CareRoles,
+        ["/api/v1/households/{id:guid}/documents/{documentId:guid}/content"] = CareRoles,
+        ["/api/v1/households/{id:guid}/documents/{documentId:guid}/withdraw"] = CareRoles,
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

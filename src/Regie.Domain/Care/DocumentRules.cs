@@ -230,7 +230,7 @@ public static class DocumentRules
     {
         var name = Path.GetFileNameWithoutExtension((uploaded ?? "").Replace('\\', '/').Split('/')[^1]);
         var kept = new StringBuilder();
-        foreach (var c in name)
+        foreach (var c in name.Where(c => !char.IsControl(c)))
             kept.Append(char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '(' or ')' or '.' ? c : '_');
         var stem = kept.ToString().Trim(' ', '.');
         if (stem.Length == 0) stem = "document";

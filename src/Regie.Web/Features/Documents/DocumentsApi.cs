@@ -8,17 +8,6 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Documents;
 
-/// <summary>The multipart form of an upload, as the OpenAPI document describes it (the endpoint reads the form itself, after the access check).</summary>
-public sealed class DocumentUploadForm
-{
-    /// <summary>The file: PDF, PNG, JPEG, or Word, Excel or PowerPoint (docx, xlsx, pptx, doc, xls); at most 10 MB.</summary>
-    public IFormFile? Bestand { get; set; }
-    public Guid? PersoonId { get; set; }
-    public Guid? DoelId { get; set; }
-    public Guid? OverlegId { get; set; }
-    public string? Omschrijving { get; set; }
-}
-
 /// <summary>Documents of a household's file for other systems: the same handlers, type checks, access and audit as the pages.</summary>
 public static class DocumentsApi
 {
@@ -49,7 +38,8 @@ public static class DocumentsApi
                 if (problem is not null) return problem;
                 return ApiResults.From(await handler.HandleAsync(id, input!, ct), added => Results.Created($"/api/v1/households/{id}/documents/{added.Id}/content", added));
             })
-            .Accepts<DocumentUploadForm>("multipart/form-data")
+            .WithMetadata(new MultipartBody("bestand", "Het bestand: PDF, PNG, JPEG, of Word, Excel of PowerPoint (docx, xlsx, pptx, doc, xls); hooguit 10 MB.",
+                "persoonId", "doelId", "overlegId", "omschrijving"))
             .Produces<DocumentUploadedAnswer>(StatusCodes.Status201Created)
             .WithName("UploadDocument").WithSummary("Sla een document op in het dossier, eventueel gekoppeld aan een persoon, een doel of een overleg van dit huishouden.")
             .WithDescription("multipart/form-data met 'bestand' (verplicht) en optioneel persoonId, doelId, overlegId en omschrijving. Het type wordt bepaald uit de inhoud:"
@@ -85,9 +75,14 @@ public static class DocumentsApi
         {
             form = await ctx.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxRequestBytes, ValueCountLimit = 20 }, ct);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Infrastructure.ErrorHandling.StatusProblem(StatusCodes.Status413PayloadTooLarge));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
+        {
+            return (null, ApiResults.Problem(StatusCodes.Status400BadRequest, "Het verzoek is onleesbaar.",
+                [new DomainError(ErrorCodes.RequestInvalid, "", "Het verzoek is geen leesbaar multipart/form-data-formulier.")]));
         }
         var errors = new List<DomainError>();
         Guid? Id(string name)

@@ -10,7 +10,7 @@ namespace Regie.Web.Infrastructure.Demo;
 /// <summary>
 /// The rondetafel of the story's household (Sanne Bakker, her children and her mother, <see cref="DemoMeldcode.StoryHousehold"/>)
 /// with the housing corporation that is involved with her: held ten days ago, with who came, the minutes, the decisions and the
-/// plan version agreed at the table. Built through the conference's own methods, as the use cases do.
+/// plan version agreed at the table, and its minutes as a PDF document. Built through the entities' own methods, as the use cases do.
 /// </summary>
 public sealed class DemoConferences(RegieDbContext db, TimeProvider clock)
 {
@@ -59,6 +59,13 @@ public sealed class DemoConferences(RegieDbContext db, TimeProvider clock)
         db.Conferences.Add(c);
         db.ConferenceInvitees.AddRange(c.Invitees);
         db.ConferenceDecisions.AddRange(decisions);
+        // The minutes as the coordinator shared them afterwards: a small PDF, linked to the conference.
+        var pdf = new Pdf.PdfDocumentBuilder("Verslag rondetafel", $"Verslag rondetafel van {Format.DateTime(start)}", held)
+            .Title("Verslag rondetafel", Format.DateTime(start)).Paragraph(c.Minutes!).Bullets(c.Decisions.Select(d => d.Text)).Build();
+        var (document, content) = Document.Upload(household.Gemeentecode, household.Id, null, null, c.Id, "verslag-rondetafel.pdf", DocumentType.Pdf, pdf,
+            "Verslag met de besluiten", coordinator.Id, coordinator.DisplayName, held.AddHours(1));
+        db.Documents.Add(document);
+        db.DocumentContents.Add(content);
         Event(household, EventTypes.ConferencePlanned, $"{ConferenceRules.Label(c.Kind)} gepland op {Format.DateTime(start)}", planned, coordinator.Id, coordinator.DisplayName, c);
         Event(household, EventTypes.ConferenceHeld, $"{ConferenceRules.Label(c.Kind)} gehouden op {Format.DateTime(start)}", held, coordinator.Id, coordinator.DisplayName, c);
         await db.SaveChangesAsync(ct);
