@@ -383,3 +383,29 @@ public sealed class ConferenceRetentionTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The demo: the story's household (Sanne Bakker) held a rondetafel with the housing corporation, with its record and its minutes as a PDF.</summary>
+public sealed class DemoConferenceTests(DemoMeldcodeFixture fixture) : IClassFixture<DemoMeldcodeFixture>
+{
+    [Fact]
+    public async Task The_story_household_held_a_rondetafel_with_the_housing_corporation_that_agreed_the_latest_plan_version()
+    {
+        await using var scope = fixture.App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        var household = await db.Households.Where(h => h.Naam == DemoMeldcode.StoryHousehold).Select(h => h.Id).SingleAsync();
+        var c = await db.Conferences.AsNoTracking().SingleAsync();
+        Assert.Equal((household, ConferenceKind.Rondetafel, ConferenceStatus.Gehouden), (c.HouseholdId, c.Kind, c.Status));
+        Assert.True(c.StartsAt < DateTime.UtcNow.AddDays(-9));
+        var plan = await db.Plans.Where(Plan.Active).SingleAsync(p => p.HouseholdId == household);
+        Assert.Equal((plan.Id, await db.PlanVersions.Where(v => v.PlanId == plan.Id).MaxAsync(v => v.Number)), (c.AgreedPlanId!.Value, c.AgreedPlanVersion!.Value));
+        var invitees = await db.ConferenceInvitees.Where(i => i.ConferenceId == c.Id).OrderBy(i => i.Position).ToListAsync();
+        Assert.Contains(invitees, i => i.Name == "Sanne Bakker" && i.Attendance == Attendance.Aanwezig);
+        Assert.Contains(invitees, i => i is { Kind: InviteeKind.Betrokkene, Name: "Linda Meijer (Woningcorporatie Thuis)", Attendance: Attendance.Aanwezig });
+        Assert.Equal(3, await db.ConferenceDecisions.CountAsync(d => d.ConferenceId == c.Id));
+        var document = await db.Documents.AsNoTracking().SingleAsync(d => d.ConferenceId == c.Id);
+        Assert.Equal((DocumentType.Pdf, "application/pdf", "verslag-rondetafel.pdf"), (document.Type, document.ContentType, document.FileName));
+        var content = await db.DocumentContents.Where(x => x.DocumentId == document.Id).Select(x => x.Content).SingleAsync();
+        Assert.Equal((DocumentType?)DocumentType.Pdf, DocumentRules.Sniff(content, out _));
+        Assert.Equal(2, await db.HouseholdEvents.CountAsync(e => e.HouseholdId == household && e.Type.StartsWith("conference.")));
+    }
+}
