@@ -79,6 +79,14 @@ public static class EventTypes
     /// <summary>The resident's rating of the help. Data: { cijfer: 1..10, moment: "afsluiting"|"evaluatie" }.</summary>
     public const string ResidentRated = "resident.rated";
 
+    // Consent and inkijk (issue 21):
+    /// <summary>The household consented to an organisation. Data: { organisatie: Guid, toestemming: Guid }.</summary>
+    public const string ConsentGiven = "consent.given";
+    /// <summary>Data: { organisatie: Guid, toestemming: Guid }.</summary>
+    public const string ConsentRevoked = "consent.revoked";
+    /// <summary>A partner reported progress on its action through inkijk. Data: { plan: Guid, actie: Guid, organisatie: Guid }.</summary>
+    public const string ActionProgressReported = "action.progress-reported";
+
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -97,6 +105,7 @@ public static class EventDataKeys
     public const string Aanbieder = "aanbieder";
     public const string Aanvraag = "aanvraag";
     public const string Achternaam = "achternaam";
+    public const string Actie = "actie";
     public const string Afwijkend = "afwijkend";
     public const string Bedrag = "bedrag";
     public const string Beschikking = "beschikking";
@@ -136,6 +145,7 @@ public static class EventDataKeys
     public const string Soort = "soort";
     public const string Specialistisch = "specialistisch";
     public const string Team = "team";
+    public const string Toestemming = "toestemming";
     public const string Traject = "traject";
     public const string Uitgave = "uitgave";
     public const string Uitkomst = "uitkomst";

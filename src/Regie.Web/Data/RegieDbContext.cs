@@ -35,6 +35,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureRequests(b);
         ConfigureMeldcode(b);
         ConfigureVeiligVerder(b);
+        ConfigureConsent(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

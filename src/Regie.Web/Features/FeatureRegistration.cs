@@ -29,6 +29,8 @@ public static class FeatureRegistration
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),
         new Referrals.ReferralsFeature(),
+        new Consent.ConsentFeature(),
+        new Inkijk.InkijkFeature(),
         new Decisions.DecisionsFeature(),
         new Team.TeamFeature(),
         new Budget.BudgetFeature(),

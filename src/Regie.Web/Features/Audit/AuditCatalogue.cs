@@ -65,6 +65,8 @@ public static class AuditResources
     public const string MonitorCost = "monitor-cost";
     /// <summary>A Meldcode track (huiselijk geweld en kindermishandeling): its reads, its entries and refused reads.</summary>
     public const string Meldcode = "meldcode";
+    /// <summary>The household's consents per organisation (issue 21): their reads and changes.</summary>
+    public const string Consent = "consent";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 
