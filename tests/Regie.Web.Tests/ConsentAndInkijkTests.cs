@@ -117,9 +117,9 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
         Assert.Contains($"href=\"/inkijk/{story.Household}\"", await partner.GetStringAsync("/inkijk"));
 
         // The rest of the file stays closed to the partner.
-        foreach (var closed in new[] { $"/huishoudens/{story.Household}", $"/api/v1/households/{story.Household}/plan", $"/api/v1/households/{story.Household}/timeline",
-                     $"/api/v1/households/{story.Household}/meldcode/" })
+        foreach (var closed in new[] { $"/huishoudens/{story.Household}", $"/api/v1/households/{story.Household}/plan", $"/api/v1/households/{story.Household}/timeline" })
             Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync(closed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/api/v1/households/{story.Household}/meldcode/")).StatusCode);
         var reads = (await AuditAsync(story.Household, AuditActions.Read)).Where(e => e.Role == Roles.Partner && e.Resource == AuditResources.Plan).ToList();
         // The two lists (API and page) and the two views of the household.
         Assert.Equal([$"inkijk: huishoudens van {Corporation}", $"inkijk door {Corporation}", $"inkijk door {Corporation}", $"inkijk: huishoudens van {Corporation}"],
