@@ -243,6 +243,10 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/inkijk/"] = [Roles.Partner],
         ["/api/v1/inkijk/{householdId:guid}"] = [Roles.Partner],
         ["/api/v1/inkijk/{householdId:guid}/acties/{actionId:guid}/voortgang"] = [Roles.Partner],
+        // Messages: file roles pass authorisation; then the file's care roles and a partner with consent for messages take part (MessageTests).
+        ["/api/v1/households/{id:guid}/threads/"] = FileRoles,
+        ["/api/v1/households/{id:guid}/threads/{threadId:guid}"] = FileRoles,
+        ["/api/v1/households/{id:guid}/threads/{threadId:guid}/messages"] = FileRoles,
     };
 
     private sealed record Route(string Pattern, string Method);

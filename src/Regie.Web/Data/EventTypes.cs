@@ -86,6 +86,8 @@ public static class EventTypes
     public const string ConsentRevoked = "consent.revoked";
     /// <summary>A partner reported progress on its action through inkijk. Data: { plan: Guid, actie: Guid, organisatie: Guid }.</summary>
     public const string ActionProgressReported = "action.progress-reported";
+    /// <summary>A thread of messages started with an organisation; never its subject or text. Data: { organisatie: Guid, gesprek: Guid }.</summary>
+    public const string MessageThreadStarted = "message.thread-started";
 
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -120,6 +122,7 @@ public static class EventDataKeys
     public const string Eindmeting = "eindmeting";
     public const string Gebruiker = "gebruiker";
     public const string Geboortedatum = "geboortedatum";
+    public const string Gesprek = "gesprek";
     public const string GeschatteKosten = "geschatteKosten";
     public const string Interventie = "interventie";
     public const string Kader = "kader";

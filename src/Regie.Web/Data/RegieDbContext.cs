@@ -36,6 +36,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureMeldcode(b);
         ConfigureVeiligVerder(b);
         ConfigureConsent(b);
+        ConfigureMessages(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -31,6 +31,7 @@ public static class FeatureRegistration
         new Referrals.ReferralsFeature(),
         new Consent.ConsentFeature(),
         new Inkijk.InkijkFeature(),
+        new Messages.MessagesFeature(),
         new Decisions.DecisionsFeature(),
         new Team.TeamFeature(),
         new Budget.BudgetFeature(),

@@ -5,7 +5,8 @@ namespace Regie.Web.Data.Migrations;
 
 /// <summary>
 /// The household's consent per organisation (scopes, given on, by whom, revoked with a date; every consent kept) and the
-/// partners' progress reports on their own actions in the plan, which they see through inkijk.
+/// partners' progress reports on their own actions in the plan, which they see through inkijk; the message threads between
+/// the file's team and an involved organisation with consent for messages.
 /// </summary>
 [DbContext(typeof(RegieDbContext))]
 [Migration("20261207000042_ConsentAndInkijk")]
@@ -50,10 +51,42 @@ public sealed class M0042_ConsentAndInkijk : Migration
         }, constraints: t => t.PrimaryKey("PK_ActionProgress", x => x.Id));
         m.CreateIndex("IX_ActionProgress_ActionId_ReportedAt", "ActionProgress", ["ActionId", "ReportedAt"]);
         m.CreateIndex("IX_ActionProgress_HouseholdId", "ActionProgress", "HouseholdId");
+
+        m.CreateTable("MessageThreads", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            Gemeentecode = t.Column<string>(maxLength: 4, nullable: false),
+            HouseholdId = t.Column<Guid>(nullable: false),
+            OrganisationId = t.Column<Guid>(nullable: false),
+            Subject = t.Column<string>(maxLength: 200, nullable: false),
+            StartedById = t.Column<string>(maxLength: 64, nullable: false),
+            StartedByName = t.Column<string>(maxLength: 200, nullable: false),
+            StartedAt = t.Column<DateTime>(nullable: false),
+            LastMessageAt = t.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_MessageThreads", x => x.Id));
+        m.CreateIndex("IX_MessageThreads_HouseholdId_LastMessageAt", "MessageThreads", ["HouseholdId", "LastMessageAt"]);
+        m.CreateIndex("IX_MessageThreads_OrganisationId_LastMessageAt", "MessageThreads", ["OrganisationId", "LastMessageAt"]);
+
+        m.CreateTable("Messages", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            Gemeentecode = t.Column<string>(maxLength: 4, nullable: false),
+            ThreadId = t.Column<Guid>(nullable: false),
+            HouseholdId = t.Column<Guid>(nullable: false),
+            Body = t.Column<string>(maxLength: 4000, nullable: false),
+            AuthorId = t.Column<string>(maxLength: 64, nullable: false),
+            AuthorName = t.Column<string>(maxLength: 200, nullable: false),
+            AuthorOrganisationId = t.Column<Guid>(nullable: true),
+            SentAt = t.Column<DateTime>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_Messages", x => x.Id));
+        m.CreateIndex("IX_Messages_ThreadId_SentAt", "Messages", ["ThreadId", "SentAt"]);
+        m.CreateIndex("IX_Messages_HouseholdId", "Messages", "HouseholdId");
     }
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropTable("Messages");
+        m.DropTable("MessageThreads");
         m.DropTable("ActionProgress");
         m.DropTable("Consents");
     }

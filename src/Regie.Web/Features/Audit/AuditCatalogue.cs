@@ -67,6 +67,8 @@ public static class AuditResources
     public const string Meldcode = "meldcode";
     /// <summary>The household's consents per organisation (issue 21): their reads and changes.</summary>
     public const string Consent = "consent";
+    /// <summary>Message threads about a household (issue 21).</summary>
+    public const string Message = "message";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 
