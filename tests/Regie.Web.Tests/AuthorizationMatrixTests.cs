@@ -247,6 +247,9 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/threads/"] = FileRoles,
         ["/api/v1/households/{id:guid}/threads/{threadId:guid}"] = FileRoles,
         ["/api/v1/households/{id:guid}/threads/{threadId:guid}/messages"] = FileRoles,
+        ["/huishoudens/{id:guid}/berichten"] = CareRoles,
+        ["/huishoudens/{id:guid}/berichten/{threadId:guid}"] = FileRoles,
+        ["/berichten"] = [Roles.Partner],
     };
 
     private sealed record Route(string Pattern, string Method);

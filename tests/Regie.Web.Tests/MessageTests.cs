@@ -139,6 +139,36 @@ public sealed class MessageTests(RegistryFixture fixture) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task The_corporation_answers_on_the_page_without_javascript_and_finds_the_thread_in_its_list()
+    {
+        var story = await StoryAsync("Pagina", ["berichten"]);
+        using var coordinator = await _app.SignedInClientAsync();
+        var token = await TestApp.AntiforgeryTokenAsync(coordinator, $"/huishoudens/{story.Household}/berichten");
+        var started = await coordinator.PostAsync($"/huishoudens/{story.Household}/berichten", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.OrganisatieId"] = (await OrganisationAsync(Corporation)).ToString(), ["Input.Onderwerp"] = Subject, ["Input.Tekst"] = Text,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var thread = started.Headers.Location!.OriginalString;
+        Assert.StartsWith($"/huishoudens/{story.Household}/berichten/", thread);
+
+        using var partner = await _app.SignedInClientAsync("woningcorporatie@voorbeeld.nl");
+        Assert.Contains($"href=\"{thread}\"", await partner.GetStringAsync("/berichten"));
+        var answerToken = await TestApp.AntiforgeryTokenAsync(partner, thread);
+        var empty = await partner.PostAsync(thread, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Tekst"] = "", ["__RequestVerificationToken"] = answerToken }));
+        Assert.Contains("Schrijf een bericht.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
+        var answered = await partner.PostAsync(thread, new FormUrlEncodedContent(new Dictionary<string, string>
+        { ["Input.Tekst"] = "Donderdag past.", ["__RequestVerificationToken"] = answerToken }));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync(thread));
+        Assert.Contains(Text, page);
+        Assert.Contains("Donderdag past.", page);
+        // The partner reaches the thread, not the household's other pages.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/huishoudens/{story.Household}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_message_needs_text_and_a_thread_a_subject()
     {
         var story = await StoryAsync("Leeg", ["berichten"]);

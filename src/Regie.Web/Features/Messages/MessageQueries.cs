@@ -31,7 +31,7 @@ public sealed class MessageParticipation(FileAccessService files, InkijkAccess i
 }
 
 /// <summary>The household's threads and one thread with its messages, for who takes part. Every read is on record.</summary>
-public sealed class MessageQueries(RegieDbContext db, MessageParticipation participation, AuditLog audit)
+public sealed class MessageQueries(RegieDbContext db, MessageParticipation participation, InkijkAccess inkijk, AuditLog audit)
 {
     public async Task<IReadOnlyList<ThreadItem>?> ThreadsAsync(Guid householdId, CancellationToken ct)
     {
@@ -46,6 +46,18 @@ public sealed class MessageQueries(RegieDbContext db, MessageParticipation parti
             .ToListAsync(ct);
         await audit.RecordAsync(AuditActions.Read, AuditResources.Message, householdId, detail: "berichten: lijst", ct: ct);
         return threads;
+    }
+
+    /// <summary>A partner's threads over all households it may still exchange messages about; nothing for anyone else.</summary>
+    public async Task<IReadOnlyList<(Guid HouseholdId, ThreadItem Thread)>> PartnerThreadsAsync(CancellationToken ct)
+    {
+        if (await inkijk.OrganisationAsync(ct) is not { } organisation) return [];
+        var households = await inkijk.HouseholdsAsync(organisation.Id, ConsentScope.Berichten, ct);
+        var ids = households.Keys.ToList();
+        var threads = await db.MessageThreads.AsNoTracking().Where(t => t.OrganisationId == organisation.Id && ids.Contains(t.HouseholdId))
+            .OrderByDescending(t => t.LastMessageAt).Select(t => new { t.HouseholdId, t.Id, t.Subject, t.LastMessageAt }).ToListAsync(ct);
+        await audit.RecordListAsync(AuditResources.Message, $"berichten van {organisation.Name}", threads.Select(t => ((Guid?)t.HouseholdId, (Guid?)null)), ct);
+        return threads.Select(t => (t.HouseholdId, new ThreadItem(t.Id, t.Subject, organisation.Name, t.LastMessageAt))).ToList();
     }
 
     public async Task<ThreadView?> ThreadAsync(Guid householdId, Guid threadId, CancellationToken ct)

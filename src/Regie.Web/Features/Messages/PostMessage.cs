@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Consent;
 using Regie.Web.Data;
+using Regie.Web.Features.Access;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Inkijk;
 using Regie.Web.Features.Shared;
@@ -19,10 +21,13 @@ public sealed class MessageInput
 /// A participant writes in a thread: the file's team or the thread's organisation. The other side gets a neutral notification
 /// (the organisation as a whole, or the household's coordinator) with no text; a thread of another household reads as not found.
 /// </summary>
-public sealed class PostMessageHandler(RegieDbContext db, MessageQueries threads, InkijkAccess inkijk, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class PostMessageHandler(RegieDbContext db, FileAccessService files, MessageQueries threads, InkijkAccess inkijk, CurrentUser user, AuditLog audit,
+    TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, Guid threadId, MessageInput input, CancellationToken ct)
     {
+        // The team writes as it works in the file: emergency access reads, it does not write.
+        if (files.IsCareRole && await files.RefuseAsync<Guid>(householdId, FileWork.Change, ct) is { } refused) return refused;
         var thread = await threads.FindAsync(householdId, threadId, ct, tracked: true);
         if (thread is null) return CommandResult<Guid>.NotFound("Het gesprek");
         var errors = new ErrorList();
