@@ -256,6 +256,23 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/persons/{id:guid}"] = FileRoles,
         ["/api/v1/persons/{id:guid}/contact"] = FileRoles,
         ["/api/v1/persons/{id:guid}/move"] = FileRoles,
+        // Consent and inkijk (issue 21): the care roles record the household's consent; only partners look in, and then only
+        // into households that consented and that they are involved with (ConsentAndInkijkTests).
+        ["/huishoudens/{id:guid}/toestemmingen"] = CareRoles,
+        ["/api/v1/households/{id:guid}/consents/"] = CareRoles,
+        ["/api/v1/households/{id:guid}/consents/{consentId:guid}/revoke"] = CareRoles,
+        ["/inkijk"] = [Roles.Partner],
+        ["/inkijk/{householdId:guid}"] = [Roles.Partner],
+        ["/api/v1/inkijk/"] = [Roles.Partner],
+        ["/api/v1/inkijk/{householdId:guid}"] = [Roles.Partner],
+        ["/api/v1/inkijk/{householdId:guid}/acties/{actionId:guid}/voortgang"] = [Roles.Partner],
+        // Messages: file roles pass authorisation; then the file's care roles and a partner with consent for messages take part (MessageTests).
+        ["/api/v1/households/{id:guid}/threads/"] = FileRoles,
+        ["/api/v1/households/{id:guid}/threads/{threadId:guid}"] = FileRoles,
+        ["/api/v1/households/{id:guid}/threads/{threadId:guid}/messages"] = FileRoles,
+        ["/huishoudens/{id:guid}/berichten"] = CareRoles,
+        ["/huishoudens/{id:guid}/berichten/{threadId:guid}"] = FileRoles,
+        ["/berichten"] = [Roles.Partner],
     };
 
     private sealed record Route(string Pattern, string Method);

@@ -92,6 +92,16 @@ public static class EventTypes
     public const string ConferenceHeld = "conference.held";
     public const string ConferenceCancelled = "conference.cancelled";
 
+    // Consent and inkijk (issue 21):
+    /// <summary>The household consented to an organisation. Data: { organisatie: Guid, toestemming: Guid }.</summary>
+    public const string ConsentGiven = "consent.given";
+    /// <summary>Data: { organisatie: Guid, toestemming: Guid }.</summary>
+    public const string ConsentRevoked = "consent.revoked";
+    /// <summary>A partner reported progress on its action through inkijk. Data: { plan: Guid, actie: Guid, organisatie: Guid }.</summary>
+    public const string ActionProgressReported = "action.progress-reported";
+    /// <summary>A thread of messages started with an organisation; never its subject or text. Data: { organisatie: Guid, gesprek: Guid }.</summary>
+    public const string MessageThreadStarted = "message.thread-started";
+
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -110,6 +120,7 @@ public static class EventDataKeys
     public const string Aanbieder = "aanbieder";
     public const string Aanvraag = "aanvraag";
     public const string Achternaam = "achternaam";
+    public const string Actie = "actie";
     public const string Afwijkend = "afwijkend";
     public const string Bedrag = "bedrag";
     public const string Beschikking = "beschikking";
@@ -124,6 +135,7 @@ public static class EventDataKeys
     public const string Eindmeting = "eindmeting";
     public const string Gebruiker = "gebruiker";
     public const string Geboortedatum = "geboortedatum";
+    public const string Gesprek = "gesprek";
     public const string GeschatteKosten = "geschatteKosten";
     public const string Interventie = "interventie";
     public const string Kader = "kader";
@@ -151,6 +163,7 @@ public static class EventDataKeys
     public const string Soort = "soort";
     public const string Specialistisch = "specialistisch";
     public const string Team = "team";
+    public const string Toestemming = "toestemming";
     public const string Traject = "traject";
     public const string Uitgave = "uitgave";
     public const string Uitkomst = "uitkomst";

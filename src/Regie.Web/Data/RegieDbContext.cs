@@ -38,6 +38,8 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureNetwork(b);
         ConfigureConferences(b);
         ConfigureDocuments(b);
+        ConfigureConsent(b);
+        ConfigureMessages(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

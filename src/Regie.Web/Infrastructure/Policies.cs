@@ -20,6 +20,8 @@ public static class Policies
     public const string Admin = "beheer";
     /// <summary>The involvement look-up and register: departments, partners and the care roles.</summary>
     public const string Lookup = "opvragen";
+    /// <summary>Inkijk: a partner's people and systems look into the plans the household consented to.</summary>
+    public const string Partner = "partner";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -29,5 +31,6 @@ public static class Policies
         o.AddPolicy(TeamLead, p => p.RequireRole(Roles.Teamleider));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
         o.AddPolicy(Lookup, p => p.RequireRole(Roles.Afdeling, Roles.Partner, Roles.Professional, Roles.Teamleider, Roles.Consulent));
+        o.AddPolicy(Partner, p => p.RequireRole(Roles.Partner));
     }
 }

@@ -71,6 +71,10 @@ public static class AuditResources
     public const string Conference = "conference";
     /// <summary>A document in a household's file: its uploads, downloads (export), withdrawals and list reads (issue 21).</summary>
     public const string Document = "document";
+    /// <summary>The household's consents per organisation (issue 21): their reads and changes.</summary>
+    public const string Consent = "consent";
+    /// <summary>Message threads about a household (issue 21).</summary>
+    public const string Message = "message";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

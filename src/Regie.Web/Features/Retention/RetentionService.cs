@@ -232,6 +232,9 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             var plans = db.VeiligVerderPlans.IgnoreQueryFilters().Where(v => expired.Contains(v.HouseholdId)).Select(v => v.Id);
             await db.VeiligVerderAgreements.IgnoreQueryFilters().Where(a => plans.Contains(a.VeiligVerderPlanId)).ExecuteDeleteAsync(ct);
             await db.VeiligVerderPlans.IgnoreQueryFilters().Where(v => expired.Contains(v.HouseholdId)).ExecuteDeleteAsync(ct);
+            // Consents name the member who gave them, progress reports tell what was done: they go with the file.
+            await db.Consents.IgnoreQueryFilters().Where(c => expired.Contains(c.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.ActionProgress.IgnoreQueryFilters().Where(p => expired.Contains(p.HouseholdId)).ExecuteDeleteAsync(ct);
         }
         if (expired.Count > 0)
         {

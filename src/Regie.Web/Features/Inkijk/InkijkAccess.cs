@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Consent;
+using Regie.Domain.Referrals;
+using Regie.Web.Data;
+using Regie.Web.Infrastructure;
+
+namespace Regie.Web.Features.Inkijk;
+
+/// <summary>The partner organisation a request acts for (a partner's account or API key).</summary>
+public sealed record InkijkOrganisation(Guid Id, string Name);
+
+/// <summary>
+/// Who may look into which household's plan (<see cref="InkijkRules"/>): a partner organisation with an active consent for the
+/// scope that is involved now, through a current registration for a member in the involvement register or an open referral.
+/// Asked on every request, so a revoked consent, an ended involvement or a closed referral closes the next one.
+/// </summary>
+public sealed class InkijkAccess(RegieDbContext db, CurrentUser user, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The organisation of the signed-in partner or partner key; null for every other role and for a partner without one.</summary>
+    public async Task<InkijkOrganisation?> OrganisationAsync(CancellationToken ct)
+    {
+        if (user.IsSystem || user.Role != Roles.Partner) return null;
+        var organisations = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKinds.Partner);
+        // A linked account or key acts for its organisation by id; an older one by its name.
+        organisations = user.OrganisationId is { } id ? organisations.Where(o => o.Id == id)
+            : user.Organisation is { Length: > 0 } name ? organisations.Where(o => o.Name == name) : organisations.Where(_ => false);
+        return await organisations.Select(o => new InkijkOrganisation(o.Id, o.Name)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The households (of <paramref name="only"/>, or all) the organisation may look into for <paramref name="scope"/>, with the day the consent was given.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DateOnly>> HouseholdsAsync(Guid organisationId, ConsentScope scope, CancellationToken ct, Guid? only = null)
+    {
+        var consents = await db.Consents.AsNoTracking().Where(Data.Consent.Active)
+            .Where(c => c.OrganisationId == organisationId && (only == null || c.HouseholdId == only))
+            .Select(c => new { c.HouseholdId, c.Scopes, c.GivenOn }).ToListAsync(ct);
+        var consented = consents.Where(c => ConsentRules.Covers(c.Scopes, scope)).GroupBy(c => c.HouseholdId).ToDictionary(g => g.Key, g => g.Min(c => c.GivenOn));
+        if (consented.Count == 0) return consented;
+        var ids = consented.Keys.ToList();
+        var today = Today;
+        var registered = await db.HouseholdMembers.AsNoTracking()
+            .Where(m => ids.Contains(m.HouseholdId) && m.Until == null && m.Person!.Bsn != null
+                        && db.Involvements.Any(i => i.OrganisationId == organisationId && i.Bsn == m.Person.Bsn && i.EndedOn == null && i.ExpiresOn >= today))
+            .Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
+        var referred = await db.Referrals.AsNoTracking()
+            .Where(r => ids.Contains(r.HouseholdId) && r.ProviderOrganisationId == organisationId
+                        && r.Status != ReferralStatus.Afgewezen && r.Status != ReferralStatus.Afgerond && r.Status != ReferralStatus.Ingetrokken)
+            .Select(r => r.HouseholdId).Distinct().ToListAsync(ct);
+        var involved = registered.Concat(referred).ToHashSet();
+        return consented.Where(c => InkijkRules.MayLookIn(true, involved.Contains(c.Key))).ToDictionary(c => c.Key, c => c.Value);
+    }
+
+    public async Task<bool> MayAsync(Guid organisationId, Guid householdId, ConsentScope scope, CancellationToken ct) =>
+        (await HouseholdsAsync(organisationId, scope, ct, householdId)).ContainsKey(householdId);
+}
