@@ -53,12 +53,7 @@ public sealed class ReportProgressHandler(RegieDbContext db, InkijkAccess access
             return await audit.AfterAsync(saved, AuditResources.Plan, householdId, null, $"voortgang op actie door {organisation.Name}", ct, AuditActions.Create);
         }
         // Done: one new version of the plan, saved with the progress and its timeline entry, audited as a plan change.
-        var members = await PlanVersions.MembersAsync(db, householdId, ct);
-        var work = new PlanWork
-        {
-            Household = household, Plan = plan, Trajectory = await db.Trajectories.FirstAsync(t => t.Id == plan.TrajectoryId, ct),
-            Members = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name), AllNames = members.ToDictionary(m => m.PersonId, m => m.Name),
-        };
+        var work = await changes.WorkForAsync(household, plan, ct);
         return (await changes.SaveAsync(work, plan.Version, change, ct)).Select(_ => progress.Id);
     }
 }

@@ -38,17 +38,22 @@ public sealed class PlanChanges(RegieDbContext db, FileAccessService access, Cur
         if (await access.RefuseAsync<int>(householdId, FileWork.Change, ct) is { } refused) return (null, refused);
         var plan = await db.Plans.Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct);
         if (plan is null) return (null, CommandResult<int>.Invalid(PlanRules.NoActivePlan()));
-        var members = await PlanVersions.MembersAsync(db, householdId, ct);
         var household = await db.Households.FirstAsync(h => h.Id == householdId, ct);
-        var trajectory = await db.Trajectories.FirstAsync(t => t.Id == plan.TrajectoryId, ct);
         plan.Load(await db.PlanGoals.Where(g => g.PlanId == plan.Id).ToListAsync(ct), await db.PlanActions.Where(a => a.PlanId == plan.Id).ToListAsync(ct));
-        return (new PlanWork
+        return (await WorkForAsync(household, plan, ct), null);
+    }
+
+    /// <summary>What a change to this loaded plan needs besides the plan: for callers that checked their own right to change it.</summary>
+    public async Task<PlanWork> WorkForAsync(Household household, Plan plan, CancellationToken ct)
+    {
+        var members = await PlanVersions.MembersAsync(db, household.Id, ct);
+        return new PlanWork
         {
-            Household = household, Plan = plan, Trajectory = trajectory,
+            Household = household, Plan = plan, Trajectory = await db.Trajectories.FirstAsync(t => t.Id == plan.TrajectoryId, ct),
             Members = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name),
             AllNames = members.ToDictionary(m => m.PersonId, m => m.Name),
-            Network = await Network.NetworkQueries.CurrentAsync(db, householdId, ct),
-        }, null);
+            Network = await Network.NetworkQueries.CurrentAsync(db, household.Id, ct),
+        };
     }
 
     /// <summary>
