@@ -104,4 +104,15 @@ public sealed class DocumentRulesTests
     [InlineData("rapport.html.pdf", DocumentType.Pdf, "rapport.html.pdf")]
     public void A_stored_name_is_safe_for_a_header_and_ends_in_the_types_extension(string uploaded, DocumentType type, string safe) =>
         Assert.Equal(safe, DocumentRules.SafeFileName(uploaded, type));
+
+    [Theory]
+    [InlineData("macro.doc", "WordDocument")]
+    [InlineData("macro.xls", "Workbook")]
+    public void An_old_office_file_with_a_vba_project_is_refused_like_a_macro_enabled_one(string name, string main)
+    {
+        byte[] content = [.. Ole2(main), .. Encoding.Unicode.GetBytes("Macros\0"), .. Encoding.Unicode.GetBytes("_VBA_PROJECT\0")];
+        var (type, refusal) = Check(name, content);
+        Assert.Null(type);
+        Assert.Equal(DocumentRules.NotOfficeCode, refusal);
+    }
 }

@@ -334,4 +334,17 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
         Assert.Contains("id=\"Input_Reikwijdte-fout\">Kies waarvoor het huishouden toestemming geeft.", html);
         Assert.Contains(Corporation, html);
     }
+
+    [Fact]
+    public async Task Partner_reporting_progress_on_another_organisations_action_is_refused_and_on_record()
+    {
+        var story = await StoryAsync("Weigering");
+        using var coordinator = await _app.SignedInClientAsync();
+        await GiveAsync(coordinator, story, Corporation, "inkijk");
+        using var partner = await _app.SignedInClientAsync(CorporationLogin);
+        var refused = await partner.PostAsJsonAsync($"/api/v1/inkijk/{story.Household}/acties/{story.ProviderAction}/voortgang", new { voortgang = "Gedaan", gedaan = true });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        var denied = Assert.Single(await AuditAsync(story.Household, AuditActions.Denied), e => e.Role == Roles.Partner && e.Resource == AuditResources.Plan);
+        Assert.Equal($"inkijk: voortgang op actie {story.ProviderAction}", denied.Detail);
+    }
 }

@@ -112,7 +112,7 @@ public static class DocumentRules
             {
                 ActiveContentCode => "Dit bestand bevat HTML, SVG, XML of een script. Zulke bestanden worden nooit opgeslagen; maak er een PDF van.",
                 ExecutableCode => "Dit is een programma. Programma's worden nooit opgeslagen.",
-                NotOfficeCode => "Dit zip-bestand is geen Word-, Excel- of PowerPoint-document. Alleen PDF, PNG, JPEG en Office-bestanden kunnen worden opgeslagen.",
+                NotOfficeCode => "Dit is geen Word-, Excel- of PowerPoint-document zonder macro's. Alleen PDF, PNG, JPEG en Office-bestanden zonder macro's kunnen worden opgeslagen.",
                 _ => "Dit soort bestand kan niet worden opgeslagen. Alleen PDF, PNG, JPEG en Office-bestanden (Word, Excel, PowerPoint) kunnen.",
             }));
             return null;
@@ -146,7 +146,14 @@ public static class DocumentRules
         if (content.StartsWith(Jpeg)) return DocumentType.Jpeg;
         if (content.StartsWith(Ole2))
         {
-            // A compound file names its streams in UTF-16: Word keeps "WordDocument", Excel "Workbook" (or "Book" before 97).
+            // A compound file names its streams in UTF-16. A VBA project ("Macros" in Word, "_VBA_PROJECT_CUR" in Excel, both
+            // holding "_VBA_PROJECT") is refused like a macro-enabled OOXML file.
+            if (content.IndexOf(Encoding.Unicode.GetBytes("_VBA_PROJECT")) >= 0 || content.IndexOf(Encoding.Unicode.GetBytes("Macros\0")) >= 0)
+            {
+                refusal = NotOfficeCode;
+                return null;
+            }
+            // Word keeps its text in "WordDocument", Excel in "Workbook" (or "Book" before 97).
             if (content.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0) return DocumentType.Doc;
             if (content.IndexOf(Encoding.Unicode.GetBytes("Workbook")) >= 0 || content.IndexOf(Encoding.Unicode.GetBytes("Book\0")) >= 0) return DocumentType.Xls;
             refusal = NotOfficeCode;

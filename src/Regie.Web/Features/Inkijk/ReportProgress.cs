@@ -33,7 +33,11 @@ public sealed class ReportProgressHandler(RegieDbContext db, InkijkAccess access
             return CommandResult<Guid>.NotFound("Het huishouden");
         }
         var plan = await db.Plans.Where(Plan.Active).FirstOrDefaultAsync(p => p.HouseholdId == householdId, ct);
-        if (plan is null || !(await queries.OwnActionsAsync(plan.Id, organisation, ct)).Any(a => a.Id == actionId)) return CommandResult<Guid>.NotFound("De actie");
+        if (plan is null || !(await queries.OwnActionsAsync(plan.Id, organisation, ct)).Any(a => a.Id == actionId))
+        {
+            await audit.RecordAsync(AuditActions.Denied, AuditResources.Plan, householdId, detail: $"inkijk: voortgang op actie {actionId}", ct: ct);
+            return CommandResult<Guid>.NotFound("De actie");
+        }
         plan.Load(await db.PlanGoals.Where(g => g.PlanId == plan.Id).ToListAsync(ct), await db.PlanActions.Where(a => a.PlanId == plan.Id).ToListAsync(ct));
         var action = plan.Action(actionId)!;
 
