@@ -177,6 +177,7 @@ public sealed class Notification : IMunicipalityOwned
 /// <summary>An e-mail waiting to be sent. Written in the same transaction as its cause, sent later with retries: sending never blocks or loses a registration.</summary>
 public sealed class OutboxMessage
 {
+    public const int AttachmentNameMaxLength = 200;
     public long Id { get; set; }
     public required string To { get; set; }
     public required string Subject { get; set; }
@@ -186,4 +187,8 @@ public sealed class OutboxMessage
     public DateTime NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>An optional attachment sent with the message (a calendar file): its name, content type and content.</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public byte[]? AttachmentContent { get; set; }
 }

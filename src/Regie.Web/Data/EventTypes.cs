@@ -85,6 +85,13 @@ public static class EventTypes
     /// <summary>They no longer take part; kept in the file's history. Data: { netwerklid }.</summary>
     public const string NetworkMemberEnded = "network-member.ended";
 
+    // Case conferences (issue 21): what the shared timeline may say, the kind and the moment, never what was discussed.
+    /// <summary>Data for every conference event: { overleg: Guid, soort: ConferenceKind name }.</summary>
+    public const string ConferencePlanned = "conference.planned";
+    public const string ConferenceRescheduled = "conference.rescheduled";
+    public const string ConferenceHeld = "conference.held";
+    public const string ConferenceCancelled = "conference.cancelled";
+
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -133,6 +140,7 @@ public static class EventDataKeys
     public const string Noodtoegang = "noodtoegang";
     public const string Organisatie = "organisatie";
     public const string Oud = "oud";
+    public const string Overleg = "overleg";
     public const string Overdracht = "overdracht";
     public const string Plan = "plan";
     public const string Productcategorie = "productcategorie";

@@ -57,6 +57,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Subject).HasMaxLength(200);
             e.Property(x => x.Body).HasMaxLength(4000);
             e.Property(x => x.LastError).HasMaxLength(1000);
+            e.Property(x => x.AttachmentName).HasMaxLength(OutboxMessage.AttachmentNameMaxLength);
+            e.Property(x => x.AttachmentContentType).HasMaxLength(100);
             e.HasIndex(x => x.NextAttemptAt).HasFilter("\"SentAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");
         });
     }

@@ -36,6 +36,8 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureMeldcode(b);
         ConfigureVeiligVerder(b);
         ConfigureNetwork(b);
+        ConfigureConferences(b);
+        ConfigureDocuments(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

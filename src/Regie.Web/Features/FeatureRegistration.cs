@@ -26,6 +26,8 @@ public static class FeatureRegistration
         new Trajectories.TrajectoriesFeature(),
         new Requests.RequestsFeature(),
         new Meldcode.MeldcodeFeature(),
+        new Conferences.ConferencesFeature(),
+        new Documents.DocumentsFeature(),
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),

@@ -67,6 +67,10 @@ public static class AuditResources
     public const string Meldcode = "meldcode";
     /// <summary>The household's network (family, neighbours, friends, volunteers) and its eco-map.</summary>
     public const string Network = "network";
+    /// <summary>A case conference of a household: its reads and changes (issue 21).</summary>
+    public const string Conference = "conference";
+    /// <summary>A document in a household's file: its uploads, downloads (export), withdrawals and list reads (issue 21).</summary>
+    public const string Document = "document";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

@@ -23,7 +23,7 @@ public sealed class SmtpOptions
 /// Sends the outbox: messages were written in the same transaction as the registration that caused
 /// them, so a registration never waits for or fails on the mail server. A failed send is retried with
 /// growing pauses. System.Net.Mail's SmtpClient is used because MailKit is not available to us; it
-/// is enough for plain notification mail to the municipality's relay.
+/// is enough for plain notification mail to the municipality's relay. A message may carry one attachment (a conference's calendar file).
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpOptions options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
@@ -55,6 +55,13 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpOptions option
             try
             {
                 using var mail = new MailMessage(options.From, message.To, message.Subject, message.Body);
+                if (message.AttachmentContent is { } content && message.AttachmentName is { } name)
+                {
+                    // The stream is the attachment's, disposed with the mail.
+                    var attachment = new Attachment(new MemoryStream(content, writable: false), name,
+                        message.AttachmentContentType ?? "application/octet-stream");
+                    mail.Attachments.Add(attachment);
+                }
                 await client.SendMailAsync(mail, ct);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 sent++;

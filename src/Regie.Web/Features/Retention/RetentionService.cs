@@ -233,6 +233,16 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             await db.VeiligVerderAgreements.IgnoreQueryFilters().Where(a => plans.Contains(a.VeiligVerderPlanId)).ExecuteDeleteAsync(ct);
             await db.VeiligVerderPlans.IgnoreQueryFilters().Where(v => expired.Contains(v.HouseholdId)).ExecuteDeleteAsync(ct);
         }
+        if (expired.Count > 0)
+        {
+            // Case conferences and documents go with the household's file: invitees name people, minutes, decisions and documents tell the concern.
+            await db.ConferenceDecisions.IgnoreQueryFilters().Where(d => expired.Contains(d.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.ConferenceInvitees.IgnoreQueryFilters().Where(i => expired.Contains(i.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.Conferences.IgnoreQueryFilters().Where(c => expired.Contains(c.HouseholdId)).ExecuteDeleteAsync(ct);
+            // Documents go with the file too, content and record: withdrawn ones have no content left, only their record.
+            await db.DocumentContents.IgnoreQueryFilters().Where(c => expired.Contains(c.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.Documents.IgnoreQueryFilters().Where(d => expired.Contains(d.HouseholdId)).ExecuteDeleteAsync(ct);
+        }
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);

@@ -281,6 +281,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
         await new DemoMeldcode(db, Gemeentecode, clock).SeedAsync(ct);
         await new DemoVeiligVerder(db, clock).SeedAsync(ct);
         await new DemoNetwork(db, clock).SeedAsync(ct);
+        await new DemoConferences(db, clock).SeedAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);
