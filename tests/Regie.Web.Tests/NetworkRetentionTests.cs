@@ -8,19 +8,19 @@ using Regie.Web.Features.Retention;
 namespace Regie.Web.Tests;
 
 /// <summary>
-/// Review r1 of p21a: retention anonymises a file past its term (RetentionService.AnonymiseAsync), but the new NetworkMembers
-/// rows keep third parties' names, phone numbers and e-mail addresses, and the name of the household member who consented.
+/// Issue 21 and retention: a file past its term keeps nothing of its network (third parties' names, phone numbers and e-mail
+/// addresses, and who in the household consented) nor of the plan's own sections, which tell the concern.
 /// </summary>
-public sealed class NetworkRetentionR1Tests : IAsyncLifetime
+public sealed class NetworkRetentionTests : IAsyncLifetime
 {
     private TestApp _app = default!;
     public async Task InitializeAsync() => _app = await TestApp.StartAsync();
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task R1_retention_leaves_nothing_of_the_network_of_an_anonymised_file()
+    public async Task Retention_removes_the_network_and_the_plans_own_sections_of_a_file_past_its_term()
     {
-        Guid memberId;
+        Guid memberId, planId;
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
@@ -32,7 +32,19 @@ public sealed class NetworkRetentionR1Tests : IAsyncLifetime
             db.AddRange(h, p, new HouseholdMember { Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = h.Id, PersonId = p.Id, Role = HouseholdRole.Ouder, From = ended.AddYears(-3), Until = ended });
             var member = NetworkMember.Add(h, new NetworkMemberContent("Buurman Jansen", NetworkRelation.Buur, "06 87654321", "jansen@voorbeeld.nl", "Doet boodschappen",
                 ended.AddYears(-1), p.Id, "Oud Netwerkoud"), ended.AddYears(-1), now);
-            db.Add(member);
+            var trajectory = new Trajectory
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = h.Id, OpenedOn = ended.AddYears(-2), ClosedOn = ended, OpenedBy = "test-user",
+                CreatedAt = now.AddYears(-23),
+            };
+            var plan = new Plan
+            {
+                Id = Guid.CreateVersion7(), Gemeentecode = TestApp.Gemeentecode, HouseholdId = h.Id, TrajectoryId = trajectory.Id, StartedOn = ended.AddYears(-2),
+                ClosedOn = ended, CreatedAt = now, UpdatedAt = now, Version = 1, Strengths = "Oud zorgt goed voor de buurt",
+                ConcernsJson = "[{\"Wat\":\"Oud vereenzaamt\",\"Belangrijkst\":true}]", EarlierHelp = "Maatschappelijk werk in 2001",
+            };
+            planId = plan.Id;
+            db.AddRange(member, trajectory, plan);
             await db.SaveChangesAsync();
             memberId = member.Id;
         }
@@ -43,13 +55,12 @@ public sealed class NetworkRetentionR1Tests : IAsyncLifetime
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            // The file itself was anonymised by this run: only its network was left behind.
-            Assert.Equal("Geanonimiseerd huishouden", await db.Households.IgnoreQueryFilters().Where(x => x.Naam == "Geanonimiseerd huishouden"
-                && db.NetworkMembers.IgnoreQueryFilters().Any(n => n.Id == memberId && n.HouseholdId == x.Id)).Select(x => x.Naam).SingleAsync());
-            var left = await db.NetworkMembers.IgnoreQueryFilters().Where(n => n.Id == memberId)
-                .Select(n => new { n.Name, n.Phone, n.Email, n.ConsentByName }).SingleOrDefaultAsync();
-            Assert.True(left is null || (left.Name != "Buurman Jansen" && left.Phone is null && left.Email is null && left.ConsentByName != "Oud Netwerkoud"),
-                $"kept after anonymisation: {left}");
+            // The file itself was anonymised by this run, with its network and the plan's sections.
+            Assert.Equal("Geanonimiseerd huishouden", await db.Households.IgnoreQueryFilters().Where(x => db.Plans.IgnoreQueryFilters().Any(p => p.Id == planId && p.HouseholdId == x.Id))
+                .Select(x => x.Naam).SingleAsync());
+            Assert.False(await db.NetworkMembers.IgnoreQueryFilters().AnyAsync(n => n.Id == memberId));
+            var sections = await db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => new { p.Strengths, p.ConcernsJson, p.EarlierHelp }).SingleAsync();
+            Assert.Equal((null, null, null), (sections.Strengths, sections.ConcernsJson, sections.EarlierHelp));
         }
     }
 }
