@@ -127,7 +127,7 @@ public sealed class PlanSectionsTests(RegistryFixture fixture) : IClassFixture<R
                 r.Step(ReferralStatus.Geaccepteerd, ReferralParty.Aanbieder, null, null, at);
                 r.Step(ReferralStatus.Gestart, ReferralParty.Aanbieder, null, null, at);
             }
-            finished.Step(ReferralStatus.Afgerond, ReferralParty.Aanbieder, null, null, at);
+            finished.Step(ReferralStatus.Afgerond, ReferralParty.Aanbieder, null, "Budgetplan staat", at);
             declined.Step(ReferralStatus.Afgewezen, ReferralParty.Aanbieder, "Past niet", null, at);
             withdrawn.Step(ReferralStatus.Ingetrokken, ReferralParty.Team, null, null, at);
             db.Referrals.AddRange(open, started, finished, declined, withdrawn);

@@ -39,7 +39,7 @@ public sealed class EarlierHelpSuggestion(RegieDbContext db, Involvements.Househ
         lines.AddRange(trajectories.Select(t => $"Traject van {DutchDate.Format(t.OpenedOn)} tot {DutchDate.Format(t.ClosedOn)}"
             + (t.ClosingReason is { } r ? $" ({ClosingReasons.Label(r).ToLowerInvariant()})" : "")));
         // Earlier help is help that is over: a referral still sent, accepted or started is current help, not earlier help.
-        var over = new[] { ReferralStatus.Afgerond, ReferralStatus.Afgewezen, ReferralStatus.Ingetrokken };
+        var over = Enum.GetValues<ReferralStatus>().Where(ReferralRules.IsFinal).ToList();
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.HouseholdId == householdId && over.Contains(r.Status)).OrderBy(r => r.SentAt)
             .Select(r => new { r.ProviderName, r.ServiceName, r.SentAt, r.Status }).ToListAsync(ct);
         lines.AddRange(referrals.Select(r => $"Verwijzing naar {r.ProviderName}" + (r.ServiceName is null ? "" : $" ({r.ServiceName})")
