@@ -102,6 +102,19 @@ public sealed class NetworkRulesTests
             Assert.Equal((NetworkRules.NotCurrentCode, "NetwerkLidId"), (Assert.Single(errors.Errors).Code, errors.Errors[0].Field));
         }
     }
+
+    [Fact]
+    public void An_action_keeps_the_network_member_it_names_after_they_ended_but_names_no_other_ended_member()
+    {
+        var (oma, buurman) = (Guid.NewGuid(), Guid.NewGuid());
+        var fields = new ActionFields(null, "Haalt op", "Netwerk", null, null, null, null, oma);
+        var kept = PlanRules.CheckActionChange(fields, _ => true, Members, null, Today, new ErrorList(), new Dictionary<Guid, string>(), (oma, "Oma Joke"));
+        Assert.Equal(("Oma Joke", (Guid?)oma), (kept!.OwnerName, kept.NetworkMemberId));
+
+        var errors = new ErrorList();
+        Assert.Null(PlanRules.CheckActionChange(fields with { NetwerkLidId = buurman }, _ => true, Members, null, Today, errors, new Dictionary<Guid, string>(), (oma, "Oma Joke")));
+        Assert.Equal((NetworkRules.NotCurrentCode, "NetwerkLidId"), (Assert.Single(errors.Errors).Code, errors.Errors[0].Field));
+    }
 }
 
 public sealed class PlanSectionRulesTests

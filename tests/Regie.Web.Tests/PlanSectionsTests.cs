@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Regie.Domain.Care;
+using Regie.Domain.Referrals;
 using Regie.Web.Data;
 using Regie.Web.Features.Plans;
 using System.Net;
@@ -107,5 +108,38 @@ public sealed class PlanSectionsTests(RegistryFixture fixture) : IClassFixture<R
         var plan = await client.GetFromJsonAsync<JsonElement>($"/api/v1/households/{household}/plan");
         Assert.Equal(JsonValueKind.Null, plan.GetProperty("eerdereHulp").ValueKind);
         Assert.Equal(1, plan.GetProperty("versie").GetInt32());
+    }
+
+    [Fact]
+    public async Task Earlier_help_from_the_file_names_only_referrals_that_are_over()
+    {
+        var (household, person, _) = await Given.HouseholdWithActivePlan("Verwezenhulp", "Sanne", team: Given.Noord);
+        var at = DateTime.UtcNow.AddMonths(-3);
+        var by = new Referral.Referrer("test-user", "Test", null, null, null);
+        Referral Sent(string provider) => Referral.Send(TestApp.Gemeentecode, household, person, null, new ReferralTarget(null, provider, null, "Hulp", null), "Kunt u helpen?",
+            DateOnly.FromDateTime(at).AddDays(14), by, at);
+        await using (var scope = _app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            var (open, started, finished, declined, withdrawn) = (Sent("Open Deur"), Sent("Gestart Huis"), Sent("Klaar Zorg"), Sent("Nee Hulp"), Sent("Terug Werk"));
+            foreach (var r in new[] { started, finished })
+            {
+                r.Step(ReferralStatus.Geaccepteerd, ReferralParty.Aanbieder, null, null, at);
+                r.Step(ReferralStatus.Gestart, ReferralParty.Aanbieder, null, null, at);
+            }
+            finished.Step(ReferralStatus.Afgerond, ReferralParty.Aanbieder, null, "Budgetplan staat", at);
+            declined.Step(ReferralStatus.Afgewezen, ReferralParty.Aanbieder, "Past niet", null, at);
+            withdrawn.Step(ReferralStatus.Ingetrokken, ReferralParty.Team, null, null, at);
+            db.Referrals.AddRange(open, started, finished, declined, withdrawn);
+            await db.SaveChangesAsync();
+        }
+        using var client = await _app.SignedInClientAsync();
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/huishoudens/{household}/plan/onderdelen"));
+        var on = Regie.Domain.Common.DutchDate.Format(DateOnly.FromDateTime(at));
+        Assert.Contains($"- Verwijzing naar Klaar Zorg (Hulp), {on}: afgerond", page);
+        Assert.Contains($"- Verwijzing naar Nee Hulp (Hulp), {on}: afgewezen", page);
+        Assert.Contains($"- Verwijzing naar Terug Werk (Hulp), {on}: ingetrokken", page);
+        Assert.DoesNotContain("Open Deur", page);
+        Assert.DoesNotContain("Gestart Huis", page);
     }
 }

@@ -68,8 +68,12 @@ public static partial class PlanRules
     /// <param name="isGoal">Whether a goal id is one of this plan's goals.</param>
     /// <param name="colleagueName">The chosen colleague's name in this municipality; null when none was chosen or they are unknown.</param>
     /// <param name="network">The household's current, consented network by name: the only people a network or volunteer action may name by id.</param>
+    /// <param name="kept">
+    /// The network member the action already names, with the owner's name: an existing action keeps them unchanged also after
+    /// they ended, so the rule of the current network applies only to a member newly named.
+    /// </param>
     public static ActionContent? CheckActionChange(ActionFields f, Func<Guid, bool> isGoal, IReadOnlyDictionary<Guid, string> members, string? colleagueName,
-        DateOnly today, ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null)
+        DateOnly today, ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null, (Guid Id, string Name)? kept = null)
     {
         var count = errors.Errors.Count;
         var kind = Enums.ParseDefined<ActionOwnerKind>(f.Uitvoerder);
@@ -79,10 +83,13 @@ public static partial class PlanRules
         string? ownerUser = null;
         Guid? ownerNetwork = null;
         // A network member carries out a network or volunteer action only, and only one of this household's current network.
-        var networkRefused = f.NetwerkLidId is { } chosen && (kind is not (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger)
-            || network is null || !network.ContainsKey(chosen));
+        // An existing action keeps the member it names unchanged, also after they ended.
+        var networkName = f.NetwerkLidId is not { } chosen ? null
+            : network is not null && network.TryGetValue(chosen, out var current) ? current
+            : kept is { } k && k.Id == chosen ? k.Name : null;
+        var networkRefused = f.NetwerkLidId is not null && (kind is not (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger) || networkName is null);
         if (networkRefused && kind is not null) errors.Add(NetworkRules.NotCurrent("NetwerkLidId"));
-        if (f.NetwerkLidId is { } networkId && !networkRefused) (ownerName, ownerNetwork) = (network![networkId], networkId);
+        if (f.NetwerkLidId is { } networkId && !networkRefused) (ownerName, ownerNetwork) = (networkName, networkId);
         else if (kind == ActionOwnerKind.Huishoudlid && f.PersoonId is { } pid)
         {
             if (members.TryGetValue(pid, out var memberName)) (ownerName, ownerPerson) = (memberName, pid);

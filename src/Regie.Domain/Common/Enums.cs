@@ -2,7 +2,10 @@ namespace Regie.Domain.Common;
 
 public static class Enums
 {
-    /// <summary>A named member of <typeparamref name="T"/>, or null: numbers that name no member ("42") count as invalid too.</summary>
+    /// <summary>
+    /// A named member of <typeparamref name="T"/> by its exact name (case-sensitive), or null: numbers ("0", "42") and
+    /// lists of names ("Familie, Vriend") are invalid, also where they would name a member.
+    /// </summary>
     public static T? ParseDefined<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        value is not null && Array.IndexOf(Enum.GetNames<T>(), value) >= 0 ? Enum.Parse<T>(value) : null;
 }

@@ -36,6 +36,9 @@ public sealed class NetworkMember : IMunicipalityOwned
 
     public bool IsCurrent => Until is null;
 
+    /// <summary>Who they are and their part in the plan as stored, in the form a change is checked in.</summary>
+    public NetworkMemberContent Content => new(Name, Relation, Phone, Email, RoleInPlan, ConsentOn, ConsentBy, ConsentByName);
+
     public static NetworkMember Add(Household household, NetworkMemberContent c, DateOnly today, DateTime now)
     {
         var member = new NetworkMember
@@ -46,11 +49,15 @@ public sealed class NetworkMember : IMunicipalityOwned
         return member;
     }
 
-    /// <summary>What changed, in a few Dutch words for the timeline; null with the rule's error when the member was ended.</summary>
+    /// <summary>
+    /// What changed, in a few Dutch words for the timeline; null with the rule's error when the member was ended, and null
+    /// without an error when nothing changed (then nothing is saved and the version stays).
+    /// </summary>
     public string? Change(NetworkMemberContent c, ErrorList errors)
     {
         errors.Add(NetworkRules.CheckCurrent(Until));
         if (errors.HasErrors) return null;
+        if (c == Content) return null;
         Apply(c);
         return $"{Name} ({NetworkRelations.Label(Relation).ToLowerInvariant()}) in het netwerk gewijzigd";
     }
@@ -118,4 +125,10 @@ public sealed partial class PlanAction
 
     /// <summary>The network member who carries it out, of the same household's network; null for every other owner.</summary>
     public Guid? NetworkMemberId { get => _networkMemberId; init => _networkMemberId = value; }
+
+    /// <summary>The network member it names was renamed: an action still to be done shows them by their new name.</summary>
+    internal void RenameNetworkOwner(NetworkMember member)
+    {
+        if (_networkMemberId == member.Id && DoneOn is null) _ownerName = member.Name;
+    }
 }

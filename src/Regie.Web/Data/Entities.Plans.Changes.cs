@@ -104,7 +104,9 @@ public sealed partial class Plan
     public string? ChangeAction(PlanAction action, ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors,
         IReadOnlyDictionary<Guid, string>? network = null)
     {
-        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network) is not { } c) return null;
+        // The member the action already names may stay, also when they have since ended.
+        var kept = action.NetworkMemberId is { } m ? (m, action.OwnerName) : ((Guid, string)?)null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network, kept) is not { } c) return null;
         action.Apply(c);
         return ActionChange("Actie gewijzigd", c);
     }
@@ -151,8 +153,8 @@ public sealed partial class Plan
     }
 
     private ActionContent? CheckAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors,
-        IReadOnlyDictionary<Guid, string>? network) =>
-        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors, network);
+        IReadOnlyDictionary<Guid, string>? network, (Guid, string)? kept = null) =>
+        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors, network, kept);
 
     private static string ActionChange(string what, ActionContent c) => $"{what} ({ActionOwnerKinds.ShortLabel(c.OwnerKind)}: {c.OwnerName}): {Short(c.Omschrijving)}";
 

@@ -22,6 +22,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.EndedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.IsCurrent);
+            e.Ignore(x => x.Content);
             e.HasIndex(x => new { x.HouseholdId, x.Until });
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });

@@ -26,8 +26,16 @@ public sealed class ChangeNetworkMemberHandler(RegieDbContext db, Access.FileAcc
         var content = NetworkRules.Check(input.ToFields(), members, (member.ConsentOn, member.ConsentBy, member.ConsentByName), DateOnly.FromDateTime(now), errors);
         if (content is null) return CommandResult<int>.Invalid(errors.Errors);
         if (member.Version != input.Versie) return CommandResult<int>.Conflict();
-        if (member.Change(content, errors) is not { } change) return CommandResult<int>.Invalid(errors.Errors);
+        var oldName = member.Name;
+        var change = member.Change(content, errors);
+        if (errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
+        // Nothing changed: nothing is saved, so the version the user saw stays the one to send next.
+        if (change is null) return CommandResult<int>.Ok(member.Version);
         db.Entry(member).Property(n => n.Version).OriginalValue = input.Versie;
+        // The actions still to be done by them show their new name, saved with the change.
+        if (member.Name != oldName)
+            foreach (var action in await db.PlanActions.Where(a => a.NetworkMemberId == member.Id && a.DoneOn == null).ToListAsync(ct))
+                action.RenameNetworkOwner(member);
         household.Touch(now);
         timeline.Record(household, EventTypes.NetworkMemberChanged, change, data: new { netwerklid = member.Id });
         return await audit.AfterAsync(await db.SaveOrConflictAsync(input.Versie + 1, ct), AuditResources.Network, householdId, null, "netwerklid gewijzigd", ct);

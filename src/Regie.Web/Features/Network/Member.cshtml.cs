@@ -39,7 +39,7 @@ public sealed class MemberModel(NetworkQueries queries, AddNetworkMemberHandler 
         ModelState.Clear();
         var result = memberId is { } mid
             ? (await change.HandleAsync(id, mid, Input, ct)).Select(_ => mid)
-            : await add.HandleAsync(id, Input, ct);
+            : (await add.HandleAsync(id, Input, ct)).Select(added => added.Id);
         if (this.Finish(result, $"/huishoudens/{id}/netwerk", memberId is null ? "De persoon is toegevoegd aan het netwerk." : "Het netwerklid is opgeslagen.") is { } done)
             return done;
         return await AgainAsync(id, memberId, result.Status, ct);

@@ -22,10 +22,10 @@ public static class NetworkApi
                 + " Elke lezing staat in de audittrail.");
 
         g.MapPost("/", async (Guid id, NetworkMemberInput input, AddNetworkMemberHandler handler, CancellationToken ct) =>
-            ApiResults.From(await handler.HandleAsync(id, input, ct), member => Results.Created($"/api/v1/households/{id}/network", new CreatedAnswer(member))))
-            .Produces<CreatedAnswer>(StatusCodes.Status201Created)
+            ApiResults.From(await handler.HandleAsync(id, input, ct), added => Results.Created($"/api/v1/households/{id}/network/{added.Id}", added)))
+            .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)
             .WithName("AddNetworkMember").WithSummary("Voeg iemand toe aan het netwerk, met de toestemming van het huishouden (wie uit het huishouden en wanneer).")
-            .WithDescription("Zonder toestemming van een lid van het huishouden kan niemand worden toegevoegd." + Access + " Foutcodes: "
+            .WithDescription("Zonder toestemming van een lid van het huishouden kan niemand worden toegevoegd. Antwoord: het id en de versie; Location wijst naar het netwerklid (PUT)." + Access + " Foutcodes: "
                 + $"{NetworkRules.NameRequiredCode}, {NetworkRules.RelationInvalidCode}, {NetworkRules.RoleRequiredCode}, {NetworkRules.ConsentRequiredCode}, "
                 + $"{NetworkRules.ConsentDateInvalidCode}, {NetworkRules.TooManyCode}, {ContactDetails.PhoneInvalidCode}, {ContactDetails.EmailInvalidCode}, "
                 + $"{TextRules.TooLongCode}, {TextRules.ControlCharsCode}.");
@@ -34,8 +34,10 @@ public static class NetworkApi
             ApiResults.From(await handler.HandleAsync(id, memberId, input, ct), version => Results.Ok(new VersionAnswer(version))))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("UpdateNetworkMember").WithSummary("Wijzig een netwerklid: relatie, contact, rol in het plan of toestemming. 409 als het intussen is gewijzigd.")
-            .WithDescription("Een beëindigd netwerklid wijzigt niet meer." + Access + " Foutcodes: dezelfde als bij toevoegen, en "
-                + $"{NetworkRules.AlreadyEndedCode}, {DomainError.NotFoundCode} (404: een netwerklid van een ander huishouden).");
+            .WithDescription("Een beëindigd netwerklid wijzigt niet meer. Niets gewijzigd: dezelfde versie terug, geen nieuwe." + Access + " Foutcodes: "
+                + $"{NetworkRules.NameRequiredCode}, {NetworkRules.RelationInvalidCode}, {NetworkRules.RoleRequiredCode}, {NetworkRules.ConsentRequiredCode}, "
+                + $"{NetworkRules.ConsentDateInvalidCode}, {ContactDetails.PhoneInvalidCode}, {ContactDetails.EmailInvalidCode}, "
+                + $"{TextRules.TooLongCode}, {TextRules.ControlCharsCode}, {NetworkRules.AlreadyEndedCode}, {DomainError.NotFoundCode} (404: een netwerklid van een ander huishouden).");
 
         g.MapPost("/{memberId:guid}/end", async (Guid id, Guid memberId, EndNetworkMemberInput input, EndNetworkMemberHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, memberId, input, ct), version => Results.Ok(new VersionAnswer(version))))

@@ -46,7 +46,11 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
         var (members, colleagues) = await Plans.OwnerOptionsAsync(id, ct);
         Members = members.Select(m => new SelectListItem(m.Value, m.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
         Colleagues = colleagues.Select(c => new SelectListItem(c.Name, c.Id)).Prepend(new SelectListItem("—", "")).ToList();
-        Network = (await Plans.NetworkOptionsAsync(id, ct)).Select(n => new SelectListItem(n.Value, n.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
+        var network = (await Plans.NetworkOptionsAsync(id, ct)).Select(n => new SelectListItem(n.Value, n.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
+        // An action keeps the network member it names after they ended: the form offers them for this action only.
+        if (Existing is { NetwerkLidId: { } kept } e && !network.Any(n => n.Value == kept.ToString()))
+            network.Add(new SelectListItem($"{e.Naam} (beëindigd)", kept.ToString()));
+        Network = network;
         return true;
     }
 }

@@ -24,8 +24,8 @@ public sealed class ChangePlanSectionsHandler(PlanChanges changes)
 }
 
 /// <summary>
-/// "Vul aan uit het dossier": the earlier help the file already knows — closed trajectories, referrals and involvements
-/// that ended — as text for the plan's section, to be read and edited before it is saved. Only for a page that read the plan
+/// "Vul aan uit het dossier": the earlier help the file already knows — closed trajectories, referrals that are over
+/// (finished, declined or withdrawn) and involvements that ended — as text for the plan's section, to be read and edited before it is saved. Only for a page that read the plan
 /// (and so checked access) first; the involvements are those the household page shows this user.
 /// </summary>
 public sealed class EarlierHelpSuggestion(RegieDbContext db, Involvements.HouseholdInvolvements involvements)
@@ -38,7 +38,9 @@ public sealed class EarlierHelpSuggestion(RegieDbContext db, Involvements.Househ
             .OrderBy(t => t.OpenedOn).Select(t => new { t.OpenedOn, t.ClosedOn, t.ClosingReason }).ToListAsync(ct);
         lines.AddRange(trajectories.Select(t => $"Traject van {DutchDate.Format(t.OpenedOn)} tot {DutchDate.Format(t.ClosedOn)}"
             + (t.ClosingReason is { } r ? $" ({ClosingReasons.Label(r).ToLowerInvariant()})" : "")));
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.HouseholdId == householdId).OrderBy(r => r.SentAt)
+        // Earlier help is help that is over: a referral still sent, accepted or started is current help, not earlier help.
+        var over = Enum.GetValues<ReferralStatus>().Where(ReferralRules.IsFinal).ToList();
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.HouseholdId == householdId && over.Contains(r.Status)).OrderBy(r => r.SentAt)
             .Select(r => new { r.ProviderName, r.ServiceName, r.SentAt, r.Status }).ToListAsync(ct);
         lines.AddRange(referrals.Select(r => $"Verwijzing naar {r.ProviderName}" + (r.ServiceName is null ? "" : $" ({r.ServiceName})")
             + $", {DutchDate.Format(DateOnly.FromDateTime(r.SentAt))}: {ReferralRules.Label(r.Status).ToLowerInvariant()}"));

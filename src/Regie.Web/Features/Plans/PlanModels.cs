@@ -34,7 +34,8 @@ public sealed class ActionInput
     public string? MedewerkerId { get; set; }
     [Description("jjjj-mm-dd (of dd-mm-jjjj).")] public string? Deadline { get; set; }
     /// <summary>Someone from the household's current network who carries it out (uitvoerder Netwerk or Vrijwilliger); their name becomes the owner's.</summary>
-    [Description("Het id van een netwerklid van dit huishouden (uitvoerder Netwerk of Vrijwilliger); de naam van het netwerklid wordt de naam van de uitvoerder.")]
+    [Description("Het id van een netwerklid uit het huidige netwerk van dit huishouden (uitvoerder Netwerk of Vrijwilliger); de naam van het netwerklid wordt "
+        + "de naam van de uitvoerder. Een actie houdt het netwerklid dat zij al noemt, ook na beëindiging.")]
     public Guid? NetwerkLidId { get; set; }
     public int Versie { get; set; }
 

@@ -245,7 +245,16 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             // Documents go with the file too, content and record: withdrawn ones have no content left, only their record.
             await db.DocumentContents.IgnoreQueryFilters().Where(c => expired.Contains(c.HouseholdId)).ExecuteDeleteAsync(ct);
             await db.Documents.IgnoreQueryFilters().Where(d => expired.Contains(d.HouseholdId)).ExecuteDeleteAsync(ct);
+            // The network goes with the file: its members are third parties, named with their phone and e-mail, and with who
+            // consented. The actions they carried out keep no link to them; the plan's own sections tell the concern.
+            await db.PlanActions.IgnoreQueryFilters().Where(a => expired.Contains(a.HouseholdId) && a.NetworkMemberId != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.NetworkMemberId, (Guid?)null), ct);
+            await db.NetworkMembers.IgnoreQueryFilters().Where(n => expired.Contains(n.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.Plans.IgnoreQueryFilters().Where(p => expired.Contains(p.HouseholdId)).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Strengths, (string?)null).SetProperty(p => p.ConcernsJson, (string?)null).SetProperty(p => p.EarlierHelp, (string?)null), ct);
         }
+        // In a household that stays, the network keeps no name of an erased person as the one who consented.
+        await db.NetworkMembers.IgnoreQueryFilters().Where(n => persons.Contains(n.ConsentBy)).ExecuteUpdateAsync(s => s.SetProperty(n => n.ConsentByName, Anonymous), ct);
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
