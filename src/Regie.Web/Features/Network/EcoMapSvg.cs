@@ -29,8 +29,7 @@ public static class EcoMapSvg
         {
             var p = map.Partijen[i];
             var angle = -Math.PI / 2 + 2 * Math.PI * i / Math.Max(n, 1);
-            var x = CenterX + 270 * Math.Cos(angle);
-            var y = CenterY + 205 * Math.Sin(angle);
+            var (x, y) = Place(i, n, angle);
             s.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{CenterX}\" y1=\"{CenterY}\" x2=\"{x:0.#}\" y2=\"{y:0.#}\" stroke=\"{(p.IsNetwerk ? "#2b6a3a" : "#39517a")}\" stroke-width=\"2\"{(p.IsNetwerk ? "" : " stroke-dasharray=\"6 4\"")} />");
         }
@@ -42,8 +41,7 @@ public static class EcoMapSvg
         {
             var p = map.Partijen[i];
             var angle = -Math.PI / 2 + 2 * Math.PI * i / Math.Max(n, 1);
-            var x = CenterX + 270 * Math.Cos(angle);
-            var y = CenterY + 205 * Math.Sin(angle);
+            var (x, y) = Place(i, n, angle);
             s.Append(p.IsNetwerk
                 ? string.Create(CultureInfo.InvariantCulture, $"<ellipse cx=\"{x:0.#}\" cy=\"{y:0.#}\" rx=\"80\" ry=\"26\" fill=\"#e3f1e6\" stroke=\"#2b6a3a\" stroke-width=\"2\" />")
                 : string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{x - 80:0.#}\" y=\"{y - 26:0.#}\" width=\"160\" height=\"52\" fill=\"#e6ecf5\" stroke=\"#39517a\" stroke-width=\"2\" stroke-dasharray=\"6 4\" />"));
@@ -51,6 +49,16 @@ public static class EcoMapSvg
         }
         s.Append("</svg>");
         return s.ToString();
+    }
+
+    /// <summary>
+    /// Where party i of n stands: one ring while the labels fit on it; with more parties every other one moves to an inner
+    /// ring, so neighbouring labels never overlap (overlapping text cannot be read or contrast-checked).
+    /// </summary>
+    private static (double X, double Y) Place(int i, int n, double angle)
+    {
+        var ring = n > 8 && i % 2 == 1 ? 0.62 : 1.0;
+        return (CenterX + 270 * ring * Math.Cos(angle), CenterY + 205 * ring * Math.Sin(angle));
     }
 
     /// <summary>A label as HTML inside the drawing (foreignObject): read and contrast-checked as the page's other text.</summary>
