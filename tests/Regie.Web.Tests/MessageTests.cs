@@ -29,9 +29,9 @@ public sealed class MessageTests(RegistryFixture fixture) : IClassFixture<Regist
 
     private Task<Guid> OrganisationAsync(string name) => DbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
-    private async Task<(Guid Household, Guid Sanne, Guid Consent)> StoryAsync(string family, string[] scopes)
+    private async Task<(Guid Household, Guid Sanne, Guid Consent)> StoryAsync(string family, string[] scopes, bool withCoordinator = true)
     {
-        var resident = await new Given(_app).HouseholdWithActivePlan("Bakker" + family, "Sanne", coordinator: Given.Coordinator);
+        var resident = await new Given(_app).HouseholdWithActivePlan("Bakker" + family, "Sanne", coordinator: withCoordinator ? Given.Coordinator : null);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "partner", Corporation, Roles.Partner, organisation: Corporation);
@@ -85,6 +85,27 @@ public sealed class MessageTests(RegistryFixture fixture) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task An_answer_for_a_household_without_coordinator_reaches_who_started_the_thread_in_the_inbox_and_by_mail()
+    {
+        var story = await StoryAsync("ZonderRegisseur", ["berichten"], withCoordinator: false);
+        using var starter = await _app.SignedInClientAsync();
+        var thread = await StartAsync(starter, story.Household);
+        var starterId = await DbAsync(db => db.Users.Where(u => u.Email == Given.Coordinator).Select(u => u.Id).SingleAsync());
+        Assert.Null(await DbAsync(db => db.Households.Where(h => h.Id == story.Household).Select(h => h.CoordinatorId).SingleAsync()));
+        var notificationsBefore = await DbAsync(db => db.Notifications.Select(n => n.Id).ToListAsync());
+        var mailBefore = await DbAsync(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
+
+        using var partner = await _app.SignedInClientAsync("woningcorporatie@voorbeeld.nl");
+        await IdAsync(await partner.PostAsJsonAsync($"/api/v1/households/{story.Household}/threads/{thread}/messages", new { tekst = "Donderdag past." }));
+
+        var notification = Assert.Single((await DbAsync(db => db.Notifications.ToListAsync())), n => !notificationsBefore.Contains(n.Id));
+        Assert.Equal((starterId, (Guid?)null, (Guid?)story.Household, MessageRules.NotificationTitle, MessageRules.NotificationBody),
+            (notification.UserId, notification.OrganisationId, notification.HouseholdId, notification.Title, notification.Body));
+        var mail = Assert.Single((await DbAsync(db => db.OutboxMessages.ToListAsync())), m => !mailBefore.Contains(m.Id));
+        Assert.Equal((Given.Coordinator, MessageRules.NotificationTitle, MessageRules.NotificationBody), (mail.To, mail.Subject, mail.Body));
+    }
+
+    [Fact]
     public async Task Without_consent_for_messages_after_revocation_and_for_another_household_the_thread_is_not_found()
     {
         var inkijkOnly = await StoryAsync("AlleenInkijk", ["inkijk"]);
@@ -134,6 +155,10 @@ public sealed class MessageTests(RegistryFixture fixture) : IClassFixture<Regist
         Assert.Equal(HttpStatusCode.NotFound,
             (await partner.PostAsJsonAsync($"/api/v1/households/{story.Household}/threads/{thread}/messages", new { tekst = "Nog iets" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/api/v1/households/{story.Household}/threads/{thread}")).StatusCode);
+        // The team no longer writes in it: the organisation could not read the answer.
+        var closed = await coordinator.PostAsJsonAsync($"/api/v1/households/{story.Household}/threads/{thread}/messages", new { tekst = "Toch nog even" });
+        Assert.Equal(HttpStatusCode.BadRequest, closed.StatusCode);
+        Assert.Equal(MessageRules.OrganisationNotAllowedCode, (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(1, await DbAsync(db => db.Messages.CountAsync(m => m.ThreadId == thread)));
         Assert.Equal(1, await DbAsync(db => db.Messages.CountAsync(m => m.ThreadId == otherThread)));
     }

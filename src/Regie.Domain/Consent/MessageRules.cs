@@ -30,6 +30,11 @@ public static class MessageRules
     public static string? CheckMessage(string? body, ErrorList errors) =>
         errors.Take(TextRules.Required(body, "Tekst", "het bericht", BodyMaxLength, BodyRequiredCode, "Schrijf een bericht."));
 
+    /// <summary>The team writes in a thread only while the organisation takes part: after that the thread stays readable, closed.</summary>
+    public static DomainError? CheckStillTakingPart(bool mayTakePart) => mayTakePart ? null
+        : new DomainError(OrganisationNotAllowedCode, "",
+            "Dit gesprek is gesloten: het huishouden trok de toestemming voor berichten in, of de organisatie is niet meer betrokken. U kunt het gesprek nog lezen.");
+
     /// <summary>A thread is started with an organisation that may take part in messages now.</summary>
     public static DomainError? CheckOrganisation(bool mayTakePart) => mayTakePart ? null
         : new DomainError(OrganisationNotAllowedCode, "OrganisatieId",

@@ -34,6 +34,11 @@ public static class MessagesApi
                 ApiResults.From(await handler.HandleAsync(id, threadId, input, ct), messageId => Results.Created($"/api/v1/households/{id}/threads/{threadId}", new CreatedAnswer(messageId))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("PostMessage").WithSummary("Schrijf een bericht in een gesprek (`tekst`, maximaal 4000 tekens).")
-            .WithDescription("De andere kant krijgt een melding dat er een nieuw bericht is, zonder de tekst. Zonder tekst: 400 `message-body-required`.");
+            .WithDescription("Antwoordt 201 met het id van het bericht; Location wijst naar het gesprek (een bericht heeft geen eigen adres). De andere kant "
+                + "krijgt een melding in de inbox van Regie en een e-mail dat er een nieuw bericht is, zonder onderwerp, tekst of huishouden: de organisatie als het "
+                + "team schreef, de regisseur van het huishouden (of wie het gesprek begon, als er geen regisseur is) als de organisatie schreef. Zonder tekst: "
+                + "400 `message-body-required`. Schrijft het team nadat de toestemming voor berichten is ingetrokken of de organisatie niet meer betrokken is: "
+                + "400 `message-organisation-not-allowed`; het gesprek blijft voor het team te lezen. Een gesprek van een ander huishouden of een andere "
+                + "organisatie: 404.");
     }
 }

@@ -9,6 +9,7 @@ public sealed class MessagesFeature : IFeature
     {
         services.AddScoped<MessageParticipation>();
         services.AddScoped<MessageQueries>();
+        services.AddScoped<MessageNotice>();
         services.AddScoped<StartThreadHandler>();
         services.AddScoped<PostMessageHandler>();
     }

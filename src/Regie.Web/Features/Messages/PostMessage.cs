@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Access;
 using Regie.Domain.Common;
 using Regie.Domain.Consent;
@@ -9,12 +8,13 @@ using Regie.Web.Features.Inkijk;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Messages;
 
 public sealed class MessageInput
 {
-    [Description("Maximaal 4000 tekens.")] public string? Tekst { get; set; }
+    [Required, Description("Maximaal 4000 tekens.")] public string? Tekst { get; set; }
 }
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed class MessageInput
 /// (the organisation as a whole, or the household's coordinator) with no text; a thread of another household reads as not found.
 /// </summary>
 public sealed class PostMessageHandler(RegieDbContext db, FileAccessService files, MessageQueries threads, InkijkAccess inkijk, CurrentUser user, AuditLog audit,
-    TimeProvider clock)
+    MessageNotice notice, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, Guid threadId, MessageInput input, CancellationToken ct)
     {
@@ -31,18 +31,15 @@ public sealed class PostMessageHandler(RegieDbContext db, FileAccessService file
         var thread = await threads.FindAsync(householdId, threadId, ct, tracked: true);
         if (thread is null) return CommandResult<Guid>.NotFound("Het gesprek");
         var errors = new ErrorList();
-        if (MessageRules.CheckMessage(input.Tekst, errors) is not { } body) return CommandResult<Guid>.Invalid(errors.Errors);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var body = MessageRules.CheckMessage(input.Tekst, errors);
         var partner = await inkijk.OrganisationAsync(ct);
-        var message = thread.Write(body, user.ActorId, user.ActorName, partner?.Id, now);
+        // The team writes only while the organisation may still read: after the consent is revoked the thread stays readable to the team.
+        if (partner is null) errors.Add(MessageRules.CheckStillTakingPart(await inkijk.MayAsync(thread.OrganisationId, householdId, ConsentScope.Berichten, ct)));
+        if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = thread.Write(body!, user.ActorId, user.ActorName, partner?.Id, now);
         db.Messages.Add(message);
-        var coordinator = partner is null ? null : await db.Households.Where(h => h.Id == householdId).Select(h => h.CoordinatorId).FirstOrDefaultAsync(ct);
-        db.Notifications.Add(new Notification
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = thread.Gemeentecode, CreatedAt = now, Title = MessageRules.NotificationTitle, Body = MessageRules.NotificationBody,
-            // From the team to the organisation; from the organisation to the coordinator, with the household for the inbox's link.
-            OrganisationId = partner is null ? thread.OrganisationId : null, UserId = coordinator, HouseholdId = partner is null ? null : householdId,
-        });
+        await notice.AddAsync(thread, toOrganisation: partner is null, now, ct);
         var result = await db.SaveOrConflictAsync(message.Id, ct);
         return await audit.AfterAsync(result, AuditResources.Message, householdId, null, $"bericht in gesprek {thread.Id}", ct, AuditActions.Create);
     }

@@ -10,14 +10,15 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Messages;
 
 public sealed class StartThreadInput
 {
-    [Description("De betrokken partnerorganisatie met toestemming voor berichten.")] public Guid? OrganisatieId { get; set; }
-    [Description("Maximaal 200 tekens.")] public string? Onderwerp { get; set; }
-    [Description("Het eerste bericht; maximaal 4000 tekens.")] public string? Tekst { get; set; }
+    [Required, Description("De betrokken partnerorganisatie met toestemming voor berichten.")] public Guid? OrganisatieId { get; set; }
+    [Required, Description("Maximaal 200 tekens.")] public string? Onderwerp { get; set; }
+    [Required, Description("Het eerste bericht; maximaal 4000 tekens.")] public string? Tekst { get; set; }
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class StartThreadInput
 /// neutral notification (no subject, no text); the timeline says only that a thread started with whom.
 /// </summary>
 public sealed class StartThreadHandler(RegieDbContext db, FileAccessService access, InkijkAccess inkijk, CurrentUser user, AuditLog audit, TimelineWriter timeline,
-    TimeProvider clock)
+    MessageNotice notice, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> HandleAsync(Guid householdId, StartThreadInput input, CancellationToken ct)
     {
@@ -40,11 +41,7 @@ public sealed class StartThreadHandler(RegieDbContext db, FileAccessService acce
         var thread = MessageThread.Start(household.Gemeentecode, householdId, input.OrganisatieId!.Value, content!.Value.Subject, user.ActorId, user.ActorName, now);
         db.MessageThreads.Add(thread);
         db.Messages.Add(thread.Write(content.Value.Body, user.ActorId, user.ActorName, null, now));
-        db.Notifications.Add(new Notification
-        {
-            Id = Guid.CreateVersion7(), Gemeentecode = household.Gemeentecode, OrganisationId = thread.OrganisationId, CreatedAt = now,
-            Title = MessageRules.NotificationTitle, Body = MessageRules.NotificationBody,
-        });
+        await notice.AddAsync(thread, toOrganisation: true, now, ct);
         timeline.Record(household, EventTypes.MessageThreadStarted, $"Berichten gestart met {organisation}", data: new { organisatie = thread.OrganisationId, gesprek = thread.Id });
         var result = await db.SaveOrConflictAsync(thread.Id, ct);
         return await audit.AfterAsync(result, AuditResources.Message, householdId, null, $"berichten gestart met {organisation}", ct, AuditActions.Create);
