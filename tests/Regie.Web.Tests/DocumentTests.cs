@@ -83,7 +83,7 @@ public sealed class DocumentTests(RegistryFixture fixture) : IClassFixture<Regis
         var list = await OkAsync(await client.GetAsync(Base(planned.Household)));
         var doc = Assert.Single(list.EnumerateArray());
         Assert.Equal(("huurbrief corporatie_.pdf", "Pdf", "application/pdf", Pdf.Length, planned.Goal),
-            (doc.GetProperty("bestandsnaam").GetString(), doc.GetProperty("soort").GetString(), doc.GetProperty("contentType").GetString(),
+            (doc.GetProperty("bestandsnaam").GetString(), doc.GetProperty("soort").GetString(), doc.GetProperty("mediatype").GetString(),
                 doc.GetProperty("grootte").GetInt32(), doc.GetProperty("doelId").GetGuid()));
         Assert.False(doc.TryGetProperty("content", out _));
 
@@ -228,6 +228,8 @@ public sealed class DocumentTests(RegistryFixture fixture) : IClassFixture<Regis
         Assert.Equal(("text-required", "reden"), await ProblemAsync(await client.PostAsJsonAsync($"{path}/withdraw", new { reden = " ", versie = 1 }), HttpStatusCode.BadRequest));
         Assert.Equal(2, await VersionAsync(await client.PostAsJsonAsync($"{path}/withdraw", new { reden = "Verkeerd huishouden", versie = 1 })));
         Assert.Equal((DocumentRules.WithdrawnCode, ""), await ProblemAsync(await client.PostAsJsonAsync($"{path}/withdraw", new { reden = "Nog eens", versie = 2 }), HttpStatusCode.BadRequest));
+        // With the version seen before it was withdrawn, too: withdrawn, not "reload and try again".
+        Assert.Equal((DocumentRules.WithdrawnCode, ""), await ProblemAsync(await client.PostAsJsonAsync($"{path}/withdraw", new { reden = "Nog eens", versie = 1 }), HttpStatusCode.BadRequest));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{path}/content")).StatusCode);
 
         var doc = Assert.Single((await OkAsync(await client.GetAsync(Base(family.Household)))).EnumerateArray());

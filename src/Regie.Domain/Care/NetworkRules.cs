@@ -60,7 +60,7 @@ public static class NetworkRules
         DateOnly today, ErrorList errors)
     {
         var count = errors.Errors.Count;
-        var name = errors.Take(TextRules.Required(f.Naam, "Naam", "de naam", NameMaxLength, NameRequiredCode, "Vul de naam in van wie in het netwerk meedoet."));
+        var name = errors.Take(TextRules.RequiredLine(f.Naam, "Naam", "de naam", NameMaxLength, NameRequiredCode, "Vul de naam in van wie in het netwerk meedoet."));
         var relation = Enums.ParseDefined<NetworkRelation>(f.Relatie);
         if (relation is null) errors.Add(new DomainError(RelationInvalidCode, "Relatie", "Kies de relatie met het huishouden."));
         var phone = ContactDetails.Phone(f.Telefoon, "Telefoon", errors);

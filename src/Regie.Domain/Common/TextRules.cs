@@ -37,5 +37,14 @@ public static class TextRules
         return Result<string?>.Ok(trimmed);
     }
 
+    /// <summary>As <see cref="Required(string?, string, string, int, string, string)"/>, for a name or another value that stands on one line: no line breaks or tabs.</summary>
+    public static Result<string> RequiredLine(string? value, string field, string label, int maxLength, string missingCode, string missingMessage)
+    {
+        var text = Required(value, field, label, maxLength, missingCode, missingMessage);
+        if (text.IsValid && text.Value!.Any(c => c is '\n' or '\r' or '\t'))
+            return new DomainError(ControlCharsCode, field, $"{Capitalize(label)} staat op één regel: zonder regeleinden of tabs.");
+        return text;
+    }
+
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

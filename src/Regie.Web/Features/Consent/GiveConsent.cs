@@ -9,15 +9,16 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Consent;
 
 public sealed class ConsentInput
 {
-    [Description("De partnerorganisatie die toestemming krijgt.")] public Guid? OrganisatieId { get; set; }
-    [Description("Waarvoor: \"inkijk\" (inkijk in het plan) en/of \"berichten\".")] public List<string>? Reikwijdte { get; set; }
+    [Required, Description("De partnerorganisatie die toestemming krijgt.")] public Guid? OrganisatieId { get; set; }
+    [Required, Description("Waarvoor: \"inkijk\" (inkijk in het plan) en/of \"berichten\".")] public List<string>? Reikwijdte { get; set; }
     [Description("jjjj-mm-dd (of dd-mm-jjjj); leeg is vandaag. Niet in de toekomst.")] public string? GegevenOp { get; set; }
-    [Description("Het huishoudlid (persoon-id) dat de toestemming gaf.")] public Guid? GegevenDoor { get; set; }
+    [Required, Description("Het huishoudlid (persoon-id) dat de toestemming gaf.")] public Guid? GegevenDoor { get; set; }
 
     public ConsentFields ToFields() => new(OrganisatieId, Reikwijdte, GegevenOp, GegevenDoor);
 }

@@ -11,6 +11,9 @@ namespace Regie.Web.Features.Documents;
 /// <summary>Documents of a household's file for other systems: the same handlers, type checks, access and audit as the pages.</summary>
 public static class DocumentsApi
 {
+    /// <summary>What a download is served as: the types found in uploaded content.</summary>
+    private static readonly string[] ServedTypes = Enum.GetValues<DocumentType>().Select(DocumentRules.ContentType).Distinct().ToArray();
+
     /// <summary>The largest request an upload may be: the file's limit plus room for the form around it.</summary>
     public const long MaxRequestBytes = DocumentRules.MaxBytes + 64 * 1024;
 
@@ -25,7 +28,7 @@ public static class DocumentsApi
         g.MapGet("", async (Guid id, DocumentQueries queries, CancellationToken ct) => ApiResults.From(await queries.ListAsync(id, ct), Results.Ok))
             .Produces<IReadOnlyList<DocumentView>>(StatusCodes.Status200OK)
             .WithName("GetDocuments").WithSummary("De documenten van het huishouden (zonder inhoud), de nieuwste eerst; ingetrokken documenten met wie, wanneer en waarom.")
-            .WithDescription("contentType is het type dat Regie in de inhoud vond, niet wat bij het uploaden werd opgegeven." + Access);
+            .WithDescription("mediatype is het type dat Regie in de inhoud vond, niet wat bij het uploaden werd opgegeven." + Access);
 
         g.MapPost("", async (Guid id, HttpContext ctx, FileAccessService access, UploadDocumentHandler handler, CancellationToken ct) =>
             {
@@ -50,9 +53,9 @@ public static class DocumentsApi
 
         g.MapGet("/{documentId:guid}/content", async (Guid id, Guid documentId, HttpContext ctx, DownloadDocumentHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, documentId, ct), file => DownloadDocumentHandler.Result(ctx, file)))
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status200OK, null, ServedTypes[0], ServedTypes[1..])
             .WithName("DownloadDocument").WithSummary("De inhoud van een document, altijd als bijlage (Content-Disposition: attachment) met een veilige bestandsnaam.")
-            .WithDescription("Content-Type is het type dat bij het uploaden in de inhoud werd gevonden; X-Content-Type-Options: nosniff. Elke download staat in de audittrail."
+            .WithDescription("Content-Type is het type dat bij het uploaden in de inhoud werd gevonden (het `mediatype` van het document, een van de genoemde); X-Content-Type-Options: nosniff. Elke download staat in de audittrail."
                 + " Een ingetrokken document heeft geen inhoud meer: 404." + Access);
 
         g.MapPost("/{documentId:guid}/withdraw", async (Guid id, Guid documentId, WithdrawInput input, WithdrawDocumentHandler handler, CancellationToken ct) =>

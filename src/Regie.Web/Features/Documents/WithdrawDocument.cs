@@ -23,7 +23,8 @@ public sealed class WithdrawDocumentHandler(RegieDbContext db, FileAccessService
         if (d is null) return CommandResult<int>.NotFound("Het document");
         var reason = TextRules.Required(input.Reden, "Reden", "de reden", DocumentRules.ReasonMaxLength);
         if (!reason.IsValid) return CommandResult<int>.Invalid(reason.Error!);
-        if (d.Version != input.Versie) return CommandResult<int>.Conflict();
+        // Withdrawn already answers as such whatever version was sent: a stale version would only send the caller to reload and try again.
+        if (!d.IsWithdrawn && d.Version != input.Versie) return CommandResult<int>.Conflict();
         if (d.Withdraw(reason.Value, user.ActorId, clock.GetUtcNow().UtcDateTime) is { } error) return CommandResult<int>.Invalid(error);
         db.Entry(d).Property(x => x.Version).OriginalValue = input.Versie;
         d.Version = input.Versie + 1;

@@ -30,7 +30,8 @@ public static class InkijkApi
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("ReportActionProgress").WithSummary("Meld voortgang op een actie van uw organisatie, en zet haar zo nodig op gedaan.")
             .WithDescription("`voortgang` is verplicht (maximaal 1000 tekens, 400 `progress-note-required` zonder); `gedaan: true` zet de actie op gedaan, "
-                + "een nieuwe versie van het plan. De voortgang komt op de tijdlijn van het huishouden. Een actie van een andere organisatie of van een ander "
-                + "huishouden geeft 404.");
+                + "een nieuwe versie van het plan; `gedaan: true` op een actie die al gedaan is geeft 400 `action-already-done` en legt niets vast (meld dan "
+                + "voortgang zonder `gedaan`). De voortgang komt op de tijdlijn van het huishouden. Een actie van een andere organisatie of van een ander "
+                + "huishouden geeft 404, net als een huishouden zonder toestemming of betrokkenheid.");
     }
 }

@@ -8,12 +8,13 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Infrastructure;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace Regie.Web.Features.Inkijk;
 
 public sealed class ProgressInput
 {
-    [Description("Wat er gedaan is; verplicht, maximaal 1000 tekens.")] public string? Voortgang { get; set; }
+    [Required, Description("Wat er gedaan is; verplicht, maximaal 1000 tekens.")] public string? Voortgang { get; set; }
     [Description("true: de actie is gedaan (vandaag). Een actie die al gedaan is, blijft zoals zij was.")] public bool Gedaan { get; set; }
 }
 
