@@ -82,16 +82,32 @@ public sealed class ConsentRulesTests
     }
 
     [Fact]
-    public void An_action_concerns_the_organisation_named_as_its_owner_or_one_of_its_professionals()
+    public void A_registration_counts_when_it_was_there_at_consent_or_the_organisation_stayed_involved_since()
+    {
+        var consent = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+        // Registered before the consent was recorded, or after it without a registration ending in between.
+        Assert.True(InkijkRules.RegistrationCounts(consent.AddDays(-20), consent, [new DateOnly(2026, 4, 1)]));
+        Assert.True(InkijkRules.RegistrationCounts(consent.AddDays(5), consent, []));
+        Assert.True(InkijkRules.RegistrationCounts(consent.AddDays(5), consent, [new DateOnly(2026, 3, 9)]));
+        // A registration that ended after the consent, the same day or later, and before this one: a gap, so it does not count.
+        Assert.False(InkijkRules.RegistrationCounts(consent.AddDays(5), consent, [new DateOnly(2026, 3, 10)]));
+        Assert.False(InkijkRules.RegistrationCounts(consent.AddDays(5), consent, [new DateOnly(2026, 3, 15)]));
+        Assert.True(InkijkRules.RegistrationCounts(consent.AddDays(5), consent, [new DateOnly(2026, 3, 16)]));
+    }
+
+    [Fact]
+    public void An_action_concerns_the_organisation_it_belongs_to_or_whose_professional_owns_it()
     {
         var other = Guid.NewGuid();
-        Assert.True(InkijkRules.Concerns(ActionOwnerKind.Organisatie, " woningcorporatie thuis ", null, Corporation, "Woningcorporatie Thuis"));
-        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Organisatie, "Woningcorporatie Elders", null, Corporation, "Woningcorporatie Thuis"));
-        Assert.True(InkijkRules.Concerns(ActionOwnerKind.Professional, "Linda Meijer", Corporation, Corporation, "Woningcorporatie Thuis"));
-        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Professional, "Koen Verhoeven", other, Corporation, "Woningcorporatie Thuis"));
-        // A member, network contact or volunteer who happens to carry the organisation's name is not the organisation.
-        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Netwerk, "Woningcorporatie Thuis", null, Corporation, "Woningcorporatie Thuis"));
-        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Huishoudlid, "Woningcorporatie Thuis", Corporation, Corporation, "Woningcorporatie Thuis"));
+        Assert.True(InkijkRules.Concerns(ActionOwnerKind.Organisatie, Corporation, Corporation));
+        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Organisatie, other, Corporation));
+        // An organisation outside Regie, only named: it belongs to no one.
+        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Organisatie, null, Corporation));
+        Assert.True(InkijkRules.Concerns(ActionOwnerKind.Professional, Corporation, Corporation));
+        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Professional, other, Corporation));
+        // A member, network contact or volunteer is never the organisation, whatever is stored with them.
+        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Netwerk, Corporation, Corporation));
+        Assert.False(InkijkRules.Concerns(ActionOwnerKind.Huishoudlid, Corporation, Corporation));
     }
 
     [Fact]

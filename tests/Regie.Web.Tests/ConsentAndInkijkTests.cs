@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Care;
 using Regie.Domain.Consent;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
@@ -223,6 +224,109 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
         Assert.Equal(Normalise(await unknown.Content.ReadAsStringAsync()), Normalise(await refused.Content.ReadAsStringAsync()));
 
         static string Normalise(string problem) => System.Text.RegularExpressions.Regex.Replace(problem, "\"traceId\":\"[^\"]*\"", "");
+    }
+
+    [Fact]
+    public async Task A_partner_that_ended_its_involvement_does_not_reopen_the_plan_by_registering_again()
+    {
+        var story = await StoryAsync("Opnieuw");
+        using var coordinator = await _app.SignedInClientAsync();
+        await GiveAsync(coordinator, story, Corporation);
+        using var partner = await _app.SignedInClientAsync(CorporationLogin);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+        var organisation = await OrganisationAsync(Corporation);
+        var involvement = await DbAsync(db => db.Involvements.Where(i => i.Bsn == story.Bsn && i.OrganisationId == organisation).Select(i => i.Id).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await partner.DeleteAsync($"/api/v1/involvements/{involvement}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+        var again = await partner.PostAsJsonAsync("/api/v1/involvements",
+            new { bsn = story.Bsn, contactpersoon = "Linda Meijer", telefoon = "0900 8844", reden = "Huurachterstand, opnieuw" });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+
+        // Registered again, the consent still on file: the plan stays closed until the household's consent is recorded anew.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/inkijk/{story.Household}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await partner.PostAsJsonAsync($"/api/v1/inkijk/{story.Household}/acties/{story.CorporationAction}/voortgang", new { voortgang = "Weer bezig" })).StatusCode);
+        Assert.DoesNotContain(story.Household.ToString(), await partner.GetStringAsync("/api/v1/inkijk"));
+
+        var consent = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/households/{story.Household}/consents")).EnumerateArray().Single().GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync($"/api/v1/households/{story.Household}/consents/{consent}/revoke", new { })).StatusCode);
+        await GiveAsync(coordinator, story, Corporation);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_member_with_the_longest_name_gives_consent_for_the_organisation_and_for_the_network()
+    {
+        var story = await StoryAsync("LangeNaam");
+        await DbAsync(db => db.Persons.Where(p => p.Id == story.Sanne).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Voornamen, new string('a', Domain.Registry.PersonName.MaxPartLength))
+            .SetProperty(p => p.Voorvoegsel, new string('c', Domain.Registry.PersonName.VoorvoegselMaxLength))
+            .SetProperty(p => p.Achternaam, new string('b', Domain.Registry.PersonName.MaxPartLength))));
+        using var coordinator = await _app.SignedInClientAsync();
+
+        await GiveAsync(coordinator, story, Corporation);
+        var network = await coordinator.PostAsJsonAsync($"/api/v1/households/{story.Household}/network", new
+        {
+            naam = "Oma Joke", relatie = "Familie", rolInPlan = "Past op de kinderen", toestemmingOp = DateTime.UtcNow.ToString("yyyy-MM-dd"), toestemmingDoor = story.Sanne,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, network.StatusCode);
+        Assert.Equal(Domain.Registry.PersonName.FullNameMaxLength,
+            await DbAsync(db => db.Consents.Where(c => c.HouseholdId == story.Household).Select(c => c.GivenByName.Length).SingleAsync()));
+        Assert.Equal(Domain.Registry.PersonName.FullNameMaxLength,
+            await DbAsync(db => db.NetworkMembers.Where(n => n.HouseholdId == story.Household).Select(n => n.ConsentByName.Length).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Consent_recorded_before_the_organisation_registers_opens_the_plan_once_it_is_involved()
+    {
+        var story = await StoryAsync("Eerst", involved: false);
+        using var coordinator = await _app.SignedInClientAsync();
+        await GiveAsync(coordinator, story, Corporation);
+        using var partner = await _app.SignedInClientAsync(CorporationLogin);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+
+        await RegisterAsync(Corporation, story.Bsn);
+
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_sees_the_actions_that_belong_to_its_organisation_not_those_that_only_carry_a_like_name()
+    {
+        var story = await StoryAsync("Eigen");
+        using var coordinator = await _app.SignedInClientAsync();
+        await GiveAsync(coordinator, story, Corporation);
+        var corporation = await OrganisationAsync(Corporation);
+        var actions = $"/api/v1/households/{story.Household}/plan/actions";
+
+        var chosen = await coordinator.PostAsJsonAsync(actions,
+            new { doelId = story.Goal, omschrijving = "Sleutel van de nieuwe woning", uitvoerder = "Organisatie", organisatieId = corporation, versie = 5 });
+        Assert.Equal(HttpStatusCode.Created, chosen.StatusCode);
+        var chosenId = (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync(actions,
+            new { doelId = story.Goal, omschrijving = "Overleg met de andere corporatie", uitvoerder = "Organisatie", naam = Corporation + " Noord", versie = 6 })).StatusCode);
+        // An unknown organisation id, or an organisation's id on someone else's action, is refused and saves nothing.
+        foreach (var body in new object[]
+                 {
+                     new { omschrijving = "Onbekend", uitvoerder = "Organisatie", organisatieId = Guid.NewGuid(), versie = 7 },
+                     new { omschrijving = "Buurman", uitvoerder = "Netwerk", naam = "Buurman Kees", organisatieId = corporation, versie = 7 },
+                 })
+        {
+            var refused = await coordinator.PostAsJsonAsync(actions, body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(PlanRules.ActionOrganisationUnknownCode, await CodeAsync(refused));
+        }
+        Assert.Equal(4, await DbAsync(db => db.PlanActions.CountAsync(a => a.HouseholdId == story.Household)));
+
+        using var partner = await _app.SignedInClientAsync(CorporationLogin);
+        var view = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/inkijk/{story.Household}");
+        var shown = view.GetProperty("doelen").EnumerateArray().SelectMany(g => g.GetProperty("acties").EnumerateArray()).Select(a => a.GetProperty("id").GetGuid());
+        Assert.Equal([story.CorporationAction, chosenId], shown);
+        var owner = await DbAsync(db => db.PlanActions.Where(a => a.Id == chosenId).Select(a => new { a.OwnerName, a.OwnerOrganisationId }).SingleAsync());
+        Assert.Equal((Corporation, (Guid?)corporation), (owner.OwnerName, owner.OwnerOrganisationId));
     }
 
     [Fact]

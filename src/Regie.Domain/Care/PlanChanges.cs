@@ -10,9 +10,9 @@ public sealed record GoalFields(string? Leefgebied, Guid? PersoonId, string? Wat
 public sealed record GoalContent(ZrmDomain Domain, Guid? PersonId, string Wat, string MeetbaarResultaat, DateOnly Streefdatum, string Wie, GoalStatus Status, string? Toelichting);
 
 public sealed record ActionFields(Guid? DoelId, string? Omschrijving, string? Uitvoerder, string? Naam, Guid? PersoonId, string? MedewerkerId, string? Deadline,
-    Guid? NetwerkLidId = null);
+    Guid? NetwerkLidId = null, Guid? OrganisatieId = null);
 public sealed record ActionContent(Guid? GoalId, string Omschrijving, ActionOwnerKind OwnerKind, string OwnerName, Guid? OwnerPersonId, string? OwnerUserId, DateOnly? Deadline,
-    Guid? NetworkMemberId = null);
+    Guid? NetworkMemberId = null, Guid? OwnerOrganisationId = null);
 
 public sealed record PlanFields(string? Afspraken, string? Evaluatiedatum, IReadOnlyList<string> Kaders);
 public sealed record PlanContent(string? Afspraken, DateOnly? NextEvaluationOn, string? Frameworks);
@@ -72,8 +72,14 @@ public static partial class PlanRules
     /// The network member the action already names, with the owner's name: an existing action keeps them unchanged also after
     /// they ended, so the rule of the current network applies only to a member newly named.
     /// </param>
+    /// <param name="organisations">
+    /// The municipality's departments and partner organisations by name: an organisation's action names one by id, or by a name
+    /// that is exactly one of theirs (ignoring case and outer spaces), and then belongs to it (what the organisation's inkijk
+    /// shows). Any other name is an organisation outside Regie.
+    /// </param>
     public static ActionContent? CheckActionChange(ActionFields f, Func<Guid, bool> isGoal, IReadOnlyDictionary<Guid, string> members, string? colleagueName,
-        DateOnly today, ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null, (Guid Id, string Name)? kept = null)
+        DateOnly today, ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null, (Guid Id, string Name)? kept = null,
+        IReadOnlyDictionary<Guid, string>? organisations = null)
     {
         var count = errors.Errors.Count;
         var kind = Enums.ParseDefined<ActionOwnerKind>(f.Uitvoerder);
@@ -82,6 +88,7 @@ public static partial class PlanRules
         Guid? ownerPerson = null;
         string? ownerUser = null;
         Guid? ownerNetwork = null;
+        Guid? ownerOrganisation = null;
         // A network member carries out a network or volunteer action only, and only one of this household's current network.
         // An existing action keeps the member it names unchanged, also after they ended.
         var networkName = f.NetwerkLidId is not { } chosen ? null
@@ -100,12 +107,31 @@ public static partial class PlanRules
             if (colleagueName is null) errors.Add(new DomainError(ActionOwnerRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst."));
             else (ownerName, ownerUser) = (colleagueName, f.MedewerkerId);
         }
-        else if (kind is not ActionOwnerKind.Huishoudlid) ownerName = errors.Take(TextRules.Optional(f.Naam, "Naam", "de naam", ActionOwnerNameMaxLength));
+        else if (f.OrganisatieId is { } organisationId)
+        {
+            if (kind == ActionOwnerKind.Organisatie && organisations is not null && organisations.TryGetValue(organisationId, out var organisationName))
+                (ownerName, ownerOrganisation) = (organisationName, organisationId);
+            else if (kind is not null)
+            {
+                errors.Add(new DomainError(ActionOrganisationUnknownCode, "OrganisatieId", "Kies een organisatie uit de lijst, bij uitvoerder organisatie."));
+                ownerName = "-"; // the one error about who does it
+            }
+        }
+        else if (kind is not ActionOwnerKind.Huishoudlid)
+        {
+            ownerName = errors.Take(TextRules.Optional(f.Naam, "Naam", "de naam", ActionOwnerNameMaxLength));
+            if (kind == ActionOwnerKind.Organisatie && ownerName is not null && organisations is not null)
+            {
+                var named = organisations.Where(o => string.Equals(o.Value.Trim(), ownerName.Trim(), StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+                if (named.Count == 1) (ownerName, ownerOrganisation) = (named[0].Value, named[0].Key);
+            }
+        }
         // A refused network member is the one error about who does it.
         var deadline = CheckAction(f.Omschrijving, kind, networkRefused && kind is (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger) ? "-" : ownerName,
             f.Deadline, today, errors);
         var omschrijving = errors.Take(TextRules.Optional(f.Omschrijving, "Omschrijving", "de omschrijving", ActionDescriptionMaxLength));
-        return errors.Errors.Count > count ? null : new ActionContent(f.DoelId, omschrijving!, kind!.Value, ownerName!, ownerPerson, ownerUser, deadline, ownerNetwork);
+        return errors.Errors.Count > count ? null : new ActionContent(f.DoelId, omschrijving!, kind!.Value, ownerName!, ownerPerson, ownerUser, deadline, ownerNetwork,
+            ownerOrganisation);
     }
 
     public static DomainError? CheckCompletion(DateOnly? doneOn) =>

@@ -14,6 +14,7 @@ public static partial class PlanRules
     public const string GoalStatusChangeCode = "goal-status-change-invalid";
     public const string ActionDescriptionRequiredCode = "action-description-required";
     public const string ActionOwnerRequiredCode = "action-owner-required";
+    public const string ActionOrganisationUnknownCode = "action-organisation-unknown";
     public const string ActionDueDateInvalidCode = "action-due-date-invalid";
     public const string ActionAlreadyDoneCode = "action-already-done";
     public const string EvaluationDateInvalidCode = "evaluation-date-invalid";

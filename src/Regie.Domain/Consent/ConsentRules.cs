@@ -135,16 +135,26 @@ public static class InkijkRules
     public static bool MayLookIn(bool activeConsentForScope, bool involved) => activeConsentForScope && involved;
 
     /// <summary>
-    /// An action concerns the organisation when it is the action's owner: named as the organisation, or one of its professionals
-    /// (an account that acts for it). A name is matched as written, ignoring case and outer spaces.
+    /// Whether an organisation's own registration in the involvement register makes it involved for the inkijk. It does when it was
+    /// registered by the time the consent was recorded, or when none of the organisation's registrations for the household ended
+    /// between the consent and this registration. An organisation registers itself, so otherwise it could end its involvement and
+    /// register again to reopen a plan the household let it see while it helped: after such a gap the consent is asked again.
     /// </summary>
-    public static bool Concerns(Care.ActionOwnerKind ownerKind, string ownerName, Guid? ownerOrganisationId, Guid organisationId, string organisationName) =>
-        ownerKind switch
-        {
-            Care.ActionOwnerKind.Organisatie => string.Equals(ownerName.Trim(), organisationName.Trim(), StringComparison.OrdinalIgnoreCase),
-            Care.ActionOwnerKind.Professional => ownerOrganisationId == organisationId,
-            _ => false,
-        };
+    public static bool RegistrationCounts(DateTime registeredAt, DateTime consentRecordedAt, IEnumerable<DateOnly> endedOnOfOrganisation)
+    {
+        if (registeredAt <= consentRecordedAt) return true;
+        var from = DateOnly.FromDateTime(consentRecordedAt);
+        var until = DateOnly.FromDateTime(registeredAt);
+        return !endedOnOfOrganisation.Any(e => e >= from && e <= until);
+    }
+
+    /// <summary>
+    /// An action concerns the organisation when it is the action's owner: an organisation's action that belongs to it (by id, chosen or
+    /// matched when the action was saved), or one of its professionals (an account that acts for it). A name alone never does.
+    /// </summary>
+    /// <param name="ownerOrganisationId">The organisation an organisation's action belongs to, or the organisation of the professional who owns it.</param>
+    public static bool Concerns(Care.ActionOwnerKind ownerKind, Guid? ownerOrganisationId, Guid organisationId) =>
+        ownerKind is Care.ActionOwnerKind.Organisatie or Care.ActionOwnerKind.Professional && ownerOrganisationId == organisationId;
 
     public const int ProgressMaxLength = 1000;
     public const string ProgressRequiredCode = "progress-note-required";

@@ -12,6 +12,8 @@ public sealed record PersonName(string Voornamen, string? Voorvoegsel, string Ac
 {
     public const int MaxPartLength = 200;
     public const int VoorvoegselMaxLength = 20;
+    /// <summary>The longest <see cref="FullName"/>: what a column that keeps a member's name (who agreed, who consented) holds.</summary>
+    public const int FullNameMaxLength = MaxPartLength + 1 + VoorvoegselMaxLength + 1 + MaxPartLength;
     public const string InvalidCode = "name-invalid";
 
     public static Result<PersonName> Create(string? voornamen, string? voorvoegsel, string? achternaam, ErrorList errors)

@@ -88,9 +88,9 @@ public sealed partial class Plan
     /// <param name="colleagueName">The name of the colleague the action is for, looked up in this municipality; null when none was chosen or unknown.</param>
     /// <param name="network">The household's current, consented network by name: who a network or volunteer action may name by id.</param>
     public (PlanAction Action, string Change)? AddAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, DateTime now,
-        ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null)
+        ErrorList errors, IReadOnlyDictionary<Guid, string>? network = null, IReadOnlyDictionary<Guid, string>? organisations = null)
     {
-        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network) is not { } c) return null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network, organisations) is not { } c) return null;
         var action = new PlanAction
         {
             Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, PlanId = Id, HouseholdId = HouseholdId, Omschrijving = c.Omschrijving, OwnerName = c.OwnerName,
@@ -102,11 +102,11 @@ public sealed partial class Plan
     }
 
     public string? ChangeAction(PlanAction action, ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors,
-        IReadOnlyDictionary<Guid, string>? network = null)
+        IReadOnlyDictionary<Guid, string>? network = null, IReadOnlyDictionary<Guid, string>? organisations = null)
     {
         // The member the action already names may stay, also when they have since ended.
         var kept = action.NetworkMemberId is { } m ? (m, action.OwnerName) : ((Guid, string)?)null;
-        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network, kept) is not { } c) return null;
+        if (!CheckActive(errors) || CheckAction(fields, members, colleagueName, today, errors, network, organisations, kept) is not { } c) return null;
         action.Apply(c);
         return ActionChange("Actie gewijzigd", c);
     }
@@ -153,8 +153,8 @@ public sealed partial class Plan
     }
 
     private ActionContent? CheckAction(ActionFields fields, IReadOnlyDictionary<Guid, string> members, string? colleagueName, DateOnly today, ErrorList errors,
-        IReadOnlyDictionary<Guid, string>? network, (Guid, string)? kept = null) =>
-        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors, network, kept);
+        IReadOnlyDictionary<Guid, string>? network, IReadOnlyDictionary<Guid, string>? organisations, (Guid, string)? kept = null) =>
+        PlanRules.CheckActionChange(fields, id => Goal(id) is not null, members, colleagueName, today, errors, network, kept, organisations);
 
     private static string ActionChange(string what, ActionContent c) => $"{what} ({ActionOwnerKinds.ShortLabel(c.OwnerKind)}: {c.OwnerName}): {Short(c.Omschrijving)}";
 
@@ -190,6 +190,7 @@ public sealed partial class PlanAction
         _ownerUserId = c.OwnerUserId;
         _deadline = c.Deadline;
         _networkMemberId = c.NetworkMemberId;
+        _ownerOrganisationId = c.OwnerOrganisationId;
     }
 
     internal void Complete(DateOnly today) => _doneOn = today;

@@ -169,6 +169,7 @@ public sealed partial class PlanAction : IMunicipalityOwned
     private string _ownerName = "";
     private Guid? _ownerPersonId;
     private string? _ownerUserId;
+    private Guid? _ownerOrganisationId;
     private DateOnly? _deadline;
     private DateOnly? _doneOn;
 
@@ -183,6 +184,8 @@ public sealed partial class PlanAction : IMunicipalityOwned
     public required string OwnerName { get => _ownerName; init => _ownerName = value; }
     public Guid? OwnerPersonId { get => _ownerPersonId; init => _ownerPersonId = value; }
     public string? OwnerUserId { get => _ownerUserId; init => _ownerUserId = value; }
+    /// <summary>The department or partner organisation an organisation's action belongs to, when it is one in Regie: whose inkijk shows it.</summary>
+    public Guid? OwnerOrganisationId { get => _ownerOrganisationId; init => _ownerOrganisationId = value; }
     public DateOnly? Deadline { get => _deadline; init => _deadline = value; }
     public DateOnly? DoneOn { get => _doneOn; init => _doneOn = value; }
     public int Position { get; set; }

@@ -33,7 +33,8 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Name).HasMaxLength(ConferenceRules.NameMaxLength);
+            // A member or network member is named in full; a typed name keeps to ConferenceRules.NameMaxLength.
+            e.Property(x => x.Name).HasMaxLength(Domain.Registry.PersonName.FullNameMaxLength);
             e.Property(x => x.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
             e.Property(x => x.Attendance).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => new { x.ConferenceId, x.Position });

@@ -13,7 +13,7 @@ public sealed partial class RegieDbContext
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.Scopes).HasMaxLength(Consent.ScopesMaxLength);
-            e.Property(x => x.GivenByName).HasMaxLength(Consent.NameMaxLength);
+            e.Property(x => x.GivenByName).HasMaxLength(Domain.Registry.PersonName.FullNameMaxLength);
             e.Property(x => x.RecordedById).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.RecordedByName).HasMaxLength(Consent.NameMaxLength);
             e.Property(x => x.RevokedById).HasMaxLength(RegieUser.IdMaxLength);

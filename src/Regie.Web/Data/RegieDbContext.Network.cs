@@ -18,7 +18,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Phone).HasMaxLength(Domain.Registry.ContactDetails.PhoneMaxLength);
             e.Property(x => x.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
             e.Property(x => x.RoleInPlan).HasMaxLength(NetworkRules.RoleMaxLength);
-            e.Property(x => x.ConsentByName).HasMaxLength(200);
+            e.Property(x => x.ConsentByName).HasMaxLength(Domain.Registry.PersonName.FullNameMaxLength);
             e.Property(x => x.EndedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.IsCurrent);

@@ -92,7 +92,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
             e.Property(x => x.OwnerKind).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Omschrijving).HasMaxLength(PlanRules.ActionDescriptionMaxLength);
-            e.Property(x => x.OwnerName).HasMaxLength(PlanRules.ActionOwnerNameMaxLength);
+            // A member who carries it out is named in full; a typed name keeps to PlanRules.ActionOwnerNameMaxLength.
+            e.Property(x => x.OwnerName).HasMaxLength(Domain.Registry.PersonName.FullNameMaxLength);
             e.Property(x => x.OwnerUserId).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => new { x.PlanId, x.Position });
             e.HasIndex(x => new { x.HouseholdId, x.DoneOn, x.Deadline });
@@ -112,7 +113,7 @@ public sealed partial class RegieDbContext
         b.Entity<PlanAgreement>(e =>
         {
             e.Property(x => x.Gemeentecode).HasMaxLength(4);
-            e.Property(x => x.AgreedByName).HasMaxLength(200);
+            e.Property(x => x.AgreedByName).HasMaxLength(Domain.Registry.PersonName.FullNameMaxLength);
             e.Property(x => x.Wijze).HasMaxLength(16);
             e.Property(x => x.RecordedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.HasIndex(x => new { x.PlanId, x.VersionNumber });

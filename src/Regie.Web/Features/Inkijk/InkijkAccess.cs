@@ -34,15 +34,27 @@ public sealed class InkijkAccess(RegieDbContext db, CurrentUser user, TimeProvid
     {
         var consents = await db.Consents.AsNoTracking().Where(Data.Consent.Active)
             .Where(c => c.OrganisationId == organisationId && (only == null || c.HouseholdId == only))
-            .Select(c => new { c.HouseholdId, c.Scopes, c.GivenOn }).ToListAsync(ct);
-        var consented = consents.Where(c => ConsentRules.Covers(c.Scopes, scope)).GroupBy(c => c.HouseholdId).ToDictionary(g => g.Key, g => g.Min(c => c.GivenOn));
+            .Select(c => new { c.HouseholdId, c.Scopes, c.GivenOn, c.RecordedAt }).ToListAsync(ct);
+        var covering = consents.Where(c => ConsentRules.Covers(c.Scopes, scope)).GroupBy(c => c.HouseholdId)
+            .ToDictionary(g => g.Key, g => (GivenOn: g.Min(c => c.GivenOn), RecordedAt: g.Min(c => c.RecordedAt)));
+        var consented = covering.ToDictionary(c => c.Key, c => c.Value.GivenOn);
         if (consented.Count == 0) return consented;
         var ids = consented.Keys.ToList();
         var today = Today;
-        var registered = await db.HouseholdMembers.AsNoTracking()
-            .Where(m => ids.Contains(m.HouseholdId) && m.Until == null && m.Person!.Bsn != null
-                        && db.Involvements.Any(i => i.OrganisationId == organisationId && i.Bsn == m.Person.Bsn && i.EndedOn == null && i.ExpiresOn >= today))
-            .Select(m => m.HouseholdId).Distinct().ToListAsync(ct);
+        // Every registration of the organisation for a current member, ended ones too: an ending after the consent decides
+        // whether a later registration counts (InkijkRules.RegistrationCounts).
+        var registrations = await (
+                from m in db.HouseholdMembers.AsNoTracking()
+                where ids.Contains(m.HouseholdId) && m.Until == null && m.Person!.Bsn != null
+                join i in db.Involvements.AsNoTracking() on m.Person!.Bsn equals i.Bsn
+                where i.OrganisationId == organisationId
+                select new { m.HouseholdId, i.CreatedAt, i.EndedOn, i.ExpiresOn })
+            .ToListAsync(ct);
+        var registered = registrations.GroupBy(r => r.HouseholdId)
+            .Where(g => g.Any(r => r.EndedOn == null && r.ExpiresOn >= today
+                                   && InkijkRules.RegistrationCounts(r.CreatedAt, covering[g.Key].RecordedAt,
+                                       g.Select(e => e.EndedOn ?? (e.ExpiresOn < today ? e.ExpiresOn : null)).OfType<DateOnly>())))
+            .Select(g => g.Key).ToList();
         var referred = await db.Referrals.AsNoTracking()
             .Where(r => ids.Contains(r.HouseholdId) && r.ProviderOrganisationId == organisationId
                         && r.Status != ReferralStatus.Afgewezen && r.Status != ReferralStatus.Afgerond && r.Status != ReferralStatus.Ingetrokken)

@@ -72,9 +72,14 @@ public sealed class InkijkQueries(RegieDbContext db, InkijkAccess access, AuditL
     {
         var rows = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId)
             .Where(a => a.OwnerKind == ActionOwnerKind.Organisatie || a.OwnerKind == ActionOwnerKind.Professional)
-            .Select(a => new { Action = a, OwnerOrganisation = db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.OrganisationId).FirstOrDefault() })
+            .Select(a => new
+            {
+                Action = a,
+                OwnerOrganisation = a.OwnerKind == ActionOwnerKind.Organisatie ? a.OwnerOrganisationId
+                    : db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.OrganisationId).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return rows.Where(r => InkijkRules.Concerns(r.Action.OwnerKind, r.Action.OwnerName, r.OwnerOrganisation, organisation.Id, organisation.Name))
+        return rows.Where(r => InkijkRules.Concerns(r.Action.OwnerKind, r.OwnerOrganisation, organisation.Id))
             .Select(r => r.Action).OrderBy(a => a.Position).ToList();
     }
 }

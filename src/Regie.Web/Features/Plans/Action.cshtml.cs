@@ -16,6 +16,7 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
     public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Colleagues { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Network { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? actionId, Guid? doel, CancellationToken ct)
     {
@@ -25,7 +26,8 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
             Input = new ActionInput
             {
                 DoelId = a.DoelId, Omschrijving = a.Omschrijving, Uitvoerder = a.Uitvoerder.ToString(),
-                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid || a.NetwerkLidId is not null ? null : a.Naam, NetwerkLidId = a.NetwerkLidId, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
+                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid || a.NetwerkLidId is not null || a.OrganisatieId is not null ? null : a.Naam,
+                NetwerkLidId = a.NetwerkLidId, OrganisatieId = a.OrganisatieId, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
             };
         return Page();
     }
@@ -51,6 +53,7 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
         if (Existing is { NetwerkLidId: { } kept } e && !network.Any(n => n.Value == kept.ToString()))
             network.Add(new SelectListItem($"{e.Naam} (beëindigd)", kept.ToString()));
         Network = network;
+        Organisations = (await Plans.OrganisationOptionsAsync(ct)).Select(o => new SelectListItem(o.Value, o.Key.ToString())).Prepend(new SelectListItem("—", "")).ToList();
         return true;
     }
 }

@@ -18,7 +18,7 @@ public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQuerie
         if (work is null) return failure!.Select(_ => default(Api.CreatedVersionAnswer)!);
         var colleague = await ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
-        if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors, work.Network) is not ({ } action, { } change))
+        if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors, work.Network, work.Organisations) is not ({ } action, { } change))
             return CommandResult<Api.CreatedVersionAnswer>.Invalid(errors.Errors);
         db.PlanActions.Add(action);
         return (await changes.SaveAsync(work, input.Versie, change, ct)).Select(version => new Api.CreatedVersionAnswer(action.Id, version));

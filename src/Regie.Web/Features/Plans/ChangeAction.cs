@@ -13,7 +13,7 @@ public sealed class ChangeActionHandler(Assignees.AssigneeQueries assignees, Pla
         if (work.Plan.Action(actionId) is not { } action) return CommandResult<int>.NotFound("De actie");
         var colleague = await AddActionHandler.ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
-        if (work.Plan.ChangeAction(action, input.ToFields(), work.Members, colleague, changes.Today, errors, work.Network) is not { } change)
+        if (work.Plan.ChangeAction(action, input.ToFields(), work.Members, colleague, changes.Today, errors, work.Network, work.Organisations) is not { } change)
             return CommandResult<int>.Invalid(errors.Errors);
         return await changes.SaveAsync(work, input.Versie, change, ct);
     }

@@ -22,6 +22,8 @@ public sealed class PlanWork
     public required IReadOnlyDictionary<Guid, string> AllNames { get; init; }
     /// <summary>The household's current network (everyone in it consented to): who a network or volunteer action may name.</summary>
     public required IReadOnlyDictionary<Guid, string> Network { get; init; }
+    /// <summary>The municipality's departments and partner organisations: who an organisation's action may belong to.</summary>
+    public required IReadOnlyDictionary<Guid, string> Organisations { get; init; }
 }
 
 /// <summary>
@@ -53,8 +55,13 @@ public sealed class PlanChanges(RegieDbContext db, FileAccessService access, Cur
             Members = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name),
             AllNames = members.ToDictionary(m => m.PersonId, m => m.Name),
             Network = await Network.NetworkQueries.CurrentAsync(db, household.Id, ct),
+            Organisations = await OrganisationsAsync(db, ct),
         };
     }
+
+    /// <summary>The municipality's departments and partner organisations by id (the query filter keeps it to this municipality).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationsAsync(RegieDbContext db, CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
     /// <summary>
     /// One saved change = one new version. The plan row's version must still be the one the user saw;

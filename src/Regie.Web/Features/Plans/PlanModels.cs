@@ -37,9 +37,14 @@ public sealed class ActionInput
     [Description("Het id van een netwerklid uit het huidige netwerk van dit huishouden (uitvoerder Netwerk of Vrijwilliger); de naam van het netwerklid wordt "
         + "de naam van de uitvoerder. Een actie houdt het netwerklid dat zij al noemt, ook na beëindiging.")]
     public Guid? NetwerkLidId { get; set; }
+    [Description("Het id van een afdeling of partnerorganisatie van de gemeente (GET /api/v1/organisations), bij uitvoerder Organisatie; de naam van de "
+        + "organisatie wordt de naam van de uitvoerder en de actie hoort bij haar: haar inkijk in het plan toont de actie. Zonder id mag `naam` een "
+        + "organisatie buiten Regie noemen; een naam die precies die van een organisatie in Regie is, hoort bij die organisatie. Een onbekend id of een "
+        + "andere uitvoerder geeft action-organisation-unknown.")]
+    public Guid? OrganisatieId { get; set; }
     public int Versie { get; set; }
 
-    public ActionFields ToFields() => new(DoelId, Omschrijving, Uitvoerder, Naam, PersoonId, MedewerkerId, Deadline, NetwerkLidId);
+    public ActionFields ToFields() => new(DoelId, Omschrijving, Uitvoerder, Naam, PersoonId, MedewerkerId, Deadline, NetwerkLidId, OrganisatieId);
 }
 
 public sealed class PlanInput
@@ -94,7 +99,7 @@ public sealed record GoalView(Guid Id, ZrmDomain Leefgebied, Guid? PersoonId, st
     string Wie, GoalStatus Status, DateOnly StatusGewijzigd, string? Toelichting, bool TeLaat);
 
 public sealed record ActionView(Guid Id, Guid? DoelId, string Omschrijving, ActionOwnerKind Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan, bool TeLaat,
-    Guid? NetwerkLidId = null);
+    Guid? NetwerkLidId = null, Guid? OrganisatieId = null);
 
 public sealed record AgreementView(int Versie, string Naam, DateOnly Datum, string Wijze, DateTime VastgelegdOp);
 

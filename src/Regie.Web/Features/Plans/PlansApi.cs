@@ -53,14 +53,16 @@ public static class PlansApi
             .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)
             .WithName("AddAction").WithSummary("Voeg een actie toe met een uitvoerder: huishoudlid, netwerk, vrijwilliger, professional of organisatie.")
             .WithDescription("netwerkLidId noemt iemand uit het huidige netwerk van het huishouden, alleen bij uitvoerder Netwerk of Vrijwilliger. "
-                + $"Foutcode daarbij: {NetworkRules.NotCurrentCode}.");
+                + $"Foutcode daarbij: {NetworkRules.NotCurrentCode}. organisatieId noemt een afdeling of partnerorganisatie van de gemeente, alleen bij uitvoerder "
+                + $"Organisatie; foutcode daarbij: {PlanRules.ActionOrganisationUnknownCode}.");
 
         g.MapPut("/plan/actions/{actionId:guid}", async (Guid id, Guid actionId, ActionInput input, ChangeActionHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, actionId, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("UpdateAction").WithSummary("Wijzig een actie: omschrijving, doel, uitvoerder of deadline.")
             .WithDescription("Een actie houdt het netwerklid dat zij al noemt, ook als dat intussen is beëindigd; een ander netwerklid komt uit het huidige netwerk, "
-                + $"alleen bij uitvoerder Netwerk of Vrijwilliger. Foutcode daarbij: {NetworkRules.NotCurrentCode}.");
+                + $"alleen bij uitvoerder Netwerk of Vrijwilliger. Foutcode daarbij: {NetworkRules.NotCurrentCode}. organisatieId noemt een afdeling of "
+                + $"partnerorganisatie van de gemeente, alleen bij uitvoerder Organisatie; foutcode daarbij: {PlanRules.ActionOrganisationUnknownCode}.");
 
         g.MapPost("/plan/actions/{actionId:guid}/done", async (Guid id, Guid actionId, VersionInput input, CompleteActionHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, actionId, input, ct), Version))

@@ -44,7 +44,8 @@ public sealed class DemoConsent(RegieDbContext db, string gemeentecode, TimeProv
         var current = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name);
         var at = _now.AddDays(-14);
         var added = plan.AddAction(new ActionFields(goal?.Id, CorporationAction, nameof(ActionOwnerKind.Organisatie), Corporation, null, null,
-            Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), current, null, Today, at, errors)
+            Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), OrganisatieId: organisation), current, null, Today, at, errors,
+            organisations: new Dictionary<Guid, string> { [organisation] = Corporation })
             ?? throw new InvalidOperationException("Demo consent: " + string.Join(" ", errors.Errors.Select(e => e.Message)));
         db.PlanActions.Add(added.Action);
         db.PlanVersions.Add(PlanVersions.New(plan, plan.Version + 1, added.Change,
