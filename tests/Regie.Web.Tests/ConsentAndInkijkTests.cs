@@ -330,6 +330,27 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Changing_the_corporations_action_on_the_page_keeps_it_the_corporations()
+    {
+        var story = await StoryAsync("Bewerken");
+        using var coordinator = await _app.SignedInClientAsync();
+        var corporation = await OrganisationAsync(Corporation);
+        var page = $"/huishoudens/{story.Household}/plan/actie/{story.CorporationAction}";
+
+        var html = await coordinator.GetStringAsync(page);
+        Assert.Matches($"<option[^>]*selected=\"selected\"[^>]*value=\"{corporation}\"|<option[^>]*value=\"{corporation}\"[^>]*selected", html);
+        var saved = await TestApp.PostFormAsync(coordinator, page, new Dictionary<string, string>
+        {
+            ["Input.Omschrijving"] = "Huurachterstand regelen met een betalingsregeling", ["Input.DoelId"] = story.Goal.ToString(),
+            ["Input.Uitvoerder"] = "Organisatie", ["Input.OrganisatieId"] = corporation.ToString(), ["Input.Naam"] = "", ["Versie"] = "5",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var owner = await DbAsync(db => db.PlanActions.Where(a => a.Id == story.CorporationAction).Select(a => new { a.Omschrijving, a.OwnerOrganisationId }).SingleAsync());
+        Assert.Equal(("Huurachterstand regelen met een betalingsregeling", (Guid?)corporation), (owner.Omschrijving, owner.OwnerOrganisationId));
+    }
+
+    [Fact]
     public async Task Progress_on_another_organisations_action_or_an_action_of_another_household_is_not_found_and_changes_nothing()
     {
         var story = await StoryAsync("Actie");

@@ -26,8 +26,9 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
             Input = new ActionInput
             {
                 DoelId = a.DoelId, Omschrijving = a.Omschrijving, Uitvoerder = a.Uitvoerder.ToString(),
-                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid || a.NetwerkLidId is not null || a.OrganisatieId is not null ? null : a.Naam,
-                NetwerkLidId = a.NetwerkLidId, OrganisatieId = a.OrganisatieId, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
+                // The form shows who it is as chosen: a member, a network member, a colleague or an organisation in Regie; a typed name otherwise.
+                Naam = a.Uitvoerder is ActionOwnerKind.Huishoudlid || a.NetwerkLidId is not null || a.OrganisatieId is not null || a.MedewerkerId is not null ? null : a.Naam,
+                PersoonId = a.PersoonId, MedewerkerId = a.MedewerkerId, NetwerkLidId = a.NetwerkLidId, OrganisatieId = a.OrganisatieId, Deadline = a.Deadline is { } d ? DutchDate.Format(d) : null,
             };
         return Page();
     }

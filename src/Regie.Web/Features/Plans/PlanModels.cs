@@ -99,7 +99,7 @@ public sealed record GoalView(Guid Id, ZrmDomain Leefgebied, Guid? PersoonId, st
     string Wie, GoalStatus Status, DateOnly StatusGewijzigd, string? Toelichting, bool TeLaat);
 
 public sealed record ActionView(Guid Id, Guid? DoelId, string Omschrijving, ActionOwnerKind Uitvoerder, string Naam, DateOnly? Deadline, DateOnly? Gedaan, bool TeLaat,
-    Guid? NetwerkLidId = null, Guid? OrganisatieId = null);
+    Guid? NetwerkLidId = null, Guid? OrganisatieId = null, Guid? PersoonId = null, string? MedewerkerId = null);
 
 public sealed record AgreementView(int Versie, string Naam, DateOnly Datum, string Wijze, DateTime VastgelegdOp);
 

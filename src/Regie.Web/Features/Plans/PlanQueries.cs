@@ -61,7 +61,7 @@ public sealed class PlanQueries(RegieDbContext db, FileAccessService access, Aud
             goals.Select(g => new GoalView(g.Id, g.Domain, g.PersonId, g.PersonId is { } pid ? names.GetValueOrDefault(pid) : null, g.Wat, g.MeetbaarResultaat,
                 g.Streefdatum, g.Wie, g.Status, g.StatusChangedOn, g.Toelichting, active && !GoalStatuses.IsFinal(g.Status) && g.Streefdatum < today)).ToList(),
             actions.Select(a => new ActionView(a.Id, a.GoalId, a.Omschrijving, a.OwnerKind, a.OwnerName, a.Deadline, a.DoneOn,
-                active && a.DoneOn is null && a.Deadline < today, a.NetworkMemberId, a.OwnerOrganisationId)).ToList(),
+                active && a.DoneOn is null && a.Deadline < today, a.NetworkMemberId, a.OwnerOrganisationId, a.OwnerPersonId, a.OwnerUserId)).ToList(),
             agreement, evaluations, plan.Strengths, plan.Concerns, plan.EarlierHelp);
     }
 
