@@ -43,8 +43,9 @@ public sealed class ContactNote : IMunicipalityOwned
 
     public void Load(IEnumerable<ContactNoteVersion> versions)
     {
+        var mine = versions.Where(v => v.ContactNoteId == Id).OrderBy(v => v.Number).ToList();
         _versions.Clear();
-        _versions.AddRange(versions.Where(v => v.ContactNoteId == Id).OrderBy(v => v.Number));
+        _versions.AddRange(mine);
     }
 
     /// <summary>
