@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Regie.Domain.Care;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Domain.Care;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure.Demo;
 using System.Net;
