@@ -183,6 +183,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/huishoudens/{id:guid}/contacten/{noteId:guid}"] = CareRoles,
         ["/api/v1/households/{id:guid}/contact-notes/"] = CareRoles,
         ["/api/v1/households/{id:guid}/contact-notes/{noteId:guid}"] = CareRoles,
+        ["/api/v1/households/{id:guid}/contact-notes/{noteId:guid}/withdraw"] = CareRoles,
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

@@ -234,6 +234,14 @@ public sealed class ContactNoteTests(RegistryFixture fixture) : IClassFixture<Re
         Assert.Equal([(1, "Sanne kwam langs.", (string?)null), (2, "Sanne kwam langs met de brief van de corporatie.", "Brief genoemd")], await InDbAsync(async db =>
             (await db.ContactNoteVersions.Where(v => v.ContactNoteId == id).OrderBy(v => v.Number).Select(v => new { v.Number, v.Text, v.Reason }).ToListAsync())
             .Select(v => (v.Number, v.Text, v.Reason)).ToList()));
+
+        // Withdrawing from the page: the reason is required, shown at its field.
+        var withdraw = $"{detail}?handler=Intrekken";
+        response = await TestApp.PostFormAsync(client, detail, new Dictionary<string, string> { ["Intrekking.Reden"] = "", ["Intrekking.Versie"] = "2" }, withdraw);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"#Intrekking_Reden\">Vul de reden van het intrekken in.</a>", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        response = await TestApp.PostFormAsync(client, detail, new Dictionary<string, string> { ["Intrekking.Reden"] = "Dubbel vastgelegd", ["Intrekking.Versie"] = "2" }, withdraw);
+        Assert.Equal((HttpStatusCode.Redirect, detail), (response.StatusCode, response.Headers.Location!.OriginalString));
+        Assert.Equal("Dubbel vastgelegd", await InDbAsync(db => db.ContactNotes.Where(n => n.Id == id).Select(n => n.WithdrawReason).SingleAsync()));
     }
 
     [Fact]
@@ -294,5 +302,39 @@ public sealed class ContactNoteTests(RegistryFixture fixture) : IClassFixture<Re
             (AuditActions.Read, $"contactnotitie {id}"),
             (AuditActions.Read, $"contactnotitie {id}"),
         ], entries.Select(e => (e.Action, e.Detail)).ToList());
+    }
+    [Fact]
+    public async Task Professional_withdraws_a_note_with_a_reason_and_it_stays_in_the_history_unchangeable()
+    {
+        var ((household, parent, _), client) = await FamilyAsync("Intrekken");
+        var id = await CreatedAsync(await client.PostAsJsonAsync(Path(household), HomeVisit(parent)));
+        var withdraw = $"{Path(household)}/{id}/withdraw";
+
+        Assert.Equal((TextRules.RequiredCode, "reden"), await ProblemAsync(await client.PostAsJsonAsync(withdraw, new { reden = " ", versie = 1 }), HttpStatusCode.BadRequest));
+        Assert.Equal((ErrorCodes.ConcurrencyConflict, ""), await ProblemAsync(await client.PostAsJsonAsync(withdraw, new { reden = "Verkeerd dossier", versie = 0 }),
+            HttpStatusCode.Conflict));
+        Assert.Equal(2, await VersionAsync(await client.PostAsJsonAsync(withdraw, new { reden = "Verkeerd dossier", versie = 1 })));
+        Assert.Equal((ContactNoteRules.WithdrawnCode, ""), await ProblemAsync(await client.PostAsJsonAsync(withdraw, new { reden = "Nog eens", versie = 2 }),
+            HttpStatusCode.BadRequest));
+        Assert.Equal((ContactNoteRules.WithdrawnCode, ""), await ProblemAsync(await client.PutAsJsonAsync($"{Path(household)}/{id}", HomeVisit(parent, "Toch wijzigen", versie: 2)),
+            HttpStatusCode.BadRequest));
+
+        var note = await client.GetFromJsonAsync<JsonElement>($"{Path(household)}/{id}");
+        var withdrawn = note.GetProperty("huidig").GetProperty("ingetrokken");
+        Assert.Equal(("Verkeerd dossier", "Huisbezoek: Sanne vertelt over de huurachterstand.", 1), (withdrawn.GetProperty("reden").GetString(),
+            note.GetProperty("huidig").GetProperty("tekst").GetString(), note.GetProperty("versies").GetArrayLength()));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/huishoudens/{household}/contacten/{id}"));
+        Assert.Contains("Reden: Verkeerd dossier</p>", page);
+        Assert.DoesNotContain("Opslaan als nieuwe versie", page);
+        Assert.Equal([$"Contactnotitie (huisbezoek op {Format.Date(TodayDate.AddDays(-3))}) ingetrokken"], await InDbAsync(db => db.HouseholdEvents
+            .Where(e => e.HouseholdId == household && e.Type == EventTypes.ContactNoteWithdrawn).Select(e => e.Summary).ToListAsync()));
+
+        // Partners and another team cannot withdraw: 403 and 404, and the note is untouched by them.
+        var other = await CreatedAsync(await client.PostAsJsonAsync(Path(household), HomeVisit(parent, "Tweede contact")));
+        using var partner = await _app.SignedInClientAsync("woningcorporatie@voorbeeld.nl");
+        using var zuid = await _app.SignedInClientAsync("regisseur.zuid@voorbeeld.nl");
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"{Path(household)}/{other}/withdraw", new { reden = "x", versie = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zuid.PostAsJsonAsync($"{Path(household)}/{other}/withdraw", new { reden = "x", versie = 1 })).StatusCode);
+        Assert.Null(await InDbAsync(db => db.ContactNotes.Where(n => n.Id == other).Select(n => n.WithdrawnAt).SingleAsync()));
     }
 }

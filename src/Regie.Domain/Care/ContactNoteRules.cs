@@ -56,6 +56,7 @@ public static class ContactNoteRules
     public const string WhoRequiredCode = "contact-note-who-required";
     public const string PersonUnknownCode = "contact-note-person-unknown";
     public const string TextRequiredCode = "contact-note-text-required";
+    public const string WithdrawnCode = "contact-note-withdrawn";
     /// <summary>The note is short: what happened and what was agreed; longer reports belong in a document.</summary>
     public const int TextMaxLength = 2000;
     /// <summary>Others present, in a few words ("buurvrouw Fatma, tolk").</summary>
@@ -91,6 +92,14 @@ public static class ContactNoteRules
     /// <summary>Why the note changed: optional, short.</summary>
     public static string? CheckReason(string? reden, ErrorList errors) =>
         errors.Take(TextRules.Optional(reden, "Reden", "de reden van de wijziging", ReasonMaxLength));
+
+    /// <summary>Withdrawing a note takes a reason; the note and its versions stay in the file's history.</summary>
+    public static string? CheckWithdrawReason(string? reden, ErrorList errors) =>
+        errors.Take(TextRules.Required(reden, "Reden", "de reden van het intrekken", ReasonMaxLength));
+
+    /// <summary>A withdrawn note is changed no more, and withdrawn once.</summary>
+    public static DomainError? CheckNotWithdrawn(DateTime? withdrawnAt) =>
+        withdrawnAt is null ? null : new DomainError(WithdrawnCode, "", "Deze contactnotitie is ingetrokken en kan niet meer worden gewijzigd of ingetrokken.");
 
     /// <summary>What a version changed against the one before, in Dutch words for the history and the timeline; empty when nothing did.</summary>
     public static IReadOnlyList<string> Changes(ContactNoteContent before, ContactNoteContent after)

@@ -24,7 +24,12 @@ public sealed class ContactNote : IMunicipalityOwned
     /// <summary>The current version's date and kind, so the list sorts and shows without reading every version.</summary>
     public DateOnly Date { get; private set; }
     public ContactKind Kind { get; private set; }
-    /// <summary>The number of the current version; concurrency token, bumped only by <see cref="Revise"/>.</summary>
+    /// <summary>Set once, by <see cref="Withdraw"/>: the note no longer counts, and stays in the file's history with its versions.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string? WithdrawnByName { get; private set; }
+    public string? WithdrawReason { get; private set; }
+    /// <summary>The number of the current version; concurrency token, bumped by <see cref="Revise"/> and <see cref="Withdraw"/>.</summary>
     public int Version { get; set; }
 
     /// <summary>Every version, the first first; loaded with <see cref="Load"/>.</summary>
@@ -54,11 +59,24 @@ public sealed class ContactNote : IMunicipalityOwned
     /// </summary>
     public (ContactNoteVersion Version, IReadOnlyList<string> Changes)? Revise(ContactNoteContent content, string? reason, string byId, string byName, DateTime now)
     {
+        if (WithdrawnAt is not null) throw new InvalidOperationException("A withdrawn contact note is not revised.");
         var current = _versions[^1].Content;
         if (current.SameAs(content)) return null;
         var changes = ContactNoteRules.Changes(current, content);
         Version++;
         return (Add(content, reason, byId, byName, now), changes);
+    }
+
+    /// <summary>Withdraws the note with a reason (checked by the rules); bumps the version, so a form opened before is refused.</summary>
+    public DomainError? Withdraw(string reason, string byId, string byName, DateTime now)
+    {
+        if (ContactNoteRules.CheckNotWithdrawn(WithdrawnAt) is { } refused) return refused;
+        WithdrawnAt = now;
+        WithdrawnBy = byId;
+        WithdrawnByName = Text.Truncate(byName, ContactNoteVersion.NameMaxLength);
+        WithdrawReason = reason;
+        Version++;
+        return null;
     }
 
     private ContactNoteVersion Add(ContactNoteContent c, string? reason, string byId, string byName, DateTime now)

@@ -107,6 +107,8 @@ public static class EventTypes
     public const string ContactNoteRecorded = "contact-note.recorded";
     /// <summary>A contact note changed: a new version. Data: { contactnotitie: Guid, soort: ContactKind name, versie: int }.</summary>
     public const string ContactNoteRevised = "contact-note.revised";
+    /// <summary>A contact note withdrawn; it stays in the history. Data: { contactnotitie: Guid, soort: ContactKind name, versie: int }.</summary>
+    public const string ContactNoteWithdrawn = "contact-note.withdrawn";
 
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

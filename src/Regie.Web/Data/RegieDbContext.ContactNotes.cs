@@ -17,6 +17,9 @@ public sealed partial class RegieDbContext
             e.Property(x => x.CreatedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.CreatedByName).HasMaxLength(ContactNoteVersion.NameMaxLength);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.WithdrawnBy).HasMaxLength(RegieUser.IdMaxLength);
+            e.Property(x => x.WithdrawnByName).HasMaxLength(ContactNoteVersion.NameMaxLength);
+            e.Property(x => x.WithdrawReason).HasMaxLength(ContactNoteRules.ReasonMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Versions);
             e.HasIndex(x => new { x.HouseholdId, x.Date });

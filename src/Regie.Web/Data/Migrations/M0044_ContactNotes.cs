@@ -5,7 +5,7 @@ namespace Regie.Web.Data.Migrations;
 
 /// <summary>
 /// Issue 21: contact notes (klantcontacten) of a household — a home visit, a phone call, at the office or digital — each with
-/// its versions in a table of their own, so a change adds a version and never overwrites one.
+/// its versions in a table of their own, so a change adds a version and never overwrites one; a withdrawn note keeps who, when and why.
 /// </summary>
 [DbContext(typeof(RegieDbContext))]
 [Migration("20261207000044_ContactNotes")]
@@ -23,6 +23,10 @@ public sealed class M0044_ContactNotes : Migration
             CreatedAt = t.Column<DateTime>(nullable: false),
             Date = t.Column<DateOnly>(nullable: false),
             Kind = t.Column<string>(maxLength: 16, nullable: false),
+            WithdrawnAt = t.Column<DateTime>(nullable: true),
+            WithdrawnBy = t.Column<string>(maxLength: 64, nullable: true),
+            WithdrawnByName = t.Column<string>(maxLength: 200, nullable: true),
+            WithdrawReason = t.Column<string>(maxLength: 500, nullable: true),
             Version = t.Column<int>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_ContactNotes", x => x.Id));
         m.CreateIndex("IX_ContactNotes_HouseholdId_Date", "ContactNotes", ["HouseholdId", "Date"]);

@@ -24,9 +24,19 @@ public sealed class ContactNoteInput
 /// <summary>Someone of the household a contact was with; their name as the register has it now.</summary>
 public sealed record ContactPersonView(Guid Id, string Naam);
 
-/// <summary>A contact note as it stands now: the current version, who made the contact, and how many versions there are.</summary>
+/// <summary>A contact note as it stands now: the current version, who made the contact, how many versions there are, and whether it was withdrawn.</summary>
 public sealed record ContactNoteView(Guid Id, DateOnly Datum, ContactKind Soort, IReadOnlyList<ContactPersonView> MetWie, string? Anderen, string Tekst,
-    string VastgelegdDoor, DateTime VastgelegdOp, int Versie);
+    string VastgelegdDoor, DateTime VastgelegdOp, int Versie, ContactNoteWithdrawal? Ingetrokken);
+
+/// <summary>Who withdrew a note, when and why.</summary>
+public sealed record ContactNoteWithdrawal(DateTime Op, string Door, string Reden);
+
+/// <summary>Withdraws a contact note: the reason is required.</summary>
+public sealed class WithdrawContactNoteInput
+{
+    [Required, Description("Waarom de notitie wordt ingetrokken (maximaal 500 tekens).")] public string? Reden { get; set; }
+    [Description("De versie die u las (409 als iemand anders intussen wijzigde).")] public int Versie { get; set; }
+}
 
 /// <summary>One version of a contact note, as saved: by whom, when, why, and what it changed against the one before.</summary>
 public sealed record ContactNoteVersionView(int Versie, DateOnly Datum, ContactKind Soort, IReadOnlyList<ContactPersonView> MetWie, string? Anderen, string Tekst,

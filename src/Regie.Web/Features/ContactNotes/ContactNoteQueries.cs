@@ -21,8 +21,9 @@ public sealed class ContactNoteQueries(RegieDbContext db, FileAccessService acce
         var name = await db.Households.AsNoTracking().Where(h => h.Id == householdId).Select(h => h.Naam).FirstOrDefaultAsync(ct);
         if (name is null) return CommandResult<ContactNotesView>.NotFound("Het huishouden");
         var notes = await db.ContactNotes.AsNoTracking().Where(n => n.HouseholdId == householdId).ToListAsync(ct);
-        var current = await db.ContactNoteVersions.AsNoTracking()
-            .Where(v => v.HouseholdId == householdId && db.ContactNotes.Any(n => n.Id == v.ContactNoteId && n.Version == v.Number)).ToListAsync(ct);
+        // A household has few notes: the newest version of each is picked here (a withdrawal bumps the note's version, not its versions).
+        var current = (await db.ContactNoteVersions.AsNoTracking().Where(v => v.HouseholdId == householdId).ToListAsync(ct))
+            .GroupBy(v => v.ContactNoteId).Select(g => g.MaxBy(v => v.Number)!).ToList();
         var names = await NamesAsync(householdId, ct);
         var views = notes.Join(current, n => n.Id, v => v.ContactNoteId, (n, v) => View(n, v, names))
             .OrderByDescending(v => v.Datum).ThenByDescending(v => v.VastgelegdOp).ToList();
@@ -51,7 +52,8 @@ public sealed class ContactNoteQueries(RegieDbContext db, FileAccessService acce
         (await PlanVersions.MembersAsync(db, householdId, ct)).ToDictionary(m => m.PersonId, m => m.Name);
 
     private static ContactNoteView View(ContactNote n, ContactNoteVersion v, IReadOnlyDictionary<Guid, string> names) =>
-        new(n.Id, v.Date, v.Kind, Persons(v, names), v.Others, v.Text, n.CreatedByName, n.CreatedAt, n.Version);
+        new(n.Id, v.Date, v.Kind, Persons(v, names), v.Others, v.Text, n.CreatedByName, n.CreatedAt, n.Version,
+            n.WithdrawnAt is { } at ? new ContactNoteWithdrawal(at, n.WithdrawnByName ?? "", n.WithdrawReason ?? "") : null);
 
     private static IReadOnlyList<ContactPersonView> Persons(ContactNoteVersion v, IReadOnlyDictionary<Guid, string> names) =>
         v.Persons.Select(p => new ContactPersonView(p, names.GetValueOrDefault(p, "Onbekend"))).ToList();

@@ -49,6 +49,16 @@ public static class ContactNotesApi
             .WithDescription("Stuur de hele notitie met de versie die u las (versie) en optioneel de reden van de wijziging (reden, maximaal "
                 + $"{ContactNoteRules.ReasonMaxLength} tekens). Antwoord: het nieuwe versienummer. Niets gewijzigd: dezelfde versie terug, geen nieuwe versie."
                 + " Een lid dat de vorige versie noemde mag blijven staan, ook als het huishouden intussen is verlaten. Is de notitie intussen gewijzigd, dan 409 '"
-                + ErrorCodes.ConcurrencyConflict + "' en verandert er niets. Foutcodes (400): " + Codes + "." + Access);
+                + ErrorCodes.ConcurrencyConflict + "' en verandert er niets. Foutcodes (400): " + Codes + ", " + ContactNoteRules.WithdrawnCode
+                + " (de notitie is ingetrokken)." + Access);
+
+        g.MapPost("/{noteId:guid}/withdraw", async (Guid id, Guid noteId, WithdrawContactNoteInput input, WithdrawContactNoteHandler handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(id, noteId, input, ct), version => Results.Ok(new VersionAnswer(version))))
+            .Produces<VersionAnswer>(StatusCodes.Status200OK)
+            .WithName("WithdrawContactNote").WithSummary("Trek een contactnotitie in met een reden; zij blijft met al haar versies in de geschiedenis van het dossier.")
+            .WithDescription("reden is verplicht (400 '" + TextRules.RequiredCode + "', langer dan " + ContactNoteRules.ReasonMaxLength + " tekens '" + TextRules.TooLongCode
+                + "'); versie is de versie die u las (409 '" + ErrorCodes.ConcurrencyConflict + "' als die niet meer de nieuwste is). Antwoord: het nieuwe versienummer"
+                + " van de notitie. Een ingetrokken notitie wijzigt niet meer en wordt niet nog eens ingetrokken (400 '" + ContactNoteRules.WithdrawnCode + "')."
+                + " De tijdlijn zegt alleen dat de notitie is ingetrokken, niet waarom." + Access);
     }
 }

@@ -11,6 +11,7 @@ public sealed class ContactNotesFeature : IFeature
         services.AddScoped<ContactNoteQueries>();
         services.AddScoped<AddContactNoteHandler>();
         services.AddScoped<ReviseContactNoteHandler>();
+        services.AddScoped<WithdrawContactNoteHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeSlice("/ContactNotes", Policies.Care);

@@ -33,6 +33,7 @@ public sealed class ReviseContactNoteHandler(RegieDbContext db, FileAccessServic
             .Where(m => m.Current || note.Versions[^1].Persons.Contains(m.PersonId)).ToDictionary(m => m.PersonId, m => m.Name);
         var content = ContactNoteRules.Check(input.ToFields(), members, DateOnly.FromDateTime(now), errors);
         var reason = ContactNoteRules.CheckReason(input.Reden, errors);
+        errors.Add(ContactNoteRules.CheckNotWithdrawn(note.WithdrawnAt));
         if (content is null || errors.HasErrors) return CommandResult<int>.Invalid(errors.Errors);
         if (note.Version != input.Versie) return CommandResult<int>.Conflict();
         // Nothing changed: nothing is saved, so the version the user saw stays the one to send next.
