@@ -178,6 +178,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/documents/"] = CareRoles,
         ["/api/v1/households/{id:guid}/documents/{documentId:guid}/content"] = CareRoles,
         ["/api/v1/households/{id:guid}/documents/{documentId:guid}/withdraw"] = CareRoles,
+        // Contact notes (issue 21): the care file's, never partners'.
+        ["/huishoudens/{id:guid}/contacten"] = CareRoles,
+        ["/huishoudens/{id:guid}/contacten/{noteId:guid}"] = CareRoles,
+        ["/api/v1/households/{id:guid}/contact-notes/"] = CareRoles,
+        ["/api/v1/households/{id:guid}/contact-notes/{noteId:guid}"] = CareRoles,
+        ["/api/v1/households/{id:guid}/contact-notes/{noteId:guid}/withdraw"] = CareRoles,
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

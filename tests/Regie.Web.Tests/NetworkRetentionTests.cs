@@ -9,7 +9,7 @@ namespace Regie.Web.Tests;
 
 /// <summary>
 /// Issue 21 and retention: a file past its term keeps nothing of its network (third parties' names, phone numbers and e-mail
-/// addresses, and who in the household consented) nor of the plan's own sections, which tell the concern.
+/// addresses, and who in the household consented) nor of the plan's own sections, which tell the concern, nor of its contact notes.
 /// </summary>
 public sealed class NetworkRetentionTests : IAsyncLifetime
 {
@@ -18,9 +18,9 @@ public sealed class NetworkRetentionTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Retention_removes_the_network_and_the_plans_own_sections_of_a_file_past_its_term()
+    public async Task Retention_removes_the_network_the_plans_own_sections_and_the_contact_notes_of_a_file_past_its_term()
     {
-        Guid memberId, planId;
+        Guid memberId, planId, noteId;
         await using (var scope = _app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
@@ -44,7 +44,13 @@ public sealed class NetworkRetentionTests : IAsyncLifetime
                 ConcernsJson = "[{\"Wat\":\"Oud vereenzaamt\",\"Belangrijkst\":true}]", EarlierHelp = "Maatschappelijk werk in 2001",
             };
             planId = plan.Id;
-            db.AddRange(member, trajectory, plan);
+            var note = ContactNote.Record(h, new ContactNoteContent(ended.AddDays(-30), ContactKind.Huisbezoek, [p.Id], "buurman Jansen", "Oud vertelt over de eenzaamheid"),
+                "test-user", "Test Medewerker", now);
+            _ = note.Revise(new ContactNoteContent(ended.AddDays(-30), ContactKind.Huisbezoek, [p.Id], null, "Oud vertelt over de eenzaamheid en de schulden"), "aangevuld",
+                "test-user", "Test Medewerker", now) ?? throw new InvalidOperationException("No new version");
+            noteId = note.Id;
+            db.AddRange(member, trajectory, plan, note);
+            db.AddRange(note.Versions);
             await db.SaveChangesAsync();
             memberId = member.Id;
         }
@@ -59,6 +65,8 @@ public sealed class NetworkRetentionTests : IAsyncLifetime
             Assert.Equal("Geanonimiseerd huishouden", await db.Households.IgnoreQueryFilters().Where(x => db.Plans.IgnoreQueryFilters().Any(p => p.Id == planId && p.HouseholdId == x.Id))
                 .Select(x => x.Naam).SingleAsync());
             Assert.False(await db.NetworkMembers.IgnoreQueryFilters().AnyAsync(n => n.Id == memberId));
+            Assert.False(await db.ContactNotes.IgnoreQueryFilters().AnyAsync(n => n.Id == noteId));
+            Assert.False(await db.ContactNoteVersions.IgnoreQueryFilters().AnyAsync(v => v.ContactNoteId == noteId));
             var sections = await db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => new { p.Strengths, p.ConcernsJson, p.EarlierHelp }).SingleAsync();
             Assert.Equal((null, null, null), (sections.Strengths, sections.ConcernsJson, sections.EarlierHelp));
         }

@@ -102,6 +102,14 @@ public static class EventTypes
     /// <summary>A thread of messages started with an organisation; never its subject or text. Data: { organisatie: Guid, gesprek: Guid }.</summary>
     public const string MessageThreadStarted = "message.thread-started";
 
+    // Contact notes (issue 21): the kind and the date of the contact, never what was said.
+    /// <summary>A contact with the household recorded. Data: { contactnotitie: Guid, soort: ContactKind name, versie: 1 }.</summary>
+    public const string ContactNoteRecorded = "contact-note.recorded";
+    /// <summary>A contact note changed: a new version. Data: { contactnotitie: Guid, soort: ContactKind name, versie: int }.</summary>
+    public const string ContactNoteRevised = "contact-note.revised";
+    /// <summary>A contact note withdrawn; it stays in the history. Data: { contactnotitie: Guid, soort: ContactKind name, versie: int }.</summary>
+    public const string ContactNoteWithdrawn = "contact-note.withdrawn";
+
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -127,6 +135,7 @@ public static class EventDataKeys
     public const string Bron = "bron";
     public const string Bsn = "bsn";
     public const string Buurt = "buurt";
+    public const string Contactnotitie = "contactnotitie";
     public const string Cijfer = "cijfer";
     public const string Dagen = "dagen";
     public const string Dienst = "dienst";

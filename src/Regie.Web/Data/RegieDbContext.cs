@@ -40,6 +40,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureDocuments(b);
         ConfigureConsent(b);
         ConfigureMessages(b);
+        ConfigureContactNotes(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

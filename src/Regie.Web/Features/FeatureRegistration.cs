@@ -28,6 +28,7 @@ public static class FeatureRegistration
         new Meldcode.MeldcodeFeature(),
         new Conferences.ConferencesFeature(),
         new Documents.DocumentsFeature(),
+        new ContactNotes.ContactNotesFeature(),
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),

@@ -75,6 +75,8 @@ public static class AuditResources
     public const string Consent = "consent";
     /// <summary>Message threads about a household (issue 21).</summary>
     public const string Message = "message";
+    /// <summary>Contact notes (klantcontacten) of a household: their reads, new notes and new versions (issue 21).</summary>
+    public const string ContactNote = "contact-note";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

@@ -245,6 +245,9 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             // Documents go with the file too, content and record: withdrawn ones have no content left, only their record.
             await db.DocumentContents.IgnoreQueryFilters().Where(c => expired.Contains(c.HouseholdId)).ExecuteDeleteAsync(ct);
             await db.Documents.IgnoreQueryFilters().Where(d => expired.Contains(d.HouseholdId)).ExecuteDeleteAsync(ct);
+            // Contact notes go with the file, every version: they tell what was said with the household.
+            await db.ContactNoteVersions.IgnoreQueryFilters().Where(v => expired.Contains(v.HouseholdId)).ExecuteDeleteAsync(ct);
+            await db.ContactNotes.IgnoreQueryFilters().Where(n => expired.Contains(n.HouseholdId)).ExecuteDeleteAsync(ct);
             // The network goes with the file: its members are third parties, named with their phone and e-mail, and with who
             // consented. The actions they carried out keep no link to them; the plan's own sections tell the concern.
             await db.PlanActions.IgnoreQueryFilters().Where(a => expired.Contains(a.HouseholdId) && a.NetworkMemberId != null)
