@@ -231,7 +231,11 @@ public sealed class ConferenceTests(ConferenceFixture fixture) : IClassFixture<C
         // The page shows the agreed version and offers a goal or an action for each decision.
         var html = WebUtility.HtmlDecode(await (await client.GetAsync($"/huishoudens/{planned.Household}/overleggen/{conference}")).Content.ReadAsStringAsync());
         Assert.Contains("Versie 2 van het plan", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/doel\"", html, StringComparison.Ordinal);
+        foreach (var decision in view.GetProperty("besluiten").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()))
+        {
+            Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/doel?uitBesluit={decision}\"", html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/actie?uitBesluit={decision}\"", html, StringComparison.Ordinal);
+        }
         Assert.Contains("Betalingsregeling van 50 euro per maand", html, StringComparison.Ordinal);
 
         await using var scope = _app.Scope();
