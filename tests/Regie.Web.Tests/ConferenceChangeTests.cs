@@ -165,7 +165,7 @@ public sealed class ConferenceChangeTests(ConferenceFixture fixture) : IClassFix
         Assert.Contains($"value=\"Huishoudlid:{family.Child}\"", WebUtility.HtmlDecode(await client.GetStringAsync(page)), StringComparison.Ordinal);
         token = await TestApp.AntiforgeryTokenAsync(client, page);
         posted = await client.PostAsync($"{page}?handler=AddInvitees", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Gekozen"] = $"Huishoudlid:{family.Child}", ["Versie"] = "4", ["__RequestVerificationToken"] = token }));
+        { ["Gekozen"] = $"Huishoudlid:{family.Child}", ["Versie"] = "4", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         // The last invitee stays: withdrawing them would be cancelling.
