@@ -19,6 +19,9 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     protected virtual int DemoHouseholds => 0;
 
+    /// <summary>The application's clock; null is the real one.</summary>
+    protected virtual TimeProvider? AppClock => null;
+
     public TestApp App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -29,7 +32,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         // Playwright's own browser download cannot work here (no network); the Debian package is the browser.
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: apt-get install chromium (test.sh does this).");
-        var starting = TestApp.StartAsync(demoHouseholds: DemoHouseholds);
+        var starting = TestApp.StartAsync(demoHouseholds: DemoHouseholds, clock: AppClock);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -86,6 +89,17 @@ public abstract class BrowserFixture : IAsyncLifetime
 public sealed class SeededBrowserFixture : BrowserFixture
 {
     protected override int DemoHouseholds => 30;
+}
+
+/// <summary>
+/// The demo seed with a clock the test moves forward, for what happens later than a test can wait: a meeting planned for
+/// tomorrow that is then held. Only what the application reads as now moves; timers and the browser keep real time.
+/// </summary>
+public sealed class ShiftedSeededBrowserFixture : BrowserFixture
+{
+    public ShiftedClock Clock { get; } = new();
+    protected override int DemoHouseholds => 30;
+    protected override TimeProvider? AppClock => Clock;
 }
 
 /// <summary>Only the demo organisation and accounts: each test creates the households it needs.</summary>

@@ -123,4 +123,38 @@ public sealed class ConferenceRulesTests
         Assert.Null(ConferenceRules.CheckMinutes(null, [new string('x', ConferenceRules.DecisionMaxLength + 1)], tooLong));
         Assert.Equal([(TextRules.TooLongCode, "Besluiten[0]")], tooLong.Errors.Select(e => (e.Code, e.Field)));
     }
+
+    [Fact]
+    public void A_network_member_is_invited_with_the_name_and_address_the_file_has_and_none_twice()
+    {
+        var aunt = Guid.NewGuid();
+        var uncle = Guid.NewGuid();
+        var known = new Dictionary<(InviteeKind, Guid), (string, string?)>
+        {
+            [(InviteeKind.Netwerklid, aunt)] = ("Tante Els", "els@thuis.example"),
+            [(InviteeKind.Netwerklid, uncle)] = ("Oom Kees", null),
+        };
+        var errors = new ErrorList();
+        var invitees = ConferenceRules.CheckInvitees([new("Netwerklid", aunt, "Iemand anders", "ander@x.example"), new("Netwerklid", uncle, null, null)], known, errors);
+        Assert.Empty(errors.Errors);
+        Assert.Equal([new InviteeContent(InviteeKind.Netwerklid, aunt, "Tante Els", "els@thuis.example"), new InviteeContent(InviteeKind.Netwerklid, uncle, "Oom Kees", null)],
+            invitees);
+        // Someone with the same kind and reference, or for someone named the same address in other capitals, is invited already.
+        var invited = new List<InviteeContent> { invitees[0], new(InviteeKind.Anders, null, "Juf", "juf@school.example") };
+        Assert.Null(ConferenceRules.CheckNotInvited(invited, [invitees[1], new(InviteeKind.Anders, null, "Meester", "meester@school.example")]));
+        Assert.Equal((ConferenceRules.InviteeAlreadyInvitedCode, "Genodigden[1]"), Pair(ConferenceRules.CheckNotInvited(invited,
+            [invitees[1], new(InviteeKind.Anders, null, "Juf J.", "JUF@school.example")])));
+        Assert.Equal((ConferenceRules.InviteeAlreadyInvitedCode, "Genodigden[0]"), Pair(ConferenceRules.CheckNotInvited(invited, [invitees[0]])));
+        // The same person as a member is not the same invitee as a network member.
+        Assert.Null(ConferenceRules.CheckNotInvited(invited, [new(InviteeKind.Huishoudlid, aunt, "Tante Els", null)]));
+    }
+
+    [Fact]
+    public void The_last_invitation_is_not_withdrawn()
+    {
+        Assert.Null(ConferenceRules.CheckCanWithdraw(1));
+        Assert.Equal((ConferenceRules.InviteesRequiredCode, "Genodigde"), Pair(ConferenceRules.CheckCanWithdraw(0)));
+    }
+
+    private static (string, string) Pair(DomainError? e) => (e!.Code, e.Field);
 }

@@ -173,6 +173,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/attendance"] = CareRoles,
         ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/minutes"] = CareRoles,
         ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/plan-version"] = CareRoles,
+        ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/invitees"] = CareRoles,
+        ["/api/v1/households/{id:guid}/conferences/{conferenceId:guid}/invitees/{inviteeId:guid}/withdraw"] = CareRoles,
         ["/huishoudens/{id:guid}/documenten"] = CareRoles,
         ["/huishoudens/{id:guid}/documenten/{documentId:guid}/bestand"] = CareRoles,
         ["/api/v1/households/{id:guid}/documents/"] = CareRoles,

@@ -231,7 +231,11 @@ public sealed class ConferenceTests(ConferenceFixture fixture) : IClassFixture<C
         // The page shows the agreed version and offers a goal or an action for each decision.
         var html = WebUtility.HtmlDecode(await (await client.GetAsync($"/huishoudens/{planned.Household}/overleggen/{conference}")).Content.ReadAsStringAsync());
         Assert.Contains("Versie 2 van het plan", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/doel\"", html, StringComparison.Ordinal);
+        foreach (var decision in view.GetProperty("besluiten").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()))
+        {
+            Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/doel?uitBesluit={decision}\"", html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/actie?uitBesluit={decision}\"", html, StringComparison.Ordinal);
+        }
         Assert.Contains("Betalingsregeling van 50 euro per maand", html, StringComparison.Ordinal);
 
         await using var scope = _app.Scope();
@@ -384,7 +388,10 @@ public sealed class ConferenceRetentionTests : IAsyncLifetime
     }
 }
 
-/// <summary>The demo: the story's household (Sanne Bakker) held a rondetafel with the housing corporation, with its record and its minutes as a PDF.</summary>
+/// <summary>
+/// The demo: the story's household (Sanne Bakker) held a rondetafel with the housing corporation and Ria's sister from its network,
+/// with its record, its minutes as a PDF and the payment arrangement taken into the plan as Sanne's action.
+/// </summary>
 public sealed class DemoConferenceTests(DemoMeldcodeFixture fixture) : IClassFixture<DemoMeldcodeFixture>
 {
     [Fact]
@@ -395,17 +402,29 @@ public sealed class DemoConferenceTests(DemoMeldcodeFixture fixture) : IClassFix
         var household = await db.Households.Where(h => h.Naam == DemoMeldcode.StoryHousehold).Select(h => h.Id).SingleAsync();
         var c = await db.Conferences.AsNoTracking().SingleAsync();
         Assert.Equal((household, ConferenceKind.Rondetafel, ConferenceStatus.Gehouden), (c.HouseholdId, c.Kind, c.Status));
-        Assert.True(c.StartsAt < DateTime.UtcNow.AddDays(-9));
+        Assert.True(c.StartsAt < DateTime.UtcNow.AddDays(-7));
         var plan = await db.Plans.Where(Plan.Active).SingleAsync(p => p.HouseholdId == household);
         Assert.Equal((plan.Id, await db.PlanVersions.Where(v => v.PlanId == plan.Id).MaxAsync(v => v.Number)), (c.AgreedPlanId!.Value, c.AgreedPlanVersion!.Value));
         var invitees = await db.ConferenceInvitees.Where(i => i.ConferenceId == c.Id).OrderBy(i => i.Position).ToListAsync();
         Assert.Contains(invitees, i => i.Name == "Sanne Bakker" && i.Attendance == Attendance.Aanwezig);
         Assert.Contains(invitees, i => i is { Kind: InviteeKind.Betrokkene, Name: "Linda Meijer (Woningcorporatie Thuis)", Attendance: Attendance.Aanwezig });
-        Assert.Equal(3, await db.ConferenceDecisions.CountAsync(d => d.ConferenceId == c.Id));
+        var sister = await db.NetworkMembers.Where(n => n.HouseholdId == household && n.Name == "Els de Wit").Select(n => n.Id).SingleAsync();
+        var networkInvitee = Assert.Single(invitees, i => i.Kind == InviteeKind.Netwerklid);
+        Assert.Equal((sister, "Els de Wit", Attendance.Aanwezig), (networkInvitee.ReferenceId!.Value, networkInvitee.Name, networkInvitee.Attendance));
+        var decisions = await db.ConferenceDecisions.Where(d => d.ConferenceId == c.Id).OrderBy(d => d.Position).ToListAsync();
+        Assert.Equal(3, decisions.Count);
+        // The first decision is in the plan as Sanne's action, in the version the conference agreed.
+        var action = await db.PlanActions.SingleAsync(a => a.DecisionId != null && a.HouseholdId == household);
+        Assert.Equal((decisions[0].Id, "Betalingsregeling van 50 euro per maand afspreken met Woningcorporatie Thuis", ActionOwnerKind.Huishoudlid),
+            (action.DecisionId!.Value, action.Omschrijving, action.OwnerKind));
+        var agreed = await db.PlanVersions.SingleAsync(v => v.PlanId == plan.Id && v.Number == c.AgreedPlanVersion);
+        Assert.StartsWith("Actie toegevoegd (", agreed.Change, StringComparison.Ordinal);
+        Assert.EndsWith($"(uit besluit van het rondetafelgesprek van {Regie.Web.Features.Shared.Format.DateTime(c.StartsAt)})", agreed.Change, StringComparison.Ordinal);
         var document = await db.Documents.AsNoTracking().SingleAsync(d => d.ConferenceId == c.Id);
         Assert.Equal((DocumentType.Pdf, "application/pdf", "verslag-rondetafel.pdf"), (document.Type, document.ContentType, document.FileName));
         var content = await db.DocumentContents.Where(x => x.DocumentId == document.Id).Select(x => x.Content).SingleAsync();
         Assert.Equal((DocumentType?)DocumentType.Pdf, DocumentRules.Sniff(content, out _));
         Assert.Equal(2, await db.HouseholdEvents.CountAsync(e => e.HouseholdId == household && e.Type.StartsWith("conference.")));
+        Assert.Equal(1, await db.HouseholdEvents.CountAsync(e => e.HouseholdId == household && e.Type == EventTypes.PlanChanged && e.Summary.Contains("uit besluit van het rondetafelgesprek")));
     }
 }

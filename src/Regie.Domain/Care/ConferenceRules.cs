@@ -25,8 +25,8 @@ public enum ConferenceStatus
 
 /// <summary>
 /// Who an invitee is. The kind says where <c>ReferenceId</c> points: a member (person) of the household, an involvement or a
-/// referral of the household, or nothing (someone named with an e-mail address). The household's network (family, neighbours)
-/// becomes a kind of its own here, pointing at its network member, without changing how invitees are stored.
+/// referral of the household, a current member of the household's network (family, neighbours, volunteers, each there with
+/// the household's consent), or nothing (someone named with an e-mail address).
 /// </summary>
 public enum InviteeKind
 {
@@ -34,6 +34,7 @@ public enum InviteeKind
     Betrokkene,
     Verwijzing,
     Anders,
+    Netwerklid,
 }
 
 /// <summary>Whether an invitee came. Stored by name.</summary>
@@ -82,6 +83,8 @@ public static class ConferenceRules
     public const string AttendanceInvalidCode = "conference-attendance-invalid";
     public const string PlanVersionUnknownCode = "conference-plan-version-unknown";
     public const string NotHeldCode = "conference-not-held";
+    public const string InviteeAlreadyInvitedCode = "conference-invitee-already-invited";
+    public const string DecisionUnknownCode = "conference-decision-unknown";
 
     public const int PlaceMaxLength = 300;
     public const int LinkMaxLength = 500;
@@ -139,9 +142,10 @@ public static class ConferenceRules
     }
 
     /// <summary>
-    /// The invitees, checked against what the household has: a member, involvement or referral must be one of the household's
-    /// (<paramref name="known"/> maps each allowed reference to its name and e-mail address); someone else needs a name and an
-    /// e-mail address. The same reference twice counts once.
+    /// The invitees, checked against what the household has: a member, network member, involvement or referral must be one of
+    /// the household's (<paramref name="known"/> maps each allowed reference to its name and e-mail address; someone without an
+    /// e-mail address is invited but gets no mail); someone else needs a name and an e-mail address. The same reference twice
+    /// counts once.
     /// </summary>
     public static IReadOnlyList<InviteeContent> CheckInvitees(IReadOnlyList<InviteeFields> invitees,
         IReadOnlyDictionary<(InviteeKind Kind, Guid Id), (string Name, string? Email)> known, ErrorList errors)
@@ -153,7 +157,7 @@ public static class ConferenceRules
             var field = $"Genodigden[{i}]";
             if (Enums.ParseDefined<InviteeKind>(f.Soort) is not { } kind)
             {
-                errors.Add(new DomainError(InviteeKindInvalidCode, field, "Kies wie de genodigde is: huishoudlid, betrokkene, verwijzing of anders."));
+                errors.Add(new DomainError(InviteeKindInvalidCode, field, "Kies wie de genodigde is: huishoudlid, netwerklid, betrokkene, verwijzing of anders."));
                 continue;
             }
             if (kind == InviteeKind.Anders)
@@ -179,6 +183,30 @@ public static class ConferenceRules
             errors.Add(new DomainError(InviteesRequiredCode, "Genodigden", "Nodig minstens één persoon uit."));
         return result;
     }
+
+    /// <summary>
+    /// Invitees added to a planned conference: none of them may be invited already (the same member, network member,
+    /// involvement or referral, or for someone named the same e-mail address).
+    /// </summary>
+    public static DomainError? CheckNotInvited(IReadOnlyList<InviteeContent> invited, IReadOnlyList<InviteeContent> added)
+    {
+        for (var i = 0; i < added.Count; i++)
+        {
+            var a = added[i];
+            if (invited.Any(x => x.Kind == a.Kind && (a.ReferenceId is { } id ? x.ReferenceId == id : string.Equals(x.Email, a.Email, StringComparison.OrdinalIgnoreCase))))
+                return new DomainError(InviteeAlreadyInvitedCode, $"Genodigden[{i}]", $"{a.Name} is al uitgenodigd voor dit overleg.");
+        }
+        return null;
+    }
+
+    /// <summary>A conference keeps at least one invitee: withdrawing the last invitation is cancelling the conference.</summary>
+    public static DomainError? CheckCanWithdraw(int inviteesLeft) => inviteesLeft < 1
+        ? new DomainError(InviteesRequiredCode, "Genodigde", "Een overleg houdt minstens één genodigde; annuleer het overleg als niemand meer komt.")
+        : null;
+
+    /// <summary>The decision a goal or action is taken from must be one of this household's conferences.</summary>
+    public static DomainError DecisionUnknown() =>
+        new(DecisionUnknownCode, "BesluitId", "Dit besluit hoort niet bij een overleg van dit huishouden.");
 
     /// <summary>Only a planned conference can be moved or cancelled.</summary>
     public static DomainError? CheckCanChange(ConferenceStatus status) => status switch
@@ -227,6 +255,7 @@ public static class ConferenceRules
         InviteeKind.Huishoudlid => "Huishoudlid",
         InviteeKind.Betrokkene => "Betrokken professional",
         InviteeKind.Verwijzing => "Organisatie (verwijzing)",
+        InviteeKind.Netwerklid => "Netwerk",
         _ => "Anders",
     };
 }

@@ -87,6 +87,40 @@ public sealed class Conference : IMunicipalityOwned
         return null;
     }
 
+    /// <summary>
+    /// Invites more people to a planned conference: each gets the invitation with the current sequence; those already invited
+    /// are not invited twice. Returns the invitees added.
+    /// </summary>
+    public (DomainError? Error, IReadOnlyList<ConferenceInvitee> Added) AddInvitees(IReadOnlyList<InviteeContent> invitees, DateTime now)
+    {
+        if (ConferenceRules.CheckCanChange(Status) is { } refused) return (refused, []);
+        var invited = _invitees.Select(i => new InviteeContent(i.Kind, i.ReferenceId, i.Name, i.Email)).ToList();
+        if (ConferenceRules.CheckNotInvited(invited, invitees) is { } twice) return (twice, []);
+        if (_invitees.Count + invitees.Count > ConferenceRules.MaxInvitees)
+            return (new DomainError(ConferenceRules.InviteesRequiredCode, "Genodigden", $"Nodig hooguit {ConferenceRules.MaxInvitees} mensen uit."), []);
+        var next = _invitees.Count == 0 ? 0 : _invitees.Max(x => x.Position) + 1;
+        var added = invitees.Select((i, n) => ConferenceInvitee.For(this, i, next + n)).ToList();
+        _invitees.AddRange(added);
+        UpdatedAt = now;
+        return (null, added);
+    }
+
+    /// <summary>
+    /// Withdraws one invitation of a planned conference; at least one invitee stays. The sequence goes up, so the calendar of
+    /// the one no longer invited accepts the cancellation it gets.
+    /// </summary>
+    public (DomainError? Error, ConferenceInvitee? Removed) WithdrawInvitee(Guid inviteeId, DateTime now)
+    {
+        if (ConferenceRules.CheckCanChange(Status) is { } refused) return (refused, null);
+        var invitee = _invitees.FirstOrDefault(i => i.Id == inviteeId);
+        if (invitee is null) return (new DomainError(ConferenceRules.InviteeUnknownCode, "Genodigde", "Deze persoon is niet voor dit overleg uitgenodigd."), null);
+        if (ConferenceRules.CheckCanWithdraw(_invitees.Count - 1) is { } last) return (last, null);
+        _invitees.Remove(invitee);
+        Sequence++;
+        UpdatedAt = now;
+        return (null, invitee);
+    }
+
     /// <summary>Who came; recording it marks the conference held. Ids not invited are ignored by the caller's check.</summary>
     public DomainError? RecordAttendance(IReadOnlyDictionary<Guid, Attendance> attendance, DateTime now)
     {
@@ -98,22 +132,39 @@ public sealed class Conference : IMunicipalityOwned
         return null;
     }
 
-    /// <summary>The minutes and the whole list of decisions (replacing the former list). Returns the rows added and removed.</summary>
+    /// <summary>
+    /// The minutes and the whole list of decisions (replacing the former list). A decision whose text is unchanged stays the same
+    /// decision (its id, so what the plan took from it keeps pointing at it); only its place in the list may change. Returns the
+    /// rows added and removed.
+    /// </summary>
     public (DomainError? Error, IReadOnlyList<ConferenceDecision> Added, IReadOnlyList<ConferenceDecision> Removed) RecordMinutes(
         string? minutes, IReadOnlyList<string> decisions, DateTime now)
     {
         if (ConferenceRules.CheckCanRecord(Status, StartsAt, now) is { } refused) return (refused, [], []);
         Minutes = minutes;
-        var removed = _decisions.ToList();
+        var former = _decisions.ToList();
+        var added = new List<ConferenceDecision>();
         _decisions.Clear();
         for (var i = 0; i < decisions.Count; i++)
-            _decisions.Add(new ConferenceDecision
+        {
+            var kept = former.FirstOrDefault(d => string.Equals(d.Text, decisions[i], StringComparison.Ordinal));
+            if (kept is not null)
+            {
+                former.Remove(kept);
+                kept.Position = i;
+                _decisions.Add(kept);
+                continue;
+            }
+            var d = new ConferenceDecision
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, ConferenceId = Id, HouseholdId = HouseholdId, Position = i, Text = decisions[i], CreatedAt = now,
-            });
+            };
+            added.Add(d);
+            _decisions.Add(d);
+        }
         Status = ConferenceStatus.Gehouden;
         UpdatedAt = now;
-        return (null, _decisions, removed);
+        return (null, added, former);
     }
 
     /// <summary>"Plan version N was agreed at this meeting": only once the meeting has been held.</summary>
@@ -155,9 +206,9 @@ public sealed class ConferenceInvitee : IMunicipalityOwned
     public string? Email { get; private init; }
     public Attendance Attendance { get; internal set; }
 
-    internal static ConferenceInvitee For(Conference c, InviteeContent i) => new()
+    internal static ConferenceInvitee For(Conference c, InviteeContent i, int? position = null) => new()
     {
-        Id = Guid.CreateVersion7(), Gemeentecode = c.Gemeentecode, ConferenceId = c.Id, HouseholdId = c.HouseholdId, Position = c.Invitees.Count,
+        Id = Guid.CreateVersion7(), Gemeentecode = c.Gemeentecode, ConferenceId = c.Id, HouseholdId = c.HouseholdId, Position = position ?? c.Invitees.Count,
         Kind = i.Kind, ReferenceId = i.ReferenceId, Name = i.Name, Email = i.Email, Attendance = Attendance.Onbekend,
     };
 }
@@ -169,7 +220,8 @@ public sealed class ConferenceDecision : IMunicipalityOwned
     public required string Gemeentecode { get; init; }
     public Guid ConferenceId { get; init; }
     public Guid HouseholdId { get; init; }
-    public int Position { get; init; }
+    /// <summary>Its place in the list; re-recorded minutes may move a decision that stays.</summary>
+    public int Position { get; internal set; }
     public string Text { get; init; } = "";
     public DateTime CreatedAt { get; init; }
 }

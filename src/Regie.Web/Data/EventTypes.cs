@@ -91,6 +91,10 @@ public static class EventTypes
     public const string ConferenceRescheduled = "conference.rescheduled";
     public const string ConferenceHeld = "conference.held";
     public const string ConferenceCancelled = "conference.cancelled";
+    /// <summary>More people invited to a planned conference. Data: { overleg, soort, genodigden: number added }.</summary>
+    public const string ConferenceInviteesAdded = "conference.invitees-added";
+    /// <summary>An invitation withdrawn. Data: { overleg, soort }.</summary>
+    public const string ConferenceInviteeWithdrawn = "conference.invitee-withdrawn";
 
     // Consent and inkijk (issue 21):
     /// <summary>The household consented to an organisation. Data: { organisatie: Guid, toestemming: Guid }.</summary>

@@ -50,5 +50,9 @@ public sealed partial class RegieDbContext
             e.HasIndex(x => x.HouseholdId);
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
+
+        // What the plan took from a decision (M0046).
+        b.Entity<PlanGoal>(e => e.HasIndex(x => x.DecisionId));
+        b.Entity<PlanAction>(e => e.HasIndex(x => x.DecisionId));
     }
 }

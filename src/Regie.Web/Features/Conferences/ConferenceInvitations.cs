@@ -6,12 +6,13 @@ using System.Text;
 
 namespace Regie.Web.Features.Conferences;
 
-/// <summary>What an invitation says happened: a new meeting, a moved one, or a cancelled one.</summary>
+/// <summary>What an invitation says happened: a new meeting, a moved one, a cancelled one, or one the invitee is no longer invited to.</summary>
 public enum InvitationKind
 {
     New,
     Update,
     Cancel,
+    Withdrawn,
 }
 
 /// <summary>
@@ -24,13 +25,20 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
 {
     public const string CalendarFileName = "uitnodiging.ics";
 
-    public int Queue(Conference c, InvitationKind kind, DateTime now)
+    public int Queue(Conference c, InvitationKind kind, DateTime now) => Queue(c, c.Invitees, kind, now);
+
+    /// <summary>
+    /// Only to these invitees: the ones just added (an invitation) or the one no longer invited (a cancellation for their
+    /// calendar, METHOD:CANCEL with the conference's UID). An invitee without an e-mail address gets nothing.
+    /// </summary>
+    public int Queue(Conference c, IEnumerable<ConferenceInvitee> invitees, InvitationKind kind, DateTime now)
     {
         var queued = 0;
-        foreach (var invitee in c.Invitees.Where(i => i.Email is not null))
+        var cancel = kind is InvitationKind.Cancel or InvitationKind.Withdrawn;
+        foreach (var invitee in invitees.Where(i => i.Email is not null))
         {
             var e = CalendarEvent(c, invitee, now);
-            var ics = kind == InvitationKind.Cancel ? ConferenceCalendar.Cancel(e) : ConferenceCalendar.Request(e);
+            var ics = cancel ? ConferenceCalendar.Cancel(e) : ConferenceCalendar.Request(e);
             db.OutboxMessages.Add(new OutboxMessage
             {
                 To = invitee.Email!,
@@ -39,7 +47,7 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
                 CreatedAt = now,
                 NextAttemptAt = now,
                 AttachmentName = CalendarFileName,
-                AttachmentContentType = $"text/calendar; method={(kind == InvitationKind.Cancel ? "CANCEL" : "REQUEST")}; charset=utf-8",
+                AttachmentContentType = $"text/calendar; method={(cancel ? "CANCEL" : "REQUEST")}; charset=utf-8",
                 AttachmentContent = Encoding.UTF8.GetBytes(ics),
             });
             queued++;
@@ -60,18 +68,21 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
         {
             InvitationKind.New => $"Uitnodiging: {ConferenceRules.Label(c.Kind).ToLowerInvariant()} op {when}",
             InvitationKind.Update => $"Gewijzigd: {ConferenceRules.Label(c.Kind).ToLowerInvariant()} nu op {when}",
+            InvitationKind.Withdrawn => $"Uitnodiging ingetrokken: {ConferenceRules.Label(c.Kind).ToLowerInvariant()} van {when}",
             _ => $"Geannuleerd: {ConferenceRules.Label(c.Kind).ToLowerInvariant()} van {when}",
         };
     }
 
     private static string Body(Conference c, ConferenceInvitee invitee, InvitationKind kind)
     {
+        var cancel = kind is InvitationKind.Cancel or InvitationKind.Withdrawn;
         var s = new StringBuilder();
         s.Append("Beste ").Append(invitee.Name).Append(",\n\n");
         s.Append(kind switch
         {
             InvitationKind.New => "U bent uitgenodigd voor een overleg over een huishouden dat u kent.",
             InvitationKind.Update => "Het overleg over een huishouden dat u kent is gewijzigd. Dit zijn de nieuwe gegevens.",
+            InvitationKind.Withdrawn => "U bent niet langer uitgenodigd voor het overleg over een huishouden dat u kent. Het overleg gaat zonder u door.",
             _ => "Het overleg over een huishouden dat u kent gaat niet door.",
         }).Append("\n\n");
         s.Append("Soort overleg: ").Append(ConferenceRules.Label(c.Kind)).Append('\n');
@@ -83,7 +94,7 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
         if (c.Place is { } place) s.Append("Plaats: ").Append(place).Append('\n');
         if (c.Link is { } link) s.Append("Online: ").Append(link).Append('\n');
         s.Append("Organisator: ").Append(c.OrganiserName).Append("\n\n");
-        s.Append(kind == InvitationKind.Cancel
+        s.Append(cancel
             ? "In de bijlage staat de annulering voor uw agenda."
             : "In de bijlage staat de afspraak voor uw agenda. Waar het overleg over gaat, hoort u van de organisator.");
         return Domain.Common.Text.Truncate(s.ToString(), 4000);

@@ -24,8 +24,9 @@ public sealed class ConferenceInput : ScheduleInput
 }
 
 /// <summary>
-/// One invitee. <c>soort</c> Huishoudlid, Betrokkene or Verwijzing points with <c>referentieId</c> at a member (person), an
-/// involvement or an open referral of the household; Anders is someone named with an e-mail address.
+/// One invitee. <c>soort</c> Huishoudlid, Netwerklid, Betrokkene or Verwijzing points with <c>referentieId</c> at a member
+/// (person), a current network member, an involvement or an open referral of the household; Anders is someone named with an
+/// e-mail address.
 /// </summary>
 public sealed class InviteeInput
 {
@@ -35,6 +36,19 @@ public sealed class InviteeInput
     public string? Email { get; set; }
 
     public InviteeFields ToFields() => new(Soort, ReferentieId, Naam, Email);
+}
+
+/// <summary>More invitees for a planned conference: each gets an invitation with the calendar file.</summary>
+public sealed class AddInviteesInput
+{
+    [Required] public List<InviteeInput> Genodigden { get; set; } = [];
+    public int Versie { get; set; }
+}
+
+/// <summary>Withdrawing an invitation: the version of the conference the user saw.</summary>
+public sealed class WithdrawInviteeInput
+{
+    public int Versie { get; set; }
 }
 
 /// <summary>Moving a planned conference (or changing its place): the invitees get an update.</summary>
@@ -80,12 +94,23 @@ public sealed record ConferenceSummary(Guid Id, ConferenceKind Soort, Conference
 
 public sealed record InviteeView(Guid Id, InviteeKind Soort, Guid? ReferentieId, string Naam, string? Email, Attendance Aanwezigheid);
 
-public sealed record DecisionView(Guid Id, string Tekst);
+/// <summary>A decision, with the goals and actions of the plan taken from it (<c>inHetPlan</c>).</summary>
+public sealed record DecisionView(Guid Id, string Tekst, IReadOnlyList<PlanItemFromDecision> InHetPlan);
+
+/// <summary>A goal (soort Doel) or action (soort Actie) of the plan taken from a decision.</summary>
+public sealed record PlanItemFromDecision(string Soort, Guid Id, string Omschrijving);
+
+/// <summary>A decision of a held conference, as a goal or action taken from it names it.</summary>
+public sealed record DecisionSource(Guid Id, Guid OverlegId, ConferenceKind Soort, DateTime Begin, string Tekst)
+{
+    /// <summary>"uit besluit van het rondetafelgesprek van 27-11-2026 10:00": what the plan's version and the timeline say.</summary>
+    public string Origin => $"uit besluit van het {ConferenceRules.Label(Soort).ToLowerInvariant()} van {Shared.Format.DateTime(Begin)}";
+}
 
 /// <summary>One conference: when, where, who was invited and who came, the minutes, the decisions and the plan version agreed.</summary>
 public sealed record ConferenceView(Guid Id, Guid HuishoudenId, ConferenceKind Soort, ConferenceStatus Status, DateTime Begin, DateTime Eind, string? Plaats,
     string? Link, string Organisator, int Volgnummer, string? Verslag, string? Annuleringsreden, int? Planversie,
     IReadOnlyList<InviteeView> Genodigden, IReadOnlyList<DecisionView> Besluiten, int Versie);
 
-/// <summary>Who may be invited: the household's members, its involved professionals and the organisations of its open referrals.</summary>
+/// <summary>Who may be invited: the household's members, its network, its involved professionals and the organisations of its open referrals.</summary>
 public sealed record InviteeOption(InviteeKind Soort, Guid Id, string Naam, string? Email);

@@ -13,6 +13,12 @@ public static class ConferencesApi
         " De uitnodigingen (e-mail met agenda-bestand .ics) noemen alleen dat het om een overleg over een huishouden gaat dat de genodigde kent,"
         + " het soort overleg, datum, tijd, plaats of link en de organisator: nooit de naam, het adres of de hulpvraag van het huishouden.";
 
+    private const string Invitees =
+        " soort Huishoudlid, Netwerklid, Betrokkene of Verwijzing met referentieId van een lid dat nu in het huishouden woont, een huidig lid van het netwerk"
+        + " van dit huishouden, een betrokkenheid of een open verwijzing van dit huishouden (anders, ook voor een beëindigd netwerklid, 400"
+        + " 'conference-invitee-unknown'); naam en e-mailadres komen dan uit het dossier, en wie geen e-mailadres heeft is uitgenodigd maar krijgt geen e-mail."
+        + " Soort Anders met naam en email (400 'conference-invitee-email-required'); een onbekende soort geeft 400 'conference-invitee-kind-invalid'.";
+
     public static void MapConferencesApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/households/{id:guid}/conferences").WithTags("Casusoverleg").RequireAuthorization(Infrastructure.Policies.Care);
@@ -28,9 +34,7 @@ public static class ConferencesApi
             .WithName("PlanConference").WithSummary("Plan een overleg en nodig de genodigden uit per e-mail met een agenda-bestand.")
             .WithDescription("datum is dd-mm-jjjj of jjjj-mm-dd, begintijd en eindtijd uu:mm in Nederlandse tijd, niet in het verleden en hooguit een jaar vooruit"
                 + " (400 'conference-in-past', 'conference-too-far-ahead', 'conference-end-before-start'). plaats of link is verplicht (400 'conference-place-required');"
-                + " een link begint met https:// (400 'conference-link-invalid'). genodigden: soort Huishoudlid, Betrokkene of Verwijzing met referentieId van een lid,"
-                + " een betrokkenheid of een open verwijzing van dit huishouden (anders 400 'conference-invitee-unknown'); soort Anders met naam en email"
-                + " (400 'conference-invitee-email-required')." + Privacy + Access);
+                + " een link begint met https:// (400 'conference-link-invalid'). genodigden:" + Invitees + Privacy + Access);
 
         g.MapGet("/{conferenceId:guid}", async (Guid id, Guid conferenceId, ConferenceQueries queries, CancellationToken ct) =>
             ApiResults.From(await queries.GetAsync(id, conferenceId, ct), Results.Ok))
@@ -70,6 +74,28 @@ public static class ConferencesApi
             .WithName("AgreeConferencePlanVersion").WithSummary("Leg vast welke versie van het plan in dit overleg is afgesproken.")
             .WithDescription("planversie is een versie van het plan van dit huishouden (anders 400 'conference-plan-version-unknown'); het overleg moet gehouden zijn"
                 + " (400 'conference-not-held')." + Access);
+
+        MapInvitees(g);
+    }
+
+    private static void MapInvitees(RouteGroupBuilder g)
+    {
+        g.MapPost("/{conferenceId:guid}/invitees", async (Guid id, Guid conferenceId, AddInviteesInput input, AddInviteesHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, conferenceId, input, ct), Results.Ok))
+            .Produces<InviteesAddedAnswer>(StatusCodes.Status200OK)
+            .WithName("AddConferenceInvitees").WithSummary("Nodig meer mensen uit voor een gepland overleg: alleen wie erbij komt krijgt een uitnodiging met agenda-bestand.")
+            .WithDescription("genodigden zoals bij plannen:" + Invitees + " Wie al is uitgenodigd geeft 400 'conference-invitee-already-invited'; een gehouden of"
+                + " geannuleerd overleg geeft 400 'conference-not-planned' of 'conference-cancelled'. versie is de versie van het overleg die u zag (409 als het"
+                + " intussen is gewijzigd). Het antwoord geeft de nieuwe versie en het aantal uitnodigingen in de uitgaande post." + Privacy + Access);
+
+        g.MapPost("/{conferenceId:guid}/invitees/{inviteeId:guid}/withdraw", async (Guid id, Guid conferenceId, Guid inviteeId, WithdrawInviteeInput input,
+                WithdrawInviteeHandler handler, CancellationToken ct) =>
+            ApiResults.From(await handler.HandleAsync(id, conferenceId, inviteeId, input, ct), Version))
+            .Produces<VersionAnswer>(StatusCodes.Status200OK)
+            .WithName("WithdrawConferenceInvitee").WithSummary("Trek de uitnodiging van één genodigde in: die krijgt een annulering voor de agenda (METHOD:CANCEL).")
+            .WithDescription("inviteeId is de id van een genodigde van dit overleg (anders 400 'conference-invitee-unknown'). Het overleg houdt minstens één"
+                + " genodigde (400 'conference-invitees-required'); alleen bij een gepland overleg (400 'conference-not-planned', 'conference-cancelled')."
+                + " versie is de versie van het overleg die u zag (409 als het intussen is gewijzigd)." + Privacy + Access);
     }
 
     private static IResult Version(int version) => Results.Ok(new VersionAnswer(version));

@@ -17,6 +17,8 @@ public sealed class ConferencesFeature : IFeature
         services.AddScoped<RecordAttendanceHandler>();
         services.AddScoped<RecordMinutesHandler>();
         services.AddScoped<AgreePlanVersionHandler>();
+        services.AddScoped<AddInviteesHandler>();
+        services.AddScoped<WithdrawInviteeHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeSlice("/Conferences", Policies.Care);

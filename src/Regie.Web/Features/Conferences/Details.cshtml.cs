@@ -15,7 +15,7 @@ namespace Regie.Web.Features.Conferences;
 /// </summary>
 public sealed class DetailsModel(HouseholdQueries households, ConferenceQueries conferences, PlanQueries plans,
     RescheduleConferenceHandler reschedule, CancelConferenceHandler cancel, RecordAttendanceHandler attendance,
-    RecordMinutesHandler minutes, AgreePlanVersionHandler agree, TimeProvider clock) : PageModel
+    RecordMinutesHandler minutes, AgreePlanVersionHandler agree, AddInviteesHandler addInvitees, WithdrawInviteeHandler withdraw, TimeProvider clock) : PageModel
 {
     public const int EmptyDecisionRows = 3;
 
@@ -27,6 +27,13 @@ public sealed class DetailsModel(HouseholdQueries households, ConferenceQueries 
         Enum.GetValues<Attendance>().Select(a => new SelectListItem(ConferenceRules.Label(a), a.ToString())).ToList();
     public IReadOnlyList<SelectListItem> Kinds { get; } = Enum.GetValues<ConferenceKind>().Select(k => new SelectListItem(ConferenceRules.Label(k), k.ToString())).ToList();
     public bool HasStarted { get; private set; }
+    /// <summary>The household has an active plan: a decision can be taken into it as a goal or an action.</summary>
+    public bool HasActivePlan { get; private set; }
+    /// <summary>Who may still be invited: the options not invited yet.</summary>
+    public IReadOnlyList<InviteeOption> MoreOptions { get; private set; } = [];
+    /// <summary>The options chosen in the form to invite more people, as "Soort:id".</summary>
+    [BindProperty] public List<string> Gekozen { get; set; } = [];
+    [BindProperty] public List<OtherInvitee> Anderen { get; set; } = [];
 
     [BindProperty] public int Versie { get; set; }
     [BindProperty] public RescheduleInput Verplaatsen { get; set; } = new();
@@ -55,6 +62,18 @@ public sealed class DetailsModel(HouseholdQueries households, ConferenceQueries 
         return AnswerAsync(id, conferenceId, "Annuleren", () => cancel.HandleAsync(id, conferenceId, Annuleren, ct),
             "Het overleg is geannuleerd; de genodigden krijgen een annulering.", ct);
     }
+
+    public Task<IActionResult> OnPostAddInviteesAsync(Guid id, Guid conferenceId, CancellationToken ct) =>
+        AnswerAsync(id, conferenceId, "", async () =>
+            {
+                var added = await addInvitees.HandleAsync(id, conferenceId, new AddInviteesInput { Genodigden = NewModel.Invitees(Gekozen, Anderen), Versie = Versie }, ct);
+                return added.Select(a => a.Versie);
+            },
+            "De genodigden zijn toegevoegd; wie een e-mailadres heeft krijgt een uitnodiging.", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid conferenceId, Guid genodigde, CancellationToken ct) =>
+        AnswerAsync(id, conferenceId, "", () => withdraw.HandleAsync(id, conferenceId, genodigde, new WithdrawInviteeInput { Versie = Versie }, ct),
+            "De uitnodiging is ingetrokken; met een e-mailadres krijgt de genodigde een annulering.", ct);
 
     public Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid conferenceId, CancellationToken ct) =>
         AnswerAsync(id, conferenceId, "", () => attendance.HandleAsync(id, conferenceId, new AttendanceInput { Aanwezigheid = Aanwezigheid, Versie = Versie }, ct),
@@ -92,7 +111,12 @@ public sealed class DetailsModel(HouseholdQueries households, ConferenceQueries 
         (HouseholdId, HouseholdNaam, Conference) = (id, h.Naam, c.Value!);
         Versie = Conference.Versie;
         HasStarted = Conference.Begin <= clock.GetUtcNow().UtcDateTime;
-        if (await plans.CurrentAsync(id, ct, audited: false) is { } plan)
+        if (Conference.Status == ConferenceStatus.Gepland)
+            MoreOptions = (await conferences.OptionsAsync(id, ct))
+                .Where(o => !Conference.Genodigden.Any(g => g.Soort == o.Soort && g.ReferentieId == o.Id)).ToList();
+        var plan = await plans.CurrentAsync(id, ct, audited: false);
+        HasActivePlan = plan is { IsActive: true };
+        if (plan is not null)
             PlanVersions = (await plans.VersionsAsync(id, plan.Id, ct))
                 .Select(v => new SelectListItem($"Versie {v.Nummer} ({Format.DateTime(v.Opgeslagen)}, {v.Wijziging})", v.Nummer.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .ToList();

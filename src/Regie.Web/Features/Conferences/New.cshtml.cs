@@ -15,7 +15,7 @@ public sealed class OtherInvitee
 }
 
 /// <summary>
-/// Planning a conference without JavaScript: a checkbox per member, involved professional and open referral, and a few rows
+/// Planning a conference without JavaScript: a checkbox per member, network member, involved professional and open referral, and a few rows
 /// for others with an e-mail address. The page turns that into the same input the API sends.
 /// </summary>
 public sealed class NewModel(HouseholdQueries households, ConferenceQueries conferences, PlanConferenceHandler handler) : PageModel
@@ -47,16 +47,24 @@ public sealed class NewModel(HouseholdQueries households, ConferenceQueries conf
         {
             Soort = Input.Soort, Datum = Input.Datum, Begintijd = Input.Begintijd, Eindtijd = Input.Eindtijd, Plaats = Input.Plaats, Link = Input.Link,
         };
-        foreach (var choice in Gekozen)
-            if (choice.Split(':') is [var kind, var ref0] && Guid.TryParse(ref0, out var reference))
-                input.Genodigden.Add(new InviteeInput { Soort = kind, ReferentieId = reference });
-        foreach (var other in Anderen.Where(a => !string.IsNullOrWhiteSpace(a.Naam) || !string.IsNullOrWhiteSpace(a.Email)))
-            input.Genodigden.Add(new InviteeInput { Soort = nameof(InviteeKind.Anders), Naam = other.Naam, Email = other.Email });
+        input.Genodigden.AddRange(Invitees(Gekozen, Anderen));
         var result = await handler.HandleAsync(id, input, ct);
         if (this.Finish(result, $"/huishoudens/{id}/overleggen/{result.Value?.Id}",
                 $"Het overleg is gepland; {result.Value?.Uitnodigingen} uitnodigingen worden verstuurd.") is { } done) return done;
         if (!await LoadAsync(id, ct)) return NotFound();
         return Page();
+    }
+
+    /// <summary>The form's choices ("Soort:id") and filled rows of others as the input the API sends.</summary>
+    internal static List<InviteeInput> Invitees(IEnumerable<string> chosen, IEnumerable<OtherInvitee> others)
+    {
+        var list = new List<InviteeInput>();
+        foreach (var choice in chosen)
+            if (choice.Split(':') is [var kind, var ref0] && Guid.TryParse(ref0, out var reference))
+                list.Add(new InviteeInput { Soort = kind, ReferentieId = reference });
+        foreach (var other in others.Where(a => !string.IsNullOrWhiteSpace(a.Naam) || !string.IsNullOrWhiteSpace(a.Email)))
+            list.Add(new InviteeInput { Soort = nameof(InviteeKind.Anders), Naam = other.Naam, Email = other.Email });
+        return list;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

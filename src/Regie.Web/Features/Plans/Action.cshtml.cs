@@ -6,8 +6,12 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, AddActionHandler add, ChangeActionHandler change) : PlanPageBase(households, plans)
+public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, AddActionHandler add, ChangeActionHandler change,
+    Conferences.ConferenceQueries conferences) : PlanPageBase(households, plans)
 {
+    /// <summary>The conference decision this new action is taken from (<c>?uitBesluit=</c>), shown above the form.</summary>
+    public Conferences.DecisionSource? Besluit { get; private set; }
+
     [BindProperty] public ActionInput Input { get; set; } = new();
     public ActionView? Existing { get; private set; }
     public IReadOnlyList<SelectListItem> Goals { get; private set; } = [];
@@ -18,10 +22,13 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
     public IReadOnlyList<SelectListItem> Network { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? actionId, Guid? doel, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? actionId, Guid? doel, Guid? uitBesluit, CancellationToken ct)
     {
         if (!await LoadPlanAsync(id, ct) || !await OptionsAsync(id, actionId, ct)) return NotFound();
+        // Only a decision of this household's own held conferences fills the form; any other id is not found.
+        if (uitBesluit is { } decision && (actionId is not null || (Besluit = await conferences.DecisionAsync(id, decision, ct)) is null)) return NotFound();
         Input.DoelId = doel;
+        if (Besluit is { } b) (Input.Omschrijving, Input.BesluitId) = (b.Tekst, b.Id);
         if (Existing is { } a)
             Input = new ActionInput
             {
@@ -38,7 +45,11 @@ public sealed class ActionModel(HouseholdQueries households, PlanQueries plans, 
         ModelState.Clear();
         Input.Versie = Versie;
         var result = actionId is { } aid ? await change.HandleAsync(id, aid, Input, ct) : await add.HandleAsync(id, Input, ct);
-        return await AnswerAsync(id, result, actionId is null ? "De actie is toegevoegd." : "De actie is opgeslagen.", () => OptionsAsync(id, actionId, ct), ct);
+        return await AnswerAsync(id, result, actionId is null ? "De actie is toegevoegd." : "De actie is opgeslagen.", async () =>
+        {
+            await OptionsAsync(id, actionId, ct);
+            if (actionId is null && Input.BesluitId is { } decision) Besluit = await conferences.DecisionAsync(id, decision, ct);
+        }, ct);
     }
 
     private async Task<bool> OptionsAsync(Guid id, Guid? actionId, CancellationToken ct)

@@ -5,8 +5,12 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Features.Plans;
 
-/// <summary>Adds an action with who carries it out: a member, the network, a volunteer, a professional or an organisation.</summary>
-public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQueries assignees, PlanChanges changes)
+/// <summary>
+/// Adds an action with who carries it out: a member, the network, a volunteer, a professional or an organisation. With
+/// <c>besluitId</c> it is taken from a decision of one of the household's held conferences, which the action records and the
+/// version and timeline name.
+/// </summary>
+public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQueries assignees, PlanChanges changes, Conferences.ConferenceQueries conferences)
 {
     public async Task<CommandResult<int>> HandleAsync(Guid householdId, ActionInput input, CancellationToken ct) =>
         (await AddAsync(householdId, input, ct)).Select(added => added.Versie);
@@ -18,9 +22,16 @@ public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQuerie
         if (work is null) return failure!.Select(_ => default(Api.CreatedVersionAnswer)!);
         var colleague = await ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
-        if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors, work.Network, work.Organisations) is not ({ } action, { } change))
+        var source = await AddGoalHandler.DecisionAsync(conferences, householdId, input.BesluitId, errors, ct);
+        if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors, work.Network, work.Organisations) is not ({ } action, { } change)
+            || errors.HasErrors)
             return CommandResult<Api.CreatedVersionAnswer>.Invalid(errors.Errors);
         db.PlanActions.Add(action);
+        if (source is not null)
+        {
+            action.TakeFrom(source.Id);
+            change = $"{change} ({source.Origin})";
+        }
         return (await changes.SaveAsync(work, input.Versie, change, ct)).Select(version => new Api.CreatedVersionAnswer(action.Id, version));
     }
 

@@ -7,8 +7,12 @@ using Regie.Web.Features.Households;
 
 namespace Regie.Web.Features.Plans;
 
-public sealed class GoalModel(HouseholdQueries households, PlanQueries plans, AddGoalHandler add, ChangeGoalHandler change) : PlanPageBase(households, plans)
+public sealed class GoalModel(HouseholdQueries households, PlanQueries plans, AddGoalHandler add, ChangeGoalHandler change,
+    Conferences.ConferenceQueries conferences) : PlanPageBase(households, plans)
 {
+    /// <summary>The conference decision this new goal is taken from (<c>?uitBesluit=</c>), shown above the form.</summary>
+    public Conferences.DecisionSource? Besluit { get; private set; }
+
     [BindProperty] public GoalInput Input { get; set; } = new();
     public GoalView? Existing { get; private set; }
     public IReadOnlyList<SelectListItem> Domains { get; } =
@@ -16,10 +20,13 @@ public sealed class GoalModel(HouseholdQueries households, PlanQueries plans, Ad
     public IReadOnlyList<SelectListItem> Statuses { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? goalId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? goalId, Guid? uitBesluit, CancellationToken ct)
     {
         if (!await LoadPlanAsync(id, ct) || !Options(goalId)) return NotFound();
+        // Only a decision of this household's own held conferences fills the form; any other id is not found.
+        if (uitBesluit is { } decision && (goalId is not null || (Besluit = await conferences.DecisionAsync(id, decision, ct)) is null)) return NotFound();
         await MembersAsync(id, ct);
+        if (Besluit is { } b) Input = new GoalInput { Wat = b.Tekst, BesluitId = b.Id };
         if (Existing is { } g)
             Input = new GoalInput
             {
@@ -37,6 +44,7 @@ public sealed class GoalModel(HouseholdQueries households, PlanQueries plans, Ad
         return await AnswerAsync(id, result, goalId is null ? "Het doel is toegevoegd." : "Het doel is opgeslagen.", async () =>
         {
             Options(goalId);
+            if (goalId is null && Input.BesluitId is { } decision) Besluit = await conferences.DecisionAsync(id, decision, ct);
             await MembersAsync(id, ct);
         }, ct);
     }

@@ -18,7 +18,12 @@ public sealed class GoalInput
     [Required] public string? Wie { get; set; }
     [OneOf(typeof(GoalStatus))] public string? Status { get; set; }
     public string? Toelichting { get; set; }
+    /// <summary>The conference decision this new goal is taken from (adding only).</summary>
+    [Description(BesluitIdDescription)] public Guid? BesluitId { get; set; }
     public int Versie { get; set; }
+
+    internal const string BesluitIdDescription = "Alleen bij toevoegen: het id van een besluit van een gehouden overleg van dit huishouden waaruit dit "
+        + "voortkomt. Het plan onthoudt het besluit en de planversie en de tijdlijn noemen het; een ander id geeft 400 'conference-decision-unknown'.";
 
     public GoalFields ToFields() => new(Leefgebied, PersoonId, Wat, MeetbaarResultaat, Streefdatum, Wie, Status, Toelichting);
 }
@@ -42,6 +47,8 @@ public sealed class ActionInput
         + "organisatie buiten Regie noemen; een naam die precies die van een organisatie in Regie is, hoort bij die organisatie. Een onbekend id of een "
         + "andere uitvoerder geeft action-organisation-unknown.")]
     public Guid? OrganisatieId { get; set; }
+    /// <summary>The conference decision this new action is taken from (adding only).</summary>
+    [Description(GoalInput.BesluitIdDescription)] public Guid? BesluitId { get; set; }
     public int Versie { get; set; }
 
     public ActionFields ToFields() => new(DoelId, Omschrijving, Uitvoerder, Naam, PersoonId, MedewerkerId, Deadline, NetwerkLidId, OrganisatieId);

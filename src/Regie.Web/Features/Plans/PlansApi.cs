@@ -41,7 +41,10 @@ public static class PlansApi
         g.MapPost("/plan/goals", async (Guid id, GoalInput input, AddGoalHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.AddAsync(id, input, ct), added => Results.Created($"/api/v1/households/{id}/plan", added)))
             .Produces<CreatedVersionAnswer>(StatusCodes.Status201Created)
-            .WithName("AddGoal").WithSummary("Voeg een SMART-doel toe (leefgebied, wat, meetbaar resultaat, streefdatum, wie).");
+            .WithName("AddGoal").WithSummary("Voeg een SMART-doel toe (leefgebied, wat, meetbaar resultaat, streefdatum, wie).")
+            .WithDescription("besluitId (optioneel) is het id van een besluit van een gehouden overleg van dit huishouden waaruit het doel voortkomt: het doel"
+                + " onthoudt het besluit, de planversie en de tijdlijn zeggen 'uit besluit van het … van <datum>'. Een id van een ander huishouden, een"
+                + $" niet-gehouden overleg of een vervangen besluit geeft 400 '{ConferenceRules.DecisionUnknownCode}'. 409 als het plan intussen is gewijzigd.");
 
         g.MapPut("/plan/goals/{goalId:guid}", async (Guid id, Guid goalId, GoalInput input, ChangeGoalHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, goalId, input, ct), Version))
@@ -54,7 +57,10 @@ public static class PlansApi
             .WithName("AddAction").WithSummary("Voeg een actie toe met een uitvoerder: huishoudlid, netwerk, vrijwilliger, professional of organisatie.")
             .WithDescription("netwerkLidId noemt iemand uit het huidige netwerk van het huishouden, alleen bij uitvoerder Netwerk of Vrijwilliger. "
                 + $"Foutcode daarbij: {NetworkRules.NotCurrentCode}. organisatieId noemt een afdeling of partnerorganisatie van de gemeente, alleen bij uitvoerder "
-                + $"Organisatie; foutcode daarbij: {PlanRules.ActionOrganisationUnknownCode}.");
+                + $"Organisatie; foutcode daarbij: {PlanRules.ActionOrganisationUnknownCode}."
+                + " besluitId (optioneel) is het id van een besluit van een gehouden overleg van dit"
+                + " huishouden waaruit de actie voortkomt: de actie onthoudt het besluit, de planversie en de tijdlijn zeggen 'uit besluit van het … van <datum>'."
+                + $" Een id van een ander huishouden, een niet-gehouden overleg of een vervangen besluit geeft 400 '{ConferenceRules.DecisionUnknownCode}'.");
 
         g.MapPut("/plan/actions/{actionId:guid}", async (Guid id, Guid actionId, ActionInput input, ChangeActionHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, actionId, input, ct), Version))
