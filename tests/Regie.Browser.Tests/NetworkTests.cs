@@ -50,4 +50,32 @@ public sealed class NetworkTests(SeededBrowserFixture fixture) : IClassFixture<S
         await s.AssertAccessibleAsync();
         s.AssertNoBrowserProblems();
     }
+
+    [Fact]
+    public async Task The_eco_map_of_a_family_with_a_network_stays_readable_when_someone_joins()
+    {
+        Guid household;
+        await using (var scope = fixture.App.Scope())
+        {
+            // The demo family with a network (seed 003): two network members and two organisations around four members.
+            household = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().NetworkMembers.Where(n => n.Name == "Els de Wit").Select(n => n.HouseholdId).SingleAsync();
+        }
+        await using var s = await fixture.NewSessionAsync(signedIn: false);
+        var page = s.Page;
+        await s.SignInAsync();
+        await s.GotoAsync($"/huishoudens/{household}/netwerk/lid");
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Opa Henk");
+        await page.GetByLabel("Relatie met het huishouden").SelectOptionAsync("Familie");
+        await page.GetByLabel("Wat doet deze persoon in het plan?").FillAsync("Haalt de kinderen uit school");
+        await page.GetByLabel("Wie gaf toestemming?").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Datum van de toestemming").FillAsync(DateTime.UtcNow.ToString("dd-MM-yyyy"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan het netwerk" }).ClickAsync();
+        await page.WaitForURLAsync($"**/huishoudens/{household}/netwerk");
+
+        // Five parties, one with a long name: every label on one line and no line under a label, so axe can check each one.
+        var map = page.GetByRole(AriaRole.Img, new() { Name = "Ecogram van" });
+        await Assertions.Expect(map.Locator("strong", new() { HasText = "Opa Henk" })).ToHaveCountAsync(1);
+        await Assertions.Expect(map.Locator("strong", new() { HasText = "Woningcorporatie Thuis" })).ToHaveCountAsync(1);
+        await s.AssertAccessibleAsync();
+    }
 }

@@ -313,6 +313,7 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
                  {
                      new { omschrijving = "Onbekend", uitvoerder = "Organisatie", organisatieId = Guid.NewGuid(), versie = 7 },
                      new { omschrijving = "Buurman", uitvoerder = "Netwerk", naam = "Buurman Kees", organisatieId = corporation, versie = 7 },
+                     new { omschrijving = "Sanne zelf", uitvoerder = "Huishoudlid", persoonId = story.Sanne, organisatieId = corporation, versie = 7 },
                  })
         {
             var refused = await coordinator.PostAsJsonAsync(actions, body);

@@ -96,7 +96,15 @@ public static partial class PlanRules
             : kept is { } k && k.Id == chosen ? k.Name : null;
         var networkRefused = f.NetwerkLidId is not null && (kind is not (ActionOwnerKind.Netwerk or ActionOwnerKind.Vrijwilliger) || networkName is null);
         if (networkRefused && kind is not null) errors.Add(NetworkRules.NotCurrent("NetwerkLidId"));
-        if (f.NetwerkLidId is { } networkId && !networkRefused) (ownerName, ownerNetwork) = (networkName, networkId);
+        // An organisation by id is for an organisation's action only, whatever else was chosen with it.
+        var organisationRefused = f.OrganisatieId is not null && kind is not null
+            && (kind != ActionOwnerKind.Organisatie || organisations is null || !organisations.ContainsKey(f.OrganisatieId.Value));
+        if (organisationRefused)
+        {
+            errors.Add(new DomainError(ActionOrganisationUnknownCode, "OrganisatieId", "Kies een organisatie uit de lijst, bij uitvoerder organisatie."));
+            ownerName = "-"; // the one error about who does it
+        }
+        else if (f.NetwerkLidId is { } networkId && !networkRefused) (ownerName, ownerNetwork) = (networkName, networkId);
         else if (kind == ActionOwnerKind.Huishoudlid && f.PersoonId is { } pid)
         {
             if (members.TryGetValue(pid, out var memberName)) (ownerName, ownerPerson) = (memberName, pid);
@@ -107,16 +115,8 @@ public static partial class PlanRules
             if (colleagueName is null) errors.Add(new DomainError(ActionOwnerRequiredCode, "MedewerkerId", "Kies een medewerker uit de lijst."));
             else (ownerName, ownerUser) = (colleagueName, f.MedewerkerId);
         }
-        else if (f.OrganisatieId is { } organisationId)
-        {
-            if (kind == ActionOwnerKind.Organisatie && organisations is not null && organisations.TryGetValue(organisationId, out var organisationName))
-                (ownerName, ownerOrganisation) = (organisationName, organisationId);
-            else if (kind is not null)
-            {
-                errors.Add(new DomainError(ActionOrganisationUnknownCode, "OrganisatieId", "Kies een organisatie uit de lijst, bij uitvoerder organisatie."));
-                ownerName = "-"; // the one error about who does it
-            }
-        }
+        else if (f.OrganisatieId is { } organisationId && organisations is not null && organisations.TryGetValue(organisationId, out var organisationName))
+            (ownerName, ownerOrganisation) = (organisationName, organisationId);
         else if (kind is not ActionOwnerKind.Huishoudlid)
         {
             ownerName = errors.Take(TextRules.Optional(f.Naam, "Naam", "de naam", ActionOwnerNameMaxLength));

@@ -43,7 +43,7 @@ public sealed record ContactNoteVersionView(int Versie, DateOnly Datum, ContactK
     string Auteur, DateTime OpgeslagenOp, string? Reden, IReadOnlyList<string> Gewijzigd);
 
 /// <summary>A contact note with its whole history, the first version first.</summary>
-public sealed record ContactNoteDetailView(Guid HouseholdId, string HouseholdNaam, ContactNoteView Huidig, IReadOnlyList<ContactNoteVersionView> Versies);
+public sealed record ContactNoteDetailView(Guid HuishoudenId, string HuishoudenNaam, ContactNoteView Huidig, IReadOnlyList<ContactNoteVersionView> Versies);
 
 /// <summary>The household's contact notes, the newest contact first.</summary>
-public sealed record ContactNotesView(Guid HouseholdId, string HouseholdNaam, IReadOnlyList<ContactNoteView> Contacten);
+public sealed record ContactNotesView(Guid HuishoudenId, string HuishoudenNaam, IReadOnlyList<ContactNoteView> Contacten);

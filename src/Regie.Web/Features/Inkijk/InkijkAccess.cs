@@ -41,17 +41,18 @@ public sealed class InkijkAccess(RegieDbContext db, CurrentUser user, TimeProvid
         if (consented.Count == 0) return consented;
         var ids = consented.Keys.ToList();
         var today = Today;
-        // Every registration of the organisation for a current member, ended ones too: an ending after the consent decides
-        // whether a later registration counts (InkijkRules.RegistrationCounts).
+        // Every registration of the organisation for anyone who is or was a member, ended ones too: an ending after the consent
+        // decides whether a later registration counts (InkijkRules.RegistrationCounts), also when that member has since left.
+        // Only a registration for a current member makes the organisation involved.
         var registrations = await (
                 from m in db.HouseholdMembers.AsNoTracking()
-                where ids.Contains(m.HouseholdId) && m.Until == null && m.Person!.Bsn != null
+                where ids.Contains(m.HouseholdId) && m.Person!.Bsn != null
                 join i in db.Involvements.AsNoTracking() on m.Person!.Bsn equals i.Bsn
                 where i.OrganisationId == organisationId
-                select new { m.HouseholdId, i.CreatedAt, i.EndedOn, i.ExpiresOn })
+                select new { m.HouseholdId, Current = m.Until == null, i.CreatedAt, i.EndedOn, i.ExpiresOn })
             .ToListAsync(ct);
         var registered = registrations.GroupBy(r => r.HouseholdId)
-            .Where(g => g.Any(r => r.EndedOn == null && r.ExpiresOn >= today
+            .Where(g => g.Any(r => r.Current && r.EndedOn == null && r.ExpiresOn >= today
                                    && InkijkRules.RegistrationCounts(r.CreatedAt, covering[g.Key].RecordedAt,
                                        g.Select(e => e.EndedOn ?? (e.ExpiresOn < today ? e.ExpiresOn : null)).OfType<DateOnly>())))
             .Select(g => g.Key).ToList();

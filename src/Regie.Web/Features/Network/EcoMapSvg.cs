@@ -15,6 +15,7 @@ public static class EcoMapSvg
     private const int Height = 560;
     private const double CenterX = Width / 2.0;
     private const double CenterY = Height / 2.0;
+    private const int HouseholdRadius = 88;
 
     public static string Render(EcoMap map)
     {
@@ -30,10 +31,17 @@ public static class EcoMapSvg
             var p = map.Partijen[i];
             var angle = -Math.PI / 2 + 2 * Math.PI * i / Math.Max(n, 1);
             var (x, y) = Place(i, n, angle);
+            // From the household's circle to the edge of the party's shape, never under a label: text over a line cannot be contrast-checked.
+            var (dx, dy) = (x - CenterX, y - CenterY);
+            var length = Math.Sqrt(dx * dx + dy * dy);
+            var (ux, uy) = (dx / length, dy / length);
+            var inset = p.IsNetwerk ? 1 / Math.Sqrt(ux * ux / (80.0 * 80) + uy * uy / (26.0 * 26)) : Math.Min(80 / Math.Max(Math.Abs(ux), 1e-9), 26 / Math.Max(Math.Abs(uy), 1e-9));
+            var (x1, y1) = (CenterX + HouseholdRadius * ux, CenterY + HouseholdRadius * uy);
+            var (x2, y2) = (x - inset * ux, y - inset * uy);
             s.Append(CultureInfo.InvariantCulture,
-                $"<line x1=\"{CenterX}\" y1=\"{CenterY}\" x2=\"{x:0.#}\" y2=\"{y:0.#}\" stroke=\"{(p.IsNetwerk ? "#2b6a3a" : "#39517a")}\" stroke-width=\"2\"{(p.IsNetwerk ? "" : " stroke-dasharray=\"6 4\"")} />");
+                $"<line x1=\"{x1:0.#}\" y1=\"{y1:0.#}\" x2=\"{x2:0.#}\" y2=\"{y2:0.#}\" stroke=\"{(p.IsNetwerk ? "#2b6a3a" : "#39517a")}\" stroke-width=\"2\"{(p.IsNetwerk ? "" : " stroke-dasharray=\"6 4\"")} />");
         }
-        s.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{CenterX}\" cy=\"{CenterY}\" r=\"88\" fill=\"#fff4d6\" stroke=\"#7a5a00\" stroke-width=\"3\" />");
+        s.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{CenterX}\" cy=\"{CenterY}\" r=\"{HouseholdRadius}\" fill=\"#fff4d6\" stroke=\"#7a5a00\" stroke-width=\"3\" />");
         var members = map.Leden.Take(5).Select(E).ToList();
         if (map.Leden.Count > 5) members.Add($"en nog {map.Leden.Count - 5}");
         s.Append(Label(CenterX - 62, CenterY - 62, 124, 124, "huishouden", E(map.HouseholdNaam), string.Join("<br />", members)));

@@ -18,7 +18,6 @@ public sealed class GoalInput
     [Required] public string? Wie { get; set; }
     [OneOf(typeof(GoalStatus))] public string? Status { get; set; }
     public string? Toelichting { get; set; }
-    /// <summary>The conference decision this new goal is taken from (adding only).</summary>
     [Description(BesluitIdDescription)] public Guid? BesluitId { get; set; }
     public int Versie { get; set; }
 
@@ -47,7 +46,6 @@ public sealed class ActionInput
         + "organisatie buiten Regie noemen; een naam die precies die van een organisatie in Regie is, hoort bij die organisatie. Een onbekend id of een "
         + "andere uitvoerder geeft action-organisation-unknown.")]
     public Guid? OrganisatieId { get; set; }
-    /// <summary>The conference decision this new action is taken from (adding only).</summary>
     [Description(GoalInput.BesluitIdDescription)] public Guid? BesluitId { get; set; }
     public int Versie { get; set; }
 
