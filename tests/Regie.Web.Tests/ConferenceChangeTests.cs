@@ -290,16 +290,21 @@ public sealed class ConferenceChangeTests(ConferenceFixture fixture) : IClassFix
             page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/huishoudens/{planned.Household}/plan/actie?uitBesluit={decisions[1]}\"", page, StringComparison.Ordinal);
 
-        // Minutes recorded again keep the decisions that stayed, and so what the plan took from them.
-        await OkAsync(await client.PostAsJsonAsync($"{Base(planned.Household)}/{conference}/minutes", new
+        // A decision the plan took something from stays as written: rewording or dropping it is refused, and nothing changes.
+        var reworded = await client.PostAsJsonAsync($"{Base(planned.Household)}/{conference}/minutes", new
         {
             verslag = "Besproken, aangevuld.", besluiten = new[] { "Oma haalt de kinderen op", "Sanne belt de corporatie over een betalingsregeling" }, versie = 2,
+        });
+        Assert.Equal((ConferenceRules.DecisionInPlanCode, "besluiten"), Lower(await ProblemAsync(reworded, HttpStatusCode.BadRequest)));
+        // Minutes recorded again keep the decisions that stayed, and so what the plan took from them; a new decision joins them.
+        await OkAsync(await client.PostAsJsonAsync($"{Base(planned.Household)}/{conference}/minutes", new
+        {
+            verslag = "Besproken, aangevuld.", besluiten = new[] { "Oma haalt de kinderen op", "Sanne belt de corporatie over een betalingsregeling", "Evaluatie over zes weken" },
+            versie = 2,
         }));
         var after = (await OkAsync(await client.GetAsync($"{Base(planned.Household)}/{conference}"))).GetProperty("besluiten").EnumerateArray().ToList();
-        Assert.Equal(decisions[0], after[1].GetProperty("id").GetGuid());
+        Assert.Equal([decisions[0], decisions[1]], [after[1].GetProperty("id").GetGuid(), after[2].GetProperty("id").GetGuid()]);
         Assert.Equal(action, after[1].GetProperty("inHetPlan")[0].GetProperty("id").GetGuid());
-        Assert.NotEqual(decisions[1], after[0].GetProperty("id").GetGuid());
-        // The decision that went is no longer one to take into the plan.
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/huishoudens/{planned.Household}/plan/doel?uitBesluit={decisions[1]}")).StatusCode);
+        Assert.Equal("Oma haalt de kinderen op", after[0].GetProperty("tekst").GetString());
     }
 }

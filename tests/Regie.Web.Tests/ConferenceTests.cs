@@ -365,7 +365,7 @@ public sealed class ConferenceRetentionTests : IAsyncLifetime
                     [new InviteeContent(InviteeKind.Huishoudlid, p.Id, "Oud " + name, null)], "t", "Regisseur", now.AddYears(-yearsAgo - 1));
                 db.Conferences.Add(c);
                 db.ConferenceInvitees.AddRange(c.Invitees);
-                var (_, added, _) = c.RecordMinutes("Besproken: de schulden van " + name, ["Schuldhulp aanvragen"], now);
+                var (_, added, _) = c.RecordMinutes("Besproken: de schulden van " + name, ["Schuldhulp aanvragen"], new HashSet<Guid>(), now);
                 db.ConferenceDecisions.AddRange(added);
                 return h.Id;
             }

@@ -280,6 +280,28 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_gap_still_counts_after_the_member_whose_registration_ended_moved_out()
+    {
+        var story = await StoryAsync("Verhuisd");
+        using var coordinator = await _app.SignedInClientAsync();
+        var ria = Regie.Testing.Builders.Member("Ria", "Bakker" + "Verhuisd");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/v1/households/{story.Household}/members", new { lid = ria })).StatusCode);
+        await GiveAsync(coordinator, story, Corporation);
+        using var partner = await _app.SignedInClientAsync(CorporationLogin);
+        var organisation = await OrganisationAsync(Corporation);
+        var sannes = await DbAsync(db => db.Involvements.Where(i => i.Bsn == story.Bsn && i.OrganisationId == organisation).Select(i => i.Id).SingleAsync());
+
+        // The corporation ends Sanne's registration, registers Ria instead, and Sanne moves out.
+        Assert.Equal(HttpStatusCode.NoContent, (await partner.DeleteAsync($"/api/v1/involvements/{sannes}")).StatusCode);
+        await RegisterAsync(Corporation, ria.Bsn!);
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync($"/api/v1/households/{story.Household}/members/{story.Sanne}/end",
+            new { reden = "verhuisd-onbekend" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+        Assert.DoesNotContain(story.Household.ToString(), await partner.GetStringAsync("/api/v1/inkijk"));
+    }
+
+    [Fact]
     public async Task Consent_recorded_before_the_organisation_registers_opens_the_plan_once_it_is_involved()
     {
         var story = await StoryAsync("Eerst", involved: false);

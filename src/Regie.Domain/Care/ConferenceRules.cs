@@ -85,6 +85,7 @@ public static class ConferenceRules
     public const string NotHeldCode = "conference-not-held";
     public const string InviteeAlreadyInvitedCode = "conference-invitee-already-invited";
     public const string DecisionUnknownCode = "conference-decision-unknown";
+    public const string DecisionInPlanCode = "conference-decision-in-plan";
 
     public const int PlaceMaxLength = 300;
     public const int LinkMaxLength = 500;
@@ -207,6 +208,12 @@ public static class ConferenceRules
     /// <summary>The decision a goal or action is taken from must be one of this household's conferences.</summary>
     public static DomainError DecisionUnknown() =>
         new(DecisionUnknownCode, "BesluitId", "Dit besluit hoort niet bij een overleg van dit huishouden.");
+
+    /// <summary>A decision the plan took a goal or action from stays in the minutes as written: the plan points at it.</summary>
+    public static DomainError? CheckKeepsDecisionsInPlan(IEnumerable<string> removedInPlan) => removedInPlan.FirstOrDefault() is { } text
+        ? new DomainError(DecisionInPlanCode, "Besluiten",
+            $"Het besluit '{Common.Text.Short(text)}' is al in het plan opgenomen: laat het staan zoals het is, en pas zo nodig het doel of de actie in het plan aan.")
+        : null;
 
     /// <summary>Only a planned conference can be moved or cancelled.</summary>
     public static DomainError? CheckCanChange(ConferenceStatus status) => status switch

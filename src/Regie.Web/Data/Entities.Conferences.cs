@@ -137,10 +137,13 @@ public sealed class Conference : IMunicipalityOwned
     /// decision (its id, so what the plan took from it keeps pointing at it); only its place in the list may change. Returns the
     /// rows added and removed.
     /// </summary>
+    /// <param name="inPlan">The decisions of this conference the plan took a goal or action from: they may not be removed or reworded.</param>
     public (DomainError? Error, IReadOnlyList<ConferenceDecision> Added, IReadOnlyList<ConferenceDecision> Removed) RecordMinutes(
-        string? minutes, IReadOnlyList<string> decisions, DateTime now)
+        string? minutes, IReadOnlyList<string> decisions, IReadOnlySet<Guid> inPlan, DateTime now)
     {
         if (ConferenceRules.CheckCanRecord(Status, StartsAt, now) is { } refused) return (refused, [], []);
+        if (ConferenceRules.CheckKeepsDecisionsInPlan(_decisions.Where(d => inPlan.Contains(d.Id) && !decisions.Contains(d.Text, StringComparer.Ordinal)).Select(d => d.Text))
+            is { } inPlanRefused) return (inPlanRefused, [], []);
         Minutes = minutes;
         var former = _decisions.ToList();
         var added = new List<ConferenceDecision>();

@@ -66,7 +66,9 @@ public static class ConferencesApi
             ApiResults.From(await handler.HandleAsync(id, conferenceId, input, ct), Version))
             .Produces<VersionAnswer>(StatusCodes.Status200OK)
             .WithName("RecordConferenceMinutes").WithSummary("Leg het verslag en de besluiten van het overleg vast (de lijst vervangt de vorige).")
-            .WithDescription("Kan zodra het overleg begonnen is; lege besluiten vallen weg, hooguit 50 besluiten van elk hooguit 1000 tekens." + Access);
+            .WithDescription("Kan zodra het overleg begonnen is; lege besluiten vallen weg, hooguit 50 besluiten van elk hooguit 1000 tekens. Een besluit met "
+                + "dezelfde tekst houdt zijn id. Een besluit waaruit het plan een doel of actie nam, blijft staan zoals het is: weglaten of anders formuleren geeft "
+                + $"400 '{Domain.Care.ConferenceRules.DecisionInPlanCode}' en er verandert niets." + Access);
 
         g.MapPost("/{conferenceId:guid}/plan-version", async (Guid id, Guid conferenceId, PlanVersionInput input, AgreePlanVersionHandler handler, CancellationToken ct) =>
             ApiResults.From(await handler.HandleAsync(id, conferenceId, input, ct), Version))

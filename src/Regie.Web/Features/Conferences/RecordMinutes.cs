@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
 using Regie.Web.Data;
@@ -16,7 +17,11 @@ public sealed class RecordMinutesHandler(RegieDbContext db, ConferenceChanges ch
         var errors = new ErrorList();
         if (ConferenceRules.CheckMinutes(input.Verslag, input.Besluiten ?? [], errors) is not { } minutes) return CommandResult<int>.Invalid(errors.Errors);
         var wasHeld = c.Status == ConferenceStatus.Gehouden;
-        var (refused, added, removed) = c.RecordMinutes(minutes.Minutes, minutes.Decisions, changes.Now);
+        var decisionIds = await db.ConferenceDecisions.Where(d => d.ConferenceId == c.Id).Select(d => (Guid?)d.Id).ToListAsync(ct);
+        var inPlan = (await db.PlanGoals.Where(g => decisionIds.Contains(g.DecisionId)).Select(g => g.DecisionId)
+                .Concat(db.PlanActions.Where(a => decisionIds.Contains(a.DecisionId)).Select(a => a.DecisionId)).ToListAsync(ct))
+            .OfType<Guid>().ToHashSet();
+        var (refused, added, removed) = c.RecordMinutes(minutes.Minutes, minutes.Decisions, inPlan, changes.Now);
         if (refused is not null) return CommandResult<int>.Invalid(refused);
         db.ConferenceDecisions.RemoveRange(removed);
         db.ConferenceDecisions.AddRange(added);

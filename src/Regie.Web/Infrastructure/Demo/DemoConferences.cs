@@ -60,7 +60,7 @@ public sealed class DemoConferences(RegieDbContext db, TimeProvider clock)
             + "Oma had zich afgemeld; Sanne praat haar bij. De corporatie wil meewerken aan een regeling zolang de afspraken worden nagekomen.",
             ["Sanne en de corporatie spreken een betalingsregeling af van 50 euro per maand.",
                 "De regisseur vraagt een urgentieverklaring aan; de corporatie schrijft een ondersteunende brief.",
-                "Over zes weken evalueren we aan dezelfde tafel."], held);
+                "Over zes weken evalueren we aan dezelfde tafel."], new HashSet<Guid>(), held);
         Check(error);
         // The payment arrangement goes into the plan at the table, as Sanne's action: that version is the one agreed.
         var agreed = await TakeIntoPlanAsync(household, plan, c, decisions[0], sanne.PersonId, coordinator.Id, coordinator.DisplayName, version.Value, held, ct);
