@@ -302,6 +302,31 @@ public sealed class ConsentAndInkijkTests(RegistryFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_registration_past_its_term_registered_again_starts_anew_and_is_a_gap()
+    {
+        var story = await StoryAsync("Verlopen");
+        using var coordinator = await _app.SignedInClientAsync();
+        await GiveAsync(coordinator, story, Corporation);
+        using var partner = await _app.SignedInClientAsync(CorporationLogin);
+        var organisation = await OrganisationAsync(Corporation);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var old = await DbAsync(db => db.Involvements.Where(i => i.Bsn == story.Bsn && i.OrganisationId == organisation).Select(i => i.Id).SingleAsync());
+        // The consent was recorded three days ago; the registration passed its term yesterday, and the expiry job has not run yet.
+        await DbAsync(db => db.Consents.Where(c => c.HouseholdId == story.Household).ExecuteUpdateAsync(u => u.SetProperty(c => c.RecordedAt, DateTime.UtcNow.AddDays(-3))));
+        await DbAsync(db => db.Involvements.Where(i => i.Id == old).ExecuteUpdateAsync(u => u
+            .SetProperty(i => i.ExpiresOn, yesterday).SetProperty(i => i.CreatedAt, DateTime.UtcNow.AddDays(-4))));
+
+        var again = await partner.PostAsJsonAsync("/api/v1/involvements",
+            new { bsn = story.Bsn, contactpersoon = "Linda Meijer", telefoon = "0900 8844", reden = "Huurachterstand, opnieuw" });
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.NotEqual(old, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        var ended = await DbAsync(db => db.Involvements.Where(i => i.Id == old).Select(i => new { i.EndedOn, i.EndReason }).SingleAsync());
+        Assert.Equal(((DateOnly?)yesterday, Involvement.ExpiredReason), (ended.EndedOn, ended.EndReason));
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/inkijk/{story.Household}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Consent_recorded_before_the_organisation_registers_opens_the_plan_once_it_is_involved()
     {
         var story = await StoryAsync("Eerst", involved: false);

@@ -41,8 +41,15 @@ public sealed class RegisterInvolvementHandler(RegieDbContext db, CurrentUser us
         var registration = InvolvementRules.CheckRegistration(input.Leefgebied, input.Contactpersoon, input.Telefoon, input.Email, input.Startdatum, input.Reden, today, errors);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
 
-        // Not yet recorded as ended is enough: a registration past its term is renewed rather than registered twice.
+        // A running registration is registered again (renewed). One past its term is over, as renewing it says too: it ends on its
+        // expiry date, as the expiry job would end it, and a new registration starts. So the gap stays on record, and with it what
+        // the gap means for the household's consent (InkijkRules.RegistrationCounts).
         var existing = await db.Involvements.Where(Involvement.Open()).FirstOrDefaultAsync(i => i.Bsn == bsn.Value && i.OrganisationId == organisation!.Id, ct);
+        if (existing is not null && !existing.IsActiveOn(today))
+        {
+            existing.End(existing.ExpiresOn, Involvement.ExpiredReason);
+            existing = null;
+        }
         if (existing is not null)
         {
             existing.Reregister(registration!, today, options.MaxYears);
