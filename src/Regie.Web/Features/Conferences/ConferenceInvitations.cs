@@ -25,6 +25,9 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
 {
     public const string CalendarFileName = "uitnodiging.ics";
 
+    /// <summary>A cancelled meeting and a withdrawn invitation both take the meeting out of the invitee's calendar.</summary>
+    private static bool IsCancel(InvitationKind kind) => kind is InvitationKind.Cancel or InvitationKind.Withdrawn;
+
     public int Queue(Conference c, InvitationKind kind, DateTime now) => Queue(c, c.Invitees, kind, now);
 
     /// <summary>
@@ -34,7 +37,7 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
     public int Queue(Conference c, IEnumerable<ConferenceInvitee> invitees, InvitationKind kind, DateTime now)
     {
         var queued = 0;
-        var cancel = kind is InvitationKind.Cancel or InvitationKind.Withdrawn;
+        var cancel = IsCancel(kind);
         foreach (var invitee in invitees.Where(i => i.Email is not null))
         {
             var e = CalendarEvent(c, invitee, now);
@@ -75,7 +78,7 @@ public sealed class ConferenceInvitations(RegieDbContext db, SmtpOptions smtp)
 
     private static string Body(Conference c, ConferenceInvitee invitee, InvitationKind kind)
     {
-        var cancel = kind is InvitationKind.Cancel or InvitationKind.Withdrawn;
+        var cancel = IsCancel(kind);
         var s = new StringBuilder();
         s.Append("Beste ").Append(invitee.Name).Append(",\n\n");
         s.Append(kind switch

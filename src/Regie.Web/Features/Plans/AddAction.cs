@@ -23,7 +23,7 @@ public sealed class AddActionHandler(RegieDbContext db, Assignees.AssigneeQuerie
         var colleague = await ColleagueNameAsync(assignees, input, ct);
         var errors = new ErrorList();
         var source = await AddGoalHandler.DecisionAsync(conferences, householdId, input.BesluitId, errors, ct);
-        if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors, work.Network, work.Organisations) is not ({ } action, { } change)
+        if (work.Plan.AddAction(input.ToFields(), work.Members, colleague, changes.Today, changes.Now, errors, work.Network, await PlanChanges.OrganisationsAsync(db, ct)) is not ({ } action, { } change)
             || errors.HasErrors)
             return CommandResult<Api.CreatedVersionAnswer>.Invalid(errors.Errors);
         db.PlanActions.Add(action);

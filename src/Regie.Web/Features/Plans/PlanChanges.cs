@@ -22,8 +22,6 @@ public sealed class PlanWork
     public required IReadOnlyDictionary<Guid, string> AllNames { get; init; }
     /// <summary>The household's current network (everyone in it consented to): who a network or volunteer action may name.</summary>
     public required IReadOnlyDictionary<Guid, string> Network { get; init; }
-    /// <summary>The municipality's departments and partner organisations: who an organisation's action may belong to.</summary>
-    public required IReadOnlyDictionary<Guid, string> Organisations { get; init; }
 }
 
 /// <summary>
@@ -55,11 +53,13 @@ public sealed class PlanChanges(RegieDbContext db, FileAccessService access, Cur
             Members = members.Where(m => m.Current).ToDictionary(m => m.PersonId, m => m.Name),
             AllNames = members.ToDictionary(m => m.PersonId, m => m.Name),
             Network = await Network.NetworkQueries.CurrentAsync(db, household.Id, ct),
-            Organisations = await OrganisationsAsync(db, ct),
         };
     }
 
-    /// <summary>The municipality's departments and partner organisations by id (the query filter keeps it to this municipality).</summary>
+    /// <summary>
+    /// The municipality's departments and partner organisations by id (the query filter keeps it to this municipality): who an
+    /// organisation's action may belong to. Asked by the action changes only, not loaded with every plan change.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationsAsync(RegieDbContext db, CancellationToken ct) =>
         await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
