@@ -11,6 +11,8 @@ public static class RoleNames
     public const string Beleid = "beleid";
     public const string Privacy = "privacy";
     public const string Beheerder = "beheerder";
+    /// <summary>Handles the signals of payment arrears (vroegsignalering): at the municipality or at its debt-help partner.</summary>
+    public const string Vroegsignalering = "vroegsignalering";
 
-    public static readonly IReadOnlyList<string> All = [Professional, Teamleider, Consulent, Afdeling, Partner, Beleid, Privacy, Beheerder];
+    public static readonly IReadOnlyList<string> All = [Professional, Teamleider, Consulent, Afdeling, Partner, Beleid, Privacy, Beheerder, Vroegsignalering];
 }

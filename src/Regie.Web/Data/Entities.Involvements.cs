@@ -25,6 +25,8 @@ public sealed class Organisation : IMunicipalityOwned
     public required string Kind { get; set; }
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
+    /// <summary>Set for a signal partner of vroegsignalering (Wgs art. 2.2.1): the DDAS kind of its signals. Only these send signals.</summary>
+    public Domain.Vroegsignalering.SignaalpartnerSoort? SignaalpartnerSoort { get; set; }
 }
 
 /// <summary>

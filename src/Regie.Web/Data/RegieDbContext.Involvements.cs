@@ -18,6 +18,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Kind).HasMaxLength(16);
             e.Property(x => x.Telefoon).HasMaxLength(Domain.Registry.ContactDetails.PhoneMaxLength);
             e.Property(x => x.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
+            e.Property(x => x.SignaalpartnerSoort).HasConversion<string>().HasMaxLength(24);
             e.HasIndex(x => new { x.Gemeentecode, x.Name }).IsUnique();
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });

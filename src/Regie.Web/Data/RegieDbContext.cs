@@ -41,6 +41,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureConsent(b);
         ConfigureMessages(b);
         ConfigureContactNotes(b);
+        ConfigureVroegsignalering(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -22,6 +22,10 @@ public static class Policies
     public const string Lookup = "opvragen";
     /// <summary>Inkijk: a partner's people and systems look into the plans the household consented to.</summary>
     public const string Partner = "partner";
+    /// <summary>Vroegsignalering: the signals, the worklist and the cases (issue 22).</summary>
+    public const string Vroegsignalering = "vroegsignalering";
+    /// <summary>The DDAS report to CBS: the vroegsignalering workers and policy.</summary>
+    public const string Ddas = "ddas";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -32,5 +36,7 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Beheerder));
         o.AddPolicy(Lookup, p => p.RequireRole(Roles.Afdeling, Roles.Partner, Roles.Professional, Roles.Teamleider, Roles.Consulent));
         o.AddPolicy(Partner, p => p.RequireRole(Roles.Partner));
+        o.AddPolicy(Vroegsignalering, p => p.RequireRole(Roles.Vroegsignalering));
+        o.AddPolicy(Ddas, p => p.RequireRole(Roles.Vroegsignalering, Roles.Beleid));
     }
 }

@@ -13,6 +13,7 @@ public static class Roles
     public const string Beleid = RoleNames.Beleid;
     public const string Privacy = RoleNames.Privacy;
     public const string Beheerder = RoleNames.Beheerder;
+    public const string Vroegsignalering = RoleNames.Vroegsignalering;
 
     public static IReadOnlyList<string> All => RoleNames.All;
 
@@ -26,6 +27,7 @@ public static class Roles
         Beleid => "Beleidsmedewerker",
         Privacy => "Privacy officer",
         Beheerder => "Functioneel beheerder",
+        Vroegsignalering => "Medewerker vroegsignalering",
         _ => role,
     };
 }

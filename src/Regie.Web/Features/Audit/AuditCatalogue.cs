@@ -77,6 +77,12 @@ public static class AuditResources
     public const string Message = "message";
     /// <summary>Contact notes (klantcontacten) of a household: their reads, new notes and new versions (issue 21).</summary>
     public const string ContactNote = "contact-note";
+    /// <summary>Signals of payment arrears (vroegsignalen): every read, receipt, match and retention (issue 22).</summary>
+    public const string EarlySignal = "early-signal";
+    /// <summary>A vroegsignaalzaak: its reads, contact attempts and closing (issue 22).</summary>
+    public const string EarlySignalCase = "early-signal-case";
+    /// <summary>The monthly DDAS report to CBS and the municipality's vroegsignalering settings (issue 22).</summary>
+    public const string DdasReport = "ddas-report";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

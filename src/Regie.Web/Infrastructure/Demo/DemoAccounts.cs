@@ -39,6 +39,8 @@ public sealed partial class DemoSeeder
         new("beleid@voorbeeld.nl", Roles.Beleid, "Thomas Bos", null),
         new("privacy@voorbeeld.nl", Roles.Privacy, "Priya Ramdin", null),
         new("beheerder@voorbeeld.nl", Roles.Beheerder, "Anouk Visser", null),
+        // Vroegsignalering is done by the municipality's debt-help department: signals in, help offered in time, the DDAS report.
+        new("vroegsignalering@voorbeeld.nl", Roles.Vroegsignalering, "Yusuf Demir", null, "Schuldhulpverlening"),
     ];
 
     /// <summary>Roles and demo accounts; accounts that exist get the organisation and employer they lacked.</summary>
