@@ -186,6 +186,13 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/households/{id:guid}/contact-notes/"] = CareRoles,
         ["/api/v1/households/{id:guid}/contact-notes/{noteId:guid}"] = CareRoles,
         ["/api/v1/households/{id:guid}/contact-notes/{noteId:guid}/withdraw"] = CareRoles,
+        // Vroegsignalering (issue 22): the worklist and the cases are the vroegsignalering workers' only.
+        ["/vroegsignalering"] = [Roles.Vroegsignalering],
+        ["/vroegsignalering/zaken/{id:guid}"] = [Roles.Vroegsignalering],
+        ["/api/v1/vroegsignalering/zaken/"] = [Roles.Vroegsignalering],
+        ["/api/v1/vroegsignalering/zaken/{id:guid}"] = [Roles.Vroegsignalering],
+        ["/api/v1/vroegsignalering/zaken/{id:guid}/contactpogingen"] = [Roles.Vroegsignalering],
+        ["/api/v1/vroegsignalering/zaken/{id:guid}/afsluiting"] = [Roles.Vroegsignalering],
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

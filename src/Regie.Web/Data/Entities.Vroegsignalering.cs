@@ -64,7 +64,7 @@ public sealed class Vroegsignaal : IMunicipalityOwned
 /// </summary>
 public sealed class Vroegsignaalzaak : IMunicipalityOwned
 {
-    public const int NoteMaxLength = 500;
+    public const int NoteMaxLength = CaseRules.NoteMaxLength;
     public const string ClosedCode = "vroegsignaalzaak-closed";
     public const string OpenCaseExistsCode = "vroegsignaalzaak-open-exists";
 

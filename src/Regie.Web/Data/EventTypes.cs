@@ -114,6 +114,10 @@ public static class EventTypes
     /// <summary>A contact note withdrawn; it stays in the history. Data: { contactnotitie: Guid, soort: ContactKind name, versie: int }.</summary>
     public const string ContactNoteWithdrawn = "contact-note.withdrawn";
 
+    // Vroegsignalering (issue 22): that a case about payment arrears was closed and how, never the amounts.
+    /// <summary>A vroegsignaalzaak closed with its DDAS outcome. Data: { zaak: Guid, uitkomst: Eindresultaat name, verzoek: Guid? }.</summary>
+    public const string EarlySignalCaseClosed = "early-signal-case.closed";
+
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -194,4 +198,5 @@ public static class EventDataKeys
     public const string Werkwijze = "werkwijze";
     public const string Wijk = "wijk";
     public const string Wijze = "wijze";
+    public const string Zaak = "zaak";
 }

@@ -29,6 +29,7 @@ public static class FeatureRegistration
         new Conferences.ConferencesFeature(),
         new Documents.DocumentsFeature(),
         new ContactNotes.ContactNotesFeature(),
+        new Vroegsignalering.VroegsignaleringFeature(),
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),

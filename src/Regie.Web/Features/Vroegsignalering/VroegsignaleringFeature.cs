@@ -9,7 +9,12 @@ public sealed class VroegsignaleringFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<VroegsignaleringSettingsReader>();
+        services.AddScoped<VroegsignaleringQueries>();
+        services.AddScoped<RecordContactAttemptHandler>();
+        services.AddScoped<CloseCaseHandler>();
     }
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeSlice("/Vroegsignalering", Policies.Vroegsignalering);
+
+    public void MapApi(RouteGroupBuilder api) => api.MapVroegsignaleringApi();
 }

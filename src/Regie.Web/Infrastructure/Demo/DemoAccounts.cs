@@ -22,6 +22,8 @@ public sealed partial class DemoSeeder
         ("Huisartsenpraktijk De Linde", OrganisationKinds.Partner, "0999 123456"), ("Basisschool De Klimop", OrganisationKinds.Partner, "0999 654321"),
         // The teams' own foundation, and a youth-care provider that seconds staff to a team and delivers support.
         ("Stichting Sociaal Werk Voorbeeld", OrganisationKinds.Partner, "0999 200300"), ("Zorgaanbieder De Brug", OrganisationKinds.Partner, "0999 400500"),
+        // Signal partners of vroegsignalering besides the corporation and the insurer above.
+        ("Energieleverancier Stroom", OrganisationKinds.Partner, "0900 7766"), ("Waterbedrijf Helder", OrganisationKinds.Partner, "0900 5533"),
     ];
 
     public static readonly DemoLogin[] Logins =
