@@ -75,9 +75,11 @@ public sealed class DemoVroegsignalering(RegieDbContext db, string gemeentecode,
         var adults = await db.HouseholdMembers.Where(HouseholdMember.Current).Where(m => m.Role == Domain.Registry.HouseholdRole.Ouder && m.Person!.Bsn != null
                 && (story == null || m.HouseholdId != story.Id))
             .OrderBy(m => m.Person!.Bsn).Take(60).Select(m => new { m.Person, Household = m.Household! }).ToListAsync(ct);
+        // One case per household: two parents of one household are one case.
+        adults = adults.DistinctBy(a => a.Household.Id).ToList();
         var plan = new (int Partner, int DaysAgo, bool Crisis, decimal Amount, Action<Vroegsignaalzaak, Household>? Work)[]
         {
-            (2, 2, true, 310.45m, null),                                  // energy cut-off announced: three working days
+            (2, 0, true, 310.45m, null),                                  // energy cut-off announced today: three working days
             (3, 26, false, 96.20m, null),                                  // almost late
             (1, 35, false, 412.00m, null),                                 // late: no attempt yet
             (0, 33, false, 980.00m, (z, _) => Attempt(z, Contactsoort.Brief, -31, Dagdeel.Ochtend, false, null, worker.Id, worker.DisplayName)),
@@ -107,7 +109,7 @@ public sealed class DemoVroegsignalering(RegieDbContext db, string gemeentecode,
     private Vroegsignaal Signal(Organisation partner, SignaalpartnerSoort soort, int number, Person person, Household household, decimal amount, int months, int daysAgo,
         bool crisis = false)
     {
-        var received = _now.AddDays(-daysAgo).Date.AddHours(9);
+        var received = daysAgo == 0 ? _now : _now.AddDays(-daysAgo).Date.AddHours(9);
         var signal = new Vroegsignaal
         {
             Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, PartnerOrganisationId = partner.Id, PartnerName = partner.Name, PartnerSoort = soort,
