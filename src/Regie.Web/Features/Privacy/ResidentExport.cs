@@ -19,16 +19,22 @@ public sealed record ExportRead(DateTime Tijdstip, string Wie, string? Rol, stri
 public sealed record ExportGoal(string Huishouden, string Voor, string Leefgebied, string Wat, string MeetbaarResultaat, string Wie, DateOnly Streefdatum,
     string Status, string? Toelichting, int PlanVersie, DateTime Opgeslagen);
 
+/// <summary>A signal of payment arrears about the resident (vroegsignalering), with what became of its case; never the worker's notes.</summary>
+public sealed record ExportSignal(string Signaalpartner, string Soort, DateOnly Ontvangen, decimal Bedrag, int Maanden, string? Kenmerk, string? Resultaat,
+    DateOnly? AfgeslotenOp, IReadOnlyList<ExportContactAttempt> Contactpogingen);
+public sealed record ExportContactAttempt(DateOnly Datum, string Soort, string Dagdeel, bool Bereikt);
+
 /// <summary>
 /// Everything Regie holds about one resident, as the AVG (art. 15) lets them ask for it. <see cref="Persoon"/> is
 /// null for someone Regie holds no file of but whose BSN a department looked up: those look-ups are all there is.
 /// </summary>
 /// <param name="Meldcode">The Meldcode tracks about the resident, except what the coordinator withholds (UAVG art. 41).</param>
 /// <param name="VeiligVerder">The Veilig Verder plans of the households the resident lived in while they ran.</param>
+/// <param name="Vroegsignalen">Signals of payment arrears about the resident (by person or BSN) until retention removed their personal data.</param>
 /// <param name="Beperking">When a part is withheld: <see cref="ResidentSafetyExport.Statement"/>, which says so without saying which part or why; otherwise null.</param>
 public sealed record ResidentDataExport(DateTime Opgesteld, string Gemeentecode, ExportPerson? Persoon, IReadOnlyList<ExportMembership> Huishoudens,
     IReadOnlyList<ExportGoal> Doelen, IReadOnlyList<ExportEvent> Gebeurtenissen, IReadOnlyList<ExportAccess> Toegang, IReadOnlyList<ExportRead> WieHeeftGegevensGezien,
-    IReadOnlyList<ExportMeldcodeTrack> Meldcode, IReadOnlyList<ExportSafetyPlan> VeiligVerder, string? Beperking);
+    IReadOnlyList<ExportMeldcodeTrack> Meldcode, IReadOnlyList<ExportSafetyPlan> VeiligVerder, string? Beperking, IReadOnlyList<ExportSignal> Vroegsignalen);
 
 /// <summary>
 /// Compiles a resident's export. It is about the resident only: of each household they lived in, what happened
@@ -131,7 +137,7 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
             relevant.Select(e => new ExportEvent(e.OccurredAt, e.EffectiveDate, e.Type, e.Summary, e.ActorName)).ToList(),
             access,
             reads.Select(Read).ToList(),
-            safety.Tracks, safety.Plans, safety.Withheld ? ResidentSafetyExport.Statement : null);
+            safety.Tracks, safety.Plans, safety.Withheld ? ResidentSafetyExport.Statement : null, await SignalsAsync(p.Id, bsn.Value.Value, ct));
         await audit.RecordAsync(AuditActions.Export, AuditResources.Person, personId: p.Id, purpose: Purpose, ct: ct);
         return export;
     }
@@ -223,8 +229,31 @@ public sealed class ResidentExportService(RegieDbContext db, AuditLog audit, Tim
         var gemeente = user.Gemeentecode;
         var lookups = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectBsn == bsn && e.Gemeentecode == gemeente)
             .OrderBy(e => e.Id).Take(MaxReads).ToListAsync(ct);
-        if (lookups.Count == 0 || gemeente is null) return new DomainError(DomainError.NotFoundCode, "Bsn", "Regie heeft geen gegevens van een inwoner met dit BSN.");
+        var signals = await SignalsAsync(null, bsn, ct);
+        if ((lookups.Count == 0 && signals.Count == 0) || gemeente is null)
+            return new DomainError(DomainError.NotFoundCode, "Bsn", "Regie heeft geen gegevens van een inwoner met dit BSN.");
         await audit.RecordAsync(AuditActions.Export, AuditResources.Person, purpose: Purpose, ct: ct, subjectBsn: bsn);
-        return new ResidentDataExport(clock.GetUtcNow().UtcDateTime, gemeente, null, [], [], [], [], lookups.Select(Read).ToList(), [], [], null);
+        return new ResidentDataExport(clock.GetUtcNow().UtcDateTime, gemeente, null, [], [], [], [], lookups.Select(Read).ToList(), [], [], null, signals);
+    }
+
+    /// <summary>
+    /// The signals of payment arrears about the resident: matched to them, or carrying their BSN (also when not matched, and for
+    /// someone Regie holds no file of). The case's outcome and attempts are the resident's too; the workers' notes are not exported.
+    /// </summary>
+    private async Task<IReadOnlyList<ExportSignal>> SignalsAsync(Guid? personId, string bsn, CancellationToken ct)
+    {
+        var signals = await db.Vroegsignalen.AsNoTracking().Where(s => s.Bsn == bsn || (personId != null && s.PersonId == personId))
+            .OrderBy(s => s.ReceivedAt).ToListAsync(ct);
+        var caseIds = signals.Where(s => s.ZaakId is not null).Select(s => s.ZaakId!.Value).Distinct().ToList();
+        var cases = await db.Vroegsignaalzaken.AsNoTracking().Where(z => caseIds.Contains(z.Id)).ToDictionaryAsync(z => z.Id, ct);
+        var attempts = (await db.Contactpogingen.AsNoTracking().Where(a => caseIds.Contains(a.ZaakId)).OrderBy(a => a.Datum).ToListAsync(ct)).ToLookup(a => a.ZaakId);
+        return signals.Select(s =>
+        {
+            var zaak = s.ZaakId is { } z ? cases.GetValueOrDefault(z) : null;
+            return new ExportSignal(s.PartnerName, Domain.Vroegsignalering.DdasCodes.Label(s.PartnerSoort), s.ReceivedOn, s.Bedrag, s.MaandenAchterstand, s.Kenmerk,
+                zaak?.Resultaat is { } r ? Domain.Vroegsignalering.DdasCodes.Label(r) : null, zaak?.ClosedOn,
+                zaak is null ? [] : attempts[zaak.Id].Select(a => new ExportContactAttempt(a.Datum, Domain.Vroegsignalering.DdasCodes.Label(a.Soort),
+                    Domain.Vroegsignalering.DdasCodes.Label(a.Dagdeel), a.Bereikt)).ToList());
+        }).ToList();
     }
 }
