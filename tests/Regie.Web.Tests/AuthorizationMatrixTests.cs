@@ -193,6 +193,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/vroegsignalering/zaken/{id:guid}"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/zaken/{id:guid}/contactpogingen"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/zaken/{id:guid}/afsluiting"] = [Roles.Vroegsignalering],
+        ["/vroegsignalering/ongekoppeld"] = [Roles.Vroegsignalering],
+        ["/api/v1/vroegsignalering/signalen/ongekoppeld"] = [Roles.Vroegsignalering],
+        ["/api/v1/vroegsignalering/signalen/{id:guid}/koppeling"] = [Roles.Vroegsignalering],
+        // Signals in: a signal partner's key (the handler refuses a partner the municipality did not register as signal partner).
+        ["/api/v1/vroegsignalen/"] = [Roles.Partner],
+        ["/api/v1/vroegsignalen/{id:guid}"] = [Roles.Partner],
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

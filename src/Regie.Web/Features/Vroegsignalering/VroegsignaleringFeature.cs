@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Regie.Web.Infrastructure;
+using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.Vroegsignalering;
 
@@ -12,9 +14,19 @@ public sealed class VroegsignaleringFeature : IFeature
         services.AddScoped<VroegsignaleringQueries>();
         services.AddScoped<RecordContactAttemptHandler>();
         services.AddScoped<CloseCaseHandler>();
+        services.AddScoped<SignalIntake>();
+        services.AddScoped<ReceiveSignalHandler>();
+        services.AddScoped<MatchSignalHandler>();
+        services.AddSingleton<SignalImport>();
     }
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeSlice("/Vroegsignalering", Policies.Vroegsignalering);
 
-    public void MapApi(RouteGroupBuilder api) => api.MapVroegsignaleringApi();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapVroegsignaleringApi();
+        api.MapVroegsignalenApi();
+    }
+
+    public IEnumerable<Command> Commands(CliHost cli) => [VroegsignalenCommands.Create(cli)];
 }

@@ -89,6 +89,58 @@ public sealed class VroegsignaleringQueries(RegieDbContext db, AuditLog audit, T
         return CommandResult<CaseView>.Ok(view);
     }
 
+    /// <summary>The unmatched list shows the oldest signals first and at most this many.</summary>
+    public const int UnmatchedPageSize = 100;
+    /// <summary>At most this many people are offered per signal: the name and birth date, or the address, must fit.</summary>
+    public const int MaxCandidates = 6;
+
+    /// <summary>
+    /// The signals the registry did not match on arrival, oldest first, each with the people it could be about: the same surname
+    /// and birth date (they may have moved), or living at the signal's address. The worker chooses; Regie never guesses.
+    /// </summary>
+    public async Task<UnmatchedView> UnmatchedAsync(CancellationToken ct)
+    {
+        var open = db.Vroegsignalen.AsNoTracking().Where(s => s.ZaakId == null && s.AnonymisedAt == null);
+        var total = await open.CountAsync(ct);
+        var signals = await open.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id).Take(UnmatchedPageSize).ToListAsync(ct);
+        var keys = signals.Where(s => s.Achternaam is not null).Select(s => PersonName.SearchKeyOf(s.Achternaam!)).Distinct().ToList();
+        var births = signals.Where(s => s.Geboortedatum is not null).Select(s => s.Geboortedatum!.Value).Distinct().ToList();
+        var postcodes = signals.Where(s => s.Postcode is not null).Select(s => s.Postcode!).Distinct().ToList();
+        var bsns = signals.Where(s => s.Bsn is not null).Select(s => s.Bsn!).Distinct().ToList();
+        var people = await db.HouseholdMembers.AsNoTracking().Where(HouseholdMember.Current)
+            .Where(m => m.Person!.AnonymisedAt == null && m.Household!.AnonymisedAt == null
+                && ((keys.Contains(m.Person.ZoekNaam) && births.Contains(m.Person.Geboortedatum)) || postcodes.Contains(m.Household.Postcode) || bsns.Contains(m.Person.Bsn!)))
+            .Select(m => new
+            {
+                m.PersonId, m.Person!.Bsn, m.Person.Voornamen, m.Person.Voorvoegsel, m.Person.Achternaam, m.Person.ZoekNaam, m.Person.Geboortedatum,
+                m.Household!.Straat, m.Household.Huisnummer, m.Household.Huisletter, m.Household.Toevoeging, m.Household.Postcode, m.Household.Woonplaats,
+            })
+            .Take(UnmatchedPageSize * MaxCandidates * 4).ToListAsync(ct);
+        var list = signals.Select(s =>
+        {
+            var key = s.Achternaam is null ? null : PersonName.SearchKeyOf(s.Achternaam);
+            var candidates = people
+                .Select(p => new
+                {
+                    p, Name = p.ZoekNaam == key, Born = p.Geboortedatum == s.Geboortedatum, Home = p.Postcode == s.Postcode && p.Huisnummer == s.Huisnummer,
+                    Bsn = s.Bsn is not null && p.Bsn == s.Bsn,
+                })
+                .Where(c => c.Bsn || (c.Name && c.Born) || c.Home)
+                .OrderByDescending(c => c.Bsn).ThenByDescending(c => (c.Name ? 1 : 0) + (c.Born ? 1 : 0) + (c.Home ? 1 : 0)).ThenBy(c => c.p.Geboortedatum)
+                .DistinctBy(c => c.p.PersonId).Take(MaxCandidates)
+                .Select(c => new MatchCandidate(c.p.PersonId, new PersonName(c.p.Voornamen, c.p.Voorvoegsel, c.p.Achternaam).FullName, c.p.Geboortedatum,
+                    Address.OneLine(c.p.Straat, c.p.Huisnummer, c.p.Huisletter, c.p.Toevoeging, c.p.Postcode, c.p.Woonplaats), c.Name, c.Born, c.Home))
+                .ToList();
+            var address = s.Postcode is null ? null
+                : $"{s.Straat} {s.Huisnummer}{s.Huisnummertoevoeging}, {Domain.Registry.Postcode.Parse(s.Postcode).Value.Display} {s.Woonplaats}".Trim().TrimEnd(',');
+            return new UnmatchedSignal(s.Id, s.PartnerName, s.PartnerSoort, s.Kenmerk, SignalName(s), s.Geboortedatum, address, s.Bedrag, s.ReceivedOn, s.Crisis,
+                candidates);
+        }).ToList();
+        await audit.RecordListAsync(AuditResources.EarlySignal, $"vroegsignalering: te koppelen signalen ({string.Join(", ", signals.Select(s => s.Id))})",
+            list.SelectMany(s => s.Kandidaten).Select(c => ((Guid?)null, (Guid?)c.PersoonId)), ct);
+        return new UnmatchedView(list, total);
+    }
+
     private async Task<CaseCoordinationView?> CoordinationAsync(Guid? teamId, string? coordinatorId, CancellationToken ct)
     {
         if (teamId is null) return null;
