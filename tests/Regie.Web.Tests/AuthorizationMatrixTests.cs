@@ -194,6 +194,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/vroegsignalering/zaken/{id:guid}/contactpogingen"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/zaken/{id:guid}/afsluiting"] = [Roles.Vroegsignalering],
         ["/vroegsignalering/ongekoppeld"] = [Roles.Vroegsignalering],
+        ["/vroegsignalering/inlezen"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/signalen/ongekoppeld"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/signalen/{id:guid}/koppeling"] = [Roles.Vroegsignalering],
         // Signals in: a signal partner's key (the handler refuses a partner the municipality did not register as signal partner).

@@ -298,6 +298,40 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Worker_reads_a_monthly_file_in_on_the_page_and_sees_the_rejected_rows()
+    {
+        var resident = await Given.Resident("Paginabestand");
+        var partnerId = await SignalPartnerAsync(Corporation, SignaalpartnerSoort.Huur);
+        using var worker = await _app.SignedInClientAsync(Worker);
+        var kenmerk = Kenmerk("PAGINA");
+        var csv = "kenmerk;bsn;achternaam;geboortedatum;postcode;huisnummer;telefoon;email;bedrag;maanden;datum\n"
+            + $"{kenmerk};{resident.Bsn};;;;;;;75,00;1;{Dutch(Today)}\n{kenmerk}-X;;;;;;;;75,00;1;{Dutch(Today)}\n";
+
+        async Task<string> PostAsync(Guid? partner)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(await TestApp.AntiforgeryTokenAsync(worker, "/vroegsignalering/inlezen")), "__RequestVerificationToken" },
+                { new StringContent(partner?.ToString() ?? ""), "Partner" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "bestand", "thuis-november.csv" },
+            };
+            var response = await worker.PostAsync("/vroegsignalering/inlezen", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        var refused = await PostAsync(null);
+        Assert.Contains("Kies de signaalpartner die het bestand stuurde.", refused);
+        Assert.Equal(0, await InDbAsync(db => db.Vroegsignalen.CountAsync(s => s.Kenmerk == kenmerk)));
+
+        var page = await PostAsync(partnerId);
+        Assert.Contains("Woningcorporatie Thuis: 2 regels gelezen.", page);
+        Assert.Contains("Nieuw en gekoppeld aan een huishouden: 1. Nieuw, te koppelen met de hand: 0. Al eerder ontvangen: 0. Afgewezen: 1.", page);
+        Assert.Contains("Geef het BSN, of anders de achternaam, geboortedatum, postcode en het huisnummer", page);
+        Assert.Equal(resident.Household, await InDbAsync(db => db.Vroegsignalen.Where(s => s.Kenmerk == kenmerk).Select(s => s.HouseholdId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_resident_asking_what_Regie_holds_sees_the_signal_about_them()
     {
         var resident = await Given.Resident("Inzagesignaal");

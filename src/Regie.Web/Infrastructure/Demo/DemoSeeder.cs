@@ -48,6 +48,8 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
                 {
                     Id = Guid.CreateVersion7(), Gemeentecode = Gemeentecode, Name = name, Kind = kind, Telefoon = phone,
                     Email = $"{PersonName.SearchKeyOf(name.Split(' ')[0])}@voorbeeld.nl",
+                    // The corporation, the insurer, the energy and the water company send vroegsignalen from the start.
+                    SignaalpartnerSoort = DemoVroegsignalering.Partners.Where(p => p.Name == name).Select(p => (Domain.Vroegsignalering.SignaalpartnerSoort?)p.Soort).FirstOrDefault(),
                 });
         // The municipality once sent only complex cases to its teams (CPB suggestion) and went back to
         // "the team takes everything" three months ago: the history shows a change of model is configuration.
