@@ -193,6 +193,10 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/vroegsignalering/zaken/{id:guid}"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/zaken/{id:guid}/contactpogingen"] = [Roles.Vroegsignalering],
         ["/api/v1/vroegsignalering/zaken/{id:guid}/afsluiting"] = [Roles.Vroegsignalering],
+        // The DDAS report to CBS is also policy's (beleid); the settings behind it are the functional admin's.
+        ["/vroegsignalering/ddas"] = [Roles.Vroegsignalering, Roles.Beleid],
+        ["/api/v1/vroegsignalering/ddas"] = [Roles.Vroegsignalering, Roles.Beleid],
+        ["/beheer/vroegsignalering"] = [Roles.Beheerder],
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

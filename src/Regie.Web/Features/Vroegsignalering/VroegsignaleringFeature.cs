@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Regie.Web.Infrastructure;
+using Regie.Web.Infrastructure.Cli;
+using System.CommandLine;
 
 namespace Regie.Web.Features.Vroegsignalering;
 
@@ -12,9 +14,18 @@ public sealed class VroegsignaleringFeature : IFeature
         services.AddScoped<VroegsignaleringQueries>();
         services.AddScoped<RecordContactAttemptHandler>();
         services.AddScoped<CloseCaseHandler>();
+        services.AddScoped<DdasReport>();
+        services.AddScoped<SaveVroegsignaleringSettingsHandler>();
     }
 
-    public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeSlice("/Vroegsignalering", Policies.Vroegsignalering);
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        // The DDAS report is also for policy (beleid): that page has its own policy instead of the slice's.
+        pages.AuthorizeSlice("/Vroegsignalering", Policies.Vroegsignalering, except: "/Vroegsignalering/Ddas");
+        pages.AuthorizePage("/Vroegsignalering/Ddas", Policies.Ddas);
+    }
+
+    public IEnumerable<Command> Commands(CliHost cli) => [VroegsignaleringCommands.Create(cli)];
 
     public void MapApi(RouteGroupBuilder api) => api.MapVroegsignaleringApi();
 }
