@@ -153,6 +153,7 @@ public sealed class DdasReportTests(RegistryFixture fixture) : IClassFixture<Reg
         await SettingsAsync();
         var m = await MarchAsync();
         var beleid = await _app.SignedInClientAsync(Beleid);
+        Assert.Contains("href=\"/vroegsignalering/ddas\"", await beleid.GetStringAsync("/start"));
 
         var response = await beleid.GetAsync("/api/v1/vroegsignalering/ddas?van=2025-03-01&tot=2025-03-31");
         var json = await response.Content.ReadAsStringAsync();
