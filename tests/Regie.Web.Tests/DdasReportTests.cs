@@ -209,6 +209,10 @@ public sealed class DdasReportTests(RegistryFixture fixture) : IClassFixture<Reg
         var file = await download.Content.ReadAsStringAsync();
         DdasStandard.AssertValid(file);
         Assert.Equal(5, JsonDocument.Parse(file).RootElement.GetProperty("leveringen")[0].GetProperty("vroegsignalen").GetArrayLength());
+        Assert.Equal([(AuditActions.Read, "telling op de pagina"), (AuditActions.Export, "bestand")], await InDbAsync(async db =>
+            (await db.AuditEntries.Where(a => a.Resource == AuditResources.DdasReport && a.Detail!.StartsWith("DDAS-levering 01-03-2025 t/m 31-03-2025 (")
+                    && !a.Detail.Contains("(API)")).OrderBy(a => a.Id).Select(a => new { a.Action, a.Detail }).ToListAsync())
+                .Select(a => (a.Action, a.Detail![(a.Detail!.IndexOf('(') + 1)..a.Detail.IndexOf(')')])).ToList()));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class DdasModel(DdasReport report, CurrentUser user) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Default();
-        var result = await report.BuildAsync(Van, Tot, DdasReport.CountsPurpose, ct);
+        var result = await report.BuildAsync(Van, Tot, DdasPurpose.Counts, ct);
         if (result.IsOk) Telling = result.Value!.Telling;
         else Show(result);
     }
@@ -31,7 +31,7 @@ public sealed class DdasModel(DdasReport report, CurrentUser user) : PageModel
     public async Task<IActionResult> OnGetBestandAsync(CancellationToken ct)
     {
         Default();
-        var result = await report.BuildAsync(Van, Tot, DdasReport.DownloadPurpose, ct);
+        var result = await report.BuildAsync(Van, Tot, DdasPurpose.File, ct);
         if (!result.IsOk)
         {
             Show(result);

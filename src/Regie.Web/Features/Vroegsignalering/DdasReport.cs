@@ -84,6 +84,14 @@ public sealed record DdasTelling(DateOnly Van, DateOnly Tot, int Signalen, int Z
 
 public sealed record DdasReportResult(DdasLevering Levering, DdasTelling Telling);
 
+/// <summary>What a delivery is made for; on the audit trail. A file or an API answer leaves Regie (export); the page's counts are read there.</summary>
+public enum DdasPurpose
+{
+    File,
+    Api,
+    Counts,
+}
+
 /// <summary>
 /// The period's DDAS delivery for CBS: the signals received from <c>van</c> to <c>tot</c> (inclusive), the cases those signals belong
 /// to with their attempts and outcomes, the municipality as <c>gemeentecode</c> and the delivering organisation and contact from
@@ -109,7 +117,7 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
     /// <param name="van">First day of the period, dd-mm-jjjj or jjjj-mm-dd.</param>
     /// <param name="tot">Last day of the period, inclusive.</param>
     /// <param name="purpose">What the generation is for, on the audit trail: the download, the API answer, the counts on the page.</param>
-    public async Task<CommandResult<DdasReportResult>> BuildAsync(string? van, string? tot, string purpose, CancellationToken ct, string vanField = "van", string totField = "tot")
+    public async Task<CommandResult<DdasReportResult>> BuildAsync(string? van, string? tot, DdasPurpose purpose, CancellationToken ct, string vanField = "van", string totField = "tot")
     {
         if (user.Gemeentecode is not { } gemeente) return CommandResult<DdasReportResult>.Forbidden();
         var errors = new ErrorList();
@@ -145,15 +153,18 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
             DdasCodes.PartnerSoorten.Select(k => (DdasCodes.Label(k), signals.Count(s => s.PartnerSoort == k))).Where(x => x.Item2 > 0).ToList(),
             DdasCodes.Eindresultaten.Select(r => (DdasCodes.Label(r), cases.Count(z => z.Resultaat == r))).Where(x => x.Item2 > 0)
                 .Append((OpenLabel, cases.Count(z => z.Resultaat is null))).Where(x => x.Item2 > 0).ToList());
-        await audit.RecordAsync(purpose == DownloadPurpose || purpose == ApiPurpose ? AuditActions.Export : AuditActions.Read, AuditResources.DdasReport,
-            detail: $"DDAS-levering {DutchDate.Format(from)} t/m {DutchDate.Format(to)} ({purpose}): {telling.Signalen} signalen, {telling.Zaken} zaken, {telling.Contactpogingen} contactpogingen",
+        await audit.RecordAsync(purpose == DdasPurpose.Counts ? AuditActions.Read : AuditActions.Export, AuditResources.DdasReport,
+            detail: $"DDAS-levering {DutchDate.Format(from)} t/m {DutchDate.Format(to)} ({Label(purpose)}): {telling.Signalen} signalen, {telling.Zaken} zaken, {telling.Contactpogingen} contactpogingen",
             ct: ct);
         return CommandResult<DdasReportResult>.Ok(new DdasReportResult(levering, telling));
     }
 
-    public const string DownloadPurpose = "bestand";
-    public const string ApiPurpose = "API";
-    public const string CountsPurpose = "telling op de pagina";
+    private static string Label(DdasPurpose purpose) => purpose switch
+    {
+        DdasPurpose.File => "bestand",
+        DdasPurpose.Api => "API",
+        _ => "telling op de pagina",
+    };
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public static class VroegsignaleringApi
     public static void MapVroegsignaleringApi(this RouteGroupBuilder api)
     {
         api.MapGet("/vroegsignalering/ddas", async ([Description(DateFormat)] string? van, [Description(DateFormat)] string? tot, DdasReport report, CancellationToken ct) =>
-                ApiResults.From(await report.BuildAsync(van, tot, DdasReport.ApiPurpose, ct), r => Results.Json(r.Levering, DdasReport.ApiJson)))
+                ApiResults.From(await report.BuildAsync(van, tot, DdasPurpose.Api, ct), r => Results.Json(r.Levering, DdasReport.ApiJson)))
             .Produces<DdasLevering>(StatusCodes.Status200OK)
             .RequireAuthorization(Infrastructure.Policies.Ddas).WithTags("Vroegsignalering")
             .WithName("GetDdasLevering").WithSummary("De DDAS-levering aan het CBS over een periode (uitwisselmodel v0.9): de signalen ontvangen van van tot en met tot, hun zaken, contactpogingen en resultaten.")

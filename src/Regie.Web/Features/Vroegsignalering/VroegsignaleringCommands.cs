@@ -23,7 +23,7 @@ public static class VroegsignaleringCommands
         ddas.SetAction((pr, ct) => cli.WithAppAsync(async sp =>
         {
             sp.GetRequiredService<CurrentUser>().ActAs(pr.GetValue(gemeente)!, "cli", "Beheer via de opdrachtregel");
-            var result = await sp.GetRequiredService<DdasReport>().BuildAsync(pr.GetValue(van), pr.GetValue(tot), DdasReport.DownloadPurpose, ct);
+            var result = await sp.GetRequiredService<DdasReport>().BuildAsync(pr.GetValue(van), pr.GetValue(tot), DdasPurpose.File, ct);
             if (!result.IsOk)
             {
                 foreach (var e in result.Errors) Console.Error.WriteLine(string.IsNullOrEmpty(e.Field) ? e.Message : $"--{e.Field}: {e.Message}");
