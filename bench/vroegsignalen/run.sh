@@ -49,7 +49,7 @@ PY
 echo "file: $(($(wc -l <"$WORK/signalen.csv") - 1)) rows, $(du -h "$WORK/signalen.csv" | cut -f1)"
 
 t0=$(now); psql "$PSQL_CONN" -q -c "create temp table copied(kenmerk text, bsn text, achternaam text, geboortedatum text, postcode text, huisnummer text,
-  telefoon text, email text, bedrag text, maanden text, datum text); \copy copied from '$WORK/signalen.csv' with (format csv, header, delimiter ';')"; t1=$(now)
+  telefoon text, email text, bedrag text, maanden text, datum text)" -c "\copy copied from '$WORK/signalen.csv' with (format csv, header, delimiter ';')"; t1=$(now)
 echo "baseline (COPY of the same file into a table): $(echo "$t1 - $t0" | bc) s"
 echo "load average before the import: $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(now); set +e; dotnet "$DLL" vroegsignalen import "$WORK/signalen.csv" --partner "Woningcorporatie Thuis" </dev/null | tail -1; set -e; t1=$(now)

@@ -23,7 +23,7 @@ public sealed class AdminPagesTests(AccessFixture fixture) : IClassFixture<Acces
         Assert.Equal([
             "/beheer/lichte-ondersteuning", "/beheer/medewerkers", "/beheer/medewerkers/{id}", "/beheer/medewerkers/{id}/aandachtsfunctionaris",
             "/beheer/medewerkers/{id}/tweestapsverificatie",
-            "/beheer/sociale-kaart", "/beheer/sociale-kaart/{id:guid}", "/beheer/termijnen", "/beheer/triage",
+            "/beheer/sociale-kaart", "/beheer/sociale-kaart/{id:guid}", "/beheer/termijnen", "/beheer/triage", "/beheer/vroegsignalering",
         ], pages);
 
         string colleague;

@@ -200,6 +200,10 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         // Signals in: a signal partner's key (the handler refuses a partner the municipality did not register as signal partner).
         ["/api/v1/vroegsignalen/"] = [Roles.Partner],
         ["/api/v1/vroegsignalen/{id:guid}"] = [Roles.Partner],
+        // The DDAS report to CBS is also policy's (beleid); the settings behind it are the functional admin's.
+        ["/vroegsignalering/ddas"] = [Roles.Vroegsignalering, Roles.Beleid],
+        ["/api/v1/vroegsignalering/ddas"] = [Roles.Vroegsignalering, Roles.Beleid],
+        ["/beheer/vroegsignalering"] = [Roles.Beheerder],
         ["/api/v1/households/{id:guid}/trajectories"] = FileRoles,
         ["/api/v1/households/{id:guid}/trajectories/close"] = FileRoles,
         ["/api/v1/households/{id:guid}/coordinator"] = FileRoles,

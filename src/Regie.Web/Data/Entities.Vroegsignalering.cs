@@ -203,6 +203,14 @@ public sealed class VroegsignaleringSettings : IMunicipalityOwned
     public const int MaxRetentionMonths = 60;
     public const int TextMaxLength = 200;
     public const int KvkMaxLength = 8;
+    public const string RetentionInvalidCode = "vroegsignalering-retention-invalid";
+    public const string UitvoerderUnknownCode = "vroegsignalering-uitvoerder-unknown";
+
+    /// <summary>The retention term is 1 to <see cref="MaxRetentionMonths"/> months.</summary>
+    public static DomainError? CheckRetention(int months) => months is < 1 or > MaxRetentionMonths
+        ? new DomainError(RetentionInvalidCode, "Bewaartermijn",
+            $"De bewaartermijn is 1 tot {MaxRetentionMonths} maanden. De Wgs (art. 7) noemt {DefaultRetentionMonths} maanden voor signalen die niet tot schuldhulp leiden.")
+        : null;
 
     public required string Gemeentecode { get; init; }
     public int TermDays { get; set; } = ContactTermSettings.Default.TermDays;

@@ -23,11 +23,14 @@ public static class PageAuthorization
     /// <summary>
     /// <see cref="PageConventionCollectionExtensions.AuthorizeFolder(PageConventionCollection, string, string)"/> for a slice's
     /// folder, without its Admin folder: policies add up, so the slice's policy would shut the functional admin out of it.
+    /// The pages in <paramref name="except"/> are left out too, for a page that is open to other roles than the slice's (it then
+    /// needs its own <c>AuthorizePage</c>).
     /// </summary>
-    public static void AuthorizeSlice(this PageConventionCollection pages, string folder, string policy) =>
+    public static void AuthorizeSlice(this PageConventionCollection pages, string folder, string policy, params string[] except) =>
         pages.AddFolderApplicationModelConvention(folder, model =>
         {
-            if (!IsAdminPage(model.ViewEnginePath)) model.EndpointMetadata.Add(new AuthorizeAttribute(policy));
+            if (!IsAdminPage(model.ViewEnginePath) && !except.Contains(model.ViewEnginePath, StringComparer.Ordinal))
+                model.EndpointMetadata.Add(new AuthorizeAttribute(policy));
         });
 
     /// <summary>"/SocialMap/Admin/SocialMap": a folder on the way to the page is called Admin.</summary>

@@ -2,6 +2,7 @@ using Regie.Domain.Common;
 using Regie.Domain.Vroegsignalering;
 using Regie.Web.Features.Api;
 using Regie.Web.Features.Shared;
+using System.ComponentModel;
 
 namespace Regie.Web.Features.Vroegsignalering;
 
@@ -12,10 +13,24 @@ public static class VroegsignaleringApi
         " Alleen voor de rol vroegsignalering (medewerkers van de gemeente of haar schuldhulppartner); andere rollen krijgen 403. Een zaak van een andere"
         + " gemeente of een onbekend id geeft 404 ('" + DomainError.NotFoundCode + "'). Elke lezing en wijziging staat in de audittrail.";
 
+    private const string DateFormat = "Een datum als jjjj-mm-dd (of dd-mm-jjjj).";
+
     private static readonly string Outcomes = string.Join(", ", DdasCodes.Eindresultaten.Select(r => $"{r} ('{DdasCodes.Label(r)}')"));
 
     public static void MapVroegsignaleringApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/vroegsignalering/ddas", async ([Description(DateFormat)] string? van, [Description(DateFormat)] string? tot, DdasReport report, CancellationToken ct) =>
+                ApiResults.From(await report.BuildAsync(van, tot, DdasPurpose.Api, ct), r => Results.Json(r.Levering, DdasReport.ApiJson)))
+            .Produces<DdasLevering>(StatusCodes.Status200OK)
+            .RequireAuthorization(Infrastructure.Policies.Ddas).WithTags("Vroegsignalering")
+            .WithName("GetDdasLevering").WithSummary("De DDAS-levering aan het CBS over een periode (uitwisselmodel v0.9): de signalen ontvangen van van tot en met tot, hun zaken, contactpogingen en resultaten.")
+            .WithDescription("van en tot zijn verplicht. gemeentecode is de gemeente van de gebruiker; de aanleverende organisatie, het KvK-nummer, de contactpersoon en"
+                + " codeGegevensleverancier komen uit de instellingen voor vroegsignalering. Een zaak noemt haar signalen uit de periode. Signalen waarvan de"
+                + " persoonsgegevens na de bewaartermijn zijn verwijderd tellen mee, met een lege client. Foutcodes (400): " + DateRules.PeriodInvalidCode
+                + " (datum onleesbaar, buiten de jaren die een rapport kent, of tot vóór van); " + DdasDelivery.SettingsIncompleteCode
+                + " (de instellingen missen de code van de gegevensleverancier, de aanleverende organisatie of een contactpersoon met e-mailadres of telefoonnummer)."
+                + " Voor de rollen vroegsignalering en beleid; andere rollen krijgen 403. Elke levering staat in de audittrail.");
+
         var g = api.MapGroup("/vroegsignalering/zaken").WithTags("Vroegsignalering").RequireAuthorization(Infrastructure.Policies.Vroegsignalering);
 
         g.MapGet("", async (bool? afgesloten, VroegsignaleringQueries queries, CancellationToken ct) => Results.Ok(await queries.WorklistAsync(afgesloten == true, ct)))

@@ -18,9 +18,16 @@ public sealed class VroegsignaleringFeature : IFeature
         services.AddScoped<ReceiveSignalHandler>();
         services.AddScoped<MatchSignalHandler>();
         services.AddSingleton<SignalImport>();
+        services.AddScoped<DdasReport>();
+        services.AddScoped<SaveVroegsignaleringSettingsHandler>();
     }
 
-    public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeSlice("/Vroegsignalering", Policies.Vroegsignalering);
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        // The DDAS report is also for policy (beleid): that page has its own policy instead of the slice's.
+        pages.AuthorizeSlice("/Vroegsignalering", Policies.Vroegsignalering, except: "/Vroegsignalering/Ddas");
+        pages.AuthorizePage("/Vroegsignalering/Ddas", Policies.Ddas);
+    }
 
     public void MapApi(RouteGroupBuilder api)
     {
@@ -28,5 +35,5 @@ public sealed class VroegsignaleringFeature : IFeature
         api.MapVroegsignalenApi();
     }
 
-    public IEnumerable<Command> Commands(CliHost cli) => [VroegsignalenCommands.Create(cli)];
+    public IEnumerable<Command> Commands(CliHost cli) => [VroegsignalenCommands.Create(cli), VroegsignaleringCommands.Create(cli)];
 }
