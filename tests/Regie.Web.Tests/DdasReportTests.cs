@@ -148,14 +148,13 @@ public sealed class DdasReportTests(RegistryFixture fixture) : IClassFixture<Reg
     private static string Id(Guid id) => id.ToString();
 
     [Fact]
-    public async Task Policy_takes_marchs_ddas_delivery_valid_against_the_schema_with_exactly_the_months_signals_cases_attempts_and_outcomes()
+    public async Task Worker_takes_marchs_ddas_delivery_valid_against_the_schema_with_exactly_the_months_signals_cases_attempts_and_outcomes()
     {
         await SettingsAsync();
         var m = await MarchAsync();
-        var beleid = await _app.SignedInClientAsync(Beleid);
-        Assert.Contains("href=\"/vroegsignalering/ddas\"", await beleid.GetStringAsync("/start"));
+        var worker = await _app.SignedInClientAsync(Worker);
 
-        var response = await beleid.GetAsync("/api/v1/vroegsignalering/ddas?van=2025-03-01&tot=2025-03-31");
+        var response = await worker.GetAsync("/api/v1/vroegsignalering/ddas?van=2025-03-01&tot=2025-03-31");
         var json = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, json);
         DdasStandard.AssertValid(json);
@@ -199,7 +198,6 @@ public sealed class DdasReportTests(RegistryFixture fixture) : IClassFixture<Reg
             && a.Detail == "DDAS-levering 01-03-2025 t/m 31-03-2025 (API): 5 signalen, 3 zaken, 2 contactpogingen")));
 
         // The page shows the same counts and downloads the same delivery, without script.
-        var worker = await _app.SignedInClientAsync(Worker);
         var page = WebUtility.HtmlDecode(await worker.GetStringAsync("/vroegsignalering/ddas?van=01-03-2025&tot=31-03-2025"));
         Assert.Contains("<strong>5</strong> signalen in <strong>3</strong> zaken, waarvan <strong>2</strong> afgesloten; <strong>2</strong> contactpogingen, waarvan <strong>1</strong> de inwoner bereikten.", page);
         Assert.Contains("href=\"/vroegsignalering/ddas?handler=Bestand&van=01-03-2025&tot=31-03-2025\"", page);
@@ -213,6 +211,17 @@ public sealed class DdasReportTests(RegistryFixture fixture) : IClassFixture<Reg
             (await db.AuditEntries.Where(a => a.Resource == AuditResources.DdasReport && a.Detail!.StartsWith("DDAS-levering 01-03-2025 t/m 31-03-2025 (")
                     && !a.Detail.Contains("(API)")).OrderBy(a => a.Id).Select(a => new { a.Action, a.Detail }).ToListAsync())
                 .Select(a => (a.Action, a.Detail![(a.Detail!.IndexOf('(') + 1)..a.Detail.IndexOf(')')])).ToList()));
+
+        // Policy reads the same delivery for its figures, without any resident's personal data.
+        var beleid = await _app.SignedInClientAsync(Beleid);
+        Assert.Contains("href=\"/vroegsignalering/ddas\"", await beleid.GetStringAsync("/start"));
+        var figures = await (await beleid.GetAsync("/api/v1/vroegsignalering/ddas?van=2025-03-01&tot=2025-03-31")).Content.ReadAsStringAsync();
+        DdasStandard.AssertValid(figures);
+        var policySignals = JsonDocument.Parse(figures).RootElement.GetProperty("leveringen")[0].GetProperty("vroegsignalen").EnumerateArray().ToList();
+        Assert.Equal(["{}", "{}", "{}", "{}", "{}"], policySignals.Select(s => s.GetProperty("client").GetRawText()).ToArray());
+        Assert.DoesNotContain("Dijk", figures, StringComparison.Ordinal);
+        Assert.Equal(1, await InDbAsync(db => db.AuditEntries.CountAsync(a => a.Resource == AuditResources.DdasReport
+            && a.Detail == "DDAS-levering 01-03-2025 t/m 31-03-2025 (API, zonder persoonsgegevens): 5 signalen, 3 zaken, 2 contactpogingen")));
     }
 
     [Fact]

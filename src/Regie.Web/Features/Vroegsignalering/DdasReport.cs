@@ -129,6 +129,9 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
         if (DdasDelivery.CheckDeliverer(deliverer) is { } incomplete) return CommandResult<DdasReportResult>.Invalid(incomplete);
 
         var (from, to) = p;
+        // Policy reads figures, never persons (SECURITY.md): its delivery leaves out the residents' personal data, an empty client
+        // block (DDAS requires the block, not its fields); the counts are the same. The workers and the command line, who deliver to CBS, get it whole.
+        var withClients = user.IsSystem || user.Role == Infrastructure.Roles.Vroegsignalering;
         var inPeriod = db.Vroegsignalen.Where(s => s.ReceivedOn >= from && s.ReceivedOn <= to);
         var signals = await inPeriod.AsNoTracking().OrderBy(s => s.ReceivedOn).ThenBy(s => s.Id)
             .Select(s => new SignalRow(s.Id, s.ZaakId, s.PartnerSoort, s.Crisis, s.WarmeOverdracht, s.Bedrag, s.Ontstaansdatum, s.Signaaldatum, s.Status,
@@ -143,7 +146,7 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
 
         var levering = new DdasLevering(deliverer.CodeGegevensleverancier!.Trim(), from, to,
             clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            [new DdasGemeenteLevering(DdasDelivery.Teller, gemeente, Organisatie(deliverer), signals.Select(Signal).ToList(),
+            [new DdasGemeenteLevering(DdasDelivery.Teller, gemeente, Organisatie(deliverer), signals.Select(x => Signal(x, withClients)).ToList(),
                 cases.Select(z => new DdasZaak(z.Resultaat is { } r ? DdasCodes.Label(r) : null, z.MatchedOn, z.OpgepaktOn,
                     signalsOfCase[z.Id].Select(id => new DdasSignaalVerwijzing(Id(id))).ToList(),
                     attempts[z.Id].Select(a => new DdasContactpoging(DdasCodes.Label(a.Soort), a.Bereikt, a.Datum, DdasCodes.Label(a.Dagdeel))).ToList())).ToList())]);
@@ -154,7 +157,7 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
             DdasCodes.Eindresultaten.Select(r => (DdasCodes.Label(r), cases.Count(z => z.Resultaat == r))).Where(x => x.Item2 > 0)
                 .Append((OpenLabel, cases.Count(z => z.Resultaat is null))).Where(x => x.Item2 > 0).ToList());
         await audit.RecordAsync(purpose == DdasPurpose.Counts ? AuditActions.Read : AuditActions.Export, AuditResources.DdasReport,
-            detail: $"DDAS-levering {DutchDate.Format(from)} t/m {DutchDate.Format(to)} ({Label(purpose)}): {telling.Signalen} signalen, {telling.Zaken} zaken, {telling.Contactpogingen} contactpogingen",
+            detail: $"DDAS-levering {DutchDate.Format(from)} t/m {DutchDate.Format(to)} ({Label(purpose)}{(withClients ? "" : ", zonder persoonsgegevens")}): {telling.Signalen} signalen, {telling.Zaken} zaken, {telling.Contactpogingen} contactpogingen",
             ct: ct);
         return CommandResult<DdasReportResult>.Ok(new DdasReportResult(levering, telling));
     }
@@ -171,11 +174,14 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
     private static DdasOrganisatie Organisatie(DdasDeliverer d) =>
         new(d.Naam!.Trim(), Blank(d.KvkNummer), [new DdasContactpersoon(d.ContactNaam!.Trim(), Blank(d.ContactTelefoon), Blank(d.ContactEmail), Blank(d.ContactFunctie))]);
 
-    private static DdasVroegsignaal Signal(SignalRow s) =>
+    private static DdasVroegsignaal Signal(SignalRow s, bool withClient) =>
         new(Id(s.Id), s.Crisis, s.WarmeOverdracht, DdasDelivery.WholeEuros(s.Bedrag), s.Ontstaansdatum, s.Signaaldatum, DdasCodes.Label(s.Status),
-            new DdasSignaalpartner(DdasCodes.Label(s.PartnerSoort)),
+            new DdasSignaalpartner(DdasCodes.Label(s.PartnerSoort)), !withClient ? NoClient :
             new DdasClient(Blank(s.Bsn), Blank(s.Voorletters), Blank(s.Voorvoegsel), Blank(s.Achternaam), s.Geboortedatum, Blank(s.Straat), Blank(s.Postcode),
                 s.Huisnummer?.ToString(CultureInfo.InvariantCulture), Blank(s.Toevoeging), Blank(s.Woonplaats)));
+
+    /// <summary>The client of a signal without the resident's data (DDAS requires the block, not its fields): retention's and policy's.</summary>
+    private static readonly DdasClient NoClient = new(null, null, null, null, null, null, null, null, null, null);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
