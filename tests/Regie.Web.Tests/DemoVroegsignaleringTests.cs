@@ -51,4 +51,19 @@ public sealed class DemoVroegsignaleringTests(DemoMeldcodeFixture fixture) : ICl
         var page = WebUtility.HtmlDecode(await worker.GetStringAsync($"/vroegsignalering/zaken/{first.GetProperty("id").GetGuid()}"));
         Assert.Contains("Wijkteam Noord, regisseur", page);
     }
+
+    [Fact]
+    public async Task The_demo_monitor_shows_the_months_signals_and_their_outcomes()
+    {
+        using var policy = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
+        var page = WebUtility.HtmlDecode(await policy.GetStringAsync("/monitor"));
+        Assert.Contains("<h2 class=\"utrecht-heading-2\">Vroegsignalering</h2>", page, StringComparison.Ordinal);
+        // Fifteen signals of fifteen households (two of them still unmatched): enough to show.
+        Assert.Contains("<th scope=\"row\" class=\"utrecht-table__cell\">Vroegsignalen ontvangen</th>", page, StringComparison.Ordinal);
+        Assert.Matches(@"Vroegsignalen ontvangen</th>\s*<td class=""utrecht-table__cell"">\s*15 signalen\s*</td>", page);
+        Assert.Contains($"<h2 class=\"utrecht-heading-2\">{Regie.Web.Features.Monitor.MonitorExports.SignalsCaption}</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"utrecht-table__cell\">Huur</th>", page, StringComparison.Ordinal);
+        Assert.Contains($"<h2 class=\"utrecht-heading-2\">{Regie.Web.Features.Monitor.MonitorExports.OutcomesCaption}</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"utrecht-table__cell\">Vervolghulp en/of verwijzing financieel</th>", page, StringComparison.Ordinal);
+    }
 }

@@ -37,12 +37,15 @@ public static class WaitingTimes
     {
         var days = cases.Where(c => Reached(c, step)).Select(c => step(c)!.Value.DayNumber - c.Requested.DayNumber).Order().ToList();
         var waiting = waitingCounts ? cases.Where(c => step(c) is null).Select(c => today.DayNumber - c.Requested.DayNumber).ToList() : [];
-        return new StageFigure(days.Count, Median(days), days.Count == 0 ? null : days[(int)Math.Ceiling(0.8 * days.Count) - 1],
+        return new StageFigure(days.Count, Median(days), P80(days),
             waiting.Count, waiting.Count == 0 ? null : waiting.Max());
     }
 
     /// <summary>Whether a case reached a step (on or after its request), as <see cref="Figures"/> counts it.</summary>
     public static bool Reached(WaitingCase c, Func<WaitingCase, DateOnly?> step) => step(c) is { } d && d >= c.Requested;
+
+    /// <summary>The 80th percentile of sorted days, by nearest rank: the smallest value at least 80% of them do not exceed.</summary>
+    public static int? P80(IReadOnlyList<int> sorted) => sorted.Count == 0 ? null : sorted[(int)Math.Ceiling(0.8 * sorted.Count) - 1];
 
     public static decimal? Median(IReadOnlyList<int> sorted) => sorted.Count switch
     {

@@ -28,7 +28,9 @@ public sealed record MonitorFacts(
     IReadOnlyList<CostEntry>? Costs = null,
     int? StuckHouseholds = null,
     IReadOnlyList<MeldcodeTrackFact>? MeldcodeTracks = null,
-    IReadOnlyList<HouseholdDayFact>? VeiligVerderPlans = null);
+    IReadOnlyList<HouseholdDayFact>? VeiligVerderPlans = null,
+    IReadOnlyList<EarlySignalFact>? EarlySignals = null,
+    IReadOnlyList<EarlySignalCaseFact>? EarlySignalCases = null);
 
 /// <summary>
 /// One figure with its exact definition and the number of households it rests on. Below the
@@ -127,6 +129,7 @@ public static class MonitorIndicators
         }
 
         if (f.MeldcodeTracks is { } tracks) Safety(tracks, f.VeiligVerderPlans ?? [], from, to, Add);
+        if (f.EarlySignals is { } signals) EarlySignalFigures.Add(signals, f.EarlySignalCases ?? [], from, to, Add);
 
         // Direct cost.
         var paid = f.Paid.Where(p => In(p.Day)).ToList();
@@ -194,7 +197,8 @@ public static class MonitorIndicators
             Share(withPlan, withTrack.Count), "%", withTrack.Count);
     }
 
-    private static decimal? Share(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
+    /// <summary>A share as the monitor shows it: a percentage with one decimal, null without a whole.</summary>
+    public static decimal? Share(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
 
     /// <summary>The number of different households the requests come from.</summary>
     public static int Households(IEnumerable<WaitingCase> requests) => requests.Select(r => r.Household).Distinct().Count();

@@ -146,6 +146,7 @@ public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals
         AuditResources.Mandate => "Mandaat",
         AuditResources.Tariff => "Tarief",
         AuditResources.MonitorCost => "Monitorkosten",
+        AuditResources.EarlySignal => "Vroegsignaal",
         var other => other,
     };
 

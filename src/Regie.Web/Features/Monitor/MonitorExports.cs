@@ -9,6 +9,10 @@ public static class MonitorExports
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private const string Withheld = "niet getoond: minder dan 10 huishoudens";
+    public const string SignalsCaption = "Vroegsignalen per signaalpartner en maand";
+    public const string OutcomesCaption = "Vroegsignaalzaken afgesloten per uitkomst";
+
+    private static string Shown(int? n) => n?.ToString(Dutch) ?? "–";
 
     public static byte[] Xlsx(MonitorView v)
     {
@@ -20,7 +24,18 @@ public static class MonitorExports
         foreach (var i in v.Indicatoren)
             rows.Add(new([i.Goal, i.Label, i.Suppressed || i.Value is null ? "" : i.Unit == "euro" ? i.Value.Value : (object)i.Value.Value.ToString("0.##", Dutch),
                 i.Unit, i.Suppressed ? "<10" : i.Households, i.Suppressed ? Withheld : "", i.Definition]));
+        if (v.Vroegsignalering is { } vs)
+        {
+            rows.Add(new([$"{SignalsCaption} (afgerond op vijftallen; leeg: minder dan 10 huishoudens)"], Bold: true));
+            rows.Add(new(["Signaalpartner", .. vs.Months, "Hele periode"], Bold: true));
+            foreach (var row in vs.PerPartner) rows.Add(new([row.Partner, .. row.PerMonth.Select(Cell), Cell(row.Total)]));
+            rows.Add(new([$"{OutcomesCaption} (afgerond op vijftallen; leeg: minder dan 10 huishoudens)"], Bold: true));
+            rows.Add(new(["Uitkomst", "Zaken"], Bold: true));
+            foreach (var row in vs.Outcomes) rows.Add(new([row.Outcome, Cell(row.Cases)]));
+        }
         return Spreadsheet.Write("Monitor", rows);
+
+        static object Cell(int? n) => n is { } count ? count : "";
     }
 
     public static byte[] Pdf(MonitorView v, string municipality)
@@ -37,6 +52,16 @@ public static class MonitorExports
         }
         pdf.Heading("Van hulpvraag tot beschikking");
         pdf.Table(["Stap", "Hulpvragen die de stap bereikten"], [0.5, 0.5], v.Trechter.Select(f => (IReadOnlyList<string?>)[f.Stap, f.Aantal?.ToString(Dutch) ?? "–"]));
+        if (v.Vroegsignalering is { } vs)
+        {
+            pdf.Heading(SignalsCaption);
+            pdf.Paragraph("Per maand, afgerond op vijftallen; – is minder dan 10 huishoudens.");
+            var widths = Enumerable.Repeat(0.7 / (vs.Months.Count + 1), vs.Months.Count + 1).Prepend(0.3).ToList();
+            pdf.Table(["Signaalpartner", .. vs.Months.Select(m => m[2..]), "Periode"], widths,
+                vs.PerPartner.Select(r => (IReadOnlyList<string?>)[r.Partner, .. r.PerMonth.Select(Shown), Shown(r.Total)]));
+            pdf.Heading(OutcomesCaption);
+            pdf.Table(["Uitkomst (DDAS)", "Zaken"], [0.8, 0.2], vs.Outcomes.Select(r => (IReadOnlyList<string?>)[r.Outcome, Shown(r.Cases)]));
+        }
         return pdf.Build();
     }
 }

@@ -8,8 +8,9 @@ using System.Text.Json;
 
 namespace Regie.Web.Features.Monitor;
 
+/// <param name="Vroegsignalering">Signals per partner kind and month and the cases' outcomes; only for the municipality as a whole.</param>
 public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren, IReadOnlyList<FunnelStep> Trechter,
-    IReadOnlyList<MonthFlow>? Maanden = null);
+    IReadOnlyList<MonthFlow>? Maanden = null, EarlySignalTables? Vroegsignalering = null);
 
 /// <summary>Inflow and outflow in one month (null: fewer than 10, withheld).</summary>
 public sealed record MonthFlow(string Maand, int? Instroom, int? Uitstroom);
@@ -73,6 +74,11 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         var veiligVerder = await db.VeiligVerderPlans.AsNoTracking().Where(v => tracks.Any(t => t.HouseholdId == v.HouseholdId))
             .Select(v => new { v.HouseholdId, v.StartedOn }).ToListAsync(ct);
 
+        // Vroegsignalering is the municipality's, not a team's or a wijk's: the whole municipality only. Retention may have cleared the
+        // household of a case: it then rests on the case (and an unmatched signal on itself), so cleared signals still count.
+        var whole = teamId is null && wijk is null && model is null;
+        (IReadOnlyList<EarlySignalFact> Signals, IReadOnlyList<EarlySignalCaseFact> Cases)? signalFacts = whole ? await EarlySignalFactsAsync(from, to, ct) : null;
+
         var facts = new MonitorFacts(
             trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
             events.Where(e => e.Type == EventTypes.DecisionTaken && Bool(e.Data, EventDataKeys.Specialistisch) && Text(e.Data, EventDataKeys.Uitkomst) != "afgewezen")
@@ -91,7 +97,8 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             wijk is null && model is null ? (await stuck.ListAsync(teamId, ct)).Count : null,
             trackRows.Select(t => new MeldcodeTrackFact(t.HouseholdId, t.OpenedOn, Domain.Safety.MeldcodeRules.Reached(steps[t.Id].Select(e => (e.Step, e.OccurredOn))),
                 t.Decision, t.DecidedOn)).ToList(),
-            veiligVerder.Select(v => new HouseholdDayFact(v.HouseholdId, v.StartedOn)).ToList());
+            veiligVerder.Select(v => new HouseholdDayFact(v.HouseholdId, v.StartedOn)).ToList(),
+            signalFacts?.Signals, signalFacts?.Cases);
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
         if (wijk is not null) name += $", wijk {wijk}";
@@ -117,7 +124,30 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             var closed = facts.Trajectories.Where(t => t.Closed is { } c && c >= m && c <= end).Select(t => t.Household).Distinct().Count();
             months.Add(new MonthFlow(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), MonitorIndicators.SideBySide(opened, opened), MonitorIndicators.SideBySide(closed, closed)));
         }
-        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel, months);
+        return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel, months,
+            signalFacts is { } sf ? EarlySignalFigures.Tables(sf.Signals, sf.Cases, from, to) : null);
+    }
+
+    /// <summary>
+    /// The signals received in the period and the cases that were open at any time in it: dates, partner kind, outcome and whether the
+    /// resident was reached, never who they are about.
+    /// </summary>
+    private async Task<(IReadOnlyList<EarlySignalFact> Signals, IReadOnlyList<EarlySignalCaseFact> Cases)> EarlySignalFactsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var cases = await db.Vroegsignaalzaken.AsNoTracking().Where(z => z.OpenedOn <= to && (z.ClosedOn == null || z.ClosedOn >= from))
+            .Select(z => new
+            {
+                z.Id, z.HouseholdId, z.OpenedOn, z.OpgepaktOn, z.ClosedOn, z.Resultaat,
+                FirstReached = db.Contactpogingen.Where(p => p.ZaakId == z.Id && p.Bereikt).Min(p => (DateOnly?)p.Datum),
+            }).ToListAsync(ct);
+        var received = db.Vroegsignalen.AsNoTracking().Where(s => s.ReceivedOn >= from && s.ReceivedOn <= to);
+        var signals = await (
+            from s in received
+            join z in db.Vroegsignaalzaken.AsNoTracking() on s.ZaakId equals (Guid?)z.Id into zaken
+            from z in zaken.DefaultIfEmpty()
+            select new { s.Id, s.PartnerSoort, s.ReceivedOn, s.ZaakId, z.HouseholdId, Helped = (bool?)z.HouseholdAlreadyHelped }).ToListAsync(ct);
+        return (signals.Select(s => new EarlySignalFact(s.HouseholdId ?? s.ZaakId ?? s.Id, s.PartnerSoort, s.ReceivedOn, s.Helped ?? false)).ToList(),
+            cases.Select(z => new EarlySignalCaseFact(z.HouseholdId ?? z.Id, z.OpenedOn, z.OpgepaktOn, z.FirstReached, z.ClosedOn, z.Resultaat)).ToList());
     }
 
     /// <summary>The same figures as the page, semicolon-separated for Dutch spreadsheets; withheld figures stay empty and say why.</summary>
@@ -129,7 +159,21 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         foreach (var i in v.Indicatoren)
             sb.AppendLine(string.Join(';', i.Goal, i.Label, i.Suppressed ? "" : Value(i), i.Unit, i.Suppressed ? "<10" : i.Households.ToString(CultureInfo.InvariantCulture),
                 i.Suppressed ? "niet getoond: minder dan 10 huishoudens" : "", i.Definition).Replace("\n", " ", StringComparison.Ordinal));
+        if (v.Vroegsignalering is { } vs)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Vroegsignalen per signaalpartner en maand (afgerond op vijftallen; leeg: minder dan 10 huishoudens)");
+            sb.AppendLine("Signaalpartner;" + string.Join(';', vs.Months) + ";Hele periode");
+            foreach (var row in vs.PerPartner)
+                sb.AppendLine(string.Join(';', [row.Partner, .. row.PerMonth.Select(Count), Count(row.Total)]));
+            sb.AppendLine();
+            sb.AppendLine("Vroegsignaalzaken afgesloten per uitkomst (afgerond op vijftallen; leeg: minder dan 10 huishoudens)");
+            sb.AppendLine("Uitkomst;Zaken");
+            foreach (var row in vs.Outcomes) sb.AppendLine($"{row.Outcome};{Count(row.Cases)}");
+        }
         return sb.ToString();
+
+        static string Count(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
     }
 
     public static string Value(Indicator i) => i.Value is not { } v ? "" : i.Unit == "euro"

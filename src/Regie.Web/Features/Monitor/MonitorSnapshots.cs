@@ -16,7 +16,7 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
 {
     public const string All = "alle";
     /// <summary>Raised whenever a change of the monitor's rules changes stored figures, so every snapshot is computed again.</summary>
-    public const string RulesVersion = "r3";
+    public const string RulesVersion = "r4";
 
     public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
 
@@ -46,8 +46,13 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
         // Veilig Verder plans are counted instead.
         var meldcode = await db.MeldcodeEntries.CountAsync(ct);
         var veiligVerder = await db.VeiligVerderPlans.CountAsync(ct);
+        // Vroegsignalering keeps off the timeline too: its signals, their matches, the attempts and the closed cases are counted.
+        var signals = await db.Vroegsignalen.CountAsync(ct);
+        var matched = await db.Vroegsignalen.CountAsync(s => s.ZaakId != null, ct);
+        var attempts = await db.Contactpogingen.CountAsync(ct);
+        var closedCases = await db.Vroegsignaalzaken.CountAsync(z => z.ClosedOn != null, ct);
         // The rules' version first: figures stored under earlier rules (requests, not households, for the threshold) are computed again.
-        var stamp = $"{RulesVersion}:{lastEvent}:{costs}:{withdrawn}:{meldcode}:{veiligVerder}";
+        var stamp = $"{RulesVersion}:{lastEvent}:{costs}:{withdrawn}:{meldcode}:{veiligVerder}:{signals}:{matched}:{attempts}:{closedCases}";
         var existing = await db.MonitorSnapshots.ToDictionaryAsync(s => s.Scope, ct);
         var scopes = new List<(Guid? Team, string? Wijk, Domain.Care.TriageModel? Model)> { (null, null, null) };
         scopes.AddRange((await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct)).Select(t => ((Guid?)t, (string?)null, (Domain.Care.TriageModel?)null)));

@@ -15,7 +15,7 @@ public static class RetentionCommands
         {
             sp.GetRequiredService<CurrentUser>().ActAs("", "cli", "Beheer via de opdrachtregel");
             var r = await sp.GetRequiredService<RetentionService>().RunAsync(pr.GetValue(dryRun), ct);
-            Console.WriteLine($"{(r.DryRun ? "Proefrun, niets gewijzigd" : "Geanonimiseerd")}: {r.Households} huishoudens, {r.Persons} personen, {r.Events} gebeurtenissen; verwijderd: {r.MeldcodeTracks} meldcodetrajecten.");
+            Console.WriteLine($"{(r.DryRun ? "Proefrun, niets gewijzigd" : "Geanonimiseerd")}: {r.Households} huishoudens, {r.Persons} personen, {r.Events} gebeurtenissen, {r.EarlySignals} vroegsignalen, {r.EarlySignalCases} vroegsignaalzaken; verwijderd: {r.MeldcodeTracks} meldcodetrajecten.");
             return 0;
         }));
         return new Command("retention", "Bewaartermijnen.") { retentionRun };

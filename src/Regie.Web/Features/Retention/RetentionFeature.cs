@@ -9,6 +9,7 @@ public sealed class RetentionFeature : IFeature
     {
         services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new());
         services.AddScoped<RetentionService>();
+        services.AddScoped<VroegsignaleringRetention>();
         services.AddHostedService<RetentionJob>();
     }
 

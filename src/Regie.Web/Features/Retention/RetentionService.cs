@@ -58,13 +58,16 @@ public sealed class RetentionOptions
 }
 
 /// <param name="MeldcodeTracks">Meldcode tracks deleted (with their entries and withholdings) because their term had passed.</param>
-public sealed record RetentionResult(bool DryRun, int Households, int Persons, int Events, int MeldcodeTracks = 0);
+/// <param name="EarlySignals">Signals of payment arrears whose personal data was cleared (<see cref="VroegsignaleringRetention"/>).</param>
+/// <param name="EarlySignalCases">Closed vroegsignaalzaken whose household and notes were cleared.</param>
+public sealed record RetentionResult(bool DryRun, int Households, int Persons, int Events, int MeldcodeTracks = 0, int EarlySignals = 0, int EarlySignalCases = 0);
 
 /// <summary>
 /// Removes what identifies residents from files whose retention period has passed. Rows stay,
 /// anonymised, so the municipality's figures (wijk, dates, event types) still add up.
 /// </summary>
-public sealed class RetentionService(RegieDbContext db, RetentionOptions options, AuditLog audit, CurrentUser user, TimeProvider clock)
+public sealed class RetentionService(RegieDbContext db, RetentionOptions options, AuditLog audit, CurrentUser user, TimeProvider clock,
+    VroegsignaleringRetention earlySignals)
 {
     public const string Anonymous = "Geanonimiseerd";
 
@@ -73,6 +76,8 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var registryCutoff = today.AddYears(-options.RegistryOnlyYears);
+        // Signals of payment arrears have a term of their own, in months, per municipality: a step of its own, in its own batches.
+        var signals = await earlySignals.RunAsync(dryRun, now, ct);
 
         // Ended households: nobody lives there any more, and the last member left before the cutoff.
         var candidates = await db.Households.IgnoreQueryFilters()
@@ -101,11 +106,11 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
             .Where(m => personIds.Contains(m.PersonId) && !expired.Contains(m.HouseholdId)).Select(m => m.PersonId).Distinct().ToListAsync(ct);
         var persons = personIds.Except(stillKept).ToList();
         var events = await db.HouseholdEvents.IgnoreQueryFilters().CountAsync(e => expired.Contains(e.HouseholdId), ct);
-        var result = new RetentionResult(dryRun, expired.Count, persons.Count, events, tracks.Expired.Count);
+        var result = new RetentionResult(dryRun, expired.Count, persons.Count, events, tracks.Expired.Count, signals.Signals, signals.Cases);
         if (dryRun || (expired.Count == 0 && tracks.Expired.Count == 0))
         {
             await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention,
-                detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen, {tracks.Expired.Count} meldcodetrajecten", ct: ct);
+                detail: $"{(dryRun ? "proefrun" : "run")}: {expired.Count} huishoudens, {persons.Count} personen, {tracks.Expired.Count} meldcodetrajecten, {signals.Signals} vroegsignalen, {signals.Cases} vroegsignaalzaken", ct: ct);
             return result;
         }
 
@@ -113,7 +118,7 @@ public sealed class RetentionService(RegieDbContext db, RetentionOptions options
         foreach (var (track, household) in tracks.Expired)
             await audit.RecordAsync(AuditActions.Retention, AuditResources.Meldcode, household, detail: $"traject {track} verwijderd: bewaartermijn verstreken", ct: ct);
         await audit.RecordAsync(AuditActions.Retention, AuditResources.Retention,
-            detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen; verwijderd: {tracks.Expired.Count} meldcodetrajecten", ct: ct);
+            detail: $"geanonimiseerd: {expired.Count} huishoudens, {persons.Count} personen, {events} gebeurtenissen, {signals.Signals} vroegsignalen, {signals.Cases} vroegsignaalzaken; verwijderd: {tracks.Expired.Count} meldcodetrajecten", ct: ct);
         return result;
     }
 
@@ -279,7 +284,8 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, RetentionOptions o
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("", "retentie", "Bewaartermijnen (automatisch)");
                 var r = await scope.ServiceProvider.GetRequiredService<RetentionService>().RunAsync(dryRun: false, stoppingToken);
-                log.LogInformation("Retention run: {Households} households, {Persons} persons anonymised", r.Households, r.Persons);
+                log.LogInformation("Retention run: {Households} households, {Persons} persons, {EarlySignals} early signals, {EarlySignalCases} early-signal cases anonymised",
+                    r.Households, r.Persons, r.EarlySignals, r.EarlySignalCases);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
