@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 22: a signal partner's monthly file of ROWS signals (default 100,000) into a municipality of 100,000 households on
 # PostgreSQL, through the real CLI (`vroegsignalen import`), matching included. The file is made from the registry: one
-# signal per household, most with the BSN, some with only name, birth date and address (matched on those), some about
+# signal per household, with the BSN where the registry has one, some with only name, birth date and address, some about
 # people the registry does not know (they wait to be matched by hand). Then the same file a second time (nothing new), and,
 # as the same-run baseline, PostgreSQL reading the same file into a table with COPY: the floor of getting the rows in at all.
 #
@@ -27,7 +27,7 @@ echo "households: $(psql_q 'select count(*) from "Households"'), persons: $(psql
 # One person per household (the oldest current member), in a fixed order.
 psql "$PSQL_CONN" -Atq -F';' -c "select distinct on (m.\"HouseholdId\") p.\"Bsn\", p.\"Achternaam\", to_char(p.\"Geboortedatum\", 'DD-MM-YYYY'), h.\"Postcode\", h.\"Huisnummer\"
   from \"HouseholdMembers\" m join \"Persons\" p on p.\"Id\" = m.\"PersonId\" join \"Households\" h on h.\"Id\" = m.\"HouseholdId\"
-  where m.\"Until\" is null and p.\"Bsn\" is not null order by m.\"HouseholdId\", p.\"Geboortedatum\" limit $ROWS" >"$WORK/people.txt"
+  where m.\"Until\" is null order by m.\"HouseholdId\", p.\"Geboortedatum\" limit $ROWS" >"$WORK/people.txt"
 RUN="$(date +%s)"
 python3 - "$WORK/people.txt" "$WORK/signalen.csv" "$ROWS" "$RUN" <<'PY'
 import sys, datetime
@@ -41,7 +41,7 @@ with open(sys.argv[2], "w") as f:
         amount = f"{(i * 37) % 2400 + 25},{i % 100:02d}"
         if i % 20 == 19:   # 5 %: somebody the registry does not know
             f.write(f"B{run}-{i};;Onbekend{i};01-01-1970;9999ZZ;{i % 900 + 1};;;{amount};2;{day}\n")
-        elif i % 20 >= 16: # 15 %: no BSN at the partner, matched on name, birth date and address
+        elif i % 20 >= 16 or not bsn: # no BSN at the partner (15 %, and whoever has none in the registry), matched on name, birth date and address
             f.write(f"B{run}-{i};;{surname};{born};{postcode};{number};;;{amount};2;{day}\n")
         else:              # 80 %: with the BSN
             f.write(f"B{run}-{i};{bsn};;;;;06 12345678;;{amount};2;{day}\n")
