@@ -24,25 +24,40 @@ public sealed class VroegsignalenCliTests
         var date = DateTime.UtcNow.AddDays(-3).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         await File.WriteAllTextAsync(file, "kenmerk;bsn;achternaam;geboortedatum;postcode;huisnummer;telefoon;email;bedrag;maanden;datum\n"
             + $"WATER-CLI-1;{bsn};;;;;;;88,40;2;{date}\n"
-            + $"WATER-CLI-2;{bsn};;;;;;;-5;2;{date}\n");
+            + $"WATER-CLI-2;{bsn};;;;;;;-5;2;{date}\n"
+            + $"=HYPERLINK(\"http://example.org\");{bsn};;;;;;;nul;2;{date}\n");
 
         var (exit, output) = await ConsoleCollection.RunAsync(["vroegsignalen", "import", file, "--partner", "Waterbedrijf Helder", .. DatabaseArgs(db)]);
 
         Assert.Equal(3, exit);
-        Assert.Contains("Regels: 2. Nieuw en gekoppeld: 1. Nieuw, te koppelen met de hand: 0. Al eerder ontvangen: 0. Afgewezen: 1.", output, StringComparison.Ordinal);
+        Assert.Contains("Regels: 3. Nieuw en gekoppeld: 1. Nieuw, te koppelen met de hand: 0. Al eerder ontvangen: 0. Afgewezen: 2.", output, StringComparison.Ordinal);
         var rejected = await File.ReadAllLinesAsync(Path.Combine(dir, "helder-2026-11.afgewezen.csv"));
         Assert.Equal("regel;kenmerk;reden", rejected[0]);
         Assert.StartsWith("3;WATER-CLI-2;Vul het bedrag van de achterstand in euro's in", rejected[1], StringComparison.Ordinal);
-        Assert.Equal(2, rejected.Length);
+        // The partner opens this file in a spreadsheet: its own input that looks like a formula comes back as text.
+        Assert.StartsWith("4;\"'=HYPERLINK(", rejected[2], StringComparison.Ordinal);
+        Assert.Equal(3, rejected.Length);
 
         (exit, output) = await ConsoleCollection.RunAsync(["vroegsignalen", "import", file, "--partner", "Waterbedrijf Helder", .. DatabaseArgs(db)]);
         Assert.Equal(3, exit);
-        Assert.Contains("Nieuw en gekoppeld: 0. Nieuw, te koppelen met de hand: 0. Al eerder ontvangen: 1. Afgewezen: 1.", output, StringComparison.Ordinal);
+        Assert.Contains("Nieuw en gekoppeld: 0. Nieuw, te koppelen met de hand: 0. Al eerder ontvangen: 1. Afgewezen: 2.", output, StringComparison.Ordinal);
         await using (var ctx = TestContexts.Create(db))
             Assert.Equal(1, await ctx.Vroegsignalen.CountAsync(s => s.Kenmerk == "WATER-CLI-1" && s.ZaakId != null));
 
         (exit, output) = await ConsoleCollection.RunAsync(["vroegsignalen", "import", file, "--partner", "UWV", .. DatabaseArgs(db)]);
         Assert.Equal(1, exit);
         Assert.Contains("UWV is geen signaalpartner van gemeente", output, StringComparison.Ordinal);
+
+        // The functional admin registers the UWV as a signal partner; then its file is read in.
+        (exit, output) = await ConsoleCollection.RunAsync(["vroegsignalen", "partner", "UWV", "--soort", "Overige", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        Assert.Contains("UWV is signaalpartner (Overige).", output, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, "kenmerk;bsn;achternaam;geboortedatum;postcode;huisnummer;telefoon;email;bedrag;maanden;datum\n"
+            + $"UWV-CLI-1;{bsn};;;;;;;40,00;1;{date}\n");
+        (exit, _) = await ConsoleCollection.RunAsync(["vroegsignalen", "import", file, "--partner", "UWV", .. DatabaseArgs(db)]);
+        Assert.Equal(0, exit);
+        (exit, output) = await ConsoleCollection.RunAsync(["vroegsignalen", "partner", "UWV", "--soort", "Bibliotheek", .. DatabaseArgs(db)]);
+        Assert.Equal(2, exit);
+        Assert.Contains("Onbekende soort Bibliotheek", output, StringComparison.Ordinal);
     }
 }

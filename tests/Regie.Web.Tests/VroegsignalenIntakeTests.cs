@@ -4,6 +4,7 @@ using Regie.Domain.Registry;
 using Regie.Domain.Vroegsignalering;
 using Regie.Web.Data;
 using Regie.Web.Features.ApiKeys;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Households;
 using Regie.Web.Features.Vroegsignalering;
 using Regie.Web.Infrastructure;
@@ -108,13 +109,28 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
         Assert.Equal(coordinatorId, Assert.Single(told).UserId);
         Assert.Contains("Woningcorporatie Thuis meldt een betalingsachterstand (signaalpartner Huur)", told[0].Body);
         Assert.DoesNotContain("812", told[0].Body);
-        var involvement = await InDbAsync(db => db.Involvements.Where(i => i.Bsn == resident.Bsn && i.OrganisationId != null).SingleAsync());
-        Assert.Equal(("Yusuf Demir", SignalIntake.InvolvementReason), (involvement.ContactName, involvement.Reason));
+        // Nothing in the involvement register yet: a partner that sent a signal and then looked the BSN up would learn that the
+        // municipality knows the resident.
+        Assert.Equal(0, await InDbAsync(db => db.Involvements.CountAsync(i => i.Bsn == resident.Bsn && i.OrganisationId != null)));
+        var lookup = await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/lookup", new { bsn = resident.Bsn, doel = "controle" }), HttpStatusCode.OK);
+        Assert.DoesNotContain("Schuldhulpverlening", lookup.GetRawText());
 
         // The same signal again: the first receipt stands, nothing is stored or told twice.
         var again = await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/vroegsignalen", Signal(kenmerk, resident.Bsn)), HttpStatusCode.OK);
         Assert.Equal((id, false), (again.GetProperty("id").GetGuid(), again.GetProperty("nieuw").GetBoolean()));
         Assert.Equal(1, await InDbAsync(db => db.Vroegsignalen.CountAsync(s => s.HouseholdId == resident.Household)));
+        Assert.Equal(1, await InDbAsync(db => db.Notifications.CountAsync(n => n.HouseholdId == resident.Household)));
+
+        // The worker takes the case up: from the first contact attempt the register knows the debt-help team is involved.
+        using var worker = await _app.SignedInClientAsync(Worker);
+        await JsonAsync(await worker.PostAsJsonAsync($"/api/v1/vroegsignalering/zaken/{zaak.Id}/contactpogingen",
+            new { soort = "Telefoon", datum = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dagdeel = "Ochtend", bereikt = false, versie = zaak.Version }),
+            HttpStatusCode.Created);
+        var involvement = await InDbAsync(db => db.Involvements.Where(i => i.Bsn == resident.Bsn && i.OrganisationId != null).SingleAsync());
+        Assert.Equal(("Yusuf Demir", SignalIntake.InvolvementReason), (involvement.ContactName, involvement.Reason));
+
+        // A later signal joins the case the coordinator already knows of: no second message.
+        await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/vroegsignalen", Signal(Kenmerk("HUUR"), resident.Bsn)), HttpStatusCode.Created);
         Assert.Equal(1, await InDbAsync(db => db.Notifications.CountAsync(n => n.HouseholdId == resident.Household)));
         Assert.Equal(1, await InDbAsync(db => db.Involvements.CountAsync(i => i.Bsn == resident.Bsn && i.OrganisationId != null)));
 
@@ -138,9 +154,8 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
         var zaak = await InDbAsync(db => db.Vroegsignaalzaken.SingleAsync(z => z.HouseholdId == resident.Household));
         Assert.Equal((true, ContactTerm.Deadline(Today, true, ContactTermSettings.Default)), (zaak.Crisis, zaak.DeadlineOn));
         Assert.Equal(2, await InDbAsync(db => db.Vroegsignalen.CountAsync(s => s.ZaakId == zaak.Id)));
-        // No coordinator, so nobody to tell; one registration however many signals.
+        // No coordinator, so nobody to tell.
         Assert.Equal(0, await InDbAsync(db => db.Notifications.CountAsync(n => n.HouseholdId == resident.Household)));
-        Assert.Equal(1, await InDbAsync(db => db.Involvements.CountAsync(i => i.Bsn == resident.Bsn && i.OrganisationId != null)));
 
         // Closed, the next signal opens a new case.
         using var worker = await _app.SignedInClientAsync(Worker);
@@ -163,8 +178,6 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
 
         var signal = await InDbAsync(db => db.Vroegsignalen.SingleAsync(s => s.Id == receipt.GetProperty("id").GetGuid()));
         Assert.Equal((resident.Person, resident.Household, SignalRules.MatchedOnNameAndAddress), (signal.PersonId, signal.HouseholdId, signal.MatchedHow));
-        // The person's own BSN is what the involvement register knows them by.
-        Assert.Equal(1, await InDbAsync(db => db.Involvements.CountAsync(i => i.Bsn == resident.Bsn && i.OrganisationId != null)));
     }
 
     [Fact]
@@ -272,8 +285,9 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
 
         var first = await import.ImportAsync(new StringReader(file), partner, null, default);
 
-        Assert.Equal((6, 2, 1, 1), (first.Regels, first.Gekoppeld, first.TeKoppelen, first.AlOntvangen));
-        Assert.Equal([(5, $"{prefix}-4"), (7, (string?)null)], first.Afgewezen.Select(r => (r.Line, r.Kenmerk)).ToArray());
+        Assert.Equal((6, 2, 1, 0), (first.Regels, first.Gekoppeld, first.TeKoppelen, first.AlOntvangen));
+        Assert.Equal([(5, $"{prefix}-4"), (6, $"{prefix}-1"), (7, (string?)null)], first.Afgewezen.Select(r => (r.Line, r.Kenmerk)).ToArray());
+        Assert.Equal(SignalImport.DuplicateInFile, Assert.Single(first.Afgewezen[1].Reasons));
         Assert.Equal([SignalRulesMessages.Amount, SignalRulesMessages.Date], first.Afgewezen[0].Reasons.Select(SignalRulesMessages.Kind).ToArray());
         var signal = await InDbAsync(db => db.Vroegsignalen.SingleAsync(s => s.Kenmerk == $"{prefix}-1"));
         Assert.Equal((1234.56m, 3, SignalRules.ViaImport, known.Household), (signal.Bedrag, signal.MaandenAchterstand, signal.Via, signal.HouseholdId));
@@ -281,7 +295,7 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
         Assert.Equal(1, await InDbAsync(db => db.Notifications.CountAsync(n => n.HouseholdId == known.Household)));
 
         var second = await import.ImportAsync(new StringReader(file), partner, null, default);
-        Assert.Equal((0, 0, 4, 2), (second.Gekoppeld, second.TeKoppelen, second.AlOntvangen, second.Afgewezen.Count));
+        Assert.Equal((0, 0, 3, 3), (second.Gekoppeld, second.TeKoppelen, second.AlOntvangen, second.Afgewezen.Count));
         Assert.Equal(3, await InDbAsync(db => db.Vroegsignalen.CountAsync(s => s.Kenmerk!.StartsWith(prefix))));
         Assert.Equal(1, await InDbAsync(db => db.Notifications.CountAsync(n => n.HouseholdId == known.Household)));
     }
@@ -329,6 +343,52 @@ public sealed class VroegsignalenIntakeTests(RegistryFixture fixture) : IClassFi
         Assert.Contains("Nieuw en gekoppeld aan een huishouden: 1. Nieuw, te koppelen met de hand: 0. Al eerder ontvangen: 0. Afgewezen: 1.", page);
         Assert.Contains("Geef het BSN, of anders de achternaam, geboortedatum, postcode en het huisnummer", page);
         Assert.Equal(resident.Household, await InDbAsync(db => db.Vroegsignalen.Where(s => s.Kenmerk == kenmerk).Select(s => s.HouseholdId).SingleAsync()));
+        // The trail names the worker who read the file in, not the system.
+        var entry = await InDbAsync(db => db.AuditEntries.Where(a => a.Resource == AuditResources.EarlySignal && a.Action == AuditActions.Create
+            && a.Detail!.StartsWith("1 vroegsignalen van Woningcorporatie Thuis ingelezen")).OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal(("Yusuf Demir", Roles.Vroegsignalering), (entry.ActorName, entry.Role));
+    }
+
+    [Fact]
+    public async Task An_amount_from_the_api_is_read_as_the_number_it_is()
+    {
+        var resident = await Given.Resident("Bedragen");
+        using var corporation = await PartnerClientAsync(Corporation);
+        var kenmerk = Kenmerk("HUUR");
+        await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/vroegsignalen", Signal(kenmerk, resident.Bsn, 1.000m)), HttpStatusCode.Created);
+        Assert.Equal(1.00m, await InDbAsync(db => db.Vroegsignalen.Where(s => s.Kenmerk == kenmerk).Select(s => s.Bedrag).SingleAsync()));
+        var refused = await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/vroegsignalen", Signal(Kenmerk("HUUR"), resident.Bsn, 812.505m)), HttpStatusCode.BadRequest);
+        Assert.Equal(SignalRules.AmountInvalidCode, Assert.Single(refused.GetProperty("errors").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(1, await InDbAsync(db => db.Vroegsignalen.CountAsync(s => s.Bsn == resident.Bsn)));
+    }
+
+    [Fact]
+    public async Task Worker_cannot_match_a_signal_to_someone_with_another_bsn_nor_twice_at_the_same_moment()
+    {
+        var first = await Given.Resident("Eersteperson");
+        var second = await Given.Resident("Tweedeperson");
+        var other = await Given.Resident("Anderbsn");
+        using var corporation = await PartnerClientAsync(Corporation);
+        // A BSN the registry does not hold: the signal waits.
+        var unknownBsn = TestApp.NextBsn();
+        var withBsn = (await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/vroegsignalen", Signal(Kenmerk("HUUR"), unknownBsn)), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        using var worker = await _app.SignedInClientAsync(Worker);
+        var mismatch = await JsonAsync(await worker.PostAsJsonAsync($"/api/v1/vroegsignalering/signalen/{withBsn}/koppeling", new { persoonId = other.Person }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(SignalRules.BsnMismatchCode, mismatch.GetProperty("errors")[0].GetProperty("code").GetString());
+
+        var withoutBsn = (await JsonAsync(await corporation.PostAsJsonAsync("/api/v1/vroegsignalen",
+            Signal(Kenmerk("HUUR"), null, achternaam: "Niemand", geboortedatum: "1971-01-01", postcode: NewPostcode(), huisnummer: 1)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var answers = await Task.WhenAll(
+            worker.PostAsJsonAsync($"/api/v1/vroegsignalering/signalen/{withoutBsn}/koppeling", new { persoonId = first.Person }),
+            worker.PostAsJsonAsync($"/api/v1/vroegsignalering/signalen/{withoutBsn}/koppeling", new { persoonId = second.Person }));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.True(a.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, a.StatusCode.ToString()));
+        // Exactly one household got a case, and it holds the signal.
+        var cases = await InDbAsync(db => db.Vroegsignaalzaken.Where(z => z.HouseholdId == first.Household || z.HouseholdId == second.Household).ToListAsync());
+        var zaak = Assert.Single(cases);
+        Assert.Equal(zaak.Id, await InDbAsync(db => db.Vroegsignalen.Where(s => s.Id == withoutBsn).Select(s => s.ZaakId).SingleAsync()));
     }
 
     [Fact]

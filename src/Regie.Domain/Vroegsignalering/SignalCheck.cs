@@ -26,6 +26,8 @@ public static partial class SignalRules
     /// <summary>A manual match to a person the registry does not hold, or who lives in no household.</summary>
     public const string PersonUnknownCode = "vroegsignaal-person-unknown";
     public const string AlreadyMatchedCode = "vroegsignaal-already-matched";
+    /// <summary>A manual match to a person whose BSN differs from the one the partner gave: it is someone else.</summary>
+    public const string BsnMismatchCode = "vroegsignaal-bsn-mismatch";
 
     /// <summary>A signal older than this is not an early signal any more; its date is refused as a typing error.</summary>
     public const int MaxSignalAgeDays = 366;

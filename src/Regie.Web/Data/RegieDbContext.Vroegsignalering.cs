@@ -35,6 +35,8 @@ public sealed partial class RegieDbContext
             e.Property(x => x.MatchedBy).HasMaxLength(RegieUser.IdMaxLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
             e.Ignore(x => x.IsMatched);
+            // Matching by hand sets the case once: two workers matching the same signal at once, the second save finds it taken (409).
+            e.Property(x => x.ZaakId).IsConcurrencyToken();
             // The partner's reference identifies its signal: the same file or call twice creates nothing twice.
             e.HasIndex(x => new { x.PartnerOrganisationId, x.Kenmerk }).IsUnique().HasFilter("\"Kenmerk\" IS NOT NULL");
             e.HasIndex(x => new { x.Gemeentecode, x.ReceivedOn });

@@ -23,10 +23,14 @@ public static class AnswerShape
                     Collect(media.Schema, schemas, answers);
         }
         answers.Remove(ApiDocument.ProblemSchema);
-        foreach (var name in answers.Except(inputs))
+        foreach (var name in answers.Except(inputs).Except(LeavingOutEmptyFields.Value))
             if (schemas[name] is OpenApiSchema { Properties.Count: > 0 } schema)
                 Require(schema);
     }
+
+    /// <summary>The answers in an outside standard's shape (<see cref="LeavesOutEmptyFieldsAttribute"/>), by schema name.</summary>
+    private static readonly Lazy<HashSet<string>> LeavingOutEmptyFields = new(() => typeof(AnswerShape).Assembly.GetTypes()
+        .Where(t => t.IsDefined(typeof(LeavesOutEmptyFieldsAttribute), false)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
 
     private static void Require(OpenApiSchema schema)
     {

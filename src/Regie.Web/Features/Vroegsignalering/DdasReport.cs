@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Domain.Vroegsignalering;
 using Regie.Web.Data;
+using Regie.Web.Features.Api;
 using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
@@ -12,6 +13,7 @@ using System.Text.Json.Serialization;
 namespace Regie.Web.Features.Vroegsignalering;
 
 /// <summary>The DDAS delivery (VNG exchange model v0.9, <c>json_schema_Uitwisselmodel</c>): the names are the standard's.</summary>
+[LeavesOutEmptyFields]
 public sealed record DdasLevering(
     [property: JsonPropertyName("codeGegevensleverancier")] string CodeGegevensleverancier,
     [property: JsonPropertyName("startdatumLevering")] DateOnly StartdatumLevering,
@@ -19,6 +21,7 @@ public sealed record DdasLevering(
     [property: JsonPropertyName("aanleverdatumEnTijd")] string AanleverdatumEnTijd,
     [property: JsonPropertyName("leveringen")] IReadOnlyList<DdasGemeenteLevering> Leveringen);
 
+[LeavesOutEmptyFields]
 public sealed record DdasGemeenteLevering(
     [property: JsonPropertyName("teller")] int Teller,
     [property: JsonPropertyName("gemeentecode")] string Gemeentecode,
@@ -26,17 +29,20 @@ public sealed record DdasGemeenteLevering(
     [property: JsonPropertyName("vroegsignalen")] IReadOnlyList<DdasVroegsignaal> Vroegsignalen,
     [property: JsonPropertyName("vroegsignaalzaken")] IReadOnlyList<DdasZaak> Vroegsignaalzaken);
 
+[LeavesOutEmptyFields]
 public sealed record DdasOrganisatie(
     [property: JsonPropertyName("naam")] string Naam,
     [property: JsonPropertyName("kvk-nummer")] string? KvkNummer,
     [property: JsonPropertyName("contactpersoonen")] IReadOnlyList<DdasContactpersoon> Contactpersoonen);
 
+[LeavesOutEmptyFields]
 public sealed record DdasContactpersoon(
     [property: JsonPropertyName("naam")] string Naam,
     [property: JsonPropertyName("telefoonnummer")] string? Telefoonnummer,
     [property: JsonPropertyName("email")] string? Email,
     [property: JsonPropertyName("functietitel")] string? Functietitel);
 
+[LeavesOutEmptyFields]
 public sealed record DdasVroegsignaal(
     [property: JsonPropertyName("ID")] string Id,
     [property: JsonPropertyName("crisissignaal")] bool Crisissignaal,
@@ -48,9 +54,11 @@ public sealed record DdasVroegsignaal(
     [property: JsonPropertyName("signaalpartner")] DdasSignaalpartner Signaalpartner,
     [property: JsonPropertyName("client")] DdasClient Client);
 
+[LeavesOutEmptyFields]
 public sealed record DdasSignaalpartner([property: JsonPropertyName("type")] string Type);
 
 /// <summary>The resident as the signal partner named them; empty once retention removed the personal data.</summary>
+[LeavesOutEmptyFields]
 public sealed record DdasClient(
     [property: JsonPropertyName("Burgerservicenummer")] string? Burgerservicenummer,
     [property: JsonPropertyName("Voorletters")] string? Voorletters,
@@ -63,6 +71,7 @@ public sealed record DdasClient(
     [property: JsonPropertyName("Huisnummertoevoeging")] string? Huisnummertoevoeging,
     [property: JsonPropertyName("Plaatsnaam")] string? Plaatsnaam);
 
+[LeavesOutEmptyFields]
 public sealed record DdasZaak(
     [property: JsonPropertyName("resultaat")] string? Resultaat,
     [property: JsonPropertyName("matchingsdatum")] DateOnly Matchingsdatum,
@@ -70,8 +79,10 @@ public sealed record DdasZaak(
     [property: JsonPropertyName("vroegsignalen")] IReadOnlyList<DdasSignaalVerwijzing> Vroegsignalen,
     [property: JsonPropertyName("contactpogingen")] IReadOnlyList<DdasContactpoging> Contactpogingen);
 
+[LeavesOutEmptyFields]
 public sealed record DdasSignaalVerwijzing([property: JsonPropertyName("ID")] string Id);
 
+[LeavesOutEmptyFields]
 public sealed record DdasContactpoging(
     [property: JsonPropertyName("soort")] string Soort,
     [property: JsonPropertyName("bereikt")] bool Bereikt,
@@ -108,6 +119,7 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
     public static readonly JsonSerializerOptions ApiJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private const string OpenLabel = "Nog open";
+    private const string WithoutClients = ", zonder persoonsgegevens";
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -156,9 +168,11 @@ public sealed class DdasReport(RegieDbContext db, CurrentUser user, Vroegsignale
             DdasCodes.PartnerSoorten.Select(k => (DdasCodes.Label(k), signals.Count(s => s.PartnerSoort == k))).Where(x => x.Item2 > 0).ToList(),
             DdasCodes.Eindresultaten.Select(r => (DdasCodes.Label(r), cases.Count(z => z.Resultaat == r))).Where(x => x.Item2 > 0)
                 .Append((OpenLabel, cases.Count(z => z.Resultaat is null))).Where(x => x.Item2 > 0).ToList());
-        await audit.RecordAsync(purpose == DdasPurpose.Counts ? AuditActions.Read : AuditActions.Export, AuditResources.DdasReport,
-            detail: $"DDAS-levering {DutchDate.Format(from)} t/m {DutchDate.Format(to)} ({Label(purpose)}{(withClients ? "" : ", zonder persoonsgegevens")}): {telling.Signalen} signalen, {telling.Zaken} zaken, {telling.Contactpogingen} contactpogingen",
-            ct: ct);
+        var detail = $"DDAS-levering {DutchDate.Format(from)} t/m {DutchDate.Format(to)} ({Label(purpose)}{(withClients ? "" : WithoutClients)}): "
+            + $"{telling.Signalen} signalen, {telling.Zaken} zaken, {telling.Contactpogingen} contactpogingen";
+        // The page's counts are read in Regie; a file or an API answer leaves it.
+        if (purpose == DdasPurpose.Counts) await audit.RecordAsync(AuditActions.Read, AuditResources.DdasReport, detail: detail, ct: ct);
+        else await audit.RecordAsync(AuditActions.Export, AuditResources.DdasReport, detail: detail, ct: ct);
         return CommandResult<DdasReportResult>.Ok(new DdasReportResult(levering, telling));
     }
 

@@ -14,7 +14,7 @@ namespace Regie.Web.Features.Vroegsignalering;
 /// </summary>
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(RegieDbContext db, SignalImport import) : PageModel
+public sealed class ImportModel(RegieDbContext db, SignalImport import, Infrastructure.CurrentUser user) : PageModel
 {
     /// <summary>A month of a large partner's signals fits with room to spare (100,000 rows are about 10 MB).</summary>
     public const int MaxFileBytes = 30 * 1024 * 1024;
@@ -36,7 +36,8 @@ public sealed class ImportModel(RegieDbContext db, SignalImport import) : PageMo
         if (ModelState.IsValid)
         {
             using var reader = new StreamReader(bestand!.OpenReadStream(), Encoding.UTF8);
-            Result = await import.ImportAsync(reader, partner!, null, ct);
+            Result = await import.ImportAsync(reader, partner!, null, ct,
+                new SignalImport.Actor(user.ActorId, user.ActorName, user.Role, user.Organisation, user.OrganisationId));
             PartnerName = partner!.Name;
         }
         await LoadAsync(ct);

@@ -27,6 +27,9 @@ public sealed class MatchSignalHandler(RegieDbContext db, CurrentUser user, Sign
         if (person is null || home is null)
             return CommandResult<MatchSignalAnswer>.Invalid(new DomainError(SignalRules.PersonUnknownCode, "PersoonId",
                 "Kies een persoon uit de basisregistratie die nu in één huishouden woont."));
+        if (signal.Bsn is not null && person.Bsn is not null && signal.Bsn != person.Bsn)
+            return CommandResult<MatchSignalAnswer>.Invalid(new DomainError(SignalRules.BsnMismatchCode, "PersoonId",
+                "Het BSN van deze persoon is een ander dan het BSN in het signaal: het signaal gaat over iemand anders. Kies een andere persoon of vraag de signaalpartner het na."));
         await intake.FileMatchedByHandAsync(signal, person.Id, home, person.Bsn, user.ActorId, user.ActorName, ct);
         var saved = await db.SaveOrConflictAsync(new MatchSignalAnswer(signal.ZaakId!.Value, home.Id), ct);
         return await audit.AfterAsync(saved, AuditResources.EarlySignal, home.Id, person.Id,

@@ -31,8 +31,12 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>Rows taken in per transaction: large enough that the registry is read in few queries, small enough that a lost race repeats little.</summary>
     public const int BatchSize = 1000;
     private const int Attempts = 3;
+    public const string DuplicateInFile = "Dit kenmerk staat al op een eerdere regel van dit bestand; elk signaal heeft een eigen kenmerk.";
 
-    public async Task<SignalImportResult> ImportAsync(TextReader csv, Organisation partner, Action<int>? progress, CancellationToken ct)
+    /// <summary>Who reads the file in, for the audit trail: the worker on the page, or (null) the command line on the partner's behalf.</summary>
+    public sealed record Actor(string Id, string Name, string? Role, string? Organisation, Guid? OrganisationId);
+
+    public async Task<SignalImportResult> ImportAsync(TextReader csv, Organisation partner, Action<int>? progress, CancellationToken ct, Actor? actor = null)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -47,12 +51,14 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
             return new SignalImportResult(0, 0, 0, 0, [new RejectedSignalRow(1, null, [$"De kopregel mist de kolom(men) {string.Join(", ", missing)}; verwacht: {string.Join(';', RequiredColumns)}."])]);
 
         var rejected = new List<RejectedSignalRow>();
+        // A kenmerk twice in one file is two different signals under one reference, or one sent twice: never silently one of them.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<IncomingSignal>(BatchSize);
         int rows = 0, matched = 0, unmatched = 0, repeated = 0;
         async Task FlushAsync()
         {
             if (pending.Count == 0) return;
-            var results = await TakeInAsync(partner, pending, ct);
+            var results = await TakeInAsync(partner, pending, actor, ct);
             matched += results.Count(r => r.Outcome == IntakeOutcome.Matched);
             unmatched += results.Count(r => r.Outcome == IntakeOutcome.Unmatched);
             repeated += results.Count(r => r.Outcome == IntakeOutcome.AlreadyReceived);
@@ -71,6 +77,7 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
             var errors = new ErrorList();
             var content = SignalRules.Check(fields, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
             if (content is null) rejected.Add(new RejectedSignalRow(line, fields.Kenmerk, errors.Errors.Select(e => e.Message).ToList()));
+            else if (!seen.Add(content.Kenmerk)) rejected.Add(new RejectedSignalRow(line, content.Kenmerk, [DuplicateInFile]));
             else pending.Add(new IncomingSignal(line, content));
             if (pending.Count >= BatchSize) await FlushAsync();
         }
@@ -80,16 +87,16 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>One batch in one transaction, in a fresh unit of work; a lost race (another import opened the same household's case) runs it again.</summary>
-    private async Task<IReadOnlyList<IntakeResult>> TakeInAsync(Organisation partner, IReadOnlyList<IncomingSignal> batch, CancellationToken ct)
+    private async Task<IReadOnlyList<IntakeResult>> TakeInAsync(Organisation partner, IReadOnlyList<IncomingSignal> batch, Actor? actor, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
             var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
-            var actor = $"Import {partner.Name}";
-            user.ActAs(partner.Gemeentecode, AuditActors.System, actor, organisation: partner.Name, organisationId: partner.Id);
+            if (actor is null) user.ActAs(partner.Gemeentecode, AuditActors.System, $"Import {partner.Name}", organisation: partner.Name, organisationId: partner.Id);
+            else user.ActAs(partner.Gemeentecode, actor.Id, actor.Name, actor.Role, organisation: actor.Organisation, organisationId: actor.OrganisationId);
             var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            var results = await scope.ServiceProvider.GetRequiredService<SignalIntake>().ReceiveAsync(partner, SignalRules.ViaImport, batch, actor, ct);
+            var results = await scope.ServiceProvider.GetRequiredService<SignalIntake>().ReceiveAsync(partner, SignalRules.ViaImport, batch, user.ActorName, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -116,7 +123,8 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
     public static async Task WriteRejectedAsync(string path, IReadOnlyList<RejectedSignalRow> rows, CancellationToken ct)
     {
         await using var writer = new StreamWriter(path);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        // The partner opens this file in a spreadsheet: a cell of its own input that starts like a formula is written as text.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape });
         csv.WriteField("regel");
         csv.WriteField("kenmerk");
         csv.WriteField("reden");

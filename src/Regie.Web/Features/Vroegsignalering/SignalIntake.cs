@@ -19,21 +19,21 @@ public enum IntakeOutcome
     AlreadyReceived,
 }
 
-public sealed record IntakeResult(int Line, Guid SignalId, IntakeOutcome Outcome, Guid? HouseholdId);
+public sealed record IntakeResult(int Line, Guid SignalId, IntakeOutcome Outcome, Guid? HouseholdId, DateTime ReceivedAt);
 
 /// <summary>
 /// Takes signals of one partner in: the same rules for the API and the monthly file, a batch at a time so a file of 100,000
 /// rows reads the registry in a few hundred queries. A signal is matched on BSN, or else on surname, birth date and the
 /// address of the household the person lives in now (one person must fit, never a guess between two). A matched signal
-/// joins the household's open vroegsignaalzaak or opens one; the household's coordinator is told at once in the inbox, and
-/// the municipality's vroegsignalering organisation is registered as involved with the person, so a department's look-up
-/// finds it (who, never what). The partner's reference makes a repeated delivery harmless.
+/// joins the household's open vroegsignaalzaak or opens one, and the household's coordinator is told at once in the inbox; once the
+/// worker takes the case up, the municipality's vroegsignalering organisation is registered as involved with the person
+/// (<see cref="RegisterTakenUpAsync"/>). The partner's reference makes a repeated delivery harmless.
 /// Nothing is saved here: the caller saves, and on a lost race (another import opened the household's case, or stored the
 /// same reference, a moment earlier) clears the unit of work and runs the batch again.
 /// </summary>
 public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsReader settingsReader, InvolvementOptions involvementOptions, TimeProvider clock)
 {
-    public const string InvolvementReason = "Vroegsignalering: betalingsachterstand";
+    public const string InvolvementReason = "Vroegsignalering";
 
     public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(Organisation partner, string via, IReadOnlyList<IncomingSignal> batch, string actorName,
         CancellationToken ct)
@@ -59,7 +59,7 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
         {
             if (known.TryGetValue(c.Kenmerk, out var existing))
             {
-                results.Add(new IntakeResult(line, existing, IntakeOutcome.AlreadyReceived, null));
+                results.Add(new IntakeResult(line, existing, IntakeOutcome.AlreadyReceived, null, default));
                 continue;
             }
             var signal = new Vroegsignaal
@@ -75,19 +75,19 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
             known[c.Kenmerk] = signal.Id;
             if (!matches.TryGetValue(c, out var match))
             {
-                results.Add(new IntakeResult(line, signal.Id, IntakeOutcome.Unmatched, null));
+                results.Add(new IntakeResult(line, signal.Id, IntakeOutcome.Unmatched, null, now));
                 continue;
             }
             signal.PersonId = match.PersonId;
             signal.MatchedAt = now;
             signal.MatchedHow = match.How;
             File(signal, match.Household, match.Bsn, settings, openCases, involved, actorName, now);
-            results.Add(new IntakeResult(line, signal.Id, IntakeOutcome.Matched, match.Household.Id));
+            results.Add(new IntakeResult(line, signal.Id, IntakeOutcome.Matched, match.Household.Id, now));
         }
         return results;
     }
 
-    /// <summary>A signal matched by hand: into the household's open case, with the coordinator told and the involvement registered, as on arrival.</summary>
+    /// <summary>A signal matched by hand: into the household's open case, with the coordinator told, as on arrival.</summary>
     public async Task FileMatchedByHandAsync(Vroegsignaal signal, Guid personId, HouseholdFacts household, string? bsn, string actorId, string actorName, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -109,10 +109,14 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
     private void File(Vroegsignaal signal, HouseholdFacts household, string? bsn, VroegsignaleringSettings settings, Dictionary<Guid, Vroegsignaalzaak> openCases,
         HashSet<string> involved, string actorName, DateTime now)
     {
+        // The coordinator hears of a new case, and of eviction or cut-off newly threatening in one; not of every later signal.
+        bool tell;
         if (openCases.TryGetValue(household.Id, out var zaak))
         {
+            var wasCrisis = zaak.Crisis;
             var error = zaak.Join(signal, settings.Term);
             if (error is not null) throw new InvalidOperationException(error.Message); // only open cases are in the dictionary
+            tell = signal.Crisis && !wasCrisis;
         }
         else
         {
@@ -120,9 +124,10 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
                 settings.Term, now);
             db.Vroegsignaalzaken.Add(zaak);
             openCases[household.Id] = zaak;
+            tell = true;
         }
         var contact = Contact(settings);
-        if (household.CoordinatorId is { } coordinator)
+        if (tell && household.CoordinatorId is { } coordinator)
             db.Notifications.Add(new Notification
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = signal.Gemeentecode, UserId = coordinator, HouseholdId = household.Id, CreatedAt = now,
@@ -131,13 +136,33 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
                     + $"{(signal.Crisis ? "; uitzetting of afsluiting dreigt" : "")}. Vroegsignalering neemt contact op met de inwoner: {contact.Name}"
                     + $"{(contact.Phone is null ? "" : ", " + contact.Phone)}{(contact.Email is null ? "" : ", " + contact.Email)}.",
             });
-        if (settings.UitvoerderOrganisationId is { } uitvoerder && bsn is not null && involved.Add(bsn))
-        {
-            var today = DateOnly.FromDateTime(now);
-            db.Involvements.Add(Involvement.Register(signal.Gemeentecode, bsn, uitvoerder,
-                new InvolvementRegistration(Domain.Assessment.ZrmDomain.Financien, contact.Name, contact.Phone, contact.Email, today, InvolvementReason),
-                today, involvementOptions.MaxYears, actorName, now));
-        }
+        // A signal joining a case the worker already took up: the person is registered as for the case's others.
+        if (zaak.OpgepaktOn is not null && bsn is not null) Register(settings, signal.Gemeentecode, bsn, involved, actorName, now);
+    }
+
+    /// <summary>
+    /// On taking a case up (its first contact attempt), the vroegsignalering organisation is registered as involved with the persons the
+    /// case's signals are about, so a department's look-up finds it. Not on arrival: then anyone who can send a signal and look up a BSN
+    /// (a signal partner) would learn from the register whether the municipality knows the resident.
+    /// </summary>
+    public async Task RegisterTakenUpAsync(Vroegsignaalzaak zaak, string actorName, DateTime now, CancellationToken ct)
+    {
+        var settings = await settingsReader.GetAsync(zaak.Gemeentecode, ct);
+        if (settings.UitvoerderOrganisationId is null) return;
+        var bsns = await db.Vroegsignalen.AsNoTracking().Where(s => s.ZaakId == zaak.Id && s.PersonId != null)
+            .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => p.Bsn).Where(b => b != null).Distinct().ToListAsync(ct);
+        var involved = await InvolvedAsync(settings, bsns!, ct);
+        foreach (var bsn in bsns) Register(settings, zaak.Gemeentecode, bsn!, involved, actorName, now);
+    }
+
+    private void Register(VroegsignaleringSettings settings, string gemeentecode, string bsn, HashSet<string> involved, string actorName, DateTime now)
+    {
+        if (settings.UitvoerderOrganisationId is not { } uitvoerder || !involved.Add(bsn)) return;
+        var contact = Contact(settings);
+        var today = DateOnly.FromDateTime(now);
+        db.Involvements.Add(Involvement.Register(gemeentecode, bsn, uitvoerder,
+            new InvolvementRegistration(Domain.Assessment.ZrmDomain.Financien, contact.Name, contact.Phone, contact.Email, today, InvolvementReason),
+            today, involvementOptions.MaxYears, actorName, now));
     }
 
     private static Involvement.Contact Contact(VroegsignaleringSettings s) =>

@@ -48,9 +48,8 @@ public static class VroegsignalenApi
                 ApiResults.From(await handler.HandleAsync(id, input, ct), Results.Ok))
             .Produces<MatchSignalAnswer>(StatusCodes.Status200OK)
             .WithName("MatchVroegsignaal").WithSummary("Koppel een signaal met de hand aan de persoon over wie het gaat; het komt in de open vroegsignaalzaak van diens huishouden.")
-            .WithDescription("Daarna gaat het als bij automatisch koppelen: de regisseur van het huishouden krijgt bericht en de betrokkenheid van de uitvoerder wordt"
-                + " vastgelegd. Foutcodes (400): " + SignalRules.PersonUnknownCode + " (de persoon bestaat niet of woont niet in precies één huishouden), "
-                + SignalRules.AlreadyMatchedCode + " (al gekoppeld); 404 voor een onbekend signaal; 409 '" + ErrorCodes.ConcurrencyConflict + "' als tegelijk een"
-                + " andere zaak voor het huishouden werd geopend (probeer opnieuw). Alleen voor de rol vroegsignalering.");
+            .WithDescription("Daarna gaat het als bij automatisch koppelen: de regisseur van het huishouden krijgt bericht als de zaak nieuw is. Foutcodes (400): " + SignalRules.PersonUnknownCode + " (de persoon bestaat niet of woont niet in precies één huishouden), "
+                + SignalRules.AlreadyMatchedCode + " (al gekoppeld), " + SignalRules.BsnMismatchCode + " (de persoon heeft een ander BSN dan het signaal); 404 voor een onbekend signaal; 409 '" + ErrorCodes.ConcurrencyConflict + "' als tegelijk een"
+                + " andere zaak voor het huishouden werd geopend of een collega het signaal tegelijk koppelde (lees opnieuw). Alleen voor de rol vroegsignalering.");
     }
 }

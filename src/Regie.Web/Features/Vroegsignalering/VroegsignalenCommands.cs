@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Regie.Domain.Vroegsignalering;
 using Regie.Web.Data;
 using Regie.Web.Infrastructure.Cli;
 using System.CommandLine;
 
 namespace Regie.Web.Features.Vroegsignalering;
 
-/// <summary><c>vroegsignalen import</c>: a signal partner's monthly file.</summary>
+/// <summary><c>vroegsignalen import</c>: a signal partner's monthly file; <c>vroegsignalen partner</c>: which organisations send signals.</summary>
 public static class VroegsignalenCommands
 {
     public static Command Create(CliHost cli)
@@ -38,7 +39,7 @@ public static class VroegsignalenCommands
             }
             if (organisation.SignaalpartnerSoort is null)
             {
-                Console.Error.WriteLine($"{name} is geen signaalpartner van gemeente {code}: leg eerst vast welke signalen de organisatie stuurt.");
+                Console.Error.WriteLine($"{name} is geen signaalpartner van gemeente {code}: leg eerst vast welke signalen de organisatie stuurt (vroegsignalen partner).");
                 return 1;
             }
             var total = File.ReadLines(path.FullName).Count() - 1;
@@ -58,6 +59,47 @@ public static class VroegsignalenCommands
             Console.Error.WriteLine($"Alle afgewezen regels met reden: {report}");
             return 3;
         }));
-        return new Command("vroegsignalen", "Signalen van betalingsachterstand van de signaalpartners.") { import };
+        var organisationArg = new Argument<string>("organisatie") { Description = "De organisatie zoals in het organisatieoverzicht" };
+        var soort = new Option<string>("--soort")
+        {
+            Description = $"Welke signalen zij stuurt (DDAS): {string.Join(", ", DdasCodes.PartnerSoorten)}; 'geen' om haar geen signaalpartner meer te laten zijn",
+            Required = true,
+        };
+        var partnerGemeente = new Option<string>("--gemeente") { Description = "Gemeentecode (4 cijfers)", DefaultValueFactory = _ => Infrastructure.Demo.DemoSeeder.Gemeentecode };
+        var register = new Command("partner", "Leg vast dat een organisatie signalen van betalingsachterstand stuurt (Wgs art. 2.2.1), en welke; daarna werken haar API-sleutels"
+            + " met de rol partner voor POST /api/v1/vroegsignalen en kan haar maandbestand worden ingelezen.") { organisationArg, soort, partnerGemeente };
+        register.SetAction((pr, ct) => cli.WithAppAsync(async sp =>
+        {
+            var code = pr.GetValue(partnerGemeente)!;
+            var value = pr.GetValue(soort)!.Trim();
+            SignaalpartnerSoort? kind = null;
+            if (!value.Equals("geen", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!DdasCodes.TryParse<SignaalpartnerSoort>(value, out var parsed))
+                {
+                    Console.Error.WriteLine($"Onbekende soort {value}. Kies uit: {string.Join(", ", DdasCodes.PartnerSoorten)}, of geen.");
+                    return 2;
+                }
+                kind = parsed;
+            }
+            var user = sp.GetRequiredService<Infrastructure.CurrentUser>();
+            user.ActAs(code, "cli", "Beheer via de opdrachtregel");
+            var db = sp.GetRequiredService<RegieDbContext>();
+            var organisationName = pr.GetValue(organisationArg)!.Trim();
+            var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == organisationName, ct);
+            if (organisation is null)
+            {
+                Console.Error.WriteLine($"Geen organisatie met de naam {organisationName} in gemeente {code}.");
+                return 2;
+            }
+            organisation.SignaalpartnerSoort = kind;
+            await db.SaveChangesAsync(ct);
+            var said = kind is { } k ? $"signaalpartner ({DdasCodes.Label(k)})" : "geen signaalpartner meer";
+            await sp.GetRequiredService<Audit.AuditLog>().RecordAsync(Audit.AuditActions.Update, Audit.AuditResources.Organisation,
+                detail: $"{organisation.Name} is {said}", ct: ct);
+            Console.WriteLine($"{organisation.Name} is {said}.");
+            return 0;
+        }));
+        return new Command("vroegsignalen", "Signalen van betalingsachterstand van de signaalpartners.") { import, register };
     }
 }

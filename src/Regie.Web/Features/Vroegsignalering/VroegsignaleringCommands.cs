@@ -31,7 +31,9 @@ public static class VroegsignaleringCommands
             }
             var file = pr.GetValue(output)!;
             file.Directory?.Create();
-            await using (var stream = File.Create(file.FullName))
+            // The delivery holds every signal's BSN, name and address: readable by its owner only, where the file system knows owners.
+            await using (var stream = OperatingSystem.IsWindows() ? File.Create(file.FullName)
+                : new FileStream(file.FullName, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
                 await System.Text.Json.JsonSerializer.SerializeAsync(stream, result.Value!.Levering, DdasReport.FileJson, ct);
             var t = result.Value.Telling;
             Console.WriteLine($"DDAS-levering {DutchDate.Format(t.Van)} t/m {DutchDate.Format(t.Tot)} geschreven naar {file.FullName}: {t.Signalen} signalen,"

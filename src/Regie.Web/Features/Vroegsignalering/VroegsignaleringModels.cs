@@ -82,8 +82,17 @@ public sealed class SignalInput
 
     public SignalFields ToFields() => new(Kenmerk, Bsn, Voorletters, Voorvoegsel, Achternaam, Geboortedatum, Straat, Postcode,
         Huisnummer?.ToString(System.Globalization.CultureInfo.InvariantCulture), Toevoeging, Woonplaats, Telefoon, Email,
-        Bedrag?.ToString(System.Globalization.CultureInfo.InvariantCulture), Maanden?.ToString(System.Globalization.CultureInfo.InvariantCulture), Signaaldatum,
+        Amount(Bedrag), Maanden?.ToString(System.Globalization.CultureInfo.InvariantCulture), Signaaldatum,
         Ontstaansdatum, Crisis, WarmeOverdracht);
+
+    /// <summary>
+    /// A JSON number is an amount already: written with a decimal point and two decimals, so the Dutch reading of the monthly files
+    /// (where 1.000 is a thousand) never applies to it; a number with more than two decimals is passed on as it is, which the rule refuses.
+    /// </summary>
+    private static string? Amount(decimal? bedrag) =>
+        bedrag is not { } b ? null
+        : decimal.Round(b, 2) == b ? b.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)
+        : "meer dan twee decimalen";
 }
 
 /// <summary>

@@ -136,7 +136,7 @@ public sealed class VroegsignaleringQueries(RegieDbContext db, AuditLog audit, T
             return new UnmatchedSignal(s.Id, s.PartnerName, s.PartnerSoort, s.Kenmerk, SignalName(s), s.Geboortedatum, address, s.Bedrag, s.ReceivedOn, s.Crisis,
                 candidates);
         }).ToList();
-        await audit.RecordListAsync(AuditResources.EarlySignal, $"vroegsignalering: te koppelen signalen ({string.Join(", ", signals.Select(s => s.Id))})",
+        await audit.RecordListAsync(AuditResources.EarlySignal, $"vroegsignalering: {signals.Count} te koppelen signalen met hun kandidaten",
             list.SelectMany(s => s.Kandidaten).Select(c => ((Guid?)null, (Guid?)c.PersoonId)), ct);
         return new UnmatchedView(list, total);
     }

@@ -67,7 +67,7 @@ public sealed class DemoVroegsignalering(RegieDbContext db, string gemeentecode,
                 {
                     Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Bsn = sanne.Bsn, OrganisationId = uitvoerder.Id, Domain = Domain.Assessment.ZrmDomain.Financien,
                     ContactName = WorkerName, ContactPhone = "14 0999", ContactEmail = "vroegsignalering@voorbeeld.nl", StartedOn = signal.ReceivedOn,
-                    ExpiresOn = signal.ReceivedOn.AddYears(2), Reason = "Vroegsignalering: betalingsachterstand", RegisteredBy = WorkerName, CreatedAt = signal.ReceivedAt,
+                    ExpiresOn = signal.ReceivedOn.AddYears(2), Reason = Features.Vroegsignalering.SignalIntake.InvolvementReason, RegisteredBy = WorkerName, CreatedAt = signal.ReceivedAt,
                 });
         }
 
