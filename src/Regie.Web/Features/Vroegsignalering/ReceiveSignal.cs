@@ -14,8 +14,11 @@ namespace Regie.Web.Features.Vroegsignalering;
 /// </summary>
 public sealed class ReceiveSignalHandler(RegieDbContext db, CurrentUser user, SignalIntake intake, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Two imports or calls that open the same household's case at once: the loser reads again and joins; twice is plenty.</summary>
-    private const int Attempts = 3;
+    /// <summary>
+    /// Calls that open or join the same household's case at once: the loser reads again and joins. Several partners' systems can send
+    /// about one household in the same moment, so a few rounds, each after a short random pause; after the last, 409.
+    /// </summary>
+    public const int Attempts = 8;
 
     public async Task<CommandResult<SignalReceipt>> HandleAsync(SignalInput input, CancellationToken ct)
     {
@@ -32,9 +35,11 @@ public sealed class ReceiveSignalHandler(RegieDbContext db, CurrentUser user, Si
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (e.IsConflict() && attempt < Attempts)
+            catch (DbUpdateException e) when (IsRace(e))
             {
                 db.ChangeTracker.Clear();
+                if (attempt == Attempts) return CommandResult<SignalReceipt>.Conflict();
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
                 continue;
             }
             var isNew = result.Outcome != IntakeOutcome.AlreadyReceived;
@@ -66,6 +71,10 @@ public sealed class ReceiveSignalHandler(RegieDbContext db, CurrentUser user, Si
         user.OrganisationId is { } id
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.SignaalpartnerSoort != null, ct)
             : null;
+
+    /// <summary>Lost to a save at the same moment: a unique index or a version another save claimed first, or PostgreSQL's deadlock victim.</summary>
+    public static bool IsRace(DbUpdateException e) =>
+        e.IsConflict() || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure };
 
     public static string Describe(IntakeOutcome outcome) => outcome switch
     {

@@ -5,7 +5,6 @@ using Regie.Domain.Common;
 using Regie.Domain.Vroegsignalering;
 using Regie.Web.Data;
 using Regie.Web.Features.Audit;
-using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 using System.Globalization;
 
@@ -30,7 +29,6 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
     public static readonly string[] RequiredColumns = ["kenmerk", "bsn", "achternaam", "geboortedatum", "postcode", "huisnummer", "telefoon", "email", "bedrag", "maanden", "datum"];
     /// <summary>Rows taken in per transaction: large enough that the registry is read in few queries, small enough that a lost race repeats little.</summary>
     public const int BatchSize = 1000;
-    private const int Attempts = 3;
     public const string DuplicateInFile = "Dit kenmerk staat al op een eerdere regel van dit bestand; elk signaal heeft een eigen kenmerk.";
 
     /// <summary>Who reads the file in, for the audit trail: the worker on the page, or (null) the command line on the partner's behalf.</summary>
@@ -101,8 +99,9 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (e.IsConflict() && attempt < Attempts)
+            catch (DbUpdateException e) when (ReceiveSignalHandler.IsRace(e) && attempt < ReceiveSignalHandler.Attempts)
             {
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
                 continue;
             }
             var added = results.Where(r => r.Outcome != IntakeOutcome.AlreadyReceived).ToList();

@@ -31,7 +31,9 @@ public static class VroegsignalenApi
                 + $" {SignalRules.IdentificationMissingCode} (geen bsn en niet alle vier: achternaam, geboortedatum, postcode, huisnummer),"
                 + $" {BirthDate.InvalidCode}/{BirthDate.FutureCode}/{BirthDate.ImplausibleCode} (geboortedatum), {Postcode.InvalidCode} (postcode),"
                 + $" {Address.HuisnummerCode} (huisnummer), {ContactDetails.PhoneInvalidCode} (telefoon), {ContactDetails.EmailInvalidCode} (email),"
-                + $" {SignalRules.AmountInvalidCode} (bedrag), {SignalRules.MonthsInvalidCode} (maanden), {SignalRules.DateInvalidCode} (signaaldatum, ontstaansdatum).");
+                + $" {SignalRules.AmountInvalidCode} (bedrag), {SignalRules.MonthsInvalidCode} (maanden), {SignalRules.DateInvalidCode} (signaaldatum, ontstaansdatum)."
+                + $" 409 '{ErrorCodes.ConcurrencyConflict}' als andere signalen over hetzelfde huishouden op hetzelfde moment binnenkwamen en het na"
+                + $" {ReceiveSignalHandler.Attempts} pogingen niet lukte: stuur het signaal opnieuw (hetzelfde kenmerk maakt niets dubbel).");
 
         partners.MapGet("/{id:guid}", async (Guid id, ReceiveSignalHandler handler, CancellationToken ct) => ApiResults.From(await handler.ReceiptAsync(id, ct), Results.Ok))
             .Produces<SignalReceipt>(StatusCodes.Status200OK)
