@@ -43,11 +43,10 @@ public sealed class ReceiveSignalHandler(RegieDbContext db, CurrentUser user, Si
                 continue;
             }
             var isNew = result.Outcome != IntakeOutcome.AlreadyReceived;
-            var receivedAt = isNew ? result.ReceivedAt : await db.Vroegsignalen.AsNoTracking().Where(s => s.Id == result.SignalId).Select(s => s.ReceivedAt).SingleAsync(ct);
             if (isNew)
                 await audit.RecordAsync(AuditActions.Create, AuditResources.EarlySignal, result.HouseholdId,
                     detail: $"vroegsignaal {result.SignalId} van {partner.Name}: {Describe(result.Outcome)}", ct: ct);
-            return CommandResult<SignalReceipt>.Ok(new SignalReceipt(result.SignalId, content!.Kenmerk, receivedAt, isNew));
+            return CommandResult<SignalReceipt>.Ok(new SignalReceipt(result.SignalId, content!.Kenmerk, result.ReceivedAt, isNew));
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
 
         var kenmerken = batch.Select(s => s.Content.Kenmerk).Distinct().ToList();
         var known = await db.Vroegsignalen.AsNoTracking().Where(s => s.PartnerOrganisationId == partner.Id && kenmerken.Contains(s.Kenmerk!))
-            .Select(s => new { s.Kenmerk, s.Id }).ToDictionaryAsync(s => s.Kenmerk!, s => s.Id, ct);
+            .Select(s => new { s.Kenmerk, s.Id, s.ReceivedAt }).ToDictionaryAsync(s => s.Kenmerk!, s => (s.Id, s.ReceivedAt), ct);
 
         var matches = await MatchAsync(batch.Where(s => !known.ContainsKey(s.Content.Kenmerk)).Select(s => s.Content).ToList(), ct);
         var householdIds = matches.Values.Select(m => m.Household.Id).Distinct().ToList();
@@ -59,7 +59,7 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
         {
             if (known.TryGetValue(c.Kenmerk, out var existing))
             {
-                results.Add(new IntakeResult(line, existing, IntakeOutcome.AlreadyReceived, null, default));
+                results.Add(new IntakeResult(line, existing.Id, IntakeOutcome.AlreadyReceived, null, existing.ReceivedAt));
                 continue;
             }
             var signal = new Vroegsignaal
@@ -72,7 +72,7 @@ public sealed class SignalIntake(RegieDbContext db, VroegsignaleringSettingsRead
                 Status = Signaalstatus.NogNietOpgepakt,
             };
             db.Vroegsignalen.Add(signal);
-            known[c.Kenmerk] = signal.Id;
+            known[c.Kenmerk] = (signal.Id, now);
             if (!matches.TryGetValue(c, out var match))
             {
                 results.Add(new IntakeResult(line, signal.Id, IntakeOutcome.Unmatched, null, now));
