@@ -27,6 +27,8 @@ public sealed class Organisation : IMunicipalityOwned
     public string? Email { get; set; }
     /// <summary>Set for a signal partner of vroegsignalering (Wgs art. 2.2.1): the DDAS kind of its signals. Only these send signals.</summary>
     public Domain.Vroegsignalering.SignaalpartnerSoort? SignaalpartnerSoort { get; set; }
+    /// <summary>The provider's AGB code (<see cref="Domain.IStandaarden.AgbCode"/>): iWmo/iJw messages go to and come from this code. Unique per municipality.</summary>
+    public string? AgbCode { get; set; }
 }
 
 /// <summary>

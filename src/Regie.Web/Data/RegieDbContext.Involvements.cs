@@ -19,7 +19,9 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Telefoon).HasMaxLength(Domain.Registry.ContactDetails.PhoneMaxLength);
             e.Property(x => x.Email).HasMaxLength(Domain.Registry.ContactDetails.EmailMaxLength);
             e.Property(x => x.SignaalpartnerSoort).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.AgbCode).HasMaxLength(Domain.IStandaarden.AgbCode.Length);
             e.HasIndex(x => new { x.Gemeentecode, x.Name }).IsUnique();
+            e.HasIndex(x => new { x.Gemeentecode, x.AgbCode }).IsUnique().HasFilter("\"AgbCode\" IS NOT NULL");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
 

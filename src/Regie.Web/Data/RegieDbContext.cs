@@ -42,6 +42,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureMessages(b);
         ConfigureContactNotes(b);
         ConfigureVroegsignalering(b);
+        ConfigureIStandaarden(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
