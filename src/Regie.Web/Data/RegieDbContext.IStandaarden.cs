@@ -51,8 +51,11 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Problemen).HasMaxLength(IstandaardBericht.ProblemenMaxLength);
             e.Property(x => x.FileName).HasMaxLength(IstandaardBericht.FileNameMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
-            // TR056: a sender's identification is used once. Refused messages are kept for the record and do not claim it.
-            e.HasIndex(x => new { x.Gemeentecode, x.Richting, x.OrganisationId, x.Identificatie }).IsUnique().HasFilter("\"Status\" <> 'Afgewezen'");
+            // TR056: a sender's identification is used once. Regie numbers its own messages per municipality; a provider's are
+            // unique per provider among the accepted ones (a refused message is kept for the record and does not claim it).
+            e.HasIndex(x => new { x.Gemeentecode, x.Identificatie }).IsUnique().HasFilter("\"Richting\" = 'Uit'").HasDatabaseName("IX_IstandaardBerichten_Uit_Identificatie");
+            e.HasIndex(x => new { x.Gemeentecode, x.OrganisationId, x.Identificatie }).IsUnique()
+                .HasFilter("\"Richting\" = 'In' AND \"Status\" <> 'Afgewezen'").HasDatabaseName("IX_IstandaardBerichten_In_Identificatie");
             e.HasIndex(x => new { x.Gemeentecode, x.Status, x.CreatedAt });
             e.HasIndex(x => x.ApplicationId);
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);

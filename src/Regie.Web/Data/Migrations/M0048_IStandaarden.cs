@@ -85,8 +85,10 @@ public sealed class M0048_IStandaarden : Migration
             FileName = t.Column<string>(maxLength: 120, nullable: true),
             Version = t.Column<int>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_IstandaardBerichten", x => x.Id));
-        m.CreateIndex("IX_IstandaardBerichten_Gemeentecode_Richting_OrganisationId_Identificatie", "IstandaardBerichten",
-            ["Gemeentecode", "Richting", "OrganisationId", "Identificatie"], unique: true, filter: "\"Status\" <> 'Afgewezen'");
+        m.CreateIndex("IX_IstandaardBerichten_Uit_Identificatie", "IstandaardBerichten", ["Gemeentecode", "Identificatie"], unique: true,
+            filter: "\"Richting\" = 'Uit'");
+        m.CreateIndex("IX_IstandaardBerichten_In_Identificatie", "IstandaardBerichten", ["Gemeentecode", "OrganisationId", "Identificatie"], unique: true,
+            filter: "\"Richting\" = 'In' AND \"Status\" <> 'Afgewezen'");
         m.CreateIndex("IX_IstandaardBerichten_Gemeentecode_Status_CreatedAt", "IstandaardBerichten", ["Gemeentecode", "Status", "CreatedAt"]);
         m.CreateIndex("IX_IstandaardBerichten_ApplicationId", "IstandaardBerichten", "ApplicationId");
     }
