@@ -241,6 +241,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/applications/{id:guid}/withdrawal"] = CareRoles,
         ["/api/v1/applications/{id:guid}/decision"] = CareRoles,
         ["/api/v1/applications/{id:guid}/decision/letter"] = CareRoles,
+        ["/api/v1/applications/{id:guid}/toewijzingen"] = CareRoles,
+        ["/api/v1/toewijzingen/{id:guid}/wijziging"] = CareRoles,
         ["/api/v1/code-lists/"] = CareRoles,
         ["/api/v1/code-lists/{id}"] = CareRoles,
         ["/huishoudens/{id:guid}/uitgaven"] = [Roles.Professional, Roles.Teamleider],

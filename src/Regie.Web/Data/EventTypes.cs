@@ -70,6 +70,8 @@ public static class EventTypes
     public const string ApplicationWithdrawn = "application.withdrawn";
     /// <summary>Data: { aanvraag: Guid, beschikking: Guid, kader: LegalFramework name, uitkomst: "toegekend"|"deels"|"afgewezen", productcategorie: string?, specialistisch: bool, geschatteKosten: decimal?, eigenWerkgever: bool }.</summary>
     public const string DecisionTaken = "decision.taken";
+    /// <summary>The municipality changed or ended an assignment; a new 301 goes to the provider. Data: { toewijzing: Guid, nummer: int, reden: WMO002/JZ002 code, einddatum: date }.</summary>
+    public const string AssignmentChanged = "assignment.changed";
     /// <summary>Data for every spend event: { uitgave: Guid, bedrag: decimal, team: Guid, kaders: [LegalFramework name] }.</summary>
     public const string SpendCommitted = "spend.committed";
     public const string SpendApproved = "spend.approved";

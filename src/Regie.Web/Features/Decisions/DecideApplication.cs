@@ -55,7 +55,8 @@ public sealed class DecisionInput
 }
 
 /// <summary>The beschikking on an application: outcome, reasoning and the provisions granted, shaped like iWmo/iJw assignments.</summary>
-public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user, ApplicationChanges changes, AuditLog audit, TimelineWriter timeline)
+public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user, ApplicationChanges changes, AuditLog audit, TimelineWriter timeline,
+    Toewijzingen.AssignmentOutbox outbox)
 {
     public const string ProviderUnknownCode = "product-provider-unknown";
 
@@ -80,6 +81,9 @@ public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user
 
         var decision = app.Decide(outcome.Value, decidedOn!.Value, reasoning!, products, user.ActorId, user.ActorName, today, changes.Now);
         db.Decisions.Add(decision);
+        // The decision travels: assignments and their 301s are saved with it, and a provider's request it answers is answered.
+        await outbox.AssignAsync(decision, ct);
+        await outbox.AnswerRequestsAsync(app.Id, ct);
         app.MarkSaved(changes.Now);
         app.Version++;
         if (await changes.HouseholdAsync(app.HouseholdId, ct) is { } household)

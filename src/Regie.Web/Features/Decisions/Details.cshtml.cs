@@ -5,8 +5,14 @@ using Regie.Web.Features.Shared;
 namespace Regie.Web.Features.Decisions;
 
 public sealed class DetailsModel(DecisionQueries queries, ReceiveApplicationHandler receive, ExtendDecisionTermHandler extend,
-    WithdrawApplicationHandler withdraw, Access.FileAccessService access) : PageModel
+    WithdrawApplicationHandler withdraw, Access.FileAccessService access, Toewijzingen.ToewijzingQueries assignments,
+    Toewijzingen.ChangeToewijzingHandler changeAssignment) : PageModel
 {
+    [BindProperty] public Toewijzingen.ToewijzingWijzigingInput Wijziging { get; set; } = new();
+    [BindProperty] public Guid ToewijzingId { get; set; }
+    /// <summary>The assignments the decision made, with their last 301 and what the provider reported.</summary>
+    public IReadOnlyList<Toewijzingen.ToewijzingView> Toewijzingen { get; private set; } = [];
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Redenen { get; private set; } = [];
     [BindProperty] public ReceiveInput Receive { get; set; } = new();
     [BindProperty] public ExtendInput Extend { get; set; } = new();
     [BindProperty] public WithdrawInput Withdraw { get; set; } = new();
@@ -24,6 +30,14 @@ public sealed class DetailsModel(DecisionQueries queries, ReceiveApplicationHand
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         await AnswerAsync(id, await withdraw.HandleAsync(id, Withdraw, ct), "Withdraw", "De aanvraag is ingetrokken.", ct);
+
+    public async Task<IActionResult> OnPostToewijzingAsync(Guid id, CancellationToken ct)
+    {
+        var result = await changeAssignment.HandleAsync(ToewijzingId, Wijziging, ct);
+        return await AnswerAsync(id, result.Select(_ => 0), "Wijziging", result.Value is { } w
+            ? $"Toewijzing {w.Nummer} is gewijzigd; de 301 aan de aanbieder is {(w.BerichtStatus == "klaar" ? "klaar voor verzending" : "afgewezen: zie hieronder waarom")}."
+            : "", ct);
+    }
 
     private async Task<IActionResult> AnswerAsync(Guid id, CommandResult<int> result, string prefix, string message, CancellationToken ct)
     {
@@ -44,6 +58,8 @@ public sealed class DetailsModel(DecisionQueries queries, ReceiveApplicationHand
     {
         if (await queries.GetAsync(id, ct) is not { } a) return false;
         Application = a;
+        Toewijzingen = await assignments.ForApplicationAsync(id, ct) ?? [];
+        Redenen = [new("Kies de reden", ""), .. Domain.IStandaarden.BerichtCodeLists.RedenWijzigingFor(a.Kader).Entries.Select(e => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem($"{e.Code} {e.Name}", e.Code))];
         MayOpenFile = a.HuishoudenId is { } hid && await access.CanOpenAsync(hid, ct);
         return true;
     }
