@@ -18,7 +18,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.Category).HasMaxLength(2);
             e.Property(x => x.ProductCode).HasMaxLength(ProviderContract.ProductCodeMaxLength);
             e.Property(x => x.CreatedBy).HasMaxLength(RegieUser.IdMaxLength);
-            e.HasIndex(x => new { x.OrganisationId, x.Framework, x.Category, x.ProductCode }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.Framework, x.Category, x.ProductCode }).IsUnique().HasDatabaseName("IX_ProviderContracts_Product");
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
 

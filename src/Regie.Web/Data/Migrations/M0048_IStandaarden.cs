@@ -28,7 +28,7 @@ public sealed class M0048_IStandaarden : Migration
             CreatedBy = t.Column<string>(maxLength: 64, nullable: false),
             CreatedAt = t.Column<DateTime>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_ProviderContracts", x => x.Id));
-        m.CreateIndex("IX_ProviderContracts_OrganisationId_Framework_Category_ProductCode", "ProviderContracts",
+        m.CreateIndex("IX_ProviderContracts_Product", "ProviderContracts",
             ["OrganisationId", "Framework", "Category", "ProductCode"], unique: true);
 
         m.CreateTable("Toewijzingen", t => new
