@@ -21,7 +21,7 @@ public sealed class AdminPagesTests(AccessFixture fixture) : IClassFixture<Acces
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath.Contains("/Admin/", StringComparison.Ordinal) == true)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal([
-            "/beheer/lichte-ondersteuning", "/beheer/medewerkers", "/beheer/medewerkers/{id}", "/beheer/medewerkers/{id}/aandachtsfunctionaris",
+            "/beheer/aanbieders", "/beheer/aanbieders/{id:guid}", "/beheer/lichte-ondersteuning", "/beheer/medewerkers", "/beheer/medewerkers/{id}", "/beheer/medewerkers/{id}/aandachtsfunctionaris",
             "/beheer/medewerkers/{id}/tweestapsverificatie",
             "/beheer/sociale-kaart", "/beheer/sociale-kaart/{id:guid}", "/beheer/termijnen", "/beheer/triage", "/beheer/vroegsignalering",
         ], pages);
@@ -37,8 +37,8 @@ public sealed class AdminPagesTests(AccessFixture fixture) : IClassFixture<Acces
             foreach (var page in pages)
             {
                 var path = page.Replace("{id}", colleague).Replace("{id:guid}", Guid.Empty.ToString());
-                // An unknown service: past authorisation, the page itself answers that it does not exist.
-                var expected = page == "/beheer/sociale-kaart/{id:guid}" ? HttpStatusCode.NotFound : HttpStatusCode.OK;
+                // An unknown service or provider: past authorisation, the page itself answers that it does not exist.
+                var expected = page is "/beheer/sociale-kaart/{id:guid}" or "/beheer/aanbieders/{id:guid}" ? HttpStatusCode.NotFound : HttpStatusCode.OK;
                 Assert.Equal((path, expected), (path, (await admin.GetAsync(path)).StatusCode));
                 Assert.Equal((path, "/account/tweestapsverificatie"), (path, await RedirectTargetAsync(passwordOnly, path)));
                 Assert.Equal((path, "/geen-toegang"), (path, await RedirectTargetAsync(professional, path)));

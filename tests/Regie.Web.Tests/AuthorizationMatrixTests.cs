@@ -220,6 +220,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/sociale-kaart"] = CareRoles,
         ["/beheer/sociale-kaart"] = [Roles.Beheerder],
         ["/beheer/sociale-kaart/{id:guid}"] = [Roles.Beheerder],
+        // Providers' AGB codes and contract lines (issue 23): the functional admin's.
+        ["/beheer/aanbieders"] = [Roles.Beheerder],
+        ["/beheer/aanbieders/{id:guid}"] = [Roles.Beheerder],
+        ["/api/v1/organisations/{id:guid}/contracts"] = [Roles.Beheerder],
+        ["/api/v1/organisations/{id:guid}/agb-code"] = [Roles.Beheerder],
+        ["/api/v1/organisations/{id:guid}/contracts/{contractId:guid}"] = [Roles.Beheerder],
         ["/api/v1/services/"] = Everyone,
         ["/api/v1/services/{id:guid}"] = Everyone,
         ["/api/v1/social-map/hsds.json"] = [Roles.Beheerder],

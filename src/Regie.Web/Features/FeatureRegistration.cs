@@ -33,6 +33,7 @@ public static class FeatureRegistration
         new ApiKeys.ApiKeysFeature(),
         new Involvements.InvolvementsFeature(),
         new SocialMap.SocialMapFeature(),
+        new Providers.ProvidersFeature(),
         new Referrals.ReferralsFeature(),
         new Consent.ConsentFeature(),
         new Inkijk.InkijkFeature(),

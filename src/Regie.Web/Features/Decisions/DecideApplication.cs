@@ -105,6 +105,10 @@ public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user
     {
         var providerIds = rows.Where(p => !p.IsEmpty).Select(p => p.AanbiederId).OfType<Guid>().Distinct().ToList();
         var providers = providerIds.Count == 0 ? [] : await db.Organisations.Where(o => providerIds.Contains(o.Id) && o.Kind == OrganisationKinds.Partner).Select(o => o.Id).ToListAsync(ct);
+        // A provider with an AGB code takes part in the iWmo/iJw exchange: what it is assigned must be within its contract (framework and category).
+        var exchanging = providers.Count == 0 ? [] : await db.Organisations.Where(o => providers.Contains(o.Id) && o.AgbCode != null).Select(o => o.Id).ToListAsync(ct);
+        var contracted = exchanging.Count == 0 ? [] : (await db.ProviderContracts.Where(c => exchanging.Contains(c.OrganisationId) && c.Framework == app.Framework)
+            .Select(c => new { c.OrganisationId, c.Category }).ToListAsync(ct)).Select(c => (c.OrganisationId, c.Category)).ToHashSet();
         var employer = user.IsSystem ? null : await db.Users.Where(u => u.Id == user.ActorId).Select(u => u.EmployerOrganisationId).FirstOrDefaultAsync(ct);
         var products = new List<DecisionProduct>();
         for (var i = 0; i < rows.Count; i++)
@@ -129,6 +133,9 @@ public sealed class DecideApplicationHandler(RegieDbContext db, CurrentUser user
                 .Where(e => !(datesRefused && e.Code == DecisionRules.PeriodInvalidCode)));
             if (p.AanbiederId is { } pid && !providers.Contains(pid))
                 errors.Add(new DomainError(ProviderUnknownCode, $"{field}.AanbiederId", "Kies een aanbieder uit de lijst van partnerorganisaties."));
+            else if (p.AanbiederId is { } contractor && exchanging.Contains(contractor) && CodeLists.ProductCategories(app.Framework)?.Find(category) is not null
+                     && !contracted.Contains((contractor, category!)))
+                errors.Add(Domain.IStandaarden.ContractRules.NotContracted(app.Framework, category, $"{field}.AanbiederId"));
             products.Add(new DecisionProduct
             {
                 Id = Guid.CreateVersion7(), Gemeentecode = app.Gemeentecode, Position = products.Count + 1, Category = category, Description = description,

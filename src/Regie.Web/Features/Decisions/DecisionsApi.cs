@@ -57,7 +57,16 @@ public static class DecisionsApi
             ApiResults.From(await handler.HandleAsync(id, input, ct), d => Results.Created($"/api/v1/applications/{id}", new CreatedAnswer(d))))
             .Produces<CreatedAnswer>(StatusCodes.Status201Created)
             .WithName("DecideApplication")
-            .WithSummary("Neem de beschikking: uitkomst, motivering en per voorziening productcategorie (WMO020/JZ020), omvang, eenheid (WJ756), frequentie (WMO757), periode, aanbieder. Eén beschikking per aanvraag.");
+            .WithSummary("Neem de beschikking: uitkomst, motivering en per voorziening productcategorie (WMO020/JZ020), omvang, eenheid (WJ756), frequentie (WMO757), periode, aanbieder. Eén beschikking per aanvraag.")
+            .WithDescription("Foutcodes (400), elk bij het veld waar het om gaat: " + DecisionRules.OutcomeInvalidCode + ", " + DecisionRules.NotReceivedCode + ", "
+                + DecisionRules.AlreadyDecidedCode + ", " + DecisionRules.WithdrawnCode + ", " + DecisionRules.DateInFutureCode + ", " + DecisionRules.DecisionDateBeforeApplicationCode
+                + ", " + DecisionRules.ReasoningRequiredCode + ", " + DecisionRules.ProductsRequiredCode + ", " + DecisionRules.ProductsNotAllowedCode + ", "
+                + DecisionRules.TooManyProductsCode + ", " + DecisionRules.CategoryInvalidCode + ", " + DecisionRules.DescriptionRequiredCode + ", " + DecisionRules.VolumeInvalidCode
+                + ", " + DecisionRules.UnitInvalidCode + ", " + DecisionRules.FrequencyInvalidCode + ", " + DecisionRules.PeriodInvalidCode + ", " + DecisionRules.CostInvalidCode
+                + ", " + DecideApplicationHandler.ProviderUnknownCode + " (de aanbieder is geen partnerorganisatie van de gemeente), "
+                + Domain.IStandaarden.ContractRules.ProductNotContractedCode + " (producten[i].aanbiederId: de aanbieder heeft een AGB-code maar geen contractregel voor dit"
+                + " kader en deze productcategorie; een aanbieder zonder AGB-code wordt niet gecontroleerd); 409 '" + Shared.ErrorCodes.ConcurrencyConflict + "' als versie"
+                + " niet meer de nieuwste is. Bij een fout wordt niets opgeslagen.");
 
         g.MapGet("/{id:guid}/decision/letter", async (Guid id, DecisionLetter letter, CancellationToken ct) =>
             await letter.CreateAsync(id, ct) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName) : ApiResults.NotFound("De beschikking"))

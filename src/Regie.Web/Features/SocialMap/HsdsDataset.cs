@@ -32,6 +32,8 @@ public sealed class HsdsDataset
 
     public void Set(string table, Guid id, JsonObject row) => _tables[table][id] = row;
 
+    public void Remove(string table, Guid id) => _tables[table].Remove(id);
+
     /// <summary>
     /// Adds a record, or merges it into the record with the same id that the same file already gave (the
     /// full JSON shapes repeat a phone under the service, its location and its contact). A field given twice

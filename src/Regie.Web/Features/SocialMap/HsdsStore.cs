@@ -12,7 +12,7 @@ namespace Regie.Web.Features.SocialMap;
 /// The social map of the current municipality as an <see cref="HsdsDataset"/> and back. A field with a
 /// column of its own (named after the HSDS field) goes there; all others stay in the record's Extra JSON.
 /// </summary>
-public sealed class HsdsStore(RegieDbContext db)
+public sealed class HsdsStore(RegieDbContext db, HsdsAgbCodes agbCodes)
 {
     private sealed record Column(string Field, PropertyInfo Property, int? MaxLength);
 
@@ -60,13 +60,17 @@ public sealed class HsdsStore(RegieDbContext db)
         _ => db.HsdsRecords.Where(r => r.Table == table),
     };
 
-    /// <summary>The whole social map of the municipality. Social maps are small (hundreds of services), so exports read it at once.</summary>
+    /// <summary>
+    /// The whole social map of the municipality, with the AGB codes of the linked organisations as identifiers. Social maps are small
+    /// (hundreds of services), so exports read it at once.
+    /// </summary>
     public async Task<HsdsDataset> LoadAsync(CancellationToken ct)
     {
         var data = new HsdsDataset();
         foreach (var table in HsdsCatalog.Tables)
             foreach (var entity in await Set(table.Name).AsNoTracking().ToListAsync(ct))
                 data.Set(table.Name, entity.Id, ToRow(table, entity));
+        await agbCodes.AddToAsync(data, ct);
         return data;
     }
 
@@ -105,9 +109,10 @@ public sealed class HsdsStore(RegieDbContext db)
     /// <summary>
     /// Adds new records and replaces stored ones with the same id, in one transaction. A stored link to
     /// another record (a phone's location_id) stays when the import does not mention it: a service_full file
-    /// does not repeat everything a location belongs to. Returns (added, updated).
+    /// does not repeat everything a location belongs to. The AGB codes the import brings for Regie's organisations (checked by
+    /// <see cref="HsdsAgbCodes.ReadAsync"/>) are set in the same transaction. Returns (added, updated).
     /// </summary>
-    public async Task<(int Added, int Updated)> SaveAsync(HsdsDataset data, string gemeentecode, CancellationToken ct)
+    public async Task<(int Added, int Updated)> SaveAsync(HsdsDataset data, string gemeentecode, CancellationToken ct, IReadOnlyList<AgbCodeFromImport>? agb = null)
     {
         var (added, updated) = (0, 0);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -146,6 +151,7 @@ public sealed class HsdsStore(RegieDbContext db)
         await db.SaveChangesAsync(ct);
         await SyncKindsAsync(ct);
         await LinkOrganisationsAsync(ct);
+        await agbCodes.ApplyAsync(agb ?? [], ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (added, updated);

@@ -22,7 +22,7 @@ public sealed record ImportReport(int Added, int Updated, IReadOnlyList<HsdsIssu
 /// Import and export of the social map in HSDS 3.0: JSON (every shape of the standard's examples) and the
 /// CSV data package (a folder or a zip). An import is all or nothing: any error, and nothing is stored.
 /// </summary>
-public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLog audit, HsdsSchemaCheck schemas, SocialMapOptions options)
+public sealed class SocialMapExchange(HsdsStore store, HsdsAgbCodes agbCodes, CurrentUser user, AuditLog audit, HsdsSchemaCheck schemas, SocialMapOptions options)
 {
     public const string ImportInvalidCode = "socialmap-import-invalid";
 
@@ -90,12 +90,18 @@ public sealed class SocialMapExchange(HsdsStore store, CurrentUser user, AuditLo
             HsdsRules.Check(data, (table, id) => stored[table].Contains(id), issues);
             store.CheckLengths(data, issues);
         }
+        var agb = issues.Any(i => i.IsError) ? [] : await agbCodes.ReadAsync(data, issues, ct);
         if (data.Count == 0 && !issues.Any(i => i.IsError) && !issues.Any())
             issues.Add(new HsdsIssue(false, source, "Het bestand bevat geen gegevens."));
         if (issues.Any(i => i.IsError)) return new ImportReport(0, 0, issues);
 
-        var (added, updated) = data.Count == 0 ? (0, 0) : await store.SaveAsync(data, gemeentecode, ct);
+        var (added, updated) = data.Count == 0 ? (0, 0) : await store.SaveAsync(data, gemeentecode, ct, agb);
         await audit.RecordAsync(AuditActions.Create, AuditResources.SocialMap, detail: $"import {source}: {added} nieuw, {updated} bijgewerkt", ct: ct);
+        foreach (var code in agb)
+        {
+            var detail = $"AGB-code van {code.OrganisationName}: {code.Code} (import {source})";
+            await audit.RecordAsync(AuditActions.Update, AuditResources.Organisation, detail: detail, ct: ct);
+        }
         return new ImportReport(added, updated, issues);
     }
 

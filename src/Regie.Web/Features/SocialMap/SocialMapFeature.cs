@@ -11,6 +11,7 @@ public sealed class SocialMapFeature : IFeature
     {
         services.AddSingleton(configuration.GetSection(SocialMapOptions.Section).Get<SocialMapOptions>() ?? new());
         services.AddScoped<HsdsStore>();
+        services.AddScoped<HsdsAgbCodes>();
         services.AddScoped<SocialMapExchange>();
         services.AddScoped<SocialMapSearch>();
         services.AddScoped<SocialMapAdminQueries>();

@@ -275,6 +275,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
             progress?.Invoke(done);
         }
         await new DemoReferrals(db, Gemeentecode, clock).SeedAsync(ct);
+        await new DemoProviders(db, Gemeentecode, clock).SeedAsync(ct);
         if (first) await new DemoDecisions(db, Gemeentecode, clock).SeedAsync(ct);
         await new DemoBudget(db, clock, Gemeentecode).SeedAsync(ct);
         await new DemoMonitor(db, Gemeentecode, clock).SeedAsync(ct);

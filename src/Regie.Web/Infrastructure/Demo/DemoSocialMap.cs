@@ -196,7 +196,7 @@ public sealed class DemoSocialMap(RegieDbContext db, string gemeentecode)
                 });
             }
         }
-        await new HsdsStore(db).SaveAsync(data, gemeentecode, ct);
+        await new HsdsStore(db, new HsdsAgbCodes(db)).SaveAsync(data, gemeentecode, ct);
         var partners = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, ct);
         foreach (var org in Orgs.Where(o => o.RegieName is not null))
             if (await db.HsdsOrganizations.FirstOrDefaultAsync(o => o.Id == IdOf("organization", org.Key), ct) is { } stored)
