@@ -94,7 +94,7 @@ public sealed class BerichtenExchangeTests(RegistryFixture fixture) : IClassFixt
         var listed = (await JsonAsync(await zuid.GetAsync($"/api/v1/berichten?{period}"))).GetProperty("berichten").EnumerateArray().Single();
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("huishoudenId").ValueKind);
         Assert.Equal(DomainError.NotFoundCode, await CodeAsync(await zuid.GetAsync($"/api/v1/berichten/{message.Id}"), HttpStatusCode.NotFound));
-        var page = WebUtility.HtmlDecode(await zuid.GetStringAsync($"/berichten/{message.Id}"));
+        var page = WebUtility.HtmlDecode(await zuid.GetStringAsync($"/berichtenverkeer/{message.Id}"));
         Assert.Contains("De inhoud van dit bericht ziet alleen wie het dossier", page);
         Assert.DoesNotContain("<Identificatie>", page);
 
@@ -103,7 +103,7 @@ public sealed class BerichtenExchangeTests(RegistryFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(BerichtenSteps.Xml(message.Identificatie), await response.Content.ReadAsStringAsync());
-        var details = WebUtility.HtmlDecode(await team.GetStringAsync($"/berichten/{message.Id}"));
+        var details = WebUtility.HtmlDecode(await team.GetStringAsync($"/berichtenverkeer/{message.Id}"));
         Assert.Contains($"<Identificatie>{message.Identificatie}</Identificatie>", details);
         Assert.Contains($"href=\"/huishoudens/{d.Household}\"", details);
 
@@ -124,7 +124,7 @@ public sealed class BerichtenExchangeTests(RegistryFixture fixture) : IClassFixt
 
         using var team = await _app.SignedInClientAsync("regisseur@voorbeeld.nl");
         Assert.Equal(DomainError.NotFoundCode, await CodeAsync(await team.GetAsync($"/api/v1/berichten/{foreign.Id}"), HttpStatusCode.NotFound));
-        Assert.Equal(HttpStatusCode.NotFound, (await team.GetAsync($"/berichten/{foreign.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await team.GetAsync($"/berichtenverkeer/{foreign.Id}")).StatusCode);
         Assert.Equal(BerichtenQueries.NoXmlCode, await CodeAsync(await team.GetAsync($"/api/v1/berichten/{refused.Id}"), HttpStatusCode.NotFound));
         Assert.Equal(DomainError.NotFoundCode, await CodeAsync(await team.GetAsync($"/api/v1/berichten/{Guid.NewGuid()}"), HttpStatusCode.NotFound));
     }
@@ -148,19 +148,21 @@ public sealed class BerichtenExchangeTests(RegistryFixture fixture) : IClassFixt
 
         using var desk = await _app.SignedInClientAsync("consulent@voorbeeld.nl");
         var start = WebUtility.HtmlDecode(await desk.GetStringAsync("/aanvragen"));
-        Assert.Contains("href=\"/berichten\"", start);
-        var page = WebUtility.HtmlDecode(await desk.GetStringAsync($"/berichten?soort=305&status=&van={day:dd-MM-yyyy}&tot={day:dd-MM-yyyy}"));
+        Assert.Contains("href=\"/berichtenverkeer\"", start);
+        var probe = await desk.GetAsync($"/berichtenverkeer?soort=305&status=&van={day:dd-MM-yyyy}&tot={day:dd-MM-yyyy}");
+        Assert.True(probe.StatusCode == HttpStatusCode.OK, $"{probe.StatusCode} {probe.Headers.Location}");
+        var page = WebUtility.HtmlDecode(await probe.Content.ReadAsStringAsync());
         Assert.Contains("1 bericht", page);
-        Assert.Contains($"href=\"/berichten/{refused.Id}\"", page);
+        Assert.Contains($"href=\"/berichtenverkeer/{refused.Id}\"", page);
         Assert.Contains($"9019</strong> {Retourcodes.Betekenis["9019"]} – Toewijzing 77 is niet van deze aanbieder.", page);
         Assert.DoesNotContain(ready.Identificatie, page);
         Assert.Contains("<option value=\"305\" selected=\"selected\">", page);
 
-        var details = WebUtility.HtmlDecode(await desk.GetStringAsync($"/berichten/{refused.Id}"));
+        var details = WebUtility.HtmlDecode(await desk.GetStringAsync($"/berichtenverkeer/{refused.Id}"));
         Assert.Contains("Waarom afgewezen", details);
         Assert.Contains("alleen de retourcodes", details);
 
-        var wrong = WebUtility.HtmlDecode(await desk.GetStringAsync("/berichten?status=weg&van=99-99-2026"));
+        var wrong = WebUtility.HtmlDecode(await desk.GetStringAsync("/berichtenverkeer?status=weg&van=99-99-2026"));
         Assert.Contains("Kies een status", wrong);
         Assert.Contains("Vul de begindatum in als dd-mm-jjjj.", wrong);
     }

@@ -24,7 +24,7 @@ public sealed class IndexModel(BerichtenQueries queries) : PageModel
 
     /// <summary>The link to another page of the same filter.</summary>
     public string PageLink(int page) =>
-        $"/berichten?soort={Uri.EscapeDataString(Soort ?? "")}&status={Uri.EscapeDataString(Status ?? "")}&van={Uri.EscapeDataString(Van ?? "")}&tot={Uri.EscapeDataString(Tot ?? "")}&pagina={page}";
+        $"/berichtenverkeer?soort={Uri.EscapeDataString(Soort ?? "")}&status={Uri.EscapeDataString(Status ?? "")}&van={Uri.EscapeDataString(Van ?? "")}&tot={Uri.EscapeDataString(Tot ?? "")}&pagina={page}";
 
     public string? ErrorFor(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
