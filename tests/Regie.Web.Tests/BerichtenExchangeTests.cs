@@ -130,6 +130,20 @@ public sealed class BerichtenExchangeTests(RegistryFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_api_document_says_a_message_is_answered_as_xml_and_names_the_list_errors()
+    {
+        using var client = _app.AnonymousClient();
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        JsonElement Get(string path) => paths.EnumerateObject().Single(p => p.Name.TrimEnd('/') == path).Value.GetProperty("get");
+        var one = Get("/api/v1/berichten/{id}");
+        Assert.Equal(["application/xml"], one.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name));
+        Assert.Contains(BerichtenQueries.NoXmlCode, one.GetProperty("description").GetString());
+        var list = Get("/api/v1/berichten").GetProperty("description").GetString()!;
+        Assert.All(new[] { BerichtenQueries.TypeInvalidCode, BerichtenQueries.StatusInvalidCode, BerichtenQueries.PageInvalidCode, DateRules.PeriodInvalidCode },
+            code => Assert.Contains(code, list));
+    }
+
+    [Fact]
     public async Task A_provider_may_not_read_the_exchange()
     {
         using var provider = await _app.SignedInClientAsync("aanbieder@voorbeeld.nl");
