@@ -246,6 +246,11 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/api/v1/applications/{id:guid}/extension"] = CareRoles,
         ["/api/v1/applications/{id:guid}/withdrawal"] = CareRoles,
         ["/api/v1/applications/{id:guid}/decision"] = CareRoles,
+        // The iWmo/iJw exchange (issue 23): who handles applications; the client's household and the XML only for who may open the file.
+        ["/berichtenverkeer"] = CareRoles,
+        ["/berichtenverkeer/{id:guid}"] = CareRoles,
+        ["/api/v1/berichten/"] = CareRoles,
+        ["/api/v1/berichten/{id:guid}"] = CareRoles,
         ["/api/v1/applications/{id:guid}/decision/letter"] = CareRoles,
         ["/api/v1/applications/{id:guid}/toewijzingen"] = CareRoles,
         ["/api/v1/toewijzingen/{id:guid}/wijziging"] = CareRoles,

@@ -30,7 +30,8 @@ public sealed record MonitorFacts(
     IReadOnlyList<MeldcodeTrackFact>? MeldcodeTracks = null,
     IReadOnlyList<HouseholdDayFact>? VeiligVerderPlans = null,
     IReadOnlyList<EarlySignalFact>? EarlySignals = null,
-    IReadOnlyList<EarlySignalCaseFact>? EarlySignalCases = null);
+    IReadOnlyList<EarlySignalCaseFact>? EarlySignalCases = null,
+    IReadOnlyList<AssignmentFact>? Assignments = null);
 
 /// <summary>
 /// One figure with its exact definition and the number of households it rests on. Below the
@@ -130,6 +131,7 @@ public static class MonitorIndicators
 
         if (f.MeldcodeTracks is { } tracks) Safety(tracks, f.VeiligVerderPlans ?? [], from, to, Add);
         if (f.EarlySignals is { } signals) EarlySignalFigures.Add(signals, f.EarlySignalCases ?? [], from, to, Add);
+        if (f.Assignments is { } assignments) AssignmentFigures.Add(assignments, from, to, Add);
 
         // Direct cost.
         var paid = f.Paid.Where(p => In(p.Day)).ToList();

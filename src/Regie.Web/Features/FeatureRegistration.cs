@@ -40,6 +40,7 @@ public static class FeatureRegistration
         new Messages.MessagesFeature(),
         new Decisions.DecisionsFeature(),
         new Toewijzingen.ToewijzingenFeature(),
+        new Berichten.BerichtenFeature(),
         new Team.TeamFeature(),
         new Budget.BudgetFeature(),
         new Assignees.AssigneesFeature(),

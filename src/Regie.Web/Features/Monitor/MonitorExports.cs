@@ -11,6 +11,10 @@ public static class MonitorExports
     private const string Withheld = "niet getoond: minder dan 10 huishoudens";
     public const string SignalsCaption = "Vroegsignalen per signaalpartner en maand";
     public const string OutcomesCaption = "Vroegsignaalzaken afgesloten per uitkomst";
+    public const string WaitPerProviderCaption = "Van beschikking tot start van de zorg per aanbieder";
+    public const string WaitPerCategoryCaption = "Van beschikking tot start van de zorg per productcategorie";
+    public const string NotStartedCaption = "Toewijzingen zonder start na 4 weken per aanbieder";
+    public const string StopsCaption = "Gestopte leveringen per reden";
 
     private static string Shown(int? n) => n?.ToString(Dutch) ?? "–";
 
@@ -32,6 +36,22 @@ public static class MonitorExports
             rows.Add(new([$"{OutcomesCaption} (afgerond op vijftallen; leeg: minder dan 10 huishoudens)"], Bold: true));
             rows.Add(new(["Uitkomst", "Zaken"], Bold: true));
             foreach (var row in vs.Outcomes) rows.Add(new([row.Outcome, Cell(row.Cases)]));
+        }
+        if (v.Toewijzingen is { } tw)
+        {
+            foreach (var (caption, waits) in new[] { (WaitPerProviderCaption, tw.PerAanbieder), (WaitPerCategoryCaption, tw.PerCategorie) })
+            {
+                rows.Add(new([$"{caption} (aantal afgerond op vijftallen; leeg: minder dan 10 huishoudens)"], Bold: true));
+                rows.Add(new(["Naam", "Toewijzingen", "Mediaan dagen", "80e percentiel dagen"], Bold: true));
+                foreach (var row in waits) rows.Add(new([row.Naam, Cell(row.Toewijzingen), row.MediaanDagen is { } m ? m : "", Cell(row.P80Dagen)]));
+            }
+            rows.Add(new([$"{NotStartedCaption} (afgerond op vijftallen; leeg: minder dan 10 huishoudens)"], Bold: true));
+            rows.Add(new(["Aanbieder", "Toewijzingen"], Bold: true));
+            foreach (var row in tw.NietGestartPerAanbieder) rows.Add(new([row.Aanbieder, Cell(row.Toewijzingen)]));
+            rows.Add(new(["Totaal", Cell(tw.NietGestart)]));
+            rows.Add(new([$"{StopsCaption} (afgerond op vijftallen; leeg: minder dan 10 huishoudens)"], Bold: true));
+            rows.Add(new(["Reden", "Stops"], Bold: true));
+            foreach (var row in tw.Stops) rows.Add(new([row.Reden, Cell(row.Stops)]));
         }
         return Spreadsheet.Write("Monitor", rows);
 
@@ -61,6 +81,20 @@ public static class MonitorExports
                 vs.PerPartner.Select(r => (IReadOnlyList<string?>)[r.Partner, .. r.PerMonth.Select(Shown), Shown(r.Total)]));
             pdf.Heading(OutcomesCaption);
             pdf.Table(["Uitkomst (DDAS)", "Zaken"], [0.8, 0.2], vs.Outcomes.Select(r => (IReadOnlyList<string?>)[r.Outcome, Shown(r.Cases)]));
+        }
+        if (v.Toewijzingen is { } tw)
+        {
+            foreach (var (caption, waits) in new[] { (WaitPerProviderCaption, tw.PerAanbieder), (WaitPerCategoryCaption, tw.PerCategorie) })
+            {
+                pdf.Heading(caption);
+                pdf.Table(["Naam", "Toewijzingen", "Mediaan (dagen)", "80e percentiel (dagen)"], [0.46, 0.18, 0.18, 0.18],
+                    waits.Select(r => (IReadOnlyList<string?>)[r.Naam, Shown(r.Toewijzingen), r.MediaanDagen?.ToString("0.#", Dutch) ?? "–", Shown(r.P80Dagen)]));
+            }
+            pdf.Heading(NotStartedCaption);
+            pdf.Table(["Aanbieder", "Toewijzingen"], [0.8, 0.2],
+                [.. tw.NietGestartPerAanbieder.Select(r => (IReadOnlyList<string?>)[r.Aanbieder, Shown(r.Toewijzingen)]), ["Totaal", Shown(tw.NietGestart)]]);
+            pdf.Heading(StopsCaption);
+            pdf.Table(["Reden (WMO588/JZ588)", "Stops"], [0.8, 0.2], tw.Stops.Select(r => (IReadOnlyList<string?>)[r.Reden, Shown(r.Stops)]));
         }
         return pdf.Build();
     }

@@ -9,8 +9,9 @@ using System.Text.Json;
 namespace Regie.Web.Features.Monitor;
 
 /// <param name="Vroegsignalering">Signals per partner kind and month and the cases' outcomes; only for the municipality as a whole.</param>
+/// <param name="Toewijzingen">The wait from decision to start of care per provider and category, the assignments not started and the stops; only for the municipality as a whole.</param>
 public sealed record MonitorView(DateOnly Van, DateOnly Tot, string Bereik, DateTime StandVan, IReadOnlyList<Indicator> Indicatoren, IReadOnlyList<FunnelStep> Trechter,
-    IReadOnlyList<MonthFlow>? Maanden = null, EarlySignalTables? Vroegsignalering = null);
+    IReadOnlyList<MonthFlow>? Maanden = null, EarlySignalTables? Vroegsignalering = null, AssignmentTables? Toewijzingen = null);
 
 /// <summary>Inflow and outflow in one month (null: fewer than 10, withheld).</summary>
 public sealed record MonthFlow(string Maand, int? Instroom, int? Uitstroom);
@@ -78,6 +79,8 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
         // household of a case: it then rests on the case (and an unmatched signal on itself), so cleared signals still count.
         var whole = teamId is null && wijk is null && model is null;
         (IReadOnlyList<EarlySignalFact> Signals, IReadOnlyList<EarlySignalCaseFact> Cases)? signalFacts = whole ? await EarlySignalFactsAsync(from, to, ct) : null;
+        // Toewijzingen are the municipality's contracts with its providers: the whole municipality only, like vroegsignalering.
+        var assignmentFacts = whole ? await AssignmentFactsAsync(from, to, ct) : null;
 
         var facts = new MonitorFacts(
             trajectoryFacts.Select(t => new TrajectoryFact(t.HouseholdId, t.OpenedOn, t.ClosedOn, t.Coordinator)).ToList(),
@@ -98,7 +101,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             trackRows.Select(t => new MeldcodeTrackFact(t.HouseholdId, t.OpenedOn, Domain.Safety.MeldcodeRules.Reached(steps[t.Id].Select(e => (e.Step, e.OccurredOn))),
                 t.Decision, t.DecidedOn)).ToList(),
             veiligVerder.Select(v => new HouseholdDayFact(v.HouseholdId, v.StartedOn)).ToList(),
-            signalFacts?.Signals, signalFacts?.Cases);
+            signalFacts?.Signals, signalFacts?.Cases, assignmentFacts);
 
         var name = teamId is { } id ? await db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Onbekend team" : "Alle teams";
         if (wijk is not null) name += $", wijk {wijk}";
@@ -125,7 +128,23 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             months.Add(new MonthFlow(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), MonitorIndicators.SideBySide(opened, opened), MonitorIndicators.SideBySide(closed, closed)));
         }
         return new MonitorView(from, to, name, clock.GetUtcNow().UtcDateTime, MonitorIndicators.Compute(facts, from, to), funnel, months,
-            signalFacts is { } sf ? EarlySignalFigures.Tables(sf.Signals, sf.Cases, from, to) : null);
+            signalFacts is { } sf ? EarlySignalFigures.Tables(sf.Signals, sf.Cases, from, to) : null,
+            assignmentFacts is { } af ? AssignmentFigures.Tables(af, from, to) : null);
+    }
+
+    /// <summary>
+    /// The assignments that could count in the period: those decided by its end that started, stopped or were still waiting for
+    /// their start in it. Dates, provider, category and stop reason only; the household only as the unit of the small-number rule.
+    /// </summary>
+    private async Task<IReadOnlyList<AssignmentFact>> AssignmentFactsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rows = await db.Toewijzingen.AsNoTracking()
+            .Where(t => t.DecidedOn <= to && (t.StartedOn == null || t.StartedOn >= from || (t.StoppedOn != null && t.StoppedOn >= from)))
+            .Join(db.Organisations.AsNoTracking(), t => t.ProviderOrganisationId, o => o.Id, (t, o) => new
+            {
+                Unit = t.HouseholdId ?? t.PersonId, Provider = o.Name, t.Framework, t.Category, t.DecidedOn, t.Ingangsdatum, t.StartedOn, t.StoppedOn, t.StopReason,
+            }).ToListAsync(ct);
+        return rows.Select(r => new AssignmentFact(r.Unit, r.Provider, r.Framework, r.Category, r.DecidedOn, r.Ingangsdatum, r.StartedOn, r.StoppedOn, r.StopReason)).ToList();
     }
 
     /// <summary>
@@ -170,6 +189,26 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
             sb.AppendLine("Vroegsignaalzaken afgesloten per uitkomst (afgerond op vijftallen; leeg: minder dan 10 huishoudens)");
             sb.AppendLine("Uitkomst;Zaken");
             foreach (var row in vs.Outcomes) sb.AppendLine($"{row.Outcome};{Count(row.Cases)}");
+        }
+        if (v.Toewijzingen is { } tw)
+        {
+            foreach (var (caption, rows) in new[] { (MonitorExports.WaitPerProviderCaption, tw.PerAanbieder), (MonitorExports.WaitPerCategoryCaption, tw.PerCategorie) })
+            {
+                sb.AppendLine();
+                sb.AppendLine(caption + " (aantal afgerond op vijftallen; leeg: minder dan 10 huishoudens)");
+                sb.AppendLine("Naam;Toewijzingen;Mediaan dagen;80e percentiel dagen");
+                foreach (var row in rows)
+                    sb.AppendLine(string.Join(';', row.Naam, Count(row.Toewijzingen), row.MediaanDagen?.ToString(CultureInfo.InvariantCulture) ?? "", Count(row.P80Dagen)));
+            }
+            sb.AppendLine();
+            sb.AppendLine(MonitorExports.NotStartedCaption + " (afgerond op vijftallen; leeg: minder dan 10 huishoudens)");
+            sb.AppendLine("Aanbieder;Toewijzingen");
+            foreach (var row in tw.NietGestartPerAanbieder) sb.AppendLine($"{row.Aanbieder};{Count(row.Toewijzingen)}");
+            sb.AppendLine($"Totaal;{Count(tw.NietGestart)}");
+            sb.AppendLine();
+            sb.AppendLine(MonitorExports.StopsCaption + " (afgerond op vijftallen; leeg: minder dan 10 huishoudens)");
+            sb.AppendLine("Reden;Stops");
+            foreach (var row in tw.Stops) sb.AppendLine($"{row.Reden};{Count(row.Stops)}");
         }
         return sb.ToString();
 

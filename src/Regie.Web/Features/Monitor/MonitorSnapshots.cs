@@ -16,7 +16,7 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
 {
     public const string All = "alle";
     /// <summary>Raised whenever a change of the monitor's rules changes stored figures, so every snapshot is computed again.</summary>
-    public const string RulesVersion = "r4";
+    public const string RulesVersion = "r5";
 
     public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
 
@@ -51,8 +51,12 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
         var matched = await db.Vroegsignalen.CountAsync(s => s.ZaakId != null, ct);
         var attempts = await db.Contactpogingen.CountAsync(ct);
         var closedCases = await db.Vroegsignaalzaken.CountAsync(z => z.ClosedOn != null, ct);
+        // Toewijzingen and the providers' starts and stops (issue 23) keep off the timeline's count too.
+        var assignments = await db.Toewijzingen.CountAsync(ct);
+        var started = await db.Toewijzingen.CountAsync(t => t.StartedOn != null, ct);
+        var stopped = await db.Toewijzingen.CountAsync(t => t.StoppedOn != null, ct);
         // The rules' version first: figures stored under earlier rules (requests, not households, for the threshold) are computed again.
-        var stamp = $"{RulesVersion}:{lastEvent}:{costs}:{withdrawn}:{meldcode}:{veiligVerder}:{signals}:{matched}:{attempts}:{closedCases}";
+        var stamp = $"{RulesVersion}:{lastEvent}:{costs}:{withdrawn}:{meldcode}:{veiligVerder}:{signals}:{matched}:{attempts}:{closedCases}:{assignments}:{started}:{stopped}";
         var existing = await db.MonitorSnapshots.ToDictionaryAsync(s => s.Scope, ct);
         var scopes = new List<(Guid? Team, string? Wijk, Domain.Care.TriageModel? Model)> { (null, null, null) };
         scopes.AddRange((await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct)).Select(t => ((Guid?)t, (string?)null, (Domain.Care.TriageModel?)null)));
