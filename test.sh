@@ -18,6 +18,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ]; then log "PostgreSQL installeren"; install_pkgs postgresql; fi
 if [ ! -x /usr/bin/chromium ]; then log "Chromium installeren"; install_pkgs chromium fonts-dejavu-core; fi
 if ! command -v npm >/dev/null; then log "Node.js installeren"; install_pkgs nodejs npm; fi
+if ! command -v xmllint >/dev/null; then log "xmllint installeren"; install_pkgs libxml2-utils; fi
 
 PGBIN="$(pg_bin)"
 free_port() {
@@ -66,7 +67,20 @@ fi
 run_tests "domein" tests/Regie.Domain.Tests
 # The integration tests write the OpenAPI document the app serves to tests/api-lint; no stale copy may pass the lint.
 rm -f tests/api-lint/openapi.json
+# The demo's iWmo/iJw messages are written to tests/xsd-check by the integration tests, for a second validator below.
+rm -rf tests/xsd-check
 REGIE_TEST_DB=sqlite run_tests "integratie op SQLite" tests/Regie.Web.Tests
+
+log "iWmo/iJw-berichten van de demo tegen hun XSD (xmllint, naast System.Xml.Schema)"
+shopt -s nullglob
+berichten=(tests/xsd-check/berichten/*.xml)
+if [ "${#berichten[@]}" -eq 0 ]; then echo "Geen berichten geschreven om te controleren"; status=1; fi
+for f in "${berichten[@]}"; do
+  soort="$(basename "$f" | cut -d_ -f1)"
+  case "$soort" in JW*) map=jw ;; *) map=wmo ;; esac
+  if ! out="$(xmllint --noout --schema "standards/istandaarden/$map/$soort.xsd" "$f" 2>&1)"; then echo "$out"; status=1; else echo "$out" | tail -n 1; fi
+done
+shopt -u nullglob
 
 log "OpenAPI-document linten (Redocly)"
 if ! (cd tests/api-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&

@@ -28,7 +28,10 @@ public sealed class AssignmentOutbox(RegieDbContext db, TimeProvider clock)
         if (!DecisionOutcomes.GrantsSomething(decision.Outcome) || !BerichtSoorten.Travels(decision.Framework)) return;
         var products = decision.Products.Where(p => p.ProviderOrganisationId is not null && p.Category is not null).OrderBy(p => p.Position).ToList();
         if (products.Count == 0) return;
-        var next = (await db.Toewijzingen.Where(t => t.Framework == decision.Framework).MaxAsync(t => (int?)t.Nummer, ct) ?? 0) + 1;
+        // The highest number saved or handed out in this unit of work (several decisions may be saved together).
+        var saved = await db.Toewijzingen.Where(t => t.Framework == decision.Framework).MaxAsync(t => (int?)t.Nummer, ct) ?? 0;
+        var pending = db.Toewijzingen.Local.Where(t => t.Framework == decision.Framework).Select(t => t.Nummer).DefaultIfEmpty(0).Max();
+        var next = Math.Max(saved, pending) + 1;
         var now = Now;
         var assigned = products.Select(p => Toewijzing.Assign(p, decision, next++, now)).ToList();
         db.Toewijzingen.AddRange(assigned);
