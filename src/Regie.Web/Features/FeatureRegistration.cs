@@ -38,6 +38,7 @@ public static class FeatureRegistration
         new Inkijk.InkijkFeature(),
         new Messages.MessagesFeature(),
         new Decisions.DecisionsFeature(),
+        new Berichten.BerichtIntakeFeature(),
         new Team.TeamFeature(),
         new Budget.BudgetFeature(),
         new Assignees.AssigneesFeature(),

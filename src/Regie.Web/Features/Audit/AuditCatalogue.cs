@@ -83,6 +83,8 @@ public static class AuditResources
     public const string EarlySignalCase = "early-signal-case";
     /// <summary>The monthly DDAS report to CBS and the municipality's vroegsignalering settings (issue 22).</summary>
     public const string DdasReport = "ddas-report";
+    /// <summary>An iWmo/iJw message from or to a care provider: each one received, accepted or refused (issue 23).</summary>
+    public const string IstandaardMessage = "istandaard-message";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 
