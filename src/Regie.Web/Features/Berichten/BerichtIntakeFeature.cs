@@ -7,7 +7,11 @@ namespace Regie.Web.Features.Berichten;
 /// <summary>iWmo/iJw messages in (issue 23 point 3): providers' starts, stops and requests, by API and from files.</summary>
 public sealed class BerichtIntakeFeature : IFeature
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ReceiveBerichtHandler>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReceiveBerichtHandler>();
+        services.AddScoped<CareDeliveryQueries>();
+    }
 
     public void AuthorizePages(PageConventionCollection pages)
     {

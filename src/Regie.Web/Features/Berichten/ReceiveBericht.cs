@@ -373,7 +373,7 @@ public sealed class ReceiveBerichtHandler(RegieDbContext db, CurrentUser user, D
         if (omvang is null) return "";
         var unit = IncomingBericht.Text(omvang, w.B + "Eenheid");
         var frequency = IncomingBericht.Text(omvang, w.B + "Frequentie");
-        return $", {IncomingBericht.Text(omvang, w.B + "Volume")} {CodeLists.Wj756.Find(unit)?.Name ?? unit} {CodeLists.Wmo757.Find(frequency)?.Name ?? frequency}";
+        return $", {IncomingBericht.Text(omvang, w.B + "Volume")} {(CodeLists.Wj756.Find(unit)?.Name ?? unit)?.ToLowerInvariant()} {(CodeLists.Wmo757.Find(frequency)?.Name ?? frequency)?.ToLowerInvariant()}";
     }
 
     private static string Period(XElement parent, XName from, XName to)
