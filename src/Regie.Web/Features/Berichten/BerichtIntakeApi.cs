@@ -24,12 +24,12 @@ public static class BerichtIntakeApi
         var providers = api.MapGroup("/berichten").WithTags("Berichten").RequireAuthorization(Infrastructure.Policies.Partner);
         providers.MapPost("", async (HttpContext ctx, ReceiveBerichtHandler handler, CancellationToken ct) =>
             {
-                // Access first: nothing of the body is read for an organisation that sends no messages.
-                if (await handler.RefuseAsync(ct) is { } refused) return ApiResults.From(refused, _ => Results.Ok());
+                // The content type is a header; then access: nothing of the body is read for an organisation that sends no messages.
                 var type = ctx.Request.ContentType ?? "";
                 if (!type.StartsWith(XmlBody.ContentType, StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase))
                     return ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Stuur het bericht als application/xml.",
                         [new DomainError(ErrorCodes.UnsupportedMediaType, "", "Stuur het iWmo- of iJw-bericht als XML met Content-Type application/xml.")]);
+                if (await handler.RefuseAsync(ct) is { } refused) return ApiResults.From(refused, _ => Results.Ok());
                 if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = ReceiveBerichtHandler.MaxBytes;
                 if (ctx.Request.ContentLength > ReceiveBerichtHandler.MaxBytes) return Infrastructure.ErrorHandling.StatusProblem(StatusCodes.Status413PayloadTooLarge);
                 string xml;
