@@ -1,7 +1,7 @@
+using Regie.Domain.IStandaarden;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using Regie.Domain.IStandaarden;
 
 namespace Regie.Web.Features.Berichten;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Care;
 using Regie.Domain.Common;
@@ -14,6 +10,10 @@ using Regie.Web.Features.Shared;
 using Regie.Web.Features.Timeline;
 using Regie.Web.Features.Vroegsignalering;
 using Regie.Web.Infrastructure;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Xml.Linq;
 
 namespace Regie.Web.Features.Berichten;
 
