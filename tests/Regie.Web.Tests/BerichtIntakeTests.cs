@@ -383,4 +383,19 @@ public sealed class BerichtIntakeTests(RegistryFixture fixture) : IClassFixture<
         Assert.StartsWith($"Verzoek om wijziging (WMO317) van {Brug}, referentie WIJZ-2: toewijzing {assignment.Nummer} wijzigen", app.Requested, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.InBehandeling, app.Status);
     }
+
+    [Fact]
+    public async Task The_API_document_describes_the_XML_body_and_the_refusal_with_its_retour_codes()
+    {
+        using var anonymous = _app.AnonymousClient();
+        var doc = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+        var post = doc.GetProperty("paths").GetProperty("/api/v1/berichten").GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/xml", out _));
+        var refusal = post.GetProperty("responses").GetProperty("422").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        var name = refusal.GetProperty("$ref").GetString()!.Split('/')[^1];
+        var properties = doc.GetProperty("components").GetProperty("schemas").GetProperty(name).GetProperty("properties");
+        Assert.True(properties.TryGetProperty("retourmeldingen", out _));
+        Assert.Contains(ReceiveBerichtHandler.NotAProviderCode, post.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(Retourcodes.VerzoekOnderhanden, post.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }
