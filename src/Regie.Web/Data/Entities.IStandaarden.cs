@@ -154,22 +154,22 @@ public sealed class IstandaardBericht : IMunicipalityOwned
     /// <summary>A 301: ready when its XML validated, refused (and never released) when it did not.</summary>
     public static IstandaardBericht Outgoing(string gemeentecode, BerichtSoort soort, Guid providerId, string identificatie, DateOnly dagtekening,
         Guid personId, Guid? householdId, Guid decisionId, string xml, string? problemen, DateTime now) => new()
-    {
-        Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Soort = soort.Naam, Richting = BerichtRichting.Uit,
-        Status = problemen is null ? BerichtStatus.Klaar : BerichtStatus.Afgewezen, OrganisationId = providerId, Identificatie = identificatie,
-        Dagtekening = dagtekening, PersonId = personId, HouseholdId = householdId, DecisionId = decisionId, Xml = problemen is null ? xml : null,
-        Problemen = problemen is null ? null : Text.Truncate(problemen, ProblemenMaxLength), CreatedAt = now, Version = 1,
-    };
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Soort = soort.Naam, Richting = BerichtRichting.Uit,
+            Status = problemen is null ? BerichtStatus.Klaar : BerichtStatus.Afgewezen, OrganisationId = providerId, Identificatie = identificatie,
+            Dagtekening = dagtekening, PersonId = personId, HouseholdId = householdId, DecisionId = decisionId, Xml = problemen is null ? xml : null,
+            Problemen = problemen is null ? null : Text.Truncate(problemen, ProblemenMaxLength), CreatedAt = now, Version = 1,
+        };
 
     /// <summary>An accepted message from a provider, with its XML.</summary>
     public static IstandaardBericht Accepted(string gemeentecode, BerichtSoort soort, Guid providerId, string identificatie, DateOnly dagtekening,
         Guid? personId, Guid? householdId, Guid? applicationId, string xml, DateTime now, IReadOnlyCollection<string>? referenties = null) => new()
-    {
-        Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Soort = soort.Naam, Richting = BerichtRichting.In, Status = BerichtStatus.Ontvangen,
-        OrganisationId = providerId, Identificatie = Text.Truncate(identificatie, IdentificatieMaxLength), Dagtekening = dagtekening, PersonId = personId,
-        HouseholdId = householdId, ApplicationId = applicationId, Xml = xml, CreatedAt = now, Version = 1,
-        Referenties = referenties is { Count: > 0 } ? ReferentieKey(string.Join('\n', referenties)) : null,
-    };
+        {
+            Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Soort = soort.Naam, Richting = BerichtRichting.In, Status = BerichtStatus.Ontvangen,
+            OrganisationId = providerId, Identificatie = Text.Truncate(identificatie, IdentificatieMaxLength), Dagtekening = dagtekening, PersonId = personId,
+            HouseholdId = householdId, ApplicationId = applicationId, Xml = xml, CreatedAt = now, Version = 1,
+            Referenties = referenties is { Count: > 0 } ? ReferentieKey(string.Join('\n', referenties)) : null,
+        };
 
     /// <summary>How a reference (or the joined references) is stored and searched: between line breaks.</summary>
     public static string ReferentieKey(string referentie) => "\n" + referentie + "\n";

@@ -1,9 +1,9 @@
+using Regie.Domain.Care;
+using Regie.Domain.IStandaarden;
 using System.Collections.Concurrent;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using Regie.Domain.Care;
-using Regie.Domain.IStandaarden;
 
 namespace Regie.Web.Features.Berichten;
 
