@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
     {
         ["POST /api/v1/households/"] = CareRoles,
         ["POST /api/v1/persons/"] = CareRoles,
+        // iWmo/iJw messages in (issue 23): only a provider's partner key sends them; the handler refuses a partner without an AGB code.
+        ["POST /api/v1/berichten/"] = [Roles.Partner],
     };
 
     /// <summary>Pages that answer 403 on purpose (or, for the second sign-in step without a first, send back to the login): reaching them is success.</summary>

@@ -144,6 +144,11 @@ public sealed class IstandaardBericht : IMunicipalityOwned
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
     public string? FileName { get; private set; }
+    /// <summary>
+    /// The ReferentieAanbieder values of an accepted 315/317, each between line breaks (a reference holds none), so TR347 (a
+    /// provider uses a reference once within its legal domain) is checked with one text search.
+    /// </summary>
+    public string? Referenties { get; private set; }
     public int Version { get; set; }
 
     /// <summary>A 301: ready when its XML validated, refused (and never released) when it did not.</summary>
@@ -158,12 +163,16 @@ public sealed class IstandaardBericht : IMunicipalityOwned
 
     /// <summary>An accepted message from a provider, with its XML.</summary>
     public static IstandaardBericht Accepted(string gemeentecode, BerichtSoort soort, Guid providerId, string identificatie, DateOnly dagtekening,
-        Guid? personId, Guid? householdId, Guid? applicationId, string xml, DateTime now) => new()
+        Guid? personId, Guid? householdId, Guid? applicationId, string xml, DateTime now, IReadOnlyCollection<string>? referenties = null) => new()
         {
             Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Soort = soort.Naam, Richting = BerichtRichting.In, Status = BerichtStatus.Ontvangen,
             OrganisationId = providerId, Identificatie = Text.Truncate(identificatie, IdentificatieMaxLength), Dagtekening = dagtekening, PersonId = personId,
             HouseholdId = householdId, ApplicationId = applicationId, Xml = xml, CreatedAt = now, Version = 1,
+            Referenties = referenties is { Count: > 0 } ? ReferentieKey(string.Join('\n', referenties)) : null,
         };
+
+    /// <summary>How a reference (or the joined references) is stored and searched: between line breaks.</summary>
+    public static string ReferentieKey(string referentie) => "\n" + referentie + "\n";
 
     /// <summary>A refused message: who sent which kind and why; nothing of its content (no client, no XML).</summary>
     public static IstandaardBericht Refused(string gemeentecode, string soort, Guid providerId, string identificatie, DateOnly dagtekening, string problemen, DateTime now) => new()

@@ -120,6 +120,12 @@ public static class EventTypes
     /// <summary>A vroegsignaalzaak closed with its DDAS outcome. Data: { zaak: Guid, uitkomst: Eindresultaat name, verzoek: Guid? }.</summary>
     public const string EarlySignalCaseClosed = "early-signal-case.closed";
 
+    // iWmo/iJw (issue 23): the provider's start and stop of an assignment, as its 305 and 307 reported them.
+    /// <summary>The provider started the care of an assignment (305). Data: { toewijzing: Guid, aanbieder: Guid, kader: LegalFramework name, productcategorie: string }.</summary>
+    public const string CareStarted = "care.started";
+    /// <summary>The provider stopped it (307). Data: { toewijzing: Guid, aanbieder: Guid, kader: LegalFramework name, productcategorie: string, reden: WMO588/JZ588 code }.</summary>
+    public const string CareStopped = "care.stopped";
+
     /// <summary>What the names were before ADR 0013; M0037 rewrote the stored events, this is for the record.</summary>
     public static IReadOnlyDictionary<string, string> Former { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -183,6 +189,7 @@ public static class EventDataKeys
     public const string Specialistisch = "specialistisch";
     public const string Team = "team";
     public const string Toestemming = "toestemming";
+    public const string Toewijzing = "toewijzing";
     public const string Traject = "traject";
     public const string Uitgave = "uitgave";
     public const string Uitkomst = "uitkomst";

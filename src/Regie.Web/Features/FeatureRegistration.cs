@@ -41,6 +41,7 @@ public static class FeatureRegistration
         new Decisions.DecisionsFeature(),
         new Toewijzingen.ToewijzingenFeature(),
         new Berichten.BerichtenFeature(),
+        new Berichten.BerichtIntakeFeature(),
         new Team.TeamFeature(),
         new Budget.BudgetFeature(),
         new Assignees.AssigneesFeature(),

@@ -149,7 +149,9 @@ public static class ApiDocument
         // A form the endpoint reads itself (a file upload) is a body as much as a bound one.
         var multipart = metadata.OfType<MultipartBody>().FirstOrDefault();
         if (multipart is not null) operation.RequestBody = multipart.Describe();
-        var hasBody = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body) || multipart is not null;
+        var xml = metadata.OfType<XmlBody>().FirstOrDefault();
+        if (xml is not null) operation.RequestBody = xml.Describe();
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body) || multipart is not null || xml is not null;
         var hasPathId = description.RelativePath.Contains('{');
         var hasQuery = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query);
 
@@ -176,7 +178,7 @@ public static class ApiDocument
         if (hasBody)
         {
             AddProblem(operation, context, StatusCodes.Status413PayloadTooLarge, "De body is groter dan de server aanneemt.");
-            AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType, multipart is null ? "De body is geen application/json." : "De body is geen multipart/form-data.");
+            AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType, xml is not null ? "De body is geen application/xml." : multipart is null ? "De body is geen application/json." : "De body is geen multipart/form-data.");
         }
         AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "Te veel verzoeken van deze sleutel (of dit adres) in een minuut; probeer het na 'Retry-After' seconden opnieuw.");
 

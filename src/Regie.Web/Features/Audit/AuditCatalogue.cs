@@ -83,7 +83,7 @@ public static class AuditResources
     public const string EarlySignalCase = "early-signal-case";
     /// <summary>The monthly DDAS report to CBS and the municipality's vroegsignalering settings (issue 22).</summary>
     public const string DdasReport = "ddas-report";
-    /// <summary>An iWmo/iJw message (issue 23): its reads in the list, the page and the API, and its export to the hub.</summary>
+    /// <summary>An iWmo/iJw message (issue 23): each one received, accepted or refused, its reads in the list, the page and the API, and its export to the hub.</summary>
     public const string IstandaardMessage = "istandaard-message";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));

@@ -21,5 +21,7 @@ public sealed class BerichtenFeature : IFeature
 
     public void MapApi(RouteGroupBuilder api) => api.MapBerichtenApi();
 
-    public IEnumerable<Command> Commands(CliHost cli) => [BerichtenExportCommand.Create(cli)];
+    /// <summary>One `berichten` command: `export` of the ready 301s, `import` of providers' messages from files.</summary>
+    public IEnumerable<Command> Commands(CliHost cli) =>
+        [new Command("berichten", "Het iWmo/iJw-berichtenverkeer met de zorgaanbieders.") { BerichtenExportCommand.Create(cli), ImportBerichten.Create(cli) }];
 }

@@ -176,6 +176,6 @@ public static class BerichtenExportCommand
             foreach (var why in result.NietGeschreven) Console.Error.WriteLine($"Niet geschreven: {why}");
             return result.NietGeschreven.Count == 0 ? 0 : 3;
         }));
-        return new Command("berichten", "Het iWmo/iJw-berichtenverkeer met de zorgaanbieders.") { export };
+        return export;
     }
 }
