@@ -65,6 +65,7 @@ public sealed class BerichtIntakeTests(RegistryFixture fixture) : IClassFixture<
     /// <summary>The desk decides an application with one product for the provider; the product becomes an assignment with the next number.</summary>
     private async Task<Toewijzing> AssignedAsync(Resident resident, Guid providerId, LegalFramework framework = LegalFramework.Wmo2015, string category = "02")
     {
+        await ContractGiven.CoversAsync(_app, providerId, framework, category);
         await using var scope = _app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<CurrentUser>().ActAs(TestApp.Gemeentecode, "systeem", "Systeem");
@@ -305,8 +306,8 @@ public sealed class BerichtIntakeTests(RegistryFixture fixture) : IClassFixture<
         var resident = await Given.Resident("Jeugdnummer");
         var youth = await AssignedAsync(resident, await ProviderAsync(Brug, BrugAgb), LegalFramework.Jeugdwet, "45");
         using var brug = await ClientOfAsync(Brug, BrugAgb);
-        // Make sure no Wmo assignment carries the same number.
-        Assert.False(await InDbAsync(db => db.Toewijzingen.AnyAsync(t => t.Framework == LegalFramework.Wmo2015 && t.Nummer == youth.Nummer)));
+        // Numbers are unique per framework (TR332): a Wmo assignment may carry the same number, but never for this client.
+        Assert.False(await InDbAsync(db => db.Toewijzingen.AnyAsync(t => t.Framework == LegalFramework.Wmo2015 && t.Nummer == youth.Nummer && t.PersonId == resident.Person)));
 
         var (codes, _) = await RefusedAsync(brug, new BerichtXml(LegalFramework.Wmo2015, BrugAgb, resident.Bsn).Start((youth.Nummer, Today)));
 

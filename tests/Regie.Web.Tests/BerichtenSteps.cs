@@ -40,6 +40,7 @@ public sealed class BerichtenSteps(TestApp app)
             await db.SaveChangesAsync();
             (provider, agb) = (organisation.Id, organisation.AgbCode);
         }
+        await ContractGiven.CoversAsync(app, provider, Regie.Domain.Care.LegalFramework.Wmo2015, "01");
         Guid decision;
         await using (var desk = await AsUserAsync("consulent@voorbeeld.nl", Roles.Consulent))
         {

@@ -51,6 +51,9 @@ public sealed class ToewijzingTests(RegistryFixture fixture) : IClassFixture<Reg
         }
         org.AgbCode = agb;
         await db.SaveChangesAsync();
+        // Its contract covers what the tests decide.
+        foreach (var (framework, category) in new[] { (Regie.Domain.Care.LegalFramework.Wmo2015, "01"), (Regie.Domain.Care.LegalFramework.Wmo2015, "02"), (Regie.Domain.Care.LegalFramework.Jeugdwet, "45") })
+            await ContractGiven.CoversAsync(_app, org.Id, framework, category);
         return org.Id;
     }
 
