@@ -45,7 +45,8 @@ public sealed class BerichtImportCliTests
         Assert.Contains("b-onbekend.xml: afgewezen, de afzender is geen zorgaanbieder met een AGB-code bij gemeente 9999", output, StringComparison.Ordinal);
         Assert.Contains("c-elders.xml: WMO305 van Zorgaanbieder De Brug afgewezen:", output, StringComparison.Ordinal);
         Assert.Contains("  S300 Header/Ontvanger: ", output, StringComparison.Ordinal);
-        Assert.Contains("  9019 Client/StartProducten/StartProduct[1]/ToewijzingNummer: ", output, StringComparison.Ordinal);
+        // A wrongly addressed message is not looked into further: no assignment or client check after the header's refusal.
+        Assert.DoesNotContain("  9019 ", output, StringComparison.Ordinal);
         Assert.Contains("Bestanden: 3. Geaccepteerd: 1. Afgewezen: 2.", output, StringComparison.Ordinal);
         await using (var ctx = TestContexts.Create(db))
         {
@@ -60,7 +61,8 @@ public sealed class BerichtImportCliTests
         (exit, output) = await ConsoleCollection.RunAsync(["berichten", "import", Path.Combine(dir, "a-verzoek.xml"), .. DatabaseArgs(db)]);
         Assert.Equal(3, exit);
         Assert.Contains("  9056 Header/BerichtIdentificatie/Identificatie: ", output, StringComparison.Ordinal);
-        Assert.Contains("  9347 Client/AangevraagdeProducten/AangevraagdProduct[1]/ReferentieAanbieder: ", output, StringComparison.Ordinal);
+        // A refused header ends the checks: the reused reference (9347) is not looked at any more.
+        Assert.DoesNotContain("  9347 ", output, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(dir, "d-tweede.xml"), new BerichtXml(LegalFramework.Jeugdwet, Agb, bsn).Request(("CLI-REF-3", "45", today, 1)));
         (exit, output) = await ConsoleCollection.RunAsync(["berichten", "import", Path.Combine(dir, "d-tweede.xml"), .. DatabaseArgs(db)]);
         Assert.True(exit == 0, output);

@@ -255,6 +255,42 @@ public sealed class BerichtIntakeTests(RegistryFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_wrongly_addressed_request_says_nothing_about_whether_the_BSN_is_known()
+    {
+        var known = await Given.Resident("Bekendbsn");
+        await ProviderAsync(Brug, BrugAgb);
+        using var brug = await ClientOfAsync(Brug, BrugAgb);
+        var unknownBsn = TestApp.NextBsn();
+
+        var (forKnown, _) = await RefusedAsync(brug, new BerichtXml(LegalFramework.Wmo2015, BrugAgb, known.Bsn) { Dagtekening = Today.AddDays(1) }.Request(("PROBE-1", "02", Today, 3)));
+        var (forUnknown, _) = await RefusedAsync(brug, new BerichtXml(LegalFramework.Wmo2015, BrugAgb, unknownBsn) { Dagtekening = Today.AddDays(1) }.Request(("PROBE-2", "02", Today, 3)));
+
+        Assert.Equal([Retourcodes.DagtekeningInToekomst], forKnown);
+        Assert.Equal(forKnown, forUnknown);
+    }
+
+    [Fact]
+    public async Task A_message_nested_too_deep_is_refused_and_a_refusal_keeps_no_value_it_quoted()
+    {
+        await ProviderAsync(Brug, BrugAgb);
+        using var brug = await ClientOfAsync(Brug, BrugAgb);
+        var resident = await Given.Resident("Diepgenest");
+        var valid = new BerichtXml(LegalFramework.Wmo2015, BrugAgb, resident.Bsn).Start((1, Today));
+        // Thousands of levels deep would overflow the validator's stack; it is refused before validation.
+        Assert.Contains("<wmo305:Client>", valid, StringComparison.Ordinal);
+        var deep = valid.Replace("<wmo305:Client>", "<wmo305:Client>" + string.Concat(Enumerable.Repeat("<x>", 5000)) + string.Concat(Enumerable.Repeat("</x>", 5000)), StringComparison.Ordinal);
+        var (deepCodes, deepProblem) = await RefusedAsync(brug, deep);
+        Assert.Equal([Retourcodes.Technisch], deepCodes);
+        Assert.Contains($"dieper genest dan {Regie.Web.Features.Berichten.BerichtSchemas.MaxDepth} niveaus", deepProblem.GetRawText(), StringComparison.Ordinal);
+
+        // A BSN that breaks its type: the refusal says where and why, never the value itself.
+        var (codes, problem) = await RefusedAsync(brug, valid.Replace($">{resident.Bsn}<", ">99999998912<", StringComparison.Ordinal));
+        Assert.Equal([Retourcodes.Technisch], codes);
+        Assert.DoesNotContain("99999998912", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.False(await InDbAsync(db => db.IstandaardBerichten.AnyAsync(b => b.Problemen != null && b.Problemen.Contains("99999998912"))));
+    }
+
+    [Fact]
     public async Task A_future_dagtekening_is_refused_with_8848_and_another_municipality_with_S300()
     {
         var resident = await Given.Resident("Toekomst");

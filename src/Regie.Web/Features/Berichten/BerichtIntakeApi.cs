@@ -25,8 +25,8 @@ public static class BerichtIntakeApi
         providers.MapPost("", async (HttpContext ctx, ReceiveBerichtHandler handler, CancellationToken ct) =>
             {
                 // The content type is a header; then access: nothing of the body is read for an organisation that sends no messages.
-                var type = ctx.Request.ContentType ?? "";
-                if (!type.StartsWith(XmlBody.ContentType, StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase))
+                var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ctx.Request.ContentType, out var media) ? media.MediaType.Value ?? "" : "";
+                if (!type.Equals(XmlBody.ContentType, StringComparison.OrdinalIgnoreCase) && !type.Equals("text/xml", StringComparison.OrdinalIgnoreCase))
                     return ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Stuur het bericht als application/xml.",
                         [new DomainError(ErrorCodes.UnsupportedMediaType, "", "Stuur het iWmo- of iJw-bericht als XML met Content-Type application/xml.")]);
                 if (await handler.RefuseAsync(ct) is { } refused) return ApiResults.From(refused, _ => Results.Ok());

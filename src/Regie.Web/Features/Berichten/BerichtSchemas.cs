@@ -11,7 +11,7 @@ namespace Regie.Web.Features.Berichten;
 /// The iWmo/iJw 3.2 XSDs as published by Zorginstituut Nederland (standards/istandaarden), embedded in the executable and
 /// compiled once per message kind. Validation is System.Xml.Schema's: a real XSD validator, not a re-implementation.
 /// </summary>
-public static class BerichtSchemas
+public static partial class BerichtSchemas
 {
     private static readonly ConcurrentDictionary<string, XmlSchemaSet> Sets = new();
 
@@ -29,6 +29,10 @@ public static class BerichtSchemas
         XDocument document;
         try
         {
+            // The validator walks the tree recursively: a document nested thousands deep would overflow the stack and end the
+            // process. The 3.2 messages are less than ten levels deep; anything deeper than MaxDepth is refused before validation.
+            if (DeeperThan(xml, MaxDepth) is { } line)
+                return (null, [$"Het bericht is dieper genest dan {MaxDepth} niveaus (regel {line}); een iWmo/iJw-bericht is dat nooit."]);
             // No DTDs and no external entities: a received document is untrusted input.
             using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -42,8 +46,29 @@ public static class BerichtSchemas
         return (document, problems);
     }
 
-    private static string Describe(ValidationEventArgs e) =>
-        e.Exception is { LineNumber: > 0 } x ? $"regel {x.LineNumber}: {e.Message}" : e.Message;
+    /// <summary>Deeper than any 3.2 message goes (they stay under ten levels).</summary>
+    public const int MaxDepth = 32;
+
+    private static int? DeeperThan(string xml, int max)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (reader.Read())
+            if (reader.Depth > max) return (reader as IXmlLineInfo)?.LineNumber ?? 0;
+        return null;
+    }
+
+    /// <summary>
+    /// The validator's message without the value it quotes: a refused message keeps nothing of its content, and a BSN or a name
+    /// that did not fit its type would otherwise be kept in the problems.
+    /// </summary>
+    private static string Describe(ValidationEventArgs e)
+    {
+        var message = QuotedValue().Replace(e.Message, "value (weggelaten)");
+        return e.Exception is { LineNumber: > 0 } x ? $"regel {x.LineNumber}: {message}" : message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("value '[^']*'", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex QuotedValue();
 
     private static XmlSchemaSet SetFor(BerichtSoort soort) => Sets.GetOrAdd(soort.Naam, _ =>
     {

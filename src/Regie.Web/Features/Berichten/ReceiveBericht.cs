@@ -37,6 +37,8 @@ public sealed class ReceiveBerichtHandler(RegieDbContext db, CurrentUser user, D
     public const int Attempts = 4;
     /// <summary>The largest message the API takes: a 315 with many products stays far below.</summary>
     public const long MaxBytes = 1024 * 1024;
+    /// <summary>The refusals kept with a refused message: the first ones say what to fix, and the record stays whole JSON.</summary>
+    public const int MaxMeldingen = 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -108,14 +110,19 @@ public sealed class ReceiveBerichtHandler(RegieDbContext db, CurrentUser user, D
         if (bericht.IsValid)
         {
             await CheckHeaderAsync(bericht, provider, today, meldingen, ct);
-            var work = new Work(bericht, provider, today, now, meldingen);
-            applied = bericht.Soort!.Type switch
+            // A refused header ends the checks: the client is looked up only in a message addressed rightly, so a refusal never
+            // tells a provider more about a BSN than the refusal of its header already did.
+            if (meldingen.Count == 0)
             {
-                BerichtType.Start => await StartAsync(work, ct),
-                BerichtType.Stop => await StopAsync(work, ct),
-                BerichtType.VerzoekOmToewijzing => await RequestAsync(work, ct),
-                _ => await ChangeRequestAsync(work, ct),
-            };
+                var work = new Work(bericht, provider, today, now, meldingen);
+                applied = bericht.Soort!.Type switch
+                {
+                    BerichtType.Start => await StartAsync(work, ct),
+                    BerichtType.Stop => await StopAsync(work, ct),
+                    BerichtType.VerzoekOmToewijzing => await RequestAsync(work, ct),
+                    _ => await ChangeRequestAsync(work, ct),
+                };
+            }
         }
         var soort = bericht.Soort?.Naam ?? "onbekend";
         if (meldingen.Count > 0 || applied is null)
@@ -123,7 +130,7 @@ public sealed class ReceiveBerichtHandler(RegieDbContext db, CurrentUser user, D
             // Nothing of a refused message stays: not the starts, not the application, not the events.
             db.ChangeTracker.Clear();
             var refused = IstandaardBericht.Refused(provider.Gemeentecode, soort, provider.Id, bericht.Identificatie ?? "", bericht.Dagtekening ?? today,
-                JsonSerializer.Serialize(meldingen, Json), now);
+                JsonSerializer.Serialize(meldingen.Take(MaxMeldingen), Json), now);
             db.IstandaardBerichten.Add(refused);
             return (new BerichtUitkomst(refused.Id, soort, false, meldingen), null, null);
         }

@@ -58,7 +58,7 @@ public sealed class DetailsModel(DecisionQueries queries, ReceiveApplicationHand
     {
         if (await queries.GetAsync(id, ct) is not { } a) return false;
         Application = a;
-        Toewijzingen = await assignments.ForApplicationAsync(id, ct) ?? [];
+        Toewijzingen = await assignments.ForApplicationAsync(id, ct, audited: false) ?? [];
         Redenen = [new("Kies de reden", ""), .. Domain.IStandaarden.BerichtCodeLists.RedenWijzigingFor(a.Kader).Entries.Select(e => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem($"{e.Code} {e.Name}", e.Code))];
         MayOpenFile = a.HuishoudenId is { } hid && await access.CanOpenAsync(hid, ct);
         return true;

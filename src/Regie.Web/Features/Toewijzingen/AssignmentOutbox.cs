@@ -111,7 +111,7 @@ public static class Retourmeldingen
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string ToJson(IEnumerable<Retourmelding> meldingen) => JsonSerializer.Serialize(meldingen, Options);
+    public static string ToJson(IEnumerable<Retourmelding> meldingen) => JsonSerializer.Serialize(meldingen.Take(Berichten.ReceiveBerichtHandler.MaxMeldingen), Options);
 
     public static IReadOnlyList<Retourmelding> FromJson(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Retourmelding>>(json, Options) ?? [];

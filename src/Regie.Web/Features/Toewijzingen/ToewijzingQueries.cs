@@ -3,6 +3,7 @@ using Regie.Domain.Care;
 using Regie.Domain.Decisions;
 using Regie.Domain.IStandaarden;
 using Regie.Web.Data;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Decisions;
 
 namespace Regie.Web.Features.Toewijzingen;
@@ -15,13 +16,18 @@ public sealed record ToewijzingView(Guid Id, int Nummer, string Kader, string Ca
     DateOnly Ingangsdatum, DateOnly Einddatum, int Omvang, string Eenheid, string Frequentie, string? RedenWijziging, DateOnly? GestartOp, DateOnly? GestoptOp,
     string? RedenBeeindiging, ToewijzingBerichtView? LaatsteBericht, int Versie);
 
-public sealed class ToewijzingQueries(RegieDbContext db, DecisionQueries decisions)
+public sealed class ToewijzingQueries(RegieDbContext db, DecisionQueries decisions, AuditLog audit)
 {
-    /// <summary>The assignments of an application's decision, for whoever may see the application (null otherwise: not found).</summary>
-    public async Task<IReadOnlyList<ToewijzingView>?> ForApplicationAsync(Guid applicationId, CancellationToken ct)
+    /// <summary>
+    /// The assignments of an application's decision, for whoever may see the application (null otherwise: not found). The read is
+    /// audited, unless the caller's own read of the application already was (<paramref name="audited"/> false: the application's page).
+    /// </summary>
+    public async Task<IReadOnlyList<ToewijzingView>?> ForApplicationAsync(Guid applicationId, CancellationToken ct, bool audited = true)
     {
         var app = await db.ProvisionApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, ct);
         if (app is null || !await decisions.MaySeeAsync(app, ct)) return null;
+        if (audited)
+            await audit.RecordAsync(AuditActions.Read, AuditResources.Application, app.HouseholdId, app.PersonId, detail: $"toewijzingen van aanvraag {app.Id}", ct: ct);
         var decisionId = await db.Decisions.Where(d => d.ApplicationId == applicationId).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
         if (decisionId is null) return [];
         var rows = await db.Toewijzingen.AsNoTracking().Where(t => t.DecisionId == decisionId).OrderBy(t => t.Nummer)
