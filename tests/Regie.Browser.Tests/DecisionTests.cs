@@ -66,6 +66,10 @@ public sealed class DecisionTests(SeededBrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Beschikking: toegekend" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".regie-product")).ToContainTextAsync("3 uur per week");
         await Assertions.Expect(page.Locator(".regie-product")).ToContainTextAsync("€ 3.300,00");
+        // The decision travels: the provider's assignment with its 301, validated and ready for the hub.
+        await Assertions.Expect(page.Locator(".regie-toewijzing")).ToContainTextAsync("bij Thuiszorg De Zorgzame Hand (AGB 98000011)");
+        await Assertions.Expect(page.Locator(".regie-toewijzing")).ToContainTextAsync("WMO301");
+        await Assertions.Expect(page.Locator(".regie-toewijzing .regie-badge")).ToHaveTextAsync("klaar");
         await s.AssertAccessibleAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Beschikking als brief (PDF)" }).ClickAsync());
