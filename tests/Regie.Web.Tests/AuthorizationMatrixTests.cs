@@ -241,6 +241,13 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/team/wachttijden"] = [Roles.Teamleider],
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
         ["/monitor/kosten"] = [Roles.Beleid],
+        // Scenarios of the ways of organising (issue 24): the policy officer's only, not even the team lead's.
+        ["/monitor/scenarios"] = [Roles.Beleid],
+        ["/monitor/scenarios/nieuw"] = [Roles.Beleid],
+        ["/monitor/scenarios/{id:guid}"] = [Roles.Beleid],
+        ["/monitor/scenarios/terugblik"] = [Roles.Beleid],
+        ["/api/v1/scenario's/"] = [Roles.Beleid],
+        ["/api/v1/scenario's/{id}"] = [Roles.Beleid],
         ["/api/v1/team/waiting-times"] = [Roles.Teamleider],
         ["/api/v1/applications/"] = CareRoles,
         ["/api/v1/applications/{id:guid}"] = CareRoles,

@@ -96,3 +96,6 @@ public static class ScenarioFormat
 
     private static string OutputName(string key) => ScenarioOutputs.All.First(o => ScenarioOutputs.Key(o) == key).ToString();
 }
+
+/// <summary>What the result partial shows: the comparison and the sensitivity.</summary>
+public sealed record ScenarioResultModel(IReadOnlyList<ScenarioModelView> Uitkomsten, SensitivityView Gevoeligheid);
