@@ -73,7 +73,9 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
             items.Add(p with { Base = b, Low = low, High = high, Changed = changed, Source = changed ? $"Aangepast door de beleidsmedewerker; de schatting was {ScenarioFormat.Field(p.Base)} ({ScenarioFormat.Field(p.Low)}–{ScenarioFormat.Field(p.High)}), bron: {p.Source}" : p.Source });
         }
         var parameters = new ScenarioParameters(items);
-        if (!errors.HasErrors) errors.AddRange(parameters.Check());
+        // The rules of each assumption too, except at a field already refused as no number.
+        var unreadable = errors.Errors.Select(e => e.Field).ToHashSet();
+        errors.AddRange(parameters.Check().Where(e => !unreadable.Contains(e.Field) && e.Code != ScenarioParameters.MissingCode));
         int? seed = int.TryParse(input.Seed?.Trim(), out var s) ? s : null;
         int? runs = int.TryParse(input.Runs?.Trim().Replace(".", "", StringComparison.Ordinal), out var r) ? r : null;
         var models = new List<ScenarioModel>();
