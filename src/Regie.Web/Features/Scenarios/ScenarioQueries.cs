@@ -146,7 +146,7 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
     /// <summary>The triage model in force on a day: the newest configuration valid from that day or earlier; (a) when none.</summary>
     public async Task<ScenarioModel> ModelOnAsync(DateOnly day, CancellationToken ct)
     {
-        var until = day.ToDateTime(TimeOnly.MaxValue);
+        var until = day.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
         var model = await db.TriageConfigurations.AsNoTracking().Where(t => t.ValidFrom <= until).OrderByDescending(t => t.ValidFrom).Select(t => (TriageModel?)t.Model).FirstOrDefaultAsync(ct);
         return ScenarioModels.From(model ?? TriageModel.TeamVoorAlles);
     }
