@@ -241,6 +241,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/team/wachttijden"] = [Roles.Teamleider],
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
         ["/monitor/kosten"] = [Roles.Beleid],
+        ["/api/v1/monitor"] = [Roles.Beleid],
         ["/api/v1/team/waiting-times"] = [Roles.Teamleider],
         ["/api/v1/applications/"] = CareRoles,
         ["/api/v1/applications/{id:guid}"] = CareRoles,
