@@ -241,6 +241,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/team/wachttijden"] = [Roles.Teamleider],
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
         ["/monitor/kosten"] = [Roles.Beleid],
+        ["/api/v1/monitor"] = [Roles.Beleid],
         // Scenarios of the ways of organising (issue 24): the policy officer's only, not even the team lead's.
         ["/monitor/scenarios"] = [Roles.Beleid],
         ["/monitor/scenarios/nieuw"] = [Roles.Beleid],
