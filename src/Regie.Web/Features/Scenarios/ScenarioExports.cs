@@ -73,17 +73,24 @@ public static class ScenarioExports
                 + "Een modelberekening, geen meting: per werkwijze de verwachte kosten en uitkomsten met hun 80 %-interval, uit de aannames hieronder."
                 + " Met hetzelfde startgetal en dezelfde aannames geeft de berekening precies dezelfde cijfers.");
         pdf.Heading(ComparisonCaption);
-        foreach (var m in s.Uitkomsten)
+        var outputs = s.Uitkomsten.Count == 0 ? [] : s.Uitkomsten[0].Uitkomsten.Select(o => (o.Sleutel, o.Naam, o.Eenheid)).ToList();
+        foreach (var (key, name, unit) in outputs)
         {
-            pdf.Heading(m.Naam);
-            pdf.Table(["Uitkomst", "Basis", "Gemiddelde", "80 %-interval"], [0.4, 0.18, 0.18, 0.24],
-                m.Uitkomsten.Select(o => (IReadOnlyList<string?>)[o.Naam, ScenarioFormat.Value(o.Basis, o.Eenheid), ScenarioFormat.Value(o.Gemiddelde, o.Eenheid),
-                    $"{ScenarioFormat.Value(o.P10, o.Eenheid)} – {ScenarioFormat.Value(o.P90, o.Eenheid)}"]));
+            var rows = s.Uitkomsten.Select(m => (m.Naam, Output: m.Uitkomsten.First(o => o.Sleutel == key))).ToList();
+            // The chart first, its table with the same figures right after it.
+            pdf.IntervalChart($"{name}: gemiddelde en 80 %-interval per werkwijze",
+                rows.Select(r => new ChartInterval(r.Naam, r.Output.Gemiddelde, r.Output.P10, r.Output.P90)).ToList(), unit, zeroLine: false);
+            pdf.Table(["Werkwijze", "Basis", "Gemiddelde", "80 %-interval"], [0.4, 0.18, 0.18, 0.24],
+                rows.Select(r => (IReadOnlyList<string?>)[r.Naam, ScenarioFormat.Value(r.Output.Basis, unit), ScenarioFormat.Value(r.Output.Gemiddelde, unit),
+                    $"{ScenarioFormat.Value(r.Output.P10, unit)} – {ScenarioFormat.Value(r.Output.P90, unit)}"]));
         }
         pdf.Heading(ScenarioFormat.SensitivityCaption(s.Gevoeligheid));
         pdf.Paragraph($"Elke aanname op haar onder- en bovengrens, de rest op de basiswaarde; de grootste uitslag eerst. Basis: {ScenarioFormat.Value(s.Gevoeligheid.Basis, s.Gevoeligheid.Eenheid)}.");
+        var bars = s.Gevoeligheid.Balken.Take(12).ToList();
+        pdf.BarChart("Gevoeligheid (tornado): de uitkomst met één aanname op haar onder- en bovengrens", bars.Select(b => (b.Naam, b.BijLaag, b.BijHoog)).ToList(),
+            s.Gevoeligheid.Eenheid, s.Gevoeligheid.Basis);
         pdf.Table(["Aanname", "Bij ondergrens", "Bij bovengrens", "Uitslag"], [0.46, 0.18, 0.18, 0.18],
-            s.Gevoeligheid.Balken.Take(12).Select(b => (IReadOnlyList<string?>)[b.Naam, ScenarioFormat.Value(b.BijLaag, s.Gevoeligheid.Eenheid),
+            bars.Select(b => (IReadOnlyList<string?>)[b.Naam, ScenarioFormat.Value(b.BijLaag, s.Gevoeligheid.Eenheid),
                 ScenarioFormat.Value(b.BijHoog, s.Gevoeligheid.Eenheid), ScenarioFormat.Value(b.Uitslag, s.Gevoeligheid.Eenheid)]));
         pdf.Heading("Methode");
         pdf.Paragraph(s.Methode);
