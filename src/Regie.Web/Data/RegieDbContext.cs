@@ -43,6 +43,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureContactNotes(b);
         ConfigureVroegsignalering(b);
         ConfigureIStandaarden(b);
+        ConfigureScenarios(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

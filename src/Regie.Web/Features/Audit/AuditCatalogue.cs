@@ -85,6 +85,8 @@ public static class AuditResources
     public const string DdasReport = "ddas-report";
     /// <summary>An iWmo/iJw message (issue 23): each one received, accepted or refused, its reads in the list, the page and the API, and its export to the hub.</summary>
     public const string IstandaardMessage = "istandaard-message";
+    /// <summary>A saved scenario of the ways of organising (issue 24): saved and deleted by the policy officer.</summary>
+    public const string Scenario = "scenario";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

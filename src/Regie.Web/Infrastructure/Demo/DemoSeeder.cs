@@ -291,6 +291,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
         await new DemoContactNotes(db, clock).SeedAsync(ct);
         await new DemoVroegsignalering(db, Gemeentecode, clock).SeedAsync(ct);
         await new DemoIStandaarden(db, clock, scopes, Gemeentecode).SeedAsync(ct);
+        await new DemoScenarios(db, current, clock, Gemeentecode).SeedAsync(ct);
         // Fresh statistics, so the first searches after a demo install are planned on real numbers.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded {Households} demo households in {Elapsed} ms", count, sw.ElapsedMilliseconds);
