@@ -241,6 +241,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/team/wachttijden"] = [Roles.Teamleider],
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
         ["/monitor/kosten"] = [Roles.Beleid],
+        // Issue 24: the evaluation of a change, its form for a change of working practice and its API are the policy officer's alone.
+        ["/monitor/evaluatie"] = [Roles.Beleid],
+        ["/monitor/evaluatie/wijzigingen"] = [Roles.Beleid],
+        ["/api/v1/evaluaties/"] = [Roles.Beleid],
+        ["/api/v1/evaluaties/{id:guid}"] = [Roles.Beleid],
+        ["/api/v1/evaluaties/adhoc"] = [Roles.Beleid],
         ["/api/v1/team/waiting-times"] = [Roles.Teamleider],
         ["/api/v1/applications/"] = CareRoles,
         ["/api/v1/applications/{id:guid}"] = CareRoles,

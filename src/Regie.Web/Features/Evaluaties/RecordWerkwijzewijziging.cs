@@ -36,7 +36,8 @@ public sealed class RecordWerkwijzewijzigingHandler(RegieDbContext db, Evaluatio
             TeamIds = string.Join(',', chosen), RecordedBy = user.ActorName, RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Werkwijzewijzigingen.Add(change);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(change.Id, ct), AuditResources.PracticeChange, null, null,
-            $"werkwijzewijziging {change.Id} vastgelegd: {change.Title}, {DutchDate.Format(change.Date)}, teams {string.Join(", ", chosen.Select(t => teams[t]).Order())}", ct, AuditActions.Create);
+        var names = string.Join(", ", chosen.Select(t => teams[t]).Order());
+        var detail = $"werkwijzewijziging {change.Id} vastgelegd: {change.Title}, {DutchDate.Format(change.Date)}, teams {names}";
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(change.Id, ct), AuditResources.PracticeChange, null, null, detail, ct, AuditActions.Create);
     }
 }
