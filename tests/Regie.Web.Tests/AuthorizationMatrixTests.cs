@@ -241,6 +241,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/team/wachttijden"] = [Roles.Teamleider],
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
         ["/monitor/kosten"] = [Roles.Beleid],
+        ["/api/v1/monitor"] = [Roles.Beleid],
         // Issue 24: the evaluation of a change, its form for a change of working practice and its API are the policy officer's alone.
         ["/monitor/evaluatie"] = [Roles.Beleid],
         ["/monitor/evaluatie/wijzigingen"] = [Roles.Beleid],

@@ -15,5 +15,7 @@ public sealed class MonitorFeature : IFeature
         services.AddHostedService<MonitorRefreshJob>();
     }
 
+    public void MapApi(RouteGroupBuilder api) => api.MapMonitorApi();
+
     public IEnumerable<Command> Commands(CliHost cli) => [MonitorCommands.Create(cli)];
 }
