@@ -133,8 +133,17 @@ public static class EvaluationExports
             pdf.Paragraph(u.Definitie);
             if (u.NietGetoond is { } why) pdf.Paragraph("Niet getoond: " + why + ".", bold: true);
             pdf.Table(["", "Waarde", "90%-interval", "95%-interval"], [0.4, 0.2, 0.2, 0.2], Rows(u).Select(x => (IReadOnlyList<string?>)[x.Name, x.Value, x.Ci90, x.Ci95]));
+            var unit = u.Eenheid == "procentpunt" ? "%" : u.Eenheid;
+            IReadOnlyList<ChartSeries> series = r.Vergelijkingsteams.Count > 0
+                ? [new("Gewijzigde teams", u.Maanden.Select(m => m.Gemiddelde).ToList()), new("Vergelijkingsteams", u.Maanden.Select(m => m.Vergelijking).ToList())]
+                : [new("Alle huishoudens", u.Maanden.Select(m => m.Gemiddelde).ToList())];
+            pdf.LineChart($"{u.Naam} per maand van start; de lijn is de wijziging (– is minder dan 10 huishoudens)",
+                u.Maanden.Select(m => m.Vanaf.ToString("MM-yy", Dutch)).ToList(), series, unit, u.Maanden.ToList().FindIndex(m => m.Maand == 0));
             if (u.PretrendWaarschuwing is { } warning) pdf.Paragraph("Let op: " + warning, bold: true);
         }
+        pdf.Heading("De effecten naast elkaar");
+        foreach (var u in r.Uitkomsten)
+            pdf.IntervalChart($"{u.Naam}: effect met 90%-interval", [new ChartInterval("Effect", u.Effect.Waarde, u.Effect.Interval90?.Laag, u.Effect.Interval90?.Hoog)], u.Eenheid);
         pdf.Heading("Wat deze methode kan en niet kan laten zien");
         pdf.Paragraph(r.Methode);
         return pdf.Build();
