@@ -242,6 +242,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/monitor"] = [Roles.Teamleider, Roles.Beleid],
         ["/monitor/kosten"] = [Roles.Beleid],
         ["/api/v1/monitor"] = [Roles.Beleid],
+        // Issue 24: the evaluation of a change, its form for a change of working practice and its API are the policy officer's alone.
+        ["/monitor/evaluatie"] = [Roles.Beleid],
+        ["/monitor/evaluatie/wijzigingen"] = [Roles.Beleid],
+        ["/api/v1/evaluaties/"] = [Roles.Beleid],
+        ["/api/v1/evaluaties/{id:guid}"] = [Roles.Beleid],
+        ["/api/v1/evaluaties/adhoc"] = [Roles.Beleid],
         // Scenarios of the ways of organising (issue 24): the policy officer's only, not even the team lead's.
         ["/monitor/scenarios"] = [Roles.Beleid],
         ["/monitor/scenarios/nieuw"] = [Roles.Beleid],

@@ -28,6 +28,7 @@ public sealed partial class RegieDbContext(DbContextOptions<RegieDbContext> opti
         ConfigureReferrals(b);
         ConfigureDecisions(b);
         ConfigureMonitor(b);
+        ConfigureEvaluations(b);
         ConfigureAuditJournal(b);
         ConfigureBudget(b);
         ConfigurePlans(b);

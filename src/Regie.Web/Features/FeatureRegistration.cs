@@ -48,6 +48,7 @@ public static class FeatureRegistration
         new Staff.StaffFeature(),
         new Account.AccountFeature(),
         new Monitor.MonitorFeature(),
+        new Evaluaties.EvaluatiesFeature(),
         new Scenarios.ScenariosFeature(),
         new Retention.RetentionFeature(),
         new Audit.AuditFeature(),

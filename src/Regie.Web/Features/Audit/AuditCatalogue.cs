@@ -63,6 +63,8 @@ public static class AuditResources
     public const string Mandate = "mandate";
     public const string Tariff = "tariff";
     public const string MonitorCost = "monitor-cost";
+    /// <summary>A change of working practice recorded for the evaluation of what it did (issue 24).</summary>
+    public const string PracticeChange = "practice-change";
     /// <summary>A Meldcode track (huiselijk geweld en kindermishandeling): its reads, its entries and refused reads.</summary>
     public const string Meldcode = "meldcode";
     /// <summary>The household's network (family, neighbours, friends, volunteers) and its eco-map.</summary>

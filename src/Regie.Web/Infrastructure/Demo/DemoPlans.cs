@@ -53,7 +53,7 @@ public sealed partial class DemoHouseholdGenerator
             var trajectoryId = Guid.CreateVersion7();
             var frameworks = _f.PickRandom("Wmo2015", "Jeugdwet", "Wgs", "Wgs,Wmo2015", "Jeugdwet,Participatiewet", null);
             // The story's request came after the move in with the grandmother; the others some days before the trajectory.
-            var requestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(story ? -2 : -_f.Random.Int(3, 20)), opened, story ? TriageRoute.Wijkteam : null, trajectoryId,
+            var requestId = AddRequest(b, h, members.Select(m => m.PersonId).ToList(), opened.AddDays(story ? -2 : -DaysToStart(h, opened, _f.Random.Int(3, 20))), opened, story ? TriageRoute.Wijkteam : null, trajectoryId,
                 story ? (RequestSource.Organisatie, "Woningcorporatie Thuis", "Dreigende huisuitzetting om huurachterstand; moeder en twee kinderen trekken in bij oma") : null);
             var t = new Trajectory
             {
@@ -137,19 +137,35 @@ public sealed partial class DemoHouseholdGenerator
                     Summary = "Het huishouden pakt de afspraken op; de schulden zijn in beeld. Volgende keer: werk en dagbesteding.", RecordedBy = Actor, CreatedAt = At(opened.AddDays(30)),
                 };
                 b.Evaluations.Add(evaluation);
-                Mark(b, h, evaluation.HeldOn, "evaluatie");
+                Mark(b, h, evaluation.HeldOn, "evaluatie", MarkBonus(h, opened));
             }
-            if (t.ClosedOn is { } end) Mark(b, h, end, "afsluiting");
+            if (t.ClosedOn is { } end) Mark(b, h, end, "afsluiting", MarkBonus(h, opened));
         }
     }
 
+    /// <summary>
+    /// The planted effects the evaluation must find (issue 24; documented in <see cref="DemoEvaluations"/>). The draw is the same as
+    /// before, so the rest of the demo stays as it was: since the change of triage model three months ago the team starts 3 days
+    /// sooner after a request (no detour along the desk), and in Zuid, since light support without an indication started there,
+    /// support starts within a few days (a quarter of the usual wait, plus one day).
+    /// </summary>
+    private int DaysToStart(Household h, DateOnly opened, int days)
+    {
+        if (h.Wijk == "Zuid" && opened >= _today.AddMonths(-DemoEvaluations.LightSupportMonthsAgo)) days = 1 + days / 4;
+        if (opened >= _today.AddMonths(-DemoEvaluations.TriageChangeMonthsAgo)) days = Math.Max(1, days - 3);
+        return days;
+    }
+
+    /// <summary>Planted too: households in Zuid that started with light support give the help one point more (see <see cref="DemoEvaluations"/>).</summary>
+    private int MarkBonus(Household h, DateOnly opened) => h.Wijk == "Zuid" && opened >= _today.AddMonths(-DemoEvaluations.LightSupportMonthsAgo) ? 1 : 0;
+
     /// <summary>Most households give a mark when asked; most marks are 7 or 8, as in the municipalities' own surveys.</summary>
-    private void Mark(DemoBatch b, Household h, DateOnly day, string moment)
+    private void Mark(DemoBatch b, Household h, DateOnly day, string moment, int bonus = 0)
     {
         if (_marks.NextDouble() > 0.7) return;
         int[] marks = [5, 6, 7, 7, 7, 8, 8, 8, 8, 9, 9, 10];
         // Residents of Noord are a little more content than those of Oost, so the teams' marks differ in the demo.
-        var mark = Math.Clamp(marks[_marks.Next(marks.Length)] + (h.Wijk == "Noord" ? 1 : h.Wijk == "Oost" ? -1 : 0), 1, 10);
+        var mark = Math.Clamp(marks[_marks.Next(marks.Length)] + (h.Wijk == "Noord" ? 1 : h.Wijk == "Oost" ? -1 : 0) + bonus, 1, 10);
         Event(b, h, EventTypes.ResidentRated, day, null, $"Het huishouden gaf de hulp een {mark}", new { cijfer = mark, moment });
     }
 

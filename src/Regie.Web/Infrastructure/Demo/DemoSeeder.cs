@@ -56,7 +56,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
         if (!await db.TriageConfigurations.AnyAsync(ct))
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var (model, since) in new[] { (Domain.Care.TriageModel.TeamVoorComplex, now.AddYears(-1)), (Domain.Care.TriageModel.TeamVoorAlles, now.AddMonths(-3)) })
+            foreach (var (model, since) in new[] { (Domain.Care.TriageModel.TeamVoorComplex, now.AddYears(-1)), (Domain.Care.TriageModel.TeamVoorAlles, now.AddMonths(-DemoEvaluations.TriageChangeMonthsAgo)) })
             {
                 var table = Domain.Care.TriageSettings.Preset(model);
                 db.TriageConfigurations.Add(new TriageConfiguration
@@ -279,6 +279,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
         if (first) await new DemoDecisions(db, Gemeentecode, clock).SeedAsync(ct);
         await new DemoBudget(db, clock, Gemeentecode).SeedAsync(ct);
         await new DemoMonitor(db, Gemeentecode, clock).SeedAsync(ct);
+        await new DemoEvaluations(db, Gemeentecode, clock).SeedAsync(ct);
         if (first) await StoryLookupsAsync(ct);
         if (first) await EmergencyAccessStoryAsync(ct);
         await new DemoMeldcode(db, Gemeentecode, clock).SeedAsync(ct);

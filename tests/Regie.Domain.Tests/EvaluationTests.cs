@@ -1,0 +1,203 @@
+using Regie.Domain.Models;
+
+namespace Regie.Domain.Tests;
+
+/// <summary>
+/// The evaluation of a change: the interrupted time series and the difference-in-differences computed by hand on tiny data,
+/// a planted effect recovered within its interval, and the calibration of the 90 % interval over many worlds without an effect.
+/// </summary>
+public sealed class EvaluationTests
+{
+    private static readonly DateOnly Change = new(2026, 3, 1);
+    private static readonly DateOnly Later = new(2030, 1, 1);
+
+    private static EvaluationUnit Unit(int key, string group, DateOnly start, int? days = null, bool? specialist = null, decimal? cost = null, int? mark = null, bool? reEntry = null) =>
+        new(key, group, start, specialist, cost, days, reEntry, mark);
+
+    /// <summary>Ten households in a month, alternating one above and one below the month's mean.</summary>
+    private static IEnumerable<EvaluationUnit> Month(int month, string group, int mean, int count = 10) =>
+        Enumerable.Range(0, count).Select(i => Unit(month * 100 + i + (group == "Zuid" ? 10_000 : 0), group, Change.AddMonths(month).AddDays(i), days: mean + (i % 2 == 0 ? 1 : -1)));
+
+    private static OutcomeEvaluation Days(EvaluationResult r) => r.Outcomes.Single(o => o.Outcome == EvaluationOutcome.DagenTotEersteSteun);
+
+    [Fact]
+    public void The_time_series_compares_the_months_after_with_the_trend_before_extended()
+    {
+        // Before: 20 and 18 days (a line falling 2 a month, 16 at the change); after: 10 and 6 days (a line from 10 falling 4 a month).
+        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, Samples: 200, Seed: 1));
+
+        Assert.Equal(EvaluationDesign.OnderbrokenTijdreeks, result.Design);
+        var days = Days(result);
+        // Expected 16 and 14, observed 10 and 6: on average 7 days fewer.
+        Assert.Equal(-7.0, days.Effect.Value);
+        Assert.Equal(-6.0, days.LevelChange!.Value);
+        Assert.Equal(-2.0, days.TrendChange!.Value);
+        Assert.Equal([new EvaluationCell(Evaluation.AllGroups, Evaluation.Before, 20, 19.0), new EvaluationCell(Evaluation.AllGroups, Evaluation.After, 20, 8.0)], days.Cells);
+        Assert.Equal([20.0, 18.0, 10.0, 6.0], days.Series.Select(p => p.Mean!.Value));
+        Assert.Equal([-2, -1, 0, 1], days.Series.Select(p => p.Month));
+        Assert.Equal(new DateOnly(2026, 1, 1), days.Series[0].From);
+        Assert.Null(days.Withheld);
+        Assert.InRange(days.Effect.Ci90!.Low, -9, -7);
+        Assert.InRange(days.Effect.Ci90!.High, -7, -5);
+        Assert.True(days.Effect.Ci95!.Low <= days.Effect.Ci90.Low && days.Effect.Ci95.High >= days.Effect.Ci90.High);
+        Assert.Contains("Onderbroken tijdreeks", result.Method, StringComparison.Ordinal);
+        Assert.Contains("geen bewijs", result.Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_difference_in_differences_subtracts_the_change_of_the_teams_that_did_not_change()
+    {
+        // Zuid changed: 21, 19 before, 13, 11 after (20 → 12); Noord did not: 18, 18 before, 16, 16 after (18 → 16).
+        var units = Month(-2, "Zuid", 21).Concat(Month(-1, "Zuid", 19)).Concat(Month(0, "Zuid", 13)).Concat(Month(1, "Zuid", 11))
+            .Concat(Month(-2, "Noord", 18)).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 16)).Concat(Month(1, "Noord", 16)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, new HashSet<string> { "Zuid" }, Samples: 200, Seed: 1));
+
+        Assert.Equal(EvaluationDesign.VerschilInVerschillen, result.Design);
+        var days = Days(result);
+        Assert.Equal(-6.0, days.Effect.Value);
+        // Zuid fell 2 a month before the change, Noord stayed level: the pre-trends differ by −2.
+        Assert.Equal(-2.0, days.PreTrendDifference!.Value);
+        Assert.NotNull(days.PreTrendWarning);
+        Assert.Equal([20.0, 12.0, 18.0, 16.0], days.Cells.Select(c => c.Mean!.Value));
+        Assert.Equal([Evaluation.Treated, Evaluation.Treated, Evaluation.Comparison, Evaluation.Comparison], days.Cells.Select(c => c.Group));
+        Assert.Equal([21.0, 19.0, 13.0, 11.0], days.Series.Select(p => p.Mean!.Value));
+        Assert.Equal([18.0, 18.0, 16.0, 16.0], days.Series.Select(p => p.ComparisonMean!.Value));
+        Assert.Null(days.LevelChange);
+        Assert.Contains("parallelle trends", result.Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cell_of_fewer_than_ten_households_is_withheld_with_the_estimate_that_needs_it()
+    {
+        var units = Month(-2, "Zuid", 21).Concat(Month(-1, "Zuid", 19)).Concat(Month(0, "Zuid", 13, count: 9))
+            .Concat(Month(-2, "Noord", 18)).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 16)).Concat(Month(1, "Noord", 16, count: 4)).ToList();
+        var days = Days(Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1)));
+
+        Assert.Equal(new EvaluationEstimate(null, null, null), days.Effect);
+        Assert.Equal("gewijzigd, na de wijziging: minder dan 10 huishoudens", days.Withheld);
+        var after = days.Cells.Single(c => c.Group == Evaluation.Treated && c.Period == Evaluation.After);
+        Assert.Equal((9, (double?)null), (after.Households, after.Mean));
+        // The comparison after the change has 14 households over two months: the cell is shown, its month of 4 is not.
+        Assert.Equal(16.0, days.Cells.Single(c => c.Group == Evaluation.Comparison && c.Period == Evaluation.After).Mean);
+        Assert.Equal((4, (double?)null), (days.Series[3].ComparisonHouseholds!.Value, days.Series[3].ComparisonMean));
+        Assert.Null(days.Series[2].Mean);
+    }
+
+    [Fact]
+    public void An_outcome_with_a_horizon_counts_only_households_whose_whole_horizon_has_passed()
+    {
+        var dataDate = Change.AddMonths(3).AddDays(-1);
+        var units = Enumerable.Range(0, 40).Select(i => Unit(i, "Noord", Change.AddMonths(i / 10 - 2).AddDays(i % 10), days: 5, specialist: i % 4 == 0)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, dataDate, Samples: 50, Seed: 1));
+
+        var specialist = result.Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
+        // Started from the change on: their three months end after the data date, so none counts; before it all 20 count.
+        Assert.Equal([20, 0], specialist.Cells.Select(c => c.Households));
+        Assert.Null(specialist.Effect.Value);
+        Assert.Contains("korter dan 3 maanden geleden", specialist.Withheld, StringComparison.Ordinal);
+        Assert.Contains("3 maanden na de start", specialist.Definition, StringComparison.Ordinal);
+        // Days to first support need no follow-up: all 40 count.
+        Assert.Equal([20, 20], Days(result).Cells.Select(c => c.Households));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_interval_on_one_core_or_many()
+    {
+        var units = World(new Random(5), treatedEffect: 0, perMonth: 20).ToList();
+        var spec = new EvaluationSpec(Change, 12, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 300, Seed: 42);
+        var parallel = Evaluation.Run(units, spec);
+        var serial = Evaluation.Run(units, spec, parallel: false);
+        var again = Evaluation.Run(units, spec);
+        Assert.Equal(parallel.Outcomes.Select(o => o.Effect), serial.Outcomes.Select(o => o.Effect));
+        Assert.Equal(parallel.Outcomes.Select(o => o.Effect), again.Outcomes.Select(o => o.Effect));
+        var other = Evaluation.Run(units, spec with { Seed = 43 });
+        Assert.NotEqual(parallel.Outcomes.Select(o => o.Effect.Ci90), other.Outcomes.Select(o => o.Effect.Ci90));
+        Assert.Equal(parallel.Outcomes.Select(o => o.Effect.Value), other.Outcomes.Select(o => o.Effect.Value));
+    }
+
+    /// <summary>
+    /// A world of households starting with Noord and Zuid each month from 12 months before the change to 6 after: specialist care
+    /// with a chance of 30 % rising a little each month, cost around € 4,000, days to first support around 20 falling slowly, re-entry
+    /// 15 %, marks around 7.5. <paramref name="treatedEffect"/> × (−10 pp, −600 euro, −6 days, −5 pp, +0.5) is planted in Zuid after the change.
+    /// </summary>
+    private static IEnumerable<EvaluationUnit> World(Random r, double treatedEffect, int perMonth, bool everywhere = false)
+    {
+        var key = 0;
+        foreach (var group in new[] { "Noord", "Zuid" })
+            for (var k = -12; k < 6; k++)
+                for (var i = 0; i < perMonth; i++)
+                {
+                    var on = (everywhere || group == "Zuid") && k >= 0 ? treatedEffect : 0;
+                    var specialist = r.NextDouble() < 0.30 + 0.004 * k - 0.10 * on;
+                    var cost = Math.Round(4000 + 20 * k + Normal(r) * 1500 - 600 * on, 2);
+                    var days = (int)Math.Max(0, Math.Round(20 - 0.2 * k + Normal(r) * 6 - 6 * on));
+                    var reEntry = r.NextDouble() < 0.15 - 0.05 * on;
+                    var mark = (int)Math.Clamp(Math.Round(7.5 + Normal(r) * 1.2 + 0.5 * on), 1, 10);
+                    yield return new EvaluationUnit(key++, group, Change.AddMonths(k).AddDays(r.Next(0, 28)), specialist, (decimal)cost, days, reEntry, mark);
+                }
+    }
+
+    private static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+
+    private static readonly (EvaluationOutcome Outcome, double Planted)[] Planted =
+    [
+        (EvaluationOutcome.MaatwerkOfSpecialistisch, -10), (EvaluationOutcome.VolledigeKosten, -600), (EvaluationOutcome.DagenTotEersteSteun, -6),
+        (EvaluationOutcome.Herinstroom, -5), (EvaluationOutcome.Cijfer, 0.5),
+    ];
+
+    [Fact]
+    public void A_planted_effect_in_one_team_is_recovered_within_its_interval_by_the_difference_in_differences()
+    {
+        var result = Evaluation.Run(World(new Random(11), treatedEffect: 1, perMonth: 150).ToList(),
+            new EvaluationSpec(Change, 12, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 400, Seed: 7));
+        foreach (var (outcome, planted) in Planted)
+        {
+            var e = result.Outcomes.Single(o => o.Outcome == outcome).Effect;
+            Assert.InRange(planted, e.Ci95!.Low, e.Ci95.High);
+            Assert.True(e.Ci90!.High < 0 || e.Ci90.Low > 0, $"{outcome}: the 90 % interval {e.Ci90} should exclude 0");
+        }
+        // Both teams had the same trend before the change; the pre-trend difference is estimated for every outcome (by chance
+        // alone its 90 % interval misses zero one time in ten, so the warning is not asserted here).
+        Assert.All(result.Outcomes, o => Assert.NotNull(o.PreTrendDifference!.Ci90));
+    }
+
+    [Fact]
+    public void A_planted_effect_everywhere_is_recovered_within_its_interval_by_the_time_series()
+    {
+        var units = World(new Random(12), treatedEffect: 1, perMonth: 150, everywhere: true).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 12, 6, 3, Later, Samples: 400, Seed: 7));
+        foreach (var (outcome, planted) in Planted)
+        {
+            var e = result.Outcomes.Single(o => o.Outcome == outcome).Effect;
+            Assert.InRange(planted, e.Ci95!.Low, e.Ci95.High);
+        }
+        // The strongest planted effects stand out from zero.
+        foreach (var outcome in new[] { EvaluationOutcome.MaatwerkOfSpecialistisch, EvaluationOutcome.DagenTotEersteSteun, EvaluationOutcome.Cijfer })
+        {
+            var ci = result.Outcomes.Single(o => o.Outcome == outcome).Effect.Ci90!;
+            Assert.True(ci.High < 0 || ci.Low > 0, $"{outcome}: {ci}");
+        }
+    }
+
+    /// <summary>400 worlds without an effect: the 90 % interval should contain zero in about 90 % of them (here between 85 and 95 %).</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Over_many_worlds_without_an_effect_the_90_percent_interval_contains_zero_about_90_percent_of_the_time(bool comparison)
+    {
+        const int worlds = 400;
+        var random = new Random(20261207);
+        var contains = new int[Planted.Length];
+        for (var w = 0; w < worlds; w++)
+        {
+            var units = World(random, treatedEffect: 0, perMonth: 25).ToList();
+            var spec = new EvaluationSpec(Change, 12, 6, 3, Later, comparison ? new HashSet<string> { "Zuid" } : null, Samples: 200, Seed: w);
+            var result = Evaluation.Run(units, spec);
+            for (var o = 0; o < Planted.Length; o++)
+                if (result.Outcomes.Single(x => x.Outcome == Planted[o].Outcome).Effect.Ci90 is { } ci && ci.Low <= 0 && ci.High >= 0) contains[o]++;
+        }
+        for (var o = 0; o < Planted.Length; o++)
+            Assert.InRange(contains[o] / (double)worlds, 0.85, 0.95);
+    }
+}
