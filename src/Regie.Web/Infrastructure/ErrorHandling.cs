@@ -5,7 +5,7 @@ using Regie.Web.Features.Shared;
 
 namespace Regie.Web.Infrastructure;
 
-public static class ErrorHandling
+public static partial class ErrorHandling
 {
     /// <summary>API callers get problem+json (with a code), people get the Dutch error page; neither sees a stack trace.</summary>
     public static IApplicationBuilder UseRegieErrorHandling(this WebApplication app)
@@ -64,6 +64,9 @@ public static class ErrorHandling
 
     private static string FieldOf(Exception? error)
     {
+        // A query or route value that does not convert (?team=abc for a uuid): ASP.NET names the parameter in its message.
+        if (error is BadHttpRequestException { Message: var message } && BindFailure().Match(message) is { Success: true } bind)
+            return bind.Groups["name"].Value;
         // System.Text.Json names the place as a JSON path ($.leden[0].bsn); the field is that path without "$.".
         for (var e = error; e is not null; e = e.InnerException)
             if (e is System.Text.Json.JsonException { Path: { } path })
@@ -72,5 +75,10 @@ public static class ErrorHandling
     }
 
     private static string Describe(Exception? error) =>
-        FieldOf(error) is { Length: > 0 } field ? $"het veld '{field}' heeft niet de verwachte vorm." : "geen geldige JSON.";
+        FieldOf(error) is not { Length: > 0 } field ? "geen geldige JSON."
+        : error is BadHttpRequestException && BindFailure().IsMatch(error.Message) ? $"de parameter '{field}' heeft niet de verwachte vorm."
+        : $"het veld '{field}' heeft niet de verwachte vorm.";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\" ]+ (?<name>[^\" ]+)\" from ")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 }
