@@ -209,4 +209,44 @@ public sealed class ScenarioMonteCarloTests
             MonteCarlo.CheckRun(-1, MonteCarlo.MaxRuns + 1, 0).Select(e => e.Code));
         Assert.Empty(MonteCarlo.CheckRun(0, MonteCarlo.MaxRuns, 1));
     }
+
+    [Theory]
+    [InlineData(ScenarioParameters.TariefWmo)]
+    [InlineData(ScenarioParameters.TariefJeugdVerblijf)]
+    [InlineData(ScenarioParameters.KostenPerFte)]
+    [InlineData(ScenarioParameters.KostenLichteSteun)]
+    [InlineData(ScenarioParameters.KostenAlgemeen)]
+    public void An_absurd_sum_of_money_is_refused_at_its_field(int index)
+    {
+        var key = ScenarioParameters.Keys[index];
+        var p = Hand().With(index, 1e308, 0, 1e308);
+        var errors = p.Check();
+        Assert.Equal([($"Parameters[{key}].Basis", ScenarioParameters.ValueInvalidCode), ($"Parameters[{key}].Hoog", ScenarioParameters.ValueInvalidCode)],
+            errors.Select(e => (e.Field, e.Code)));
+        Assert.EndsWith("vul een getal in tussen 0 en 1.000.000.", errors[0].Message);
+        Assert.Empty(Hand().With(index, ScenarioParameters.MaxMoney, 0, ScenarioParameters.MaxMoney).Check());
+    }
+
+    [Fact]
+    public void Every_parameter_has_a_finite_upper_bound()
+    {
+        for (var i = 0; i < ScenarioParameters.Count; i++) Assert.True(ScenarioParameters.Bounds(i).Max <= 10_000_000, ScenarioParameters.Keys[i]);
+    }
+
+    [Fact]
+    public void An_overflowing_run_is_recognised_as_not_finite()
+    {
+        // Unchecked assumptions that overflow: the guard sees it; the largest admissible ones stay finite.
+        var huge = Hand().With(ScenarioParameters.TariefWmo, 1e308, 1e308, 1e308).With(ScenarioParameters.Huishoudens, 1e7, 1e7, 1e7);
+        Assert.False(MonteCarlo.IsFinite(MonteCarlo.Run(huge, ScenarioModels.All, 1, 10)));
+        var p = Hand();
+        for (var i = 0; i < ScenarioParameters.Count; i++)
+        {
+            var max = ScenarioParameters.Bounds(i).Max;
+            if (i is ScenarioParameters.KlasseGeenZorg or ScenarioParameters.FteNu) continue;
+            p = p.With(i, max, max, max);
+        }
+        Assert.Empty(p.Check());
+        Assert.True(MonteCarlo.IsFinite(MonteCarlo.Run(p, ScenarioModels.All, 1, 10)));
+    }
 }

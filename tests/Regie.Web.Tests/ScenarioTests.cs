@@ -159,6 +159,24 @@ public sealed partial class ScenarioTests(ScenarioFixture fixture) : IClassFixtu
         Assert.Equal(before, await ScenarioCountAsync());
     }
 
+    [Fact]
+    public async Task An_astronomical_tariff_is_refused_at_its_field_instead_of_breaking_the_page()
+    {
+        using var client = await _app.SignedInClientAsync(Beleid);
+        var fields = Set(Set(await CockpitAsync(client), "Input.Parameters[tarief-wmo].Hoog", "1" + new string('0', 307)), "Input.Naam", "Oneindig");
+        var before = await ScenarioCountAsync();
+
+        foreach (var handler in new[] { "", "?handler=Save" })
+        {
+            var response = await client.PostAsync("/monitor/scenarios/nieuw" + handler, new FormUrlEncodedContent(fields));
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Tarief maatwerk Wmo per huishouden per jaar: vul een getal in tussen 0 en 1.000.000.", html);
+            Assert.Contains("id=\"Input_Parameters_tarief-wmo__Hoog-error\"", html);
+        }
+        Assert.Equal(before, await ScenarioCountAsync());
+    }
+
     public static TheoryData<string> Outsiders => new() { "teamleider@voorbeeld.nl", "regisseur@voorbeeld.nl", "woningcorporatie@voorbeeld.nl" };
 
     [Theory]

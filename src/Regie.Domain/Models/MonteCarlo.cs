@@ -39,6 +39,7 @@ public static class MonteCarlo
     public const string RunsInvalidCode = "scenario-runs-invalid";
     public const string SeedInvalidCode = "scenario-seed-invalid";
     public const string ModelsRequiredCode = "scenario-models-required";
+    public const string NotFiniteCode = "scenario-result-not-finite";
 
     private static readonly int Outputs = ScenarioOutputs.All.Count;
     private static readonly int Classes = Enum.GetValues<CaseClass>().Length;
@@ -180,6 +181,17 @@ public static class MonteCarlo
         }
         return new ScenarioResult(seed, runs, results);
     }
+
+    /// <summary>
+    /// Whether every figure of a result is a finite number. The bounds of <see cref="ScenarioParameters.Bounds"/> keep every
+    /// output finite; this is the last guard before a result is shown, saved or serialised (JSON has no infinity).
+    /// </summary>
+    public static bool IsFinite(ScenarioResult result) =>
+        result.Models.All(m => m.Outputs.All(s => double.IsFinite(s.Base) && double.IsFinite(s.Mean) && double.IsFinite(s.Median) && double.IsFinite(s.P10) && double.IsFinite(s.P90)));
+
+    /// <summary>The error to answer when a result is not finite, at the assumptions as a whole.</summary>
+    public static Common.DomainError NotFinite() =>
+        new(NotFiniteCode, "Parameters", "Met deze aannames loopt de berekening over (een uitkomst wordt oneindig groot); kies kleinere waarden.");
 
     /// <summary>Percentile of sorted values by linear interpolation between order statistics (Hyndman–Fan type 7, as Excel's PERCENTILE.INC).</summary>
     public static double Percentile(ReadOnlySpan<double> sorted, double q)

@@ -104,7 +104,7 @@ public sealed record ScenarioParameters(IReadOnlyList<ScenarioParameter> Items)
 
     /// <summary>
     /// The rules a set must meet before it is run: all keys present in order, low ≤ base ≤ high, shares and chances within
-    /// 0–1, counts, hours and money not negative, and a positive number of households, productive hours and current staff.
+    /// 0–1, counts, hours and money not negative and below a realistic upper bound (<see cref="Bounds"/>), and a positive number of households, productive hours and current staff.
     /// Field names are <c>Parameters[key].Basis/Laag/Hoog</c>.
     /// </summary>
     public IReadOnlyList<DomainError> Check()
@@ -122,8 +122,7 @@ public sealed record ScenarioParameters(IReadOnlyList<ScenarioParameter> Items)
             foreach (var (value, part) in new[] { (p.Base, "Basis"), (p.Low, "Laag"), (p.High, "Hoog") })
                 if (!double.IsFinite(value) || value < min || value > max)
                     errors.Add(new DomainError(ValueInvalidCode, $"Parameters[{p.Key}].{part}",
-                        max == double.MaxValue ? $"{p.Label}: vul een getal in van {Format(min)} of meer."
-                            : $"{p.Label}: vul een getal in tussen {Format(min)} en {Format(max)}."));
+                        $"{p.Label}: vul een getal in tussen {Format(min)} en {Format(max)}."));
             if (errors.Any(e => e.Field.StartsWith($"Parameters[{p.Key}]", StringComparison.Ordinal))) continue;
             if (p.Low > p.Base)
                 errors.Add(new DomainError(RangeInvalidCode, $"Parameters[{p.Key}].Laag", $"{p.Label}: de ondergrens ligt boven de basiswaarde."));
@@ -148,6 +147,11 @@ public sealed record ScenarioParameters(IReadOnlyList<ScenarioParameter> Items)
         FactorWijkteam or FactorAlgemeen or FactorPartners or EffectLichteSteun => (0, 10),
         WachttijdHalf => (0, 520),
         UrenWijkteam or UrenLoket or UrenAlgemeen => (0, 2_080),
-        _ => (0, double.MaxValue),
+        // Money per fte or per household per year: far above any real figure, low enough that no sum can overflow.
+        KostenPerFte or TariefWmo or TariefJeugdAmbulant or TariefJeugdVerblijf or KostenLichteSteun or KostenAlgemeen => (0, MaxMoney),
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
+
+    /// <summary>The most a sum of money per fte or per household per year can be.</summary>
+    public const double MaxMoney = 1_000_000;
 }

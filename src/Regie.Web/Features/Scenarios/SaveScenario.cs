@@ -85,6 +85,7 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
         errors.AddRange(MonteCarlo.CheckRun(seed, runs, models.Count));
         if (errors.HasErrors) return CommandResult<ScenarioRun>.Invalid(errors.Errors);
         var result = ScenarioQueries.Compute(parameters, models, seed!.Value, runs!.Value);
+        if (!ScenarioQueries.IsFinite(result)) return CommandResult<ScenarioRun>.Invalid([MonteCarlo.NotFinite()]);
         return CommandResult<ScenarioRun>.Ok(new ScenarioRun(parameters, models, seed.Value, runs.Value, estimate.StandVan, result));
     }
 

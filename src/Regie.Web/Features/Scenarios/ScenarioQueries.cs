@@ -219,6 +219,10 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
             ScenarioFormat.Views(result.Result), ScenarioFormat.View(result.Sensitivity), ScenarioFormat.Method);
     }
 
+    /// <summary>Whether every figure of the Monte Carlo and the sensitivity is finite (JSON cannot carry infinity).</summary>
+    public static bool IsFinite(StoredScenarioResult r) =>
+        MonteCarlo.IsFinite(r.Result) && double.IsFinite(r.Sensitivity.Base) && r.Sensitivity.Bars.All(b => double.IsFinite(b.AtLow) && double.IsFinite(b.AtHigh));
+
     /// <summary>
     /// The Monte Carlo and the sensitivity of a set of assumptions. The sensitivity is of the total cost: of the second model minus
     /// the first when two or more are compared (what the choice between them turns on), else of the one model.
