@@ -125,17 +125,8 @@ public sealed class Bootstrap
         if (list.Count == 0) return null;
         list.Sort();
         var tail = (1 - level) / 2;
-        return (Quantile(list, tail), Quantile(list, 1 - tail));
-    }
-
-    /// <summary>Quantile with linear interpolation between order statistics (type 7).</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double p)
-    {
-        if (sorted.Count == 1) return sorted[0];
-        var h = (sorted.Count - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+        return (MonteCarlo.Percentile(sorted, tail), MonteCarlo.Percentile(sorted, 1 - tail));
     }
 
     /// <summary>
