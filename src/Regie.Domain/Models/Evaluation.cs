@@ -45,7 +45,7 @@ public sealed record EvaluationResult(EvaluationDesign Design, EvaluationSpec Sp
 /// <summary>The evaluation of a change: an interrupted time series when it applied everywhere, a difference-in-differences when some groups changed.</summary>
 public static class Evaluation
 {
-    public const string WithheldReason = "minder dan 10 huishoudens";
+    public const string WithheldReason = Monitor.MonitorIndicators.WithheldReason;
     public const string AllGroups = "Alle huishoudens";
     public const string Treated = "Gewijzigd";
     public const string Comparison = "Vergelijking";

@@ -46,6 +46,8 @@ public sealed record Indicator(string Goal, string Key, string Label, string Def
 public static class MonitorIndicators
 {
     public const int MinimumHouseholds = 10;
+    /// <summary>Why a figure is withheld, in the words every page, export and API uses.</summary>
+    public const string WithheldReason = "minder dan 10 huishoudens";
 
     public static IReadOnlyList<Indicator> Compute(MonitorFacts f, DateOnly from, DateOnly to)
     {

@@ -114,7 +114,7 @@ public static class MonitorApi
         return DateRules.CheckPeriod(from, to, today, "van", "tot").FirstOrDefault() is { } error ? (from, to, error) : (from, to, null);
     }
 
-    public const string Withheld = "minder dan 10 huishoudens";
+    public const string Withheld = MonitorIndicators.WithheldReason;
 
     public static MonitorAnswer Answer(MonitorView v, Guid? team, string? wijk, Domain.Care.TriageModel? model, bool precomputed) => new(
         new MonitorPeriodAnswer(v.Van, v.Tot),

@@ -18,7 +18,7 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values);
 /// </summary>
 public sealed partial class PdfDocumentBuilder
 {
-    public const string ChartWithheld = "minder dan 10 huishoudens";
+    public const string ChartWithheld = Domain.Monitor.MonitorIndicators.WithheldReason;
     public const string ChartEmpty = "Geen gegevens om te tonen.";
     private const double ChartRowHeight = 18;
     private const double ChartAxisHeight = 28;   // tick labels and the unit under the axis
