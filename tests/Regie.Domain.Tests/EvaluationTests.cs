@@ -77,11 +77,44 @@ public sealed class EvaluationTests
         Assert.Equal(new EvaluationEstimate(null, null, null), days.Effect);
         Assert.Equal("gewijzigd, na de wijziging: minder dan 10 huishoudens", days.Withheld);
         var after = days.Cells.Single(c => c.Group == Evaluation.Treated && c.Period == Evaluation.After);
-        Assert.Equal((9, (double?)null), (after.Households, after.Mean));
-        // The comparison after the change has 14 households over two months: the cell is shown, its month of 4 is not.
-        Assert.Equal(16.0, days.Cells.Single(c => c.Group == Evaluation.Comparison && c.Period == Evaluation.After).Mean);
-        Assert.Equal((4, (double?)null), (days.Series[3].ComparisonHouseholds!.Value, days.Series[3].ComparisonMean));
+        // Its only month has 9 households: that month is left out altogether.
+        Assert.Equal((0, (double?)null), (after.Households, after.Mean));
+        // The comparison after the change: its month of 4 is left out, the month of 10 is shown.
+        Assert.Equal((10, (double?)16.0), days.Cells.Where(c => c.Group == Evaluation.Comparison && c.Period == Evaluation.After).Select(c => (c.Households, c.Mean)).Single());
+        Assert.Equal((0, (double?)null), (days.Series[3].ComparisonHouseholds!.Value, days.Series[3].ComparisonMean));
         Assert.Null(days.Series[2].Mean);
+    }
+
+    [Fact]
+    public void Moving_the_window_by_a_month_never_reveals_a_month_of_fewer_than_ten_households()
+    {
+        // Months of 10 to 14 households with, in between, months of 3 and 7 in both groups.
+        int[] sizes = [12, 3, 10, 7, 14, 11, 3, 10, 13, 7, 12, 10];
+        var units = Enumerable.Range(-6, 12).SelectMany(m => Month(m, "Zuid", 20 + m, sizes[m + 6]).Concat(Month(m, "Noord", 30 - m, sizes[11 - (m + 6)]))).ToList();
+        foreach (var treated in new[] { null, new HashSet<string> { "Zuid" } })
+            for (var v = 1; v < 6; v++)
+                for (var n = 1; n < 6; n++)
+                {
+                    var result = Days(Evaluation.Run(units, new EvaluationSpec(Change, v, n, 3, Later, treated, Samples: 20, Seed: 1)));
+                    var moreBefore = Days(Evaluation.Run(units, new EvaluationSpec(Change, v + 1, n, 3, Later, treated, Samples: 20, Seed: 1)));
+                    var moreAfter = Days(Evaluation.Run(units, new EvaluationSpec(Change, v, n + 1, 3, Later, treated, Samples: 20, Seed: 1)));
+                    foreach (var other in new[] { moreBefore, moreAfter })
+                        for (var c = 0; c < result.Cells.Count; c++)
+                            Assert.True(other.Cells[c].Households - result.Cells[c].Households is 0 or >= 10, $"voor {v}, na {n}, cel {c}");
+                }
+    }
+
+    [Fact]
+    public void A_month_of_fewer_than_ten_households_does_not_move_the_estimate()
+    {
+        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
+        var spec = new EvaluationSpec(Change, 3, 2, 3, Later, Samples: 200, Seed: 1);
+        var without = Days(Evaluation.Run(units, spec));
+        var with = Days(Evaluation.Run([.. units, .. Month(-3, "Noord", 500, count: 9)], spec));
+
+        Assert.Equal(-7.0, with.Effect.Value);
+        Assert.Equal(without.Effect.Value, with.Effect.Value);
+        Assert.Equal(without.Cells, with.Cells);
     }
 
     [Fact]

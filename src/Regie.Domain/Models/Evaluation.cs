@@ -112,6 +112,7 @@ public static class Evaluation
             binOf[i] = k < -spec.MonthsBefore || k >= spec.MonthsAfter ? -1 : g * months + k + spec.MonthsBefore;
         }
         var values = Outcomes.Select(o => units.Select(u => Value(u, o, spec)).ToArray()).ToList();
+        LeaveOutSmallMonths(bins, binOf, values);
         var bootstrap = new Bootstrap(bins, binOf, values);
         IBinStatistic statistic = did ? new DifferenceInDifferences(spec.MonthsBefore, spec.MonthsAfter) : new InterruptedTimeSeries(spec.MonthsBefore, spec.MonthsAfter);
         var (sums, counts) = bootstrap.Observed();
@@ -126,7 +127,25 @@ public static class Evaluation
             statistic.Compute(s, n, observed);
             list.Add(Outcome(info, spec, did, months, s, n, observed, replicates[o]));
         }
-        return new EvaluationResult(spec.Design, spec, bootstrap.Units, list, EvaluationMethod.Statement(spec.Design));
+        var households = Enumerable.Range(0, bins).Select(bootstrap.BinSize).Where(n => n >= MonitorIndicators.MinimumHouseholds).Sum();
+        return new EvaluationResult(spec.Design, spec, households, list, EvaluationMethod.Statement(spec.Design));
+    }
+
+    /// <summary>
+    /// Leaves out, per outcome, every month (of a group) with fewer than 10 measurable households: such a month counts in no cell,
+    /// no estimate and no bootstrap replicate. Otherwise moving the window by one month and subtracting two answers would reveal it.
+    /// </summary>
+    private static void LeaveOutSmallMonths(int bins, int[] binOf, List<double[]> values)
+    {
+        var counts = new int[bins];
+        foreach (var v in values)
+        {
+            Array.Clear(counts);
+            for (var i = 0; i < binOf.Length; i++)
+                if (binOf[i] >= 0 && !double.IsNaN(v[i])) counts[binOf[i]]++;
+            for (var i = 0; i < binOf.Length; i++)
+                if (binOf[i] >= 0 && counts[binOf[i]] < MonitorIndicators.MinimumHouseholds) v[i] = double.NaN;
+        }
     }
 
     private static OutcomeEvaluation Outcome(OutcomeInfo info, EvaluationSpec spec, bool did, int months, ReadOnlySpan<double> sums, ReadOnlySpan<double> counts,
@@ -202,7 +221,8 @@ public static class EvaluationMethod
             + "Het interval komt uit een bootstrap: we trekken de huishoudens opnieuw, met teruglegging, binnen elke maand, en herhalen de berekening; "
             + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. Schokken die een hele maand treffen zitten daar niet in; het interval is dan te smal. "
             + "Een uitkomst met een horizon telt alleen huishoudens van wie de hele horizon vóór de datum van de gegevens ligt. "
-            + "Een cel (groep × periode of een punt in de grafiek) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.",
+            + "Een maand (per groep) met minder dan 10 huishoudens laten we helemaal weg: uit de cellen, de schattingen en de bootstrap. "
+            + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.",
         _ =>
             "Verschil in verschillen. We vergelijken hoeveel de uitkomst veranderde bij de teams die hun werkwijze wijzigden (na min vóór de wijziging) met hoeveel hij "
             + "in dezelfde periode veranderde bij de teams die niets wijzigden. Het verschil tussen die twee veranderingen is de schatting van het effect. "
@@ -213,6 +233,7 @@ public static class EvaluationMethod
             + "Het interval komt uit een bootstrap: we trekken de huishoudens opnieuw, met teruglegging, binnen elke groep en maand, en herhalen de berekening; "
             + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. "
             + "Een uitkomst met een horizon telt alleen huishoudens van wie de hele horizon vóór de datum van de gegevens ligt. "
-            + "Een cel (groep × periode of een punt in de grafiek) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.",
+            + "Een maand (per groep) met minder dan 10 huishoudens laten we helemaal weg: uit de cellen, de schattingen en de bootstrap. "
+            + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.",
     };
 }
