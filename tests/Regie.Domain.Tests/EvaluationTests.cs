@@ -68,21 +68,65 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void A_cell_of_fewer_than_ten_households_is_withheld_with_the_estimate_that_needs_it()
+    public void A_team_with_months_of_fewer_than_ten_households_is_counted_per_quarter()
     {
-        var units = Month(-2, "Zuid", 21).Concat(Month(-1, "Zuid", 19)).Concat(Month(0, "Zuid", 13, count: 9))
-            .Concat(Month(-2, "Noord", 18)).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 16)).Concat(Month(1, "Noord", 16, count: 4)).ToList();
-        var days = Days(Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1)));
+        // Zuid has months of 9 and Noord a month of 4: per month they would be withheld, per quarter they are not.
+        var units = Month(-3, "Zuid", 22).Concat(Month(-2, "Zuid", 21)).Concat(Month(-1, "Zuid", 19)).Concat(Month(0, "Zuid", 13, count: 9)).Concat(Month(1, "Zuid", 11, count: 9))
+            .Concat(Month(-3, "Noord", 18)).Concat(Month(-2, "Noord", 18)).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 16)).Concat(Month(1, "Noord", 16, count: 4)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1));
+        var days = Days(result);
+
+        Assert.Equal(new EvaluationLayout(Change, 3, 1, 1), result.Layout);
+        // Zuid's months of 9 have one more above the mean than below: 13⅑ and 11⅑, together 12.1.
+        Assert.Equal([(30, 20.7), (18, 12.1), (30, 18.0), (14, 16.0)], days.Cells.Select(c => (c.Households, c.Mean!.Value)));
+        Assert.Equal([-3, 0], days.Series.Select(p => p.Month));
+        Assert.Equal([new DateOnly(2025, 12, 1), Change], days.Series.Select(p => p.From));
+        Assert.Equal(Math.Round((218.0 / 18 - 62.0 / 3) - (16 - 18.0), 1), days.Effect.Value);
+        Assert.Null(days.Withheld);
+    }
+
+    [Fact]
+    public void A_quarter_of_fewer_than_ten_households_is_left_out_with_the_estimate_that_needs_it()
+    {
+        // Months of 3 households: per quarter 9 after the change for Zuid, 12 for Noord.
+        var units = Enumerable.Range(-3, 3).SelectMany(m => Month(m, "Zuid", 20, 4).Concat(Month(m, "Noord", 18, 4)))
+            .Concat(Enumerable.Range(0, 3).SelectMany(m => Month(m, "Zuid", 12, 3).Concat(Month(m, "Noord", 16, 4)))).ToList();
+        var days = Days(Evaluation.Run(units, new EvaluationSpec(Change, 3, 3, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1)));
 
         Assert.Equal(new EvaluationEstimate(null, null, null), days.Effect);
         Assert.Equal("gewijzigd, na de wijziging: minder dan 10 huishoudens", days.Withheld);
         var after = days.Cells.Single(c => c.Group == Evaluation.Treated && c.Period == Evaluation.After);
-        // Its only month has 9 households: that month is left out altogether.
         Assert.Equal((0, (double?)null), (after.Households, after.Mean));
-        // The comparison after the change: its month of 4 is left out, the month of 10 is shown.
-        Assert.Equal((10, (double?)16.0), days.Cells.Where(c => c.Group == Evaluation.Comparison && c.Period == Evaluation.After).Select(c => (c.Households, c.Mean)).Single());
-        Assert.Equal((0, (double?)null), (days.Series[3].ComparisonHouseholds!.Value, days.Series[3].ComparisonMean));
-        Assert.Null(days.Series[2].Mean);
+        Assert.Equal((12, (double?)16.0), days.Cells.Where(c => c.Group == Evaluation.Comparison && c.Period == Evaluation.After).Select(c => (c.Households, c.Mean)).Single());
+        Assert.Null(days.Series[1].Mean);
+    }
+
+    [Fact]
+    public void Two_dates_in_the_same_half_of_a_month_give_the_same_evaluation()
+    {
+        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
+        var first = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, Samples: 100, Seed: 1));
+
+        // A change on 20 February counts from 1 March, like one on 1 or 15 March.
+        foreach (var day in new DateOnly[] { new(2026, 2, 20), new(2026, 3, 15) })
+        {
+            var other = Evaluation.Run(units, new EvaluationSpec(day, 2, 2, 3, Later, Samples: 100, Seed: 1));
+            Assert.Equal(Change, other.Layout.CountFrom);
+            Assert.Equal(Days(first).Effect, Days(other).Effect);
+            Assert.Equal(Days(first).Cells, Days(other).Cells);
+        }
+        Assert.Equal(new DateOnly(2026, 4, 1), Evaluation.CountFrom(new DateOnly(2026, 3, 16)));
+    }
+
+    [Fact]
+    public void The_running_month_is_not_counted()
+    {
+        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Change.AddMonths(1).AddDays(20), Samples: 100, Seed: 1));
+
+        // The data date lies in month 1: its households wait until that month is over.
+        Assert.Equal([20, 10], Days(result).Cells.Select(c => c.Households));
+        Assert.Equal(30, result.Households);
     }
 
     [Fact]
@@ -105,33 +149,45 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void A_month_of_fewer_than_ten_households_does_not_move_the_estimate()
+    public void A_quarter_of_fewer_than_ten_households_does_not_move_the_estimate()
     {
-        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
-        var spec = new EvaluationSpec(Change, 3, 2, 3, Later, Samples: 200, Seed: 1);
+        // Months of 4 households (counted per quarter), before and after; then a quarter of 9 with an extreme value.
+        var units = Enumerable.Range(-6, 6).SelectMany(m => Month(m, "Noord", 20 - m, 4)).Concat(Enumerable.Range(0, 6).SelectMany(m => Month(m, "Noord", 10, 4))).ToList();
+        var spec = new EvaluationSpec(Change, 9, 6, 3, Later, Samples: 200, Seed: 1);
         var without = Days(Evaluation.Run(units, spec));
-        var with = Days(Evaluation.Run([.. units, .. Month(-3, "Noord", 500, count: 9)], spec));
+        var with = Days(Evaluation.Run([.. units, .. Month(-9, "Noord", 500, count: 3), .. Month(-8, "Noord", 500, count: 3), .. Month(-7, "Noord", 500, count: 3)], spec));
 
-        Assert.Equal(-7.0, with.Effect.Value);
-        Assert.Equal(without.Effect.Value, with.Effect.Value);
+        Assert.NotNull(with.Effect.Value);
+        Assert.Equal(without.Effect, with.Effect);
         Assert.Equal(without.Cells, with.Cells);
     }
 
     [Fact]
-    public void An_outcome_with_a_horizon_counts_only_households_whose_whole_horizon_has_passed()
+    public void An_outcome_with_a_horizon_counts_only_households_whose_whole_horizon_lies_before_the_data_date_and_on_one_side_of_the_change()
     {
         var dataDate = Change.AddMonths(3).AddDays(-1);
-        var units = Enumerable.Range(0, 40).Select(i => Unit(i, "Noord", Change.AddMonths(i / 10 - 2).AddDays(i % 10), days: 5, specialist: i % 4 == 0)).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, dataDate, Samples: 50, Seed: 1));
+        var units = Enumerable.Range(0, 70).Select(i => Unit(i, "Noord", Change.AddMonths(i / 10 - 5).AddDays(i % 10), days: 5, specialist: i % 4 == 0)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 5, 2, 3, dataDate, Samples: 50, Seed: 1));
 
         var specialist = result.Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
-        // Started from the change on: their three months end after the data date, so none counts; before it all 20 count.
+        // Before the change only months -5 and -4 count: from month -3 on the three months run past the change (one household of month -3
+        // ends on the day itself, too few to show). After the change the three months end after the data date, so none counts.
         Assert.Equal([20, 0], specialist.Cells.Select(c => c.Households));
         Assert.Null(specialist.Effect.Value);
         Assert.Contains("korter dan 3 maanden geleden", specialist.Withheld, StringComparison.Ordinal);
         Assert.Contains("3 maanden na de start", specialist.Definition, StringComparison.Ordinal);
-        // Days to first support need no follow-up: all 40 count.
-        Assert.Equal([20, 20], Days(result).Cells.Select(c => c.Households));
+        // Days to first support need no follow-up: all 70 count.
+        Assert.Equal([50, 20], Days(result).Cells.Select(c => c.Households));
+    }
+
+    [Fact]
+    public void A_horizon_as_long_as_the_months_before_leaves_nothing_before_and_says_why()
+    {
+        var units = Enumerable.Range(0, 40).Select(i => Unit(i, "Noord", Change.AddMonths(i / 10 - 2).AddDays(i % 10), specialist: i % 4 == 0)).ToList();
+        var specialist = Evaluation.Run(units, new EvaluationSpec(Change, 3, 1, 3, Later, Samples: 20, Seed: 1)).Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
+
+        Assert.Equal(0, specialist.Cells[0].Households);
+        Assert.Contains("kies meer dan 3 maanden vóór of een kortere horizon", specialist.Withheld, StringComparison.Ordinal);
     }
 
     [Fact]

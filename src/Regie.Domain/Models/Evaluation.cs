@@ -3,10 +3,11 @@ using Regie.Domain.Monitor;
 namespace Regie.Domain.Models;
 
 /// <summary>
-/// One household's start with a team (its first trajectory in the window) and what followed, without anything that says who
-/// it was: an opaque key, its group (team or wijk), the day it started and the outcomes, null where not measurable.
-/// The web layer computes the outcomes "within H months"; <see cref="Evaluation"/> counts a horizon outcome only for households
-/// whose whole window of H months lies before the data date.
+/// One start of a household with a team (every trajectory opened in the window, so a household that returns counts again, as the
+/// monitor counts re-entry) and what followed, without anything that says who it was: <c>Key</c> is an opaque number that is
+/// the same for every start of one household (the k ≥ 10 rule counts households, not starts), its group (a team's id), the day it
+/// started and the outcomes, null where not measurable. The web layer computes the outcomes "within H months"; <see cref="Evaluation"/>
+/// counts a horizon outcome only for starts whose whole window of H months lies before the data date and does not straddle the change.
 /// </summary>
 public sealed record EvaluationUnit(
     int Key, string Group, DateOnly Start,
@@ -40,7 +41,13 @@ public sealed record OutcomeEvaluation(
     IReadOnlyList<EvaluationCell> Cells, EvaluationEstimate Effect, EvaluationEstimate? LevelChange, EvaluationEstimate? TrendChange,
     EvaluationEstimate? PreTrendDifference, string? PreTrendWarning, string? Withheld, IReadOnlyList<EvaluationPoint> Series);
 
-public sealed record EvaluationResult(EvaluationDesign Design, EvaluationSpec Spec, int Households, IReadOnlyList<OutcomeEvaluation> Outcomes, string Method);
+/// <summary>
+/// How the window was cut: the month counted from (<see cref="Evaluation.CountFrom"/>), whole months (1) or quarters (3), and the
+/// periods before and after it.
+/// </summary>
+public sealed record EvaluationLayout(DateOnly CountFrom, int PeriodMonths, int PeriodsBefore, int PeriodsAfter);
+
+public sealed record EvaluationResult(EvaluationDesign Design, EvaluationSpec Spec, EvaluationLayout Layout, int Households, IReadOnlyList<OutcomeEvaluation> Outcomes, string Method);
 
 /// <summary>The evaluation of a change: an interrupted time series when it applied everywhere, a difference-in-differences when some groups changed.</summary>
 public static class Evaluation
@@ -72,6 +79,30 @@ public static class Evaluation
 
     public static OutcomeInfo Info(string key) => Outcomes.Single(o => o.Key == key);
 
+    /// <summary>
+    /// The first day of the calendar month the evaluation counts from: the first of the month nearest the change date (a change on
+    /// the 16th or later counts from the next month). Counting in whole calendar months means two questions whose dates differ by a
+    /// day give the same answer, so subtracting them reveals nothing.
+    /// </summary>
+    public static DateOnly CountFrom(DateOnly change)
+    {
+        var first = new DateOnly(change.Year, change.Month, 1);
+        return change.Day <= 15 ? first : first.AddMonths(1);
+    }
+
+    /// <summary>The widest stretch of start dates an evaluation can use (whole quarters around the month it counts from): what the data layer reads.</summary>
+    public static (DateOnly From, DateOnly Until) Window(EvaluationSpec spec)
+    {
+        var start = CountFrom(spec.ChangeDate);
+        return (start.AddMonths(-Periods(spec.MonthsBefore, QuarterMonths) * QuarterMonths), start.AddMonths(Periods(spec.MonthsAfter, QuarterMonths) * QuarterMonths));
+    }
+
+    public const int QuarterMonths = 3;
+
+    private static int Periods(int months, int width) => (months + width - 1) / width;
+
+    private static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+
     /// <summary>The month of <paramref name="day"/> relative to the change: 0 is the month from the change date on, -1 the month before it.</summary>
     public static int MonthOf(DateOnly day, DateOnly change)
     {
@@ -80,13 +111,18 @@ public static class Evaluation
         return k;
     }
 
-    /// <summary>The first day of month <paramref name="k"/> relative to the change.</summary>
-    public static DateOnly MonthStart(DateOnly change, int k) => change.AddMonths(k);
-
-    /// <summary>The value of an outcome for a unit, NaN when it is not measurable (no value, or its follow-up window not yet over).</summary>
+    /// <summary>
+    /// The value of an outcome for a unit, NaN when it is not measurable: no value; a horizon not yet over at the data date; or, before
+    /// the change, a horizon that runs past the change (such a household was partly followed under the new way of working).
+    /// </summary>
     public static double Value(EvaluationUnit u, OutcomeInfo o, EvaluationSpec spec)
     {
-        if (o.NeedsFollowUp && u.Start.AddMonths(spec.HorizonMonths) > spec.DataDate) return double.NaN;
+        if (o.NeedsFollowUp)
+        {
+            var end = u.Start.AddMonths(spec.HorizonMonths);
+            var start = CountFrom(spec.ChangeDate);
+            if (end > spec.DataDate || (u.Start < start && end > start)) return double.NaN;
+        }
         double? v = o.Outcome switch
         {
             EvaluationOutcome.MaatwerkOfSpecialistisch => u.ReachedSpecialistCare is { } b ? (b ? 1 : 0) : null,
@@ -101,23 +137,33 @@ public static class Evaluation
     public static EvaluationResult Run(IReadOnlyList<EvaluationUnit> units, EvaluationSpec spec, bool parallel = true)
     {
         var did = spec.Design == EvaluationDesign.VerschilInVerschillen;
-        var months = spec.MonthsBefore + spec.MonthsAfter;
-        var groups = did ? 2 : 1;
-        var bins = groups * months;
+        var start = CountFrom(spec.ChangeDate);
+        // The running month is not counted: it is not over, and counting it would change the answer day by day.
+        var running = MonthOf(new DateOnly(spec.DataDate.Year, spec.DataDate.Month, 1), start);
+        var monthOf = units.Select(u => MonthOf(u.Start, start)).ToArray();
+        var groupOf = units.Select(u => did && spec.TreatedGroups!.Contains(u.Group) ? 1 : 0).ToArray();
+        var width = SmallestWidth(units, spec, monthOf, groupOf, running);
+        var before = Periods(spec.MonthsBefore, width);
+        var after = Periods(spec.MonthsAfter, width);
+        var periods = before + after;
+        var bins = (did ? 2 : 1) * periods;
         var binOf = new int[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            var k = MonthOf(units[i].Start, spec.ChangeDate);
-            var g = did ? (spec.TreatedGroups!.Contains(units[i].Group) ? 1 : 0) : 0;
-            binOf[i] = k < -spec.MonthsBefore || k >= spec.MonthsAfter ? -1 : g * months + k + spec.MonthsBefore;
+            var p = FloorDiv(monthOf[i], width);
+            binOf[i] = p < -before || p >= after || monthOf[i] >= running ? -1 : groupOf[i] * periods + p + before;
         }
         var values = Outcomes.Select(o => units.Select(u => Value(u, o, spec)).ToArray()).ToList();
-        LeaveOutSmallMonths(bins, binOf, values);
+        LeaveOutSmallBins(units, bins, binOf, values);
+        // A start without any value left takes no part in the bootstrap either, so it does not even shift the random draws.
+        for (var i = 0; i < units.Count; i++)
+            if (binOf[i] >= 0 && values.All(v => double.IsNaN(v[i]))) binOf[i] = -1;
         var bootstrap = new Bootstrap(bins, binOf, values);
-        IBinStatistic statistic = did ? new DifferenceInDifferences(spec.MonthsBefore, spec.MonthsAfter) : new InterruptedTimeSeries(spec.MonthsBefore, spec.MonthsAfter);
+        IBinStatistic statistic = did ? new DifferenceInDifferences(before, after) : new InterruptedTimeSeries(before, after);
         var (sums, counts) = bootstrap.Observed();
         var replicates = bootstrap.Run(statistic, spec.Samples, spec.Seed, parallel);
         var observed = new double[statistic.Count];
+        var layout = new EvaluationLayout(start, width, before, after);
         var list = new List<OutcomeEvaluation>();
         for (var o = 0; o < Outcomes.Count; o++)
         {
@@ -125,40 +171,58 @@ public static class Evaluation
             var s = sums.AsSpan(o * bins, bins);
             var n = counts.AsSpan(o * bins, bins);
             statistic.Compute(s, n, observed);
-            list.Add(Outcome(info, spec, did, months, s, n, observed, replicates[o]));
+            list.Add(Outcome(info, spec, layout, did, s, n, observed, replicates[o]));
         }
-        var households = Enumerable.Range(0, bins).Select(bootstrap.BinSize).Where(n => n >= MonitorIndicators.MinimumHouseholds).Sum();
-        return new EvaluationResult(spec.Design, spec, households, list, EvaluationMethod.Statement(spec.Design));
+        var households = units.Where((u, i) => binOf[i] >= 0).Select(u => u.Key).Distinct().Count();
+        return new EvaluationResult(spec.Design, spec, layout, households, list, EvaluationMethod.Statement(spec.Design));
     }
 
     /// <summary>
-    /// Leaves out, per outcome, every month (of a group) with fewer than 10 measurable households: such a month counts in no cell,
-    /// no estimate and no bootstrap replicate. Otherwise moving the window by one month and subtracting two answers would reveal it.
+    /// Whole months when every month (of every group) in the window that has starts holds at least 10 households; otherwise quarters,
+    /// so that a team of a few hundred households still gets an answer instead of a page of withheld months.
     /// </summary>
-    private static void LeaveOutSmallMonths(int bins, int[] binOf, List<double[]> values)
+    private static int SmallestWidth(IReadOnlyList<EvaluationUnit> units, EvaluationSpec spec, int[] monthOf, int[] groupOf, int running)
     {
-        var counts = new int[bins];
+        var households = new Dictionary<(int Group, int Month), HashSet<int>>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (monthOf[i] < -spec.MonthsBefore || monthOf[i] >= spec.MonthsAfter || monthOf[i] >= running) continue;
+            if (!households.TryGetValue((groupOf[i], monthOf[i]), out var set)) households[(groupOf[i], monthOf[i])] = set = [];
+            set.Add(units[i].Key);
+        }
+        return households.Values.All(s => s.Count >= MonitorIndicators.MinimumHouseholds) ? 1 : QuarterMonths;
+    }
+
+    /// <summary>
+    /// Leaves out, per outcome, every period (of a group) with fewer than 10 households with a value: such a period counts in no cell,
+    /// no estimate and no bootstrap replicate. Otherwise moving the window by one period and subtracting two answers would reveal it.
+    /// A household counts once per period, however many times it started in it.
+    /// </summary>
+    private static void LeaveOutSmallBins(IReadOnlyList<EvaluationUnit> units, int bins, int[] binOf, List<double[]> values)
+    {
+        var households = new HashSet<int>[bins];
         foreach (var v in values)
         {
-            Array.Clear(counts);
+            for (var b = 0; b < bins; b++) households[b] = [];
             for (var i = 0; i < binOf.Length; i++)
-                if (binOf[i] >= 0 && !double.IsNaN(v[i])) counts[binOf[i]]++;
+                if (binOf[i] >= 0 && !double.IsNaN(v[i])) households[binOf[i]].Add(units[i].Key);
             for (var i = 0; i < binOf.Length; i++)
-                if (binOf[i] >= 0 && counts[binOf[i]] < MonitorIndicators.MinimumHouseholds) v[i] = double.NaN;
+                if (binOf[i] >= 0 && households[binOf[i]].Count < MonitorIndicators.MinimumHouseholds) v[i] = double.NaN;
         }
     }
 
-    private static OutcomeEvaluation Outcome(OutcomeInfo info, EvaluationSpec spec, bool did, int months, ReadOnlySpan<double> sums, ReadOnlySpan<double> counts,
+    private static OutcomeEvaluation Outcome(OutcomeInfo info, EvaluationSpec spec, EvaluationLayout layout, bool did, ReadOnlySpan<double> sums, ReadOnlySpan<double> counts,
         double[] observed, double[,] replicates)
     {
+        var periods = layout.PeriodsBefore + layout.PeriodsAfter;
         var cells = new List<EvaluationCell>();
         var reasons = new List<string>();
         foreach (var g in did ? new[] { 1, 0 } : [0])
             foreach (var after in new[] { false, true })
             {
                 double s = 0, n = 0;
-                var from = g * months + (after ? spec.MonthsBefore : 0);
-                for (var b = from; b < from + (after ? spec.MonthsAfter : spec.MonthsBefore); b++) { s += sums[b]; n += counts[b]; }
+                var from = g * periods + (after ? layout.PeriodsBefore : 0);
+                for (var b = from; b < from + (after ? layout.PeriodsAfter : layout.PeriodsBefore); b++) { s += sums[b]; n += counts[b]; }
                 var group = did ? (g == 1 ? Treated : Comparison) : AllGroups;
                 var period = after ? After : Before;
                 var shown = n >= MonitorIndicators.MinimumHouseholds;
@@ -166,41 +230,45 @@ public static class Evaluation
                 cells.Add(new EvaluationCell(group, period, (int)n, shown ? Round(s / n * info.Scale, info.Decimals) : null));
             }
         var series = new List<EvaluationPoint>();
-        for (var k = 0; k < months; k++)
+        for (var k = 0; k < periods; k++)
         {
-            var main = (did ? months : 0) + k;
-            series.Add(new EvaluationPoint(k - spec.MonthsBefore, MonthStart(spec.ChangeDate, k - spec.MonthsBefore), Point(sums[main], counts[main], info), (int)counts[main],
+            var main = (did ? periods : 0) + k;
+            var month = (k - layout.PeriodsBefore) * layout.PeriodMonths;
+            series.Add(new EvaluationPoint(month, layout.CountFrom.AddMonths(month), Point(sums[main], counts[main], info), (int)counts[main],
                 did ? Point(sums[k], counts[k], info) : null, did ? (int)counts[k] : null));
         }
-        if (info.NeedsFollowUp && spec.ChangeDate.AddMonths(spec.HorizonMonths) > spec.DataDate)
+        if (info.NeedsFollowUp && layout.CountFrom.AddMonths(spec.HorizonMonths) > spec.DataDate)
             reasons.Add($"de wijziging is korter dan {spec.HorizonMonths} maanden geleden: nog geen huishouden na de wijziging heeft de hele horizon achter zich");
+        if (info.NeedsFollowUp && layout.PeriodsBefore * layout.PeriodMonths <= spec.HorizonMonths)
+            reasons.Add($"vóór de wijziging telt alleen wie de hele horizon van {spec.HorizonMonths} maanden vóór de wijziging had: kies meer dan {spec.HorizonMonths} maanden vóór of een kortere horizon");
         string? withheld = reasons.Count > 0 ? string.Join("; ", reasons.Distinct()) : null;
         var column = did ? DifferenceInDifferences.Effect : InterruptedTimeSeries.Effect;
         if (withheld is null && double.IsNaN(observed[column]))
             withheld = did ? "niet te berekenen" : "te weinig maanden met huishoudens vóór de wijziging om een trend te schatten";
-        EvaluationEstimate Estimate(int c) => withheld is not null || double.IsNaN(observed[c])
+        // Trends are per period in the statistics; shown per month.
+        EvaluationEstimate Estimate(int c, double perPeriod = 1) => withheld is not null || double.IsNaN(observed[c])
             ? new EvaluationEstimate(null, null, null)
-            : new EvaluationEstimate(Round(observed[c] * info.Scale, info.Decimals), Interval(replicates, c, 0.90, info), Interval(replicates, c, 0.95, info));
+            : new EvaluationEstimate(Round(observed[c] * info.Scale / perPeriod, info.Decimals), Interval(replicates, c, 0.90, info, perPeriod), Interval(replicates, c, 0.95, info, perPeriod));
         var effect = Estimate(column);
         EvaluationEstimate? preTrend = null;
         string? warning = null;
         if (did)
         {
-            preTrend = Estimate(DifferenceInDifferences.PreTrendDifference);
+            preTrend = Estimate(DifferenceInDifferences.PreTrendDifference, layout.PeriodMonths);
             if (preTrend.Ci90 is { } ci && (ci.Low > 0 || ci.High < 0))
                 warning = "De groepen liepen vóór de wijziging niet gelijk op: het verschil in trend vóór de wijziging is niet nul (90 %-interval zonder 0). Het verschil-in-verschillen kan daardoor een effect tonen dat er niet is, of een effect missen.";
         }
         return new OutcomeEvaluation(info.Outcome, info.Key, info.Label, info.Unit, info.Definition.Replace("H maanden", $"{spec.HorizonMonths} maanden", StringComparison.Ordinal),
-            info.NeedsFollowUp, cells, effect, did ? null : Estimate(InterruptedTimeSeries.LevelChange), did ? null : Estimate(InterruptedTimeSeries.TrendChange),
+            info.NeedsFollowUp, cells, effect, did ? null : Estimate(InterruptedTimeSeries.LevelChange), did ? null : Estimate(InterruptedTimeSeries.TrendChange, layout.PeriodMonths),
             preTrend, warning, withheld, series);
     }
 
     private static double? Point(double sum, double count, OutcomeInfo info) =>
         count >= MonitorIndicators.MinimumHouseholds ? Round(sum / count * info.Scale, info.Decimals) : null;
 
-    private static EvaluationInterval? Interval(double[,] replicates, int column, double level, OutcomeInfo info) =>
+    private static EvaluationInterval? Interval(double[,] replicates, int column, double level, OutcomeInfo info, double perPeriod) =>
         Bootstrap.Percentile(replicates, column, level) is { } p
-            ? new EvaluationInterval(Round(p.Low * info.Scale, info.Decimals)!.Value, Round(p.High * info.Scale, info.Decimals)!.Value) : null;
+            ? new EvaluationInterval(Round(p.Low * info.Scale / perPeriod, info.Decimals)!.Value, Round(p.High * info.Scale / perPeriod, info.Decimals)!.Value) : null;
 
     private static double? Round(double v, int decimals) => double.IsNaN(v) || double.IsInfinity(v) ? null : Math.Round(v, decimals, MidpointRounding.AwayFromZero);
 }
@@ -208,32 +276,38 @@ public static class Evaluation
 /// <summary>What each design can and cannot show, in plain Dutch: one text for the page, the report and the API.</summary>
 public static class EvaluationMethod
 {
+    /// <summary>How we count, the same for both designs.</summary>
+    private const string Counting =
+        "We tellen elke start van een huishouden met een team (wie na een afsluiting terugkomt, telt opnieuw) en rekenen in hele kalendermaanden: "
+        + "de eerste maand na de wijziging is de kalendermaand die het dichtst bij de datum van de wijziging begint, en de lopende maand telt nog niet mee. "
+        + "Heeft een maand bij een groep minder dan 10 huishoudens, dan rekenen we per kwartaal. "
+        + "Een uitkomst met een horizon telt alleen starts van wie de hele horizon vóór de datum van de gegevens ligt, en vóór de wijziging alleen starts van wie de horizon "
+        + "ook vóór de wijziging afliep (anders zou een deel van de gevolgen al onder de nieuwe werkwijze vallen). "
+        + "Een maand of kwartaal (per groep) met minder dan 10 huishoudens laten we helemaal weg: uit de cellen, de schattingen en de bootstrap. "
+        + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.";
+
     public static string Statement(EvaluationDesign design) => design switch
     {
         EvaluationDesign.OnderbrokenTijdreeks =>
             "Onderbroken tijdreeks. We trekken een lijn (niveau en trend) door de maandgemiddelden van de huishoudens die vóór de wijziging met een team begonnen, "
             + "en trekken die lijn door naar de maanden erna. Het effect is het gemiddelde verschil tussen wat de huishoudens na de wijziging lieten zien en wat die doorgetrokken lijn "
-            + "voorspelde; daarnaast tonen we de sprong in niveau en de verandering van de trend. "
+            + "voorspelde; daarnaast tonen we de sprong in niveau en de verandering van de trend (per maand). "
             + "Wat het kan laten zien: of er rond de datum van de wijziging iets veranderde dat de trend van daarvoor niet verklaart. "
             + "Wat het niet kan: het onderscheidt de wijziging niet van iets anders dat op hetzelfde moment veranderde (een nieuwe wet, een ander seizoen, een andere instroom), "
             + "en het veronderstelt dat de trend van vóór de wijziging zonder wijziging zou zijn doorgegaan. Het is dus geen bewijs dat de wijziging het effect veroorzaakte; "
             + "het is een schatting onder die aannames. "
-            + "Het interval komt uit een bootstrap: we trekken de huishoudens opnieuw, met teruglegging, binnen elke maand, en herhalen de berekening; "
+            + "Het interval komt uit een bootstrap: we trekken de starts opnieuw, met teruglegging, binnen elke maand (of elk kwartaal), en herhalen de berekening; "
             + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. Schokken die een hele maand treffen zitten daar niet in; het interval is dan te smal. "
-            + "Een uitkomst met een horizon telt alleen huishoudens van wie de hele horizon vóór de datum van de gegevens ligt. "
-            + "Een maand (per groep) met minder dan 10 huishoudens laten we helemaal weg: uit de cellen, de schattingen en de bootstrap. "
-            + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.",
+            + Counting,
         _ =>
             "Verschil in verschillen. We vergelijken hoeveel de uitkomst veranderde bij de teams die hun werkwijze wijzigden (na min vóór de wijziging) met hoeveel hij "
             + "in dezelfde periode veranderde bij de teams die niets wijzigden. Het verschil tussen die twee veranderingen is de schatting van het effect. "
             + "Wat het kan laten zien: een verandering bij de gewijzigde teams die de vergelijkingsteams niet hadden, zodat ontwikkelingen die alle teams raakten eruit vallen. "
             + "Wat het niet kan: het veronderstelt dat beide groepen zonder de wijziging gelijk zouden zijn opgelopen (parallelle trends). Daarom tonen we de maanden vóór de wijziging "
-            + "van beide groepen en het verschil in hun trend; wijkt dat duidelijk van nul af, dan staat er een waarschuwing. Veranderde er tegelijk iets anders alleen bij de gewijzigde teams "
+            + "van beide groepen en het verschil in hun trend (per maand); wijkt dat duidelijk van nul af, dan staat er een waarschuwing. Veranderde er tegelijk iets anders alleen bij de gewijzigde teams "
             + "(andere medewerkers, een andere wijk), dan ziet deze methode dat als effect. Het is dus geen bewijs dat de wijziging het effect veroorzaakte; het is een schatting onder die aannames. "
-            + "Het interval komt uit een bootstrap: we trekken de huishoudens opnieuw, met teruglegging, binnen elke groep en maand, en herhalen de berekening; "
+            + "Het interval komt uit een bootstrap: we trekken de starts opnieuw, met teruglegging, binnen elke groep en maand (of kwartaal), en herhalen de berekening; "
             + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. "
-            + "Een uitkomst met een horizon telt alleen huishoudens van wie de hele horizon vóór de datum van de gegevens ligt. "
-            + "Een maand (per groep) met minder dan 10 huishoudens laten we helemaal weg: uit de cellen, de schattingen en de bootstrap. "
-            + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.",
+            + Counting,
     };
 }

@@ -14,10 +14,13 @@ public static class EvaluationRules
     public const string NoComparisonCode = "evaluation-no-comparison";
     public const string TeamsRequiredCode = "practice-change-teams-required";
     public const string TitleRequiredCode = "practice-change-title-required";
-    public const int DefaultHorizon = 12, DefaultMonthsBefore = 12, DefaultMonthsAfter = 12, MaxMonths = 36;
+    public const int DefaultHorizon = 12, DefaultMonthsBefore = 24, DefaultMonthsAfter = 12, MaxMonths = 36;
     public const int TitleMaxLength = 200, DescriptionMaxLength = 2000;
 
-    /// <summary>Horizon 3, 6 or 12 months; 1–36 months before and after. Empty means the default.</summary>
+    /// <summary>
+    /// Horizon 3, 6 or 12 months; 1–36 months before and after. Empty means the default: 24 months before, because before the change a
+    /// horizon outcome counts only households whose horizon ended before it, so with 12 months before and a horizon of 12 none would.
+    /// </summary>
     public static EvaluationChoice? Read(string? horizon, string? before, string? after, ErrorList errors)
     {
         var h = Number(horizon, DefaultHorizon);

@@ -23,9 +23,12 @@ public sealed record Uitkomst(string Sleutel, string Naam, string Eenheid, strin
 public sealed record Wijziging(Guid? Id, string Soort, DateOnly Datum, string Titel, string? Omschrijving, IReadOnlyList<string> Teams);
 
 /// <summary>An evaluation as the page, the exports and the API show it: figures, intervals, withheld cells and the method. No household appears in it.</summary>
+/// <param name="MaandenVoor">The months before the change actually counted: the months asked for, rounded up to whole quarters when counted per quarter.</param>
+/// <param name="GeteldVanaf">The first of the calendar month nearest the change date: the first month counted as "after".</param>
+/// <param name="Periode">"maand" when every month of every group has at least 10 households, otherwise "kwartaal".</param>
 public sealed record EvaluatieAntwoord(
     Wijziging Wijziging, string Ontwerp, IReadOnlyList<string> Vergelijkingsteams, int HorizonMaanden, int MaandenVoor, int MaandenNa,
-    DateOnly DatumGegevens, int Seed, int Trekkingen, int? Huishoudens, string Methode, IReadOnlyList<Uitkomst> Uitkomsten);
+    DateOnly GeteldVanaf, string Periode, DateOnly DatumGegevens, int Seed, int Trekkingen, int? Huishoudens, string Methode, IReadOnlyList<Uitkomst> Uitkomsten);
 
 /// <summary>The policy officer evaluates a change: a change of triage model, a recorded change of working practice, or a date and teams of their own.</summary>
 public sealed class EvaluateChange(EvaluationData data)
@@ -33,6 +36,7 @@ public sealed class EvaluateChange(EvaluationData data)
     /// <summary>Fixed, so the same question on the same data gives the same interval on the page, in the report and in the API.</summary>
     public const int Seed = 20241;
     public const int Samples = 1000;
+    public const string MonthPeriod = "maand", QuarterPeriod = "kwartaal";
 
     public async Task<CommandResult<EvaluatieAntwoord>> ForChangeAsync(Guid id, EvaluatieVraag vraag, CancellationToken ct)
     {
@@ -43,7 +47,7 @@ public sealed class EvaluateChange(EvaluationData data)
         if ((await data.ChangesAsync(ct)).FirstOrDefault(c => c.Id == id) is not { } change) return CommandResult<EvaluatieAntwoord>.NotFound("De wijziging");
         var teams = await data.TeamNamesAsync(ct);
         return CommandResult<EvaluatieAntwoord>.Ok(await RunAsync(new Wijziging(change.Id, change.Soort, change.Datum, change.Titel, change.Omschrijving, change.Teams),
-            teams.Values.ToList(), choice, ct));
+            change.TeamIds, teams, choice, ct));
     }
 
     /// <summary>A date and, for a comparison, the teams that changed (none: the whole municipality, an interrupted time series).</summary>
@@ -58,7 +62,7 @@ public sealed class EvaluateChange(EvaluationData data)
         if (errors.HasErrors) return CommandResult<EvaluatieAntwoord>.Invalid(errors.Errors);
         var names = chosen.Select(t => teams[t]).Order().ToList();
         var title = names.Count == 0 ? "Wijziging voor de hele gemeente" : $"Wijziging bij {string.Join(", ", names)}";
-        return CommandResult<EvaluatieAntwoord>.Ok(await RunAsync(new Wijziging(null, "eigen", date!.Value, title, null, names), teams.Values.ToList(), choice!, ct));
+        return CommandResult<EvaluatieAntwoord>.Ok(await RunAsync(new Wijziging(null, "eigen", date!.Value, title, null, names), chosen, teams, choice!, ct));
     }
 
     /// <summary>Team ids as typed: each must be a team of this municipality.</summary>
@@ -73,18 +77,19 @@ public sealed class EvaluateChange(EvaluationData data)
         return chosen;
     }
 
-    private async Task<EvaluatieAntwoord> RunAsync(Wijziging change, IReadOnlyList<string> allTeams, EvaluationChoice choice, CancellationToken ct)
+    private async Task<EvaluatieAntwoord> RunAsync(Wijziging change, IReadOnlyList<Guid> changedTeams, IReadOnlyDictionary<Guid, string> teams, EvaluationChoice choice,
+        CancellationToken ct)
     {
         var today = data.Today;
-        var from = change.Datum.AddMonths(-choice.MonthsBefore);
-        var until = change.Datum.AddMonths(choice.MonthsAfter);
-        var units = await data.UnitsAsync(from, until, choice.HorizonMonths, ct);
-        IReadOnlySet<string>? treated = change.Teams.Count > 0 ? change.Teams.ToHashSet() : null;
+        IReadOnlySet<string>? treated = changedTeams.Count > 0 ? changedTeams.Select(t => t.ToString()).ToHashSet() : null;
         var spec = new EvaluationSpec(change.Datum, choice.MonthsBefore, choice.MonthsAfter, choice.HorizonMonths, today, treated, Samples, Seed);
-        var result = Evaluation.Run(units, spec);
-        var comparison = treated is null ? [] : allTeams.Where(t => !treated.Contains(t)).Order().ToList();
+        var (from, until) = Evaluation.Window(spec);
+        var result = Evaluation.Run(await data.UnitsAsync(from, until, choice.HorizonMonths, ct), spec);
+        var comparison = treated is null ? [] : teams.Where(t => !changedTeams.Contains(t.Key)).Select(t => t.Value).Order().ToList();
+        var layout = result.Layout;
         return new EvaluatieAntwoord(change, result.Design == EvaluationDesign.VerschilInVerschillen ? "verschil-in-verschillen" : "onderbroken-tijdreeks", comparison,
-            choice.HorizonMonths, choice.MonthsBefore, choice.MonthsAfter, today, Seed, Samples, MonitorIndicators.SideBySide(result.Households, result.Households),
+            choice.HorizonMonths, layout.PeriodsBefore * layout.PeriodMonths, layout.PeriodsAfter * layout.PeriodMonths, layout.CountFrom,
+            layout.PeriodMonths == 1 ? MonthPeriod : QuarterPeriod, today, Seed, Samples, MonitorIndicators.SideBySide(result.Households, result.Households),
             result.Method, result.Outcomes.Select(Map).ToList());
     }
 

@@ -9,7 +9,9 @@ using System.Text.Json;
 namespace Regie.Web.Features.Evaluaties;
 
 /// <summary>A change one can evaluate: a change of triage model (the whole municipality) or a recorded change of working practice of some teams.</summary>
-public sealed record EvaluableChange(Guid Id, string Soort, DateOnly Datum, string Titel, string? Omschrijving, IReadOnlyList<string> Teams, string? VastgelegdDoor);
+/// <param name="Teams">The names of the teams that changed (empty: the whole municipality), in the order of <paramref name="TeamIds"/>.</param>
+/// <param name="TeamIds">Their ids: the comparison is by id, so two teams with the same name stay apart.</param>
+public sealed record EvaluableChange(Guid Id, string Soort, DateOnly Datum, string Titel, string? Omschrijving, IReadOnlyList<string> Teams, IReadOnlyList<Guid> TeamIds, string? VastgelegdDoor);
 
 /// <summary>
 /// Reads what an evaluation needs from the current municipality's data: the changes, and per household its first start with a
@@ -32,11 +34,14 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
             var (before, after) = (configurations[i - 1], configurations[i]);
             if (before.Model == after.Model) continue;
             list.Add(new EvaluableChange(after.Id, TriageKind, DateOnly.FromDateTime(after.ValidFrom),
-                $"Triagemodel: van {TriageRules.Label(before.Model).ToLowerInvariant()} naar {TriageRules.Label(after.Model).ToLowerInvariant()}", null, [], after.ChangedBy));
+                $"Triagemodel: van {TriageRules.Label(before.Model).ToLowerInvariant()} naar {TriageRules.Label(after.Model).ToLowerInvariant()}", null, [], [], after.ChangedBy));
         }
         var teams = await TeamNamesAsync(ct);
         foreach (var w in await db.Werkwijzewijzigingen.AsNoTracking().ToListAsync(ct))
-            list.Add(new EvaluableChange(w.Id, PracticeKind, w.Date, w.Title, w.Description, w.Teams.Select(t => teams.GetValueOrDefault(t, "Onbekend team")).Order().ToList(), w.RecordedBy));
+        {
+            var changed = w.Teams.Select(t => (Id: t, Name: teams.GetValueOrDefault(t, "Onbekend team"))).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id).ToList();
+            list.Add(new EvaluableChange(w.Id, PracticeKind, w.Date, w.Title, w.Description, changed.Select(t => t.Name).ToList(), changed.Select(t => t.Id).ToList(), w.RecordedBy));
+        }
         return list.OrderByDescending(c => c.Datum).ThenBy(c => c.Titel).ToList();
     }
 
@@ -44,18 +49,18 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
         await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
 
     /// <summary>
-    /// The first trajectory start per household from <paramref name="from"/> up to (not including) <paramref name="until"/>, with
-    /// each outcome within <paramref name="horizon"/> months of the start. The group is the team that took the household on.
+    /// Every trajectory start from <paramref name="from"/> up to (not including) <paramref name="until"/>, with each outcome within
+    /// <paramref name="horizon"/> months of the start. The group is the id of the team that took the household on; the key is the
+    /// same opaque number for every start of one household.
     /// </summary>
     public async Task<IReadOnlyList<EvaluationUnit>> UnitsAsync(DateOnly from, DateOnly until, int horizon, CancellationToken ct)
     {
-        var teams = await TeamNamesAsync(ct);
         var trajectories = await db.Trajectories.AsNoTracking().Where(t => t.TeamId != null)
             .Select(t => new { t.Id, t.HouseholdId, TeamId = t.TeamId!.Value, t.OpenedOn, t.ClosedOn, t.ClosingReason }).ToListAsync(ct);
         var byHousehold = trajectories.ToLookup(t => t.HouseholdId);
-        var starts = trajectories.Where(t => t.OpenedOn >= from && t.OpenedOn < until)
-            .GroupBy(t => t.HouseholdId).Select(g => g.OrderBy(t => t.OpenedOn).ThenBy(t => t.Id).First())
-            .OrderBy(t => t.OpenedOn).ThenBy(t => t.Id).ToList();
+        var starts = trajectories.Where(t => t.OpenedOn >= from && t.OpenedOn < until).OrderBy(t => t.OpenedOn).ThenBy(t => t.Id).ToList();
+        var keys = new Dictionary<Guid, int>();
+        foreach (var t in starts) keys.TryAdd(t.HouseholdId, keys.Count);
         var end = until.AddMonths(horizon);
         var events = (await db.HouseholdEvents.AsNoTracking()
                 .Where(e => e.EffectiveDate >= from && e.EffectiveDate < end
@@ -83,7 +88,7 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
             int? days = request is null ? null : Min(request.FirstSupport, s).DayNumber - request.Requested.DayNumber;
             var reEntry = byHousehold[t.HouseholdId].Any(p => p.Id != t.Id && p.ClosedOn is { } c && c <= s && c >= s.AddYears(-1));
             var mark = mine.Where(e => e.Type == EventTypes.ResidentRated && e.Data.Mark is >= 1 and <= 10).OrderBy(e => e.EffectiveDate).Select(e => e.Data.Mark).FirstOrDefault();
-            units.Add(new EvaluationUnit(units.Count, teams.GetValueOrDefault(t.TeamId, "Onbekend team"), s, specialist, Math.Round(cost, 2), days, reEntry, mark));
+            units.Add(new EvaluationUnit(keys[t.HouseholdId], t.TeamId.ToString(), s, specialist, Math.Round(cost, 2), days, reEntry, mark));
         }
         return units;
     }

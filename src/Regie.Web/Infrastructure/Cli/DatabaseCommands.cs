@@ -20,7 +20,7 @@ public static class DatabaseCommands
         }));
         yield return migrate;
 
-        var households = new Option<int>("--households") { Description = "Aantal synthetische huishoudens", DefaultValueFactory = _ => 500 };
+        var households = new Option<int>("--households") { Description = "Aantal synthetische huishoudens", DefaultValueFactory = _ => DemoSeeder.DefaultHouseholds };
         var seed = new Command("seed-demo", "Vul de database met Gemeente Voorbeeld: teams, demo-accounts en synthetische huishoudens.")
         {
             households,

@@ -19,7 +19,7 @@ public static class Startup
         if (await seeder.IsSeededAsync(ct)) return;
         Console.WriteLine("Eerste start: Gemeente Voorbeeld wordt aangemaakt…");
         await seeder.SeedOrganisationAsync(ct);
-        await seeder.SeedHouseholdsAsync(config.GetValue("Demo:Households", 500), null, ct);
+        await seeder.SeedHouseholdsAsync(config.GetValue("Demo:Households", DemoSeeder.DefaultHouseholds), null, ct);
     }
 
     public static void PrintBanner(WebApplication app)

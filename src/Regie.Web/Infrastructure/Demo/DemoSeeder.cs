@@ -16,6 +16,12 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
     public const string Gemeentecode = "9999";
     public const string GemeenteNaam = "Gemeente Voorbeeld";
 
+    /// <summary>
+    /// The first-start demo's size: large enough that Wijkteam Zuid (a quarter of the households) has at least 10 starts in a quarter,
+    /// so the evaluation of its light support shows figures under the small-number rule instead of withheld cells.
+    /// </summary>
+    public const int DefaultHouseholds = 1000;
+
     public static readonly (string Name, string Wijk, string[] Buurten, string PostcodePrefix)[] Teams =
     [
         ("Wijkteam Noord", "Noord", ["Molenwijk", "Vogelbuurt"], "991"),
