@@ -120,7 +120,7 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
         if (!MayUse(user)) return CommandResult<Guid>.Forbidden();
         if (await db.Scenarios.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } scenario) return CommandResult<Guid>.NotFound("Het scenario");
         db.Scenarios.Remove(scenario);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.Scenario, null, null, $"scenario {id} verwijderd: {scenario.Name}", ct, AuditActions.Update);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.Scenario, null, null, $"scenario {id} verwijderd: {scenario.Name}", ct, AuditActions.Delete);
     }
 
     /// <summary>Computes a saved scenario again from its stored assumptions and seed: true when every figure is the same as stored.</summary>

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Data;
+using Regie.Web.Features.Audit;
+using Regie.Web.Infrastructure.Demo;
+using System.Net;
+
+namespace Regie.Web.Tests;
+
+/// <summary>Issue 24's review: exports of scenarios and evaluations are on the audit trail.</summary>
+public sealed partial class ScenarioTests
+{
+    private async Task<List<AuditEntry>> AuditAsync(string resource)
+    {
+        await using var scope = _app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries.Where(a => a.Resource == resource).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Each_export_of_a_scenario_or_an_evaluation_leaves_one_audit_entry_naming_what_was_exported()
+    {
+        var cpb = await DemoScenarioAsync(DemoScenarios.CpbName);
+        using var client = await _app.SignedInClientAsync(Beleid);
+
+        foreach (var format in new[] { "Pdf", "Csv", "Xlsx" })
+        {
+            var before = (await AuditAsync(AuditResources.Scenario)).Count;
+            var response = await client.GetAsync($"/monitor/scenarios/{cpb.Id}?handler={format}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var added = (await AuditAsync(AuditResources.Scenario)).Skip(before).ToList();
+            var entry = Assert.Single(added);
+            Assert.Equal((AuditActions.Export, (Guid?)null, (Guid?)null), (entry.Action, entry.HouseholdId, entry.PersonId));
+            Assert.StartsWith($"scenario {cpb.Id} als {format.ToLowerInvariant()}: {DemoScenarios.CpbName}, stand van ", entry.Detail);
+        }
+
+        foreach (var format in new[] { "Pdf", "Csv", "Xlsx" })
+        {
+            var before = (await AuditAsync(AuditResources.Evaluation)).Count;
+            var response = await client.GetAsync($"/monitor/evaluatie?handler={format}&horizon=12&voor=12&na=12");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotEqual("text/html", response.Content.Headers.ContentType!.MediaType);
+            var entry = Assert.Single((await AuditAsync(AuditResources.Evaluation)).Skip(before));
+            Assert.Equal((AuditActions.Export, (Guid?)null, (Guid?)null), (entry.Action, entry.HouseholdId, entry.PersonId));
+            Assert.StartsWith($"evaluatie als {format.ToLowerInvariant()}: wijziging ", entry.Detail);
+            Assert.Contains("horizon 12 maanden, 12 maanden voor en 12 na", entry.Detail);
+        }
+    }
+}
