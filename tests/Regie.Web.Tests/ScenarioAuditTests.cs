@@ -7,7 +7,7 @@ using System.Net;
 
 namespace Regie.Web.Tests;
 
-/// <summary>Issue 24's review: exports of scenarios and evaluations are on the audit trail.</summary>
+/// <summary>Issue 24's review: exports of scenarios and evaluations are on the audit trail, and a form saved twice is one scenario.</summary>
 public sealed partial class ScenarioTests
 {
     private async Task<List<AuditEntry>> AuditAsync(string resource)
@@ -44,5 +44,29 @@ public sealed partial class ScenarioTests
             Assert.StartsWith($"evaluatie als {format.ToLowerInvariant()}: wijziging ", entry.Detail);
             Assert.Contains("horizon 12 maanden, 12 maanden voor en 12 na", entry.Detail);
         }
+    }
+
+    [Fact]
+    public async Task Saving_the_same_cockpit_form_twice_saves_one_scenario()
+    {
+        using var client = await _app.SignedInClientAsync(Beleid);
+        var fields = Set(await CockpitAsync(client), "Input.Naam", "Dubbel geklikt");
+        Assert.True(Guid.TryParse(fields.Single(f => f.Key == "Input.Formulier").Value, out _));
+        var before = await ScenarioCountAsync();
+
+        var first = await client.PostAsync("/monitor/scenarios/nieuw?handler=Save", new FormUrlEncodedContent(fields));
+        var second = await client.PostAsync("/monitor/scenarios/nieuw?handler=Save", new FormUrlEncodedContent(fields));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(before + 1, await ScenarioCountAsync());
+        var id = first.Headers.Location!.OriginalString.Split('/').Last();
+        Assert.Single(await AuditAsync(AuditResources.Scenario), a => a.Action == AuditActions.Create && a.Detail!.Contains(id));
+
+        // A new cockpit is a new form: it saves a scenario of its own.
+        var other = await client.PostAsync("/monitor/scenarios/nieuw?handler=Save", new FormUrlEncodedContent(Set(await CockpitAsync(client), "Input.Naam", "Dubbel geklikt")));
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.NotEqual(first.Headers.Location, other.Headers.Location);
+        Assert.Equal(before + 2, await ScenarioCountAsync());
     }
 }
