@@ -125,6 +125,30 @@ public sealed class ScenarioEstimateTests(ScenarioFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_back_test_withholds_an_observed_share_of_fewer_than_ten_households_and_rounds_the_count()
+    {
+        // A change of model on 1 July 2025; after it 43 households asked, 4 of whom reached specialist care.
+        var reached = Enumerable.Range(0, 4).Select(_ => new Request(new DateOnly(2025, 9, 1), Specialist: new DateOnly(2025, 11, 1)));
+        var not = Enumerable.Range(0, 39).Select(_ => new Request(new DateOnly(2025, 9, 1)));
+        await SeedAsync("0905", 80, [.. reached, .. not]);
+        Guid change;
+        await using (var scope = Scope("0905"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            foreach (var (model, from) in new[] { (TriageModel.TeamVoorAlles, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), (TriageModel.TeamVoorComplex, new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc)) })
+                db.TriageConfigurations.Add(new TriageConfiguration { Id = Guid.CreateVersion7(), Gemeentecode = "0905", Model = model, Routes = "", ValidFrom = from, ChangedBy = "Test" });
+            await db.SaveChangesAsync();
+            change = (await scope.ServiceProvider.GetRequiredService<ScenarioQueries>().ChangesAsync(CancellationToken.None)).Single().Id;
+        }
+
+        await using var s = Scope("0905");
+        var view = (await s.ServiceProvider.GetRequiredService<ScenarioQueries>().BackTestAsync(change, CancellationToken.None))!;
+
+        Assert.Equal(45, view.Rijen.Single(r => r.Key == "huishoudens").Observed);
+        Assert.Null(view.Rijen.Single(r => r.Key == "aandeelMaatwerk").Observed);
+    }
+
+    [Fact]
     public async Task A_calibration_that_hits_its_bound_says_so_in_its_source()
     {
         // 10 of 300 households followed for a year reached specialist care: far fewer than a fifth of what the defaults predict.

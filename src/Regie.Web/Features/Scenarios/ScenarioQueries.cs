@@ -214,7 +214,8 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
 
     /// <summary>
     /// The back-test of a change: parameters estimated from the year before it, the model after it, predicted for the period after
-    /// (up to a year, up to today) next to the figures observed in that period. Observed figures on fewer than 10 households are withheld.
+    /// (up to a year, up to today) next to the figures observed in that period. Observed figures on fewer than 10 households are withheld,
+    /// and so is the share reaching care when it or its rest is fewer than 10 households.
     /// </summary>
     public async Task<BackTestView?> BackTestAsync(Guid changeId, CancellationToken ct)
     {
@@ -236,7 +237,9 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
                 .Select(e => e.Data).ToListAsync(ct)).Sum(d => EstimatedCost(d) ?? 0);
             cost = (double)(system + care) / facts.Households;
         }
-        var observed = new ObservedFigures(enough ? facts.Households : null, enough ? facts.ReachedSpecialist / (double)facts.Households : null, cost, wait);
+        // As the estimates: the count rounded to fives, the share only when those who reached care and those who did not are each 10 or more.
+        var observed = new ObservedFigures(enough ? MonitorIndicators.RoundedToFive(facts.Households) : null,
+            Enough(facts.ReachedSpecialist, facts.Households) ? WholePercent(facts.ReachedSpecialist / (double)facts.Households) : null, cost, wait);
         var yearFraction = (afterTo.DayNumber - change.Datum.DayNumber + 1) / 365.0;
         var result = ScenarioBackTest.Compare(estimate.Parameters, change.Voor, change.Na, observed, yearFraction);
         return new BackTestView(change, beforeFrom, afterTo, result.Rows, ScenarioFormat.Views(estimate.Parameters));
