@@ -255,6 +255,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         ["/monitor/scenarios/terugblik"] = [Roles.Beleid],
         ["/api/v1/scenario's/"] = [Roles.Beleid],
         ["/api/v1/scenario's/{id}"] = [Roles.Beleid],
+        ["/api/v1/scenarios/"] = [Roles.Beleid],
+        ["/api/v1/scenarios/{id}"] = [Roles.Beleid],
         ["/api/v1/team/waiting-times"] = [Roles.Teamleider],
         ["/api/v1/applications/"] = CareRoles,
         ["/api/v1/applications/{id:guid}"] = CareRoles,

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Regie.Web.Features.Evaluaties;
+using Regie.Web.Features.Scenarios;
 using Regie.Web.Infrastructure.Demo;
 using System.Net;
 using System.Text;
@@ -167,6 +169,60 @@ public sealed class OpenApiDocumentTests(AccessFixture fixture) : IClassFixture<
         foreach (var op in new[] { "POST /api/v1/households", "POST /api/v1/requests", "PUT /api/v1/requests/{id}/intake", "POST /api/v1/requests/{id}/triage",
                      "POST /api/v1/households/{id}/plan/goals", "POST /api/v1/referrals/{id}/status", "POST /api/v1/lookup" })
             Assert.Equal(JsonValueKind.Object, operations[op].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").ValueKind);
+    }
+
+    private static JsonElement Parameter(JsonElement operation, string name) =>
+        operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
+
+    [Fact]
+    public async Task Integrator_reads_the_formats_bounds_and_examples_of_the_scenario_and_evaluation_parameters()
+    {
+        var operations = Operations(await DocumentAsync());
+
+        // Scenarios: the id is a uuid, a malformed one is a documented 400 problem; the same operations without the apostrophe.
+        foreach (var (path, list, get) in new[] { ("/api/v1/scenario's", "ListScenarios", "GetScenario"), ("/api/v1/scenarios", "ListScenariosWithoutApostrophe", "GetScenarioWithoutApostrophe") })
+        {
+            Assert.Equal(list, operations[$"GET {path}"].GetProperty("operationId").GetString());
+            var detail = operations[$"GET {path}/{{id}}"];
+            Assert.Equal(get, detail.GetProperty("operationId").GetString());
+            var id = Parameter(detail, "id");
+            Assert.Equal(("string", "uuid"), (id.GetProperty("schema").GetProperty("type").GetString(), id.GetProperty("schema").GetProperty("format").GetString()));
+            var invalid = detail.GetProperty("responses").GetProperty("400");
+            Assert.Contains(ScenariosApi.IdInvalidCode, invalid.GetProperty("description").GetString());
+            Assert.Equal("#/components/schemas/Problem", invalid.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+            Assert.Contains("/api/v1/scenarios (zonder apostrof", detail.GetProperty("description").GetString());
+        }
+
+        // Evaluations: horizon one of 3, 6, 12; voor and na whole months 1 to 36; datum by pattern; teams a list of uuids.
+        foreach (var op in new[] { "GET /api/v1/evaluaties/{id}", "GET /api/v1/evaluaties/adhoc" })
+        {
+            var horizon = Parameter(operations[op], "horizon");
+            Assert.Equal("integer", horizon.GetProperty("schema").GetProperty("type").GetString());
+            Assert.Equal([3, 6, 12], horizon.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetInt32()));
+            Assert.Equal(12, horizon.GetProperty("example").GetInt32());
+            foreach (var name in new[] { "voor", "na" })
+            {
+                var months = Parameter(operations[op], name);
+                var schema = months.GetProperty("schema");
+                Assert.Equal(("integer", 1, 36, 12), (schema.GetProperty("type").GetString(), schema.GetProperty("minimum").GetInt32(), schema.GetProperty("maximum").GetInt32(), months.GetProperty("example").GetInt32()));
+            }
+        }
+        var datum = Parameter(operations["GET /api/v1/evaluaties/adhoc"], "datum");
+        Assert.Equal(EvaluatiesApi.DatumPattern, datum.GetProperty("schema").GetProperty("pattern").GetString());
+        Assert.Equal("2025-01-01", datum.GetProperty("example").GetString());
+        foreach (var accepted in new[] { "2025-01-01", "01-01-2025", "1-1-2025", "1/1/2025", "1.1.2025" })
+        {
+            Assert.Matches(EvaluatiesApi.DatumPattern, accepted);
+            Assert.True(Regie.Domain.Common.DutchDate.TryParse(accepted, out _), accepted);
+        }
+        var teams = Parameter(operations["GET /api/v1/evaluaties/adhoc"], "teams");
+        Assert.Equal(("array", "uuid"), (teams.GetProperty("schema").GetProperty("type").GetString(), teams.GetProperty("schema").GetProperty("items").GetProperty("format").GetString()));
+        Assert.True(Guid.TryParse(teams.GetProperty("example")[0].GetString(), out _));
+
+        // The monitor's parameters, now described by the same shared facts.
+        var monitor = operations["GET /api/v1/monitor"];
+        Assert.Equal("uuid", Parameter(monitor, "team").GetProperty("schema").GetProperty("format").GetString());
+        Assert.Equal(("date", "2026-01-01"), (Parameter(monitor, "van").GetProperty("schema").GetProperty("format").GetString(), Parameter(monitor, "van").GetProperty("example").GetString()));
     }
 
     [Fact]

@@ -107,6 +107,12 @@ public sealed partial class ScenarioTests(ScenarioFixture fixture) : IClassFixtu
         var deleted = await client.PostAsync($"/monitor/scenarios/{id}?handler=Delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(before, await ScenarioCountAsync());
+        await using (var scope = _app.Scope())
+        {
+            var entries = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().AuditEntries
+                .Where(a => a.Resource == AuditResources.Scenario && a.Detail!.Contains(id.ToString())).Select(a => a.Action).ToListAsync();
+            Assert.Equal([AuditActions.Create, AuditActions.Delete], entries.Order().ToList());
+        }
     }
 
     [Fact]

@@ -213,5 +213,8 @@ public static class MonitorIndicators
     /// otherwise rounded to a multiple of 5.
     /// </summary>
     public static int? SideBySide(int count, int households) =>
-        households < MinimumHouseholds ? null : (int)Math.Round(count / 5m, MidpointRounding.AwayFromZero) * 5;
+        households < MinimumHouseholds ? null : RoundedToFive(count);
+
+    /// <summary>A count rounded to the nearest multiple of 5 (halves away from zero), as the monitor shows counts side by side.</summary>
+    public static int RoundedToFive(int count) => (int)Math.Round(count / 5m, MidpointRounding.AwayFromZero) * 5;
 }

@@ -27,4 +27,9 @@ public sealed class Scenario : IMunicipalityOwned
     public required string CreatedByName { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>
+    /// The one-time token of the cockpit form it was saved from (unique per municipality): the same form posted again (a double
+    /// click, a resend after a slow answer) finds this scenario instead of saving a second one. Null when saved otherwise (the demo).
+    /// </summary>
+    public Guid? FormToken { get; set; }
 }

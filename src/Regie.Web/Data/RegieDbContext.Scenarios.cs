@@ -19,6 +19,7 @@ public sealed partial class RegieDbContext
             e.Property(x => x.CreatedByName).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.Gemeentecode, x.CreatedAt });
+            e.HasIndex(x => new { x.Gemeentecode, x.FormToken }).IsUnique();
             e.HasQueryFilter(x => x.Gemeentecode == Gemeentecode);
         });
     }

@@ -23,6 +23,8 @@ public static class AuditActions
     public const string Retention = "retention";
     /// <summary>A person's data erased on request (AVG article 17).</summary>
     public const string Erase = "erase";
+    /// <summary>Something the user removed on purpose (a saved scenario); the entry keeps what it was.</summary>
+    public const string Delete = "delete";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditActions));
 }
@@ -87,8 +89,10 @@ public static class AuditResources
     public const string DdasReport = "ddas-report";
     /// <summary>An iWmo/iJw message (issue 23): each one received, accepted or refused, its reads in the list, the page and the API, and its export to the hub.</summary>
     public const string IstandaardMessage = "istandaard-message";
-    /// <summary>A saved scenario of the ways of organising (issue 24): saved and deleted by the policy officer.</summary>
+    /// <summary>A saved scenario of the ways of organising (issue 24): saved, deleted and exported by the policy officer.</summary>
     public const string Scenario = "scenario";
+    /// <summary>An evaluation of a change of working practice (issue 24): its exports (figures only, never a household).</summary>
+    public const string Evaluation = "evaluation";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

@@ -113,6 +113,7 @@ public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals
         AuditActions.Lookup => "Opgezocht",
         AuditActions.JournalRejected => "Journaalregel afgewezen",
         AuditActions.Erase => "Gewist",
+        AuditActions.Delete => "Verwijderd",
         AuditActions.Retention => "Bewaartermijn",
         _ => action,
     };
@@ -147,6 +148,8 @@ public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals
         AuditResources.Tariff => "Tarief",
         AuditResources.MonitorCost => "Monitorkosten",
         AuditResources.EarlySignal => "Vroegsignaal",
+        AuditResources.Scenario => "Scenario",
+        AuditResources.Evaluation => "Evaluatie",
         var other => other,
     };
 

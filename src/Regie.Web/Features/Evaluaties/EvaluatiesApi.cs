@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Regie.Domain.Models;
 using Regie.Web.Features.Api;
 using Regie.Web.Infrastructure;
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 
 namespace Regie.Web.Features.Evaluaties;
 
@@ -19,6 +21,18 @@ public static class EvaluatiesApi
         + "De lopende maand telt nog niet mee. Elke start telt (wie terugkomt na een afsluiting telt opnieuw); de 10-regel telt huishoudens. "
         + "Geen huishoudens, namen of BSN's.";
 
+    // What the document says the parameters accept; the handler reads them as text and refuses anything else with its own code.
+    private static readonly ParameterFacts Horizon = new("horizon", JsonValue.Create(12))
+    {
+        Type = JsonSchemaType.Integer, Values = [JsonValue.Create(3), JsonValue.Create(6), JsonValue.Create(12)],
+    };
+    private static readonly ParameterFacts Voor = new("voor", JsonValue.Create(12)) { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "36" };
+    private static readonly ParameterFacts Na = new("na", JsonValue.Create(12)) { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "36" };
+    /// <summary>The day as jjjj-mm-dd, dd-mm-jjjj (also d-m-jjjj, d/m/jjjj and d.m.jjjj): the forms <see cref="Domain.Common.DutchDate.TryParse"/> reads.</summary>
+    public const string DatumPattern = @"^(\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})$";
+    private static readonly ParameterFacts Datum = new("datum", JsonValue.Create("2025-01-01")) { Pattern = DatumPattern };
+    private static readonly ParameterFacts Teams = new("teams", new JsonArray(JsonValue.Create("3f2b8c1e-5d4a-4e2b-9c1d-7a6e5f4b3c2d"))) { ItemFormat = "uuid" };
+
     public static void MapEvaluatiesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/evaluaties").WithTags("Evaluaties").RequireAuthorization(p => p.RequireRole(Roles.Beleid));
@@ -34,6 +48,7 @@ public static class EvaluatiesApi
                 EvaluateChange evaluate, CancellationToken ct) =>
                 ApiResults.From(await evaluate.ForChangeAsync(id, new EvaluatieVraag { Horizon = horizon, Voor = voor, Na = na }, ct), Results.Ok))
             .Produces<EvaluatieAntwoord>()
+            .WithParameterFacts(Horizon, Voor, Na)
             .WithName("GetEvaluatie")
             .WithSummary("De evaluatie van een wijziging (id uit de lijst: een triageconfiguratie of een werkwijzewijziging). " + Parameters)
             .WithDescription(Answer + $" Foutcodes (400): {EvaluationRules.HorizonInvalidCode} (horizon), {EvaluationRules.MonthsInvalidCode} (voor of na); 404 voor een onbekende wijziging of een van een andere gemeente.");
@@ -45,6 +60,7 @@ public static class EvaluatiesApi
                 EvaluateChange evaluate, CancellationToken ct) =>
                 ApiResults.From(await evaluate.AdHocAsync(datum, teams ?? [], new EvaluatieVraag { Horizon = horizon, Voor = voor, Na = na }, ct), Results.Ok))
             .Produces<EvaluatieAntwoord>()
+            .WithParameterFacts(Datum, Teams, Horizon, Voor, Na)
             .WithName("GetEvaluatieAdHoc")
             .WithSummary("De evaluatie van een eigen datum, eventueel met de teams die toen veranderden (dan een verschil in verschillen tegen de andere teams). " + Parameters)
             .WithDescription(Answer + $" Foutcodes (400): {Domain.Common.DutchDate.InvalidCode} (datum onleesbaar), {Domain.Common.DateRules.TooEarlyCode} en {Domain.Common.DateRules.TooLateCode} (datum te vroeg of in de toekomst),"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Regie.Web.Data;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Shared;
 using Regie.Web.Infrastructure;
 using System.Text;
@@ -11,7 +12,7 @@ namespace Regie.Web.Features.Evaluaties;
 
 /// <summary>The policy officer evaluates a change: pick it, the horizon and the months around it; figures only, never a household.</summary>
 [Authorize(Roles = Roles.Beleid)]
-public sealed class IndexModel(EvaluationData data, EvaluateChange evaluate, RegieDbContext db) : PageModel
+public sealed class IndexModel(EvaluationData data, EvaluateChange evaluate, RegieDbContext db, AuditLog audit) : PageModel
 {
     public const string OwnChoice = "eigen";
     [FromQuery(Name = "wijziging")] public string? Wijziging { get; set; }
@@ -26,21 +27,36 @@ public sealed class IndexModel(EvaluationData data, EvaluateChange evaluate, Reg
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => await LoadAsync(ct) ?? (Result is { } r
-        ? File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(EvaluationExports.Csv(r))).ToArray(), "text/csv; charset=utf-8", FileName(r, "csv"))
-        : Page());
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (Result is not { } r) return Page();
+        await AuditExportAsync(r, "csv", ct);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(EvaluationExports.Csv(r))).ToArray(), "text/csv; charset=utf-8", FileName(r, "csv"));
+    }
 
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct) ?? (Result is { } r
-        ? File(EvaluationExports.Xlsx(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(r, "xlsx"))
-        : Page());
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (Result is not { } r) return Page();
+        await AuditExportAsync(r, "xlsx", ct);
+        return File(EvaluationExports.Xlsx(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(r, "xlsx"));
+    }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
         if (Result is not { } r) return Page();
         var municipality = await db.Municipalities.Where(m => m.Code == db.Gemeentecode).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "Gemeente";
+        await AuditExportAsync(r, "pdf", ct);
         return File(EvaluationExports.Pdf(r, municipality), "application/pdf", FileName(r, "pdf"));
     }
+
+    /// <summary>An export leaves the application: on the trail with what was evaluated (the change and the choices, figures only).</summary>
+    private Task AuditExportAsync(EvaluatieAntwoord r, string format, CancellationToken ct) =>
+        audit.RecordAsync(AuditActions.Export, AuditResources.Evaluation, detail: $"evaluatie als {format}: {(r.Wijziging.Id is { } id ? $"wijziging {id}" : "eigen keuze")}, {r.Wijziging.Titel}, "
+            + $"datum {Domain.Common.DutchDate.Format(r.Wijziging.Datum)}, horizon {r.HorizonMaanden} maanden, {r.MaandenVoor} maanden voor en {r.MaandenNa} na"
+            + (r.Wijziging.Teams.Count > 0 ? $", teams {string.Join(", ", r.Wijziging.Teams)}" : ""), ct: ct);
 
     private static string FileName(EvaluatieAntwoord r, string extension) => $"evaluatie-{r.Wijziging.Datum:yyyy-MM-dd}-h{r.HorizonMaanden}.{extension}";
 

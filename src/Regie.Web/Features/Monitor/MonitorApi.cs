@@ -22,6 +22,7 @@ public static class MonitorApi
     /// <summary>The working model asked for is not one of the triage models.</summary>
     public const string WerkwijzeUnknownCode = "monitor-werkwijze-unknown";
     public const string IsoDate = "yyyy-MM-dd";
+    private const string IsoDatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
     public static void MapMonitorApi(this RouteGroupBuilder api)
     {
@@ -77,27 +78,14 @@ public static class MonitorApi
                         [ApiDocument.ProblemContentType] = new() { Schema = new OpenApiSchemaReference(ApiDocument.ProblemSchema, context.Document) },
                     },
                 };
-                foreach (var p in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
-                {
-                    (string? format, string? pattern, string example) = p.Name switch
-                    {
-                        "team" => ((string?)"uuid", (string?)null, "3f2b8c1e-5d4a-4e2b-9c1d-7a6e5f4b3c2d"),
-                        "wijk" => (null, null, "Noord"),
-                        "van" => ("date", @"^\d{4}-\d{2}-\d{2}$", "2026-01-01"),
-                        "tot" => ("date", @"^\d{4}-\d{2}-\d{2}$", "2026-12-31"),
-                        "werkwijze" => (null, null, nameof(Domain.Care.TriageModel.TeamVoorAlles)),
-                        _ => (null, null, ""),
-                    };
-                    if (example.Length == 0) continue;
-                    p.Example = JsonValue.Create(example);
-                    if (p.Schema is OpenApiSchema schema)
-                    {
-                        if (format is not null) schema.Format = format;
-                        if (pattern is not null) schema.Pattern = pattern;
-                    }
-                }
                 return Task.CompletedTask;
-            });
+            })
+            .WithParameterFacts(
+                ParameterFacts.Uuid("team"),
+                new("wijk", JsonValue.Create("Noord")),
+                new("van", JsonValue.Create("2026-01-01")) { Format = "date", Pattern = IsoDatePattern },
+                new("tot", JsonValue.Create("2026-12-31")) { Format = "date", Pattern = IsoDatePattern },
+                new("werkwijze", JsonValue.Create(nameof(Domain.Care.TriageModel.TeamVoorAlles))));
     }
 
     /// <summary>

@@ -25,6 +25,8 @@ public sealed class ScenarioInput
     public string? Seed { get; set; }
     public string? Runs { get; set; }
     public List<string> Modellen { get; set; } = [];
+    /// <summary>The form's one-time token, made when the cockpit is shown: saving the same form twice saves one scenario.</summary>
+    public string? Formulier { get; set; }
     public Dictionary<string, ParameterInput> Parameters { get; set; } = [];
 
     /// <summary>The form filled with an estimate, today's model and the CPB suggestion selected.</summary>
@@ -32,6 +34,7 @@ public sealed class ScenarioInput
     {
         Seed = "2024",
         Runs = "10000",
+        Formulier = Guid.NewGuid().ToString(),
         Modellen = modelNu == ScenarioModel.TeamVoorComplex ? [nameof(ScenarioModel.TeamVoorComplex), nameof(ScenarioModel.TeamVoorAlles)]
             : [modelNu.ToString(), nameof(ScenarioModel.TeamVoorComplex)],
         Parameters = p.Items.ToDictionary(x => x.Key, x => new ParameterInput { Basis = ScenarioFormat.Field(x.Base), Laag = ScenarioFormat.Field(x.Low), Hoog = ScenarioFormat.Field(x.High) }),
@@ -91,9 +94,15 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
 
     private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
 
+    /// <summary>
+    /// Saves the form as a scenario. The same form posted again (same one-time token) answers the scenario the first post saved,
+    /// also when both posts race: the unique index lets one in, the other finds it.
+    /// </summary>
     public async Task<CommandResult<Guid>> SaveAsync(ScenarioInput input, CancellationToken ct)
     {
         if (!MayUse(user)) return CommandResult<Guid>.Forbidden();
+        Guid? token = Guid.TryParse(input.Formulier, out var t) && t != Guid.Empty ? t : null;
+        if (token is { } once && await SavedFromAsync(once, ct) is { } earlier) return CommandResult<Guid>.Ok(earlier);
         var errors = new ErrorList();
         var name = errors.Take(TextRules.Required(input.Naam, "Naam", "een naam voor het scenario", Scenario.NameMaxLength));
         var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", Scenario.DescriptionMaxLength));
@@ -101,10 +110,16 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
         if (!run.IsOk) return CommandResult<Guid>.Invalid([.. errors.Errors, .. run.Errors]);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
         var scenario = Create(user.Gemeentecode!, name!, description, run.Value!, user.ActorId, user.ActorName, clock.GetUtcNow().UtcDateTime);
+        scenario.FormToken = token;
         db.Scenarios.Add(scenario);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(scenario.Id, ct), AuditResources.Scenario, null, null,
+        var saved = await db.SaveOrConflictAsync(scenario.Id, ct);
+        if (saved.Status == CommandStatus.Conflict && token is { } raced && await SavedFromAsync(raced, ct) is { } first) return CommandResult<Guid>.Ok(first);
+        return await audit.AfterAsync(saved, AuditResources.Scenario, null, null,
             $"scenario {scenario.Id} opgeslagen: {scenario.Name}, startgetal {scenario.Seed}, {scenario.Runs} rekenrondes, stand van {DutchDate.Format(scenario.DataDate)}", ct, AuditActions.Create);
     }
+
+    private async Task<Guid?> SavedFromAsync(Guid token, CancellationToken ct) =>
+        await db.Scenarios.AsNoTracking().Where(s => s.FormToken == token).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The stored form of a run; also used by the demo.</summary>
     public static Scenario Create(string gemeentecode, string name, string? description, ScenarioRun run, string byId, string byName, DateTime now) => new()
@@ -120,7 +135,7 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
         if (!MayUse(user)) return CommandResult<Guid>.Forbidden();
         if (await db.Scenarios.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } scenario) return CommandResult<Guid>.NotFound("Het scenario");
         db.Scenarios.Remove(scenario);
-        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.Scenario, null, null, $"scenario {id} verwijderd: {scenario.Name}", ct, AuditActions.Update);
+        return await audit.AfterAsync(await db.SaveOrConflictAsync(id, ct), AuditResources.Scenario, null, null, $"scenario {id} verwijderd: {scenario.Name}", ct, AuditActions.Delete);
     }
 
     /// <summary>Computes a saved scenario again from its stored assumptions and seed: true when every figure is the same as stored.</summary>

@@ -30,67 +30,98 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
     /// <summary>The estimate from the last year of data, as the cockpit starts with.</summary>
     public Task<ScenarioEstimate> EstimateAsync(CancellationToken ct) => EstimateAsync(Today.AddDays(-364), Today, ct);
 
+    /// <summary>The bounds of the factor that scales the default chances of maatwerk or specialist care to the municipality's data.</summary>
+    public const double MinCalibration = 0.2, MaxCalibration = 5;
+
+    /// <summary>
+    /// The assumptions from the data of <paramref name="from"/>–<paramref name="to"/> (<paramref name="to"/> is the data date). A share
+    /// from the municipality's data is used only when the households it counts and the households it leaves out are both at least
+    /// <see cref="MonitorIndicators.MinimumHouseholds"/> (else the difference with the whole would single them out); it is kept to
+    /// a whole percent and the counts in its source are rounded to fives. The chances of maatwerk or specialist care within 12
+    /// months are calibrated on the households that can have been followed 12 months: those whose first request lies a year
+    /// before the period (<paramref name="from"/>–<paramref name="to"/> minus 365 days).
+    /// </summary>
     public async Task<ScenarioEstimate> EstimateAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
+        const int minimum = MonitorIndicators.MinimumHouseholds;
         var households = await db.Households.AsNoTracking().CountAsync(ct);
         var model = await ModelOnAsync(to, ct);
-        var p = ScenarioParameters.Defaults(households >= MonitorIndicators.MinimumHouseholds ? households : 50_000);
-        var period = $"{DutchDate.Format(from)} t/m {DutchDate.Format(to)}";
-        if (households >= MonitorIndicators.MinimumHouseholds)
+        var p = ScenarioParameters.Defaults(households >= minimum ? households : 50_000);
+        var period = Period(from, to);
+        if (households >= minimum)
             p = p.With(ScenarioParameters.Huishoudens, households, households, households, $"Eigen gegevens: {households:N0} huishoudens in Regie, stand van {DutchDate.Format(to)}".Replace(',', '.'));
         else
-            p = p.With(ScenarioParameters.Huishoudens, 50_000, 50_000, 50_000, p[ScenarioParameters.Huishoudens].Source + Fallback(households));
+            p = p.With(ScenarioParameters.Huishoudens, 50_000, 50_000, 50_000, p[ScenarioParameters.Huishoudens].Source + Fallback);
 
         var facts = await FactsAsync(from, to, ct);
         var n = facts.Households;
         var yearFraction = (to.DayNumber - from.DayNumber + 1) / 365.0;
-        if (n >= MonitorIndicators.MinimumHouseholds && households >= MonitorIndicators.MinimumHouseholds)
+        if (households >= minimum && Enough(n, households))
         {
-            var share = Math.Min(1, n / (double)households / yearFraction);
-            p = p.With(ScenarioParameters.Instroom, share, share * 0.8, Math.Min(1, share * 1.2), $"Eigen gegevens: n = {n} huishoudens met een hulpvraag, periode {period} (bereik ± 20 %)");
+            var share = WholePercent(Math.Min(1, n / (double)households / yearFraction));
+            p = p.With(ScenarioParameters.Instroom, share, WholePercent(share * 0.8), Math.Min(1, WholePercent(share * 1.2)),
+                $"Eigen gegevens: ongeveer {About(n)} huishoudens met een hulpvraag, periode {period} (bereik ± 20 %)");
         }
-        else p = p.With(ScenarioParameters.Instroom, p[ScenarioParameters.Instroom].Base, p[ScenarioParameters.Instroom].Low, p[ScenarioParameters.Instroom].High, p[ScenarioParameters.Instroom].Source + Fallback(n));
+        else p = Default(p, ScenarioParameters.Instroom);
 
         var screenedHouseholds = facts.Screened.Select(s => s.Household).Distinct().Count();
         for (var c = 0; c < 4; c++)
         {
             var index = ScenarioParameters.KlasseGeenZorg + c;
-            if (screenedHouseholds >= MonitorIndicators.MinimumHouseholds)
+            var inClass = facts.Screened.Where(s => (int)s.Class == c).Select(s => s.Household).Distinct().Count();
+            if (Enough(inClass, screenedHouseholds))
             {
-                var share = facts.Screened.Count(s => (int)s.Class == c) / (double)facts.Screened.Count;
-                p = p.With(index, share, Math.Max(0, share - 0.05), Math.Min(1, share + 0.05),
-                    $"Eigen gegevens: ZRM-screening bij de intake, n = {facts.Screened.Count} hulpvragen van {screenedHouseholds} huishoudens, periode {period} (bereik ± 5 procentpunt)");
+                var share = WholePercent(facts.Screened.Count(s => (int)s.Class == c) / (double)facts.Screened.Count);
+                p = p.With(index, share, WholePercent(Math.Max(0, share - 0.05)), WholePercent(Math.Min(1, share + 0.05)),
+                    $"Eigen gegevens: ZRM-screening bij de intake, ongeveer {About(facts.Screened.Count)} hulpvragen van ongeveer {About(screenedHouseholds)} huishoudens, periode {period} (bereik ± 5 procentpunt)");
             }
-            else p = p.With(index, p[index].Base, p[index].Low, p[index].High, p[index].Source + Fallback(screenedHouseholds));
+            else p = Default(p, index);
         }
-        if (n >= MonitorIndicators.MinimumHouseholds)
+        if (Enough(facts.MaatwerkHouseholds, n))
         {
-            var share = facts.MaatwerkAsked / (double)facts.Requests;
-            p = p.With(ScenarioParameters.Maatwerkvraag, share, Math.Max(0, share - 0.05), Math.Min(1, share + 0.05),
-                $"Eigen gegevens: {facts.MaatwerkAsked} van {facts.Requests} hulpvragen vroegen om maatwerk, periode {period} (bereik ± 5 procentpunt)");
+            var share = WholePercent(facts.MaatwerkAsked / (double)facts.Requests);
+            p = p.With(ScenarioParameters.Maatwerkvraag, share, WholePercent(Math.Max(0, share - 0.05)), WholePercent(Math.Min(1, share + 0.05)),
+                $"Eigen gegevens: {Percent(share)} van ongeveer {About(facts.Requests)} hulpvragen vroeg om maatwerk, periode {period} (bereik ± 5 procentpunt)");
         }
+        else p = Default(p, ScenarioParameters.Maatwerkvraag);
 
-        // The chances per class are calibrated as one: scaled so that the model in force predicts the share the data show.
-        if (n >= MonitorIndicators.MinimumHouseholds)
+        // The chances per class are calibrated as one: scaled so that the model in force predicts the share the data show. Only a
+        // household whose first request lies a year or more before the data date can have been followed for 12 months, so the
+        // calibration rests on the households that first asked in the year before the period (a later one would count as not reached).
+        var (cohortFrom, cohortTo) = (from.AddDays(-365), to.AddDays(-365));
+        var cohort = await FactsAsync(cohortFrom, cohortTo, ct);
+        var (followed, reached) = (cohort.Households, cohort.ReachedSpecialist);
+        var cohortPeriod = Period(cohortFrom, cohortTo);
+        if (Enough(reached, followed))
         {
-            var observed = facts.ReachedSpecialist / (double)n;
-            var predicted = MonteCarlo.AtBase(p, model)[(int)ScenarioOutput.Maatwerk] / (p[ScenarioParameters.Huishoudens].Base * p[ScenarioParameters.Instroom].Base);
-            var factor = predicted > 0 ? Math.Clamp(observed / predicted, 0.2, 5) : 1;
+            var cohortModel = await ModelOnAsync(cohortTo, ct);
+            var observed = reached / (double)followed;
+            var predicted = MonteCarlo.AtBase(p, cohortModel)[(int)ScenarioOutput.Maatwerk] / (p[ScenarioParameters.Huishoudens].Base * p[ScenarioParameters.Instroom].Base);
+            var unbounded = predicted > 0 ? observed / predicted : 1;
+            var factor = Math.Round(Math.Clamp(unbounded, MinCalibration, MaxCalibration), 2);
+            var bounded = unbounded < MinCalibration || unbounded > MaxCalibration
+                ? $" (begrensd: de eigen gegevens wijken meer af dan een factor {MinCalibration.ToString("0.0", Dutch)} tot {MaxCalibration.ToString("0", Dutch)} op de standaardkans; de werkelijke kans ligt {(unbounded > MaxCalibration ? "hoger" : "lager")})"
+                : "";
             for (var c = 0; c < 4; c++)
             {
                 var index = ScenarioParameters.KansGeenZorg + c;
                 var x = p[index];
-                p = p.With(index, Math.Min(1, x.Base * factor), Math.Min(1, x.Low * factor), Math.Min(1, x.High * factor),
-                    $"Aanname geschaald naar eigen gegevens: {facts.ReachedSpecialist} van {n} huishoudens ({observed:P0}) kregen binnen 12 maanden maatwerk of specialistische zorg"
-                    + $" onder de werkwijze {ScenarioModels.Label(model).ToLowerInvariant()}, periode {period}; factor {factor:0.00} op de standaardkans");
+                p = p.With(index, WholePercent(Math.Min(1, x.Base * factor)), WholePercent(Math.Min(1, x.Low * factor)), WholePercent(Math.Min(1, x.High * factor)),
+                    $"Aanname geschaald naar eigen gegevens: {Percent(observed)} van ongeveer {About(followed)} huishoudens met een eerste hulpvraag in {cohortPeriod} kreeg binnen 12 maanden maatwerk of specialistische zorg"
+                    + $" onder de werkwijze {ScenarioModels.Label(cohortModel).ToLowerInvariant()}; factor {factor.ToString("0.00", Dutch)} op de standaardkans{bounded}");
             }
         }
         else
+        {
+            var why = followed < minimum
+                ? $" — te weinig huishoudens die al 12 maanden gevolgd konden worden (eerste hulpvraag in {cohortPeriod}: {MonitorIndicators.WithheldReason}): standaardwaarde"
+                : Fallback;
             for (var c = 0; c < 4; c++)
             {
                 var index = ScenarioParameters.KansGeenZorg + c;
-                p = p.With(index, p[index].Base, p[index].Low, p[index].High, p[index].Source + Fallback(n));
+                p = p.With(index, p[index].Base, p[index].Low, p[index].High, p[index].Source + why);
             }
+        }
 
         var staff = (await db.MonitorCostEntries.AsNoTracking().Where(e => e.WithdrawnAt == null && e.Kind == CostKind.Personeel && e.From <= to && e.To >= to)
             .Select(e => new { e.Fte, e.CostPerFte }).ToListAsync(ct)).Where(e => e.Fte > 0 && e.CostPerFte > 0).ToList();
@@ -105,9 +136,26 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
         return new ScenarioEstimate(p, to, model);
     }
 
-    private static string Fallback(int n) => $" — eigen gegevens te weinig (minder dan {MonitorIndicators.MinimumHouseholds} huishoudens, n = {n}): standaardwaarde";
+    /// <summary>Whether a share of <paramref name="part"/> in <paramref name="whole"/> households may be estimated: both the part and the rest are at least 10 households.</summary>
+    public static bool Enough(int part, int whole) => part >= MonitorIndicators.MinimumHouseholds && whole - part >= MonitorIndicators.MinimumHouseholds;
 
-    private sealed record Facts(int Households, int Requests, int MaatwerkAsked, IReadOnlyList<(Guid Household, CaseClass Class)> Screened, int ReachedSpecialist);
+    private static double WholePercent(double share) => Math.Round(share, 2, MidpointRounding.AwayFromZero);
+
+    private static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero):0} %";
+
+    private static string About(int count) => MonitorIndicators.RoundedToFive(count).ToString("N0", Dutch);
+
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    private static string Period(DateOnly from, DateOnly to) => $"{DutchDate.Format(from)} t/m {DutchDate.Format(to)}";
+
+    private static ScenarioParameters Default(ScenarioParameters p, int index) =>
+        p.With(index, p[index].Base, p[index].Low, p[index].High, p[index].Source + Fallback);
+
+    private static readonly string Fallback =
+        $" — eigen gegevens te weinig ({MonitorIndicators.WithheldReason} in de groep of daarbuiten): standaardwaarde";
+
+    private sealed record Facts(int Households, int Requests, int MaatwerkAsked, int MaatwerkHouseholds, IReadOnlyList<(Guid Household, CaseClass Class)> Screened, int ReachedSpecialist);
 
     /// <summary>The requests of a period and, per household, whether a decision for specialist care or maatwerk followed within 12 months of its first request.</summary>
     private async Task<Facts> FactsAsync(DateOnly from, DateOnly to, CancellationToken ct)
@@ -120,7 +168,7 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
             .Select(e => new { e.HouseholdId, e.EffectiveDate, e.Data }).ToListAsync(ct);
         var reached = decisions.Where(e => Specialist(e.Data) && e.EffectiveDate >= first[e.HouseholdId] && e.EffectiveDate <= first[e.HouseholdId].AddDays(365))
             .Select(e => e.HouseholdId).Distinct().Count();
-        return new Facts(first.Count, requests.Count, requests.Count(r => r.Maatwerk),
+        return new Facts(first.Count, requests.Count, requests.Count(r => r.Maatwerk), requests.Where(r => r.Maatwerk).Select(r => r.HouseholdId).Distinct().Count(),
             requests.Where(r => r.CaseClass is not null).Select(r => (r.HouseholdId, r.CaseClass!.Value)).ToList(), reached);
     }
 
@@ -166,7 +214,8 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
 
     /// <summary>
     /// The back-test of a change: parameters estimated from the year before it, the model after it, predicted for the period after
-    /// (up to a year, up to today) next to the figures observed in that period. Observed figures on fewer than 10 households are withheld.
+    /// (up to a year, up to today) next to the figures observed in that period. Observed figures on fewer than 10 households are withheld,
+    /// and so is the share reaching care when it or its rest is fewer than 10 households.
     /// </summary>
     public async Task<BackTestView?> BackTestAsync(Guid changeId, CancellationToken ct)
     {
@@ -188,7 +237,9 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
                 .Select(e => e.Data).ToListAsync(ct)).Sum(d => EstimatedCost(d) ?? 0);
             cost = (double)(system + care) / facts.Households;
         }
-        var observed = new ObservedFigures(enough ? facts.Households : null, enough ? facts.ReachedSpecialist / (double)facts.Households : null, cost, wait);
+        // As the estimates: the count rounded to fives, the share only when those who reached care and those who did not are each 10 or more.
+        var observed = new ObservedFigures(enough ? MonitorIndicators.RoundedToFive(facts.Households) : null,
+            Enough(facts.ReachedSpecialist, facts.Households) ? WholePercent(facts.ReachedSpecialist / (double)facts.Households) : null, cost, wait);
         var yearFraction = (afterTo.DayNumber - change.Datum.DayNumber + 1) / 365.0;
         var result = ScenarioBackTest.Compare(estimate.Parameters, change.Voor, change.Na, observed, yearFraction);
         return new BackTestView(change, beforeFrom, afterTo, result.Rows, ScenarioFormat.Views(estimate.Parameters));
