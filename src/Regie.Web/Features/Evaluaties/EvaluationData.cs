@@ -35,7 +35,7 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
                 $"Triagemodel: van {TriageRules.Label(before.Model).ToLowerInvariant()} naar {TriageRules.Label(after.Model).ToLowerInvariant()}", null, [], after.ChangedBy));
         }
         var teams = await TeamNamesAsync(ct);
-        foreach (var w in await db.Werkwijzewijzigingen.AsNoTracking().ToListAsync(ct))
+        foreach (var w in await db.Werkwijzewijzigingen.AsNoTracking().Where(w => w.WithdrawnAt == null).ToListAsync(ct))
             list.Add(new EvaluableChange(w.Id, PracticeKind, w.Date, w.Title, w.Description, w.Teams.Select(t => teams.GetValueOrDefault(t, "Onbekend team")).Order().ToList(), w.RecordedBy));
         return list.OrderByDescending(c => c.Datum).ThenBy(c => c.Titel).ToList();
     }
