@@ -245,6 +245,8 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture, ITestOutputH
         // Issue 24: the evaluation of a change, its form for a change of working practice and its API are the policy officer's alone.
         ["/monitor/evaluatie"] = [Roles.Beleid],
         ["/monitor/evaluatie/wijzigingen"] = [Roles.Beleid],
+        // Correcting or withdrawing a recorded change of working practice (GET the form, POST a correction, POST ?handler=Intrekken).
+        ["/monitor/evaluatie/wijzigingen/{id:guid}"] = [Roles.Beleid],
         ["/api/v1/evaluaties/"] = [Roles.Beleid],
         ["/api/v1/evaluaties/{id:guid}"] = [Roles.Beleid],
         ["/api/v1/evaluaties/adhoc"] = [Roles.Beleid],

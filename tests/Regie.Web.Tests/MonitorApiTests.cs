@@ -77,7 +77,10 @@ public sealed class MonitorApiTests(MonitorApiFixture fixture) : IClassFixture<M
         await MonitorRefreshJob.RefreshAllAsync(_app.Services.GetRequiredService<IServiceScopeFactory>(), default);
         var whole = await ReadAsync(client, "");
         Assert.True(whole.Voorberekend);
-        Assert.Equal((today.AddYears(-1).AddDays(1), today), (whole.Periode.Van, whole.Periode.Tot));
+        // Twelve whole months and the running month up to today.
+        var yearAgo = today.AddYears(-1).AddDays(1);
+        Assert.Equal((new DateOnly(yearAgo.Year, yearAgo.Month, 1), today), (whole.Periode.Van, whole.Periode.Tot));
+        Assert.Equal((yearAgo, today), (whole.Periode.GevraagdVan, whole.Periode.GevraagdTot));
         Assert.Equal("Alle teams", whole.Bereik.Omschrijving);
         Assert.Equal(MonitorIndicators.MinimumHouseholds, whole.MinimumHuishoudens);
         SameAsCsv(whole, await client.GetStringAsync("/monitor?handler=Csv"));
@@ -92,13 +95,16 @@ public sealed class MonitorApiTests(MonitorApiFixture fixture) : IClassFixture<M
         var (van, tot) = (today.AddMonths(-8), today.AddDays(-3));
         var team = await ReadAsync(client, $"?team={noord}&van={van:yyyy-MM-dd}&tot={tot:yyyy-MM-dd}");
         Assert.False(team.Voorberekend);
-        Assert.Equal((van, tot), (team.Periode.Van, team.Periode.Tot));
+        // Widened to whole months; the end day lies in the running month (or the one before), which ends today.
+        var lastOfTot = new DateOnly(tot.Year, tot.Month, 1).AddMonths(1).AddDays(-1);
+        Assert.Equal((new DateOnly(van.Year, van.Month, 1), lastOfTot > today ? today : lastOfTot), (team.Periode.Van, team.Periode.Tot));
+        Assert.Equal((van, tot), (team.Periode.GevraagdVan, team.Periode.GevraagdTot));
         Assert.Equal(noord, team.Bereik.Team);
         Assert.Null(team.Vroegsignalering);
         Assert.Null(team.Toewijzingen);
         SameAsCsv(team, await client.GetStringAsync($"/monitor?handler=Csv&team={noord}&van={DutchDate.Format(van)}&tot={DutchDate.Format(tot)}"));
         await using var scope = _app.Scope();
-        var live = await scope.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(noord, van, tot, default);
+        var live = await scope.ServiceProvider.GetRequiredService<MonitorQuery>().GetAsync(noord, team.Periode.Van, team.Periode.Tot, default);
         Assert.Equal(live.Trechter.Select(f => (f.Stap, f.Aantal)), team.Trechter.Select(f => (f.Naam, f.Aantal)));
         Assert.Equal(live.Maanden!.Select(m => (m.Maand, m.Instroom, m.Uitstroom)), team.Maanden.Select(m => (m.Maand, m.Instroom, m.Uitstroom)));
         Assert.Equal(live.Indicatoren.Where(i => !i.Suppressed).Select(i => (i.Key, i.Value, i.Households)),
@@ -204,6 +210,55 @@ public sealed class MonitorApiTests(MonitorApiFixture fixture) : IClassFixture<M
         Assert.Equal((DateRules.PeriodInvalidCode, "tot"), await RefusedAsync(client, "?van=2026-03-01&tot=2026-02-28", HttpStatusCode.BadRequest));
         // A team that is no uuid is named as the parameter, not as unreadable JSON.
         Assert.Equal(("request-invalid", "team"), await RefusedAsync(client, "?team=noord", HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task A_period_of_odd_days_is_answered_for_its_whole_months_on_the_api_and_the_page()
+    {
+        using var client = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
+        var odd = await ReadAsync(client, "?van=2026-03-05&tot=2026-04-17");
+        var whole = await ReadAsync(client, "?van=2026-03-01&tot=2026-04-30");
+        Assert.Equal(new MonitorPeriodAnswer(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30), new DateOnly(2026, 3, 5), new DateOnly(2026, 4, 17),
+            "Gevraagd: 05-03-2026 tot en met 17-04-2026. De monitor telt hele kalendermaanden, dus: 01-03-2026 tot en met 30-04-2026."), odd.Periode);
+        Assert.Null(whole.Periode.Toelichting);
+        Assert.Contains(whole.Indicatoren, i => i.Waarde is not null);
+        SameFigures(whole, odd);
+        // Two periods a day apart, the one trick the rule is for: the same figures, nothing to subtract.
+        SameFigures(await ReadAsync(client, "?van=2026-03-05&tot=2026-04-16"), odd);
+        SameFigures(await ReadAsync(client, "?van=2026-03-06&tot=2026-04-17"), odd);
+
+        // The page: the used period in its fields, the reason beside them, and the same figures as the whole months.
+        var oddPage = WebUtility.HtmlDecode(await client.GetStringAsync("/monitor?van=05-03-2026&tot=17-04-2026"));
+        var wholePage = WebUtility.HtmlDecode(await client.GetStringAsync("/monitor?van=01-03-2026&tot=30-04-2026"));
+        Assert.Contains("id=\"van\" name=\"van\" value=\"01-03-2026\"", oddPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"tot\" name=\"tot\" value=\"30-04-2026\"", oddPage, StringComparison.Ordinal);
+        Assert.Contains("Gevraagd: 05-03-2026 tot en met 17-04-2026. De monitor telt hele kalendermaanden, dus: 01-03-2026 tot en met 30-04-2026.", oddPage, StringComparison.Ordinal);
+        Assert.Contains(MonitorPeriod.Rule, wholePage, StringComparison.Ordinal);
+        Assert.Equal(Figures(wholePage), Figures(oddPage));
+        Assert.Equal(Figures(oddPage), Figures(WebUtility.HtmlDecode(await client.GetStringAsync("/monitor?van=05-03-2026&tot=16-04-2026"))));
+        Assert.EndsWith(";2026-03-01;2026-04-30;" + MonitorPeriod.Rule, (await client.GetStringAsync("/monitor?handler=Csv&van=05-03-2026&tot=17-04-2026")).Split('\n')[0].TrimEnd('\r'), StringComparison.Ordinal);
+
+        // A period that begins after the running month has nothing to show: refused, not widened.
+        var next = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1);
+        Assert.Equal((DateRules.PeriodInvalidCode, "van"), await RefusedAsync(client, $"?van={next:yyyy-MM-01}&tot={next:yyyy-MM-dd}", HttpStatusCode.BadRequest));
+    }
+
+    private static void SameFigures(MonitorAnswer expected, MonitorAnswer actual)
+    {
+        Assert.Equal((expected.Periode.Van, expected.Periode.Tot), (actual.Periode.Van, actual.Periode.Tot));
+        Assert.Equal(expected.Indicatoren, actual.Indicatoren);
+        Assert.Equal(expected.Trechter, actual.Trechter);
+        Assert.Equal(expected.Maanden, actual.Maanden);
+        Assert.Equal(JsonSerializer.Serialize(expected.Vroegsignalering), JsonSerializer.Serialize(actual.Vroegsignalering));
+        Assert.Equal(JsonSerializer.Serialize(expected.Toewijzingen), JsonSerializer.Serialize(actual.Toewijzingen));
+    }
+
+    /// <summary>The page from the first table on: its figures, without the time of computing or the reason for the period.</summary>
+    private static string Figures(string page)
+    {
+        var start = page.IndexOf("Deze cijfers als", StringComparison.Ordinal);
+        Assert.True(start > 0);
+        return System.Text.RegularExpressions.Regex.Replace(page[start..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"", "");
     }
 
     [Fact]

@@ -70,4 +70,15 @@ public static class EvaluationRules
 
     public static string? ReadDescription(string? text, ErrorList errors) =>
         errors.Take(TextRules.Optional(text, "Omschrijving", "de omschrijving", DescriptionMaxLength));
+
+    public const string WithdrawnCode = "practice-change-withdrawn";
+    public const string WithdrawalReasonRequiredCode = "practice-change-reason-required";
+    public const int WithdrawalReasonMaxLength = 500;
+
+    /// <summary>A withdrawn change of working practice is neither corrected nor withdrawn again.</summary>
+    public static DomainError PracticeChangeWithdrawn() => new(WithdrawnCode, "", "Deze wijziging van werkwijze is al ingetrokken.");
+
+    /// <summary>Why a recorded change is withdrawn (recorded in the wrong way, never happened): required, at most <see cref="WithdrawalReasonMaxLength"/> characters.</summary>
+    public static string? ReadWithdrawalReason(string? text, ErrorList errors) =>
+        errors.Take(TextRules.Required(text, "Reden", "de reden", WithdrawalReasonMaxLength, WithdrawalReasonRequiredCode, "Vul in waarom u de wijziging intrekt."));
 }

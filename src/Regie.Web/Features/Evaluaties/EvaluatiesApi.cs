@@ -54,7 +54,7 @@ public static class EvaluatiesApi
             .WithDescription(Answer + $" Foutcodes (400): {EvaluationRules.HorizonInvalidCode} (horizon), {EvaluationRules.MonthsInvalidCode} (voor of na); 404 voor een onbekende wijziging of een van een andere gemeente.");
 
         group.MapGet("/adhoc", async ([Description("De datum van de wijziging, dd-mm-jjjj of jjjj-mm-dd; niet in de toekomst.")] string? datum,
-                [FromQuery(Name = "teams"), Description("De teams die veranderden (ids, herhaald of met komma's); leeg: de hele gemeente (onderbroken tijdreeks).")] string[]? teams,
+                [FromQuery(Name = "teams"), Description("De teams die veranderden (een id per team, de parameter herhaald: teams=…&teams=…); leeg: de hele gemeente (onderbroken tijdreeks).")] string[]? teams,
                 [Description("Horizon in maanden: 3, 6 of 12.")] string? horizon,
                 [Description("Maanden vóór de wijziging: 1 tot en met 36.")] string? voor, [Description("Maanden na de wijziging: 1 tot en met 36.")] string? na,
                 EvaluateChange evaluate, CancellationToken ct) =>

@@ -8,6 +8,7 @@ public sealed class EvaluatiesFeature : IFeature
         services.AddScoped<EvaluationData>();
         services.AddScoped<EvaluateChange>();
         services.AddScoped<RecordWerkwijzewijzigingHandler>();
+        services.AddScoped<ChangeWerkwijzewijzigingHandler>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapEvaluatiesApi();

@@ -37,7 +37,7 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
                 $"Triagemodel: van {TriageRules.Label(before.Model).ToLowerInvariant()} naar {TriageRules.Label(after.Model).ToLowerInvariant()}", null, [], [], after.ChangedBy));
         }
         var teams = await TeamNamesAsync(ct);
-        foreach (var w in await db.Werkwijzewijzigingen.AsNoTracking().ToListAsync(ct))
+        foreach (var w in await db.Werkwijzewijzigingen.AsNoTracking().Where(w => w.WithdrawnAt == null).ToListAsync(ct))
         {
             var changed = w.Teams.Select(t => (Id: t, Name: teams.GetValueOrDefault(t, "Onbekend team"))).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id).ToList();
             list.Add(new EvaluableChange(w.Id, PracticeKind, w.Date, w.Title, w.Description, changed.Select(t => t.Name).ToList(), changed.Select(t => t.Id).ToList(), w.RecordedBy));

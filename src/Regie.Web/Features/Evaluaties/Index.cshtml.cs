@@ -15,6 +15,7 @@ namespace Regie.Web.Features.Evaluaties;
 public sealed class IndexModel(EvaluationData data, EvaluateChange evaluate, RegieDbContext db, AuditLog audit) : PageModel
 {
     public const string OwnChoice = "eigen";
+    public const string UnknownChange = "Deze wijziging bestaat niet (meer); kies een wijziging uit de lijst.";
     [FromQuery(Name = "wijziging")] public string? Wijziging { get; set; }
     [FromQuery(Name = "datum")] public string? Datum { get; set; }
     [FromQuery(Name = "teams")] public List<string> Teams { get; set; } = [];
@@ -87,13 +88,25 @@ public sealed class IndexModel(EvaluationData data, EvaluateChange evaluate, Reg
             result = await evaluate.AdHocAsync(Datum, Teams, vraag, ct);
         }
         else if (Guid.TryParse(Wijziging, out var id)) result = await evaluate.ForChangeAsync(id, vraag, ct);
+        else if (!string.IsNullOrEmpty(Wijziging))
+        {
+            // A value that names no change: said at the picker, and no evaluation of another change in its place.
+            ModelState.AddModelError("wijziging", UnknownChange);
+            return null;
+        }
         else if (Changes.Count > 0)
         {
             Wijziging = Changes[0].Id.ToString();
             result = await evaluate.ForChangeAsync(Changes[0].Id, vraag, ct);
         }
         else return null;
-        if (result.Status == CommandStatus.NotFound) return NotFound();
+        if (result.Status == CommandStatus.NotFound)
+        {
+            // Unknown, withdrawn or another municipality's: still "not found", with the picker and the reason.
+            ModelState.AddModelError("wijziging", UnknownChange);
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return null;
+        }
         if (result.IsOk) Result = result.Value;
         else foreach (var e in result.Errors) ModelState.AddModelError(e.Field.ToLowerInvariant(), e.Message);
         return null;

@@ -25,6 +25,8 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
     [FromQuery(Name = "van")] public string? Van { get; set; }
     [FromQuery(Name = "tot")] public string? Tot { get; set; }
     public string? PeriodError { get; private set; }
+    /// <summary>Said at the period's fields when the period shown is not the one asked for (widened to whole months).</summary>
+    public string? PeriodNote { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -58,8 +60,17 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
         Guid? teamId = Guid.TryParse(Team, out var t) ? t : null;
         Teams = (await db.Teams.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
             .Select(x => new SelectListItem(x.Name, x.Id.ToString(), x.Id == teamId)).Prepend(new SelectListItem("Alle teams", "", teamId is null)).ToList();
-        var (from, to, error) = WaitingTimesModel.Period(Van, Tot, query.Today);
+        var today = query.Today;
+        var (askedFrom, askedTo, error) = WaitingTimesModel.Period(Van, Tot, today);
+        if (error is null && Domain.Monitor.MonitorPeriod.BeginsAfterToday(askedFrom, today))
+        {
+            error = Domain.Monitor.MonitorPeriod.StartsInFuture("van", today);
+            (askedFrom, askedTo) = (today.AddYears(-1).AddDays(1), today);
+        }
         PeriodError = WaitingTimesModel.FallbackMessage(error);
+        // Whole months only (the running month up to today), so that two periods a day apart cannot be subtracted.
+        var (from, to) = Domain.Monitor.MonitorPeriod.Widen(askedFrom, askedTo, today);
+        PeriodNote = error is null && !(string.IsNullOrWhiteSpace(Van) && string.IsNullOrWhiteSpace(Tot)) ? Domain.Monitor.MonitorPeriod.Explain(askedFrom, askedTo, from, to, today) : null;
         Van = DutchDate.Format(from);
         Tot = DutchDate.Format(to);
         var wijken = await MonitorSnapshots.WijkenAsync(db, ct);

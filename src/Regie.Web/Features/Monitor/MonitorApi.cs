@@ -29,14 +29,16 @@ public static class MonitorApi
         api.MapGet("/monitor", async (
                 [Description("Alleen de trajecten van dit team (id uit Regie). Leeg: alle teams van uw gemeente.")] Guid? team,
                 [Description("Alleen huishoudens die nu in deze wijk wonen: een wijk waarin een team van de gemeente werkt, precies zo geschreven. Leeg: alle wijken.")] string? wijk,
-                [Description("Eerste dag van de periode, jjjj-mm-dd. Leeg: vandaag een jaar geleden plus een dag.")] string? van,
-                [Description("Laatste dag van de periode, jjjj-mm-dd, niet vóór 'van'. Leeg: vandaag.")] string? tot,
+                [Description("Eerste dag van de periode, jjjj-mm-dd; de monitor begint op de eerste van die maand. Leeg: de maand van vandaag een jaar geleden plus een dag.")] string? van,
+                [Description("Laatste dag van de periode, jjjj-mm-dd, niet vóór 'van'; de monitor eindigt op de laatste van die maand, in de lopende maand of later op vandaag. Leeg: vandaag.")] string? tot,
                 [Description("Alleen trajecten waarvan de hulpvraag onder deze werkwijze (triagemodel) binnenkwam. Leeg: alle werkwijzen.")]
                 [OneOf(typeof(Domain.Care.TriageModel))] string? werkwijze,
                 MonitorQuery query, MonitorSnapshots snapshots, RegieDbContext db, CancellationToken ct) =>
             {
-                var (from, to, periodError) = Period(van, tot, query.Today);
+                var (askedFrom, askedTo, periodError) = Period(van, tot, query.Today);
                 if (periodError is not null) return ApiResults.Invalid(periodError);
+                // Whole months only (the running month up to today), so that two periods a day apart cannot be subtracted.
+                var (from, to) = MonitorPeriod.Widen(askedFrom, askedTo, query.Today);
                 if (team is { } teamId && !await db.Teams.AsNoTracking().AnyAsync(t => t.Id == teamId, ct)) return ApiResults.NotFound("Het team");
                 if (!string.IsNullOrEmpty(wijk) && !(await MonitorSnapshots.WijkenAsync(db, ct)).Contains(wijk))
                     return ApiResults.Invalid(new DomainError(WijkUnknownCode, "wijk", $"Geen team van de gemeente werkt in wijk '{wijk}'."));
@@ -49,7 +51,7 @@ public static class MonitorApi
                 // Exactly as the page: precomputed for the standard period, any other question computed now.
                 var stored = (from, to) == MonitorSnapshots.StandardPeriod(query.Today) ? await snapshots.ReadAsync(team, from, to, ct, chosenWijk, model) : null;
                 var view = stored ?? await query.GetAsync(team, from, to, ct, chosenWijk, model);
-                return Results.Ok(Answer(view, team, chosenWijk, model, stored is not null));
+                return Results.Ok(Answer(view, team, chosenWijk, model, stored is not null, (askedFrom, askedTo), query.Today));
             })
             .RequireAuthorization(p => p.RequireRole(Infrastructure.Roles.Beleid))
             .WithTags("Monitor")
@@ -61,9 +63,12 @@ public static class MonitorApi
                 + $" Een cijfer dat op minder dan {MonitorIndicators.MinimumHouseholds} huishoudens rust, wordt achtergehouden: 'waarde' en 'huishoudens' zijn dan null,"
                 + " 'achtergehouden' is true en 'reden' zegt waarom. Tellingen naast elkaar (trechter, maanden, tabellen) zijn afgerond op vijftallen; null is daar"
                 + $" ook minder dan {MonitorIndicators.MinimumHouseholds} huishoudens. Vroegsignalering en toewijzingen staan er alleen in voor de hele gemeente (zonder team, wijk en werkwijze)."
-                + " Zonder van en tot: de afgelopen twaalf maanden, vooraf berekend ('voorberekend': true) en 's nachts en na wijzigingen bijgewerkt; 'standVan' zegt van wanneer de cijfers zijn."
+                + " De periode is altijd hele kalendermaanden: van wordt de eerste van zijn maand, tot de laatste van zijn maand; in de lopende maand (of later) wordt tot vandaag."
+                + " Zo zijn twee perioden die een dag verschillen niet van elkaar af te trekken. 'periode.van' en 'periode.tot' zijn de gebruikte periode,"
+                + " 'periode.gevraagdVan' en 'periode.gevraagdTot' de gevraagde; 'periode.toelichting' zegt het in een zin als ze verschillen."
+                + " Zonder van en tot: de afgelopen twaalf maanden en de lopende maand, vooraf berekend ('voorberekend': true) en 's nachts en na wijzigingen bijgewerkt; 'standVan' zegt van wanneer de cijfers zijn."
                 + $" Foutcodes: 400 {DateRules.PeriodInvalidCode} (van of tot niet als jjjj-mm-dd te lezen, een jaar buiten {DateRules.FirstQueryYear}"
-                + $" tot {DateRules.QueryYearsAhead} jaar vooruit, of tot vóór van; 'field' noemt de parameter), 400 {WijkUnknownCode} (geen team van de gemeente werkt in die wijk),"
+                + $" tot {DateRules.QueryYearsAhead} jaar vooruit, tot vóór van, of van na de lopende maand; 'field' noemt de parameter), 400 {WijkUnknownCode} (geen team van de gemeente werkt in die wijk),"
                 + $" 400 {WerkwijzeUnknownCode} (onbekende werkwijze), 400 {Shared.ErrorCodes.RequestInvalid} (team is geen uuid);"
                 + " 404 voor een team dat niet bestaat of van een andere gemeente is.")
             .AddOpenApiOperationTransformer((operation, context, _) =>
@@ -94,18 +99,21 @@ public static class MonitorApi
     /// </summary>
     public static (DateOnly From, DateOnly To, DomainError? Error) Period(string? van, string? tot, DateOnly today)
     {
-        var (from, to) = MonitorSnapshots.StandardPeriod(today);
+        // The last twelve months as asked; widened to whole months by the caller, as every other period.
+        var (from, to) = (today.AddYears(-1).AddDays(1), today);
         if (!string.IsNullOrWhiteSpace(van) && !DateOnly.TryParseExact(van.Trim(), IsoDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
             return (from, to, new DomainError(DateRules.PeriodInvalidCode, "van", "Vul van in als jjjj-mm-dd, bijvoorbeeld 2026-01-01."));
         if (!string.IsNullOrWhiteSpace(tot) && !DateOnly.TryParseExact(tot.Trim(), IsoDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
             return (from, to, new DomainError(DateRules.PeriodInvalidCode, "tot", "Vul tot in als jjjj-mm-dd, bijvoorbeeld 2026-12-31."));
-        return DateRules.CheckPeriod(from, to, today, "van", "tot").FirstOrDefault() is { } error ? (from, to, error) : (from, to, null);
+        if (DateRules.CheckPeriod(from, to, today, "van", "tot").FirstOrDefault() is { } error) return (from, to, error);
+        return MonitorPeriod.BeginsAfterToday(from, today) ? (from, to, MonitorPeriod.StartsInFuture("van", today)) : (from, to, null);
     }
 
     public const string Withheld = MonitorIndicators.WithheldReason;
 
-    public static MonitorAnswer Answer(MonitorView v, Guid? team, string? wijk, Domain.Care.TriageModel? model, bool precomputed) => new(
-        new MonitorPeriodAnswer(v.Van, v.Tot),
+    public static MonitorAnswer Answer(MonitorView v, Guid? team, string? wijk, Domain.Care.TriageModel? model, bool precomputed,
+        (DateOnly From, DateOnly To) asked, DateOnly today) => new(
+        new MonitorPeriodAnswer(v.Van, v.Tot, asked.From, asked.To, MonitorPeriod.Explain(asked.From, asked.To, v.Van, v.Tot, today)),
         new MonitorScopeAnswer(v.Bereik, team, wijk, model?.ToString()),
         v.StandVan,
         precomputed,
@@ -134,8 +142,13 @@ public sealed record MonitorAnswer(MonitorPeriodAnswer Periode, MonitorScopeAnsw
     IReadOnlyList<MonitorIndicatorAnswer> Indicatoren, IReadOnlyList<MonitorCountAnswer> Trechter, IReadOnlyList<MonitorMonthAnswer> Maanden,
     MonitorEarlySignalsAnswer? Vroegsignalering, MonitorAssignmentsAnswer? Toewijzingen);
 
-/// <summary>De periode, eerste en laatste dag (beide meegeteld).</summary>
-public sealed record MonitorPeriodAnswer(DateOnly Van, DateOnly Tot);
+/// <summary>De periode waarover geteld is: hele kalendermaanden, de lopende maand tot en met vandaag.</summary>
+/// <param name="Van">Eerste dag van de gebruikte periode (beide meegeteld): de eerste van de maand van 'gevraagdVan'.</param>
+/// <param name="Tot">Laatste dag van de gebruikte periode: de laatste van de maand van 'gevraagdTot', of vandaag als die maand nog loopt.</param>
+/// <param name="GevraagdVan">De gevraagde eerste dag (zonder van: vandaag een jaar geleden plus een dag).</param>
+/// <param name="GevraagdTot">De gevraagde laatste dag (zonder tot: vandaag).</param>
+/// <param name="Toelichting">Als de gebruikte periode een andere is dan de gevraagde: waarom, in een zin; anders null.</param>
+public sealed record MonitorPeriodAnswer(DateOnly Van, DateOnly Tot, DateOnly GevraagdVan, DateOnly GevraagdTot, string? Toelichting);
 
 /// <param name="Omschrijving">Zoals de pagina het bereik noemt, bijvoorbeeld "Wijkteam Noord, wijk Noord".</param>
 public sealed record MonitorScopeAnswer(string Omschrijving, Guid? Team, string? Wijk, string? Werkwijze);

@@ -23,6 +23,7 @@ public static class MonitorExports
         var rows = new List<SpreadsheetRow>
         {
             new([$"Monitor {v.Bereik}", $"{v.Van:dd-MM-yyyy} t/m {v.Tot:dd-MM-yyyy}", $"stand van {Shared.Format.DateTime(v.StandVan)}"], Bold: true),
+            new([Domain.Monitor.MonitorPeriod.Rule]),
             new(["Doel", "Indicator", "Waarde", "Eenheid", "Huishoudens", "Toelichting", "Definitie"], Bold: true),
         };
         foreach (var i in v.Indicatoren)
@@ -62,6 +63,7 @@ public static class MonitorExports
     {
         var pdf = new PdfDocumentBuilder($"Monitor {v.Bereik}", $"{municipality} · Monitor sociaal domein · {v.Bereik}", v.StandVan)
             .Title("Worden de doelen gehaald, en wat kost het?", $"{v.Bereik}, {v.Van.ToString("d MMMM yyyy", Dutch)} tot en met {v.Tot.ToString("d MMMM yyyy", Dutch)}; stand van {Shared.Format.DateTime(v.StandVan)}")
+            .Paragraph(Domain.Monitor.MonitorPeriod.Rule)
             .Paragraph("Alleen aantallen uit de eigen registratie van de gemeente. Een cijfer dat op minder dan 10 huishoudens rust, staat er niet in (–). Bij elk cijfer staat hoe het gemeten is.");
         foreach (var group in v.Indicatoren.GroupBy(i => i.Goal))
         {

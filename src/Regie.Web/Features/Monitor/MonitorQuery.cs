@@ -173,7 +173,7 @@ public sealed class MonitorQuery(RegieDbContext db, WaitingTimesQuery waiting, S
     public static string Csv(MonitorView v)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Monitor;{v.Bereik};{v.Van:yyyy-MM-dd};{v.Tot:yyyy-MM-dd}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Monitor;{v.Bereik};{v.Van:yyyy-MM-dd};{v.Tot:yyyy-MM-dd};{Domain.Monitor.MonitorPeriod.Rule}");
         sb.AppendLine("Doel;Indicator;Waarde;Eenheid;Huishoudens;Toelichting;Definitie");
         foreach (var i in v.Indicatoren)
             sb.AppendLine(string.Join(';', i.Goal, i.Label, i.Suppressed ? "" : Value(i), i.Unit, i.Suppressed ? "<10" : i.Households.ToString(CultureInfo.InvariantCulture),

@@ -16,9 +16,10 @@ public sealed class MonitorSnapshots(RegieDbContext db, MonitorQuery query, Curr
 {
     public const string All = "alle";
     /// <summary>Raised whenever a change of the monitor's rules changes stored figures, so every snapshot is computed again.</summary>
-    public const string RulesVersion = "r5";
+    public const string RulesVersion = "r6";
 
-    public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);
+    /// <summary>The last twelve months in whole months and the running month up to today (<see cref="Domain.Monitor.MonitorPeriod.Standard"/>).</summary>
+    public static (DateOnly From, DateOnly To) StandardPeriod(DateOnly today) => Domain.Monitor.MonitorPeriod.Standard(today);
 
     /// <summary>The stored row's name for a question, or null for a combination that is not precomputed.</summary>
     public static string? Key(Guid? team, string? wijk, Domain.Care.TriageModel? model) => (team, wijk, model) switch
