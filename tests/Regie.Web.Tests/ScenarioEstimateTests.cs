@@ -149,6 +149,32 @@ public sealed class ScenarioEstimateTests(ScenarioFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_back_test_shows_no_share_reaching_care_for_households_not_yet_followed_twelve_months()
+    {
+        // A change eight months ago; seven months ago 30 households asked, 15 of whom reached specialist care: enough on both sides,
+        // but none of them can have been followed 12 months yet, so the share would be a guess that grows as time passes.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var reached = Enumerable.Range(0, 15).Select(_ => new Request(today.AddMonths(-7), Specialist: today.AddMonths(-6)));
+        var not = Enumerable.Range(0, 15).Select(_ => new Request(today.AddMonths(-7)));
+        await SeedAsync("0906", 60, [.. reached, .. not]);
+        Guid change;
+        await using (var scope = Scope("0906"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+            foreach (var (model, from) in new[] { (TriageModel.TeamVoorAlles, today.AddYears(-3)), (TriageModel.TeamVoorComplex, today.AddMonths(-8)) })
+                db.TriageConfigurations.Add(new TriageConfiguration { Id = Guid.CreateVersion7(), Gemeentecode = "0906", Model = model, Routes = "", ValidFrom = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), ChangedBy = "Test" });
+            await db.SaveChangesAsync();
+            change = (await scope.ServiceProvider.GetRequiredService<ScenarioQueries>().ChangesAsync(CancellationToken.None)).Single().Id;
+        }
+
+        await using var s = Scope("0906");
+        var view = (await s.ServiceProvider.GetRequiredService<ScenarioQueries>().BackTestAsync(change, CancellationToken.None))!;
+
+        Assert.Equal(30, view.Rijen.Single(r => r.Key == "huishoudens").Observed);
+        Assert.Null(view.Rijen.Single(r => r.Key == "aandeelMaatwerk").Observed);
+    }
+
+    [Fact]
     public async Task A_calibration_that_hits_its_bound_says_so_in_its_source()
     {
         // 10 of 300 households followed for a year reached specialist care: far fewer than a fifth of what the defaults predict.

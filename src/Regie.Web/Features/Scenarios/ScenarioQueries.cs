@@ -237,9 +237,12 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
                 .Select(e => e.Data).ToListAsync(ct)).Sum(d => EstimatedCost(d) ?? 0);
             cost = (double)(system + care) / facts.Households;
         }
-        // As the estimates: the count rounded to fives, the share only when those who reached care and those who did not are each 10 or more.
+        // As the estimates: the count rounded to fives, the share only when those who reached care and those who did not are each 10 or more,
+        // and only over the households that first asked a year or more before today: a later one cannot have been followed 12 months.
+        var followedTo = Min(afterTo, Today.AddDays(-365));
+        var followed = followedTo >= change.Datum ? await FactsAsync(change.Datum, followedTo, ct) : null;
         var observed = new ObservedFigures(enough ? MonitorIndicators.RoundedToFive(facts.Households) : null,
-            Enough(facts.ReachedSpecialist, facts.Households) ? WholePercent(facts.ReachedSpecialist / (double)facts.Households) : null, cost, wait);
+            followed is not null && Enough(followed.ReachedSpecialist, followed.Households) ? WholePercent(followed.ReachedSpecialist / (double)followed.Households) : null, cost, wait);
         var yearFraction = (afterTo.DayNumber - change.Datum.DayNumber + 1) / 365.0;
         var result = ScenarioBackTest.Compare(estimate.Parameters, change.Voor, change.Na, observed, yearFraction);
         return new BackTestView(change, beforeFrom, afterTo, result.Rows, ScenarioFormat.Views(estimate.Parameters));
