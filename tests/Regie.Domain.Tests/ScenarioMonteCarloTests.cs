@@ -249,4 +249,30 @@ public sealed class ScenarioMonteCarloTests
         Assert.Empty(p.Check());
         Assert.True(MonteCarlo.IsFinite(MonteCarlo.Run(p, ScenarioModels.All, 1, 10)));
     }
+
+    /// <summary>
+    /// The golden figures: the defaults of 100,000 households, seed 2024, 2,000 runs, all six models, as version 1 of the model gave
+    /// them. A saved scenario recomputes identically only while these hold; a change that moves them must raise
+    /// <see cref="MonteCarlo.ModelVersion"/> and then update them here.
+    /// </summary>
+    [Fact]
+    public void The_model_of_this_version_gives_the_figures_it_always_gave()
+    {
+        var result = MonteCarlo.Run(ScenarioParameters.Defaults(100_000), Enum.GetValues<ScenarioModel>(), 2024, 2_000);
+        var golden = string.Join(" | ", result.Models.Select(m => $"{m.Model}: " + string.Join(", ", m.Outputs.Select(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Mean:F2}/{o.P10:F2}/{o.P90:F2}")))));
+
+        Assert.Equal(1, MonteCarlo.ModelVersion);
+        Assert.Equal(string.Join(" | ", GoldenV1), golden);
+    }
+
+    /// <summary>Per model: mean/P10/P90 of total cost, cost per household, households reaching maatwerk, waiting weeks, staff (fte).</summary>
+    private static readonly string[] GoldenV1 =
+    [
+        "TeamVoorAlles: 38402009.52/31389022.76/45739528.52, 4810.01/4241.94/5455.58, 3048.47/2517.28/3604.78, 26.00/26.00/26.00, 266.78/204.92/333.36",
+        "TeamVoorComplex: 24719772.10/20426652.72/29121162.01, 3096.69/2760.98/3449.43, 2590.72/2134.84/3067.66, 25.89/26.00/26.00, 109.53/85.72/134.58",
+        "IndicatieGemeente: 30638660.00/25225336.44/36150558.75, 3837.96/3414.39/4287.30, 2892.13/2401.16/3399.67, 26.00/26.00/26.00, 180.57/140.12/222.72",
+        "GeenTeam: 18989724.66/15794305.52/22261035.66, 2379.56/2118.41/2658.89, 2657.56/2232.46/3106.18, 5.45/1.86/10.40, 51.19/38.24/65.15",
+        "LichteSteunZonderIndicatie: 39833784.02/32735904.65/47280511.82, 4989.32/4411.02/5638.58, 2864.14/2353.10/3383.07, 26.00/26.00/26.00, 266.78/204.92/333.36",
+        "WijkteamExtra: 41272031.81/33581520.22/49147307.65, 5169.95/4515.77/5858.25, 3560.43/2875.82/4286.97, 26.00/26.00/26.00, 266.78/204.92/333.36",
+    ];
 }

@@ -95,6 +95,7 @@ public sealed partial class ScenarioTests(ScenarioFixture fixture) : IClassFixtu
             Assert.Equal((3500, true), (wmo.Base, wmo.Changed));
             Assert.False(ScenarioQueries.Parameters(stored).Find("tarief-jeugd-ambulant")!.Changed);
             Assert.True(SaveScenarioHandler.Reproduces(stored));
+            Assert.Equal(MonteCarlo.ModelVersion, stored.ModelVersion);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Resource == AuditResources.Scenario && a.Action == AuditActions.Create && a.Detail!.Contains(id.ToString())));
         }
 
@@ -242,6 +243,7 @@ public sealed partial class ScenarioTests(ScenarioFixture fixture) : IClassFixtu
         var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/scenario's/{cpb.Id}")).RootElement;
         Assert.Equal(2024, detail.GetProperty("seed").GetInt32());
         Assert.Equal(10_000, detail.GetProperty("rekenrondes").GetInt32());
+        Assert.Equal(MonteCarlo.ModelVersion, detail.GetProperty("modelversie").GetInt32());
         Assert.Equal(cpb.DataDate.ToString("yyyy-MM-dd"), detail.GetProperty("standVan").GetString());
         Assert.Equal(ScenarioParameters.Count, detail.GetProperty("parameters").GetArrayLength());
         var model = detail.GetProperty("uitkomsten").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "TeamVoorComplex");

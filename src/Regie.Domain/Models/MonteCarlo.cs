@@ -34,6 +34,12 @@ public sealed record ScenarioResult(int Seed, int Runs, IReadOnlyList<ScenarioMo
 /// </summary>
 public static class MonteCarlo
 {
+    /// <summary>
+    /// The version of the model and its draws. A saved scenario keeps the version it was computed with, so a council report says
+    /// which model produced it. Raise it with every change that moves any figure for the same parameters and seed; the golden test
+    /// (<c>ScenarioMonteCarloTests.The_model_of_this_version_gives_the_figures_it_always_gave</c>) fails until you do.
+    /// </summary>
+    public const int ModelVersion = 1;
     public const double MaxWaitWeeks = 26;
     public const int MaxRuns = 20_000;
     public const string RunsInvalidCode = "scenario-runs-invalid";

@@ -19,6 +19,8 @@ public sealed class Scenario : IMunicipalityOwned
     public required string ParametersJson { get; set; }
     public int Seed { get; set; }
     public int Runs { get; set; }
+    /// <summary>The <see cref="Regie.Domain.Models.MonteCarlo.ModelVersion"/> the result was computed with.</summary>
+    public int ModelVersion { get; set; } = 1;
     /// <summary>The day the municipality's own data were read for the estimates ("stand van").</summary>
     public DateOnly DataDate { get; set; }
     /// <summary>The Monte Carlo result and the sensitivity (JSON).</summary>

@@ -125,7 +125,7 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
     public static Scenario Create(string gemeentecode, string name, string? description, ScenarioRun run, string byId, string byName, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(), Gemeentecode = gemeentecode, Name = name, Description = description, Models = string.Join(',', run.Models),
-        ParametersJson = JsonSerializer.Serialize(run.Parameters.Items, ScenarioFormat.Json), Seed = run.Seed, Runs = run.Runs, DataDate = run.StandVan,
+        ParametersJson = JsonSerializer.Serialize(run.Parameters.Items, ScenarioFormat.Json), Seed = run.Seed, Runs = run.Runs, ModelVersion = MonteCarlo.ModelVersion, DataDate = run.StandVan,
         ResultJson = JsonSerializer.Serialize(run.Result, ScenarioFormat.Json), CreatedBy = byId, CreatedByName = byName, CreatedAt = now, Version = 1,
     };
 

@@ -17,7 +17,7 @@ public static class ScenarioExports
     public static string Csv(ScenarioDetail s)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(';', "Scenario", Clean(s.Naam), $"startgetal {s.Seed}", $"{s.Rekenrondes} rekenrondes", $"stand van {s.StandVan:yyyy-MM-dd}"));
+        sb.AppendLine(string.Join(';', "Scenario", Clean(s.Naam), $"startgetal {s.Seed}", $"{s.Rekenrondes} rekenrondes", $"modelversie {s.Modelversie}", $"stand van {s.StandVan:yyyy-MM-dd}"));
         sb.AppendLine();
         sb.AppendLine(ComparisonCaption);
         sb.AppendLine("Werkwijze;Uitkomst;Eenheid;Basis;Gemiddelde;Mediaan;P10;P90");
@@ -46,7 +46,7 @@ public static class ScenarioExports
     {
         var rows = new List<SpreadsheetRow>
         {
-            new([$"Scenario {s.Naam}", $"startgetal {s.Seed}", $"{s.Rekenrondes} rekenrondes", $"stand van {DutchDate(s.StandVan)}"], Bold: true),
+            new([$"Scenario {s.Naam}", $"startgetal {s.Seed}", $"{s.Rekenrondes} rekenrondes", $"modelversie {s.Modelversie}", $"stand van {DutchDate(s.StandVan)}"], Bold: true),
             new([ComparisonCaption], Bold: true),
             new(["Werkwijze", "Uitkomst", "Eenheid", "Basis", "Gemiddelde", "Mediaan", "P10", "P90"], Bold: true),
         };
@@ -68,7 +68,7 @@ public static class ScenarioExports
     public static byte[] Pdf(ScenarioDetail s, string municipality)
     {
         var pdf = new PdfDocumentBuilder($"Scenario {s.Naam}", $"{municipality} · Scenario's voor de werkwijze · {s.Naam}", s.GemaaktOp)
-            .Title(s.Naam, $"Startgetal {s.Seed}, {s.Rekenrondes.ToString("N0", Dutch)} rekenrondes, gegevens met stand van {DutchDate(s.StandVan)}")
+            .Title(s.Naam, $"Startgetal {s.Seed}, {s.Rekenrondes.ToString("N0", Dutch)} rekenrondes, modelversie {s.Modelversie}, gegevens met stand van {DutchDate(s.StandVan)}")
             .Paragraph((string.IsNullOrWhiteSpace(s.Omschrijving) ? "" : s.Omschrijving + " ")
                 + "Een modelberekening, geen meting: per werkwijze de verwachte kosten en uitkomsten met hun 80 %-interval, uit de aannames hieronder."
                 + " Met hetzelfde startgetal en dezelfde aannames geeft de berekening precies dezelfde cijfers.");

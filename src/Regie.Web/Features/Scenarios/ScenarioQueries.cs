@@ -269,7 +269,7 @@ public sealed class ScenarioQueries(RegieDbContext db, WaitingTimesQuery waiting
     public static ScenarioDetail Detail(Scenario s)
     {
         var result = Result(s);
-        return new ScenarioDetail(s.Id, s.Name, s.Description, s.Seed, s.Runs, s.DataDate, s.CreatedAt, s.CreatedByName, ScenarioFormat.Views(Parameters(s)),
+        return new ScenarioDetail(s.Id, s.Name, s.Description, s.Seed, s.Runs, s.ModelVersion, s.DataDate, s.CreatedAt, s.CreatedByName, ScenarioFormat.Views(Parameters(s)),
             ScenarioFormat.Views(result.Result), ScenarioFormat.View(result.Sensitivity), ScenarioFormat.Method);
     }
 

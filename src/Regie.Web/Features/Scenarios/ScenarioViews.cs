@@ -23,7 +23,8 @@ public sealed record SensitivityView(string Model, string? VergelekenMet, string
 public sealed record ScenarioListItem(Guid Id, string Naam, string? Omschrijving, IReadOnlyList<string> Modellen, int Seed, int Rekenrondes, DateOnly StandVan, DateTime GemaaktOp);
 
 /// <summary>A saved scenario whole: assumptions, seed, runs, data date, the comparison with its intervals and the sensitivity.</summary>
-public sealed record ScenarioDetail(Guid Id, string Naam, string? Omschrijving, int Seed, int Rekenrondes, DateOnly StandVan, DateTime GemaaktOp, string GemaaktDoor,
+/// <param name="Modelversie">The version of the model the stored figures were computed with (the current one is <see cref="MonteCarlo.ModelVersion"/>).</param>
+public sealed record ScenarioDetail(Guid Id, string Naam, string? Omschrijving, int Seed, int Rekenrondes, int Modelversie, DateOnly StandVan, DateTime GemaaktOp, string GemaaktDoor,
     IReadOnlyList<ScenarioParameterView> Parameters, IReadOnlyList<ScenarioModelView> Uitkomsten, SensitivityView Gevoeligheid, string Methode);
 
 /// <summary>What is stored next to the parameters: the Monte Carlo result and the sensitivity.</summary>

@@ -32,7 +32,7 @@ public static class ScenariosApi
 
     private const string ListSummary = "De opgeslagen scenario's van de gemeente, nieuwste eerst: naam, omschrijving, vergeleken werkwijzen, startgetal, rekenrondes en de stand van de gegevens.";
     private const string ListDescription = "modellen noemt de werkwijzen: TeamVoorAlles, TeamVoorComplex, IndicatieGemeente, GeenTeam, LichteSteunZonderIndicatie, WijkteamExtra." + Access + Paths;
-    private const string GetSummary = "Eén opgeslagen scenario: elke aanname (basis, laag, hoog, bron, aangepast), startgetal, rekenrondes, stand van de gegevens, per werkwijze"
+    private const string GetSummary = "Eén opgeslagen scenario: elke aanname (basis, laag, hoog, bron, aangepast), startgetal, rekenrondes, modelversie (de versie van het rekenmodel waarmee de cijfers zijn berekend), stand van de gegevens, per werkwijze"
         + " de uitkomsten met basis, gemiddelde, mediaan en 80 %-interval (p10–p90), en de gevoeligheid (tornado).";
     private const string GetDescription = "uitkomsten[].uitkomsten[].sleutel is totaleKosten, kostenPerHuishouden, maatwerk (huishoudens naar maatwerk of specialistische zorg"
         + " binnen 12 maanden), wachttijdWeken of formatieFte. gevoeligheid: de totale kosten van de tweede werkwijze min de eerste (of van de enige),"
