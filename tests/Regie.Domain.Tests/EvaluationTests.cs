@@ -8,15 +8,15 @@ namespace Regie.Domain.Tests;
 /// </summary>
 public sealed class EvaluationTests
 {
-    private static readonly DateOnly Change = new(2026, 3, 1);
+    private static readonly DateOnly Change = new(2026, 4, 1);
     private static readonly DateOnly Later = new(2030, 1, 1);
 
     private static EvaluationUnit Unit(int key, string group, DateOnly start, int? days = null, bool? specialist = null, decimal? cost = null, int? mark = null, bool? reEntry = null) =>
         new(key, group, start, specialist, cost, days, reEntry, mark);
 
-    /// <summary>Ten households in a month, alternating one above and one below the month's mean.</summary>
-    private static IEnumerable<EvaluationUnit> Month(int month, string group, int mean, int count = 10) =>
-        Enumerable.Range(0, count).Select(i => Unit(month * 100 + i + (group == "Zuid" ? 10_000 : 0), group, Change.AddMonths(month).AddDays(i), days: mean + (i % 2 == 0 ? 1 : -1)));
+    /// <summary>Ten households in a quarter (relative to the change's), alternating one above and one below the quarter's mean.</summary>
+    private static IEnumerable<EvaluationUnit> Quarter(int quarter, string group, int mean, int count = 10) =>
+        Enumerable.Range(0, count).Select(i => Unit(quarter * 100 + i + (group == "Zuid" ? 10_000 : 0), group, Change.AddMonths(3 * quarter).AddDays(i), days: mean + (i % 2 == 0 ? 1 : -1)));
 
     private static OutcomeEvaluation Days(EvaluationResult r) => r.Outcomes.Single(o => o.Outcome == EvaluationOutcome.DagenTotEersteSteun);
 
@@ -24,19 +24,20 @@ public sealed class EvaluationTests
     public void The_time_series_compares_the_months_after_with_the_trend_before_extended()
     {
         // Before: 20 and 18 days (a line falling 2 a month, 16 at the change); after: 10 and 6 days (a line from 10 falling 4 a month).
-        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, Samples: 200, Seed: 1));
+        var units = Quarter(-2, "Noord", 20).Concat(Quarter(-1, "Noord", 18)).Concat(Quarter(0, "Noord", 10)).Concat(Quarter(1, "Noord", 6)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 6, 6, 3, Later, Samples: 200, Seed: 1));
 
         Assert.Equal(EvaluationDesign.OnderbrokenTijdreeks, result.Design);
         var days = Days(result);
         // Expected 16 and 14, observed 10 and 6: on average 7 days fewer.
         Assert.Equal(-7.0, days.Effect.Value);
         Assert.Equal(-6.0, days.LevelChange!.Value);
-        Assert.Equal(-2.0, days.TrendChange!.Value);
+        // −2 a quarter: shown per month.
+        Assert.Equal(Math.Round(-2.0 / 3, 1), days.TrendChange!.Value);
         Assert.Equal([new EvaluationCell(Evaluation.AllGroups, Evaluation.Before, 20, 19.0), new EvaluationCell(Evaluation.AllGroups, Evaluation.After, 20, 8.0)], days.Cells);
         Assert.Equal([20.0, 18.0, 10.0, 6.0], days.Series.Select(p => p.Mean!.Value));
-        Assert.Equal([-2, -1, 0, 1], days.Series.Select(p => p.Month));
-        Assert.Equal(new DateOnly(2026, 1, 1), days.Series[0].From);
+        Assert.Equal([-6, -3, 0, 3], days.Series.Select(p => p.Month));
+        Assert.Equal(new DateOnly(2025, 10, 1), days.Series[0].From);
         Assert.Null(days.Withheld);
         Assert.InRange(days.Effect.Ci90!.Low, -9, -7);
         Assert.InRange(days.Effect.Ci90!.High, -7, -5);
@@ -49,15 +50,15 @@ public sealed class EvaluationTests
     public void The_difference_in_differences_subtracts_the_change_of_the_teams_that_did_not_change()
     {
         // Zuid changed: 21, 19 before, 13, 11 after (20 → 12); Noord did not: 18, 18 before, 16, 16 after (18 → 16).
-        var units = Month(-2, "Zuid", 21).Concat(Month(-1, "Zuid", 19)).Concat(Month(0, "Zuid", 13)).Concat(Month(1, "Zuid", 11))
-            .Concat(Month(-2, "Noord", 18)).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 16)).Concat(Month(1, "Noord", 16)).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, new HashSet<string> { "Zuid" }, Samples: 200, Seed: 1));
+        var units = Quarter(-2, "Zuid", 21).Concat(Quarter(-1, "Zuid", 19)).Concat(Quarter(0, "Zuid", 13)).Concat(Quarter(1, "Zuid", 11))
+            .Concat(Quarter(-2, "Noord", 18)).Concat(Quarter(-1, "Noord", 18)).Concat(Quarter(0, "Noord", 16)).Concat(Quarter(1, "Noord", 16)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 6, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 200, Seed: 1));
 
         Assert.Equal(EvaluationDesign.VerschilInVerschillen, result.Design);
         var days = Days(result);
         Assert.Equal(-6.0, days.Effect.Value);
-        // Zuid fell 2 a month before the change, Noord stayed level: the pre-trends differ by −2.
-        Assert.Equal(-2.0, days.PreTrendDifference!.Value);
+        // Zuid fell 2 a quarter before the change, Noord stayed level: the pre-trends differ by −2 a quarter, shown per month.
+        Assert.Equal(Math.Round(-2.0 / 3, 1), days.PreTrendDifference!.Value);
         Assert.NotNull(days.PreTrendWarning);
         Assert.Equal([20.0, 12.0, 18.0, 16.0], days.Cells.Select(c => c.Mean!.Value));
         Assert.Equal([Evaluation.Treated, Evaluation.Treated, Evaluation.Comparison, Evaluation.Comparison], days.Cells.Select(c => c.Group));
@@ -68,29 +69,23 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void A_team_with_months_of_fewer_than_ten_households_is_counted_per_quarter()
+    public void A_quarter_of_a_team_with_fewer_than_ten_households_counts_in_no_group_so_subtracting_groups_reveals_nothing()
     {
-        // Zuid has months of 9 and Noord a month of 4: per month they would be withheld, per quarter they are not.
-        var units = Month(-3, "Zuid", 22).Concat(Month(-2, "Zuid", 21)).Concat(Month(-1, "Zuid", 19)).Concat(Month(0, "Zuid", 13, count: 9)).Concat(Month(1, "Zuid", 11, count: 9))
-            .Concat(Month(-3, "Noord", 18)).Concat(Month(-2, "Noord", 18)).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 16)).Concat(Month(1, "Noord", 16, count: 4)).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1));
-        var days = Days(result);
+        // Noord has 20 households a quarter at about 10 days, Zuid 3 a quarter at about 100.
+        var units = Enumerable.Range(-2, 4).SelectMany(q => Quarter(q, "Noord", 10, 20).Concat(Quarter(q, "Zuid", 100, 3))).ToList();
+        var everyone = Days(Evaluation.Run(units, new EvaluationSpec(Change, 6, 6, 3, Later, Samples: 50, Seed: 1)));
+        var zuidChanged = Days(Evaluation.Run(units, new EvaluationSpec(Change, 6, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1)));
 
-        Assert.Equal(new EvaluationLayout(Change, 3, 1, 1), result.Layout);
-        // Zuid's months of 9 have one more above the mean than below: 13⅑ and 11⅑, together 12.1.
-        Assert.Equal([(30, 20.7), (18, 12.1), (30, 18.0), (14, 16.0)], days.Cells.Select(c => (c.Households, c.Mean!.Value)));
-        Assert.Equal([-3, 0], days.Series.Select(p => p.Month));
-        Assert.Equal([new DateOnly(2025, 12, 1), Change], days.Series.Select(p => p.From));
-        Assert.Equal(Math.Round((218.0 / 18 - 62.0 / 3) - (16 - 18.0), 1), days.Effect.Value);
-        Assert.Null(days.Withheld);
+        // The whole municipality is Noord alone: Zuid's quarters are left out before the groups are added up.
+        Assert.Equal([(40, 10.0), (40, 10.0)], everyone.Cells.Select(c => (c.Households, c.Mean!.Value)));
+        Assert.Equal([(0, (double?)null), (0, null), (40, 10.0), (40, 10.0)], zuidChanged.Cells.Select(c => (c.Households, c.Mean)));
+        Assert.Equal("gewijzigd, vóór de wijziging: minder dan 10 huishoudens; gewijzigd, na de wijziging: minder dan 10 huishoudens", zuidChanged.Withheld);
     }
 
     [Fact]
     public void A_quarter_of_fewer_than_ten_households_is_left_out_with_the_estimate_that_needs_it()
     {
-        // Months of 3 households: per quarter 9 after the change for Zuid, 12 for Noord.
-        var units = Enumerable.Range(-3, 3).SelectMany(m => Month(m, "Zuid", 20, 4).Concat(Month(m, "Noord", 18, 4)))
-            .Concat(Enumerable.Range(0, 3).SelectMany(m => Month(m, "Zuid", 12, 3).Concat(Month(m, "Noord", 16, 4)))).ToList();
+        var units = Quarter(-1, "Zuid", 20, 12).Concat(Quarter(0, "Zuid", 12, 9)).Concat(Quarter(-1, "Noord", 18, 12)).Concat(Quarter(0, "Noord", 16, 12)).ToList();
         var days = Days(Evaluation.Run(units, new EvaluationSpec(Change, 3, 3, 3, Later, new HashSet<string> { "Zuid" }, Samples: 50, Seed: 1)));
 
         Assert.Equal(new EvaluationEstimate(null, null, null), days.Effect);
@@ -102,29 +97,41 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void Two_dates_in_the_same_half_of_a_month_give_the_same_evaluation()
+    public void Dates_that_count_from_the_same_quarter_give_the_same_evaluation()
     {
-        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
-        var first = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Later, Samples: 100, Seed: 1));
+        var units = Quarter(-2, "Noord", 20).Concat(Quarter(-1, "Noord", 18)).Concat(Quarter(0, "Noord", 10)).Concat(Quarter(1, "Noord", 6)).ToList();
+        var first = Evaluation.Run(units, new EvaluationSpec(Change, 6, 6, 3, Later, Samples: 100, Seed: 1));
 
-        // A change on 20 February counts from 1 March, like one on 1 or 15 March.
-        foreach (var day in new DateOnly[] { new(2026, 2, 20), new(2026, 3, 15) })
+        // A change on 20 March counts from 1 April, like one on 1 or 15 April.
+        foreach (var day in new DateOnly[] { new(2026, 3, 20), new(2026, 4, 15) })
         {
-            var other = Evaluation.Run(units, new EvaluationSpec(day, 2, 2, 3, Later, Samples: 100, Seed: 1));
+            var other = Evaluation.Run(units, new EvaluationSpec(day, 6, 6, 3, Later, Samples: 100, Seed: 1));
             Assert.Equal(Change, other.Layout.CountFrom);
             Assert.Equal(Days(first).Effect, Days(other).Effect);
             Assert.Equal(Days(first).Cells, Days(other).Cells);
         }
-        Assert.Equal(new DateOnly(2026, 4, 1), Evaluation.CountFrom(new DateOnly(2026, 3, 16)));
+    }
+
+    [Fact]
+    public void A_change_in_the_middle_of_a_quarter_leaves_that_quarter_out()
+    {
+        var units = Quarter(-2, "Noord", 20).Concat(Quarter(-1, "Noord", 18)).Concat(Quarter(0, "Noord", 10)).Concat(Quarter(1, "Noord", 6)).ToList();
+
+        // 16 April counts from 1 May: April–June is partly before and partly after, so it counts in neither.
+        var result = Evaluation.Run(units, new EvaluationSpec(new DateOnly(2026, 4, 16), 6, 3, 3, Later, Samples: 100, Seed: 1));
+
+        Assert.Equal(new EvaluationLayout(new DateOnly(2026, 7, 1), 3, 2, 2, Change), result.Layout);
+        Assert.Equal([(20, 19.0), (10, 6.0)], Days(result).Cells.Select(c => (c.Households, c.Mean!.Value)));
+        Assert.Null(Days(result).Series[2].Mean);
     }
 
     [Fact]
     public void The_running_month_is_not_counted()
     {
-        var units = Month(-2, "Noord", 20).Concat(Month(-1, "Noord", 18)).Concat(Month(0, "Noord", 10)).Concat(Month(1, "Noord", 6)).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 2, 2, 3, Change.AddMonths(1).AddDays(20), Samples: 100, Seed: 1));
+        var units = Quarter(-2, "Noord", 20).Concat(Quarter(-1, "Noord", 18)).Concat(Quarter(0, "Noord", 10)).Concat(Quarter(1, "Noord", 6)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 6, 6, 3, Change.AddMonths(3).AddDays(5), Samples: 100, Seed: 1));
 
-        // The data date lies in month 1: its households wait until that month is over.
+        // The data date lies in July, the month the starts of quarter 1 fall in: they wait until that month is over.
         Assert.Equal([20, 10], Days(result).Cells.Select(c => c.Households));
         Assert.Equal(30, result.Households);
     }
@@ -134,7 +141,7 @@ public sealed class EvaluationTests
     {
         // Months of 10 to 14 households with, in between, months of 3 and 7 in both groups.
         int[] sizes = [12, 3, 10, 7, 14, 11, 3, 10, 13, 7, 12, 10];
-        var units = Enumerable.Range(-6, 12).SelectMany(m => Month(m, "Zuid", 20 + m, sizes[m + 6]).Concat(Month(m, "Noord", 30 - m, sizes[11 - (m + 6)]))).ToList();
+        var units = Enumerable.Range(-6, 12).SelectMany(m => Quarter(m, "Zuid", 20 + m, sizes[m + 6]).Concat(Quarter(m, "Noord", 30 - m, sizes[11 - (m + 6)]))).ToList();
         foreach (var treated in new[] { null, new HashSet<string> { "Zuid" } })
             for (var v = 1; v < 6; v++)
                 for (var n = 1; n < 6; n++)
@@ -151,11 +158,10 @@ public sealed class EvaluationTests
     [Fact]
     public void A_quarter_of_fewer_than_ten_households_does_not_move_the_estimate()
     {
-        // Months of 4 households (counted per quarter), before and after; then a quarter of 9 with an extreme value.
-        var units = Enumerable.Range(-6, 6).SelectMany(m => Month(m, "Noord", 20 - m, 4)).Concat(Enumerable.Range(0, 6).SelectMany(m => Month(m, "Noord", 10, 4))).ToList();
-        var spec = new EvaluationSpec(Change, 9, 6, 3, Later, Samples: 200, Seed: 1);
+        var units = Enumerable.Range(-3, 3).SelectMany(q => Quarter(q, "Noord", 20 - q, 12)).Concat(Enumerable.Range(0, 2).SelectMany(q => Quarter(q, "Noord", 10, 12))).ToList();
+        var spec = new EvaluationSpec(Change, 12, 6, 3, Later, Samples: 200, Seed: 1);
         var without = Days(Evaluation.Run(units, spec));
-        var with = Days(Evaluation.Run([.. units, .. Month(-9, "Noord", 500, count: 3), .. Month(-8, "Noord", 500, count: 3), .. Month(-7, "Noord", 500, count: 3)], spec));
+        var with = Days(Evaluation.Run([.. units, .. Quarter(-4, "Noord", 500, count: 9)], spec));
 
         Assert.NotNull(with.Effect.Value);
         Assert.Equal(without.Effect, with.Effect);
@@ -166,25 +172,25 @@ public sealed class EvaluationTests
     public void An_outcome_with_a_horizon_counts_only_households_whose_whole_horizon_lies_before_the_data_date_and_on_one_side_of_the_change()
     {
         var dataDate = Change.AddMonths(3).AddDays(-1);
-        var units = Enumerable.Range(0, 70).Select(i => Unit(i, "Noord", Change.AddMonths(i / 10 - 5).AddDays(i % 10), days: 5, specialist: i % 4 == 0)).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 5, 2, 3, dataDate, Samples: 50, Seed: 1));
+        var units = Enumerable.Range(0, 70).Select(i => Unit(i, "Noord", Change.AddMonths(3 * (i / 10 - 5)).AddDays(i % 10), days: 5, specialist: i % 4 == 0)).ToList();
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 15, 6, 3, dataDate, Samples: 50, Seed: 1));
 
         var specialist = result.Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
-        // Before the change only months -5 and -4 count: from month -3 on the three months run past the change (one household of month -3
-        // ends on the day itself, too few to show). After the change the three months end after the data date, so none counts.
-        Assert.Equal([20, 0], specialist.Cells.Select(c => c.Households));
+        // Before the change quarters −5 to −2 count; in quarter −1 the three months run past the change (one household ends on the
+        // day itself, too few to show). After the change the three months end after the data date, so none counts.
+        Assert.Equal([40, 0], specialist.Cells.Select(c => c.Households));
         Assert.Null(specialist.Effect.Value);
         Assert.Contains("korter dan 3 maanden geleden", specialist.Withheld, StringComparison.Ordinal);
         Assert.Contains("3 maanden na de start", specialist.Definition, StringComparison.Ordinal);
-        // Days to first support need no follow-up: all 70 count.
-        Assert.Equal([50, 20], Days(result).Cells.Select(c => c.Households));
+        // Days to first support need no follow-up: the 50 before and quarter 0's 10 count (quarter 1 lies after the data date).
+        Assert.Equal([50, 10], Days(result).Cells.Select(c => c.Households));
     }
 
     [Fact]
     public void A_horizon_as_long_as_the_months_before_leaves_nothing_before_and_says_why()
     {
-        var units = Enumerable.Range(0, 40).Select(i => Unit(i, "Noord", Change.AddMonths(i / 10 - 2).AddDays(i % 10), specialist: i % 4 == 0)).ToList();
-        var specialist = Evaluation.Run(units, new EvaluationSpec(Change, 3, 1, 3, Later, Samples: 20, Seed: 1)).Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
+        var units = Enumerable.Range(0, 40).Select(i => Unit(i, "Noord", Change.AddMonths(3 * (i / 10 - 2)).AddDays(i % 10), specialist: i % 4 == 0)).ToList();
+        var specialist = Evaluation.Run(units, new EvaluationSpec(Change, 3, 3, 3, Later, Samples: 20, Seed: 1)).Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
 
         Assert.Equal(0, specialist.Cells[0].Households);
         Assert.Contains("kies meer dan 3 maanden vóór of een kortere horizon", specialist.Withheld, StringComparison.Ordinal);

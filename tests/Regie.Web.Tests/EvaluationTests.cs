@@ -113,7 +113,7 @@ public sealed class EvaluationTests(EvaluationDemoFixture fixture, ITestOutputHe
         // The five months after Zuid's change end before the triage change, which the demo plants for every team.
         var did = await JsonAsync(await beleid.GetAsync($"/api/v1/evaluaties/{light}?horizon=3&voor=12&na=5"));
         var days = Outcome(did, "dagen-tot-steun").GetProperty("effect");
-        output.WriteLine($"days: {days}; {Outcome(did, "dagen-tot-steun").GetProperty("cellen")}; {Outcome(did, "dagen-tot-steun").GetProperty("maanden")}; {did.GetProperty("periode")}");
+        output.WriteLine($"days: {days}; {Outcome(did, "dagen-tot-steun").GetProperty("cellen")}; {Outcome(did, "dagen-tot-steun").GetProperty("maanden")}; {did.GetProperty("geteldVanaf")}");
         // Planted: a wait of 3–20 days (mean 11.5) became 1 + a quarter of it (mean 3.5): 8 days sooner.
         var ci = days.GetProperty("interval95");
         Assert.InRange(-8.0, ci.GetProperty("laag").GetDouble(), ci.GetProperty("hoog").GetDouble());
@@ -124,20 +124,22 @@ public sealed class EvaluationTests(EvaluationDemoFixture fixture, ITestOutputHe
     }
 
     [Fact]
-    public async Task Two_dates_in_the_same_half_of_a_month_give_the_same_answer_so_subtracting_them_reveals_nothing()
+    public async Task Dates_that_count_from_the_same_quarter_give_the_same_answer_so_subtracting_them_reveals_nothing()
     {
         await using var scope = _app.Scope();
         var zuid = await scope.ServiceProvider.GetRequiredService<RegieDbContext>().Teams.Where(t => t.Name == "Wijkteam Zuid").Select(t => t.Id).SingleAsync();
         using var beleid = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
 
-        // 20 March and 1 and 14 April all count from 1 April; the answers differ only in the date they repeat.
+        // 20 March and 1 and 14 April all count from 1 April, the start of a quarter; the answers differ only in the date they repeat.
         var answers = new List<JsonElement>();
         foreach (var datum in new[] { "20-03-2026", "01-04-2026", "14-04-2026" })
             answers.Add(await JsonAsync(await beleid.GetAsync($"/api/v1/evaluaties/adhoc?datum={datum}&teams={zuid}&horizon=3&voor=6&na=6")));
         Assert.All(answers, a => Assert.Equal("2026-04-01", a.GetProperty("geteldVanaf").GetString()));
         Assert.All(answers, a => Assert.Equal(answers[0].GetProperty("uitkomsten").GetRawText(), a.GetProperty("uitkomsten").GetRawText()));
-        Assert.Equal("2026-05-01", (await JsonAsync(await beleid.GetAsync($"/api/v1/evaluaties/adhoc?datum=16-04-2026&teams={zuid}&horizon=3"))).GetProperty("geteldVanaf").GetString());
-        Assert.Equal(EvaluateChange.QuarterPeriod, answers[0].GetProperty("periode").GetString());
+        Assert.Equal(JsonValueKind.Null, answers[0].GetProperty("overgangskwartaal").ValueKind);
+        // 16 April counts from 1 May, inside the quarter April–June, which then counts neither before nor after.
+        var mid = await JsonAsync(await beleid.GetAsync($"/api/v1/evaluaties/adhoc?datum=16-04-2026&teams={zuid}&horizon=3"));
+        Assert.Equal(("2026-07-01", "2026-04-01"), (mid.GetProperty("geteldVanaf").GetString(), mid.GetProperty("overgangskwartaal").GetString()));
     }
 
     [Fact]

@@ -42,10 +42,10 @@ public sealed record OutcomeEvaluation(
     EvaluationEstimate? PreTrendDifference, string? PreTrendWarning, string? Withheld, IReadOnlyList<EvaluationPoint> Series);
 
 /// <summary>
-/// How the window was cut: the month counted from (<see cref="Evaluation.CountFrom"/>), whole months (1) or quarters (3), and the
-/// periods before and after it.
+/// How the window was cut into calendar quarters: the first day counted as after the change, the length of a period (3 months), the
+/// quarters before and after it, and the quarter left out as a transition when the change fell inside it.
 /// </summary>
-public sealed record EvaluationLayout(DateOnly CountFrom, int PeriodMonths, int PeriodsBefore, int PeriodsAfter);
+public sealed record EvaluationLayout(DateOnly CountFrom, int PeriodMonths, int PeriodsBefore, int PeriodsAfter, DateOnly? TransitionQuarter = null);
 
 public sealed record EvaluationResult(EvaluationDesign Design, EvaluationSpec Spec, EvaluationLayout Layout, int Households, IReadOnlyList<OutcomeEvaluation> Outcomes, string Method);
 
@@ -90,26 +90,34 @@ public static class Evaluation
         return change.Day <= 15 ? first : first.AddMonths(1);
     }
 
-    /// <summary>The widest stretch of start dates an evaluation can use (whole quarters around the month it counts from): what the data layer reads.</summary>
-    public static (DateOnly From, DateOnly Until) Window(EvaluationSpec spec)
-    {
-        var start = CountFrom(spec.ChangeDate);
-        return (start.AddMonths(-Periods(spec.MonthsBefore, QuarterMonths) * QuarterMonths), start.AddMonths(Periods(spec.MonthsAfter, QuarterMonths) * QuarterMonths));
-    }
-
     public const int QuarterMonths = 3;
 
-    private static int Periods(int months, int width) => (months + width - 1) / width;
+    /// <summary>The calendar quarter of a day as one number (year × 4 + quarter − 1).</summary>
+    public static int QuarterOf(DateOnly day) => day.Year * 4 + (day.Month - 1) / QuarterMonths;
 
-    private static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+    public static DateOnly QuarterStart(int quarter) => new(quarter / 4, quarter % 4 * QuarterMonths + 1, 1);
 
-    /// <summary>The month of <paramref name="day"/> relative to the change: 0 is the month from the change date on, -1 the month before it.</summary>
-    public static int MonthOf(DateOnly day, DateOnly change)
+    /// <summary>
+    /// How the window is cut into fixed calendar quarters (January, April, July, October): the quarter the change counts from, the
+    /// quarters before and after it, and whether that quarter is a transition left out because the change fell inside it. Fixed
+    /// quarters make every window a union of the same periods, so no two questions can be subtracted into less than a quarter.
+    /// </summary>
+    private static (int Change, int Before, int After, bool Transition) Quarters(EvaluationSpec spec)
     {
-        var k = (day.Year * 12 + day.Month) - (change.Year * 12 + change.Month);
-        if (day.Day < Math.Min(change.Day, DateTime.DaysInMonth(day.Year, day.Month))) k--;
-        return k;
+        var start = CountFrom(spec.ChangeDate);
+        var change = QuarterOf(start);
+        var transition = start != QuarterStart(change);
+        return (change, Periods(spec.MonthsBefore, QuarterMonths), Periods(spec.MonthsAfter, QuarterMonths) + (transition ? 1 : 0), transition);
     }
+
+    /// <summary>The stretch of start dates an evaluation uses: what the data layer reads.</summary>
+    public static (DateOnly From, DateOnly Until) Window(EvaluationSpec spec)
+    {
+        var (change, before, after, _) = Quarters(spec);
+        return (QuarterStart(change - before), QuarterStart(change + after));
+    }
+
+    private static int Periods(int months, int width) => (months + width - 1) / width;
 
     /// <summary>
     /// The value of an outcome for a unit, NaN when it is not measurable: no value; a horizon not yet over at the data date; or, before
@@ -137,24 +145,20 @@ public static class Evaluation
     public static EvaluationResult Run(IReadOnlyList<EvaluationUnit> units, EvaluationSpec spec, bool parallel = true)
     {
         var did = spec.Design == EvaluationDesign.VerschilInVerschillen;
-        var start = CountFrom(spec.ChangeDate);
+        var (change, before, after, transition) = Quarters(spec);
         // The running month is not counted: it is not over, and counting it would change the answer day by day.
-        var running = MonthOf(new DateOnly(spec.DataDate.Year, spec.DataDate.Month, 1), start);
-        var monthOf = units.Select(u => MonthOf(u.Start, start)).ToArray();
-        var groupOf = units.Select(u => did && spec.TreatedGroups!.Contains(u.Group) ? 1 : 0).ToArray();
-        var width = SmallestWidth(units, spec, monthOf, groupOf, running);
-        var before = Periods(spec.MonthsBefore, width);
-        var after = Periods(spec.MonthsAfter, width);
+        var running = new DateOnly(spec.DataDate.Year, spec.DataDate.Month, 1);
         var periods = before + after;
         var bins = (did ? 2 : 1) * periods;
         var binOf = new int[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            var p = FloorDiv(monthOf[i], width);
-            binOf[i] = p < -before || p >= after || monthOf[i] >= running ? -1 : groupOf[i] * periods + p + before;
+            var q = QuarterOf(units[i].Start) - change;
+            var group = did && spec.TreatedGroups!.Contains(units[i].Group) ? 1 : 0;
+            binOf[i] = q < -before || q >= after || (transition && q == 0) || units[i].Start >= running ? -1 : group * periods + q + before;
         }
         var values = Outcomes.Select(o => units.Select(u => Value(u, o, spec)).ToArray()).ToList();
-        LeaveOutSmallBins(units, bins, binOf, values);
+        LeaveOutSmallBins(units, binOf, values);
         // A start without any value left takes no part in the bootstrap either, so it does not even shift the random draws.
         for (var i = 0; i < units.Count; i++)
             if (binOf[i] >= 0 && values.All(v => double.IsNaN(v[i]))) binOf[i] = -1;
@@ -163,7 +167,7 @@ public static class Evaluation
         var (sums, counts) = bootstrap.Observed();
         var replicates = bootstrap.Run(statistic, spec.Samples, spec.Seed, parallel);
         var observed = new double[statistic.Count];
-        var layout = new EvaluationLayout(start, width, before, after);
+        var layout = new EvaluationLayout(QuarterStart(change + (transition ? 1 : 0)), QuarterMonths, before, after, transition ? QuarterStart(change) : null);
         var list = new List<OutcomeEvaluation>();
         for (var o = 0; o < Outcomes.Count; o++)
         {
@@ -171,47 +175,35 @@ public static class Evaluation
             var s = sums.AsSpan(o * bins, bins);
             var n = counts.AsSpan(o * bins, bins);
             statistic.Compute(s, n, observed);
-            list.Add(Outcome(info, spec, layout, did, s, n, observed, replicates[o]));
+            list.Add(Outcome(info, spec, layout, change, did, s, n, observed, replicates[o]));
         }
         var households = units.Where((u, i) => binOf[i] >= 0).Select(u => u.Key).Distinct().Count();
         return new EvaluationResult(spec.Design, spec, layout, households, list, EvaluationMethod.Statement(spec.Design));
     }
 
     /// <summary>
-    /// Whole months when every month (of every group) in the window that has starts holds at least 10 households; otherwise quarters,
-    /// so that a team of a few hundred households still gets an answer instead of a page of withheld months.
+    /// Leaves out, per outcome, every quarter of a team (<see cref="EvaluationUnit.Group"/>) with fewer than 10 households with a value:
+    /// it counts in no group, cell, estimate or bootstrap replicate. Applied per team before teams are added up into the changed, the
+    /// comparison or the whole municipality, so that subtracting one group from another never isolates a small team. A household counts
+    /// once per quarter, however many times it started in it.
     /// </summary>
-    private static int SmallestWidth(IReadOnlyList<EvaluationUnit> units, EvaluationSpec spec, int[] monthOf, int[] groupOf, int running)
+    private static void LeaveOutSmallBins(IReadOnlyList<EvaluationUnit> units, int[] binOf, List<double[]> values)
     {
-        var households = new Dictionary<(int Group, int Month), HashSet<int>>();
-        for (var i = 0; i < units.Count; i++)
-        {
-            if (monthOf[i] < -spec.MonthsBefore || monthOf[i] >= spec.MonthsAfter || monthOf[i] >= running) continue;
-            if (!households.TryGetValue((groupOf[i], monthOf[i]), out var set)) households[(groupOf[i], monthOf[i])] = set = [];
-            set.Add(units[i].Key);
-        }
-        return households.Values.All(s => s.Count >= MonitorIndicators.MinimumHouseholds) ? 1 : QuarterMonths;
-    }
-
-    /// <summary>
-    /// Leaves out, per outcome, every period (of a group) with fewer than 10 households with a value: such a period counts in no cell,
-    /// no estimate and no bootstrap replicate. Otherwise moving the window by one period and subtracting two answers would reveal it.
-    /// A household counts once per period, however many times it started in it.
-    /// </summary>
-    private static void LeaveOutSmallBins(IReadOnlyList<EvaluationUnit> units, int bins, int[] binOf, List<double[]> values)
-    {
-        var households = new HashSet<int>[bins];
         foreach (var v in values)
         {
-            for (var b = 0; b < bins; b++) households[b] = [];
+            var households = new Dictionary<(string Team, int Bin), HashSet<int>>();
             for (var i = 0; i < binOf.Length; i++)
-                if (binOf[i] >= 0 && !double.IsNaN(v[i])) households[binOf[i]].Add(units[i].Key);
+                if (binOf[i] >= 0 && !double.IsNaN(v[i]))
+                {
+                    if (!households.TryGetValue((units[i].Group, binOf[i]), out var set)) households[(units[i].Group, binOf[i])] = set = [];
+                    set.Add(units[i].Key);
+                }
             for (var i = 0; i < binOf.Length; i++)
-                if (binOf[i] >= 0 && households[binOf[i]].Count < MonitorIndicators.MinimumHouseholds) v[i] = double.NaN;
+                if (binOf[i] >= 0 && !double.IsNaN(v[i]) && households[(units[i].Group, binOf[i])].Count < MonitorIndicators.MinimumHouseholds) v[i] = double.NaN;
         }
     }
 
-    private static OutcomeEvaluation Outcome(OutcomeInfo info, EvaluationSpec spec, EvaluationLayout layout, bool did, ReadOnlySpan<double> sums, ReadOnlySpan<double> counts,
+    private static OutcomeEvaluation Outcome(OutcomeInfo info, EvaluationSpec spec, EvaluationLayout layout, int change, bool did, ReadOnlySpan<double> sums, ReadOnlySpan<double> counts,
         double[] observed, double[,] replicates)
     {
         var periods = layout.PeriodsBefore + layout.PeriodsAfter;
@@ -226,7 +218,7 @@ public static class Evaluation
                 var group = did ? (g == 1 ? Treated : Comparison) : AllGroups;
                 var period = after ? After : Before;
                 var shown = n >= MonitorIndicators.MinimumHouseholds;
-                if (!shown) reasons.Add($"{(did ? group.ToLowerInvariant() + ", " : "")}{period.ToLowerInvariant()} de wijziging: {WithheldReason}");
+                if (!shown) reasons.Add($"{(did ? group.ToLowerInvariant() + ", " : "")}{(after ? "na" : "vóór")} de wijziging: {WithheldReason}");
                 cells.Add(new EvaluationCell(group, period, (int)n, shown ? Round(s / n * info.Scale, info.Decimals) : null));
             }
         var series = new List<EvaluationPoint>();
@@ -234,7 +226,7 @@ public static class Evaluation
         {
             var main = (did ? periods : 0) + k;
             var month = (k - layout.PeriodsBefore) * layout.PeriodMonths;
-            series.Add(new EvaluationPoint(month, layout.CountFrom.AddMonths(month), Point(sums[main], counts[main], info), (int)counts[main],
+            series.Add(new EvaluationPoint(month, QuarterStart(change + k - layout.PeriodsBefore), Point(sums[main], counts[main], info), (int)counts[main],
                 did ? Point(sums[k], counts[k], info) : null, did ? (int)counts[k] : null));
         }
         if (info.NeedsFollowUp && layout.CountFrom.AddMonths(spec.HorizonMonths) > spec.DataDate)
@@ -278,35 +270,36 @@ public static class EvaluationMethod
 {
     /// <summary>How we count, the same for both designs.</summary>
     private const string Counting =
-        "We tellen elke start van een huishouden met een team (wie na een afsluiting terugkomt, telt opnieuw) en rekenen in hele kalendermaanden: "
-        + "de eerste maand na de wijziging is de kalendermaand die het dichtst bij de datum van de wijziging begint, en de lopende maand telt nog niet mee. "
-        + "Heeft een maand bij een groep minder dan 10 huishoudens, dan rekenen we per kwartaal. "
+        "We tellen elke start van een huishouden met een team (wie na een afsluiting terugkomt, telt opnieuw) en rekenen in vaste kalenderkwartalen "
+        + "(januari, april, juli, oktober). De wijziging telt vanaf de eerste van de maand die het dichtst bij haar datum begint; valt die midden in een kwartaal, "
+        + "dan telt dat kwartaal niet mee (het is deels vóór en deels na). De lopende maand telt nog niet mee. "
         + "Een uitkomst met een horizon telt alleen starts van wie de hele horizon vóór de datum van de gegevens ligt, en vóór de wijziging alleen starts van wie de horizon "
         + "ook vóór de wijziging afliep (anders zou een deel van de gevolgen al onder de nieuwe werkwijze vallen). "
-        + "Een maand of kwartaal (per groep) met minder dan 10 huishoudens laten we helemaal weg: uit de cellen, de schattingen en de bootstrap. "
+        + "Een kwartaal van een team met minder dan 10 huishoudens laten we helemaal weg: uit elke groep (ook de hele gemeente), de cellen, de schattingen en de bootstrap. "
+        + "Zo leveren twee vragen van elkaar afgetrokken nooit minder dan een kwartaal van een team met minstens 10 huishoudens op. "
         + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.";
 
     public static string Statement(EvaluationDesign design) => design switch
     {
         EvaluationDesign.OnderbrokenTijdreeks =>
-            "Onderbroken tijdreeks. We trekken een lijn (niveau en trend) door de maandgemiddelden van de huishoudens die vóór de wijziging met een team begonnen, "
-            + "en trekken die lijn door naar de maanden erna. Het effect is het gemiddelde verschil tussen wat de huishoudens na de wijziging lieten zien en wat die doorgetrokken lijn "
+            "Onderbroken tijdreeks. We trekken een lijn (niveau en trend) door de kwartaalgemiddelden van de huishoudens die vóór de wijziging met een team begonnen, "
+            + "en trekken die lijn door naar de kwartalen erna. Het effect is het gemiddelde verschil tussen wat de huishoudens na de wijziging lieten zien en wat die doorgetrokken lijn "
             + "voorspelde; daarnaast tonen we de sprong in niveau en de verandering van de trend (per maand). "
             + "Wat het kan laten zien: of er rond de datum van de wijziging iets veranderde dat de trend van daarvoor niet verklaart. "
             + "Wat het niet kan: het onderscheidt de wijziging niet van iets anders dat op hetzelfde moment veranderde (een nieuwe wet, een ander seizoen, een andere instroom), "
             + "en het veronderstelt dat de trend van vóór de wijziging zonder wijziging zou zijn doorgegaan. Het is dus geen bewijs dat de wijziging het effect veroorzaakte; "
             + "het is een schatting onder die aannames. "
-            + "Het interval komt uit een bootstrap: we trekken de starts opnieuw, met teruglegging, binnen elke maand (of elk kwartaal), en herhalen de berekening; "
-            + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. Schokken die een hele maand treffen zitten daar niet in; het interval is dan te smal. "
+            + "Het interval komt uit een bootstrap: we trekken de starts opnieuw, met teruglegging, binnen elk kwartaal, en herhalen de berekening; "
+            + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. Schokken die een heel kwartaal treffen zitten daar niet in; het interval is dan te smal. "
             + Counting,
         _ =>
             "Verschil in verschillen. We vergelijken hoeveel de uitkomst veranderde bij de teams die hun werkwijze wijzigden (na min vóór de wijziging) met hoeveel hij "
             + "in dezelfde periode veranderde bij de teams die niets wijzigden. Het verschil tussen die twee veranderingen is de schatting van het effect. "
             + "Wat het kan laten zien: een verandering bij de gewijzigde teams die de vergelijkingsteams niet hadden, zodat ontwikkelingen die alle teams raakten eruit vallen. "
-            + "Wat het niet kan: het veronderstelt dat beide groepen zonder de wijziging gelijk zouden zijn opgelopen (parallelle trends). Daarom tonen we de maanden vóór de wijziging "
+            + "Wat het niet kan: het veronderstelt dat beide groepen zonder de wijziging gelijk zouden zijn opgelopen (parallelle trends). Daarom tonen we de kwartalen vóór de wijziging "
             + "van beide groepen en het verschil in hun trend (per maand); wijkt dat duidelijk van nul af, dan staat er een waarschuwing. Veranderde er tegelijk iets anders alleen bij de gewijzigde teams "
             + "(andere medewerkers, een andere wijk), dan ziet deze methode dat als effect. Het is dus geen bewijs dat de wijziging het effect veroorzaakte; het is een schatting onder die aannames. "
-            + "Het interval komt uit een bootstrap: we trekken de starts opnieuw, met teruglegging, binnen elke groep en maand (of kwartaal), en herhalen de berekening; "
+            + "Het interval komt uit een bootstrap: we trekken de starts opnieuw, met teruglegging, binnen elke groep en elk kwartaal, en herhalen de berekening; "
             + "het 90 %-interval bevat de middelste 90 % van de uitkomsten. "
             + Counting,
     };

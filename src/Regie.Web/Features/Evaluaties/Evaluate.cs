@@ -24,11 +24,11 @@ public sealed record Wijziging(Guid? Id, string Soort, DateOnly Datum, string Ti
 
 /// <summary>An evaluation as the page, the exports and the API show it: figures, intervals, withheld cells and the method. No household appears in it.</summary>
 /// <param name="MaandenVoor">The months before the change actually counted: the months asked for, rounded up to whole quarters when counted per quarter.</param>
-/// <param name="GeteldVanaf">The first of the calendar month nearest the change date: the first month counted as "after".</param>
-/// <param name="Periode">"maand" when every month of every group has at least 10 households, otherwise "kwartaal".</param>
+/// <param name="GeteldVanaf">The first day of the first calendar quarter counted as "after" the change.</param>
+/// <param name="Overgangskwartaal">The first day of the quarter left out because the change fell inside it (null when the change counts from the start of a quarter).</param>
 public sealed record EvaluatieAntwoord(
     Wijziging Wijziging, string Ontwerp, IReadOnlyList<string> Vergelijkingsteams, int HorizonMaanden, int MaandenVoor, int MaandenNa,
-    DateOnly GeteldVanaf, string Periode, DateOnly DatumGegevens, int Seed, int Trekkingen, int? Huishoudens, string Methode, IReadOnlyList<Uitkomst> Uitkomsten);
+    DateOnly GeteldVanaf, DateOnly? Overgangskwartaal, DateOnly DatumGegevens, int Seed, int Trekkingen, int? Huishoudens, string Methode, IReadOnlyList<Uitkomst> Uitkomsten);
 
 /// <summary>The policy officer evaluates a change: a change of triage model, a recorded change of working practice, or a date and teams of their own.</summary>
 public sealed class EvaluateChange(EvaluationData data)
@@ -36,7 +36,6 @@ public sealed class EvaluateChange(EvaluationData data)
     /// <summary>Fixed, so the same question on the same data gives the same interval on the page, in the report and in the API.</summary>
     public const int Seed = 20241;
     public const int Samples = 1000;
-    public const string MonthPeriod = "maand", QuarterPeriod = "kwartaal";
 
     public async Task<CommandResult<EvaluatieAntwoord>> ForChangeAsync(Guid id, EvaluatieVraag vraag, CancellationToken ct)
     {
@@ -88,8 +87,8 @@ public sealed class EvaluateChange(EvaluationData data)
         var comparison = treated is null ? [] : teams.Where(t => !changedTeams.Contains(t.Key)).Select(t => t.Value).Order().ToList();
         var layout = result.Layout;
         return new EvaluatieAntwoord(change, result.Design == EvaluationDesign.VerschilInVerschillen ? "verschil-in-verschillen" : "onderbroken-tijdreeks", comparison,
-            choice.HorizonMonths, layout.PeriodsBefore * layout.PeriodMonths, layout.PeriodsAfter * layout.PeriodMonths, layout.CountFrom,
-            layout.PeriodMonths == 1 ? MonthPeriod : QuarterPeriod, today, Seed, Samples, MonitorIndicators.SideBySide(result.Households, result.Households),
+            choice.HorizonMonths, layout.PeriodsBefore * layout.PeriodMonths, (layout.PeriodsAfter - (layout.TransitionQuarter is null ? 0 : 1)) * layout.PeriodMonths, layout.CountFrom,
+            layout.TransitionQuarter, today, Seed, Samples, MonitorIndicators.SideBySide(result.Households, result.Households),
             result.Method, result.Outcomes.Select(Map).ToList());
     }
 

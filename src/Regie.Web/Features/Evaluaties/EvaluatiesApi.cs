@@ -12,13 +12,16 @@ namespace Regie.Web.Features.Evaluaties;
 public static class EvaluatiesApi
 {
     private const string Parameters = "Parameters: horizon (3, 6 of 12 maanden, standaard 12), voor en na (maanden vóór en na de wijziging, 1 tot en met 36, standaard 24 vóór en 12 na).";
-    private const string Answer = " Het antwoord: per uitkomst de gemiddelden voor en na (per groep bij een vergelijking), het effect met het 90%- en 95%-interval (bootstrap over huishoudens, vaste seed "
+    private const string Answer = " Het antwoord: per uitkomst de gemiddelden voor en na (per groep bij een vergelijking), het effect met het 90%- en 95%-interval (bootstrap over de starts, vaste seed "
         + "en 1000 trekkingen: dezelfde vraag geeft hetzelfde antwoord), bij een onderbroken tijdreeks de sprong in niveau en de verandering van de trend, bij een verschil in verschillen "
-        + "het verschil in trend vóór de wijziging met een waarschuwing als dat niet bij nul ligt, de maandreeks voor de grafiek en de beschrijving van de methode. "
-        + "Een cel of maand met minder dan 10 huishoudens is null (aantallen afgerond op vijftallen), en een schatting die zo'n cel nodig heeft ook, met de reden in nietGetoond. "
-        + "geteldVanaf is de eerste dag van de kalendermaand die het dichtst bij de datum van de wijziging begint (een wijziging op de 16e of later telt vanaf de maand erna); "
-        + "periode is 'maand', of 'kwartaal' als een maand bij een groep minder dan 10 huishoudens heeft; maandenVoor en maandenNa zijn de gebruikte maanden (afgerond op hele kwartalen). "
-        + "De lopende maand telt nog niet mee. Elke start telt (wie terugkomt na een afsluiting telt opnieuw); de 10-regel telt huishoudens. "
+        + "het verschil in trend vóór de wijziging met een waarschuwing als dat niet bij nul ligt, de reeks per kwartaal voor de grafiek (maanden) en de beschrijving van de methode. "
+        + "Een cel of kwartaal met minder dan 10 huishoudens is null (aantallen afgerond op vijftallen), en een schatting die zo'n cel nodig heeft ook, met de reden in nietGetoond. "
+        + "We rekenen in vaste kalenderkwartalen (januari, april, juli, oktober). De wijziging telt vanaf de eerste van de maand die het dichtst bij haar datum begint; "
+        + "geteldVanaf is de eerste dag van het eerste kwartaal na de wijziging; valt die maand midden in een kwartaal, dan telt dat kwartaal niet mee (overgangskwartaal, anders null). "
+        + "maanden[] bevat dan ook kwartalen: maand is het aantal maanden van het begin van het kwartaal tot het kwartaal van de wijziging (… −6, −3, 0, 3 …), vanaf de eerste dag ervan. "
+        + "maandenVoor en maandenNa zijn de gebruikte maanden (afgerond op hele kwartalen). De lopende maand telt nog niet mee. "
+        + "Elke start telt (wie terugkomt na een afsluiting telt opnieuw); huishoudens in cellen en maanden telt starts; de bootstrap trekt starts. "
+        + "De 10-regel telt huishoudens per team en kwartaal: een team-kwartaal met minder dan 10 huishoudens telt in geen enkele groep mee, ook niet in de hele gemeente. "
         + "Geen huishoudens, namen of BSN's.";
 
     // What the document says the parameters accept; the handler reads them as text and refuses anything else with its own code.

@@ -37,7 +37,7 @@ public static class EvaluationExports
     public static string Count(int? n) => n?.ToString(Dutch) ?? "minder dan 10";
 
     public static string Subtitle(EvaluatieAntwoord r) =>
-        $"{Design(r)}; wijziging op {r.Wijziging.Datum.ToString("d MMMM yyyy", Dutch)}, geteld per {r.Periode} vanaf {r.GeteldVanaf.ToString("d MMMM yyyy", Dutch)}; {r.MaandenVoor} maanden ervoor, {r.MaandenNa} erna; horizon {r.HorizonMaanden} maanden; gegevens tot {r.DatumGegevens.ToString("d MMMM yyyy", Dutch)}"
+        $"{Design(r)}; wijziging op {r.Wijziging.Datum.ToString("d MMMM yyyy", Dutch)}, geteld per kwartaal vanaf {r.GeteldVanaf.ToString("d MMMM yyyy", Dutch)}{(r.Overgangskwartaal is { } q ? $" (het kwartaal vanaf {q.ToString("d MMMM yyyy", Dutch)} telt niet mee)" : "")}; {r.MaandenVoor} maanden ervoor, {r.MaandenNa} erna; horizon {r.HorizonMaanden} maanden; gegevens tot {r.DatumGegevens.ToString("d MMMM yyyy", Dutch)}"
         + (r.Wijziging.Teams.Count > 0 ? $"; gewijzigd: {string.Join(", ", r.Wijziging.Teams)}; vergelijking: {string.Join(", ", r.Vergelijkingsteams)}" : "; hele gemeente");
 
     /// <summary>The rows of an outcome's summary: the cells, then the estimates with their intervals.</summary>
@@ -57,7 +57,7 @@ public static class EvaluationExports
         string Line(params string?[] cells) => string.Join(';', cells.Select(c => (c ?? "").Replace(";", ",", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)));
         string N(double? v) => v?.ToString(Dutch) ?? "";
         sb.AppendLine(Line("Evaluatie", r.Wijziging.Titel, r.Wijziging.Datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Design(r)));
-        sb.AppendLine(Line("Horizon (maanden)", r.HorizonMaanden.ToString(Dutch), "Maanden voor", r.MaandenVoor.ToString(Dutch), "Maanden na", r.MaandenNa.ToString(Dutch), "Geteld vanaf", r.GeteldVanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Periode", r.Periode,
+        sb.AppendLine(Line("Horizon (maanden)", r.HorizonMaanden.ToString(Dutch), "Maanden voor", r.MaandenVoor.ToString(Dutch), "Maanden na", r.MaandenNa.ToString(Dutch), "Geteld vanaf", r.GeteldVanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Overgangskwartaal", r.Overgangskwartaal?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             "Gegevens tot", r.DatumGegevens.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Seed", r.Seed.ToString(CultureInfo.InvariantCulture), "Trekkingen", r.Trekkingen.ToString(CultureInfo.InvariantCulture)));
         sb.AppendLine(Line("Gewijzigde teams", string.Join(", ", r.Wijziging.Teams), "Vergelijkingsteams", string.Join(", ", r.Vergelijkingsteams)));
         sb.AppendLine();
@@ -137,7 +137,7 @@ public static class EvaluationExports
             IReadOnlyList<ChartSeries> series = r.Vergelijkingsteams.Count > 0
                 ? [new("Gewijzigde teams", u.Maanden.Select(m => m.Gemiddelde).ToList()), new("Vergelijkingsteams", u.Maanden.Select(m => m.Vergelijking).ToList())]
                 : [new("Alle huishoudens", u.Maanden.Select(m => m.Gemiddelde).ToList())];
-            pdf.LineChart($"{u.Naam} per {r.Periode} van start; de lijn is de wijziging (– is minder dan 10 huishoudens)",
+            pdf.LineChart($"{u.Naam} per kwartaal van start; de lijn is de wijziging (– is minder dan 10 huishoudens)",
                 u.Maanden.Select(m => m.Vanaf.ToString("MM-yy", Dutch)).ToList(), series, unit, u.Maanden.ToList().FindIndex(m => m.Maand == 0));
             if (u.PretrendWaarschuwing is { } warning) pdf.Paragraph("Let op: " + warning, bold: true);
         }
