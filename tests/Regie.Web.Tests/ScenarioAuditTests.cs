@@ -47,6 +47,21 @@ public sealed partial class ScenarioTests
     }
 
     [Fact]
+    public async Task Each_export_of_the_monitor_leaves_one_audit_entry_naming_its_period_and_filters()
+    {
+        using var client = await _app.SignedInClientAsync(Beleid);
+        foreach (var format in new[] { "Pdf", "Csv", "Xlsx" })
+        {
+            var before = (await AuditAsync(AuditResources.Monitor)).Count;
+            var response = await client.GetAsync($"/monitor?handler={format}&van=2026-03-05&tot=2026-04-17&wijk=Zuid");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var entry = Assert.Single((await AuditAsync(AuditResources.Monitor)).Skip(before));
+            Assert.Equal((AuditActions.Export, (Guid?)null, (Guid?)null), (entry.Action, entry.HouseholdId, entry.PersonId));
+            Assert.Equal($"monitor als {format.ToLowerInvariant()}: periode 01-03-2026 t/m 30-04-2026, team alle, wijk Zuid, werkwijze alle", entry.Detail);
+        }
+    }
+
+    [Fact]
     public async Task Saving_the_same_cockpit_form_twice_saves_one_scenario()
     {
         using var client = await _app.SignedInClientAsync(Beleid);
@@ -68,5 +83,11 @@ public sealed partial class ScenarioTests
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
         Assert.NotEqual(first.Headers.Location, other.Headers.Location);
         Assert.Equal(before + 2, await ScenarioCountAsync());
+
+        // Back in the browser, the first form changed and saved again: another scenario, saved as such.
+        var changed = await client.PostAsync("/monitor/scenarios/nieuw?handler=Save", new FormUrlEncodedContent(Set(fields, "Input.Naam", "Variant B")));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.NotEqual(first.Headers.Location, changed.Headers.Location);
+        Assert.Equal(before + 3, await ScenarioCountAsync());
     }
 }

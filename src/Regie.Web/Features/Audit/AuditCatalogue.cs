@@ -93,6 +93,8 @@ public static class AuditResources
     public const string Scenario = "scenario";
     /// <summary>An evaluation of a change of working practice (issue 24): its exports (figures only, never a household).</summary>
     public const string Evaluation = "evaluation";
+    /// <summary>The monitor sociaal domein (issue 24 review): its exports as CSV, XLSX and PDF (figures only, never a household).</summary>
+    public const string Monitor = "monitor";
 
     public static IReadOnlySet<string> All { get; } = AuditCatalogue.Values(typeof(AuditResources));
 

@@ -150,6 +150,7 @@ public sealed class IndexModel(AuditSearch search, Involvements.QuickWithdrawals
         AuditResources.EarlySignal => "Vroegsignaal",
         AuditResources.Scenario => "Scenario",
         AuditResources.Evaluation => "Evaluatie",
+        AuditResources.Monitor => "Monitor",
         var other => other,
     };
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Regie.Domain.Common;
 using Regie.Web.Data;
+using Regie.Web.Features.Audit;
 using Regie.Web.Features.Team;
 using Regie.Web.Infrastructure;
 using System.Text;
@@ -13,7 +14,7 @@ namespace Regie.Web.Features.Monitor;
 
 /// <summary>The policy officer's monitor: figures only, never a household.</summary>
 [Authorize(Roles = Roles.Beleid + "," + Roles.Teamleider)]
-public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, RegieDbContext db) : PageModel
+public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, RegieDbContext db, AuditLog audit) : PageModel
 {
     public MonitorView View { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
@@ -38,6 +39,7 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        await AuditExportAsync("xlsx", ct);
         return File(MonitorExports.Xlsx(View), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"monitor-{View.Van:yyyy-MM-dd}-{View.Tot:yyyy-MM-dd}.xlsx");
     }
 
@@ -45,15 +47,22 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
     {
         await LoadAsync(ct);
         var municipality = await db.Municipalities.Where(m => m.Code == db.Gemeentecode).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "Gemeente";
+        await AuditExportAsync("pdf", ct);
         return File(MonitorExports.Pdf(View, municipality), "application/pdf", $"monitor-{View.Van:yyyy-MM-dd}-{View.Tot:yyyy-MM-dd}.pdf");
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        await AuditExportAsync("csv", ct);
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MonitorQuery.Csv(View))).ToArray(), "text/csv; charset=utf-8",
             $"monitor-{View.Van:yyyy-MM-dd}-{View.Tot:yyyy-MM-dd}.csv");
     }
+
+    /// <summary>An export leaves the application: on the trail with what was exported (the filters and the period, figures only).</summary>
+    private Task AuditExportAsync(string format, CancellationToken ct) =>
+        audit.RecordAsync(AuditActions.Export, AuditResources.Monitor, detail: $"monitor als {format}: periode {Van} t/m {Tot}"
+            + $", team {(string.IsNullOrWhiteSpace(Team) ? "alle" : Team)}, wijk {(string.IsNullOrWhiteSpace(Wijk) ? "alle" : Wijk)}, werkwijze {(string.IsNullOrWhiteSpace(Werkwijze) ? "alle" : Werkwijze)}", ct: ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -95,14 +95,14 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
     private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
 
     /// <summary>
-    /// Saves the form as a scenario. The same form posted again (same one-time token) answers the scenario the first post saved,
-    /// also when both posts race: the unique index lets one in, the other finds it.
+    /// Saves the form as a scenario. The same form posted again with the same content (same one-time token) answers the scenario the
+    /// first post saved, also when both posts race: the unique index lets one in, the other finds it. The same form changed and posted
+    /// again (back in the browser, other figures) is another scenario and is saved as one.
     /// </summary>
     public async Task<CommandResult<Guid>> SaveAsync(ScenarioInput input, CancellationToken ct)
     {
         if (!MayUse(user)) return CommandResult<Guid>.Forbidden();
-        Guid? token = Guid.TryParse(input.Formulier, out var t) && t != Guid.Empty ? t : null;
-        if (token is { } once && await SavedFromAsync(once, ct) is { } earlier) return CommandResult<Guid>.Ok(earlier);
+        Guid? form = Guid.TryParse(input.Formulier, out var t) && t != Guid.Empty ? t : null;
         var errors = new ErrorList();
         var name = errors.Take(TextRules.Required(input.Naam, "Naam", "een naam voor het scenario", Scenario.NameMaxLength));
         var description = errors.Take(TextRules.Optional(input.Omschrijving, "Omschrijving", "de omschrijving", Scenario.DescriptionMaxLength));
@@ -110,12 +110,21 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
         if (!run.IsOk) return CommandResult<Guid>.Invalid([.. errors.Errors, .. run.Errors]);
         if (errors.HasErrors) return CommandResult<Guid>.Invalid(errors.Errors);
         var scenario = Create(user.Gemeentecode!, name!, description, run.Value!, user.ActorId, user.ActorName, clock.GetUtcNow().UtcDateTime);
+        Guid? token = form is { } f ? SubmissionToken(f, scenario) : null;
+        if (token is { } once && await SavedFromAsync(once, ct) is { } earlier) return CommandResult<Guid>.Ok(earlier);
         scenario.FormToken = token;
         db.Scenarios.Add(scenario);
         var saved = await db.SaveOrConflictAsync(scenario.Id, ct);
         if (saved.Status == CommandStatus.Conflict && token is { } raced && await SavedFromAsync(raced, ct) is { } first) return CommandResult<Guid>.Ok(first);
         return await audit.AfterAsync(saved, AuditResources.Scenario, null, null,
             $"scenario {scenario.Id} opgeslagen: {scenario.Name}, startgetal {scenario.Seed}, {scenario.Runs} rekenrondes, stand van {DutchDate.Format(scenario.DataDate)}", ct, AuditActions.Create);
+    }
+
+    /// <summary>The form's token together with what it asks to save: equal only for the same form posted with the same content.</summary>
+    private static Guid SubmissionToken(Guid form, Scenario s)
+    {
+        var content = string.Join('\n', form.ToString("N"), s.Name, s.Description, s.Models, s.ParametersJson, s.Seed, s.Runs);
+        return new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)).AsSpan(0, 16));
     }
 
     private async Task<Guid?> SavedFromAsync(Guid token, CancellationToken ct) =>
