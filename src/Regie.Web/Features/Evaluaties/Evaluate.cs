@@ -13,19 +13,74 @@ public sealed class EvaluatieVraag
     public string? Na { get; set; }
 }
 
+/// <summary>Een bootstrapinterval: de ondergrens en de bovengrens, in de eenheid van de uitkomst.</summary>
+/// <param name="Laag">Ondergrens.</param>
+/// <param name="Hoog">Bovengrens.</param>
 public sealed record Interval(double Laag, double Hoog);
+
+/// <summary>Een schatting met haar 90%- en 95%-interval; alles null als de schatting niet getoond wordt (reden in nietGetoond) of niet te berekenen is.</summary>
+/// <param name="Waarde">De schatting, in de eenheid van de uitkomst (procentpunt, euro, dagen of cijfer; een trend per maand).</param>
+/// <param name="Interval90">Het 90%-interval (percentielbootstrap).</param>
+/// <param name="Interval95">Het 95%-interval.</param>
 public sealed record Schatting(double? Waarde, Interval? Interval90, Interval? Interval95);
-/// <summary>A group × period cell; the number of households is rounded to fives and, like the mean, withheld (null) below 10.</summary>
+
+/// <summary>Een cel groep × periode.</summary>
+/// <param name="Groep">'Alle huishoudens' (onderbroken tijdreeks), of 'Gewijzigd' en 'Vergelijking' (verschil in verschillen).</param>
+/// <param name="Periode">'Voor' of 'Na' de wijziging (niet te verwarren met de kwartalen in maanden[]).</param>
+/// <param name="Huishoudens">Het aantal starts met een waarde, afgerond op vijftallen; null: minder dan 10 huishoudens.</param>
+/// <param name="Gemiddelde">Het gemiddelde in de eenheid van de uitkomst; null: niet getoond.</param>
 public sealed record Cel(string Groep, string Periode, int? Huishoudens, double? Gemiddelde);
+
+/// <summary>Een kwartaal van de reeks voor de grafiek.</summary>
+/// <param name="Maand">Maanden van het begin van het kwartaal van de wijziging tot het begin van dit kwartaal (… −6, −3, 0, 3 …); 0 is het kwartaal van de wijziging.</param>
+/// <param name="Vanaf">De eerste dag van het kwartaal.</param>
+/// <param name="Gemiddelde">Gemiddelde van de gewijzigde teams (of van alle huishoudens); null: minder dan 10 huishoudens of overgangskwartaal.</param>
+/// <param name="Huishoudens">Aantal starts met een waarde, afgerond op vijftallen; null: minder dan 10 huishoudens.</param>
+/// <param name="Vergelijking">Gemiddelde van de vergelijkingsteams (alleen bij verschil in verschillen, anders null).</param>
+/// <param name="VergelijkingHuishoudens">Aantal starts van de vergelijkingsteams, afgerond op vijftallen.</param>
 public sealed record Maandpunt(int Maand, DateOnly Vanaf, double? Gemiddelde, int? Huishoudens, double? Vergelijking, int? VergelijkingHuishoudens);
+
+/// <summary>Eén uitkomst van de evaluatie.</summary>
+/// <param name="Sleutel">zwaarder (naar maatwerk of specialistische zorg binnen de horizon), kosten (volledige kosten binnen de horizon), dagen-tot-steun, herinstroom of cijfer.</param>
+/// <param name="Naam">De naam van de uitkomst in gewone taal.</param>
+/// <param name="Eenheid">procentpunt, euro, dagen of cijfer.</param>
+/// <param name="Definitie">Hoe de uitkomst per start gemeten wordt.</param>
+/// <param name="Horizon">true: de uitkomst telt binnen de horizon na de start en dus alleen starts waarvan de hele horizon voorbij is.</param>
+/// <param name="Effect">Het geschatte effect van de wijziging (na min verwacht, of het verschil in verschillen).</param>
+/// <param name="Niveauverandering">Onderbroken tijdreeks: de sprong in niveau bij de wijziging; anders null.</param>
+/// <param name="Trendverandering">Onderbroken tijdreeks: de verandering van de trend, per maand; anders null.</param>
+/// <param name="PretrendVerschil">Verschil in verschillen: het verschil in trend (per maand) tussen de groepen vóór de wijziging; anders null.</param>
+/// <param name="PretrendWaarschuwing">Een waarschuwing als de groepen vóór de wijziging niet gelijk opliepen; anders null.</param>
+/// <param name="NietGetoond">Waarom de schatting niet getoond wordt (bijvoorbeeld minder dan 10 huishoudens, of de horizon nog niet voorbij); null als ze getoond wordt.</param>
+/// <param name="Cellen">De gemiddelden per groep en periode (voor, na).</param>
+/// <param name="Maanden">De reeks per kwartaal voor de grafiek.</param>
 public sealed record Uitkomst(string Sleutel, string Naam, string Eenheid, string Definitie, bool Horizon, Schatting Effect, Schatting? Niveauverandering,
     Schatting? Trendverandering, Schatting? PretrendVerschil, string? PretrendWaarschuwing, string? NietGetoond, IReadOnlyList<Cel> Cellen, IReadOnlyList<Maandpunt> Maanden);
+
+/// <summary>De geëvalueerde wijziging.</summary>
+/// <param name="Id">Het id van de triageconfiguratie of de werkwijzewijziging; null bij een eigen datum (adhoc).</param>
+/// <param name="Soort">triagemodel, werkwijze of eigen (adhoc).</param>
+/// <param name="Datum">De datum van de wijziging zoals vastgelegd of gevraagd.</param>
+/// <param name="Titel">De titel van de wijziging.</param>
+/// <param name="Omschrijving">De omschrijving, als die er is.</param>
+/// <param name="Teams">De namen van de teams die veranderden; leeg: de hele gemeente.</param>
 public sealed record Wijziging(Guid? Id, string Soort, DateOnly Datum, string Titel, string? Omschrijving, IReadOnlyList<string> Teams);
 
-/// <summary>An evaluation as the page, the exports and the API show it: figures, intervals, withheld cells and the method. No household appears in it.</summary>
-/// <param name="MaandenVoor">The months before the change actually counted: the months asked for, rounded up to whole quarters when counted per quarter.</param>
-/// <param name="GeteldVanaf">The first day of the first calendar quarter counted as "after" the change.</param>
-/// <param name="Overgangskwartaal">The first day of the quarter left out because the change fell inside it (null when the change counts from the start of a quarter).</param>
+/// <summary>Een evaluatie zoals de pagina, de exports en de API haar tonen: cijfers, intervallen, niet getoonde cellen en de methode. Er staat geen huishouden in.</summary>
+/// <param name="Wijziging">De geëvalueerde wijziging.</param>
+/// <param name="Ontwerp">onderbroken-tijdreeks (de hele gemeente) of verschil-in-verschillen (tegen de teams die niet veranderden).</param>
+/// <param name="Vergelijkingsteams">De namen van de teams waarmee vergeleken is (leeg bij een onderbroken tijdreeks).</param>
+/// <param name="HorizonMaanden">De horizon in maanden (3, 6 of 12).</param>
+/// <param name="MaandenVoor">De maanden vóór de wijziging die meetellen: de gevraagde maanden, afgerond op hele kwartalen.</param>
+/// <param name="MaandenNa">De maanden na de wijziging die meetellen (zonder het overgangskwartaal), afgerond op hele kwartalen.</param>
+/// <param name="GeteldVanaf">De eerste dag van het eerste kalenderkwartaal dat als 'na' de wijziging telt.</param>
+/// <param name="Overgangskwartaal">De eerste dag van het kwartaal waarin de wijziging viel en dat daarom niet meetelt; null als de wijziging aan het begin van een kwartaal telt.</param>
+/// <param name="DatumGegevens">De dag waarop de gegevens gelezen zijn.</param>
+/// <param name="Seed">Het vaste startgetal van de bootstrap.</param>
+/// <param name="Trekkingen">Het aantal bootstraptrekkingen.</param>
+/// <param name="Huishoudens">Het aantal huishoudens in de berekening, afgerond op vijftallen; null: minder dan 10.</param>
+/// <param name="Methode">Wat de methode kan en niet kan laten zien, in gewone taal.</param>
+/// <param name="Uitkomsten">Per uitkomst de cijfers.</param>
 public sealed record EvaluatieAntwoord(
     Wijziging Wijziging, string Ontwerp, IReadOnlyList<string> Vergelijkingsteams, int HorizonMaanden, int MaandenVoor, int MaandenNa,
     DateOnly GeteldVanaf, DateOnly? Overgangskwartaal, DateOnly DatumGegevens, int Seed, int Trekkingen, int? Huishoudens, string Methode, IReadOnlyList<Uitkomst> Uitkomsten);

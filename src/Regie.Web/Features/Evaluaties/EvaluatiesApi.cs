@@ -25,12 +25,13 @@ public static class EvaluatiesApi
         + "Geen huishoudens, namen of BSN's.";
 
     // What the document says the parameters accept; the handler reads them as text and refuses anything else with its own code.
-    private static readonly ParameterFacts Horizon = new("horizon", JsonValue.Create(12))
+    // The examples are the defaults the handler takes when a parameter is left out.
+    private static readonly ParameterFacts Horizon = new("horizon", JsonValue.Create(EvaluationRules.DefaultHorizon))
     {
         Type = JsonSchemaType.Integer, Values = [JsonValue.Create(3), JsonValue.Create(6), JsonValue.Create(12)],
     };
-    private static readonly ParameterFacts Voor = new("voor", JsonValue.Create(12)) { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "36" };
-    private static readonly ParameterFacts Na = new("na", JsonValue.Create(12)) { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "36" };
+    private static readonly ParameterFacts Voor = new("voor", JsonValue.Create(EvaluationRules.DefaultMonthsBefore)) { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "36" };
+    private static readonly ParameterFacts Na = new("na", JsonValue.Create(EvaluationRules.DefaultMonthsAfter)) { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "36" };
     /// <summary>The day as jjjj-mm-dd, dd-mm-jjjj (also d-m-jjjj, d/m/jjjj and d.m.jjjj): the forms <see cref="Domain.Common.DutchDate.TryParse"/> reads.</summary>
     public const string DatumPattern = @"^(\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})$";
     private static readonly ParameterFacts Datum = new("datum", JsonValue.Create("2025-01-01")) { Pattern = DatumPattern };
@@ -46,7 +47,7 @@ public static class EvaluatiesApi
             .WithSummary("De wijzigingen die te evalueren zijn: elke wisseling van triagemodel (voor de hele gemeente) en elke vastgelegde werkwijzewijziging van een of meer teams, nieuwste eerst.")
             .WithDescription("Soort 'triagemodel' wordt geëvalueerd als onderbroken tijdreeks, soort 'werkwijze' als verschil in verschillen tegen de teams die niet veranderden. Alleen voor beleid.");
 
-        group.MapGet("/{id:guid}", async (Guid id, [Description("Horizon in maanden: 3, 6 of 12.")] string? horizon,
+        group.MapGet("/{id:guid}", async ([Description("Het id van de wijziging uit GET /api/v1/evaluaties (een GUID).")] Guid id, [Description("Horizon in maanden: 3, 6 of 12.")] string? horizon,
                 [Description("Maanden vóór de wijziging: 1 tot en met 36.")] string? voor, [Description("Maanden na de wijziging: 1 tot en met 36.")] string? na,
                 EvaluateChange evaluate, CancellationToken ct) =>
                 ApiResults.From(await evaluate.ForChangeAsync(id, new EvaluatieVraag { Horizon = horizon, Voor = voor, Na = na }, ct), Results.Ok))

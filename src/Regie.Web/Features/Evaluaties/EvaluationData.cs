@@ -9,8 +9,14 @@ using System.Text.Json;
 namespace Regie.Web.Features.Evaluaties;
 
 /// <summary>A change one can evaluate: a change of triage model (the whole municipality) or a recorded change of working practice of some teams.</summary>
-/// <param name="Teams">The names of the teams that changed (empty: the whole municipality), in the order of <paramref name="TeamIds"/>.</param>
-/// <param name="TeamIds">Their ids: the comparison is by id, so two teams with the same name stay apart.</param>
+/// <param name="Id">Het id: van de triageconfiguratie (soort triagemodel) of van de werkwijzewijziging (soort werkwijze); te gebruiken in /api/v1/evaluaties/{id}.</param>
+/// <param name="Soort">triagemodel (de hele gemeente: onderbroken tijdreeks) of werkwijze (een of meer teams: verschil in verschillen).</param>
+/// <param name="Datum">De datum van de wijziging.</param>
+/// <param name="Titel">De titel.</param>
+/// <param name="Omschrijving">De omschrijving, als die er is.</param>
+/// <param name="Teams">De namen van de teams die veranderden (leeg: de hele gemeente), in de volgorde van teamIds.</param>
+/// <param name="TeamIds">Hun ids: de vergelijking gaat op id, zodat twee teams met dezelfde naam gescheiden blijven.</param>
+/// <param name="VastgelegdDoor">Wie de wijziging vastlegde (naam van de medewerker).</param>
 public sealed record EvaluableChange(Guid Id, string Soort, DateOnly Datum, string Titel, string? Omschrijving, IReadOnlyList<string> Teams, IReadOnlyList<Guid> TeamIds, string? VastgelegdDoor);
 
 /// <summary>
