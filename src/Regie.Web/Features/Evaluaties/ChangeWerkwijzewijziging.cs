@@ -9,15 +9,9 @@ using Regie.Web.Infrastructure;
 namespace Regie.Web.Features.Evaluaties;
 
 /// <summary>A correction of a recorded change: the recording form's fields and the version the form was filled in on.</summary>
-public sealed class WerkwijzewijzigingCorrectionInput
+public sealed class WerkwijzewijzigingCorrectionInput : WerkwijzewijzigingInput
 {
-    public string? Datum { get; set; }
-    public string? Titel { get; set; }
-    public string? Omschrijving { get; set; }
-    public List<string> Teams { get; set; } = [];
     public int Versie { get; set; }
-
-    public WerkwijzewijzigingInput AsRecorded() => new() { Datum = Datum, Titel = Titel, Omschrijving = Omschrijving, Teams = Teams };
 }
 
 public sealed class WerkwijzewijzigingWithdrawalInput
@@ -38,7 +32,7 @@ public sealed class ChangeWerkwijzewijzigingHandler(RegieDbContext db, Evaluatio
         if (!user.IsSystem && user.Role != Roles.Beleid) return CommandResult<int>.Forbidden();
         if (await db.Werkwijzewijzigingen.FirstOrDefaultAsync(w => w.Id == id, ct) is not { } change) return CommandResult<int>.NotFound("De wijziging");
         var teams = await data.TeamNamesAsync(ct);
-        var (read, errors) = RecordWerkwijzewijzigingHandler.Read(input.AsRecorded(), teams, data.Today);
+        var (read, errors) = RecordWerkwijzewijzigingHandler.Read(input, teams, data.Today);
         if (read is not { } r) return CommandResult<int>.Invalid(errors);
         if (change.Version != input.Versie) return CommandResult<int>.Conflict();
         var before = Describe(change, teams);

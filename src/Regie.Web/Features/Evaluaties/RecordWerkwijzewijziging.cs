@@ -7,7 +7,7 @@ using Regie.Web.Infrastructure;
 
 namespace Regie.Web.Features.Evaluaties;
 
-public sealed class WerkwijzewijzigingInput
+public class WerkwijzewijzigingInput
 {
     public string? Datum { get; set; }
     public string? Titel { get; set; }
