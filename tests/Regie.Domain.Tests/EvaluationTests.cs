@@ -159,7 +159,7 @@ public sealed class EvaluationTests
     public void A_quarter_of_fewer_than_ten_households_does_not_move_the_estimate()
     {
         var units = Enumerable.Range(-3, 3).SelectMany(q => Quarter(q, "Noord", 20 - q, 12)).Concat(Enumerable.Range(0, 2).SelectMany(q => Quarter(q, "Noord", 10, 12))).ToList();
-        var spec = new EvaluationSpec(Change, 12, 6, 3, Later, Samples: 200, Seed: 1);
+        var spec = new EvaluationSpec(Change, 24, 6, 3, Later, Samples: 200, Seed: 1);
         var without = Days(Evaluation.Run(units, spec));
         var with = Days(Evaluation.Run([.. units, .. Quarter(-4, "Noord", 500, count: 9)], spec));
 
@@ -171,19 +171,34 @@ public sealed class EvaluationTests
     [Fact]
     public void An_outcome_with_a_horizon_counts_only_households_whose_whole_horizon_lies_before_the_data_date_and_on_one_side_of_the_change()
     {
-        var dataDate = Change.AddMonths(3).AddDays(-1);
+        var dataDate = Change.AddMonths(3).AddDays(5);
         var units = Enumerable.Range(0, 70).Select(i => Unit(i, "Noord", Change.AddMonths(3 * (i / 10 - 5)).AddDays(i % 10), days: 5, specialist: i % 4 == 0)).ToList();
         var result = Evaluation.Run(units, new EvaluationSpec(Change, 15, 6, 3, dataDate, Samples: 50, Seed: 1));
 
         var specialist = result.Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
-        // Before the change quarters −5 to −2 count; in quarter −1 the three months run past the change (one household ends on the
-        // day itself, too few to show). After the change the three months end after the data date, so none counts.
+        // Before the change quarters −5 to −2 count; in quarter −1 the three months of a later start run into the change's quarter, so the
+        // whole quarter is left out. After the change the three months end after the data date, so none counts.
         Assert.Equal([40, 0], specialist.Cells.Select(c => c.Households));
         Assert.Null(specialist.Effect.Value);
-        Assert.Contains("korter dan 3 maanden geleden", specialist.Withheld, StringComparison.Ordinal);
+        Assert.Contains("nog geen kwartaal na de wijziging is helemaal 3 maanden gevolgd", specialist.Withheld, StringComparison.Ordinal);
         Assert.Contains("3 maanden na de start", specialist.Definition, StringComparison.Ordinal);
-        // Days to first support need no follow-up: the 50 before and quarter 0's 10 count (quarter 1 lies after the data date).
+        // Days to first support need no follow-up: the 50 before and quarter 0's 10 count (quarter 1 is the running quarter).
         Assert.Equal([50, 10], Days(result).Cells.Select(c => c.Households));
+    }
+
+    [Fact]
+    public void Moving_the_change_date_within_its_quarter_does_not_change_which_starts_count_for_a_horizon()
+    {
+        // Starts spread over every month of five quarters before and two after, 30 a month, a quarter of them reaching care.
+        var units = Enumerable.Range(-15, 21).SelectMany(m => Enumerable.Range(0, 30).Select(i => Unit((m + 15) * 100 + i, "Noord", Change.AddMonths(m).AddDays(i % 28), specialist: i % 4 == 0))).ToList();
+        OutcomeEvaluation Specialist(DateOnly day) => Evaluation.Run(units, new EvaluationSpec(day, 15, 3, 3, Later, Samples: 20, Seed: 1)).Outcomes.Single(o => o.Outcome == EvaluationOutcome.MaatwerkOfSpecialistisch);
+
+        // 1 May and 1 June both fall inside April–June: the same whole quarters count before it, whatever the day.
+        var may = Specialist(new DateOnly(2026, 5, 1));
+        var june = Specialist(new DateOnly(2026, 6, 1));
+        Assert.Equal(may.Cells, june.Cells);
+        // Quarters −5 to −2 count (360 starts); quarter −1's horizons run into the change's quarter.
+        Assert.Equal(360, may.Cells[0].Households);
     }
 
     [Fact]
@@ -200,7 +215,7 @@ public sealed class EvaluationTests
     public void The_same_seed_gives_the_same_interval_on_one_core_or_many()
     {
         var units = World(new Random(5), treatedEffect: 0, perMonth: 20).ToList();
-        var spec = new EvaluationSpec(Change, 12, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 300, Seed: 42);
+        var spec = new EvaluationSpec(Change, 24, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 300, Seed: 42);
         var parallel = Evaluation.Run(units, spec);
         var serial = Evaluation.Run(units, spec, parallel: false);
         var again = Evaluation.Run(units, spec);
@@ -212,7 +227,8 @@ public sealed class EvaluationTests
     }
 
     /// <summary>
-    /// A world of households starting with Noord and Zuid each month from 12 months before the change to 6 after: specialist care
+    /// A world of households starting with Noord and Zuid each month from 24 months before the change to 6 after (the mark is followed
+    /// 12 months, and before the change only quarters whose 12 months ended before it count): specialist care
     /// with a chance of 30 % rising a little each month, cost around € 4,000, days to first support around 20 falling slowly, re-entry
     /// 15 %, marks around 7.5. <paramref name="treatedEffect"/> × (−10 pp, −600 euro, −6 days, −5 pp, +0.5) is planted in Zuid after the change.
     /// </summary>
@@ -220,7 +236,7 @@ public sealed class EvaluationTests
     {
         var key = 0;
         foreach (var group in new[] { "Noord", "Zuid" })
-            for (var k = -12; k < 6; k++)
+            for (var k = -24; k < 6; k++)
                 for (var i = 0; i < perMonth; i++)
                 {
                     var on = (everywhere || group == "Zuid") && k >= 0 ? treatedEffect : 0;
@@ -245,7 +261,7 @@ public sealed class EvaluationTests
     public void A_planted_effect_in_one_team_is_recovered_within_its_interval_by_the_difference_in_differences()
     {
         var result = Evaluation.Run(World(new Random(11), treatedEffect: 1, perMonth: 150).ToList(),
-            new EvaluationSpec(Change, 12, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 400, Seed: 7));
+            new EvaluationSpec(Change, 24, 6, 3, Later, new HashSet<string> { "Zuid" }, Samples: 400, Seed: 7));
         foreach (var (outcome, planted) in Planted)
         {
             var e = result.Outcomes.Single(o => o.Outcome == outcome).Effect;
@@ -261,7 +277,7 @@ public sealed class EvaluationTests
     public void A_planted_effect_everywhere_is_recovered_within_its_interval_by_the_time_series()
     {
         var units = World(new Random(12), treatedEffect: 1, perMonth: 150, everywhere: true).ToList();
-        var result = Evaluation.Run(units, new EvaluationSpec(Change, 12, 6, 3, Later, Samples: 400, Seed: 7));
+        var result = Evaluation.Run(units, new EvaluationSpec(Change, 24, 6, 3, Later, Samples: 400, Seed: 7));
         foreach (var (outcome, planted) in Planted)
         {
             var e = result.Outcomes.Single(o => o.Outcome == outcome).Effect;
@@ -286,13 +302,14 @@ public sealed class EvaluationTests
         var contains = new int[Planted.Length];
         for (var w = 0; w < worlds; w++)
         {
-            var units = World(random, treatedEffect: 0, perMonth: 25).ToList();
-            var spec = new EvaluationSpec(Change, 12, 6, 3, Later, comparison ? new HashSet<string> { "Zuid" } : null, Samples: 200, Seed: w);
+            var units = World(random, treatedEffect: 0, perMonth: 40).ToList();
+            var spec = new EvaluationSpec(Change, 24, 6, 3, Later, comparison ? new HashSet<string> { "Zuid" } : null, Samples: 200, Seed: w);
             var result = Evaluation.Run(units, spec);
             for (var o = 0; o < Planted.Length; o++)
                 if (result.Outcomes.Single(x => x.Outcome == Planted[o].Outcome).Effect.Ci90 is { } ci && ci.Low <= 0 && ci.High >= 0) contains[o]++;
         }
+        var shares = string.Join(", ", Planted.Select((p, o) => $"{p.Outcome} {contains[o] / (double)worlds:0.000}"));
         for (var o = 0; o < Planted.Length; o++)
-            Assert.InRange(contains[o] / (double)worlds, 0.85, 0.95);
+            Assert.True(contains[o] / (double)worlds is >= 0.85 and <= 0.95, shares);
     }
 }

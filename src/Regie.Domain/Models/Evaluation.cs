@@ -60,7 +60,15 @@ public static class Evaluation
     public const string After = "Na";
     public static readonly int[] Horizons = [3, 6, 12];
 
-    public sealed record OutcomeInfo(EvaluationOutcome Outcome, string Key, string Label, string Unit, int Decimals, double Scale, bool NeedsFollowUp, string Definition);
+    /// <param name="FixedHorizon">A horizon that does not follow the question: the mark is the first within 12 months whatever the horizon asked,
+    /// because a first mark within 3 months is also the first within 6, and comparing the two would single out who marked in between.</param>
+    public sealed record OutcomeInfo(EvaluationOutcome Outcome, string Key, string Label, string Unit, int Decimals, double Scale, bool NeedsFollowUp, string Definition, int? FixedHorizon = null)
+    {
+        public int Horizon(EvaluationSpec spec) => FixedHorizon ?? spec.HorizonMonths;
+    }
+
+    /// <summary>The months the mark is followed, whatever the horizon asked.</summary>
+    public const int MarkHorizonMonths = 12;
 
     /// <summary>The outcomes, with their definitions in words; one home for page, PDF, spreadsheet and API.</summary>
     public static readonly IReadOnlyList<OutcomeInfo> Outcomes =
@@ -70,11 +78,11 @@ public static class Evaluation
         new(EvaluationOutcome.VolledigeKosten, "kosten", "Volledige kosten per huishouden binnen de horizon", "euro", 0, 1, true,
             "Betaald uit het budget + geschatte kosten van beschikkingen van het huishouden binnen H maanden na de start, plus de personeelskosten van het team verdeeld over de open trajectmaanden: de personeelskosten van een team in een maand gedeeld door de huishoudens met een open traject bij dat team in die maand, voor elke maand dat het traject van dit huishouden binnen de horizon open was."),
         new(EvaluationOutcome.DagenTotEersteSteun, "dagen-tot-steun", "Dagen van hulpvraag tot eerste steun", "dagen", 1, 1, false,
-            "Dagen van de eerste hulpvraag vóór de start tot de eerste steun: lichte ondersteuning, een gestarte verwijzing, een toekennende beschikking of het begin van het traject zelf, wat het eerst kwam."),
+            "Dagen van de laatste hulpvraag in de 12 maanden vóór de start tot de eerste steun: lichte ondersteuning, een gestarte verwijzing, een toekennende beschikking of het begin van het traject zelf, wat het eerst kwam."),
         new(EvaluationOutcome.Herinstroom, "herinstroom", "Herinstroom binnen 12 maanden", "procentpunt", 1, 100, false,
             "Deel van de starts bij een huishouden waarvan een eerder traject in de 12 maanden ervoor was afgesloten (de definitie van de monitor)."),
-        new(EvaluationOutcome.Cijfer, "cijfer", "Cijfer van inwoners binnen de horizon", "cijfer", 2, 1, true,
-            "Het eerste cijfer (1–10) dat het huishouden binnen H maanden na de start gaf, bij een evaluatie of de afsluiting."),
+        new(EvaluationOutcome.Cijfer, "cijfer", "Cijfer van inwoners binnen 12 maanden", "cijfer", 2, 1, true,
+            "Het eerste cijfer (1–10) dat het huishouden binnen 12 maanden na de start gaf, bij een evaluatie of de afsluiting (altijd 12 maanden, welke horizon ook gekozen is).", MarkHorizonMonths),
     ];
 
     public static OutcomeInfo Info(string key) => Outcomes.Single(o => o.Key == key);
@@ -119,18 +127,23 @@ public static class Evaluation
 
     private static int Periods(int months, int width) => (months + width - 1) / width;
 
+    /// <summary>Whether every start of a quarter has been followed the whole horizon: before the running quarter and, for a quarter before the change, before the change's quarter.</summary>
+    private static bool FollowedWhole(int quarter, EvaluationSpec spec, int horizon)
+    {
+        var end = QuarterStart(quarter + 1).AddMonths(horizon);
+        var change = QuarterStart(QuarterOf(CountFrom(spec.ChangeDate)));
+        return end <= QuarterStart(QuarterOf(spec.DataDate)) && (quarter >= QuarterOf(change) || end <= change);
+    }
+
     /// <summary>
-    /// The value of an outcome for a unit, NaN when it is not measurable: no value; a horizon not yet over at the data date; or, before
-    /// the change, a horizon that runs past the change (such a household was partly followed under the new way of working).
+    /// The value of an outcome for a unit, NaN when it is not measurable: no value; or, for an outcome with a horizon, a quarter of
+    /// which not every start has been followed the whole horizon before the running month, or, before the change, a quarter of which
+    /// some start's horizon runs into the quarter of the change (partly followed under the new way of working). Decided per whole
+    /// quarter, so the date of the change within its quarter or the day of the data never picks out part of a quarter.
     /// </summary>
     public static double Value(EvaluationUnit u, OutcomeInfo o, EvaluationSpec spec)
     {
-        if (o.NeedsFollowUp)
-        {
-            var end = u.Start.AddMonths(spec.HorizonMonths);
-            var start = CountFrom(spec.ChangeDate);
-            if (end > spec.DataDate || (u.Start < start && end > start)) return double.NaN;
-        }
+        if (o.NeedsFollowUp && !FollowedWhole(QuarterOf(u.Start), spec, o.Horizon(spec))) return double.NaN;
         double? v = o.Outcome switch
         {
             EvaluationOutcome.MaatwerkOfSpecialistisch => u.ReachedSpecialistCare is { } b ? (b ? 1 : 0) : null,
@@ -146,8 +159,8 @@ public static class Evaluation
     {
         var did = spec.Design == EvaluationDesign.VerschilInVerschillen;
         var (change, before, after, transition) = Quarters(spec);
-        // The running month is not counted: it is not over, and counting it would change the answer day by day.
-        var running = new DateOnly(spec.DataDate.Year, spec.DataDate.Month, 1);
+        // The running quarter is not counted: it is not over, and counting it would change the answer month by month.
+        var running = QuarterStart(QuarterOf(spec.DataDate));
         var periods = before + after;
         var bins = (did ? 2 : 1) * periods;
         var binOf = new int[units.Count];
@@ -229,10 +242,12 @@ public static class Evaluation
             series.Add(new EvaluationPoint(month, QuarterStart(change + k - layout.PeriodsBefore), Point(sums[main], counts[main], info), (int)counts[main],
                 did ? Point(sums[k], counts[k], info) : null, did ? (int)counts[k] : null));
         }
-        if (info.NeedsFollowUp && layout.CountFrom.AddMonths(spec.HorizonMonths) > spec.DataDate)
-            reasons.Add($"de wijziging is korter dan {spec.HorizonMonths} maanden geleden: nog geen huishouden na de wijziging heeft de hele horizon achter zich");
-        if (info.NeedsFollowUp && layout.PeriodsBefore * layout.PeriodMonths <= spec.HorizonMonths)
-            reasons.Add($"vóór de wijziging telt alleen wie de hele horizon van {spec.HorizonMonths} maanden vóór de wijziging had: kies meer dan {spec.HorizonMonths} maanden vóór of een kortere horizon");
+        var horizon = info.Horizon(spec);
+        if (info.NeedsFollowUp && !FollowedWhole(QuarterOf(layout.CountFrom), spec, horizon))
+            reasons.Add($"nog geen kwartaal na de wijziging is helemaal {horizon} maanden gevolgd: de starts van het eerste kwartaal erna hebben de hele horizon nog niet achter zich");
+        if (info.NeedsFollowUp && layout.PeriodsBefore * layout.PeriodMonths <= horizon)
+            reasons.Add($"vóór de wijziging telt alleen wie de hele horizon van {horizon} maanden vóór de wijziging had: kies meer dan {horizon} maanden vóór"
+                + (info.FixedHorizon is null ? " of een kortere horizon" : ""));
         string? withheld = reasons.Count > 0 ? string.Join("; ", reasons.Distinct()) : null;
         var column = did ? DifferenceInDifferences.Effect : InterruptedTimeSeries.Effect;
         if (withheld is null && double.IsNaN(observed[column]))
@@ -272,9 +287,9 @@ public static class EvaluationMethod
     private const string Counting =
         "We tellen elke start van een huishouden met een team (wie na een afsluiting terugkomt, telt opnieuw) en rekenen in vaste kalenderkwartalen "
         + "(januari, april, juli, oktober). De wijziging telt vanaf de eerste van de maand die het dichtst bij haar datum begint; valt die midden in een kwartaal, "
-        + "dan telt dat kwartaal niet mee (het is deels vóór en deels na). De lopende maand telt nog niet mee. "
-        + "Een uitkomst met een horizon telt alleen starts van wie de hele horizon vóór de datum van de gegevens ligt, en vóór de wijziging alleen starts van wie de horizon "
-        + "ook vóór de wijziging afliep (anders zou een deel van de gevolgen al onder de nieuwe werkwijze vallen). "
+        + "dan telt dat kwartaal niet mee (het is deels vóór en deels na). Het lopende kwartaal telt nog niet mee. "
+        + "Een uitkomst met een horizon telt alleen kwartalen waarvan elke start de hele horizon gevolgd is vóór het lopende kwartaal, en vóór de wijziging alleen kwartalen "
+        + "waarvan elke horizon afliep vóór het kwartaal van de wijziging (anders zou een deel van de gevolgen al onder de nieuwe werkwijze vallen). "
         + "Een kwartaal van een team met minder dan 10 huishoudens laten we helemaal weg: uit elke groep (ook de hele gemeente), de cellen, de schattingen en de bootstrap. "
         + "Zo leveren twee vragen van elkaar afgetrokken nooit minder dan een kwartaal van een team met minstens 10 huishoudens op. "
         + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.";

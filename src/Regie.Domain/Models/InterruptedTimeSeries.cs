@@ -1,10 +1,10 @@
 namespace Regie.Domain.Models;
 
 /// <summary>
-/// Segmented regression on monthly means for a change that applied everywhere at once: a line (level and trend) through the
+/// Segmented regression on quarterly means for a change that applied everywhere at once: a line (level and trend) through the
 /// months before, and a line through the months after. Reported: the effect (the households after the change against the
 /// line before, extended: the mean of observed minus expected over the months after), the level change at the change and the
-/// trend change. Bins are the months relative to the change: 0 … before − 1 before it, before … before + after − 1 after it.
+/// trend change. Bins are the quarters relative to the change: 0 … before − 1 before it, before … before + after − 1 after it.
 /// </summary>
 public sealed class InterruptedTimeSeries(int monthsBefore, int monthsAfter) : IBinStatistic
 {

@@ -19,7 +19,7 @@ public static class EvaluatiesApi
         + "We rekenen in vaste kalenderkwartalen (januari, april, juli, oktober). De wijziging telt vanaf de eerste van de maand die het dichtst bij haar datum begint; "
         + "geteldVanaf is de eerste dag van het eerste kwartaal na de wijziging; valt die maand midden in een kwartaal, dan telt dat kwartaal niet mee (overgangskwartaal, anders null). "
         + "maanden[] bevat dan ook kwartalen: maand is het aantal maanden van het begin van het kwartaal tot het kwartaal van de wijziging (… −6, −3, 0, 3 …), vanaf de eerste dag ervan. "
-        + "maandenVoor en maandenNa zijn de gebruikte maanden (afgerond op hele kwartalen). De lopende maand telt nog niet mee. "
+        + "maandenVoor en maandenNa zijn de gebruikte maanden (afgerond op hele kwartalen). Het lopende kwartaal telt nog niet mee. "
         + "Elke start telt (wie terugkomt na een afsluiting telt opnieuw); huishoudens in cellen en maanden telt starts; de bootstrap trekt starts. "
         + "De 10-regel telt huishoudens per team en kwartaal: een team-kwartaal met minder dan 10 huishoudens telt in geen enkele groep mee, ook niet in de hele gemeente. "
         + "Geen huishoudens, namen of BSN's.";

@@ -27,6 +27,8 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
 {
     public const string TriageKind = "triagemodel";
     public const string PracticeKind = "werkwijze";
+    /// <summary>How far before a start its request may lie to count for the days to first support.</summary>
+    public const int RequestLookBackMonths = 12;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -67,13 +69,14 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
         var starts = trajectories.Where(t => t.OpenedOn >= from && t.OpenedOn < until).OrderBy(t => t.OpenedOn).ThenBy(t => t.Id).ToList();
         var keys = new Dictionary<Guid, int>();
         foreach (var t in starts) keys.TryAdd(t.HouseholdId, keys.Count);
-        var end = until.AddMonths(horizon);
+        var end = until.AddMonths(Math.Max(horizon, Evaluation.MarkHorizonMonths));
         var events = (await db.HouseholdEvents.AsNoTracking()
                 .Where(e => e.EffectiveDate >= from && e.EffectiveDate < end
                     && (e.Type == EventTypes.DecisionTaken || e.Type == EventTypes.ResidentRated || e.Type == EventTypes.SpendPaid))
                 .Select(e => new { e.HouseholdId, e.Type, e.EffectiveDate, e.Data }).ToListAsync(ct))
             .Select(e => (e.HouseholdId, e.Type, e.EffectiveDate, Data: Read(e.Data))).ToLookup(e => e.HouseholdId);
-        var requests = (await waiting.CasesAsync(null, from.AddMonths(-3), until, ct)).ToLookup(c => c.Household);
+        // A fixed look-back from each start, not from the window: otherwise asking more months before would give an early start a value it lacked.
+        var requests = (await waiting.CasesAsync(null, from.AddMonths(-RequestLookBackMonths), until, ct)).ToLookup(c => c.Household);
         var staff = await StaffPerHouseholdMonthAsync(trajectories.Select(t => (t.HouseholdId, t.TeamId, t.OpenedOn, t.ClosedOn)).ToList(), from, end, ct);
 
         var units = new List<EvaluationUnit>(starts.Count);
@@ -90,10 +93,11 @@ public sealed class EvaluationData(RegieDbContext db, WaitingTimesQuery waiting,
             for (var m = new DateOnly(s.Year, s.Month, 1); m < window; m = m.AddMonths(1))
                 if (t.OpenedOn <= m.AddMonths(1).AddDays(-1) && (t.ClosedOn is null || t.ClosedOn >= m))
                     cost += staff.GetValueOrDefault((t.TeamId, m));
-            var request = requests[t.HouseholdId].Where(r => r.Requested <= s).OrderByDescending(r => r.Requested).FirstOrDefault();
+            var request = requests[t.HouseholdId].Where(r => r.Requested <= s && r.Requested >= s.AddMonths(-RequestLookBackMonths)).OrderByDescending(r => r.Requested).FirstOrDefault();
             int? days = request is null ? null : Min(request.FirstSupport, s).DayNumber - request.Requested.DayNumber;
             var reEntry = byHousehold[t.HouseholdId].Any(p => p.Id != t.Id && p.ClosedOn is { } c && c <= s && c >= s.AddYears(-1));
-            var mark = mine.Where(e => e.Type == EventTypes.ResidentRated && e.Data.Mark is >= 1 and <= 10).OrderBy(e => e.EffectiveDate).Select(e => e.Data.Mark).FirstOrDefault();
+            var markWindow = s.AddMonths(Evaluation.MarkHorizonMonths);
+            var mark = events[t.HouseholdId].Where(e => e.EffectiveDate >= s && e.EffectiveDate < markWindow && e.Type == EventTypes.ResidentRated && e.Data.Mark is >= 1 and <= 10).OrderBy(e => e.EffectiveDate).Select(e => e.Data.Mark).FirstOrDefault();
             units.Add(new EvaluationUnit(keys[t.HouseholdId], t.TeamId.ToString(), s, specialist, Math.Round(cost, 2), days, reEntry, mark));
         }
         return units;

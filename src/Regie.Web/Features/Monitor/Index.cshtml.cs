@@ -62,7 +62,7 @@ public sealed class IndexModel(MonitorQuery query, MonitorSnapshots snapshots, R
     /// <summary>An export leaves the application: on the trail with what was exported (the filters and the period, figures only).</summary>
     private Task AuditExportAsync(string format, CancellationToken ct) =>
         audit.RecordAsync(AuditActions.Export, AuditResources.Monitor, detail: $"monitor als {format}: periode {Van} t/m {Tot}"
-            + $", team {(string.IsNullOrWhiteSpace(Team) ? "alle" : Team)}, wijk {(string.IsNullOrWhiteSpace(Wijk) ? "alle" : Wijk)}, werkwijze {(string.IsNullOrWhiteSpace(Werkwijze) ? "alle" : Werkwijze)}", ct: ct);
+            + $", team {(Guid.TryParse(Team, out var team) ? team : "alle")}, wijk {(string.IsNullOrWhiteSpace(Wijk) ? "alle" : Wijk)}, werkwijze {(string.IsNullOrWhiteSpace(Werkwijze) ? "alle" : Werkwijze)}", ct: ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

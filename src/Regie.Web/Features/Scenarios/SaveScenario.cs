@@ -123,7 +123,7 @@ public sealed class SaveScenarioHandler(RegieDbContext db, ScenarioQueries queri
     /// <summary>The form's token together with what it asks to save: equal only for the same form posted with the same content.</summary>
     private static Guid SubmissionToken(Guid form, Scenario s)
     {
-        var content = string.Join('\n', form.ToString("N"), s.Name, s.Description, s.Models, s.ParametersJson, s.Seed, s.Runs);
+        var content = string.Join('\n', form.ToString("N"), s.Name, s.Description, s.Models, s.ParametersJson, s.Seed, s.Runs, s.DataDate, s.ModelVersion);
         return new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)).AsSpan(0, 16));
     }
 

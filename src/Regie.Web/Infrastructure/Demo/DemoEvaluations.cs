@@ -7,7 +7,7 @@ namespace Regie.Web.Infrastructure.Demo;
 /// What the evaluation of issue 24 has to find in Gemeente Voorbeeld. Two changes, with effects planted by the household
 /// generator (<c>DemoHouseholdGenerator.DaysToStart</c> and <c>MarkBonus</c>), so a test can check that the evaluation recovers them:
 /// <list type="bullet">
-/// <item>The change of triage model three months ago (complex cases only → the team takes everything, see the triage history):
+/// <item>The change of triage model six months ago (complex cases only → the team takes everything, see the triage history):
 /// from then on every team starts 3 days sooner after a request. An interrupted time series for the whole municipality.</item>
 /// <item>Wijkteam Zuid started light support without an indication eight months ago, Noord did not: from then on Zuid's households
 /// get support within a few days of their request (a quarter of the usual 3–20 days, plus one: about 8 days sooner on average)
@@ -17,7 +17,7 @@ namespace Regie.Web.Infrastructure.Demo;
 /// </summary>
 public sealed class DemoEvaluations(RegieDbContext db, string gemeentecode, TimeProvider clock)
 {
-    public const int TriageChangeMonthsAgo = 3;
+    public const int TriageChangeMonthsAgo = 6;
     public const int LightSupportMonthsAgo = 8;
     public const string LightSupportTitle = "Lichte ondersteuning zonder indicatie";
 

@@ -145,7 +145,7 @@ public sealed partial class DemoHouseholdGenerator
 
     /// <summary>
     /// The planted effects the evaluation must find (issue 24; documented in <see cref="DemoEvaluations"/>). The draw is the same as
-    /// before, so the rest of the demo stays as it was: since the change of triage model three months ago the team starts 3 days
+    /// before, so the rest of the demo stays as it was: since the change of triage model six months ago the team starts 3 days
     /// sooner after a request (no detour along the desk), and in Zuid, since light support without an indication started there,
     /// support starts within a few days (a quarter of the usual wait, plus one day).
     /// </summary>
@@ -190,7 +190,7 @@ public sealed partial class DemoHouseholdGenerator
             foreach (var d in _f.PickRandom(Zrm.Domains, _f.Random.Int(3, 8)))
                 scores.Add(new HelpRequestScore { RequestId = id, PersonId = p, Domain = d, Score = _f.Random.WeightedRandom([1, 2, 3, 4, 5], [0.08f, 0.3f, 0.3f, 0.2f, 0.12f]) });
         var maatwerk = _f.Random.Bool(0.25f);
-        // The demo municipality worked "complex cases only" until three months ago (see the triage configurations).
+        // The demo municipality worked "complex cases only" until six months ago (see the triage configurations).
         var model = received < _today.AddMonths(-3) ? TriageModel.TeamVoorComplex : TriageModel.TeamVoorAlles;
         var suggestion = TriageRules.Suggest(TriageSettings.Preset(model), scores.Select(s => (s.Domain, s.Score)), maatwerk);
         var source = given?.Source ?? _f.PickRandom(RequestSources.All.ToArray());

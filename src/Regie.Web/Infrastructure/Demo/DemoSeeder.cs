@@ -58,7 +58,7 @@ public sealed partial class DemoSeeder(RegieDbContext db, UserManager<RegieUser>
                     SignaalpartnerSoort = DemoVroegsignalering.Partners.Where(p => p.Name == name).Select(p => (Domain.Vroegsignalering.SignaalpartnerSoort?)p.Soort).FirstOrDefault(),
                 });
         // The municipality once sent only complex cases to its teams (CPB suggestion) and went back to
-        // "the team takes everything" three months ago: the history shows a change of model is configuration.
+        // "the team takes everything" six months ago: the history shows a change of model is configuration.
         if (!await db.TriageConfigurations.AnyAsync(ct))
         {
             var now = clock.GetUtcNow().UtcDateTime;
