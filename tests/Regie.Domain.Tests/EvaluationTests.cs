@@ -202,6 +202,20 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void The_total_of_households_grows_by_whole_team_quarters_so_two_windows_cannot_be_subtracted_into_a_few()
+    {
+        // The same twelve households start in quarters −1 and 0; in quarter 1 eleven of them return with one newcomer.
+        IEnumerable<EvaluationUnit> Starts(int quarter, IEnumerable<int> keys) => keys.Select(k => Unit(k, "Noord", Change.AddMonths(3 * quarter).AddDays(k % 20), days: 10));
+        var units = Starts(-1, Enumerable.Range(1, 12)).Concat(Starts(0, Enumerable.Range(1, 12))).Concat(Starts(1, [.. Enumerable.Range(1, 11), 99])).ToList();
+
+        var two = Evaluation.Run(units, new EvaluationSpec(Change, 3, 3, 3, Later, Samples: 20, Seed: 1)).Households;
+        var three = Evaluation.Run(units, new EvaluationSpec(Change, 3, 6, 3, Later, Samples: 20, Seed: 1)).Households;
+
+        // Counted over the window the newcomer alone would be the difference; per team and quarter the difference is the whole quarter.
+        Assert.Equal((24, 36), (two, three));
+    }
+
+    [Fact]
     public void A_horizon_as_long_as_the_months_before_leaves_nothing_before_and_says_why()
     {
         var units = Enumerable.Range(0, 40).Select(i => Unit(i, "Noord", Change.AddMonths(3 * (i / 10 - 2)).AddDays(i % 10), specialist: i % 4 == 0)).ToList();

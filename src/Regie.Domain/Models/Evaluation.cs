@@ -88,8 +88,8 @@ public static class Evaluation
     public static OutcomeInfo Info(string key) => Outcomes.Single(o => o.Key == key);
 
     /// <summary>
-    /// The first day of the calendar month the evaluation counts from: the first of the month nearest the change date (a change on
-    /// the 16th or later counts from the next month). Counting in whole calendar months means two questions whose dates differ by a
+    /// The first day of the calendar month the evaluation counts from: the first of the change's month, or of the next month for a
+    /// change on the 16th or later. Counting in whole calendar months means two questions whose dates differ by a
     /// day give the same answer, so subtracting them reveals nothing.
     /// </summary>
     public static DateOnly CountFrom(DateOnly change)
@@ -190,7 +190,9 @@ public static class Evaluation
             statistic.Compute(s, n, observed);
             list.Add(Outcome(info, spec, layout, change, did, s, n, observed, replicates[o]));
         }
-        var households = units.Where((u, i) => binOf[i] >= 0).Select(u => u.Key).Distinct().Count();
+        // Counted per team and quarter, as the 10-rule counts them: a total over the whole window would let two windows be subtracted
+        // into the few households of one quarter that did not also start in another.
+        var households = units.Where((u, i) => binOf[i] >= 0).GroupBy(u => (u.Group, QuarterOf(u.Start))).Sum(g => g.Select(u => u.Key).Distinct().Count());
         return new EvaluationResult(spec.Design, spec, layout, households, list, EvaluationMethod.Statement(spec.Design));
     }
 
@@ -286,11 +288,11 @@ public static class EvaluationMethod
     /// <summary>How we count, the same for both designs.</summary>
     private const string Counting =
         "We tellen elke start van een huishouden met een team (wie na een afsluiting terugkomt, telt opnieuw) en rekenen in vaste kalenderkwartalen "
-        + "(januari, april, juli, oktober). De wijziging telt vanaf de eerste van de maand die het dichtst bij haar datum begint; valt die midden in een kwartaal, "
+        + "(januari, april, juli, oktober). De wijziging telt vanaf de eerste van haar maand (op of na de 16e: van de volgende maand); valt die midden in een kwartaal, "
         + "dan telt dat kwartaal niet mee (het is deels vóór en deels na). Het lopende kwartaal telt nog niet mee. "
         + "Een uitkomst met een horizon telt alleen kwartalen waarvan elke start de hele horizon gevolgd is vóór het lopende kwartaal, en vóór de wijziging alleen kwartalen "
         + "waarvan elke horizon afliep vóór het kwartaal van de wijziging (anders zou een deel van de gevolgen al onder de nieuwe werkwijze vallen). "
-        + "Een kwartaal van een team met minder dan 10 huishoudens laten we helemaal weg: uit elke groep (ook de hele gemeente), de cellen, de schattingen en de bootstrap. "
+        + "Een kwartaal van een team met minder dan 10 huishoudens met een waarde laten we voor die uitkomst helemaal weg: uit elke groep (ook de hele gemeente), de cellen, de schattingen en de bootstrap. "
         + "Zo leveren twee vragen van elkaar afgetrokken nooit minder dan een kwartaal van een team met minstens 10 huishoudens op. "
         + "Een cel (groep × periode) met minder dan 10 huishoudens tonen we niet, en een schatting die zo'n cel nodig heeft ook niet.";
 

@@ -71,14 +71,14 @@ public sealed record Wijziging(Guid? Id, string Soort, DateOnly Datum, string Ti
 /// <param name="Ontwerp">onderbroken-tijdreeks (de hele gemeente) of verschil-in-verschillen (tegen de teams die niet veranderden).</param>
 /// <param name="Vergelijkingsteams">De namen van de teams waarmee vergeleken is (leeg bij een onderbroken tijdreeks).</param>
 /// <param name="HorizonMaanden">De horizon in maanden (3, 6 of 12).</param>
-/// <param name="MaandenVoor">De maanden vóór de wijziging die meetellen: de gevraagde maanden, afgerond op hele kwartalen.</param>
-/// <param name="MaandenNa">De maanden na de wijziging die meetellen (zonder het overgangskwartaal), afgerond op hele kwartalen.</param>
+/// <param name="MaandenVoor">Het venster vóór de wijziging: de gevraagde maanden, afgerond op hele kwartalen (kwartalen zonder gegevens of zonder hele horizon tellen daarin niet mee).</param>
+/// <param name="MaandenNa">Het venster na de wijziging (zonder het overgangskwartaal), afgerond op hele kwartalen; het lopende kwartaal en latere tellen niet mee.</param>
 /// <param name="GeteldVanaf">De eerste dag van het eerste kalenderkwartaal dat als 'na' de wijziging telt.</param>
 /// <param name="Overgangskwartaal">De eerste dag van het kwartaal waarin de wijziging viel en dat daarom niet meetelt; null als de wijziging aan het begin van een kwartaal telt.</param>
 /// <param name="DatumGegevens">De dag waarop de gegevens gelezen zijn.</param>
 /// <param name="Seed">Het vaste startgetal van de bootstrap.</param>
 /// <param name="Trekkingen">Het aantal bootstraptrekkingen.</param>
-/// <param name="Huishoudens">Het aantal huishoudens in de berekening, afgerond op vijftallen; null: minder dan 10.</param>
+/// <param name="Huishoudens">Het aantal huishoudens in de berekening, per team en kwartaal geteld (wie in twee kwartalen begon, telt twee keer), afgerond op vijftallen; null: minder dan 10.</param>
 /// <param name="Methode">Wat de methode kan en niet kan laten zien, in gewone taal.</param>
 /// <param name="Uitkomsten">Per uitkomst de cijfers.</param>
 public sealed record EvaluatieAntwoord(

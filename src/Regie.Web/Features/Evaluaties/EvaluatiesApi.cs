@@ -16,7 +16,7 @@ public static class EvaluatiesApi
         + "en 1000 trekkingen: dezelfde vraag geeft hetzelfde antwoord), bij een onderbroken tijdreeks de sprong in niveau en de verandering van de trend, bij een verschil in verschillen "
         + "het verschil in trend vóór de wijziging met een waarschuwing als dat niet bij nul ligt, de reeks per kwartaal voor de grafiek (maanden) en de beschrijving van de methode. "
         + "Een cel of kwartaal met minder dan 10 huishoudens is null (aantallen afgerond op vijftallen), en een schatting die zo'n cel nodig heeft ook, met de reden in nietGetoond. "
-        + "We rekenen in vaste kalenderkwartalen (januari, april, juli, oktober). De wijziging telt vanaf de eerste van de maand die het dichtst bij haar datum begint; "
+        + "We rekenen in vaste kalenderkwartalen (januari, april, juli, oktober). De wijziging telt vanaf de eerste van haar maand (op of na de 16e: van de volgende maand); "
         + "geteldVanaf is de eerste dag van het eerste kwartaal na de wijziging; valt die maand midden in een kwartaal, dan telt dat kwartaal niet mee (overgangskwartaal, anders null). "
         + "maanden[] bevat dan ook kwartalen: maand is het aantal maanden van het begin van het kwartaal tot het kwartaal van de wijziging (… −6, −3, 0, 3 …), vanaf de eerste dag ervan. "
         + "maandenVoor en maandenNa zijn de gebruikte maanden (afgerond op hele kwartalen). Het lopende kwartaal telt nog niet mee. "
