@@ -34,6 +34,20 @@ public sealed class Given(TestApp app)
 
     private static string InDays(int days) => DateTime.UtcNow.AddDays(days).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A recorded change of working practice of another municipality (0001), written straight to the database: its id must stay unreachable.</summary>
+    public async Task<Guid> PracticeChangeOfAnotherMunicipality()
+    {
+        var id = Guid.CreateVersion7();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
+        db.Werkwijzewijzigingen.Add(new Werkwijzewijziging
+        {
+            Id = id, Gemeentecode = "0001", Date = new DateOnly(2026, 1, 1), Title = "Buurgemeente", TeamIds = Guid.NewGuid().ToString(), RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     /// <summary>A household of these members, held by <paramref name="team"/> (by no team when null).</summary>
     public async Task<Guid> Household(IReadOnlyList<MemberInput> members, string? team = null, AddressInput? address = null)
     {

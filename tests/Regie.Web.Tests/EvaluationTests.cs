@@ -233,16 +233,7 @@ public sealed class EvaluationTests(EvaluationDemoFixture fixture, ITestOutputHe
     [Fact]
     public async Task Another_municipalitys_change_or_an_unknown_id_is_not_found()
     {
-        var foreign = Guid.CreateVersion7();
-        await using (var scope = _app.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            db.Werkwijzewijzigingen.Add(new Werkwijzewijziging
-            {
-                Id = foreign, Gemeentecode = "0001", Date = new DateOnly(2026, 1, 1), Title = "Buurgemeente", TeamIds = Guid.NewGuid().ToString(), RecordedBy = "test", RecordedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        var foreign = await new Given(_app).PracticeChangeOfAnotherMunicipality();
         using var beleid = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
         foreach (var id in new[] { foreign, Guid.NewGuid() })
         {

@@ -170,16 +170,7 @@ public sealed class PracticeChangeCorrectionTests(PracticeChangeFixture fixture)
     [Fact]
     public async Task Another_municipalitys_change_is_not_found_and_stays_as_it_was()
     {
-        var foreign = Guid.CreateVersion7();
-        await using (var scope = _app.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RegieDbContext>();
-            db.Werkwijzewijzigingen.Add(new Werkwijzewijziging
-            {
-                Id = foreign, Gemeentecode = "0001", Date = new DateOnly(2026, 1, 1), Title = "Buurgemeente", TeamIds = Guid.NewGuid().ToString(), RecordedBy = "test", RecordedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        var foreign = await new Given(_app).PracticeChangeOfAnotherMunicipality();
         using var beleid = await _app.SignedInClientAsync("beleid@voorbeeld.nl");
         var (noord, _) = await TeamsAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await beleid.GetAsync(Path(foreign))).StatusCode);
